@@ -1,0 +1,265 @@
+package scan
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The files of a scan directory.
+const (
+	MetaFile     = "scan.toml"
+	ElementsFile = "elements.jsonl"
+	LogFile      = "log.jsonl"
+	SettingsFile = "settings.toml"
+	ReviewFile   = "review.jsonl"
+	NotesFile    = "notes.md"
+)
+
+// MaxNotes is the largest notes.md read (1 MiB); the rest is cut off.
+const MaxNotes = 1 << 20
+
+// Root is an opened scans root: the folder holding one directory per scan.
+// Every file is opened through os.Root, so a symlink that leads outside the
+// scans root is refused instead of followed.
+type Root struct {
+	path string
+	root *os.Root
+}
+
+// OpenRoot opens the scans root at path.
+func OpenRoot(path string) (*Root, error) {
+	r, err := os.OpenRoot(path)
+	if err != nil {
+		return nil, fmt.Errorf("open scans root: %w", err)
+	}
+	return &Root{path: path, root: r}, nil
+}
+
+// Path is the scans root as given to OpenRoot.
+func (r *Root) Path() string { return r.path }
+
+// Close releases the root.
+func (r *Root) Close() error { return r.root.Close() }
+
+// List returns the ids of the scan directories, sorted. Entries that cannot
+// be scans are reported: names that are not valid scan ids and symlinks
+// leading outside the root. Hidden entries and plain files are passed over.
+func (r *Root) List(report Reporter) ([]string, error) {
+	entries, err := os.ReadDir(r.path)
+	if err != nil {
+		return nil, fmt.Errorf("list scans root: %w", err)
+	}
+	var ids []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			st, err := r.root.Stat(name) // follows the link, inside the root only
+			if err != nil {
+				report.report(Problem{File: name, Severity: Error, Kind: KindSymlink,
+					Text: "symlink refused: it leads outside the scans root or nowhere"})
+				continue
+			}
+			isDir = st.IsDir()
+		}
+		if !isDir {
+			continue
+		}
+		if err := ValidID(name); err != nil {
+			report.report(Problem{File: strconv.QuoteToASCII(name), Severity: Error, Kind: KindScanID,
+				Text: "directory refused: " + err.Error()})
+			continue
+		}
+		ids = append(ids, name)
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// Dir is one scan directory.
+type Dir struct {
+	ID   string
+	root *os.Root
+}
+
+// Open opens the scan directory id.
+func (r *Root) Open(id string) (*Dir, error) {
+	if err := ValidID(id); err != nil {
+		return nil, err
+	}
+	sub, err := r.root.OpenRoot(id)
+	if err != nil {
+		return nil, fmt.Errorf("open scan %s: %w", id, err)
+	}
+	return &Dir{ID: id, root: sub}, nil
+}
+
+// Close releases the directory.
+func (d *Dir) Close() error { return d.root.Close() }
+
+// Rel names a file of the directory in problems: "<id>/<name>".
+func (d *Dir) Rel(name string) string { return d.ID + "/" + name }
+
+// OpenFile opens one of the scan's files for reading. A missing file gives an
+// error that satisfies errors.Is(err, fs.ErrNotExist).
+func (d *Dir) OpenFile(name string) (*os.File, error) {
+	f, err := d.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%s is not a regular file", d.Rel(name))
+	}
+	return f, nil
+}
+
+// ReadSmall reads a small file whole, up to limit bytes. truncated is set when
+// the file was longer.
+func (d *Dir) ReadSmall(name string, limit int64) (data []byte, truncated bool, err error) {
+	f, err := d.OpenFile(name)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	data, err = io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, false, fmt.Errorf("read %s: %w", d.Rel(name), err)
+	}
+	if int64(len(data)) > limit {
+		return data[:limit], true, nil
+	}
+	return data, false, nil
+}
+
+// Meta reads scan.toml.
+func (d *Dir) Meta(report Reporter) (Meta, error) {
+	data, _, err := d.ReadSmall(MetaFile, 1<<20)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Meta{}, fmt.Errorf("%s: missing: every scan directory needs one", d.Rel(MetaFile))
+		}
+		return Meta{}, classifyOpen(d.Rel(MetaFile), err)
+	}
+	return ParseMeta(data, d.ID, d.Rel(MetaFile), tagScan(report, d.ID))
+}
+
+// Settings reads settings.toml; a missing file gives empty settings.
+func (d *Dir) Settings(report Reporter) (Settings, error) {
+	data, _, err := d.ReadSmall(SettingsFile, 16<<20)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Settings{}, nil
+	}
+	if err != nil {
+		return Settings{}, classifyOpen(d.Rel(SettingsFile), err)
+	}
+	return ParseSettings(data, d.ID, d.Rel(SettingsFile), tagScan(report, d.ID))
+}
+
+// Notes reads notes.md; a missing file gives nil.
+func (d *Dir) Notes(report Reporter) ([]byte, error) {
+	data, truncated, err := d.ReadSmall(NotesFile, MaxNotes)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, classifyOpen(d.Rel(NotesFile), err)
+	}
+	if truncated {
+		report.report(Problem{Scan: d.ID, File: d.Rel(NotesFile), Severity: Warning, Kind: KindTooLong,
+			Text: fmt.Sprintf("longer than %d KiB; the rest is not shown", MaxNotes>>10)})
+	}
+	return data, nil
+}
+
+// Elements reads elements.jsonl from pos. A missing file reads as empty.
+func (d *Dir) Elements(from Position, report Reporter, fn ElementFunc) (Position, error) {
+	return readFrom(d, ElementsFile, from, func(f io.Reader, file string) (Position, error) {
+		return ReadElements(f, from, file, tagScan(report, d.ID), fn)
+	})
+}
+
+// Log reads log.jsonl from pos. A missing file reads as empty.
+func (d *Dir) Log(from Position, report Reporter, fn LogFunc) (Position, error) {
+	return readFrom(d, LogFile, from, func(f io.Reader, file string) (Position, error) {
+		return ReadLog(f, from, file, tagScan(report, d.ID), fn)
+	})
+}
+
+// Review reads review.jsonl from pos. A missing file reads as empty.
+func (d *Dir) Review(from Position, report Reporter, fn func(Decision, int) error) (Position, error) {
+	return readFrom(d, ReviewFile, from, func(f io.Reader, file string) (Position, error) {
+		return ReadReview(f, from, file, tagScan(report, d.ID), fn)
+	})
+}
+
+// Size returns the size of one of the scan's files, 0 if it is missing.
+func (d *Dir) Size(name string) (int64, error) {
+	st, err := d.root.Stat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, classifyOpen(d.Rel(name), err)
+	}
+	return st.Size(), nil
+}
+
+func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (Position, error)) (Position, error) {
+	f, err := d.OpenFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return from, nil
+	}
+	if err != nil {
+		return from, classifyOpen(d.Rel(name), err)
+	}
+	defer f.Close()
+	if from.Offset > 0 {
+		if _, err := f.Seek(from.Offset, io.SeekStart); err != nil {
+			return from, fmt.Errorf("seek %s: %w", d.Rel(name), err)
+		}
+	}
+	pos, err := read(f, d.Rel(name))
+	if err != nil {
+		return pos, fmt.Errorf("read %s: %w", d.Rel(name), err)
+	}
+	return pos, nil
+}
+
+// classifyOpen names an escape through a symlink for what it is.
+func classifyOpen(file string, err error) error {
+	if strings.Contains(err.Error(), "escapes from parent") || strings.Contains(err.Error(), "path escapes") {
+		return fmt.Errorf("%s: symlink refused: it leads outside the scans root", file)
+	}
+	return err
+}
+
+func tagScan(report Reporter, id string) Reporter {
+	if report == nil {
+		return nil
+	}
+	return func(p Problem) {
+		if p.Scan == "" {
+			p.Scan = id
+		}
+		report(p)
+	}
+}
+
+// DirPath returns the filesystem path of scan id under root.
+func DirPath(root, id string) string { return filepath.Join(root, id) }

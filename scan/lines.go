@@ -1,0 +1,91 @@
+package scan
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+)
+
+// DefaultMaxLine is the longest line a reader accepts (64 MiB). Longer lines
+// are reported and skipped without being held in memory.
+const DefaultMaxLine = 64 << 20
+
+// lineFunc receives one complete line without its newline (and without a
+// trailing carriage return). The slice is only valid during the call. tooLong
+// is set, with an empty line, for a line longer than the limit.
+type lineFunc func(line []byte, lineNo int, tooLong bool) error
+
+// Position is where a reader stopped: the byte offset just past the last
+// complete line and the number of complete lines before it. Reading again
+// from Position picks up exactly the lines added since.
+type Position struct {
+	Offset int64
+	Line   int
+}
+
+// scanLines feeds complete lines of r to fn, starting at pos (r must already
+// be positioned there). A final line without a newline is not passed on: the
+// scanner may still be writing it. It returns the position after the last
+// complete line.
+func scanLines(r io.Reader, pos Position, maxLine int, fn lineFunc) (Position, error) {
+	if maxLine <= 0 {
+		maxLine = DefaultMaxLine
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	var long []byte // a line that did not fit the buffer
+	var skipping bool
+	var pending int64 // bytes of the current unfinished line
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			pending += int64(len(chunk))
+			if !skipping {
+				if len(long)+len(chunk) > maxLine {
+					skipping, long = true, nil
+				} else {
+					long = append(long, chunk...)
+				}
+			}
+			continue
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				// Whatever is left has no newline yet: not a line.
+				return pos, nil
+			}
+			return pos, err
+		}
+		pos.Offset += pending + int64(len(chunk))
+		pos.Line++
+		pending = 0
+		var ferr error
+		switch {
+		case skipping:
+			ferr = fn(nil, pos.Line, true)
+			skipping = false
+		case long != nil:
+			long = append(long, chunk...)
+			if len(long) > maxLine+1 {
+				ferr = fn(nil, pos.Line, true)
+			} else {
+				ferr = fn(trimEOL(long), pos.Line, false)
+			}
+			long = nil
+		default:
+			if len(chunk) > maxLine+1 {
+				ferr = fn(nil, pos.Line, true)
+			} else {
+				ferr = fn(trimEOL(chunk), pos.Line, false)
+			}
+		}
+		if ferr != nil {
+			return pos, ferr
+		}
+	}
+}
+
+func trimEOL(b []byte) []byte {
+	b = bytes.TrimSuffix(b, []byte{'\n'})
+	return bytes.TrimSuffix(b, []byte{'\r'})
+}

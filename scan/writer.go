@@ -1,0 +1,415 @@
+package scan
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/scanreport/scanreport/internal/atomicfile"
+)
+
+// Writer writes a scan directory the way readers expect: elements and log
+// lines are appended whole (a reader never sees half a line from a Writer,
+// and a line cut short by an earlier crash is closed off before new lines
+// follow it), and scan.toml and settings.toml are replaced atomically.
+// A Writer is safe for concurrent use.
+type Writer struct {
+	mu     sync.Mutex
+	dir    string
+	meta   Meta
+	elems  lineFile
+	log    lineFile
+	nextID uint64
+	buf    []byte
+}
+
+// FlushSize is how many buffered bytes make a Writer flush on its own.
+const FlushSize = 256 << 10
+
+// Create makes a new scan directory root/m.ID and writes its scan.toml. It
+// fails if the directory already holds a scan.toml. An empty status becomes
+// CREATED and an empty kind automated.
+func Create(root string, m Meta) (*Writer, error) {
+	if err := ValidID(m.ID); err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(root, m.ID)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create scan %s: %w", m.ID, err)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, MetaFile)); err == nil {
+		return nil, fmt.Errorf("create scan %s: %s already exists", m.ID, MetaFile)
+	}
+	if m.Status == "" {
+		m.Status = StatusCreated
+	}
+	if m.Kind == "" {
+		m.Kind = KindAutomated
+	}
+	if m.Name == "" {
+		m.Name = m.ID
+	}
+	if m.Created.IsZero() {
+		m.Created = time.Now().UTC()
+	}
+	w := &Writer{dir: dir, meta: m}
+	if err := w.writeMeta(); err != nil {
+		return nil, err
+	}
+	if err := w.open(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// OpenWriter opens an existing scan directory to append to it.
+func OpenWriter(root, id string) (*Writer, error) {
+	if err := ValidID(id); err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(root, id)
+	data, err := os.ReadFile(filepath.Join(dir, MetaFile))
+	if err != nil {
+		return nil, fmt.Errorf("open scan %s: %w", id, err)
+	}
+	m, err := ParseMeta(data, id, id+"/"+MetaFile, nil)
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{dir: dir, meta: m}
+	if err := w.open(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *Writer) open() error {
+	if err := w.elems.open(filepath.Join(w.dir, ElementsFile)); err != nil {
+		return err
+	}
+	if err := w.log.open(filepath.Join(w.dir, LogFile)); err != nil {
+		w.elems.close()
+		return err
+	}
+	// Generated ids continue after the lines already in the file, prefixed so
+	// they cannot meet ids a scanner chose itself.
+	w.nextID = uint64(w.elems.lines) + 1
+	return nil
+}
+
+// Dir is the scan directory's path.
+func (w *Writer) Dir() string { return w.dir }
+
+// Meta returns the metadata as last written.
+func (w *Writer) Meta() Meta {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.meta
+}
+
+// Root writes the ROOT element for the scan's target, at time t.
+func (w *Writer) Root(t time.Time) error {
+	_, err := w.Add(Element{ID: RootID, Type: RootID, Data: w.Meta().Target, Source: RootID, Generated: t})
+	return err
+}
+
+// Add appends an element and returns its id. An empty ID is filled in
+// ("e" and a sequence number); an empty Source means ROOT; a zero Generated
+// means now; zero Confidence and Visibility mean the default 100.
+func (w *Writer) Add(e Element) (string, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if e.Type == "" {
+		return "", errors.New("add element: empty type")
+	}
+	if e.ID == "" {
+		e.ID = "e" + strconv.FormatUint(w.nextID, 10)
+	}
+	w.nextID++
+	if e.Source == "" {
+		e.Source = RootID
+	}
+	if e.Generated.IsZero() {
+		e.Generated = time.Now()
+	}
+	w.buf = AppendElementJSON(w.buf[:0], &e)
+	return e.ID, w.elems.add(w.buf)
+}
+
+// Log appends a log line at time t (now when zero).
+func (w *Writer) Log(t time.Time, level, component, message string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if t.IsZero() {
+		t = time.Now()
+	}
+	b := append(w.buf[:0], `{"time":`...)
+	b = appendJSONString(b, t.UTC().Format(timeLayout))
+	b = append(b, `,"level":`...)
+	b = appendJSONString(b, level)
+	b = append(b, `,"component":`...)
+	b = appendJSONString(b, component)
+	b = append(b, `,"message":`...)
+	b = appendJSONString(b, message)
+	b = append(b, "}\n"...)
+	w.buf = b
+	return w.log.add(b)
+}
+
+// SetStatus records a status change: started is set when the scan starts
+// running, ended when it reaches a final status. Buffered lines are flushed
+// first, so a reader that sees FINISHED also sees every element.
+func (w *Writer) SetStatus(status string, at time.Time) error {
+	return w.UpdateMeta(func(m *Meta) {
+		m.Status = status
+		if at.IsZero() {
+			at = time.Now().UTC()
+		}
+		switch status {
+		case StatusStarting, StatusStarted, StatusRunning:
+			if m.Started.IsZero() {
+				m.Started = at
+			}
+		case StatusFinished, StatusAborted, StatusErrorFailed:
+			if m.Started.IsZero() {
+				m.Started = at
+			}
+			m.Ended = at
+		}
+	})
+}
+
+// UpdateMeta changes the metadata and rewrites scan.toml atomically, after
+// flushing buffered lines. The id cannot change.
+func (w *Writer) UpdateMeta(change func(*Meta)) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.flushLocked(); err != nil {
+		return err
+	}
+	id := w.meta.ID
+	change(&w.meta)
+	w.meta.ID = id
+	return w.writeMeta()
+}
+
+func (w *Writer) writeMeta() error {
+	data, err := MarshalMeta(w.meta)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(w.dir, MetaFile), data, 0o644)
+}
+
+// WriteSettings replaces settings.toml atomically.
+func (w *Writer) WriteSettings(s Settings) error {
+	data, err := MarshalSettings(s)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(w.dir, SettingsFile), data, 0o644)
+}
+
+// WriteNotes replaces notes.md atomically.
+func (w *Writer) WriteNotes(markdown string) error {
+	return atomicfile.Write(filepath.Join(w.dir, NotesFile), []byte(markdown), 0o644)
+}
+
+// Flush writes buffered lines to the files.
+func (w *Writer) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.flushLocked()
+}
+
+func (w *Writer) flushLocked() error {
+	return errors.Join(w.elems.flush(), w.log.flush())
+}
+
+// Close flushes and closes the files.
+func (w *Writer) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return errors.Join(w.flushLocked(), w.elems.close(), w.log.close())
+}
+
+// AppendDecision appends one decision to review.jsonl of the scan at dir.
+// Each decision is one write of one whole line.
+func AppendDecision(dir string, d Decision) error {
+	if d.Time.IsZero() {
+		d.Time = time.Now().UTC()
+	}
+	line, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("encode decision: %w", err)
+	}
+	var lf lineFile
+	if err := lf.open(filepath.Join(dir, ReviewFile)); err != nil {
+		return err
+	}
+	if err := lf.add(append(line, '\n')); err != nil {
+		lf.close()
+		return err
+	}
+	return errors.Join(lf.flush(), lf.close())
+}
+
+// lineFile buffers whole lines and appends them with one write per flush.
+type lineFile struct {
+	f     *os.File
+	path  string
+	buf   []byte
+	lines int // complete lines found when opened
+}
+
+func (l *lineFile) open(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	l.f, l.path = f, path
+	// Count existing lines and close off a line cut short by a crash, so the
+	// next line does not glue onto it.
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("stat %s: %w", path, err)
+	}
+	if st.Size() > 0 {
+		pos, err := scanLines(io.NewSectionReader(f, 0, st.Size()), Position{}, -1, func([]byte, int, bool) error { return nil })
+		if err != nil {
+			f.Close()
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		l.lines = pos.Line
+		if pos.Offset < st.Size() {
+			l.buf = append(l.buf, '\n')
+		}
+	}
+	return nil
+}
+
+func (l *lineFile) add(line []byte) error {
+	l.buf = append(l.buf, line...)
+	if len(l.buf) >= FlushSize {
+		return l.flush()
+	}
+	return nil
+}
+
+func (l *lineFile) flush() error {
+	if len(l.buf) == 0 || l.f == nil {
+		return nil
+	}
+	if _, err := l.f.Write(l.buf); err != nil {
+		return fmt.Errorf("append to %s: %w", l.path, err)
+	}
+	l.buf = l.buf[:0]
+	return nil
+}
+
+func (l *lineFile) close() error {
+	if l.f == nil {
+		return nil
+	}
+	err := l.f.Close()
+	l.f = nil
+	if err != nil && !errors.Is(err, fs.ErrClosed) {
+		return fmt.Errorf("close %s: %w", l.path, err)
+	}
+	return nil
+}
+
+// timeLayout is RFC 3339 with milliseconds, the form written for times.
+const timeLayout = "2006-01-02T15:04:05.000Z07:00"
+
+// AppendElementJSON appends e as one elements.jsonl line, newline included.
+// Default confidence, visibility and risk are left out.
+func AppendElementJSON(b []byte, e *Element) []byte {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, e.ID)
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, e.Type)
+	b = append(b, `,"data":`...)
+	b = appendJSONString(b, e.Data)
+	b = append(b, `,"source":`...)
+	b = appendJSONString(b, e.Source)
+	b = append(b, `,"module":`...)
+	b = appendJSONString(b, e.Module)
+	b = append(b, `,"generated":"`...)
+	b = e.Generated.UTC().AppendFormat(b, timeLayout)
+	b = append(b, '"')
+	if e.Confidence != 100 && e.Confidence != 0 {
+		b = append(b, `,"confidence":`...)
+		b = strconv.AppendInt(b, int64(e.Confidence), 10)
+	}
+	if e.Visibility != 100 && e.Visibility != 0 {
+		b = append(b, `,"visibility":`...)
+		b = strconv.AppendInt(b, int64(e.Visibility), 10)
+	}
+	if e.Risk != 0 {
+		b = append(b, `,"risk":`...)
+		b = strconv.AppendInt(b, int64(e.Risk), 10)
+	}
+	return append(b, "}\n"...)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD;
+// control characters and U+2028/U+2029 are escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
