@@ -1,0 +1,160 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/scanreport/scanreport/scan"
+)
+
+// Children is the element tree seen from the top: for each element, the
+// elements whose source it is, in arrival order.
+type Children struct {
+	start []int32 // children of i are list[start[i]:start[i+1]]
+	list  []int32
+}
+
+// Of returns the children of element i.
+func (c *Children) Of(i int32) []int32 { return c.list[c.start[i]:c.start[i+1]] }
+
+// Children returns the tree, built on first use after a change.
+func (s *Scan) Children() *Children {
+	if s.children != nil {
+		return s.children
+	}
+	n := len(s.Elements)
+	c := &Children{start: make([]int32, n+1), list: make([]int32, 0, n)}
+	for i := 1; i < n; i++ {
+		if src := s.Elements[i].Source; src >= 0 {
+			c.start[src+1]++
+		}
+	}
+	for i := 0; i < n; i++ {
+		c.start[i+1] += c.start[i]
+	}
+	c.list = c.list[:c.start[n]]
+	fill := append([]int32(nil), c.start[:n]...)
+	for i := 1; i < n; i++ {
+		if src := s.Elements[i].Source; src >= 0 {
+			c.list[fill[src]] = int32(i)
+			fill[src]++
+		}
+	}
+	s.children = c
+	return c
+}
+
+// Descendants calls fn for i and every element below it.
+func (s *Scan) Descendants(i int32, fn func(int32)) {
+	c := s.Children()
+	stack := []int32{i}
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fn(j)
+		stack = append(stack, c.Of(j)...)
+	}
+}
+
+type decision struct {
+	scan.Decision
+	line int
+}
+
+// AddDecision records a review decision read from line of review.jsonl; it
+// takes effect at the next Finish.
+func (s *Scan) AddDecision(d scan.Decision, line int) {
+	s.decisions = append(s.decisions, decision{d, line})
+	s.reviewDirty = true
+}
+
+// Investigations returns the scan's investigations: those of scan.toml with
+// the analysts' additions and removals applied, in order of first mention.
+func (s *Scan) Investigations() []string {
+	var out []string
+	in := map[string]bool{}
+	add := func(name string) {
+		if !in[name] {
+			in[name] = true
+			out = append(out, name)
+		}
+	}
+	for _, inv := range s.Meta.Investigations {
+		add(inv)
+	}
+	for _, d := range s.decisions {
+		switch d.Op {
+		case scan.OpInvestigationAdd:
+			add(d.Investigation)
+		case scan.OpInvestigationRemove:
+			if in[d.Investigation] {
+				delete(in, d.Investigation)
+				for i, o := range out {
+					if o == d.Investigation {
+						out = append(out[:i], out[i+1:]...)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// applyReview recomputes every false-positive flag from the decisions, in
+// order: setting marks the element and its whole subtree; unsetting clears
+// them, and is refused while the element's parent is still marked.
+func (s *Scan) applyReview() {
+	s.reviewDirty = false
+	for i := range s.Elements {
+		s.Elements[i].Flags &^= FlagFP
+	}
+	for _, t := range s.Types {
+		t.FP = 0
+	}
+	file := s.Meta.ID + "/" + scan.ReviewFile
+	for _, d := range s.decisions {
+		if d.Op != scan.OpFPSet && d.Op != scan.OpFPUnset {
+			continue
+		}
+		for _, id := range d.IDs() {
+			i, ok := s.ids[id]
+			if !ok || i == 0 {
+				s.Problems.Add(scan.Problem{Scan: s.Meta.ID, File: file, Line: d.line, Severity: scan.Warning, Kind: scan.KindReview,
+					Text: fmt.Sprintf("%s names element %s, which is not in the scan (or is ROOT); ignored", d.Op, strconv.Quote(truncateText(id, 80)))})
+				continue
+			}
+			if err := s.SetFP(i, d.Op == scan.OpFPSet); err != nil {
+				s.Problems.Add(scan.Problem{Scan: s.Meta.ID, File: file, Line: d.line, Severity: scan.Warning, Kind: scan.KindReview,
+					Text: err.Error() + "; ignored"})
+			}
+		}
+	}
+}
+
+// SetFP marks (or unmarks) element i and its subtree as false positive. It
+// refuses to unmark an element whose parent is marked. The caller checks
+// that the scan is done.
+func (s *Scan) SetFP(i int32, fp bool) error {
+	if !fp {
+		if src := s.Elements[i].Source; src > 0 && s.Elements[src].Is(FlagFP) {
+			return fmt.Errorf("cannot unset element %s: its parent %s is still a false positive",
+				strconv.Quote(truncateText(s.Elements[i].ID, 80)), strconv.Quote(truncateText(s.Elements[src].ID, 80)))
+		}
+	}
+	s.Descendants(i, func(j int32) {
+		e := &s.Elements[j]
+		if e.Is(FlagFP) == fp {
+			return
+		}
+		t := s.Types[e.Type]
+		if fp {
+			e.Flags |= FlagFP
+			t.FP++
+		} else {
+			e.Flags &^= FlagFP
+			t.FP--
+		}
+	})
+	return nil
+}
