@@ -11,9 +11,9 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	"unicode/utf8"
-
+	
 	"github.com/scanreport/scanreport/internal/atomicfile"
+	"github.com/scanreport/scanreport/internal/jsonw"
 )
 
 // Writer writes a scan directory the way readers expect: elements and log
@@ -152,13 +152,13 @@ func (w *Writer) Log(t time.Time, level, component, message string) error {
 		t = time.Now()
 	}
 	b := append(w.buf[:0], `{"time":`...)
-	b = appendJSONString(b, t.UTC().Format(timeLayout))
+	b = jsonw.String(b, t.UTC().Format(timeLayout))
 	b = append(b, `,"level":`...)
-	b = appendJSONString(b, level)
+	b = jsonw.String(b, level)
 	b = append(b, `,"component":`...)
-	b = appendJSONString(b, component)
+	b = jsonw.String(b, component)
 	b = append(b, `,"message":`...)
-	b = appendJSONString(b, message)
+	b = jsonw.String(b, message)
 	b = append(b, "}\n"...)
 	w.buf = b
 	return w.log.add(b)
@@ -335,15 +335,15 @@ const timeLayout = "2006-01-02T15:04:05.000Z07:00"
 // Default confidence, visibility and risk are left out.
 func AppendElementJSON(b []byte, e *Element) []byte {
 	b = append(b, `{"id":`...)
-	b = appendJSONString(b, e.ID)
+	b = jsonw.String(b, e.ID)
 	b = append(b, `,"type":`...)
-	b = appendJSONString(b, e.Type)
+	b = jsonw.String(b, e.Type)
 	b = append(b, `,"data":`...)
-	b = appendJSONString(b, e.Data)
+	b = jsonw.String(b, e.Data)
 	b = append(b, `,"source":`...)
-	b = appendJSONString(b, e.Source)
+	b = jsonw.String(b, e.Source)
 	b = append(b, `,"module":`...)
-	b = appendJSONString(b, e.Module)
+	b = jsonw.String(b, e.Module)
 	b = append(b, `,"generated":"`...)
 	b = e.Generated.UTC().AppendFormat(b, timeLayout)
 	b = append(b, '"')
@@ -360,56 +360,4 @@ func AppendElementJSON(b []byte, e *Element) []byte {
 		b = strconv.AppendInt(b, int64(e.Risk), 10)
 	}
 	return append(b, "}\n"...)
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD;
-// control characters and U+2028/U+2029 are escaped.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
