@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	
+
 	"github.com/scanreport/scanreport/internal/atomicfile"
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
