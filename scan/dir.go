@@ -90,6 +90,9 @@ func (r *Root) List(report Reporter) ([]string, error) {
 type Dir struct {
 	ID   string
 	root *os.Root
+	// OnRead, when set, is told how many bytes each read of an append-only
+	// file took in (for progress bars).
+	OnRead func(n int)
 }
 
 // Open opens the scan directory id.
@@ -220,6 +223,19 @@ func (d *Dir) Size(name string) (int64, error) {
 	return st.Size(), nil
 }
 
+type countingReader struct {
+	r  io.Reader
+	fn func(int)
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.fn(n)
+	}
+	return n, err
+}
+
 func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (Position, error)) (Position, error) {
 	f, err := d.OpenFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -234,7 +250,11 @@ func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (
 			return from, fmt.Errorf("seek %s: %w", d.Rel(name), err)
 		}
 	}
-	pos, err := read(f, d.Rel(name))
+	var r io.Reader = f
+	if d.OnRead != nil {
+		r = countingReader{f, d.OnRead}
+	}
+	pos, err := read(r, d.Rel(name))
 	if err != nil {
 		return pos, fmt.Errorf("read %s: %w", d.Rel(name), err)
 	}

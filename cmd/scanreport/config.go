@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/internal/config"
+)
+
+// loadConfig reads --config, or config.toml if it is in the current folder,
+// or falls back to the defaults.
+func (a *app) loadConfig() (config.Config, error) {
+	path := a.configPath
+	if path == "" {
+		if _, err := os.Stat("config.toml"); errors.Is(err, fs.ErrNotExist) {
+			return config.Default(), nil
+		}
+		path = "config.toml"
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		return config.Config{}, fmt.Errorf("config: %w", err)
+	}
+	return c, nil
+}
+
+// siteFlags are the flags that override config.toml's [site] section.
+type siteFlags struct {
+	scans, out, title string
+}
+
+func (f *siteFlags) register(cmd *cobra.Command, withOutput bool) {
+	cmd.Flags().StringVar(&f.scans, "scans", "", "scans root: the folder holding one directory per scan (default from config: scans)")
+	if withOutput {
+		cmd.Flags().StringVar(&f.out, "out", "", "site folder to write; replaced whole when the build succeeds (default from config: site)")
+		cmd.Flags().StringVar(&f.title, "title", "", "site title (default from config)")
+	}
+}
+
+// options turns the config and flags into generator options.
+func (a *app) options(f siteFlags) (generator.Options, error) {
+	c, err := a.loadConfig()
+	if err != nil {
+		return generator.Options{}, err
+	}
+	o := generator.Options{
+		ScansRoot: c.ScansRoot(), Output: c.OutputDir(), Title: c.Site.Title,
+		RiskyTypes: c.Risky.Types, MinRisk: c.Risky.MinRisk, Logger: a.log,
+	}
+	secrets := c.Secrets
+	if secrets.Mask {
+		o.IsSecret = secrets.IsSecret
+	}
+	if f.scans != "" {
+		o.ScansRoot = f.scans
+	}
+	if f.out != "" {
+		o.Output = f.out
+	}
+	if f.title != "" {
+		o.Title = f.title
+	}
+	return o, nil
+}

@@ -1,0 +1,275 @@
+// Package chunks writes the data files the report's scripts read: a small
+// manifest per scan, element chunks per type, log chunks and the list of
+// false positives. Each is a classic script that hands its JSON payload to
+// window.__sr, so it loads from file:// as well as from a server or a bucket.
+// docs/site-format.md is the format's specification.
+package chunks
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/jsonw"
+)
+
+// Rows is the most rows an element or log chunk holds.
+const Rows = 10000
+
+// Cuts applied to values in chunks; the flag FlagCut marks a cut data value.
+const (
+	MaxData       = 64 << 10
+	MaxSourceData = 1 << 10
+	// FlagCut is the chunk flag of a data value cut at MaxData.
+	FlagCut = 32
+)
+
+// flagMask keeps the model flags that belong in chunks (not FP: it changes
+// without the elements changing and lives in fp.js).
+const flagMask = model.FlagRisky | model.FlagOrphan | model.FlagCycle | model.FlagRenamed
+
+// Out receives a data file: its path relative to the scan's data folder,
+// and its bytes.
+type Out func(name string, data []byte) error
+
+const (
+	prefix = "(window.__sr=window.__sr||[]).push("
+	suffix = ");\n"
+)
+
+// ElementChunk is the file name of chunk seq of a type.
+func ElementChunk(slug string, seq int) string {
+	return "e-" + slug + "-" + strconv.Itoa(seq) + ".js"
+}
+
+// LogChunk is the file name of log chunk seq.
+func LogChunk(seq int) string { return "log-" + strconv.Itoa(seq) + ".js" }
+
+// FPFile is the name of the false-positive list.
+const FPFile = "fp.js"
+
+// ManifestFile is the name of the manifest.
+const ManifestFile = "manifest.js"
+
+func chunkCount(n int) int { return (n + Rows - 1) / Rows }
+
+// Manifest encodes the scan's manifest.
+func Manifest(s *model.Scan) []byte {
+	b := append([]byte(nil), prefix...)
+	b = append(b, `{"k":"manifest","scan":`...)
+	b = jsonw.String(b, s.Meta.ID)
+	b = append(b, `,"status":`...)
+	b = jsonw.String(b, s.Meta.Status)
+	b = append(b, `,"done":`...)
+	b = strconv.AppendBool(b, s.Meta.Done())
+	b = append(b, `,"count":`...)
+	b = jsonw.Int(b, int64(s.Count()))
+	b = append(b, `,"modules":`...)
+	b = jsonw.Strings(b, s.Modules)
+	b = append(b, `,"types":[`...)
+	first := true
+	for _, t := range s.Types {
+		if t.Code == "ROOT" {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, `{"code":`...)
+		b = jsonw.String(b, t.Code)
+		b = append(b, `,"slug":`...)
+		b = jsonw.String(b, t.Slug)
+		b = append(b, `,"descr":`...)
+		b = jsonw.String(b, t.Description)
+		b = append(b, `,"cat":`...)
+		b = jsonw.String(b, t.Category)
+		for _, kv := range []struct {
+			k string
+			v int64
+		}{{"total", int64(t.Total())}, {"unique", int64(t.Unique)}, {"risky", int64(t.Risky)}, {"fp", int64(t.FP)}, {"last", t.LastSeen}} {
+			b = append(b, `,"`...)
+			b = append(b, kv.k...)
+			b = append(b, `":`...)
+			b = jsonw.Int(b, kv.v)
+		}
+		b = append(b, `,"chunks":`...)
+		b = chunkList(b, t.Total(), func(seq int) string { return ElementChunk(t.Slug, seq) })
+		b = append(b, '}')
+	}
+	b = append(b, `],"log":{"total":`...)
+	b = jsonw.Int(b, int64(len(s.Log)))
+	b = append(b, `,"chunks":`...)
+	b = chunkList(b, len(s.Log), LogChunk)
+	b = append(b, `},"fp":{"f":`...)
+	b = jsonw.String(b, FPFile)
+	b = append(b, `,"n":`...)
+	fps := 0
+	for _, t := range s.Types {
+		fps += t.FP
+	}
+	b = jsonw.Int(b, int64(fps))
+	b = append(b, "}}"...)
+	return append(b, suffix...)
+}
+
+func chunkList(b []byte, total int, name func(int) string) []byte {
+	b = append(b, '[')
+	for seq := 0; seq < chunkCount(total); seq++ {
+		if seq > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"f":`...)
+		b = jsonw.String(b, name(seq))
+		b = append(b, `,"n":`...)
+		b = jsonw.Int(b, int64(min(Rows, total-seq*Rows)))
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// TypeChunks writes every chunk of a type. buf is scratch space to reuse.
+func TypeChunks(s *model.Scan, t *model.TypeStat, buf []byte, out Out) ([]byte, error) {
+	for seq := 0; seq < chunkCount(t.Total()); seq++ {
+		lo := seq * Rows
+		hi := min(lo+Rows, t.Total())
+		buf = ElementChunkBytes(buf[:0], s, t, seq, t.Elements[lo:hi])
+		if err := out(ElementChunk(t.Slug, seq), buf); err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
+}
+
+// ElementChunkBytes encodes one element chunk of the elements idx.
+func ElementChunkBytes(b []byte, s *model.Scan, t *model.TypeStat, seq int, idx []int32) []byte {
+	b = append(b, prefix...)
+	b = append(b, `{"k":"elements","scan":`...)
+	b = jsonw.String(b, s.Meta.ID)
+	b = append(b, `,"type":`...)
+	b = jsonw.String(b, t.Slug)
+	b = append(b, `,"seq":`...)
+	b = jsonw.Int(b, int64(seq))
+	b = append(b, `,"n":`...)
+	b = jsonw.Int(b, int64(len(idx)))
+	b = intColumn(b, "i", idx, func(i int32) int64 { return int64(i) })
+	b = strColumn(b, "id", idx, func(i int32) string { return s.Elements[i].ID })
+	b = append(b, `,"d":[`...)
+	for k, i := range idx {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b, _ = jsonw.Truncated(b, s.Elements[i].Data, MaxData)
+	}
+	b = append(b, ']')
+	b = intColumn(b, "s", idx, func(i int32) int64 { return int64(max(s.Elements[i].Source, 0)) })
+	b = append(b, `,"sd":[`...)
+	for k, i := range idx {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b, _ = jsonw.Truncated(b, s.SourceData(i), MaxSourceData)
+	}
+	b = append(b, ']')
+	b = intColumn(b, "m", idx, func(i int32) int64 { return int64(s.Elements[i].Module) })
+	b = intColumn(b, "t", idx, func(i int32) int64 { return s.Elements[i].Generated })
+	b = intColumn(b, "r", idx, func(i int32) int64 { return int64(s.Elements[i].Risk) })
+	b = intColumn(b, "f", idx, func(i int32) int64 {
+		f := int64(s.Elements[i].Flags & flagMask)
+		if len(s.Elements[i].Data) > MaxData {
+			f |= FlagCut
+		}
+		return f
+	})
+	b = append(b, '}')
+	return append(b, suffix...)
+}
+
+func intColumn(b []byte, name string, idx []int32, v func(int32) int64) []byte {
+	b = append(b, `,"`...)
+	b = append(b, name...)
+	b = append(b, `":[`...)
+	for k, i := range idx {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = jsonw.Int(b, v(i))
+	}
+	return append(b, ']')
+}
+
+func strColumn(b []byte, name string, idx []int32, v func(int32) string) []byte {
+	b = append(b, `,"`...)
+	b = append(b, name...)
+	b = append(b, `":[`...)
+	for k, i := range idx {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = jsonw.String(b, v(i))
+	}
+	return append(b, ']')
+}
+
+// LogChunks writes every log chunk.
+func LogChunks(s *model.Scan, buf []byte, out Out) ([]byte, error) {
+	for seq := 0; seq < chunkCount(len(s.Log)); seq++ {
+		lines := s.Log[seq*Rows : min((seq+1)*Rows, len(s.Log))]
+		buf = LogChunkBytes(buf[:0], s.Meta.ID, seq, lines)
+		if err := out(LogChunk(seq), buf); err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
+}
+
+// LogChunkBytes encodes one log chunk.
+func LogChunkBytes(b []byte, id string, seq int, lines []model.LogLine) []byte {
+	b = append(b, prefix...)
+	b = append(b, `{"k":"log","scan":`...)
+	b = jsonw.String(b, id)
+	b = fmt.Appendf(b, `,"seq":%d,"n":%d,"t":[`, seq, len(lines))
+	for k, l := range lines {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = jsonw.Int(b, l.Time)
+	}
+	for _, col := range []struct {
+		name string
+		v    func(*model.LogLine) string
+	}{{"l", func(l *model.LogLine) string { return l.Level }}, {"c", func(l *model.LogLine) string { return l.Component }},
+		{"m", func(l *model.LogLine) string { return l.Message }}} {
+		b = append(b, `],"`...)
+		b = append(b, col.name...)
+		b = append(b, `":[`...)
+		for k := range lines {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b, _ = jsonw.Truncated(b, col.v(&lines[k]), MaxData)
+		}
+	}
+	b = append(b, "]}"...)
+	return append(b, suffix...)
+}
+
+// FP encodes fp.js.
+func FP(s *model.Scan) []byte {
+	b := append([]byte(nil), prefix...)
+	b = append(b, `{"k":"fp","scan":`...)
+	b = jsonw.String(b, s.Meta.ID)
+	b = append(b, `,"i":[`...)
+	first := true
+	for i := range s.Elements {
+		if s.Elements[i].Is(model.FlagFP) {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = jsonw.Int(b, int64(i))
+		}
+	}
+	b = append(b, "]}"...)
+	return append(b, suffix...)
+}

@@ -1,0 +1,350 @@
+// Package generator turns a scans root into the report site. It is the thin
+// face of the pipeline: scan (read) → model (link and count) → pages, chunks
+// (render) → site (write and swap), wired here in that order. It knows
+// nothing of servers, watchers or terminals: callers pass functions for
+// problems and progress.
+package generator
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/scanreport/scanreport/generator/chunks"
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/generator/pages"
+	"github.com/scanreport/scanreport/generator/site"
+	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/static"
+)
+
+// Options say what to build.
+type Options struct {
+	ScansRoot string // folder of scan directories
+	Output    string // site folder, replaced whole on success
+	Title     string // site title
+	// RiskyTypes and MinRisk decide which elements are risky.
+	RiskyTypes []string
+	MinRisk    int
+	// IsSecret says which settings to mask; nil masks none.
+	IsSecret func(key string) bool
+	// Report receives every problem as it is found; may be nil.
+	Report scan.Reporter
+	// Progress is told the bytes of scan files read so far and the total;
+	// may be nil.
+	Progress func(done, total int64)
+	// Workers bounds the files rendered at once; 0 means GOMAXPROCS.
+	Workers int
+	Logger  *slog.Logger
+}
+
+// Result says what a build did.
+type Result struct {
+	Scans    int // scans in the site
+	Skipped  int // scan directories that could not be read
+	Elements int // elements over all scans
+	Files    int
+	Bytes    int64
+	Problems int // problems over all scans and the scans root
+	Errors   int // of which errors (data lost)
+	Duration time.Duration
+}
+
+// Build writes the site for every scan under ScansRoot into Output. A scan
+// that cannot be read is reported and left out; the others are built. The
+// previous site stays until the new one is complete.
+func Build(ctx context.Context, o Options) (Result, error) {
+	start := time.Now()
+	b := builder{o: o, res: Result{}}
+	if o.Logger == nil {
+		b.o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if err := b.prepare(); err != nil {
+		return Result{}, err
+	}
+	defer b.root.Close()
+	out, err := site.Start(o.Output)
+	if err != nil {
+		return Result{}, err
+	}
+	defer out.Abort()
+	b.out = out
+	if err := b.writeAssets(); err != nil {
+		return Result{}, err
+	}
+	ids, err := b.root.List(b.rootProblem)
+	if err != nil {
+		return Result{}, err
+	}
+	b.total = b.sizes(ids)
+	var summaries []pages.ScanSummary
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
+		s, err := b.load(id)
+		if err != nil {
+			b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
+			b.res.Skipped++
+			continue
+		}
+		if err := b.writeScan(ctx, s); err != nil {
+			return Result{}, err
+		}
+		summaries = append(summaries, pages.Summarize(s))
+		b.res.Scans++
+		b.res.Elements += s.Count()
+		b.res.Problems += s.Problems.Total
+		b.res.Errors += s.Problems.Errors
+	}
+	if err := b.render.ScanList(summaries, b.rootProblems, b.rootTotal, out.Write); err != nil {
+		return Result{}, err
+	}
+	if err := out.Commit(); err != nil {
+		return Result{}, err
+	}
+	b.res.Files, b.res.Bytes = out.Files(), out.Bytes()
+	b.res.Problems += b.rootTotal
+	b.res.Duration = time.Since(start)
+	return b.res, nil
+}
+
+// Check reads every scan as Build does and reports its problems, writing
+// nothing.
+func Check(ctx context.Context, o Options) (Result, error) {
+	start := time.Now()
+	b := builder{o: o}
+	if err := b.prepareModel(); err != nil {
+		return Result{}, err
+	}
+	defer b.root.Close()
+	ids, err := b.root.List(b.rootProblem)
+	if err != nil {
+		return Result{}, err
+	}
+	b.total = b.sizes(ids)
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
+		s, err := b.load(id)
+		if err != nil {
+			b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
+			b.res.Skipped++
+			continue
+		}
+		b.res.Scans++
+		b.res.Elements += s.Count()
+		b.res.Problems += s.Problems.Total
+		b.res.Errors += s.Problems.Errors
+	}
+	b.res.Problems += b.rootTotal
+	b.res.Duration = time.Since(start)
+	return b.res, nil
+}
+
+type builder struct {
+	o      Options
+	res    Result
+	cat    *eltypes.Catalogue
+	root   *scan.Root
+	render *pages.Renderer
+	out    *site.Build
+	css    string
+	js     string
+
+	rootProblems []scan.Problem
+	rootTotal    int
+	done, total  int64
+}
+
+func (b *builder) prepareModel() error {
+	cat, err := eltypes.Load()
+	if err != nil {
+		return err
+	}
+	if _, err := eltypes.NewRisky(b.o.RiskyTypes, b.o.MinRisk); err != nil {
+		return err
+	}
+	b.cat = cat
+	root, err := scan.OpenRoot(b.o.ScansRoot)
+	if err != nil {
+		return err
+	}
+	b.root = root
+	return nil
+}
+
+func (b *builder) prepare() error {
+	if err := b.prepareModel(); err != nil {
+		return err
+	}
+	js, err := static.Bundle(static.AppJS)
+	if err != nil {
+		b.root.Close()
+		return err
+	}
+	css, err := static.Bundle(static.AppCSS)
+	if err != nil {
+		b.root.Close()
+		return err
+	}
+	b.js, b.css = hashed("assets/app", ".js", js), hashed("assets/app", ".css", css)
+	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: b.css, JS: b.js, IsSecret: b.o.IsSecret})
+	if err != nil {
+		b.root.Close()
+		return err
+	}
+	b.render = r
+	return nil
+}
+
+func (b *builder) writeAssets() error {
+	for name, bundle := range map[string]string{b.js: static.AppJS, b.css: static.AppCSS} {
+		data, err := static.Bundle(bundle)
+		if err != nil {
+			return err
+		}
+		if err := b.out.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hashed names an asset after its content, so it can be cached for ever.
+func hashed(base, ext string, data []byte) string {
+	sum := sha256.Sum256(data)
+	return base + "." + hex.EncodeToString(sum[:5]) + ext
+}
+
+const maxRootProblems = 200
+
+func (b *builder) rootProblem(p scan.Problem) {
+	b.rootTotal++
+	if len(b.rootProblems) < maxRootProblems {
+		b.rootProblems = append(b.rootProblems, p)
+	}
+	if b.o.Report != nil {
+		b.o.Report(p)
+	}
+}
+
+// sizes adds up the append-only files, for progress.
+func (b *builder) sizes(ids []string) int64 {
+	var total int64
+	for _, id := range ids {
+		d, err := b.root.Open(id)
+		if err != nil {
+			continue
+		}
+		for _, f := range []string{scan.ElementsFile, scan.LogFile, scan.ReviewFile} {
+			n, _ := d.Size(f)
+			total += n
+		}
+		d.Close()
+	}
+	return total
+}
+
+func (b *builder) load(id string) (*model.Scan, error) {
+	d, err := b.root.Open(id)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	if b.o.Progress != nil {
+		var last int64
+		d.OnRead = func(n int) {
+			b.done += int64(n)
+			if b.done-last >= 1<<20 || b.done == b.total {
+				last = b.done
+				b.o.Progress(b.done, b.total)
+			}
+		}
+	}
+	risky, err := eltypes.NewRisky(b.o.RiskyTypes, b.o.MinRisk)
+	if err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	s, err := model.Load(d, b.cat, risky, b.o.Report)
+	if err != nil {
+		return nil, err
+	}
+	b.o.Logger.Debug("scan read", "scan", id, "elements", s.Count(), "took", time.Since(t0))
+	return s, nil
+}
+
+// writeScan renders one scan's pages and data files, several at a time.
+func (b *builder) writeScan(ctx context.Context, s *model.Scan) error {
+	t0 := time.Now()
+	dir := pages.ScanDir(s.Meta.ID)
+	pageOut := b.out.Write
+	dataOut := func(name string, data []byte) error { return b.out.Write(dir+"data/"+name, data) }
+	jobs := []func(buf []byte) ([]byte, error){
+		func(buf []byte) ([]byte, error) { return buf, b.render.Scan(s, pageOut) },
+		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.ManifestFile, chunks.Manifest(s)) },
+		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
+		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, buf, dataOut) },
+	}
+	for _, t := range s.Types {
+		if t.Code == scan.RootID {
+			continue
+		}
+		jobs = append(jobs, func(buf []byte) ([]byte, error) { return chunks.TypeChunks(s, t, buf, dataOut) })
+	}
+	err := runJobs(ctx, b.workers(), jobs)
+	b.o.Logger.Debug("scan written", "scan", s.Meta.ID, "took", time.Since(t0))
+	return err
+}
+
+func (b *builder) workers() int {
+	if b.o.Workers > 0 {
+		return b.o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// runJobs runs jobs on n goroutines, each with its own scratch buffer, and
+// returns the first error.
+func runJobs(ctx context.Context, n int, jobs []func([]byte) ([]byte, error)) error {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) || ctx.Err() != nil {
+					return
+				}
+				var err error
+				if buf, err = jobs[i](buf); err != nil {
+					errs[w] = err
+					next.Store(int64(len(jobs)))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("build cancelled: %w", err)
+	}
+	return nil
+}

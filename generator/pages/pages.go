@@ -1,0 +1,474 @@
+// Package pages renders a scan model into the report's HTML pages through
+// the templates package: one view struct per page (views.go), filled here
+// from the model, escaped by html/template. It writes through an Out func
+// and knows nothing of where the bytes go.
+package pages
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/markdown"
+	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/templates"
+)
+
+// CSP is the Content-Security-Policy of every page: no inline script or
+// style, nothing from outside the site, workers only from Blob URLs.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"worker-src blob:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+
+// Out receives a rendered file: its path relative to the site root
+// (slash-separated) and its bytes.
+type Out func(rel string, data []byte) error
+
+// Options configure a Renderer.
+type Options struct {
+	SiteTitle string
+	CSS, JS   string // asset paths relative to the site root
+	// IsSecret says whether a setting's value is masked; nil masks nothing.
+	IsSecret func(key string) bool
+}
+
+// Renderer renders pages. It is safe for concurrent use.
+type Renderer struct {
+	opts Options
+	t    *templates.Set
+	md   *markdown.Renderer
+}
+
+// New parses the templates.
+func New(o Options) (*Renderer, error) {
+	t, err := templates.Parse()
+	if err != nil {
+		return nil, err
+	}
+	if o.SiteTitle == "" {
+		o.SiteTitle = "scanreport"
+	}
+	return &Renderer{opts: o, t: t, md: markdown.New()}, nil
+}
+
+func (r *Renderer) render(out Out, rel, page string, data any) error {
+	var b bytes.Buffer
+	if err := r.t.Execute(&b, page, data); err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	return out(rel, b.Bytes())
+}
+
+// page fills the common part for a page at rel.
+func (r *Renderer) page(rel, kind, title string) Page {
+	root := strings.Repeat("../", strings.Count(rel, "/"))
+	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root,
+		CSS: root + r.opts.CSS, JS: root + r.opts.JS, CSP: CSP}
+}
+
+// ScanDir is where a scan's pages live, relative to the site root.
+func ScanDir(id string) string { return "scans/" + id + "/" }
+
+// TypePage is the path of a type's element table within the scan folder.
+func TypePage(slug string) string { return "types/" + slug + ".html" }
+
+// FormatTime formats a time for display, in UTC so the output does not
+// depend on the machine that built it.
+func FormatTime(t time.Time) Time {
+	if t.IsZero() {
+		return Time{}
+	}
+	t = t.UTC()
+	return Time{Text: t.Format("2006-01-02 15:04:05") + " UTC", ISO: t.Format(time.RFC3339)}
+}
+
+func msTime(ms int64) Time { return FormatTime(model.Time(ms)) }
+
+// StatusOf gives a status its badge class.
+func StatusOf(status string) Status {
+	c := "idle"
+	switch status {
+	case scan.StatusFinished:
+		c = "ok"
+	case scan.StatusAborted, scan.StatusAbortRequested, scan.StatusAborting:
+		c = "warn"
+	case scan.StatusErrorFailed:
+		c = "fail"
+	case scan.StatusCreated, scan.StatusInitializing, scan.StatusStarting, scan.StatusStarted, scan.StatusRunning:
+		c = "run"
+	}
+	return Status{Text: status, Class: c}
+}
+
+func partialText(m *scan.Meta) string {
+	switch m.Status {
+	case scan.StatusFinished:
+		return ""
+	case scan.StatusAborted, scan.StatusAbortRequested, scan.StatusAborting:
+		return "This scan was aborted: the results are partial."
+	case scan.StatusErrorFailed:
+		return "This scan failed: the results are partial."
+	case scan.StatusCreated:
+		return "This scan has not started yet."
+	case scan.StatusInitializing, scan.StatusStarting, scan.StatusStarted, scan.StatusRunning:
+		return "This scan is still running (" + m.Status + "): the results are partial and grow as elements arrive."
+	}
+	return "This scan's status is " + strconv.Quote(m.Status) + ": the results may be partial."
+}
+
+// scanPage fills the common part of a scan page at rel (relative to the
+// site root), with its header.
+func (r *Renderer) scanPage(s *model.Scan, rel, kind, tab, title string) Page {
+	p := r.page(rel, kind, title+" · "+s.Meta.Name)
+	dir := ScanDir(s.Meta.ID)
+	up := strings.Repeat("../", strings.Count(strings.TrimPrefix(rel, dir), "/"))
+	m := &s.Meta
+	h := &ScanHeader{ID: m.ID, Name: m.Name, Target: m.Target, TargetType: m.TargetType, Kind: m.Kind,
+		Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
+		Partial: m.Partial(), PartialText: partialText(m), Investigations: s.Investigations(),
+		OverviewURL: up + "index.html", BrowseURL: up + "browse.html", SettingsURL: up + "settings.html", LogURL: up + "log.html",
+		DataURL: up + "data/", ManifestURL: up + "data/manifest.js"}
+	p.Scan, p.Tab = h, tab
+	p.Crumbs = []Crumb{{Label: "Scans", URL: p.Root + "index.html"}, {Label: m.Name, URL: h.OverviewURL}}
+	return p
+}
+
+// Scan renders every page of one scan.
+func (r *Renderer) Scan(s *model.Scan, out Out) error {
+	dir := ScanDir(s.Meta.ID)
+	steps := []func() error{
+		func() error { return r.overview(s, dir+"index.html", out) },
+		func() error { return r.browse(s, dir+"browse.html", out) },
+		func() error { return r.settings(s, dir+"settings.html", out) },
+		func() error { return r.log(s, dir+"log.html", out) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	for _, t := range s.Types {
+		if isRoot(t) {
+			continue
+		}
+		if err := r.elements(s, t, dir+TypePage(t.Slug), out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isRoot(t *model.TypeStat) bool { return t.Code == scan.RootID }
+
+// visibleTypes returns the types without ROOT.
+func visibleTypes(s *model.Scan) []*model.TypeStat {
+	out := make([]*model.TypeStat, 0, len(s.Types))
+	for _, t := range s.Types {
+		if !isRoot(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func pct(n, max int) string {
+	if max <= 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(math.Round(float64(n)*1000/float64(max))/10, 'f', -1, 64)
+}
+
+func problemViews(ps []scan.Problem) []Problem {
+	out := make([]Problem, len(ps))
+	for i, p := range ps {
+		where := p.File
+		if p.Line > 0 {
+			where += ":" + strconv.Itoa(p.Line)
+		}
+		out[i] = Problem{Where: where, Severity: p.Severity.String(), Text: p.Text}
+	}
+	return out
+}
+
+// MaxRiskyListed is how many risky elements the overview lists.
+const MaxRiskyListed = 100
+
+// MaxModulesListed is how many modules the overview lists.
+const MaxModulesListed = 50
+
+func (r *Renderer) overview(s *model.Scan, rel string, out Out) error {
+	v := OverviewPage{Page: r.scanPage(s, rel, "overview", "overview", "Overview")}
+	v.Crumbs[len(v.Crumbs)-1].URL = ""
+	types := visibleTypes(s)
+	maxTotal := 0
+	for _, t := range types {
+		v.Totals.Unique += t.Unique
+		v.Totals.Risky += t.Risky
+		v.Totals.FP += t.FP
+		maxTotal = max(maxTotal, t.Total())
+	}
+	v.Totals.Elements, v.Totals.Types, v.Totals.Errors, v.Totals.LogLines = s.Count(), len(types), s.Errors(), len(s.Log)
+	sorted := append([]*model.TypeStat(nil), types...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Total() != sorted[j].Total() {
+			return sorted[i].Total() > sorted[j].Total()
+		}
+		return sorted[i].Description < sorted[j].Description
+	})
+	for _, t := range sorted {
+		v.TypeChart = append(v.TypeChart, TypeBar{Code: t.Code, Descr: t.Description, Category: t.Category, URL: TypePage(t.Slug),
+			Total: t.Total(), Unique: t.Unique, Risky: t.Risky, Pct: pct(t.Total(), maxTotal)})
+	}
+	v.Risky, v.RiskyMore = riskyRows(s, "")
+	v.Modules, v.ModulesMore, v.Totals.Modules = moduleRows(s)
+	v.Timeline = timeline(s)
+	if len(s.Notes) > 0 {
+		html, err := r.md.Render(s.Notes)
+		if err != nil {
+			return err
+		}
+		v.Notes = html
+	}
+	v.Problems, v.ProblemsTotal = problemViews(s.Problems.Sorted()), s.Problems.Total
+	return r.render(out, rel, "overview", v)
+}
+
+// riskyRows lists the riskiest elements first (then in arrival order).
+func riskyRows(s *model.Scan, prefix string) ([]ElementRow, int) {
+	var idx []int32
+	for i := range s.Elements {
+		if s.Elements[i].Is(model.FlagRisky) {
+			idx = append(idx, int32(i))
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return s.Elements[idx[a]].Risk > s.Elements[idx[b]].Risk })
+	more := 0
+	if len(idx) > MaxRiskyListed {
+		more = len(idx) - MaxRiskyListed
+		idx = idx[:MaxRiskyListed]
+	}
+	rows := make([]ElementRow, len(idx))
+	for k, i := range idx {
+		rows[k] = elementRow(s, i, prefix)
+	}
+	return rows, more
+}
+
+// MaxShown is how much of a value a server-rendered table shows.
+const MaxShown = 2000
+
+func elementRow(s *model.Scan, i int32, prefix string) ElementRow {
+	e := &s.Elements[i]
+	t := s.Type(i)
+	data, cut := clip(e.Data, MaxShown)
+	src, _ := clip(s.SourceData(i), MaxShown)
+	return ElementRow{Data: data, SourceData: src, Module: s.Module(i), TypeCode: t.Code, TypeDescr: t.Description,
+		TypeURL: prefix + TypePage(t.Slug), Identified: msTime(e.Generated), Risk: int(e.Risk), FP: e.Is(model.FlagFP), Truncated: cut}
+}
+
+func clip(v string, n int) (string, bool) {
+	if len(v) <= n {
+		return v, false
+	}
+	for n > 0 && v[n]&0xC0 == 0x80 {
+		n--
+	}
+	return v[:n] + "…", true
+}
+
+func moduleRows(s *model.Scan) ([]ModuleRow, int, int) {
+	type mc struct {
+		name  string
+		count int
+	}
+	var ms []mc
+	rootMod := s.Elements[0].Module
+	maxCount := 0
+	for i, name := range s.Modules {
+		c := s.ModuleCounts[i]
+		if uint32(i) == rootMod {
+			c-- // ROOT is not a finding
+		}
+		if c <= 0 {
+			continue
+		}
+		if name == "" {
+			name = "(no module)"
+		}
+		ms = append(ms, mc{name, c})
+		maxCount = max(maxCount, c)
+	}
+	sort.SliceStable(ms, func(a, b int) bool {
+		if ms[a].count != ms[b].count {
+			return ms[a].count > ms[b].count
+		}
+		return ms[a].name < ms[b].name
+	})
+	total := len(ms)
+	more := 0
+	if len(ms) > MaxModulesListed {
+		more = len(ms) - MaxModulesListed
+		ms = ms[:MaxModulesListed]
+	}
+	rows := make([]ModuleRow, len(ms))
+	for i, m := range ms {
+		rows[i] = ModuleRow{Name: m.name, Count: m.count, Pct: pct(m.count, maxCount)}
+	}
+	return rows, more, total
+}
+
+// timeline buckets discoveries into columns between the first and the last.
+func timeline(s *model.Scan) Timeline {
+	const width, height, bins = 600, 120, 60
+	tl := Timeline{Width: width, Height: height}
+	var lo, hi int64 = math.MaxInt64, 0
+	for i := 1; i < len(s.Elements); i++ {
+		if g := s.Elements[i].Generated; g > 0 {
+			lo, hi = min(lo, g), max(hi, g)
+		}
+	}
+	if hi == 0 {
+		return tl
+	}
+	span := hi - lo + 1
+	counts := make([]int, bins)
+	for i := 1; i < len(s.Elements); i++ {
+		if g := s.Elements[i].Generated; g > 0 {
+			counts[int((g-lo)*bins/span)]++
+		}
+	}
+	for _, c := range counts {
+		tl.Max = max(tl.Max, c)
+	}
+	w := float64(width) / bins
+	for b, c := range counts {
+		if c == 0 {
+			continue
+		}
+		h := math.Max(1, math.Round(float64(c)*float64(height)/float64(tl.Max)*10)/10)
+		from := lo + int64(b)*span/bins
+		tl.Bars = append(tl.Bars, TimeBar{X: num(float64(b)*w + 0.5), Y: num(float64(height) - h), W: num(w - 1), H: num(h),
+			Count: c, From: msTime(from), To: msTime(lo + int64(b+1)*span/bins)})
+	}
+	tl.From, tl.To = msTime(lo), msTime(hi)
+	return tl
+}
+
+func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
+
+func typeRow(t *model.TypeStat, prefix string) TypeRow {
+	return TypeRow{Code: t.Code, Descr: t.Description, Category: t.Category, Slug: t.Slug, URL: prefix + TypePage(t.Slug),
+		Unique: t.Unique, Total: t.Total(), Risky: t.Risky, FP: t.FP, LastSeen: msTime(t.LastSeen), Known: t.Known}
+}
+
+func (r *Renderer) browse(s *model.Scan, rel string, out Out) error {
+	v := BrowsePage{Page: r.scanPage(s, rel, "browse", "browse", "Browse")}
+	v.Crumbs = append(v.Crumbs, Crumb{Label: "Browse"})
+	for _, t := range visibleTypes(s) {
+		v.Types = append(v.Types, typeRow(t, ""))
+		v.Total += t.Total()
+	}
+	sort.SliceStable(v.Types, func(i, j int) bool { return v.Types[i].Descr < v.Types[j].Descr })
+	return r.render(out, rel, "browse", v)
+}
+
+func (r *Renderer) elements(s *model.Scan, t *model.TypeStat, rel string, out Out) error {
+	v := ElementsPage{Page: r.scanPage(s, rel, "elements", "browse", t.Description), Type: typeRow(t, "")}
+	v.Crumbs = append(v.Crumbs, Crumb{Label: "Browse", URL: v.Scan.BrowseURL}, Crumb{Label: t.Description})
+	return r.render(out, rel, "elements", v)
+}
+
+func (r *Renderer) settings(s *model.Scan, rel string, out Out) error {
+	v := SettingsPage{Page: r.scanPage(s, rel, "settings", "settings", "Settings"), Masking: r.opts.IsSecret != nil}
+	v.Crumbs = append(v.Crumbs, Crumb{Label: "Settings"})
+	m := &s.Meta
+	v.Meta = []KeyValue{{"Name", m.Name}, {"Internal ID", m.ID}, {"Target", m.Target}, {"Target type", m.TargetType},
+		{"Kind", m.Kind}, {"Status", m.Status}, {"Created", FormatTime(m.Created).Text}, {"Started", FormatTime(m.Started).Text},
+		{"Completed", FormatTime(m.Ended).Text}, {"Modules", strings.Join(m.Modules, ", ")},
+		{"Investigations", strings.Join(s.Investigations(), ", ")}}
+	conv := func(in []scan.Setting) []Setting {
+		out := make([]Setting, len(in))
+		for i, o := range in {
+			out[i] = Setting{Key: o.Key, Value: o.Value}
+			if r.opts.IsSecret != nil && r.opts.IsSecret(o.Key) && o.Value != "" {
+				out[i].Value, out[i].Secret = "", true
+				v.Masked++
+			}
+		}
+		return out
+	}
+	v.Global = conv(s.Settings.Global)
+	for _, ms := range s.Settings.Modules {
+		v.Modules = append(v.Modules, ModuleSettings{Module: ms.Module, Settings: conv(ms.Settings)})
+	}
+	return r.render(out, rel, "settings", v)
+}
+
+func (r *Renderer) log(s *model.Scan, rel string, out Out) error {
+	v := LogPage{Page: r.scanPage(s, rel, "log", "log", "Log"), Total: len(s.Log)}
+	v.Crumbs = append(v.Crumbs, Crumb{Label: "Log"})
+	seen := map[string]bool{}
+	for _, l := range scan.Levels {
+		seen[l] = true
+		if c := s.LogCounts[l]; c > 0 {
+			v.Levels = append(v.Levels, LevelCount{l, c})
+		}
+	}
+	var other []string
+	for l := range s.LogCounts {
+		if !seen[l] {
+			other = append(other, l)
+		}
+	}
+	sort.Strings(other)
+	for _, l := range other {
+		v.Levels = append(v.Levels, LevelCount{l, s.LogCounts[l]})
+	}
+	return r.render(out, rel, "log", v)
+}
+
+// ScanSummary is what the scan list needs of a scan, kept after the scan's
+// model is dropped.
+type ScanSummary struct {
+	Meta           scan.Meta
+	Elements       int
+	Risky          int
+	Investigations []string
+	Problems       int
+}
+
+// Summarize takes what the scan list shows of s.
+func Summarize(s *model.Scan) ScanSummary {
+	risky := 0
+	for _, t := range s.Types {
+		risky += t.Risky
+	}
+	return ScanSummary{Meta: s.Meta, Elements: s.Count(), Risky: risky, Investigations: s.Investigations(), Problems: s.Problems.Total}
+}
+
+// ScanList renders index.html. Scans are listed newest first.
+func (r *Renderer) ScanList(scans []ScanSummary, problems []scan.Problem, problemsTotal int, out Out) error {
+	v := ScanListPage{Page: r.page("index.html", "scans", r.opts.SiteTitle), ProblemsTotal: problemsTotal}
+	v.Crumbs = []Crumb{{Label: "Scans"}}
+	sorted := append([]ScanSummary(nil), scans...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i].Meta, sorted[j].Meta
+		if !a.Created.Equal(b.Created) {
+			return a.Created.After(b.Created)
+		}
+		return a.ID < b.ID
+	})
+	for _, s := range sorted {
+		m := s.Meta
+		v.Scans = append(v.Scans, ScanRow{ID: m.ID, Name: m.Name, Target: m.Target, Kind: m.Kind, URL: ScanDir(m.ID) + "index.html",
+			Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
+			Elements: s.Elements, Risky: s.Risky, Investigations: s.Investigations, Problems: s.Problems})
+		v.Elements += s.Elements
+	}
+	v.Problems = problemViews(problems)
+	return r.render(out, "index.html", "scans", v)
+}

@@ -1,0 +1,222 @@
+package pages
+
+import (
+	"html/template"
+)
+
+// The view types below are everything templates see: one struct per page,
+// plain strings and numbers, no methods that reach back into the model.
+// Every string that came from a scan is escaped by html/template; the only
+// template.HTML is Notes, produced by the Markdown renderer with raw HTML off.
+
+// Page is what every page has.
+type Page struct {
+	Title     string // the <title>
+	SiteTitle string
+	Kind      string // body data-page: scans, overview, browse, elements, settings, log
+	Root      string // relative URL of the site root from this page: "" or "../../"
+	CSS       string // URL of the stylesheet
+	JS        string // URL of the bundle
+	CSP       string // Content-Security-Policy
+	Crumbs    []Crumb
+	Scan      *ScanHeader // nil on the scan list
+	Tab       string      // the active scan tab: overview, browse, settings, log
+}
+
+// Crumb is one step of the breadcrumb; the last has no URL.
+type Crumb struct {
+	Label string
+	URL   string
+}
+
+// Time is a time for display: Text for people, ISO for <time datetime>.
+// Both are empty for an unknown time.
+type Time struct {
+	Text string
+	ISO  string
+}
+
+// Status is a scan status with its badge class: ok (FINISHED), warn
+// (aborted), fail (ERROR-FAILED), run (still going), or idle.
+type Status struct {
+	Text  string
+	Class string
+}
+
+// ScanHeader is the head of every scan page.
+type ScanHeader struct {
+	ID, Name, Target, TargetType, Kind string
+	Status                             Status
+	Created, Started, Ended            Time
+	// Partial is set, with a sentence saying why, when the results are not
+	// those of a finished scan.
+	Partial        bool
+	PartialText    string
+	Investigations []string
+	// URLs relative to the current page.
+	OverviewURL, BrowseURL, SettingsURL, LogURL string
+	DataURL                                     string // the data/ folder, ending in "/"
+	ManifestURL                                 string
+}
+
+// ScanListPage is index.html.
+type ScanListPage struct {
+	Page
+	Scans    []ScanRow
+	Elements int // over all scans
+	Problems []Problem
+	// ProblemsTotal counts problems of the scans root (refused directories,
+	// unreadable scans), which may be more than Problems lists.
+	ProblemsTotal int
+}
+
+// ScanRow is one scan in the scan list.
+type ScanRow struct {
+	ID, Name, Target, Kind string
+	URL                    string
+	Status                 Status
+	Created, Started, Ended Time
+	Elements               int
+	Risky                  int
+	// Correlations by risk; nil until correlations have been run.
+	Correlations   *RiskCounts
+	Investigations []string
+	Problems       int
+}
+
+// RiskCounts counts correlations by risk.
+type RiskCounts struct {
+	High, Medium, Low, Info int
+}
+
+// Problem is a located problem for display.
+type Problem struct {
+	Where    string // file:line
+	Severity string // error or warning
+	Text     string
+}
+
+// OverviewPage is scans/<id>/index.html.
+type OverviewPage struct {
+	Page
+	Totals        Totals
+	TypeChart     []TypeBar
+	Risky         []ElementRow
+	RiskyMore     int // risky elements not listed
+	Modules       []ModuleRow
+	ModulesMore   int // modules not listed
+	Timeline      Timeline
+	Notes         template.HTML
+	Problems      []Problem
+	ProblemsTotal int
+}
+
+// Totals are the overview's counters.
+type Totals struct {
+	Elements, Unique, Types, Risky, FP, Errors, Modules, LogLines int
+}
+
+// TypeBar is one bar of the element-type chart: Pct is its length, 0–100,
+// relative to the largest type.
+type TypeBar struct {
+	Code, Descr, Category, URL string
+	Total, Unique, Risky       int
+	Pct                        string
+}
+
+// ElementRow is one element shown in a server-rendered table.
+type ElementRow struct {
+	Data, SourceData, Module string
+	TypeCode, TypeDescr      string
+	TypeURL                  string
+	Identified               Time
+	Risk                     int
+	FP                       bool
+	Truncated                bool
+}
+
+// ModuleRow counts the elements one module found; Pct as in TypeBar.
+type ModuleRow struct {
+	Name  string
+	Count int
+	Pct   string
+}
+
+// Timeline is a column chart of discoveries over time, drawn as SVG with
+// the given viewBox Width×Height.
+type Timeline struct {
+	Width, Height int
+	Bars          []TimeBar
+	From, To      Time
+	Max           int
+}
+
+// TimeBar is one column: X, Y, W, H in viewBox units.
+type TimeBar struct {
+	X, Y, W, H string
+	Count      int
+	From, To   Time
+}
+
+// BrowsePage is scans/<id>/browse.html.
+type BrowsePage struct {
+	Page
+	Types []TypeRow
+	Total int
+}
+
+// TypeRow is one element type of a scan.
+type TypeRow struct {
+	Code, Descr, Category, Slug string
+	URL                         string
+	Unique, Total, Risky, FP    int
+	LastSeen                    Time
+	Known                       bool // in the SpiderFoot catalogue
+}
+
+// ElementsPage is scans/<id>/types/<slug>.html; its rows come from the
+// type's data chunks.
+type ElementsPage struct {
+	Page
+	Type TypeRow
+}
+
+// SettingsPage is scans/<id>/settings.html.
+type SettingsPage struct {
+	Page
+	Meta    []KeyValue
+	Global  []Setting
+	Modules []ModuleSettings
+	Masking bool // secret masking is on
+	Masked  int  // how many values were masked
+}
+
+// KeyValue is one row of a two-column table.
+type KeyValue struct {
+	Key, Value string
+}
+
+// Setting is one option; a masked secret has Secret set and Value empty.
+type Setting struct {
+	Key, Value string
+	Secret     bool
+}
+
+// ModuleSettings are one module's options.
+type ModuleSettings struct {
+	Module   string
+	Settings []Setting
+}
+
+// LogPage is scans/<id>/log.html; its lines come from the log chunks.
+type LogPage struct {
+	Page
+	Total  int
+	Levels []LevelCount
+}
+
+// LevelCount counts log lines of one level.
+type LevelCount struct {
+	Level string
+	Count int
+}

@@ -1,0 +1,208 @@
+// Package site writes the report folder. A build goes into a temporary
+// folder beside the output and is swapped in whole when it is complete, so
+// an interrupted build leaves the previous site as it was. Only the standard
+// library (and x/sys for the atomic swap on Linux) is used.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Marker is the file that marks a folder as a site scanreport wrote; a
+// folder without it is never replaced.
+const Marker = ".scanreport-site"
+
+// Build is a site being written.
+type Build struct {
+	out, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool
+	files    int
+	bytes    int64
+	done     bool
+}
+
+// Start begins a build of the site at out. It refuses to replace a folder
+// that holds files but was not written by scanreport, and it cleans up what
+// an interrupted earlier build left behind.
+func Start(out string) (*Build, error) {
+	out = filepath.Clean(out)
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create output parent: %w", err)
+	}
+	if err := recoverLeftovers(parent, base, out); err != nil {
+		return nil, err
+	}
+	if err := checkReplaceable(out); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".build-")
+	if err != nil {
+		return nil, fmt.Errorf("create build folder: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("create build folder: %w", err)
+	}
+	b := &Build{out: out, tmp: tmp, dirs: map[string]bool{".": true}}
+	if err := b.Write(Marker, []byte("This folder is a report written by scanreport. `scanreport build` replaces it whole.\n")); err != nil {
+		b.Abort()
+		return nil, err
+	}
+	return b, nil
+}
+
+// recoverLeftovers removes unfinished builds and, when a swap was cut short
+// after the old site was moved aside, puts the old site back.
+func recoverLeftovers(parent, base, out string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return fmt.Errorf("read output parent: %w", err)
+	}
+	var olds []string
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case strings.HasPrefix(name, "."+base+".build-"):
+			os.RemoveAll(filepath.Join(parent, name))
+		case strings.HasPrefix(name, "."+base+".old-"):
+			olds = append(olds, filepath.Join(parent, name))
+		}
+	}
+	sort.Strings(olds)
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) && len(olds) > 0 {
+		if err := os.Rename(olds[len(olds)-1], out); err != nil {
+			return fmt.Errorf("restore previous site: %w", err)
+		}
+		olds = olds[:len(olds)-1]
+	}
+	for _, o := range olds {
+		os.RemoveAll(o)
+	}
+	return nil
+}
+
+func checkReplaceable(out string) error {
+	st, err := os.Lstat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("check output: %w", err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("output %s exists and is not a folder; refusing to replace it", out)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return fmt.Errorf("check output: %w", err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return fmt.Errorf("output %s holds files that scanreport did not write (no %s); refusing to replace it: choose another output folder or empty it", out, Marker)
+	}
+	return nil
+}
+
+// Write writes one file; rel is slash-separated and relative to the site
+// root. It is safe for concurrent use.
+func (b *Build) Write(rel string, data []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(rel)) || strings.Contains(rel, "\\") || path.Clean(rel) != rel {
+		return fmt.Errorf("refusing to write %q: not a plain path inside the site", rel)
+	}
+	if err := b.mkdir(path.Dir(rel)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(b.tmp, filepath.FromSlash(rel)), data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	b.mu.Lock()
+	b.files++
+	b.bytes += int64(len(data))
+	b.mu.Unlock()
+	return nil
+}
+
+func (b *Build) mkdir(dir string) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(b.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	for d := dir; d != "." && !b.dirs[d]; d = path.Dir(d) {
+		b.dirs[d] = true
+	}
+	return nil
+}
+
+// Files and Bytes count what was written.
+func (b *Build) Files() int { b.mu.Lock(); defer b.mu.Unlock(); return b.files }
+
+// Bytes is the total size of the files written.
+func (b *Build) Bytes() int64 { b.mu.Lock(); defer b.mu.Unlock(); return b.bytes }
+
+// Commit swaps the new site in for the old one.
+func (b *Build) Commit() error {
+	if b.done {
+		return errors.New("build already finished")
+	}
+	b.done = true
+	if err := swap(b.tmp, b.out); err != nil {
+		os.RemoveAll(b.tmp)
+		return err
+	}
+	return nil
+}
+
+// Abort throws the build away; the previous site stays.
+func (b *Build) Abort() {
+	if !b.done {
+		b.done = true
+		os.RemoveAll(b.tmp)
+	}
+}
+
+// swapAside puts tmp at out by moving the old site aside first. Between the
+// two renames there is no site at out; recoverLeftovers repairs a crash there.
+func swapAside(tmp, out string) error {
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, out); err != nil {
+			return fmt.Errorf("move new site into place: %w", err)
+		}
+		return nil
+	}
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	old, err := os.MkdirTemp(parent, "."+base+".old-")
+	if err != nil {
+		return fmt.Errorf("swap site: %w", err)
+	}
+	os.Remove(old)
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("move old site aside: %w", err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out)
+		return fmt.Errorf("move new site into place: %w", err)
+	}
+	os.RemoveAll(old)
+	return nil
+}

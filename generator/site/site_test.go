@@ -1,0 +1,106 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func build(t *testing.T, out string, files map[string]string) {
+	t.Helper()
+	b, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, data := range files {
+		if err := b.Write(rel, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return "<" + err.Error() + ">"
+	}
+	return string(data)
+}
+
+func TestBuildSwap(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "site")
+	build(t, out, map[string]string{"index.html": "one", "a/b/c.js": "x"})
+	build(t, out, map[string]string{"index.html": "two"})
+	if got := read(t, filepath.Join(out, "index.html")); got != "two" {
+		t.Errorf("index.html = %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "a")); err == nil {
+		t.Error("a file of the old site survived the swap")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// An interrupted build (never committed) leaves the old site, and the next
+// build cleans up after it.
+func TestInterruptedBuild(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "site")
+	build(t, out, map[string]string{"index.html": "one"})
+	b, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Write("index.html", []byte("half")); err != nil {
+		t.Fatal(err)
+	}
+	// the process dies here: no Commit, no Abort
+	if got := read(t, filepath.Join(out, "index.html")); got != "one" {
+		t.Errorf("old site changed: %q", got)
+	}
+	build(t, out, map[string]string{"index.html": "three"})
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || read(t, filepath.Join(out, "index.html")) != "three" {
+		t.Errorf("after recovery: %v", entries)
+	}
+	// A swap cut short between its two renames: the old site is put back.
+	if err := os.Rename(out, filepath.Join(dir, ".site.old-123")); err != nil {
+		t.Fatal(err)
+	}
+	b, err = Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Abort()
+	if got := read(t, filepath.Join(out, "index.html")); got != "three" {
+		t.Errorf("old site not restored: %q", got)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "precious.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Start(dir); err == nil || !strings.Contains(err.Error(), "refusing to replace") {
+		t.Errorf("Start on a foreign folder: %v", err)
+	}
+	b, err := Start(filepath.Join(dir, "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Abort()
+	for _, bad := range []string{"../x", "/etc/x", "a/../../x", "a//b", "a\\b", ""} {
+		if err := b.Write(bad, nil); err == nil {
+			t.Errorf("Write(%q) accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package site
+
+func swap(tmp, out string) error { return swapAside(tmp, out) }
