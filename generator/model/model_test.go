@@ -87,7 +87,7 @@ func TestBrokenLinks(t *testing.T) {
 		"y IP_ADDRESS y x",
 		"self IP_ADDRESS s self",
 		"dup IP_ADDRESS same ROOT",
-		"dup IP_ADDRESS same ROOT", // the same line again: dropped
+		"dup IP_ADDRESS same ROOT",  // the same line again: dropped
 		"dup IP_ADDRESS other ROOT", // another element: kept under a new id
 		"ROOT ROOT example.com ROOT",
 		"ROOT ROOT evil.com ROOT",

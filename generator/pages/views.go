@@ -72,12 +72,12 @@ type ScanListPage struct {
 
 // ScanRow is one scan in the scan list.
 type ScanRow struct {
-	ID, Name, Target, Kind string
-	URL                    string
-	Status                 Status
+	ID, Name, Target, Kind  string
+	URL                     string
+	Status                  Status
 	Created, Started, Ended Time
-	Elements               int
-	Risky                  int
+	Elements                int
+	Risky                   int
 	// Correlations by risk; nil until correlations have been run.
 	Correlations   *RiskCounts
 	Investigations []string
