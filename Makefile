@@ -1,0 +1,58 @@
+# scanreport — see README.md. `make run` builds the sample report, `make test`
+# runs every test (unit, race, end-to-end in headless Chromium).
+GO      ?= go
+BIN     := bin/scanreport
+SCANS   ?= scans
+SITE    ?= site
+export CGO_ENABLED ?= 0
+
+.PHONY: all run build bundle deps test unit e2e bench bench-go bench-browser lint samples clean
+
+all: build
+
+# npm packages (TypeScript for type checks, browser libraries) from the lock file.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+deps: node_modules/.package-lock.json
+
+# Browser bundles (static/gen, embedded by the binary), built with esbuild's Go API.
+bundle: deps
+	$(GO) run ./internal/bundle
+
+build: bundle
+	$(GO) build -o $(BIN) ./cmd/scanreport
+
+# Build the report of the sample scans and say how to open it.
+run: build
+	./$(BIN) build --scans $(SCANS) --out $(SITE)
+
+# Rewrite the committed sample scans (after changing the sample generator).
+samples: build
+	rm -rf $(SCANS).new && ./$(BIN) sample --samples --out $(SCANS).new && rm -rf $(SCANS) && mv $(SCANS).new $(SCANS)
+
+lint: deps
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+	cd e2e && $(GO) vet ./...
+	npx --no-install tsc -p .
+	@# Layering: the pipeline never imports a face (server, watcher, CLI).
+	@! $(GO) list -deps ./generator/... ./scan/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan import a face"; exit 1; }
+
+unit: bundle
+	$(GO) test -race -count=1 ./...
+
+e2e: bundle
+	cd e2e && $(GO) test -count=1 -timeout 20m ./...
+
+test: lint unit e2e
+
+bench: bench-go bench-browser
+
+bench-go: bundle
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./bench/...
+
+bench-browser: bundle
+	cd e2e && SCANREPORT_BENCH=1 $(GO) test -run 'Bench' -count=1 -timeout 30m -v ./... 
+
+clean:
+	rm -rf bin $(SITE) static/gen/app.js static/gen/app.css
