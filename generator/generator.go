@@ -43,7 +43,10 @@ type Options struct {
 	Progress func(done, total int64)
 	// Workers bounds the files rendered at once; 0 means GOMAXPROCS.
 	Workers int
-	Logger  *slog.Logger
+	// Bundle returns a browser bundle by name (static.AppJS, static.AppCSS);
+	// nil means the bundles embedded in the binary.
+	Bundle func(name string) ([]byte, error)
+	Logger *slog.Logger
 }
 
 // Result says what a build did.
@@ -63,10 +66,7 @@ type Result struct {
 // previous site stays until the new one is complete.
 func Build(ctx context.Context, o Options) (Result, error) {
 	start := time.Now()
-	b := builder{o: o, res: Result{}}
-	if o.Logger == nil {
-		b.o.Logger = slog.New(slog.DiscardHandler)
-	}
+	b := newBuilder(o)
 	if err := b.prepare(); err != nil {
 		return Result{}, err
 	}
@@ -121,7 +121,7 @@ func Build(ctx context.Context, o Options) (Result, error) {
 // nothing.
 func Check(ctx context.Context, o Options) (Result, error) {
 	start := time.Now()
-	b := builder{o: o}
+	b := newBuilder(o)
 	if err := b.prepareModel(); err != nil {
 		return Result{}, err
 	}
@@ -166,6 +166,13 @@ type builder struct {
 	done, total  int64
 }
 
+func newBuilder(o Options) *builder {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &builder{o: o}
+}
+
 func (b *builder) prepareModel() error {
 	cat, err := eltypes.Load()
 	if err != nil {
@@ -187,12 +194,15 @@ func (b *builder) prepare() error {
 	if err := b.prepareModel(); err != nil {
 		return err
 	}
-	js, err := static.Bundle(static.AppJS)
+	if b.o.Bundle == nil {
+		b.o.Bundle = static.Bundle
+	}
+	js, err := b.o.Bundle(static.AppJS)
 	if err != nil {
 		b.root.Close()
 		return err
 	}
-	css, err := static.Bundle(static.AppCSS)
+	css, err := b.o.Bundle(static.AppCSS)
 	if err != nil {
 		b.root.Close()
 		return err
@@ -209,7 +219,7 @@ func (b *builder) prepare() error {
 
 func (b *builder) writeAssets() error {
 	for name, bundle := range map[string]string{b.js: static.AppJS, b.css: static.AppCSS} {
-		data, err := static.Bundle(bundle)
+		data, err := b.o.Bundle(bundle)
 		if err != nil {
 			return err
 		}

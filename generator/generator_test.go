@@ -1,0 +1,221 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/static"
+)
+
+// writeFiles writes "-- path --" sections (txtar-like) under dir.
+func writeFiles(t *testing.T, dir, archive string) {
+	t.Helper()
+	parts := regexp.MustCompile(`(?m)^-- (.+) --\n`).Split(archive, -1)
+	names := regexp.MustCompile(`(?m)^-- (.+) --\n`).FindAllStringSubmatch(archive, -1)
+	for i, n := range names {
+		p := filepath.Join(dir, filepath.FromSlash(n[1]))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(parts[i+1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func fakeBundle(name string) ([]byte, error) {
+	if name == static.AppJS {
+		return []byte("/* js */"), nil
+	}
+	return []byte("/* css */"), nil
+}
+
+func options(scans, out string) Options {
+	c := config.Default()
+	return Options{ScansRoot: scans, Output: out, Title: "Test report", RiskyTypes: c.Risky.Types, MinRisk: c.Risky.MinRisk,
+		IsSecret: c.Secrets.IsSecret, Bundle: fakeBundle}
+}
+
+func readSite(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+const goodScan = `
+-- good/scan.toml --
+name = "Good scan"
+target = "example.com"
+status = "FINISHED"
+-- good/elements.jsonl --
+{"id":"ROOT","type":"ROOT","data":"example.com","source":"ROOT","module":"","generated":"2026-11-20T10:00:00Z"}
+{"id":"a","type":"INTERNET_NAME","data":"www.example.com","source":"ROOT","module":"m","generated":"2026-11-20T10:00:01Z"}
+{"id":"b","type":"MALICIOUS_IPADDR","data":"1.2.3.4","source":"a","module":"m","generated":"2026-11-20T10:00:02Z"}
+-- good/settings.toml --
+[global]
+user_agent = "ua"
+[modules.sfp_x]
+api_key = "TOPSECRET-1234"
+`
+
+func TestBuildLeavesBrokenScansOut(t *testing.T) {
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	writeFiles(t, scans, goodScan+`
+-- broken/scan.toml --
+name = "Broken"
+status = [
+-- broken/elements.jsonl --
+{"id":"a","type":"X","data":"x","source":"ROOT"}
+-- messy/scan.toml --
+name = "Messy"
+status = "RUNNING"
+-- messy/elements.jsonl --
+{"id":"a","type":"INTERNET_NAME","data":"h","source":"ROOT","generated":"2026-11-20T10:00:01Z"}
+{not json
+{"id":"b","type":"IP_ADDRESS","data":"1.1.1.1","source":"gone","generated":"2026-11-20T10:00:02Z"}
+{"id":"c","type":"IP_ADDRESS","data":"2.2.2.2","source":"a","gene
+-- bad name/scan.toml --
+name = "x"
+`)
+	if err := os.Symlink(dir, filepath.Join(scans, "escape")); err != nil {
+		t.Fatal(err)
+	}
+	var probs []string
+	o := options(scans, out)
+	o.Report = func(p scan.Problem) { probs = append(probs, p.String()) }
+	res, err := Build(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Scans != 2 || res.Skipped != 1 || res.Elements != 4 {
+		t.Errorf("result = %+v", res)
+	}
+	all := strings.Join(probs, "\n")
+	for _, want := range []string{
+		"broken: error: scan left out: broken/scan.toml:2:",
+		"messy/elements.jsonl:2: error: not a JSON object",
+		`messy/elements.jsonl:3: warning: source "gone" of element "b" does not appear (yet)`,
+		`"bad name": error: directory refused`,
+		"escape: error: symlink refused",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no problem %q in:\n%s", want, all)
+		}
+	}
+	site := readSite(t, out)
+	if !strings.Contains(site["index.html"], "Good scan") || !strings.Contains(site["index.html"], "broken/scan.toml:2") {
+		t.Errorf("scan list lacks the good scan or the broken one's problem")
+	}
+	if _, ok := site["scans/broken/index.html"]; ok {
+		t.Error("the broken scan has pages")
+	}
+	messy := site["scans/messy/index.html"]
+	if !strings.Contains(messy, "messy/elements.jsonl:2") || !strings.Contains(messy, "still running") {
+		t.Errorf("messy overview lacks its problems or the partial notice")
+	}
+	// The incomplete last line is not an element yet.
+	if strings.Contains(site["scans/messy/data/e-ip_address-0.js"], "2.2.2.2") {
+		t.Error("an incomplete line was read")
+	}
+}
+
+func TestBuildEscapesAndMasks(t *testing.T) {
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	payload := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+	writeFiles(t, scans, goodScan+`
+-- x/scan.toml --
+name = "`+strings.ReplaceAll(payload, `"`, `\"`)+`"
+target = "javascript:alert(3)"
+status = "FINISHED"
+-- x/elements.jsonl --
+{"id":"a","type":"<svg onload=alert(4)>","data":"`+strings.ReplaceAll(payload, `"`, `\"`)+`","source":"ROOT","module":"</script><script>alert(5)</script>","generated":"2026-11-20T10:00:01Z"}
+-- x/log.jsonl --
+{"time":"2026-11-20T10:00:01Z","level":"ERROR","component":"<b>c</b>","message":"`+strings.ReplaceAll(payload, `"`, `\"`)+`"}
+-- x/settings.toml --
+[global]
+"<i>k</i>" = "<script>alert(6)</script>"
+-- x/notes.md --
+# Notes <script>alert(7)</script>
+[x](javascript:alert(8))
+`)
+	if _, err := Build(context.Background(), options(scans, out)); err != nil {
+		t.Fatal(err)
+	}
+	scriptTag := regexp.MustCompile(`(?i)<script(\s|>)`)
+	for name, body := range readSite(t, out) {
+		if strings.Contains(body, "TOPSECRET-1234") {
+			t.Errorf("%s contains a masked secret", name)
+		}
+		if strings.HasSuffix(name, ".html") {
+			for _, m := range scriptTag.FindAllStringIndex(body, -1) {
+				if tag := body[m[0]:min(len(body), m[0]+60)]; !strings.HasPrefix(tag, "<script src=\"") {
+					t.Errorf("%s: script tag not ours: %q", name, tag)
+				}
+			}
+			for _, bad := range []string{"<img src=x", "<svg onload", "href=\"javascript:", "<b>c</b>", "<i>k</i>"} {
+				if strings.Contains(body, bad) {
+					t.Errorf("%s: unescaped %q", name, bad)
+				}
+			}
+		}
+		if strings.HasSuffix(name, ".js") && strings.Contains(name, "/data/") && strings.ContainsAny(body, "<>") {
+			t.Errorf("%s: raw < or > in a data file", name)
+		}
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	writeFiles(t, scans, goodScan)
+	for _, out := range []string{"a", "b"} {
+		if _, err := Build(context.Background(), options(scans, filepath.Join(dir, out))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := readSite(t, filepath.Join(dir, "a")), readSite(t, filepath.Join(dir, "b"))
+	if len(a) != len(b) {
+		t.Fatalf("%d files vs %d", len(a), len(b))
+	}
+	for name, body := range a {
+		if !bytes.Equal([]byte(body), []byte(b[name])) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestCheckWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	writeFiles(t, scans, goodScan)
+	o := options(scans, filepath.Join(dir, "site"))
+	res, err := Check(context.Background(), o)
+	if err != nil || res.Scans != 1 || res.Elements != 2 {
+		t.Fatalf("Check = %+v, %v", res, err)
+	}
+	if _, err := os.Stat(o.Output); err == nil {
+		t.Error("Check wrote a site")
+	}
+}
