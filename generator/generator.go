@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"runtime"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/chunks"
+	"github.com/scanreport/scanreport/generator/exports"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/site"
@@ -43,6 +45,11 @@ type Options struct {
 	Progress func(done, total int64)
 	// Workers bounds the files rendered at once; 0 means GOMAXPROCS.
 	Workers int
+	// DefuseFormulas prefixes CSV cells that a spreadsheet would run as a
+	// formula with an apostrophe.
+	DefuseFormulas bool
+	// GEXFVersion is exports.GEXF12 (default) or exports.GEXF13.
+	GEXFVersion string
 	// Bundle returns a browser bundle by name (static.AppJS, static.AppCSS);
 	// nil means the bundles embedded in the binary.
 	Bundle func(name string) ([]byte, error)
@@ -312,9 +319,29 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) error {
 		}
 		jobs = append(jobs, func(buf []byte) ([]byte, error) { return chunks.TypeChunks(s, t, buf, dataOut) })
 	}
+	for _, d := range pages.Downloads(s.Meta.ID) {
+		jobs = append(jobs, func(buf []byte) ([]byte, error) {
+			return buf, b.out.WriteStream(dir+d.File, func(w io.Writer) error { return b.export(w, s, d.Format) })
+		})
+	}
 	err := runJobs(ctx, b.workers(), jobs)
 	b.o.Logger.Debug("scan written", "scan", s.Meta.ID, "took", time.Since(t0))
 	return err
+}
+
+// export writes one download of s.
+func (b *builder) export(w io.Writer, s *model.Scan, format string) error {
+	switch format {
+	case pages.FormatJSON:
+		return exports.WriteJSON(w, s)
+	case pages.FormatCSV:
+		return exports.WriteCSV(w, s, b.o.DefuseFormulas, "", true)
+	case pages.FormatGEXF:
+		return exports.WriteGEXF(w, s, b.o.GEXFVersion)
+	case pages.FormatLogCSV:
+		return exports.WriteLogCSV(w, s, b.o.DefuseFormulas)
+	}
+	return fmt.Errorf("unknown download format %q", format)
 }
 
 func (b *builder) workers() int {

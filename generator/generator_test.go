@@ -41,7 +41,7 @@ func fakeBundle(name string) ([]byte, error) {
 func options(scans, out string) Options {
 	c := config.Default()
 	return Options{ScansRoot: scans, Output: out, Title: "Test report", RiskyTypes: c.Risky.Types, MinRisk: c.Risky.MinRisk,
-		IsSecret: c.Secrets.IsSecret, Bundle: fakeBundle}
+		IsSecret: c.Secrets.IsSecret, Bundle: fakeBundle, DefuseFormulas: true, GEXFVersion: c.Exports.GEXFVersion}
 }
 
 func readSite(t *testing.T, dir string) map[string]string {

@@ -51,6 +51,7 @@ func (a *app) options(f siteFlags) (generator.Options, error) {
 	o := generator.Options{
 		ScansRoot: c.ScansRoot(), Output: c.OutputDir(), Title: c.Site.Title,
 		RiskyTypes: c.Risky.Types, MinRisk: c.Risky.MinRisk, Logger: a.log,
+		DefuseFormulas: c.Exports.DefuseFormulas, GEXFVersion: c.Exports.GEXFVersion,
 	}
 	secrets := c.Secrets
 	if secrets.Mask {

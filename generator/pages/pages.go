@@ -76,6 +76,24 @@ func ScanDir(id string) string { return "scans/" + id + "/" }
 // TypePage is the path of a type's element table within the scan folder.
 func TypePage(slug string) string { return "types/" + slug + ".html" }
 
+// Download formats.
+const (
+	FormatJSON   = "json"
+	FormatCSV    = "csv"
+	FormatGEXF   = "gexf"
+	FormatLogCSV = "log-csv"
+)
+
+// Downloads lists a scan's download files (File relative to its folder).
+func Downloads(id string) []Download {
+	return []Download{
+		{Label: "JSON", Format: FormatJSON, File: "downloads/" + id + ".json", Name: id + ".json"},
+		{Label: "CSV", Format: FormatCSV, File: "downloads/" + id + ".csv", Name: id + ".csv"},
+		{Label: "GEXF", Format: FormatGEXF, File: "downloads/" + id + ".gexf", Name: id + ".gexf"},
+		{Label: "Log (CSV)", Format: FormatLogCSV, File: "downloads/" + id + "-log.csv", Name: id + "-log.csv"},
+	}
+}
+
 // FormatTime formats a time for display, in UTC so the output does not
 // depend on the machine that built it.
 func FormatTime(t time.Time) Time {
@@ -132,6 +150,10 @@ func (r *Renderer) scanPage(s *model.Scan, rel, kind, tab, title string) Page {
 		Partial: m.Partial(), PartialText: partialText(m), Investigations: s.Investigations(),
 		OverviewURL: up + "index.html", BrowseURL: up + "browse.html", SettingsURL: up + "settings.html", LogURL: up + "log.html",
 		DataURL: up + "data/", ManifestURL: up + "data/manifest.js"}
+	for _, d := range Downloads(m.ID) {
+		d.URL = up + d.File
+		h.Downloads = append(h.Downloads, d)
+	}
 	p.Scan, p.Tab = h, tab
 	p.Crumbs = []Crumb{{Label: "Scans", URL: p.Root + "index.html"}, {Label: m.Name, URL: h.OverviewURL}}
 	return p

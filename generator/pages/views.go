@@ -57,6 +57,17 @@ type ScanHeader struct {
 	OverviewURL, BrowseURL, SettingsURL, LogURL string
 	DataURL                                     string // the data/ folder, ending in "/"
 	ManifestURL                                 string
+	// Downloads of the whole scan, URLs relative to the current page.
+	Downloads []Download
+}
+
+// Download is one file to download.
+type Download struct {
+	Label  string // JSON, CSV, GEXF, Log (CSV)
+	Format string // json, csv, gexf, log-csv
+	File   string // path within the scan folder
+	Name   string // suggested file name (the download attribute)
+	URL    string // relative to the current page
 }
 
 // ScanListPage is index.html.

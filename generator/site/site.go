@@ -5,8 +5,10 @@
 package site
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -120,8 +122,8 @@ func checkReplaceable(out string) error {
 // Write writes one file; rel is slash-separated and relative to the site
 // root. It is safe for concurrent use.
 func (b *Build) Write(rel string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(rel)) || strings.Contains(rel, "\\") || path.Clean(rel) != rel {
-		return fmt.Errorf("refusing to write %q: not a plain path inside the site", rel)
+	if err := b.checkRel(rel); err != nil {
+		return err
 	}
 	if err := b.mkdir(path.Dir(rel)); err != nil {
 		return err
@@ -133,6 +135,56 @@ func (b *Build) Write(rel string, data []byte) error {
 	b.files++
 	b.bytes += int64(len(data))
 	b.mu.Unlock()
+	return nil
+}
+
+// WriteStream writes one file whose content fill streams to w (buffered),
+// for files too large to hold in memory. It is safe for concurrent use.
+func (b *Build) WriteStream(rel string, fill func(w io.Writer) error) error {
+	if err := b.checkRel(rel); err != nil {
+		return err
+	}
+	if err := b.mkdir(path.Dir(rel)); err != nil {
+		return err
+	}
+	f, err := os.Create(filepath.Join(b.tmp, filepath.FromSlash(rel)))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	cw := &countWriter{w: f}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	b.mu.Lock()
+	b.files++
+	b.bytes += cw.n
+	b.mu.Unlock()
+	return nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (b *Build) checkRel(rel string) error {
+	if !filepath.IsLocal(filepath.FromSlash(rel)) || strings.Contains(rel, "\\") || path.Clean(rel) != rel {
+		return fmt.Errorf("refusing to write %q: not a plain path inside the site", rel)
+	}
 	return nil
 }
 

@@ -23,6 +23,7 @@ type Config struct {
 	Site    Site    `toml:"site"`
 	Risky   Risky   `toml:"risky"`
 	Secrets Secrets `toml:"secrets"`
+	Exports Exports `toml:"exports"`
 
 	// dir is the folder of the file the config came from; relative paths
 	// are resolved against it.
@@ -48,6 +49,12 @@ type Secrets struct {
 	Keys []string `toml:"keys"` // setting-name patterns, case-insensitive; '*' matches any run
 }
 
+// Exports shape the download files.
+type Exports struct {
+	DefuseFormulas bool   `toml:"defuse_formulas"` // prefix CSV cells starting with = + - @ tab CR with '
+	GEXFVersion    string `toml:"gexf_version"`    // "1.2draft" or "1.3"
+}
+
 // Default returns the configuration used when there is no config.toml.
 func Default() Config {
 	return Config{
@@ -55,7 +62,8 @@ func Default() Config {
 		Risky: Risky{Types: append([]string(nil), eltypes.DefaultRiskyTypes...), MinRisk: eltypes.DefaultMinRisk},
 		Secrets: Secrets{Mask: true, Keys: []string{"*api_key*", "*apikey*", "*_key", "*password*", "*passwd*",
 			"*secret*", "*token*", "*credential*", "*cookie*", "*session*", "*auth*"}},
-		dir: ".",
+		Exports: Exports{DefuseFormulas: true, GEXFVersion: "1.2draft"},
+		dir:     ".",
 	}
 }
 
@@ -111,6 +119,9 @@ func (c *Config) Validate() error {
 	}
 	if _, err := eltypes.NewRisky(c.Risky.Types, c.Risky.MinRisk); err != nil {
 		return fmt.Errorf("risky: %w", err)
+	}
+	if v := c.Exports.GEXFVersion; v != "1.2draft" && v != "1.3" {
+		return fmt.Errorf("exports.gexf_version %q: must be \"1.2draft\" or \"1.3\"", v)
 	}
 	for _, k := range c.Secrets.Keys {
 		if _, err := path.Match(strings.ToLower(k), ""); err != nil {

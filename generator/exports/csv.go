@@ -1,0 +1,152 @@
+// Package exports writes a scan's downloads, streamed so that a
+// million-element scan never sits in memory twice: JSON (every field),
+// CSV in SpiderFoot's layout (formula injection defused), GEXF (the entity
+// graph, for Gephi and NetworkX) and the log as CSV. docs/exports.md
+// describes each format.
+package exports
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/scanreport/scanreport/generator/model"
+)
+
+// CSVHeader is SpiderFoot's header for a single scan's elements.
+var CSVHeader = []string{"Updated", "Type", "Module", "Source", "F/P", "Data"}
+
+// CSVMultiHeader is SpiderFoot's header for several scans in one file.
+var CSVMultiHeader = append([]string{"Scan Name"}, CSVHeader...)
+
+// LogCSVHeader is SpiderFoot's header for the log download.
+var LogCSVHeader = []string{"Date", "Component", "Type", "Event", "Event ID"}
+
+// CSVWriter writes rows the way Python's csv module does with its default
+// "excel" dialect, as SpiderFoot's exports do: comma, CRLF line ends, a field
+// quoted only when it holds a comma, a quote, CR or LF (quotes doubled),
+// line breaks inside fields written as they are. With Defuse, a cell that a
+// spreadsheet would run as a formula (it starts with = + - @ tab or CR) gets
+// a leading apostrophe.
+type CSVWriter struct {
+	W      io.Writer
+	Defuse bool
+	buf    []byte
+}
+
+// Row writes one row.
+func (c *CSVWriter) Row(fields ...string) error {
+	b := c.buf[:0]
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = AppendCSVField(b, f, c.Defuse)
+	}
+	b = append(b, '\r', '\n')
+	c.buf = b
+	_, err := c.W.Write(b)
+	return err
+}
+
+// AppendCSVField appends one field, quoted and defused as CSVWriter says.
+func AppendCSVField(b []byte, f string, defuse bool) []byte {
+	if defuse && Dangerous(f) {
+		f = "'" + f
+	}
+	if !strings.ContainsAny(f, ",\"\r\n") {
+		return append(b, f...)
+	}
+	b = append(b, '"')
+	for {
+		i := strings.IndexByte(f, '"')
+		if i < 0 {
+			break
+		}
+		b = append(b, f[:i+1]...)
+		b = append(b, '"')
+		f = f[i+1:]
+	}
+	b = append(b, f...)
+	return append(b, '"')
+}
+
+// Dangerous reports whether a spreadsheet would treat the cell as a formula
+// (OWASP's CSV injection list).
+func Dangerous(f string) bool {
+	if f == "" {
+		return false
+	}
+	switch f[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// StripSFURL removes SpiderFoot's <SFURL> and </SFURL> markers, as its
+// exports do for the data column.
+func StripSFURL(s string) string {
+	if !strings.Contains(s, "SFURL>") {
+		return s
+	}
+	return strings.NewReplacer("<SFURL>", "", "</SFURL>", "").Replace(s)
+}
+
+// csvTime is SpiderFoot's time format; we write UTC.
+func csvTime(ms int64) string {
+	t := model.Time(ms)
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02 15:04:05")
+}
+
+// WriteCSV writes the scan's elements (all but ROOT, false positives
+// included and marked) in arrival order. scanName, when not empty, adds
+// SpiderFoot's multi-scan "Scan Name" column; header says whether to write
+// the header row.
+func WriteCSV(w io.Writer, s *model.Scan, defuse bool, scanName string, header bool) error {
+	c := &CSVWriter{W: w, Defuse: defuse}
+	multi := scanName != ""
+	if header {
+		h := CSVHeader
+		if multi {
+			h = CSVMultiHeader
+		}
+		if err := c.Row(h...); err != nil {
+			return err
+		}
+	}
+	row := make([]string, 0, 7)
+	for i := 1; i < len(s.Elements); i++ {
+		e := &s.Elements[i]
+		row = row[:0]
+		if multi {
+			row = append(row, scanName)
+		}
+		fp := "0"
+		if e.Is(model.FlagFP) {
+			fp = "1"
+		}
+		row = append(row, csvTime(e.Generated), s.Types[e.Type].Code, s.Modules[e.Module], s.SourceData(int32(i)), fp, StripSFURL(e.Data))
+		if err := c.Row(row...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteLogCSV writes the log, oldest first, with SpiderFoot's columns.
+func WriteLogCSV(w io.Writer, s *model.Scan, defuse bool) error {
+	c := &CSVWriter{W: w, Defuse: defuse}
+	if err := c.Row(LogCSVHeader...); err != nil {
+		return err
+	}
+	for i, l := range s.Log {
+		if err := c.Row(csvTime(l.Time), l.Component, l.Level, l.Message, strconv.Itoa(i+1)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
