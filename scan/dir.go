@@ -251,6 +251,11 @@ func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (
 		}
 	}
 	var r io.Reader = f
+	if st, err := f.Stat(); err == nil && st.Size()-from.Offset > readAheadMin {
+		ra := newReadAhead(f)
+		defer ra.Close()
+		r = ra
+	}
 	if d.OnRead != nil {
 		r = countingReader{f, d.OnRead}
 	}

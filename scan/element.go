@@ -65,6 +65,29 @@ func ReadElements(r io.Reader, from Position, file string, report Reporter, fn E
 type elementDecoder struct {
 	d     flatDecoder
 	probs []Problem
+	// interned holds the type and module names seen, so the few distinct
+	// values are not allocated again for every element.
+	interned map[string]string
+}
+
+// maxInterned bounds the interned names (a hostile file could use millions).
+const maxInterned = 4096
+
+func (ed *elementDecoder) intern(field string, v flatValue) (string, bool) {
+	if v.kind != kindString {
+		return ed.text(field, v)
+	}
+	if s, ok := ed.interned[string(v.b)]; ok {
+		return s, true
+	}
+	s := string(v.b)
+	if ed.interned == nil {
+		ed.interned = map[string]string{}
+	}
+	if len(ed.interned) < maxInterned {
+		ed.interned[s] = s
+	}
+	return s, true
 }
 
 func (ed *elementDecoder) warn(kind Kind, format string, args ...any) {
@@ -91,7 +114,7 @@ func (ed *elementDecoder) decode(line []byte) (e Element, probs []Problem, ok bo
 				e.ID, seen = s, seen|hasID
 			}
 		case "type":
-			if s, ok := ed.text("type", v); ok {
+			if s, ok := ed.intern("type", v); ok {
 				e.Type, seen = s, seen|hasType
 			}
 		case "data":
@@ -103,7 +126,7 @@ func (ed *elementDecoder) decode(line []byte) (e Element, probs []Problem, ok bo
 				e.Source, seen = s, seen|hasSource
 			}
 		case "module":
-			if s, ok := ed.text("module", v); ok {
+			if s, ok := ed.intern("module", v); ok {
 				e.Module = s
 			}
 		case "generated":

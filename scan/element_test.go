@@ -208,3 +208,29 @@ func BenchmarkReadElements(b *testing.B) {
 		}
 	}
 }
+
+func TestReadAhead(t *testing.T) {
+	var sb strings.Builder
+	for i := range 200000 {
+		fmt.Fprintf(&sb, "line %d %s\n", i, strings.Repeat("x", i%97))
+	}
+	want := sb.String()
+	ra := newReadAhead(strings.NewReader(want))
+	defer ra.Close()
+	var got strings.Builder
+	buf := make([]byte, 7777)
+	for {
+		n, err := ra.Read(buf)
+		got.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	if got.String() != want {
+		t.Fatalf("read %d bytes, want %d", got.Len(), len(want))
+	}
+	// Closing before the end stops the goroutine.
+	ra2 := newReadAhead(strings.NewReader(want))
+	ra2.Read(buf)
+	ra2.Close()
+}

@@ -40,6 +40,9 @@ func Load(d *scan.Dir, cat *eltypes.Catalogue, risky *eltypes.Risky, report scan
 	if err := s.ReadNotes(d); err != nil {
 		return nil, err
 	}
+	if size, err := d.Size(scan.ElementsFile); err == nil {
+		s.Grow(int(size / 200)) // a typical line is 150–250 bytes
+	}
 	if err := s.Update(d); err != nil {
 		return nil, err
 	}

@@ -143,6 +143,20 @@ func New(meta scan.Meta, cat *eltypes.Catalogue, risky *eltypes.Risky) *Scan {
 	return s
 }
 
+// Grow makes room for about n more elements, so a large scan is not
+// rehashed and copied while it is read.
+func (s *Scan) Grow(n int) {
+	if n <= 0 {
+		return
+	}
+	s.Elements = append(make([]Element, 0, len(s.Elements)+n), s.Elements...)
+	ids := make(map[string]int32, len(s.ids)+n)
+	for k, v := range s.ids {
+		ids[k] = v
+	}
+	s.ids = ids
+}
+
 // Catalogue is the type catalogue the scan was built with.
 func (s *Scan) Catalogue() *eltypes.Catalogue { return s.cat }
 
