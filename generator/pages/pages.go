@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/markdown"
@@ -60,7 +61,40 @@ func (r *Renderer) render(out Out, rel, page string, data any) error {
 	if err := r.t.Execute(&b, page, data); err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	return out(rel, b.Bytes())
+	return out(rel, ShowControls(b.Bytes()))
+}
+
+// ShowControls replaces control characters that html/template lets through
+// (HTML does not allow them) with their Unicode control pictures: \x01
+// shows as ␁. Tabs and line ends stay. Only scan values can hold such bytes,
+// and they are never part of a multi-byte UTF-8 sequence, so a byte-wise
+// pass over the page is exact.
+func ShowControls(page []byte) []byte {
+	n := 0
+	for _, c := range page {
+		if isControl(c) {
+			n++
+		}
+	}
+	if n == 0 {
+		return page
+	}
+	out := make([]byte, 0, len(page)+2*n)
+	for _, c := range page {
+		switch {
+		case c == 0x7f:
+			out = append(out, "\u2421"...)
+		case isControl(c):
+			out = utf8.AppendRune(out, 0x2400+rune(c))
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f
 }
 
 // page fills the common part for a page at rel.

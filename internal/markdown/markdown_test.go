@@ -3,24 +3,28 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRenderIsInert(t *testing.T) {
 	r := New()
 	src := "# Title\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n" +
 		"[click](javascript:alert(1)) [data](data:text/html,<script>alert(1)</script>) [vb](vbscript:x) [ok](https://example.com/a?b=1)\n\n" +
-		"| a | b |\n|---|---|\n| <b>x</b> | y |\n\n- [x] done\n- [ ] todo\n\n<iframe src=\"https://evil.example\"></iframe>\n"
+		"![pixel](https://tracker.example/p.png \"t\") bad \xff\xfe utf8\n\n| a | b |\n|---|---|\n| <b>x</b> | y |\n\n- [x] done\n- [ ] todo\n\n<iframe src=\"https://evil.example\"></iframe>\n"
 	out, err := r.Render([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	html := string(out)
-	for _, bad := range []string{"<script", "onerror", "javascript:", "vbscript:", "<iframe", "data:text/html", "<b>"} {
+	if !utf8.ValidString(html) {
+		t.Error("output is not valid UTF-8")
+	}
+	for _, bad := range []string{"<script", "onerror", "javascript:", "vbscript:", "<iframe", "data:text/html", "<b>", "<img"} {
 		if strings.Contains(strings.ToLower(html), bad) {
 			t.Errorf("output contains %q:\n%s", bad, html)
 		}
 	}
-	for _, good := range []string{`<h1 id="title">Title</h1>`, `href="https://example.com/a?b=1"`, "<table>", `type="checkbox"`} {
+	for _, good := range []string{`<h1 id="title">Title</h1>`, `<a href="https://tracker.example/p.png" title="t">pixel</a>`, `href="https://example.com/a?b=1"`, "<table>", `type="checkbox"`} {
 		if !strings.Contains(html, good) {
 			t.Errorf("output lacks %q:\n%s", good, html)
 		}
