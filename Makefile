@@ -4,7 +4,6 @@ GO      ?= go
 BIN     := bin/scanreport
 SCANS   ?= scans
 SITE    ?= site
-export CGO_ENABLED ?= 0
 
 .PHONY: all run build bundle deps test unit e2e bench bench-go bench-browser lint samples clean
 
@@ -20,7 +19,7 @@ bundle: deps
 	$(GO) run ./internal/bundle
 
 build: bundle
-	$(GO) build -o $(BIN) ./cmd/scanreport
+	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/scanreport
 
 # Build the report of the sample scans and say how to open it.
 run: build
@@ -39,7 +38,7 @@ lint: deps
 	@! $(GO) list -deps ./generator/... ./scan/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan import a face"; exit 1; }
 
 unit: bundle
-	$(GO) test -race -count=1 ./...
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
 
 e2e: bundle
 	cd e2e && $(GO) test -count=1 -timeout 20m ./...

@@ -167,6 +167,7 @@ type builder struct {
 	out    *site.Build
 	css    string
 	js     string
+	icon   string
 
 	rootProblems []scan.Problem
 	rootTotal    int
@@ -214,8 +215,13 @@ func (b *builder) prepare() error {
 		b.root.Close()
 		return err
 	}
-	b.js, b.css = hashed("assets/app", ".js", js), hashed("assets/app", ".css", css)
-	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: b.css, JS: b.js, IsSecret: b.o.IsSecret})
+	icon, err := b.o.Bundle(static.Icon)
+	if err != nil {
+		b.root.Close()
+		return err
+	}
+	b.js, b.css, b.icon = hashed("assets/app", ".js", js), hashed("assets/app", ".css", css), hashed("assets/icon", ".svg", icon)
+	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: b.css, JS: b.js, Icon: b.icon, IsSecret: b.o.IsSecret})
 	if err != nil {
 		b.root.Close()
 		return err
@@ -225,7 +231,7 @@ func (b *builder) prepare() error {
 }
 
 func (b *builder) writeAssets() error {
-	for name, bundle := range map[string]string{b.js: static.AppJS, b.css: static.AppCSS} {
+	for name, bundle := range map[string]string{b.js: static.AppJS, b.css: static.AppCSS, b.icon: static.Icon} {
 		data, err := b.o.Bundle(bundle)
 		if err != nil {
 			return err

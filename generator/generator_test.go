@@ -32,8 +32,11 @@ func writeFiles(t *testing.T, dir, archive string) {
 }
 
 func fakeBundle(name string) ([]byte, error) {
-	if name == static.AppJS {
+	switch name {
+	case static.AppJS:
 		return []byte("/* js */"), nil
+	case static.Icon:
+		return []byte("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), nil
 	}
 	return []byte("/* css */"), nil
 }

@@ -18,12 +18,14 @@ var gen embed.FS
 const (
 	AppJS  = "app.js"
 	AppCSS = "app.css"
+	// Icon is the site's icon (SVG), linked from every page.
+	Icon = "icon.svg"
 )
 
 // ErrMissing means the bundles were not built into the binary.
 var ErrMissing = errors.New("the browser bundle is not built into this binary: run `make bundle` (or `make build`) and build again")
 
-// Bundle returns the embedded bundle name (AppJS or AppCSS).
+// Bundle returns the embedded bundle name (AppJS, AppCSS or Icon).
 func Bundle(name string) ([]byte, error) {
 	data, err := fs.ReadFile(gen, "gen/"+name)
 	if errors.Is(err, fs.ErrNotExist) {

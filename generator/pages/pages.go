@@ -33,6 +33,7 @@ type Out func(rel string, data []byte) error
 type Options struct {
 	SiteTitle string
 	CSS, JS   string // asset paths relative to the site root
+	Icon      string
 	// IsSecret says whether a setting's value is masked; nil masks nothing.
 	IsSecret func(key string) bool
 }
@@ -101,7 +102,7 @@ func isControl(c byte) bool {
 func (r *Renderer) page(rel, kind, title string) Page {
 	root := strings.Repeat("../", strings.Count(rel, "/"))
 	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root,
-		CSS: root + r.opts.CSS, JS: root + r.opts.JS, CSP: CSP}
+		CSS: root + r.opts.CSS, JS: root + r.opts.JS, Icon: root + r.opts.Icon, CSP: CSP}
 }
 
 // ScanDir is where a scan's pages live, relative to the site root.

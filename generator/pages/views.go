@@ -17,6 +17,7 @@ type Page struct {
 	Root      string // relative URL of the site root from this page: "" or "../../"
 	CSS       string // URL of the stylesheet
 	JS        string // URL of the bundle
+	Icon      string // URL of the site icon
 	CSP       string // Content-Security-Policy
 	Crumbs    []Crumb
 	Scan      *ScanHeader // nil on the scan list

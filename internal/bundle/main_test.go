@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := findRoot(wd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// The real sources bundle without messages, into an IIFE, the same bytes
+// twice.
+func TestBuildSources(t *testing.T) {
+	root := repoRoot(t)
+	a, msgs, err := build(root)
+	if err != nil || len(msgs) > 0 {
+		t.Fatalf("build: %v %q", err, msgs)
+	}
+	b, _, err := build(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != 3 || a[0].path != jsOut || a[1].path != cssOut || a[2].path != iconOut {
+		t.Fatalf("outputs %+v", a)
+	}
+	for i := range a {
+		if !bytes.Equal(a[i].data, b[i].data) {
+			t.Errorf("%s differs between two builds", a[i].path)
+		}
+		if len(a[i].data) < 200 {
+			t.Errorf("%s is only %d bytes", a[i].path, len(a[i].data))
+		}
+	}
+	js := string(a[0].data)
+	if !strings.HasPrefix(strings.TrimPrefix(js, `"use strict";`), "(()=>{") {
+		t.Errorf("app.js is not an IIFE: %.40q", js)
+	}
+	if strings.Contains(js, "sourceMappingURL") {
+		t.Error("app.js refers to a source map")
+	}
+	for _, b := range js {
+		if b > 0x7e {
+			t.Errorf("app.js holds a non-ASCII character %q", b)
+			break
+		}
+	}
+}
+
+// Errors come out as file:line:col and nothing is written.
+func TestBuildErrors(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, s string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module x\n")
+	write(jsEntry, "import { nope } from \"./missing\";\nconsole.log(nope);\n")
+	write(cssEntry, "body { color: red }\n")
+	write(iconSrc, "<svg/>")
+	var out, errb bytes.Buffer
+	if code := run(root, &out, &errb); code == 0 {
+		t.Fatal("run succeeded on broken sources")
+	}
+	msg := errb.String()
+	if want := "static/src/app.ts:1:22: error: Could not resolve \"./missing\""; !strings.Contains(msg, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, msg)
+	}
+	write(jsEntry, "let x = ;\n")
+	errb.Reset()
+	if code := run(root, &out, &errb); code == 0 || !strings.Contains(errb.String(), "static/src/app.ts:1:9: error: Unexpected \";\"") {
+		t.Errorf("syntax error: code %d, stderr:\n%s", code, errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(root, jsOut)); err == nil {
+		t.Error("a bundle was written despite errors")
+	}
+}
+
+// writeIfChanged leaves an identical file alone.
+func TestWriteIfChanged(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "gen", "a.js")
+	for i, want := range []bool{true, false, true} {
+		data := []byte("x")
+		if i == 2 {
+			data = []byte("y")
+		}
+		changed, err := writeIfChanged(p, data)
+		if err != nil || changed != want {
+			t.Fatalf("write %d: changed %v, %v; want %v", i, changed, err, want)
+		}
+	}
+}
+
+// The browser sources never parse markup, evaluate strings as code or set
+// inline styles through attributes: scan values are hostile (see app.ts).
+func TestSourcesAvoidUnsafeAPIs(t *testing.T) {
+	root := repoRoot(t)
+	files, err := filepath.Glob(filepath.Join(root, "static", "src", "*.ts"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sources: %v", err)
+	}
+	bad := regexp.MustCompile(`\.(innerHTML|outerHTML|insertAdjacentHTML)\b|document\.write|\beval\s*\(|new\s+Function\b|set(Timeout|Interval)\(\s*["'` + "`" + `]|setAttribute\(\s*["'](style|href|src|srcdoc|on\w+)["']|\.cssText\b|createContextualFragment|DOMParser`)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			code, _, _ := strings.Cut(line, "//")
+			if m := bad.FindString(code); m != "" {
+				t.Errorf("%s:%d: %s", filepath.Base(f), i+1, m)
+			}
+		}
+	}
+}

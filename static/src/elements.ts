@@ -1,0 +1,562 @@
+// The element table of one type (body data-page="elements"): loads the
+// type's chunks progressively and fp.js, and shows them in a virtual table
+// with a full view and a unique view, sorting, hiding false positives,
+// checkboxes (selection.ts) and a detail panel.
+
+import { copyButton, DetailPanel, field } from "./detail";
+import { byId, h, notice, setText } from "./dom";
+import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { OrderedView, strCmp, type Cmp } from "./ordered";
+import { isFP, load, loadInOrder, manifest } from "./registry";
+import { isSelected, onSelectionChange, selection, setSelected } from "./selection";
+import { ElementStore, Groups } from "./store";
+import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, type ElementChunk, type Manifest, type TypeInfo } from "./types";
+import { VTable, type Column, type SortDir } from "./vtable";
+
+const ROW_H = 34;
+
+type Mode = "full" | "unique";
+
+export async function initElements(): Promise<void> {
+  const host = byId("element-table");
+  if (!host) return;
+  const rowCount = byId("row-count");
+  const hideFP = byId<HTMLInputElement>("hide-fp");
+  const status = byId("load-status") ?? host.parentElement?.insertBefore(h("p", { class: "load-status", role: "status" }), host) ?? null;
+  const detailEl = byId("element-detail");
+  const slug = document.body.getAttribute("data-type") ?? "";
+
+  const setStatus = (t: string) => {
+    if (!status) return;
+    setText(status, t);
+    status.hidden = t === "";
+  };
+
+  let m: Manifest;
+  try {
+    setStatus("Loading the scan's data…");
+    m = await manifest();
+  } catch (e) {
+    setStatus("");
+    notice(host, (e as Error).message, "error", "manifest");
+    return;
+  }
+  const type = m.types.find((t) => t.slug === slug);
+  if (!type) {
+    setStatus("");
+    notice(host, "This element type is not in the scan's data files: the report may be out of date. Build it again.", "error", "type");
+    return;
+  }
+
+  const page = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus);
+  await page.load();
+}
+
+class ElementsPage {
+  private readonly s: ElementStore;
+  private groups: Groups | null = null;
+  private readonly full: OrderedView;
+  private unique: OrderedView | null = null;
+  private readonly fullTable: VTable;
+  private uniqueTable: VTable | null = null;
+  private mode: Mode = "full";
+  private hide = false;
+  private anchor = -1; // view position of the last checkbox clicked (shift ranges)
+  private readonly detail: DetailPanel | null;
+  private loading = true;
+  private loaded = 0;
+  private frame = 0;
+  private shown = false;
+  private selectAll: HTMLInputElement;
+  private readonly moduleRank: Int32Array;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly m: Manifest,
+    private readonly type: TypeInfo,
+    private readonly rowCount: HTMLElement | null,
+    private readonly hideFP: HTMLInputElement | null,
+    detailEl: HTMLElement | null,
+    private readonly setStatus: (t: string) => void,
+  ) {
+    this.s = new ElementStore(type.total);
+    const names = m.modules.map((x, i) => ({ x: String(x), i }));
+    names.sort((a, b) => strCmp(a.x.toLowerCase(), b.x.toLowerCase()) || a.i - b.i);
+    this.moduleRank = new Int32Array(names.length);
+    names.forEach((v, rank) => (this.moduleRank[v.i] = rank));
+
+    this.full = new OrderedView((k) => this.fullCmp(k), null);
+    this.selectAll = h("input", { type: "checkbox", class: "select-all", "aria-label": "Select all shown rows" });
+    this.selectAll.addEventListener("change", () => this.toggleAll());
+    this.fullTable = new VTable({
+      container: host,
+      className: "vt-elements",
+      label: `${type.descr} elements`,
+      rowHeight: ROW_H,
+      multiselect: true,
+      columns: this.fullColumns(),
+      empty: type.total === 0 ? "No elements of this type." : "Loading…",
+      rowClass: (r) => (this.s.fp[r] ? "is-fp" : "") + (this.s.risky(r) ? " is-risky" : "") + (isSelected(this.s.idx[r]) ? " is-selected" : ""),
+      rowSelected: (r) => isSelected(this.s.idx[r]),
+      onSort: (k) => this.sortBy(k),
+      onRowClick: (r, pos, e) => this.rowClick(r, pos, e),
+      onActivate: (r) => this.openDetail(r),
+      onToggle: (r, pos, e) => this.toggle(r, pos, e.shiftKey),
+    });
+    this.detail = detailEl ? new DetailPanel(detailEl, "Data element") : null;
+    if (this.detail) this.detail.onClose = () => this.table().focusActive();
+
+    onSelectionChange(() => {
+      this.table().refresh();
+      this.updateCounts();
+    });
+    if (hideFP) {
+      hideFP.addEventListener("change", () => this.setHide(hideFP.checked));
+    }
+    for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="view"]'))) {
+      r.addEventListener("change", () => {
+        if (r.checked) this.setMode(r.value === "unique" ? "unique" : "full");
+      });
+    }
+    this.readHash();
+  }
+
+  async load(): Promise<void> {
+    const t = this.type;
+    const files = t.chunks.map((c) => String(c.f));
+    if (t.fp > 0 && this.m.fp.n > 0) {
+      load(String(this.m.fp.f)).then(
+        (p) => {
+          if (!isFP(p)) return;
+          this.s.setFP(p.i);
+          this.groups?.recountFP();
+          this.unique?.invalidate();
+          this.full.invalidate();
+          this.refilter();
+        },
+        (e: Error) => notice(this.host, e.message + " False positives are not marked.", "error", "fp"),
+      );
+    }
+    this.progress();
+    try {
+      await loadInOrder<ElementChunk>(files, (c, k) => {
+        if (c.k !== "elements" || c.type !== t.slug) throw new Error(`The data file ${files[k]} holds another type's elements.`);
+        const from = this.s.append(c);
+        this.loaded = k + 1;
+        this.full.add(from, this.s.n);
+        if (this.groups && this.unique) this.unique.add(this.groups.update(), this.groups.n);
+        this.progress();
+        this.scheduleUpdate();
+      });
+      this.loading = false;
+      this.progress();
+      this.show(false);
+      mark("sr:elements-loaded");
+    } catch (e) {
+      this.loading = false;
+      this.setStatus("");
+      const shown = this.s.n > 0 ? ` The ${plural(this.s.n, "element", "elements")} loaded before it are shown.` : "";
+      notice(this.host, (e as Error).message + shown, "error", "load");
+      this.fullTable.setEmptyText("The elements could not be loaded.");
+      this.scheduleUpdate();
+    }
+  }
+
+  private progress(): void {
+    const files = this.type.chunks.length;
+    if (!this.loading || files === 0) {
+      this.setStatus("");
+      this.host.removeAttribute("aria-busy");
+      return;
+    }
+    this.host.setAttribute("aria-busy", "true");
+    this.setStatus(`Loading ${comma(Math.min(this.loaded + 1, files))} of ${comma(files)} data files · ${comma(this.s.n)} of ${comma(this.type.total)} elements`);
+  }
+
+  private scheduleUpdate(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.show(false);
+    });
+  }
+
+  private table(): VTable {
+    return this.mode === "unique" && this.uniqueTable ? this.uniqueTable : this.fullTable;
+  }
+
+  private view(): OrderedView {
+    return this.mode === "unique" && this.unique ? this.unique : this.full;
+  }
+
+  // show pushes the current view into its table.
+  private show(resetScroll: boolean): void {
+    const v = this.view();
+    this.table().setItems(v.view, v.vn, resetScroll);
+    this.updateCounts();
+    if (v.vn > 0 && !this.shown) {
+      this.shown = true;
+      mark("sr:first-rows");
+    }
+  }
+
+  private updateCounts(): void {
+    const v = this.view();
+    const unique = this.mode === "unique";
+    const total = unique ? (this.groups?.n ?? 0) : this.s.n;
+    const noun = (n: number) => (unique ? (n === 1 ? "unique value" : "unique values") : n === 1 ? "element" : "elements");
+    let text = v.vn === total ? `${comma(total)} ${noun(total)}` : `${comma(v.vn)} of ${comma(total)} ${noun(total)}`;
+    if (this.hide && this.s.fpCount > 0) text += ` · ${plural(this.s.fpCount, "false positive", "false positives")} hidden`;
+    if (selection.size > 0) text += ` · ${comma(selection.size)} selected`;
+    if (this.rowCount) setText(this.rowCount, text);
+    this.updateSelectAll();
+  }
+
+  private updateSelectAll(): void {
+    if (this.mode !== "full") return;
+    const v = this.full;
+    let on = 0;
+    if (selection.size > 0) for (let k = 0; k < v.vn; k++) if (selection.has(this.s.idx[v.view[k]])) on++;
+    this.selectAll.checked = v.vn > 0 && on === v.vn;
+    this.selectAll.indeterminate = on > 0 && on < v.vn;
+  }
+
+  // ---- columns ----
+
+  private fullColumns(): Column[] {
+    const s = this.s;
+    const modules = this.m.modules;
+    return [
+      {
+        key: "select",
+        label: "",
+        cls: "c-check",
+        head: (cell) => cell.appendChild(this.selectAll),
+        init: (cell) => cell.appendChild(h("input", { type: "checkbox", class: "row-select", tabindex: -1, "aria-label": "Select row" })),
+        render: (cell, r) => {
+          (cell.firstChild as HTMLInputElement).checked = isSelected(s.idx[r]);
+        },
+      },
+      {
+        key: "risky",
+        label: "Risk",
+        cls: "c-risk",
+        sortable: true,
+        title: "Risky elements first when sorted descending",
+        init: (cell) => cell.appendChild(h("span", { class: "risk-flag" })),
+        render: (cell, r) => renderRisk(cell.firstChild as HTMLElement, s.risky(r), s.risk[r]),
+      },
+      {
+        key: "data",
+        label: "Data Element",
+        cls: "c-data vt-open",
+        sortable: true,
+        render: (cell, r) => setText(cell, oneLine(s.data[r])),
+      },
+      {
+        key: "source",
+        label: "Source Data Element",
+        cls: "c-source",
+        sortable: true,
+        render: (cell, r) => setText(cell, oneLine(s.sdata[r])),
+      },
+      {
+        key: "module",
+        label: "Source Module",
+        cls: "c-module",
+        sortable: true,
+        render: (cell, r) => setText(cell, String(modules[s.mod[r]] ?? "")),
+      },
+      {
+        key: "time",
+        label: "Identified (UTC)",
+        cls: "c-time",
+        sortable: true,
+        render: (cell, r) => setText(cell, utc(s.time[r])),
+      },
+      {
+        key: "fp",
+        label: "F/P",
+        cls: "c-fp",
+        sortable: true,
+        title: "False positive",
+        init: (cell) => cell.appendChild(h("span", { class: "fp-flag" })),
+        render: (cell, r) => {
+          const el = cell.firstChild as HTMLElement;
+          const on = s.fp[r] === 1;
+          setText(el, on ? "F/P" : "");
+          el.title = on ? "Marked false positive" : "";
+        },
+      },
+    ];
+  }
+
+  private uniqueColumns(): Column[] {
+    const s = this.s;
+    return [
+      {
+        key: "risky",
+        label: "Risk",
+        cls: "c-risk",
+        sortable: true,
+        init: (cell) => cell.appendChild(h("span", { class: "risk-flag" })),
+        render: (cell, g) => renderRisk(cell.firstChild as HTMLElement, this.groups!.risky[g] === 1, -1),
+      },
+      {
+        key: "data",
+        label: "Unique Data Element",
+        cls: "c-data vt-open",
+        sortable: true,
+        render: (cell, g) => setText(cell, oneLine(s.data[this.groups!.first[g]])),
+      },
+      {
+        key: "count",
+        label: "Occurrences",
+        cls: "c-count num",
+        sortable: true,
+        render: (cell, g) => setText(cell, comma(this.groupCount(g))),
+      },
+    ];
+  }
+
+  private groupCount(g: number): number {
+    const gr = this.groups!;
+    return this.hide ? gr.countNF[g] : gr.count[g];
+  }
+
+  private fullCmp(key: string): Cmp {
+    const s = this.s;
+    switch (key) {
+      case "data":
+        return (a, b) => strCmp(s.data[a], s.data[b]);
+      case "source":
+        return (a, b) => strCmp(s.sdata[a], s.sdata[b]);
+      case "module":
+        return (a, b) => this.moduleRank[s.mod[a]] - this.moduleRank[s.mod[b]];
+      case "time":
+        return (a, b) => s.time[a] - s.time[b];
+      case "risky":
+        return (a, b) => riskKey(s, a) - riskKey(s, b);
+      case "fp":
+        return (a, b) => s.fp[a] - s.fp[b];
+    }
+    return () => 0;
+  }
+
+  private uniqueCmp(key: string): Cmp {
+    const s = this.s;
+    const g = this.groups!;
+    switch (key) {
+      case "data":
+        return (a, b) => strCmp(s.data[g.first[a]], s.data[g.first[b]]);
+      case "count":
+        return (a, b) => this.groupCount(a) - this.groupCount(b);
+      case "risky":
+        return (a, b) => g.risky[a] - g.risky[b];
+    }
+    return () => 0;
+  }
+
+  // ---- modes, filters, sorting ----
+
+  private ensureUnique(): void {
+    if (this.unique) return;
+    this.groups = new Groups(this.s);
+    this.groups.update();
+    this.unique = new OrderedView((k) => this.uniqueCmp(k), this.hide ? (g) => this.groups!.countNF[g] > 0 : null);
+    this.unique.add(0, this.groups.n);
+    this.uniqueTable = new VTable({
+      container: this.host,
+      className: "vt-unique",
+      label: `${this.type.descr}: unique values`,
+      rowHeight: ROW_H,
+      columns: this.uniqueColumns(),
+      empty: "No values.",
+      rowClass: (g) => (this.groups!.risky[g] ? "is-risky" : ""),
+      onSort: (k) => this.sortBy(k),
+      onActivate: (g) => this.openDetail(this.groups!.first[g], g),
+    });
+  }
+
+  private setMode(mode: Mode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    if (mode === "unique") this.ensureUnique();
+    this.fullTable.root.hidden = mode !== "full";
+    if (this.uniqueTable) this.uniqueTable.root.hidden = mode !== "unique";
+    this.detail?.close();
+    this.anchor = -1;
+    this.show(false);
+    this.writeHash();
+  }
+
+  private setHide(on: boolean): void {
+    this.hide = on;
+    this.full.keep = on ? (r) => this.s.fp[r] === 0 : null;
+    if (this.unique) {
+      this.unique.keep = on ? (g) => this.groups!.countNF[g] > 0 : null;
+      this.unique.invalidate();
+      if (this.unique.key === "count") this.unique.sort("count", this.unique.dir);
+    }
+    this.refilter();
+    this.uniqueTable?.refresh();
+    this.writeHash();
+  }
+
+  private refilter(): void {
+    this.full.filter();
+    this.unique?.filter();
+    this.anchor = -1;
+    this.show(false);
+  }
+
+  // sortBy sorts by a column: ascending first (descending for counts and
+  // flags), the other way on the next click.
+  private sortBy(key: string): void {
+    const v = this.view();
+    const first: SortDir = key === "count" || key === "risky" || key === "fp" ? "descending" : "ascending";
+    this.applySort(key, v.key === key ? (v.dir === "ascending" ? "descending" : "ascending") : first);
+  }
+
+  private applySort(key: string, dir: SortDir): void {
+    const v = this.view();
+    const t = this.table();
+    t.setSort(key, dir);
+    const big = v.n > 100000;
+    if (big) this.setStatus("Sorting…");
+    t.root.setAttribute("aria-busy", "true");
+    const run = () => {
+      v.sort(key, dir);
+      t.root.removeAttribute("aria-busy");
+      this.anchor = -1;
+      this.show(true);
+      if (big) this.progress();
+      this.writeHash();
+    };
+    // Let the "Sorting…" note paint before a long sort.
+    if (big) requestAnimationFrame(() => window.setTimeout(run, 0));
+    else run();
+  }
+
+  // ---- selection ----
+
+  private rowClick(r: number, pos: number, e: MouseEvent): void {
+    const t = e.target;
+    if (t instanceof HTMLInputElement && t.classList.contains("row-select")) {
+      this.toggle(r, pos, e.shiftKey, t.checked);
+    }
+  }
+
+  private toggle(r: number, pos: number, shift: boolean, to?: boolean): void {
+    const on = to ?? !isSelected(this.s.idx[r]);
+    const v = this.full;
+    if (shift && this.anchor >= 0 && this.anchor < v.vn && this.anchor !== pos) {
+      const ids: number[] = [];
+      for (let k = Math.min(this.anchor, pos); k <= Math.max(this.anchor, pos); k++) ids.push(this.s.idx[v.view[k]]);
+      setSelected(ids, on);
+    } else setSelected([this.s.idx[r]], on);
+    this.anchor = pos;
+    this.fullTable.refresh(); // the clicked box shows the state even when nothing changed
+  }
+
+  private toggleAll(): void {
+    const v = this.full;
+    const on = this.selectAll.checked;
+    const ids: number[] = new Array(v.vn);
+    for (let k = 0; k < v.vn; k++) ids[k] = this.s.idx[v.view[k]];
+    setSelected(ids, on);
+    this.anchor = -1;
+  }
+
+  // ---- detail ----
+
+  private openDetail(r: number, group = -1): void {
+    if (!this.detail) return;
+    const s = this.s;
+    const f = s.flags[r];
+    const data = s.data[r];
+    this.detail.show(group >= 0 ? "Unique data element" : "Data element", (body) => {
+      body.append(h("pre", { class: "detail-data", tabindex: 0 }, data));
+      const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data));
+      body.append(actions);
+      if (f & FLAG_CUT) {
+        body.append(h("p", { class: "notice partial" }, "This value was longer than 64 KiB and is cut here. The full value is in the scan's elements.jsonl and in the downloads."));
+      }
+      const dl = h("dl", { class: "detail-fields" });
+      field(dl, "Type", this.type.descr, " ", h("code", null, this.type.code));
+      if (group >= 0) field(dl, "Occurrences", comma(this.groups!.count[group]) + (this.groups!.countNF[group] !== this.groups!.count[group] ? ` (${comma(this.groups!.count[group] - this.groups!.countNF[group])} false positive)` : ""));
+      const sd = s.sdata[r];
+      const src = h("pre", { class: "detail-source" }, sd);
+      field(dl, group >= 0 ? "Source data element (first occurrence)" : "Source data element", src);
+      if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
+      field(dl, "Source module", String(this.m.modules[s.mod[r]] ?? ""));
+      field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
+      field(dl, "Risk", s.risky(r) ? h("span", { class: "badge risk-high" }, "risky") : "not risky", s.risk[r] > 0 ? ` · risk score ${s.risk[r]} of 100` : "");
+      field(dl, "False positive", s.fp[r] ? h("span", { class: "tag fp" }, "yes: marked false positive") : "no");
+      field(dl, "Element id", h("code", null, s.eid[r]));
+      field(dl, "Element index", h("code", null, String(s.idx[r])));
+      body.append(dl);
+      const notes: string[] = [];
+      if (f & FLAG_ORPHAN) notes.push("Orphan: its source element never appeared in the scan, so it is shown under the scan target (ROOT).");
+      if (f & FLAG_CYCLE) notes.push("Cycle: its chain of source elements looped back on itself, so it is shown under the scan target (ROOT).");
+      if (f & FLAG_RENAMED) notes.push("Renamed: the scanner used its id for an earlier element too, so it got a new id (the one above).");
+      if (f & FLAG_CUT) notes.push("Cut: the value is longer than 64 KiB; the report shows its first 64 KiB.");
+      if (notes.length) {
+        body.append(h("h3", null, "Flags"), h("ul", { class: "detail-flags" }, ...notes.map((n) => h("li", null, n))));
+      }
+    }, null);
+  }
+
+  // ---- state in the URL fragment: view, sort, hide ----
+
+  private readHash(): void {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const mode = p.get("view") === "unique" ? "unique" : "full";
+    if (p.get("hidefp") === "1" && this.hideFP && !this.hideFP.closest("[hidden]")) {
+      this.hideFP.checked = true;
+      this.setHide(true);
+    } else if (this.hideFP?.checked) this.setHide(true);
+    const radio = document.querySelector<HTMLInputElement>(`input[name="view"][value="${mode}"]`);
+    if (radio) radio.checked = true;
+    this.setMode(mode);
+    const sort = p.get("sort");
+    const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
+    const keys = mode === "unique" ? ["risky", "data", "count"] : ["risky", "data", "source", "module", "time", "fp"];
+    if (mm && keys.includes(mm[1])) this.applySort(mm[1], mm[2] === "asc" ? "ascending" : "descending");
+  }
+
+  private writeHash(): void {
+    const p = new URLSearchParams();
+    if (this.mode === "unique") p.set("view", "unique");
+    const v = this.view();
+    if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
+    if (this.hide) p.set("hidefp", "1");
+    const hash = p.toString();
+    try {
+      history.replaceState(history.state, "", hash ? "#" + hash : location.pathname + location.search);
+    } catch {
+      /* some browsers refuse replaceState on file://; the state is a nicety */
+    }
+  }
+}
+
+function riskKey(s: ElementStore, r: number): number {
+  return (s.risky(r) ? 256 : 0) + s.risk[r];
+}
+
+function renderRisk(el: HTMLElement, risky: boolean, score: number): void {
+  const cls = risky ? "risk-flag on" : "risk-flag";
+  if (el.className !== cls) el.className = cls;
+  const label = risky ? (score > 0 ? `Risky (risk ${score})` : "Risky") : "";
+  setText(el, risky ? "Risky" : "");
+  if (el.title !== label) el.title = label;
+}
+
+// mark records a performance mark (for benchmarks: first rows, all loaded).
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    /* marks are optional */
+  }
+}

@@ -1,0 +1,192 @@
+// The scan log (body data-page="log"): loads the log chunks into a virtual
+// table (Time | Component | Level | Message), oldest first, with a level
+// dropdown (#log-level), a plain-text filter (#log-filter, case-insensitive,
+// over message and component) and a count (#log-count).
+
+import { DetailPanel, copyButton, field } from "./detail";
+import { byId, debounce, h, notice, setText } from "./dom";
+import { comma, oneLine, utc } from "./format";
+import { OrderedView, strCmp, type Cmp } from "./ordered";
+import { loadInOrder, manifest } from "./registry";
+import { LogStore } from "./store";
+import type { LogChunk, Manifest } from "./types";
+import { VTable, type SortDir } from "./vtable";
+
+const ROW_H = 32;
+
+export async function initLog(): Promise<void> {
+  const host = byId("log-table");
+  if (!host) return;
+  const level = byId<HTMLSelectElement>("log-level");
+  const filter = byId<HTMLInputElement>("log-filter");
+  const count = byId("log-count");
+  const status = host.parentElement?.insertBefore(h("p", { class: "load-status", role: "status", hidden: true }), host) ?? null;
+  const setStatus = (t: string) => {
+    if (!status) return;
+    setText(status, t);
+    status.hidden = t === "";
+  };
+
+  let m: Manifest;
+  try {
+    m = await manifest();
+  } catch (e) {
+    notice(host, (e as Error).message, "error", "manifest");
+    return;
+  }
+
+  const s = new LogStore();
+  const cmpFor = (key: string): Cmp => {
+    switch (key) {
+      case "time":
+        return (a, b) => s.time[a] - s.time[b];
+      case "component":
+        return (a, b) => strCmp(s.comp[a].toLowerCase(), s.comp[b].toLowerCase());
+      case "level":
+        return (a, b) => strCmp(s.levelOf(a), s.levelOf(b));
+    }
+    return () => 0;
+  };
+  // Lines stay in arrival order (the scanner writes them oldest first)
+  // until a header is clicked: that order is what the Time header shows.
+  const v = new OrderedView(cmpFor, null);
+  let sortKey = "time";
+  let sortDir: SortDir = "ascending";
+
+  // Details: a panel created beside the table (the template has none).
+  let panelEl = byId("log-detail");
+  if (!panelEl) {
+    panelEl = h("aside", { id: "log-detail", hidden: true });
+    host.parentElement?.appendChild(panelEl);
+  }
+  const panel = new DetailPanel(panelEl, "Log line");
+
+  const table = new VTable({
+    container: host,
+    className: "vt-log",
+    label: "Scan log",
+    rowHeight: ROW_H,
+    empty: m.log.total === 0 ? "The scan wrote no log lines." : "Loading…",
+    columns: [
+      { key: "time", label: "Time (UTC)", cls: "c-time", sortable: true, render: (c, r) => setText(c, utc(s.time[r])) },
+      { key: "component", label: "Component", cls: "c-comp", sortable: true, render: (c, r) => setText(c, oneLine(s.comp[r], 200)) },
+      {
+        key: "level",
+        label: "Level",
+        cls: "c-level",
+        sortable: true,
+        init: (c) => c.appendChild(h("span", { class: "lvl" })),
+        render: (c, r) => {
+          const el = c.firstChild as HTMLElement;
+          const l = s.levelOf(r);
+          setText(el, l);
+          const cls = "lvl lvl-" + levelClass(l);
+          if (el.className !== cls) el.className = cls;
+        },
+      },
+      { key: "message", label: "Message", cls: "c-msg vt-open", render: (c, r) => setText(c, oneLine(s.msg[r])) },
+    ],
+    rowClass: (r) => {
+      const l = levelClass(s.levelOf(r));
+      return l === "error" ? "is-error" : l === "warning" ? "is-warning" : "";
+    },
+    onSort: (key) => {
+      sortDir = sortKey === key ? (sortDir === "ascending" ? "descending" : "ascending") : "ascending";
+      sortKey = key;
+      v.sort(key, sortDir);
+      table.setSort(key, sortDir);
+      show(true);
+    },
+    onActivate: (r) => {
+      panel.show(
+        "Log line",
+        (body) => {
+          body.append(h("pre", { class: "detail-data", tabindex: 0 }, s.msg[r]));
+          body.append(h("div", { class: "detail-actions" }, copyButton("Copy message", () => s.msg[r])));
+          const dl = h("dl", { class: "detail-fields" });
+          field(dl, "Time", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
+          field(dl, "Level", h("span", { class: "lvl lvl-" + levelClass(s.levelOf(r)) }, s.levelOf(r)));
+          field(dl, "Component", s.comp[r]);
+          field(dl, "Line", comma(r + 1) + " of " + comma(s.n));
+          body.append(dl);
+        },
+        null,
+      );
+    },
+  });
+  table.setSort("time", "ascending");
+  panel.onClose = () => table.focusActive();
+
+  let want = "ALL";
+  let re: RegExp | null = null;
+  const keep = (r: number): boolean => {
+    if (want !== "ALL" && s.levelOf(r) !== want) return false;
+    return re === null || re.test(s.msg[r]) || re.test(s.comp[r]);
+  };
+  const applyFilter = () => {
+    want = level?.value || "ALL";
+    const q = (filter?.value ?? "").trim();
+    re = q === "" ? null : new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+    v.keep = want === "ALL" && re === null ? null : keep;
+    v.filter();
+    show(true);
+  };
+  const show = (reset: boolean) => {
+    table.setItems(v.view, v.vn, reset);
+    if (count) {
+      const total = s.n;
+      setText(count, v.vn === total ? `${comma(total)} ${total === 1 ? "line" : "lines"}` : `${comma(v.vn)} of ${comma(total)} lines`);
+    }
+    table.setEmptyText(s.n === 0 ? (m.log.total === 0 ? "The scan wrote no log lines." : "Loading…") : "No log lines match the filter.");
+  };
+  level?.addEventListener("change", applyFilter);
+  filter?.addEventListener("input", debounce(applyFilter, 150));
+  filter?.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && filter.value !== "") {
+      e.preventDefault();
+      filter.value = "";
+      applyFilter();
+    }
+  });
+  if ((level && level.value !== "ALL") || (filter && filter.value !== "")) applyFilter(); // restored by the browser
+
+  const files = m.log.chunks.map((c) => String(c.f));
+  let frame = 0;
+  try {
+    if (files.length) setStatus(`Loading 1 of ${comma(files.length)} data files…`);
+    await loadInOrder<LogChunk>(files, (c, k) => {
+      if (c.k !== "log") throw new Error(`The data file ${files[k]} is not a log file.`);
+      const from = s.append(c);
+      v.add(from, s.n);
+      if (k + 1 < files.length) setStatus(`Loading ${comma(k + 2)} of ${comma(files.length)} data files · ${comma(s.n)} of ${comma(m.log.total)} lines`);
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          show(false);
+        });
+    });
+    setStatus("");
+    show(false);
+  } catch (e) {
+    setStatus("");
+    notice(host, (e as Error).message + (s.n ? ` The ${comma(s.n)} lines loaded before it are shown.` : ""), "error", "load");
+    show(false);
+  }
+}
+
+function levelClass(l: string): string {
+  switch (l.toUpperCase()) {
+    case "ERROR":
+    case "CRITICAL":
+    case "FATAL":
+      return "error";
+    case "WARNING":
+    case "WARN":
+      return "warning";
+    case "STATUS":
+      return "status";
+    case "DEBUG":
+      return "debug";
+  }
+  return "info";
+}

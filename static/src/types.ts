@@ -1,0 +1,119 @@
+// Payload shapes of the data files (docs/site-format.md). The structure
+// comes from our own generator; every string inside is scan data and so
+// untrusted: it only ever reaches the page through textContent.
+
+export interface ChunkRef {
+  f: string; // file name, relative to the scan's data/ folder
+  n: number; // rows in the file
+}
+
+export interface TypeInfo {
+  code: string;
+  slug: string;
+  descr: string;
+  cat: string;
+  total: number;
+  unique: number;
+  risky: number;
+  fp: number;
+  last: number;
+  chunks: ChunkRef[];
+}
+
+export interface Manifest {
+  k: "manifest";
+  scan: string;
+  status: string;
+  done: boolean;
+  count: number;
+  modules: string[];
+  types: TypeInfo[];
+  log: { total: number; chunks: ChunkRef[] };
+  fp: { f: string; n: number };
+}
+
+export interface ElementChunk {
+  k: "elements";
+  scan: string;
+  type: string;
+  seq: number;
+  n: number;
+  i: number[];
+  id: string[];
+  d: string[];
+  s: number[];
+  sd: string[];
+  m: number[];
+  t: number[];
+  r: number[];
+  f: number[];
+}
+
+export interface LogChunk {
+  k: "log";
+  scan: string;
+  seq: number;
+  n: number;
+  t: number[];
+  l: string[];
+  c: string[];
+  m: string[];
+}
+
+export interface FPList {
+  k: "fp";
+  scan: string;
+  i: number[];
+}
+
+export type Payload = Manifest | ElementChunk | LogChunk | FPList;
+
+// Element flags in chunks.
+export const FLAG_RISKY = 1;
+export const FLAG_ORPHAN = 4;
+export const FLAG_CYCLE = 8;
+export const FLAG_RENAMED = 16;
+export const FLAG_CUT = 32;
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function arrays(o: Record<string, unknown>, n: number, keys: string[]): boolean {
+  for (const k of keys) {
+    const a = o[k];
+    if (!Array.isArray(a) || a.length !== n) return false;
+  }
+  return true;
+}
+
+// asPayload checks the shape of a pushed value well enough that the code
+// reading it cannot be tricked into throwing half-way; it returns null for
+// anything else.
+export function asPayload(v: unknown): Payload | null {
+  if (!isObj(v) || typeof v.k !== "string" || typeof v.scan !== "string") return null;
+  switch (v.k) {
+    case "manifest":
+      if (!Array.isArray(v.modules) || !Array.isArray(v.types) || !isObj(v.log) || !isObj(v.fp)) return null;
+      if (!Array.isArray(v.log.chunks)) return null;
+      for (const t of v.types) {
+        if (!isObj(t) || typeof t.slug !== "string" || !Array.isArray(t.chunks)) return null;
+      }
+      return v as unknown as Manifest;
+    case "elements": {
+      const n = v.n;
+      if (typeof n !== "number" || typeof v.type !== "string") return null;
+      if (!arrays(v, n, ["i", "id", "d", "s", "sd", "m", "t", "r", "f"])) return null;
+      return v as unknown as ElementChunk;
+    }
+    case "log": {
+      const n = v.n;
+      if (typeof n !== "number" || !arrays(v, n, ["t", "l", "c", "m"])) return null;
+      return v as unknown as LogChunk;
+    }
+    case "fp":
+      if (!Array.isArray(v.i)) return null;
+      return v as unknown as FPList;
+  }
+  return null;
+}
