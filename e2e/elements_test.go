@@ -231,7 +231,8 @@ func TestElementTable(t *testing.T) {
 		k := len(data) - 1
 		evalT[bool](p, `(g => (g.scrollTop = g.scrollHeight, true))(__e2e.grid("#element-table"))`)
 		p.waitFor(fmt.Sprintf(`!!document.querySelector('#element-table .vt-grid:not([hidden]) .vt-row[aria-rowindex="%d"]:not([hidden])')`, k+2), 0, "")
-		p.click(fmt.Sprintf(`#element-table .vt-grid:not([hidden]) .vt-row[aria-rowindex="%d"]:not([hidden]) .c-data`, k+2))
+		// Any cell of the row opens it, not only the data cell.
+		p.click(fmt.Sprintf(`#element-table .vt-grid:not([hidden]) .vt-row[aria-rowindex="%d"]:not([hidden]) .c-module`, k+2))
 		p.waitFor(`!!document.querySelector("#element-detail:not([hidden])")`, 0, "")
 		e := &s.Elements[small.Elements[k]]
 		detail := p.text("#element-detail")

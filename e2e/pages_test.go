@@ -248,13 +248,21 @@ func TestOverview(t *testing.T) {
 				if len(ts) == 0 {
 					return
 				}
-				// Click the smallest type's link: its element table opens.
-				last := ts[len(ts)-1]
-				p.clickNav(`main tr:has(rect) a[href="types/` + last.Slug + `.html"]`)
-				if got := evalT[[]string](p, `[document.body.dataset.page, document.body.dataset.type]`); !slices.Equal(got, []string{"elements", last.Slug}) {
-					t.Errorf("after clicking %s: page %q", last.Code, got)
+				// Click the smallest type's link, then the largest type's bar:
+				// each opens that type's element table.
+				for _, c := range []struct {
+					ty  *model.TypeStat
+					sel string
+				}{
+					{ts[len(ts)-1], `main tr:has(rect) th a[href="types/` + ts[len(ts)-1].Slug + `.html"]`},
+					{ts[0], `main tr:has(rect) td.bar a[href="types/` + ts[0].Slug + `.html"] svg`},
+				} {
+					p.clickNav(c.sel)
+					if got := evalT[[]string](p, `[document.body.dataset.page, document.body.dataset.type]`); !slices.Equal(got, []string{"elements", c.ty.Slug}) {
+						t.Errorf("after clicking %s: page %q", c.sel, got)
+					}
+					p.nav(f.url("scans/" + id + "/index.html"))
 				}
-				p.nav(f.url("scans/" + id + "/index.html"))
 			})
 
 			t.Run("risky", func(t *testing.T) {

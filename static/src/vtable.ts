@@ -302,7 +302,11 @@ export class VTable {
     if (!s) return;
     this.active = s.pos;
     this.o.onRowClick?.(s.item, s.pos, e);
-    if (e.target instanceof Element && e.target.closest(".vt-open")) this.o.onActivate?.(s.item, s.pos, e);
+    // A click anywhere in the row opens it, except on its controls, or when
+    // the click ended a text selection (the user is copying a value).
+    const onControl = e.target instanceof Element && e.target.closest("input, button, a, label, select") !== null;
+    const selecting = (window.getSelection()?.toString() ?? "") !== "";
+    if (!onControl && !selecting) this.o.onActivate?.(s.item, s.pos, e);
   }
 
   private key(e: KeyboardEvent): void {
