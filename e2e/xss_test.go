@@ -83,7 +83,7 @@ func TestXSS(t *testing.T) {
 						openRow(p, "#log-table", k, ".c-msg")
 						p.waitFor(`!!document.querySelector("#log-detail:not([hidden])")`, 0, "")
 					}
-				case "scans", "overview", "browse", "settings":
+				case "scans", "overview", "browse", "settings", "search", "search-all":
 				default:
 					t.Errorf("unknown page kind %q", kind)
 				}

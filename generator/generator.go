@@ -115,6 +115,12 @@ func Build(ctx context.Context, o Options) (Result, error) {
 	if err := b.render.ScanList(summaries, b.rootProblems, b.rootTotal, out.Write); err != nil {
 		return Result{}, err
 	}
+	if err := b.render.SearchAll(summaries, out.Write); err != nil {
+		return Result{}, err
+	}
+	if err := out.Write(pages.ScansDataFile, pages.ScansData(summaries)); err != nil {
+		return Result{}, err
+	}
 	if err := out.Commit(); err != nil {
 		return Result{}, err
 	}

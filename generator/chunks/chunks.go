@@ -123,6 +123,8 @@ func chunkList(b []byte, total int, name func(int) string) []byte {
 		b = jsonw.String(b, name(seq))
 		b = append(b, `,"n":`...)
 		b = jsonw.Int(b, int64(min(Rows, total-seq*Rows)))
+		b = append(b, `,"s":`...)
+		b = jsonw.Int(b, int64(seq*Rows))
 		b = append(b, '}')
 	}
 	return append(b, ']')
@@ -174,6 +176,8 @@ func ElementChunkBytes(b []byte, s *model.Scan, t *model.TypeStat, seq int, idx 
 	b = intColumn(b, "m", idx, func(i int32) int64 { return int64(s.Elements[i].Module) })
 	b = intColumn(b, "t", idx, func(i int32) int64 { return s.Elements[i].Generated })
 	b = intColumn(b, "r", idx, func(i int32) int64 { return int64(s.Elements[i].Risk) })
+	b = intColumn(b, "c", idx, func(i int32) int64 { return int64(s.Elements[i].Confidence) })
+	b = intColumn(b, "v", idx, func(i int32) int64 { return int64(s.Elements[i].Visibility) })
 	b = intColumn(b, "f", idx, func(i int32) int64 {
 		f := int64(s.Elements[i].Flags & flagMask)
 		if len(s.Elements[i].Data) > MaxData {

@@ -62,7 +62,7 @@ func TestElementChunks(t *testing.T) {
 	if first["n"].(float64) != Rows || second["n"].(float64) != 5 {
 		t.Errorf("rows = %v, %v", first["n"], second["n"])
 	}
-	for _, col := range []string{"i", "id", "d", "s", "sd", "m", "t", "r", "f"} {
+	for _, col := range []string{"i", "id", "d", "s", "sd", "m", "t", "r", "c", "v", "f"} {
 		if got := len(first[col].([]any)); got != Rows {
 			t.Errorf("column %s has %d values", col, got)
 		}

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/jsonw"
 	"github.com/scanreport/scanreport/internal/markdown"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/templates"
@@ -202,6 +203,7 @@ func (r *Renderer) Scan(s *model.Scan, out Out) error {
 		func() error { return r.browse(s, dir+"browse.html", out) },
 		func() error { return r.settings(s, dir+"settings.html", out) },
 		func() error { return r.log(s, dir+"log.html", out) },
+		func() error { return r.search(s, dir+"search.html", out) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -488,6 +490,53 @@ func (r *Renderer) log(s *model.Scan, rel string, out Out) error {
 	return r.render(out, rel, "log", v)
 }
 
+func (r *Renderer) search(s *model.Scan, rel string, out Out) error {
+	v := SearchPage{Page: r.scanPage(s, rel, "search", "", "Search"), Total: s.Count()}
+	v.Crumbs = append(v.Crumbs, Crumb{Label: "Search"})
+	return r.render(out, rel, "search", v)
+}
+
+// SearchAllPage renders search.html at the site root: a search over every
+// scan, whose data folders are listed in ScansData.
+func (r *Renderer) SearchAll(scans []ScanSummary, out Out) error {
+	v := SearchAllPage{Page: r.page("search.html", "search-all", "Search all scans · "+r.opts.SiteTitle), ScansURL: ScansDataFile}
+	v.Crumbs = []Crumb{{Label: "Scans", URL: "index.html"}, {Label: "Search"}}
+	for _, s := range scans {
+		v.Total += s.Elements
+	}
+	v.Scans = len(scans)
+	return r.render(out, "search.html", "search-all", v)
+}
+
+// ScansDataFile lists every scan and its data folder, for pages that look
+// at several scans (the search over all scans, downloads of several scans).
+const ScansDataFile = "data/scans.js"
+
+// ScansData encodes data/scans.js:
+// push({"k":"scans","scans":[{"id","name","target","status","count","data"}]}).
+func ScansData(scans []ScanSummary) []byte {
+	b := append([]byte(nil), "(window.__sr=window.__sr||[]).push({\"k\":\"scans\",\"scans\":["...)
+	for i, s := range sortedSummaries(scans) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = jsonw.String(b, s.Meta.ID)
+		b = append(b, `,"name":`...)
+		b = jsonw.String(b, s.Meta.Name)
+		b = append(b, `,"target":`...)
+		b = jsonw.String(b, s.Meta.Target)
+		b = append(b, `,"status":`...)
+		b = jsonw.String(b, s.Meta.Status)
+		b = append(b, `,"count":`...)
+		b = jsonw.Int(b, int64(s.Elements))
+		b = append(b, `,"data":`...)
+		b = jsonw.String(b, ScanDir(s.Meta.ID)+"data/")
+		b = append(b, '}')
+	}
+	return append(b, "]});\n"...)
+}
+
 // ScanSummary is what the scan list needs of a scan, kept after the scan's
 // model is dropped.
 type ScanSummary struct {
@@ -507,10 +556,8 @@ func Summarize(s *model.Scan) ScanSummary {
 	return ScanSummary{Meta: s.Meta, Elements: s.Count(), Risky: risky, Investigations: s.Investigations(), Problems: s.Problems.Total}
 }
 
-// ScanList renders index.html. Scans are listed newest first.
-func (r *Renderer) ScanList(scans []ScanSummary, problems []scan.Problem, problemsTotal int, out Out) error {
-	v := ScanListPage{Page: r.page("index.html", "scans", r.opts.SiteTitle), ProblemsTotal: problemsTotal}
-	v.Crumbs = []Crumb{{Label: "Scans"}}
+// sortedSummaries orders scans newest first (then by id).
+func sortedSummaries(scans []ScanSummary) []ScanSummary {
 	sorted := append([]ScanSummary(nil), scans...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, b := sorted[i].Meta, sorted[j].Meta
@@ -519,7 +566,15 @@ func (r *Renderer) ScanList(scans []ScanSummary, problems []scan.Problem, proble
 		}
 		return a.ID < b.ID
 	})
-	for _, s := range sorted {
+	return sorted
+}
+
+// ScanList renders index.html. Scans are listed newest first.
+func (r *Renderer) ScanList(scans []ScanSummary, problems []scan.Problem, problemsTotal int, out Out) error {
+	v := ScanListPage{Page: r.page("index.html", "scans", r.opts.SiteTitle), ProblemsTotal: problemsTotal}
+	v.Crumbs = []Crumb{{Label: "Scans"}}
+	v.ScansURL = ScansDataFile
+	for _, s := range sortedSummaries(scans) {
 		m := s.Meta
 		v.Scans = append(v.Scans, ScanRow{ID: m.ID, Name: m.Name, Target: m.Target, Kind: m.Kind, URL: ScanDir(m.ID) + "index.html",
 			Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),

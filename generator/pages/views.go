@@ -80,6 +80,23 @@ type ScanListPage struct {
 	// ProblemsTotal counts problems of the scans root (refused directories,
 	// unreadable scans), which may be more than Problems lists.
 	ProblemsTotal int
+	// ScansURL is data/scans.js (every scan and its data folder).
+	ScansURL string
+}
+
+// SearchPage is scans/<id>/search.html: a search over all the scan's
+// elements, run in the browser on its data chunks.
+type SearchPage struct {
+	Page
+	Total int // elements in the scan
+}
+
+// SearchAllPage is search.html: a search over every scan.
+type SearchAllPage struct {
+	Page
+	Scans    int
+	Total    int    // elements over all scans
+	ScansURL string // data/scans.js, relative to the page
 }
 
 // ScanRow is one scan in the scan list.
