@@ -319,17 +319,18 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) error {
 	dir := pages.ScanDir(s.Meta.ID)
 	pageOut := b.out.Write
 	dataOut := func(name string, data []byte) error { return b.out.Write(dir+"data/"+name, data) }
+	sl := chunks.NewScanLayout(s)
 	jobs := []func(buf []byte) ([]byte, error){
 		func(buf []byte) ([]byte, error) { return buf, b.render.Scan(s, pageOut) },
-		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.ManifestFile, chunks.Manifest(s)) },
+		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.ManifestFile, chunks.Manifest(s, sl)) },
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
-		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, buf, dataOut) },
+		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
 	}
 	for _, t := range s.Types {
 		if t.Code == scan.RootID {
 			continue
 		}
-		jobs = append(jobs, func(buf []byte) ([]byte, error) { return chunks.TypeChunks(s, t, buf, dataOut) })
+		jobs = append(jobs, func(buf []byte) ([]byte, error) { return chunks.TypeChunks(s, t, sl.Type(t.Slug), nil, buf, dataOut) })
 	}
 	for _, d := range pages.Downloads(s.Meta.ID) {
 		jobs = append(jobs, func(buf []byte) ([]byte, error) {

@@ -51,13 +51,13 @@ const FPFile = "fp.js"
 // ManifestFile is the name of the manifest.
 const ManifestFile = "manifest.js"
 
-func chunkCount(n int) int { return (n + Rows - 1) / Rows }
-
-// Manifest encodes the scan's manifest.
-func Manifest(s *model.Scan) []byte {
+// Manifest encodes the scan's manifest for the given layout.
+func Manifest(s *model.Scan, sl *ScanLayout) []byte {
 	b := append([]byte(nil), prefix...)
 	b = append(b, `{"k":"manifest","scan":`...)
 	b = jsonw.String(b, s.Meta.ID)
+	b = append(b, `,"gen":`...)
+	b = jsonw.Int(b, int64(sl.Gen))
 	b = append(b, `,"status":`...)
 	b = jsonw.String(b, s.Meta.Status)
 	b = append(b, `,"done":`...)
@@ -94,13 +94,13 @@ func Manifest(s *model.Scan) []byte {
 			b = jsonw.Int(b, kv.v)
 		}
 		b = append(b, `,"chunks":`...)
-		b = chunkList(b, t.Total(), func(seq int) string { return ElementChunk(t.Slug, seq) })
+		b = chunkList(b, sl.Type(t.Slug), func(seq int) string { return ElementChunk(t.Slug, seq) })
 		b = append(b, '}')
 	}
 	b = append(b, `],"log":{"total":`...)
 	b = jsonw.Int(b, int64(len(s.Log)))
 	b = append(b, `,"chunks":`...)
-	b = chunkList(b, len(s.Log), LogChunk)
+	b = chunkList(b, sl.Log, LogChunk)
 	b = append(b, `},"fp":{"f":`...)
 	b = jsonw.String(b, FPFile)
 	b = append(b, `,"n":`...)
@@ -113,34 +113,49 @@ func Manifest(s *model.Scan) []byte {
 	return append(b, suffix...)
 }
 
-func chunkList(b []byte, total int, name func(int) string) []byte {
+func chunkList(b []byte, l *Layout, name func(int) string) []byte {
 	b = append(b, '[')
-	for seq := 0; seq < chunkCount(total); seq++ {
-		if seq > 0 {
+	for i, c := range l.Chunks {
+		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, `{"f":`...)
-		b = jsonw.String(b, name(seq))
+		b = jsonw.String(b, name(c.Seq))
 		b = append(b, `,"n":`...)
-		b = jsonw.Int(b, int64(min(Rows, total-seq*Rows)))
+		b = jsonw.Int(b, int64(c.N))
 		b = append(b, `,"s":`...)
-		b = jsonw.Int(b, int64(seq*Rows))
+		b = jsonw.Int(b, int64(c.Start))
+		if c.Ver > 0 {
+			b = append(b, `,"v":`...)
+			b = jsonw.Int(b, int64(c.Ver))
+		}
 		b = append(b, '}')
 	}
 	return append(b, ']')
 }
 
-// TypeChunks writes every chunk of a type. buf is scratch space to reuse.
-func TypeChunks(s *model.Scan, t *model.TypeStat, buf []byte, out Out) ([]byte, error) {
-	for seq := 0; seq < chunkCount(t.Total()); seq++ {
-		lo := seq * Rows
-		hi := min(lo+Rows, t.Total())
-		buf = ElementChunkBytes(buf[:0], s, t, seq, t.Elements[lo:hi])
-		if err := out(ElementChunk(t.Slug, seq), buf); err != nil {
+// TypeChunks writes the chunks of a type whose indexes (into l.Chunks) are
+// given, or all of them when which is nil. buf is scratch space to reuse.
+func TypeChunks(s *model.Scan, t *model.TypeStat, l *Layout, which []int, buf []byte, out Out) ([]byte, error) {
+	if which == nil {
+		which = all(l)
+	}
+	for _, ci := range which {
+		c := l.Chunks[ci]
+		buf = ElementChunkBytes(buf[:0], s, t, c.Seq, t.Elements[c.Start:c.Start+c.N])
+		if err := out(ElementChunk(t.Slug, c.Seq), buf); err != nil {
 			return buf, err
 		}
 	}
 	return buf, nil
+}
+
+func all(l *Layout) []int {
+	idx := make([]int, len(l.Chunks))
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
 }
 
 // ElementChunkBytes encodes one element chunk of the elements idx.
@@ -215,12 +230,16 @@ func strColumn(b []byte, name string, idx []int32, v func(int32) string) []byte 
 	return append(b, ']')
 }
 
-// LogChunks writes every log chunk.
-func LogChunks(s *model.Scan, buf []byte, out Out) ([]byte, error) {
-	for seq := 0; seq < chunkCount(len(s.Log)); seq++ {
-		lines := s.Log[seq*Rows : min((seq+1)*Rows, len(s.Log))]
-		buf = LogChunkBytes(buf[:0], s.Meta.ID, seq, lines)
-		if err := out(LogChunk(seq), buf); err != nil {
+// LogChunks writes the log chunks whose indexes are given, or all of them
+// when which is nil.
+func LogChunks(s *model.Scan, l *Layout, which []int, buf []byte, out Out) ([]byte, error) {
+	if which == nil {
+		which = all(l)
+	}
+	for _, ci := range which {
+		c := l.Chunks[ci]
+		buf = LogChunkBytes(buf[:0], s.Meta.ID, c.Seq, s.Log[c.Start:c.Start+c.N])
+		if err := out(LogChunk(c.Seq), buf); err != nil {
 			return buf, err
 		}
 	}

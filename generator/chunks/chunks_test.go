@@ -48,7 +48,8 @@ func TestElementChunks(t *testing.T) {
 	s := testScan(t, Rows+5)
 	ip := s.Types[s.Elements[2].Type]
 	files := map[string][]byte{}
-	if _, err := TypeChunks(s, ip, nil, func(name string, data []byte) error {
+	sl := NewScanLayout(s)
+	if _, err := TypeChunks(s, ip, sl.Type(ip.Slug), nil, nil, func(name string, data []byte) error {
 		files[name] = append([]byte(nil), data...)
 		return nil
 	}); err != nil {
@@ -81,7 +82,7 @@ func TestElementChunks(t *testing.T) {
 	if got := fmt.Sprint(fp["i"]); got != "[5]" { // e3 is element 5 (ROOT, h, e0, e1, e2, e3)
 		t.Errorf("fp = %s", got)
 	}
-	m := payload(t, Manifest(s))
+	m := payload(t, Manifest(s, sl))
 	types := m["types"].([]any)
 	if len(types) != 2 || m["count"].(float64) != Rows+6 || m["done"] != true {
 		t.Errorf("manifest = %v", m)
@@ -96,7 +97,7 @@ func TestLogChunks(t *testing.T) {
 	s := testScan(t, 1)
 	s.AddLog(scan.LogEntry{Time: time.Unix(5, 0), Level: "ERROR", Component: "c", Message: "<b>boom</b>"})
 	var got map[string]any
-	if _, err := LogChunks(s, nil, func(name string, data []byte) error {
+	if _, err := LogChunks(s, NewScanLayout(s).Log, nil, nil, func(name string, data []byte) error {
 		got = payload(t, data)
 		return nil
 	}); err != nil {
