@@ -72,62 +72,97 @@ type Result struct {
 // that cannot be read is reported and left out; the others are built. The
 // previous site stays until the new one is complete.
 func Build(ctx context.Context, o Options) (Result, error) {
+	res, _, err := build(ctx, o, nil)
+	return res, err
+}
+
+// build writes the whole site; keep, when not nil, receives each scan's
+// model and layout instead of letting them go (the watch mode keeps them).
+func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLayout)) (Result, *builder, error) {
 	start := time.Now()
 	b := newBuilder(o)
 	if err := b.prepare(); err != nil {
-		return Result{}, err
+		return Result{}, nil, err
 	}
-	defer b.root.Close()
 	out, err := site.Start(o.Output)
 	if err != nil {
-		return Result{}, err
+		b.root.Close()
+		return Result{}, nil, err
 	}
 	defer out.Abort()
 	b.out = out
 	if err := b.writeAssets(); err != nil {
-		return Result{}, err
+		b.root.Close()
+		return Result{}, nil, err
 	}
 	ids, err := b.root.List(b.rootProblem)
 	if err != nil {
-		return Result{}, err
+		b.root.Close()
+		return Result{}, nil, err
 	}
 	b.total = b.sizes(ids)
 	var summaries []pages.ScanSummary
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
-			return Result{}, err
+			b.root.Close()
+			return Result{}, nil, err
 		}
 		s, err := b.load(id)
 		if err != nil {
-			b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
-			b.res.Skipped++
+			b.skip(id, err)
 			continue
 		}
-		if err := b.writeScan(ctx, s); err != nil {
-			return Result{}, err
+		sl, err := b.writeScan(ctx, s)
+		if err != nil {
+			b.root.Close()
+			return Result{}, nil, err
 		}
 		summaries = append(summaries, pages.Summarize(s))
-		b.res.Scans++
-		b.res.Elements += s.Count()
-		b.res.Problems += s.Problems.Total
-		b.res.Errors += s.Problems.Errors
+		b.count(s)
+		if keep != nil {
+			keep(s, sl)
+		}
 	}
-	if err := b.render.ScanList(summaries, b.rootProblems, b.rootTotal, out.Write); err != nil {
-		return Result{}, err
-	}
-	if err := b.render.SearchAll(summaries, out.Write); err != nil {
-		return Result{}, err
-	}
-	if err := out.Write(pages.ScansDataFile, pages.ScansData(summaries)); err != nil {
-		return Result{}, err
+	if err := b.writeList(summaries); err != nil {
+		b.root.Close()
+		return Result{}, nil, err
 	}
 	if err := out.Commit(); err != nil {
-		return Result{}, err
+		b.root.Close()
+		return Result{}, nil, err
 	}
 	b.res.Files, b.res.Bytes = out.Files(), out.Bytes()
 	b.res.Problems += b.rootTotal
 	b.res.Duration = time.Since(start)
-	return b.res, nil
+	if keep == nil {
+		b.root.Close()
+	}
+	return b.res, b, nil
+}
+
+// skip records a scan that could not be read.
+func (b *builder) skip(id string, err error) {
+	b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
+	b.res.Skipped++
+}
+
+func (b *builder) count(s *model.Scan) {
+	b.res.Scans++
+	b.res.Elements += s.Count()
+	b.res.Problems += s.Problems.Total
+	b.res.Errors += s.Problems.Errors
+}
+
+// writeList writes the pages and data about all scans: the scan list, the
+// search over all scans and data/scans.js.
+func (b *builder) writeList(summaries []pages.ScanSummary) error {
+	if err := b.render.ScanList(summaries, b.rootProblems, b.rootTotal, b.out.Write); err != nil {
+		return err
+	}
+	if err := b.render.SearchAll(summaries, b.out.Write); err != nil {
+		return err
+	}
+	return b.out.Write(pages.ScansDataFile, pages.ScansData(summaries))
 }
 
 // Check reads every scan as Build does and reports its problems, writing
@@ -150,18 +185,21 @@ func Check(ctx context.Context, o Options) (Result, error) {
 		}
 		s, err := b.load(id)
 		if err != nil {
-			b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
-			b.res.Skipped++
+			b.skip(id, err)
 			continue
 		}
-		b.res.Scans++
-		b.res.Elements += s.Count()
-		b.res.Problems += s.Problems.Total
-		b.res.Errors += s.Problems.Errors
+		b.count(s)
 	}
 	b.res.Problems += b.rootTotal
 	b.res.Duration = time.Since(start)
 	return b.res, nil
+}
+
+// sink is where files go: a new site folder (site.Build) or, in watch
+// mode, the site updated in place (site.Dir).
+type sink interface {
+	Write(rel string, data []byte) error
+	WriteStream(rel string, fill func(w io.Writer) error) error
 }
 
 type builder struct {
@@ -170,7 +208,7 @@ type builder struct {
 	cat    *eltypes.Catalogue
 	root   *scan.Root
 	render *pages.Renderer
-	out    *site.Build
+	out    sink
 	css    string
 	js     string
 	icon   string
@@ -313,8 +351,9 @@ func (b *builder) load(id string) (*model.Scan, error) {
 	return s, nil
 }
 
-// writeScan renders one scan's pages and data files, several at a time.
-func (b *builder) writeScan(ctx context.Context, s *model.Scan) error {
+// writeScan renders one scan's pages and data files, several at a time,
+// and returns the chunk layout it used.
+func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLayout, error) {
 	t0 := time.Now()
 	dir := pages.ScanDir(s.Meta.ID)
 	pageOut := b.out.Write
@@ -339,7 +378,7 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) error {
 	}
 	err := runJobs(ctx, b.workers(), jobs)
 	b.o.Logger.Debug("scan written", "scan", s.Meta.ID, "took", time.Since(t0))
-	return err
+	return sl, err
 }
 
 // export writes one download of s.

@@ -110,6 +110,9 @@ func (l *Layout) compact(dirty []int) []int {
 	return kept
 }
 
+// Touch marks chunk ci as rewritten (its rows changed in place).
+func (l *Layout) Touch(ci int) { l.Chunks[ci].Ver++ }
+
 // Containing returns the index of the chunk holding row pos, or -1.
 func (l *Layout) Containing(pos int) int {
 	lo, hi := 0, len(l.Chunks)

@@ -26,8 +26,6 @@ func WriteJSON(w io.Writer, s *model.Scan) error {
 	b = appendMeta(b, s)
 	b = append(b, ",\n\"types\":"...)
 	b = appendTypes(b, s)
-	b = append(b, ",\n\"types\":"...)
-	b = appendTypes(b, s)
 	b = append(b, ",\n\"elements\":[\n"...)
 	for i := range s.Elements {
 		if i > 0 {

@@ -42,6 +42,7 @@ type Element struct {
 	Module     uint32
 	Generated  int64 // Unix milliseconds; 0 when unknown
 	Line       int32 // line in elements.jsonl; 0 for synthetic elements
+	Pos        int32 // position among the elements of its type
 	Risk       uint8
 	Confidence uint8
 	Visibility uint8
@@ -101,6 +102,15 @@ type Scan struct {
 	LogCounts map[string]int
 	// Problems found while reading this scan (capped; see Problems.Total).
 	Problems Problems
+	// RiskyByLevel lists the risky elements (not ROOT) by their risk
+	// (0–100), each list in arrival order, so the riskiest are found
+	// without sorting.
+	RiskyByLevel [101][]int32
+	// Seconds counts elements (not ROOT) by the second they were found in
+	// (Unix seconds), for the discovery timeline; FirstSeen and LastSeen
+	// bound them (Unix ms, 0 when no element has a time).
+	Seconds             map[int64]int32
+	FirstSeen, LastSeen int64
 
 	// Positions reached in the append-only files, for incremental reads.
 	ElementsPos, LogPos, ReviewPos scan.Position
@@ -120,7 +130,9 @@ type Scan struct {
 	checkCycles []int32
 	decisions   []decision
 	reviewDirty bool
-	children    *Children
+	// relinked lists elements whose source changed after they were added.
+	relinked []int32
+	children *Children
 }
 
 // New starts an empty scan. The ROOT element is made from the target until
@@ -130,7 +142,7 @@ func New(meta scan.Meta, cat *eltypes.Catalogue, risky *eltypes.Risky) *Scan {
 		Meta: meta, cat: cat, risky: risky, seed: maphash.MakeSeed(),
 		ids: map[string]int32{}, typeIdx: map[string]uint32{}, slugs: map[string]bool{},
 		modIdx: map[string]uint32{}, interned: map[string]string{}, pending: map[string][]int32{},
-		LogCounts: map[string]int{},
+		LogCounts: map[string]int{}, Seconds: map[int64]int32{},
 	}
 	root := Element{ID: scan.RootID, Data: meta.Target, Source: NoSource, Flags: FlagSynthetic,
 		Type: s.typeOf(scan.RootID, 0), Module: s.moduleOf(""), Confidence: 100, Visibility: 100}
@@ -205,7 +217,9 @@ func (s *Scan) Add(e scan.Element, line int) {
 		delete(s.pending, e.ID)
 		for _, w := range waiting {
 			s.Elements[w].Source = idx
+			s.Elements[w].Flags &^= FlagOrphan
 			s.checkCycles = append(s.checkCycles, w)
+			s.relinked = append(s.relinked, w)
 		}
 	}
 	s.children = nil
@@ -253,6 +267,7 @@ func (s *Scan) sourceID(i int32) string {
 func (s *Scan) count(idx int32) {
 	e := &s.Elements[idx]
 	t := s.Types[e.Type]
+	e.Pos = int32(len(t.Elements))
 	t.Elements = append(t.Elements, idx)
 	h := maphash.String(s.seed, e.Data)
 	if _, dup := t.hashes[h]; !dup {
@@ -261,12 +276,22 @@ func (s *Scan) count(idx int32) {
 	}
 	if e.Is(FlagRisky) {
 		t.Risky++
+		if idx > 0 {
+			s.RiskyByLevel[e.Risk] = append(s.RiskyByLevel[e.Risk], idx)
+		}
 	}
 	if e.Is(FlagFP) {
 		t.FP++
 	}
 	t.LastSeen = max(t.LastSeen, e.Generated)
 	s.ModuleCounts[e.Module]++
+	if idx > 0 && e.Generated > 0 {
+		s.Seconds[e.Generated/1000]++
+		if s.FirstSeen == 0 || e.Generated < s.FirstSeen {
+			s.FirstSeen = e.Generated
+		}
+		s.LastSeen = max(s.LastSeen, e.Generated)
+	}
 }
 
 func (s *Scan) typeOf(code string, line int) uint32 {
@@ -387,6 +412,7 @@ func (s *Scan) breakCycles() {
 					strconv.Quote(truncateText(e.ID, 80)))
 				e.Source = 0
 				e.Flags |= FlagCycle
+				s.relinked = append(s.relinked, i)
 				break
 			}
 			state[i] = 1
@@ -398,6 +424,15 @@ func (s *Scan) breakCycles() {
 		}
 	}
 	s.checkCycles = s.checkCycles[:0]
+}
+
+// TakeRelinked returns the elements whose source changed after they were
+// first added (a late source arrived, a cycle was cut) since the last call,
+// so the files showing them can be rewritten.
+func (s *Scan) TakeRelinked() []int32 {
+	r := s.relinked
+	s.relinked = nil
+	return r
 }
 
 // AddLog adds one log entry.

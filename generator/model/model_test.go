@@ -191,3 +191,29 @@ func TestSlugs(t *testing.T) {
 		t.Errorf("slugs = %s", got)
 	}
 }
+
+func TestCheckFP(t *testing.T) {
+	s := build(t, "a INTERNET_NAME h ROOT", "b IP_ADDRESS 1 a", "c TCP_PORT_OPEN 1:22 b")
+	s.Meta.Status = scan.StatusRunning
+	if _, err := s.CheckFP([]string{"b"}, true); err == nil || !strings.Contains(err.Error(), "this scan is RUNNING") {
+		t.Errorf("running scan: %v", err)
+	}
+	s.Meta.Status = scan.StatusAborted
+	if _, err := s.CheckFP([]string{"zz"}, true); err == nil || !strings.Contains(err.Error(), `"zz" is not in the scan`) {
+		t.Errorf("unknown id: %v", err)
+	}
+	if _, err := s.CheckFP([]string{"ROOT"}, true); err == nil {
+		t.Error("ROOT accepted")
+	}
+	if idx, err := s.CheckFP([]string{"b"}, true); err != nil || len(idx) != 1 {
+		t.Fatalf("set b: %v %v", idx, err)
+	}
+	s.AddDecision(scan.Decision{Op: scan.OpFPSet, Element: "b"}, 1)
+	s.Finish()
+	if _, err := s.CheckFP([]string{"c"}, false); err == nil || !strings.Contains(err.Error(), `while its parent "b" is still one`) {
+		t.Errorf("unset c under b: %v", err)
+	}
+	if _, err := s.CheckFP([]string{"c", "b"}, false); err != nil {
+		t.Errorf("unset c with b: %v", err)
+	}
+}

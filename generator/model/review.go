@@ -158,3 +158,43 @@ func (s *Scan) SetFP(i int32, fp bool) error {
 	})
 	return nil
 }
+
+// RefusalError is a false-positive decision the rules do not allow; its
+// text is meant for the analyst.
+type RefusalError struct{ Text string }
+
+func (e *RefusalError) Error() string { return e.Text }
+
+// CheckFP checks a false-positive decision against the rules before it is
+// recorded: the scan must be done (FINISHED, ABORTED or ERROR-FAILED), every
+// id must name an element other than ROOT, and an element cannot be unset
+// while its parent is still a false positive (unless the parent is unset in
+// the same decision). It returns the elements' indexes.
+func (s *Scan) CheckFP(ids []string, fp bool) ([]int32, error) {
+	if !s.Meta.Done() {
+		return nil, &RefusalError{fmt.Sprintf("false positives can only be set once the scan has finished (FINISHED, ABORTED or ERROR-FAILED); this scan is %s", s.Meta.Status)}
+	}
+	if len(ids) == 0 {
+		return nil, &RefusalError{"no elements named"}
+	}
+	idx := make([]int32, 0, len(ids))
+	named := map[int32]bool{}
+	for _, id := range ids {
+		i, ok := s.ids[id]
+		if !ok || i == 0 {
+			return nil, &RefusalError{fmt.Sprintf("element %s is not in the scan", strconv.Quote(truncateText(id, 80)))}
+		}
+		idx = append(idx, i)
+		named[i] = true
+	}
+	if !fp {
+		for _, i := range idx {
+			src := s.Elements[i].Source
+			if src > 0 && s.Elements[src].Is(FlagFP) && !named[src] {
+				return nil, &RefusalError{fmt.Sprintf("cannot unset element %s as a false positive while its parent %s is still one",
+					strconv.Quote(truncateText(s.Elements[i].ID, 80)), strconv.Quote(truncateText(s.Elements[src].ID, 80)))}
+			}
+		}
+	}
+	return idx, nil
+}

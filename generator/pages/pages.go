@@ -197,20 +197,38 @@ func (r *Renderer) scanPage(s *model.Scan, rel, kind, tab, title string) Page {
 
 // Scan renders every page of one scan.
 func (r *Renderer) Scan(s *model.Scan, out Out) error {
+	if err := r.ScanCore(s, out); err != nil {
+		return err
+	}
+	return r.TypePages(s, nil, out)
+}
+
+// ScanCore renders the scan's pages other than the element tables:
+// overview, browse, settings, log and search.
+func (r *Renderer) ScanCore(s *model.Scan, out Out) error {
 	dir := ScanDir(s.Meta.ID)
-	steps := []func() error{
+	for _, step := range []func() error{
 		func() error { return r.overview(s, dir+"index.html", out) },
 		func() error { return r.browse(s, dir+"browse.html", out) },
 		func() error { return r.settings(s, dir+"settings.html", out) },
 		func() error { return r.log(s, dir+"log.html", out) },
 		func() error { return r.search(s, dir+"search.html", out) },
-	}
-	for _, step := range steps {
+	} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	for _, t := range s.Types {
+	return nil
+}
+
+// TypePages renders the element table pages of the given types (all of
+// them when types is nil).
+func (r *Renderer) TypePages(s *model.Scan, types []*model.TypeStat, out Out) error {
+	if types == nil {
+		types = s.Types
+	}
+	dir := ScanDir(s.Meta.ID)
+	for _, t := range types {
 		if isRoot(t) {
 			continue
 		}
@@ -298,23 +316,19 @@ func (r *Renderer) overview(s *model.Scan, rel string, out Out) error {
 
 // riskyRows lists the riskiest elements first (then in arrival order).
 func riskyRows(s *model.Scan, prefix string) ([]ElementRow, int) {
-	var idx []int32
-	for i := range s.Elements {
-		if s.Elements[i].Is(model.FlagRisky) {
-			idx = append(idx, int32(i))
+	var rows []ElementRow
+	total := 0
+	for level := 100; level >= 0; level-- {
+		list := s.RiskyByLevel[level]
+		total += len(list)
+		for _, i := range list {
+			if len(rows) == MaxRiskyListed {
+				break
+			}
+			rows = append(rows, elementRow(s, i, prefix))
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return s.Elements[idx[a]].Risk > s.Elements[idx[b]].Risk })
-	more := 0
-	if len(idx) > MaxRiskyListed {
-		more = len(idx) - MaxRiskyListed
-		idx = idx[:MaxRiskyListed]
-	}
-	rows := make([]ElementRow, len(idx))
-	for k, i := range idx {
-		rows[k] = elementRow(s, i, prefix)
-	}
-	return rows, more
+	return rows, total - len(rows)
 }
 
 // MaxShown is how much of a value a server-rendered table shows.
@@ -380,25 +394,21 @@ func moduleRows(s *model.Scan) ([]ModuleRow, int, int) {
 	return rows, more, total
 }
 
-// timeline buckets discoveries into columns between the first and the last.
+// timeline buckets discoveries into columns between the first and the
+// last, from the per-second counts the model keeps (so it costs the number
+// of distinct seconds, not of elements).
 func timeline(s *model.Scan) Timeline {
 	const width, height, bins = 600, 120, 60
 	tl := Timeline{Width: width, Height: height}
-	var lo, hi int64 = math.MaxInt64, 0
-	for i := 1; i < len(s.Elements); i++ {
-		if g := s.Elements[i].Generated; g > 0 {
-			lo, hi = min(lo, g), max(hi, g)
-		}
-	}
-	if hi == 0 {
+	if s.LastSeen == 0 {
 		return tl
 	}
+	lo, hi := s.FirstSeen, s.LastSeen
 	span := hi - lo + 1
 	counts := make([]int, bins)
-	for i := 1; i < len(s.Elements); i++ {
-		if g := s.Elements[i].Generated; g > 0 {
-			counts[int((g-lo)*bins/span)]++
-		}
+	for sec, n := range s.Seconds {
+		ms := min(max(sec*1000, lo), hi)
+		counts[int((ms-lo)*bins/span)] += int(n)
 	}
 	for _, c := range counts {
 		tl.Max = max(tl.Max, c)

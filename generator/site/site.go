@@ -181,7 +181,10 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func (b *Build) checkRel(rel string) error {
+func (b *Build) checkRel(rel string) error { return checkRel(rel) }
+
+// checkRel accepts only plain slash-separated paths inside the site.
+func checkRel(rel string) error {
 	if !filepath.IsLocal(filepath.FromSlash(rel)) || strings.Contains(rel, "\\") || path.Clean(rel) != rel {
 		return fmt.Errorf("refusing to write %q: not a plain path inside the site", rel)
 	}

@@ -104,3 +104,39 @@ func TestRefusals(t *testing.T) {
 		}
 	}
 }
+
+func TestDirUpdates(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	build(t, out, map[string]string{"index.html": "one", "scans/a/data/m.js": "m1"})
+	d := OpenDir(out)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(d.Write("index.html", []byte("one")))       // same bytes as on disk: not rewritten
+	must(d.Write("scans/a/data/m.js", []byte("m2"))) // changed
+	must(d.Write("scans/b/index.html", []byte("b"))) // new folder
+	if got := strings.Join(d.TakeChanged(), " "); got != "scans/a/data/m.js scans/b/index.html" {
+		t.Errorf("changed = %q", got)
+	}
+	must(d.Write("scans/a/data/m.js", []byte("m2"))) // known sum: nothing
+	if got := d.TakeChanged(); len(got) != 0 {
+		t.Errorf("changed again: %v", got)
+	}
+	must(d.RemoveAll("scans/b"))
+	if _, err := os.Stat(filepath.Join(out, "scans/b")); err == nil {
+		t.Error("scans/b still there")
+	}
+	if read(t, filepath.Join(out, "scans/a/data/m.js")) != "m2" {
+		t.Error("m.js not replaced")
+	}
+	entries, _ := os.ReadDir(filepath.Join(out, "scans/a/data"))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := d.Write("../x", nil); err == nil {
+		t.Error("wrote outside the site")
+	}
+}
