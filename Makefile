@@ -5,7 +5,7 @@ BIN     := bin/scanreport
 SCANS   ?= scans
 SITE    ?= site
 
-.PHONY: all run build bundle deps test unit e2e bench bench-go bench-browser lint samples clean
+.PHONY: all run site build bundle deps test unit e2e bench bench-go bench-browser lint samples clean
 
 all: build
 
@@ -21,8 +21,12 @@ bundle: deps
 build: bundle
 	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/scanreport
 
-# Build the report of the sample scans and say how to open it.
+# Build the report of the sample scans and serve it on http://127.0.0.1:8080/,
+# updating open pages as scans change (Ctrl-C stops; `make site` only builds).
 run: build
+	./$(BIN) serve --scans $(SCANS) --out $(SITE)
+
+site: build
 	./$(BIN) build --scans $(SCANS) --out $(SITE)
 
 # Rewrite the committed sample scans (after changing the sample generator).

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/scan"
+)
+
+func (a *app) fpCommand() *cobra.Command {
+	var f siteFlags
+	var by string
+	cmd := &cobra.Command{
+		Use:   "fp set|unset SCAN-ID ELEMENT-ID...",
+		Short: "Mark elements of a finished scan as false positives, or unmark them",
+		Long: `fp records a false-positive decision in the scan's review.jsonl, after
+checking the rules: the scan must have finished (FINISHED, ABORTED or
+ERROR-FAILED); setting marks each element and everything found from it;
+unsetting is refused while an element's parent is still marked. False
+positives stay in tables and downloads (marked) and leave the graphs.
+
+Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
+		Example: "  scanreport fp set acme-corp-2026-11-18 e42 e43\n  scanreport fp unset acme-corp-2026-11-18 e42",
+		Args:    cobra.MinimumNArgs(3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var fp bool
+			switch args[0] {
+			case "set":
+				fp = true
+			case "unset":
+			default:
+				return fmt.Errorf("first argument must be set or unset, not %q", args[0])
+			}
+			o, err := a.options(f)
+			if err != nil {
+				return err
+			}
+			id, ids := args[1], args[2:]
+			root, err := scan.OpenRoot(o.ScansRoot)
+			if err != nil {
+				return err
+			}
+			defer root.Close()
+			d, err := root.Open(id)
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			risky, err := eltypes.NewRisky(o.RiskyTypes, o.MinRisk)
+			if err != nil {
+				return err
+			}
+			s, err := model.Load(d, eltypes.MustLoad(), risky, nil)
+			if err != nil {
+				return err
+			}
+			if _, err := s.CheckFP(ids, fp); err != nil {
+				var r *model.RefusalError
+				if errors.As(err, &r) {
+					fmt.Fprintln(a.stderr, "refused:", r.Text)
+					return exitError{2}
+				}
+				return err
+			}
+			op := scan.OpFPSet
+			if !fp {
+				op = scan.OpFPUnset
+			}
+			if by == "" {
+				by = os.Getenv("USER")
+			}
+			if err := scan.AppendDecision(scan.DirPath(o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by}); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Recorded %s for %d elements of %s.\n", op, len(ids), id)
+			return nil
+		},
+	}
+	f.register(cmd, false)
+	cmd.Flags().StringVar(&by, "by", "", "who decided (default: $USER)")
+	return cmd
+}

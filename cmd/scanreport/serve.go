@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/serve"
+	"github.com/scanreport/scanreport/watch"
+)
+
+// exportQuiet is how long a running scan must be quiet before its
+// downloads (as large as the scan) are rewritten.
+const exportQuiet = 10 * time.Second
+
+func (a *app) serveCommand() *cobra.Command {
+	var f siteFlags
+	var port int
+	var bind string
+	var poll time.Duration
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Build the report, serve it on 127.0.0.1 and keep it up to date as scans are written",
+		Long: `Serve builds the site, serves it on http://127.0.0.1:PORT/ and watches the scans
+root: appended elements and log lines, status changes, new and removed scan
+directories, notes, settings and review decisions are picked up within a
+fraction of a second, and open pages update in place. Downloads (JSON, CSV,
+GEXF) follow once a scan has been quiet for ten seconds or has finished.
+
+The server answers only on loopback unless --bind says otherwise, refuses
+requests for other host names (DNS rebinding), and accepts false-positive
+decisions only from its own pages. Stop it with Ctrl-C.`,
+		Example: "  scanreport serve\n  scanreport serve --port 9000 --scans ./scans",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := a.options(f)
+			if err != nil {
+				return err
+			}
+			return a.serve(cmd.Context(), o, f, bind, port, poll)
+		},
+	}
+	f.register(cmd, true)
+	cmd.Flags().IntVar(&port, "port", 8080, "port to serve on (0 picks a free one)")
+	cmd.Flags().StringVar(&bind, "bind", "127.0.0.1", "address to listen on; anything but loopback exposes the report and its false-positive button to the network")
+	cmd.Flags().DurationVar(&poll, "poll", 0, "poll the scans root at this interval instead of using file-system events (for network file systems)")
+	return cmd
+}
+
+func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind string, port int, poll time.Duration) error {
+	ip := net.ParseIP(bind)
+	if ip == nil {
+		return fmt.Errorf("--bind %q: not an IP address", bind)
+	}
+	if !ip.IsLoopback() {
+		a.log.Warn("serving beyond this machine: anyone who can reach the address can read the report and mark false positives", "bind", bind)
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().(*net.TCPAddr)
+	start := time.Now()
+	live, res, err := generator.Start(ctx, o)
+	if err != nil {
+		return err
+	}
+	defer live.Close()
+	hosts := serve.LoopbackHosts(strconv.Itoa(addr.Port))
+	if !ip.IsLoopback() {
+		hosts = append(hosts, interfaceHosts(addr.Port)...)
+	}
+	shown := net.JoinHostPort(bind, strconv.Itoa(addr.Port))
+	srv, err := serve.New(serve.Options{Site: o.Output, Addr: shown, Hosts: hosts, Actions: fpActions{live}, Logger: a.log})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	fmt.Fprintf(a.stdout, "Built %d scans (%s elements) in %s.\nServing http://%s/ — watching %s (Ctrl-C to stop)\n",
+		res.Scans, comma(res.Elements), time.Since(start).Round(time.Millisecond), shown, o.ScansRoot)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan watch.Batch, 4)
+	var files []string
+	if cfg := a.configFile(); cfg != "" {
+		files = append(files, cfg)
+	}
+	werr := make(chan error, 1)
+	go func() {
+		werr <- watch.Run(ctx, watch.Options{Root: o.ScansRoot, Files: files, Poll: poll, Logger: a.log}, batches)
+	}()
+	serr := make(chan error, 1)
+	go func() { serr <- srv.Serve(ctx, ln) }()
+
+	tick := time.NewTicker(2 * time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-serr:
+			cancel()
+			return err
+		case err := <-werr:
+			if err != nil {
+				cancel()
+				<-serr
+				return fmt.Errorf("watch: %w", err)
+			}
+			return <-serr
+		case b := <-batches:
+			ch, err := a.apply(ctx, live, b, f)
+			if err != nil {
+				a.log.Error("update failed", "err", err)
+				continue
+			}
+			if !ch.Empty() {
+				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
+			}
+		case <-tick.C:
+			ch, err := live.FlushExports(ctx, exportQuiet)
+			if err != nil {
+				a.log.Error("downloads not updated", "err", err)
+			} else if !ch.Empty() {
+				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths})
+			}
+		}
+	}
+}
+
+// apply turns a batch of file events into a site update.
+func (a *app) apply(ctx context.Context, live *generator.Live, b watch.Batch, f siteFlags) (generator.Change, error) {
+	t0 := time.Now()
+	if b.Rescan || len(b.Other) > 0 {
+		o, err := a.options(f)
+		if err != nil {
+			return generator.Change{}, err // a broken config.toml: keep serving the last good site
+		}
+		return live.Rebuild(ctx, o)
+	}
+	changes := make([]generator.ScanChange, 0, len(b.Changes))
+	for _, c := range b.Changes {
+		sc := generator.ScanChange{Scan: c.Scan, Dir: c.Dir}
+		for name := range c.Files {
+			sc.Files = append(sc.Files, name)
+		}
+		changes = append(changes, sc)
+	}
+	ch, err := live.Update(ctx, changes)
+	a.log.Debug("site updated", "scans", ch.Scans, "files", len(ch.Paths), "took", time.Since(t0))
+	return ch, err
+}
+
+// configFile is the config file serve watches, if any.
+func (a *app) configFile() string {
+	p := a.configPath
+	if p == "" {
+		p = "config.toml"
+	}
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return abs
+}
+
+// interfaceHosts lists Host values naming this machine's addresses, for a
+// server bound beyond loopback.
+func interfaceHosts(port int) []string {
+	var out []string
+	p := strconv.Itoa(port)
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, ad := range addrs {
+			if n, ok := ad.(*net.IPNet); ok {
+				out = append(out, net.JoinHostPort(n.IP.String(), p))
+			}
+		}
+	}
+	if h, err := os.Hostname(); err == nil {
+		out = append(out, net.JoinHostPort(h, p))
+	}
+	return out
+}
+
+// fpActions adapts the live site to the server's actions.
+type fpActions struct{ live *generator.Live }
+
+func (f fpActions) SetFP(ctx context.Context, scanID string, ids []string, fp bool) (string, error) {
+	_, err := f.live.SetFP(ctx, scanID, ids, fp, "preview")
+	var refusal *model.RefusalError
+	if errors.As(err, &refusal) {
+		return refusal.Text, nil
+	}
+	return "", err
+}
