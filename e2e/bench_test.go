@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -39,36 +40,65 @@ const benchProbe = `(() => {
   requestAnimationFrame(tick);
 })();`
 
-// TestBenchBrowser1M measures a 1,000,000-element scan: the build, the
-// overview's load, the largest type's first rows and full load, a sort,
-// and frame intervals while scrolling.
-func TestBenchBrowser1M(t *testing.T) {
+// benchN is the size of the benchmark scan.
+const benchN = 1_000_000
+
+// benchBuilt is the benchmark scan and its site, made once per test binary
+// (in the binary's temporary folder) for every benchmark that needs it.
+var benchBuilt struct {
+	once         sync.Once
+	out          string
+	write, build time.Duration
+	res          generator.Result
+	err          error
+}
+
+// benchSite writes the 1,000,000-element scan and builds its site, once.
+func benchSite(t *testing.T) (string, generator.Result) {
+	t.Helper()
+	bb := &benchBuilt
+	bb.once.Do(func() {
+		dir := filepath.Join(tmpRoot, "bench")
+		scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+		if bb.err = os.MkdirAll(scans, 0o755); bb.err != nil {
+			return
+		}
+		t0 := time.Now()
+		bb.err = sample.Write(scans, sample.Options{ID: "bench-1m", Name: "Benchmark, one million elements", Target: "bench.example",
+			Kind: scan.KindAutomated, Status: scan.StatusFinished, Elements: benchN, Seed: 1,
+			Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), FalsePositives: 10})
+		if bb.err != nil {
+			return
+		}
+		bb.write = time.Since(t0)
+		bb.res, bb.err = generator.Build(context.Background(), buildOptions(scans, out))
+		bb.out = out
+	})
+	if bb.err != nil {
+		t.Fatal(bb.err)
+	}
+	return bb.out, bb.res
+}
+
+func needBench(t *testing.T) {
+	t.Helper()
 	if os.Getenv("SCANREPORT_BENCH") != "1" {
 		t.Skip("set SCANREPORT_BENCH=1 to run the browser benchmark (make bench-browser)")
 	}
 	needChromium(t)
-	const n = 1_000_000
-	dir := t.TempDir()
-	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
-	if err := os.MkdirAll(scans, 0o755); err != nil {
-		t.Fatal(err)
-	}
+}
+
+// TestBenchBrowser1M measures a 1,000,000-element scan: the build, the
+// overview's load, the largest type's first rows and full load, a sort,
+// and frame intervals while scrolling.
+func TestBenchBrowser1M(t *testing.T) {
+	needBench(t)
 	var results [][2]string
 	note := func(k, v string) { results = append(results, [2]string{k, v}); t.Logf("%-44s %s", k, v) }
 	ms := func(d float64) string { return fmt.Sprintf("%8.0f ms", d) }
 
-	t0 := time.Now()
-	err := sample.Write(scans, sample.Options{ID: "bench-1m", Name: "Benchmark, one million elements", Target: "bench.example",
-		Kind: scan.KindAutomated, Status: scan.StatusFinished, Elements: n, Seed: 1,
-		Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), FalsePositives: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	note("write the scan (sample.Write)", ms(float64(time.Since(t0).Milliseconds())))
-	res, err := generator.Build(context.Background(), buildOptions(scans, out))
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, res := benchSite(t)
+	note("write the scan (sample.Write)", ms(float64(benchBuilt.write.Milliseconds())))
 	note("build the site (generator.Build)", fmt.Sprintf("%8.0f ms  (%d files, %.0f MB, %d elements)", float64(res.Duration.Milliseconds()), res.Files, float64(res.Bytes)/1e6, res.Elements))
 
 	m := readManifest(t, out, "bench-1m")
@@ -148,6 +178,116 @@ func TestBenchBrowser1M(t *testing.T) {
 	sb.WriteString("\nbrowser benchmark, 1,000,000 elements\n")
 	for _, r := range results {
 		fmt.Fprintf(&sb, "  %-44s %s\n", r[0], r[1])
+	}
+	t.Log(sb.String())
+}
+
+// searchProbe runs one search on a search page as a user would, and times
+// it from the submit (Enter) or the last keystroke (an input event, so the
+// box's typing pause is included) to the first frame after the results
+// are on screen (the count under the box says how many).
+const searchProbe = `async (q, how) => {
+  const box = document.querySelector("#search-q");
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  await frame();
+  const t0 = performance.now();
+  box.value = q;
+  if (how === "enter") box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+  else box.dispatchEvent(new Event("input", {bubbles: true}));
+  for (;;) {
+    await frame();
+    const h = new URLSearchParams(location.hash.slice(1)).get("q");
+    const site = document.querySelector("#site-search"), c = document.querySelector("#search-count"), e = document.querySelector("#search-error");
+    if (h === q && !site.hasAttribute("aria-busy") && ((!c.hidden && /^[\d,]+ /.test(c.textContent)) || !e.hidden)) {
+      const rows = document.querySelectorAll("#search-results .vt-body .vt-row:not([hidden])").length;
+      return {ms: performance.now() - t0, count: c.hidden ? "" : c.textContent, error: e.hidden ? "" : e.textContent, rows};
+    }
+    if (performance.now() - t0 > 60000) return {ms: -1, count: c.textContent, error: "timeout", rows: 0};
+  }
+}`
+
+// TestBenchSearch1M measures search over every element of the
+// 1,000,000-element scan (scans/bench-1m/search.html): the time until
+// every chunk is loaded and held by the search worker, then each kind of
+// search from submit to results on screen (the target is 0.5 s).
+func TestBenchSearch1M(t *testing.T) {
+	needBench(t)
+	out, _ := benchSite(t)
+	var results [][2]string
+	note := func(k, v string) { results = append(results, [2]string{k, v}); t.Logf("%-52s %s", k, v) }
+
+	b := newBrowser(t)
+	p := b.open(t, fileURL(out, "scans/bench-1m/search.html"))
+	p.waitFor(`(e => !!e && !e.hasAttribute("aria-busy") && e.getAttribute("data-rows") === "`+fmt.Sprint(benchN)+`")(document.querySelector("#search-results"))`,
+		5*time.Minute, `document.querySelector("#search-progress").textContent`)
+	note("load: every chunk loaded and held by the worker", fmt.Sprintf("%8.0f ms", evalT[float64](p, `performance.getEntriesByName("sr:search-ready")[0].startTime`)))
+	note("load: JS heap of the page after load", fmt.Sprintf("%8.0f MB", evalT[float64](p, `performance.memory ? performance.memory.usedJSHeapSize / 1e6 : -1`)))
+
+	type probe struct {
+		MS    float64 `json:"ms"`
+		Count string  `json:"count"`
+		Error string  `json:"error"`
+		Rows  int     `json:"rows"`
+	}
+	run := func(q, how string) probe {
+		return evalT[probe](p, `(`+searchProbe+`)(`+jsString(q)+`, `+jsString(how)+`)`)
+	}
+	clear := func() {
+		evalT[bool](p, `(async () => {
+			const box = document.querySelector("#search-q");
+			box.value = ""; box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+			while (new URLSearchParams(location.hash.slice(1)).has("q")) await new Promise(r => requestAnimationFrame(() => r()));
+			return true;
+		})()`)
+	}
+	cases := []struct{ what, q string }{
+		{"exact value", "404"},
+		{"exact value, no match", "no-such-value.example"},
+		{"wildcard, suffix", "*:22"},
+		{"wildcard, *target* style", "*admin*"},
+		{"wildcard, most values match", "*bench*"},
+		{"wildcard, prefix and suffix", "mail*.example"},
+		{"regex, IPv4 anywhere", `/\d+\.\d+\.\d+\.\d+/`},
+		{"regex with a flag", `/@[a-z]+\.(ru|cn|example)$/i`},
+	}
+	worst := 0.0
+	for _, c := range cases {
+		var times []float64
+		var last probe
+		for range 3 {
+			last = run(c.q, "enter")
+			if last.Error != "" || last.MS < 0 {
+				t.Errorf("%s %q: %s", c.what, c.q, last.Error)
+				break
+			}
+			times = append(times, last.MS)
+			clear() // so that the next run starts from no search
+		}
+		if len(times) == 0 {
+			continue
+		}
+		slices.Sort(times)
+		worst = max(worst, times[len(times)-1])
+		note(fmt.Sprintf("%s %s", c.what, c.q), fmt.Sprintf("%8.0f ms median, %4.0f max  (%s)", times[len(times)/2], times[len(times)-1], strings.TrimSpace(strings.SplitN(last.Count, " in ", 2)[0])))
+	}
+	// Typing: the last keystroke, through the box's 120 ms pause.
+	k := run(`/\d+\.\d+\.\d+\.\d+/`, "input")
+	note("regex IPv4, from the last keystroke (incl. 120 ms pause)", fmt.Sprintf("%8.0f ms", k.MS))
+	// Typing on: a new query supersedes one still running.
+	clear()
+	sup := evalT[probe](p, `(async () => {
+		const box = document.querySelector("#search-q");
+		box.value = "*a*"; box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+		return (`+searchProbe+`)("*:443", "enter");
+	})()`)
+	note("a query typed over a running one (*a* then *:443)", fmt.Sprintf("%8.0f ms  (%s)", sup.MS, strings.SplitN(sup.Count, " in ", 2)[0]))
+	note("slowest search from submit to results", fmt.Sprintf("%8.0f ms (target 500 ms)", worst))
+	p.check()
+
+	var sb strings.Builder
+	sb.WriteString("\nsearch benchmark, 1,000,000 elements (scans/bench-1m/search.html, file://)\n")
+	for _, r := range results {
+		fmt.Fprintf(&sb, "  %-52s %s\n", r[0], r[1])
 	}
 	t.Log(sb.String())
 }

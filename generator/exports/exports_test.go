@@ -6,9 +6,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -292,5 +294,200 @@ for p in sys.argv[2:]:
 	rng := filepath.Join("testdata", "gexf-1.3", "gexf.rng")
 	if out, err := exec.Command(xmllint, "--noout", "--relaxng", rng, g13).CombinedOutput(); err != nil {
 		t.Errorf("GEXF 1.3 does not validate: %v\n%s", err, out)
+	}
+}
+
+// sampleScan loads the finished sample scan shipped in scans/.
+func sampleScan(t *testing.T, id string) *model.Scan {
+	t.Helper()
+	risky, err := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := scan.OpenRoot(filepath.Join("..", "..", "scans"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	d, err := root.Open(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	s, err := model.Load(d, cat, risky, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Meta.Status != scan.StatusFinished || s.Count() < 1000 {
+		t.Fatalf("%s: %s with %d elements; want a finished scan of some size", id, s.Meta.Status, s.Count())
+	}
+	return s
+}
+
+// TestSampleReadBack writes the finished sample scan's CSV and GEXF (1.2draft
+// and 1.3) and has Python's csv module and NetworkX read them: row count,
+// false positives, some rows, node and edge counts, node attributes and
+// colours must be what the scan model says.
+func TestSampleReadBack(t *testing.T) {
+	py := tool(t, "python3")
+	if out, err := exec.Command(py, "-c", "import networkx").CombinedOutput(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("networkx: %v %s", err, out)
+		}
+		t.Skip("networkx not installed")
+	}
+	s := sampleScan(t, "acme-corp-2026-11-18")
+	dir := t.TempDir()
+	write := func(name string, fn func(io.Writer) error) string {
+		var b bytes.Buffer
+		if err := fn(&b); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	csvPath := write("s.csv", func(w io.Writer) error { return WriteCSV(w, s, true, "", true) })
+	g12 := write("s12.gexf", func(w io.Writer) error { return WriteGEXF(w, s, GEXF12) })
+	g13 := write("s13.gexf", func(w io.Writer) error { return WriteGEXF(w, s, GEXF13) })
+	// Rows to compare: the first, one in the middle, the last.
+	picks := []int{1, s.Count() / 2, s.Count()}
+	script := `
+import csv, json, sys, networkx as nx
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+picks = json.loads(sys.argv[2])
+out = {"rows": len(rows), "header": rows[0], "fp": sum(1 for r in rows[1:] if r[4] == "1"),
+       "widths": sorted(set(len(r) for r in rows)), "picks": [rows[k] for k in picks], "graphs": []}
+for p in sys.argv[3:]:
+    g = nx.read_gexf(p)
+    nodes = list(g.nodes(data=True))
+    out["graphs"].append({
+        "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "directed": g.is_directed(),
+        "elements": sum(d["elements"] for _, d in nodes),
+        "risky": sum(1 for _, d in nodes if d["risky"]),
+        "red": sorted(d["label"] for _, d in nodes if d["viz"]["color"]["r"] == 255 and d["viz"]["color"]["g"] == 0),
+        "n0": [nodes[0][1]["label"], nodes[0][1]["type"], nodes[0][1]["category"]],
+        "edge0": [g.nodes[a]["label"] + ">" + g.nodes[b]["label"] for a, b in list(g.edges())[:1]],
+    })
+print(json.dumps(out))
+`
+	pickJSON, _ := json.Marshal(picks)
+	out, err := exec.Command(py, "-c", script, csvPath, string(pickJSON), g12, g13).CombinedOutput()
+	if err != nil {
+		t.Fatalf("python: %v\n%s", err, out)
+	}
+	var got struct {
+		Rows   int
+		Header []string
+		FP     int
+		Widths []int
+		Picks  [][]string
+		Graphs []struct {
+			Nodes, Edges, Elements, Risky int
+			Directed                      bool
+			Red, N0, Edge0                []string
+		}
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("python said %s: %v", out, err)
+	}
+
+	fps := 0
+	for _, ty := range s.Types {
+		fps += ty.FP
+	}
+	if fps == 0 {
+		t.Fatal("the sample scan has no false positives: the test checks nothing")
+	}
+	if got.Rows != s.Count()+1 || strings.Join(got.Header, ",") != strings.Join(CSVHeader, ",") || got.FP != fps || len(got.Widths) != 1 || got.Widths[0] != 6 {
+		t.Errorf("Python reads the CSV as %d rows (header %q, widths %v), %d false positives; want %d elements, %d false positives",
+			got.Rows-1, got.Header, got.Widths, got.FP, s.Count(), fps)
+	}
+	for k, i := range picks {
+		e := &s.Elements[i]
+		fp := "0"
+		if e.Is(model.FlagFP) {
+			fp = "1"
+		}
+		data := StripSFURL(e.Data)
+		if Dangerous(data) {
+			data = "'" + data
+		}
+		want := []string{csvTime(e.Generated), s.Type(int32(i)).Code, s.Module(int32(i)), s.SourceData(int32(i)), fp, data}
+		if k >= len(got.Picks) || strings.Join(got.Picks[k], "|") != strings.Join(want, "|") {
+			t.Errorf("CSV row %d as Python reads it: %q, want %q", i, got.Picks, want)
+		}
+	}
+
+	g := EntityGraph(s)
+	elements, risky := 0, 0
+	for _, n := range g.Nodes {
+		elements += n.Count
+		if n.Risky {
+			risky++
+		}
+	}
+	if len(got.Graphs) != 2 {
+		t.Fatalf("python read %d graphs", len(got.Graphs))
+	}
+	for k, gg := range got.Graphs {
+		v := []string{"1.2draft", "1.3"}[k]
+		if gg.Nodes != len(g.Nodes) || gg.Edges != len(g.Edges) || !gg.Directed || gg.Elements != elements || gg.Risky != risky {
+			t.Errorf("GEXF %s: NetworkX reads %d nodes, %d edges (directed %v), %d elements, %d risky; want %d, %d, true, %d, %d",
+				v, gg.Nodes, gg.Edges, gg.Directed, gg.Elements, gg.Risky, len(g.Nodes), len(g.Edges), elements, risky)
+		}
+		if len(gg.Red) != 1 || gg.Red[0] != s.Meta.Target {
+			t.Errorf("GEXF %s: red nodes %q, want only the target %q", v, gg.Red, s.Meta.Target)
+		}
+		if strings.Join(gg.N0, "|") != s.Meta.Target+"|ROOT|INTERNAL" {
+			t.Errorf("GEXF %s: first node %q, want the target as ROOT", v, gg.N0)
+		}
+		if e := g.Edges[0]; len(gg.Edge0) != 1 || gg.Edge0[0] != g.Nodes[e[0]].Label+">"+g.Nodes[e[1]].Label {
+			t.Errorf("GEXF %s: first edge %q, want %s>%s", v, gg.Edge0, g.Nodes[e[0]].Label, g.Nodes[e[1]].Label)
+		}
+	}
+	// The graph leaves false positives out and keeps every other entity value.
+	values := map[string]bool{}
+	for i := range s.Elements {
+		e := &s.Elements[i]
+		if c := s.Type(int32(i)).Category; (c == eltypes.Entity || c == eltypes.Internal) && !e.Is(model.FlagFP) {
+			values[e.Data] = true
+		}
+	}
+	if len(values) != len(g.Nodes) {
+		t.Errorf("EntityGraph has %d nodes; the scan has %d entity values that are not false positives", len(g.Nodes), len(values))
+	}
+}
+
+// TestJSONKeysOnce checks that no object key of the JSON download repeats
+// at the top level (encoding/json would silently keep the last).
+func TestJSONKeysOnce(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, testScan(t)); err != nil {
+		t.Fatal(err)
+	}
+	d := json.NewDecoder(&b)
+	if _, err := d.Token(); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for d.More() {
+		k, err := d.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[k.(string)] {
+			t.Errorf("key %q twice", k)
+		}
+		seen[k.(string)] = true
+		var v json.RawMessage
+		if err := d.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Join(slices.Sorted(maps.Keys(seen)), ",") != "elements,format,scan,types" {
+		t.Errorf("keys %v", seen)
 	}
 }

@@ -103,7 +103,30 @@ func isControl(c byte) bool {
 func (r *Renderer) page(rel, kind, title string) Page {
 	root := strings.Repeat("../", strings.Count(rel, "/"))
 	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root,
-		CSS: root + r.opts.CSS, JS: root + r.opts.JS, Icon: root + r.opts.Icon, CSP: CSP}
+		CSS: root + r.opts.CSS, JS: root + r.opts.JS, Icon: root + r.opts.Icon, CSP: CSP,
+		Search: searchBox(SearchAll, root+"search.html")}
+}
+
+// Search scopes of the header's search box.
+const (
+	SearchType = "type"
+	SearchScan = "scan"
+	SearchAll  = "all"
+)
+
+// searchBox is the header's search box for a scope; target is the search
+// page Enter opens, "" to search in place.
+func searchBox(scope, target string) *SearchBox {
+	b := &SearchBox{Scope: scope, Target: target}
+	switch scope {
+	case SearchType:
+		b.Label, b.Placeholder = "Search this element type", "Search this type: 404, *:22, /regex/"
+	case SearchScan:
+		b.Label, b.Placeholder = "Search this scan", "Search this scan: value, *wildcard*, /regex/"
+	default:
+		b.Label, b.Placeholder = "Search all scans", "Search all scans: value, *wildcard*, /regex/"
+	}
+	return b
 }
 
 // ScanDir is where a scan's pages live, relative to the site root.
@@ -184,13 +207,14 @@ func (r *Renderer) scanPage(s *model.Scan, rel, kind, tab, title string) Page {
 	h := &ScanHeader{ID: m.ID, Name: m.Name, Target: m.Target, TargetType: m.TargetType, Kind: m.Kind,
 		Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
 		Partial: m.Partial(), PartialText: partialText(m), Investigations: s.Investigations(),
-		OverviewURL: up + "index.html", BrowseURL: up + "browse.html", SettingsURL: up + "settings.html", LogURL: up + "log.html",
+		OverviewURL: up + "index.html", BrowseURL: up + "browse.html", SettingsURL: up + "settings.html", LogURL: up + "log.html", SearchURL: up + "search.html",
 		DataURL: up + "data/", ManifestURL: up + "data/manifest.js"}
 	for _, d := range Downloads(m.ID) {
 		d.URL = up + d.File
 		h.Downloads = append(h.Downloads, d)
 	}
 	p.Scan, p.Tab = h, tab
+	p.Search = searchBox(SearchScan, up+"search.html")
 	p.Crumbs = []Crumb{{Label: "Scans", URL: p.Root + "index.html"}, {Label: m.Name, URL: h.OverviewURL}}
 	return p
 }
@@ -447,6 +471,7 @@ func (r *Renderer) browse(s *model.Scan, rel string, out Out) error {
 
 func (r *Renderer) elements(s *model.Scan, t *model.TypeStat, rel string, out Out) error {
 	v := ElementsPage{Page: r.scanPage(s, rel, "elements", "browse", t.Description), Type: typeRow(t, "")}
+	v.Search = searchBox(SearchType, "")
 	v.Crumbs = append(v.Crumbs, Crumb{Label: "Browse", URL: v.Scan.BrowseURL}, Crumb{Label: t.Description})
 	return r.render(out, rel, "elements", v)
 }
@@ -501,8 +526,13 @@ func (r *Renderer) log(s *model.Scan, rel string, out Out) error {
 }
 
 func (r *Renderer) search(s *model.Scan, rel string, out Out) error {
-	v := SearchPage{Page: r.scanPage(s, rel, "search", "", "Search"), Total: s.Count()}
+	v := SearchPage{Page: r.scanPage(s, rel, "search", "search", "Search"), Total: s.Count()}
 	v.Crumbs = append(v.Crumbs, Crumb{Label: "Search"})
+	v.Search = searchBox(SearchScan, "")
+	for _, t := range visibleTypes(s) {
+		v.Types++
+		v.FP += t.FP
+	}
 	return r.render(out, rel, "search", v)
 }
 
@@ -510,6 +540,7 @@ func (r *Renderer) search(s *model.Scan, rel string, out Out) error {
 // scan, whose data folders are listed in ScansData.
 func (r *Renderer) SearchAll(scans []ScanSummary, out Out) error {
 	v := SearchAllPage{Page: r.page("search.html", "search-all", "Search all scans · "+r.opts.SiteTitle), ScansURL: ScansDataFile}
+	v.Search = searchBox(SearchAll, "")
 	v.Crumbs = []Crumb{{Label: "Scans", URL: "index.html"}, {Label: "Search"}}
 	for _, s := range scans {
 		v.Total += s.Elements

@@ -21,7 +21,19 @@ type Page struct {
 	CSP       string // Content-Security-Policy
 	Crumbs    []Crumb
 	Scan      *ScanHeader // nil on the scan list
-	Tab       string      // the active scan tab: overview, browse, settings, log
+	Tab       string      // the active scan tab: overview, browse, settings, log, search
+	Search    *SearchBox  // the header's search box; nil for none
+}
+
+// SearchBox is the search box in the page header (docs/site-format.md,
+// "Search"). On the element table and the search pages it searches in
+// place (Target is empty); elsewhere Enter opens Target, the search page of
+// its scope, with the query in the URL hash.
+type SearchBox struct {
+	Scope       string // type (this element type), scan or all (every scan)
+	Target      string // relative URL of the search page to open; "" = in place
+	Label       string // accessible name of the input
+	Placeholder string
 }
 
 // Crumb is one step of the breadcrumb; the last has no URL.
@@ -55,9 +67,9 @@ type ScanHeader struct {
 	PartialText    string
 	Investigations []string
 	// URLs relative to the current page.
-	OverviewURL, BrowseURL, SettingsURL, LogURL string
-	DataURL                                     string // the data/ folder, ending in "/"
-	ManifestURL                                 string
+	OverviewURL, BrowseURL, SettingsURL, LogURL, SearchURL string
+	DataURL                                                string // the data/ folder, ending in "/"
+	ManifestURL                                            string
 	// Downloads of the whole scan, URLs relative to the current page.
 	Downloads []Download
 }
@@ -89,6 +101,8 @@ type ScanListPage struct {
 type SearchPage struct {
 	Page
 	Total int // elements in the scan
+	Types int // element types
+	FP    int // false positives
 }
 
 // SearchAllPage is search.html: a search over every scan.

@@ -1,5 +1,8 @@
 // Command bundle builds the report's browser bundle with esbuild's Go API:
-// static/src/app.ts (TypeScript, IIFE) → static/gen/app.js and
+// static/src/app.ts (TypeScript, IIFE) → static/gen/app.js, with the search
+// worker (static/src/search-worker.ts, its own IIFE bundle) inlined into it
+// as the string constant __SEARCH_WORKER__ (file:// refuses worker URLs, so
+// the page starts the worker from a Blob of that string), and
 // static/src/style.css → static/gen/app.css, both minified, and copies
 // static/src/icon.svg → static/gen/icon.svg; the static package embeds them. It prints esbuild's messages as file:line:col and
 // exits non-zero on an error; a file is written only when its bytes change.
@@ -9,6 +12,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,6 +31,13 @@ const (
 	cssOut   = "static/gen/app.css"
 	iconSrc  = "static/src/icon.svg"
 	iconOut  = "static/gen/icon.svg"
+)
+
+// The search worker, bundled on its own and inlined into app.js as the
+// string constant workerConst (never written as a file of its own).
+const (
+	workerEntry = "static/src/search-worker.ts"
+	workerConst = "__SEARCH_WORKER__"
 )
 
 func main() {
@@ -83,23 +94,53 @@ func build(root string) ([]output, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	js := api.Build(api.BuildOptions{
-		EntryPoints:       []string{jsEntry},
-		Outfile:           jsOut,
-		AbsWorkingDir:     root,
-		Bundle:            true,
-		Format:            api.FormatIIFE,
-		Platform:          api.PlatformBrowser,
-		Target:            api.ES2020,
-		MinifyWhitespace:  true,
-		MinifyIdentifiers: true,
-		MinifySyntax:      true,
-		Sourcemap:         api.SourceMapNone,
-		LegalComments:     api.LegalCommentsEndOfFile,
-		Charset:           api.CharsetASCII,
-		LogLevel:          api.LogLevelSilent,
-		Write:             false,
-	})
+	script := func(entry, out string, define map[string]string) api.BuildResult {
+		return api.Build(api.BuildOptions{
+			EntryPoints:       []string{entry},
+			Outfile:           out,
+			AbsWorkingDir:     root,
+			Bundle:            true,
+			Format:            api.FormatIIFE,
+			Platform:          api.PlatformBrowser,
+			Target:            api.ES2020,
+			MinifyWhitespace:  true,
+			MinifyIdentifiers: true,
+			MinifySyntax:      true,
+			Sourcemap:         api.SourceMapNone,
+			LegalComments:     api.LegalCommentsEndOfFile,
+			Charset:           api.CharsetASCII,
+			LogLevel:          api.LogLevelSilent,
+			Define:            define,
+			Write:             false,
+		})
+	}
+	// The worker first: its code becomes a string constant of the page's
+	// bundle. A worker that does not build leaves the constant empty, so
+	// that the page's own errors are reported too.
+	var msgs []string
+	failed := false
+	report := func(r api.BuildResult) {
+		for _, m := range r.Errors {
+			msgs = append(msgs, format(root, "error", m))
+			failed = true
+		}
+		for _, m := range r.Warnings {
+			msgs = append(msgs, format(root, "warning", m))
+		}
+	}
+	worker := script(workerEntry, "static/gen/search-worker.js", nil)
+	report(worker)
+	var workerSrc []byte
+	if len(worker.OutputFiles) == 1 {
+		workerSrc = worker.OutputFiles[0].Contents
+	} else if !failed {
+		return nil, msgs, fmt.Errorf("esbuild produced %d files for %s", len(worker.OutputFiles), workerEntry)
+	}
+	workerLit, err := json.Marshal(string(workerSrc))
+	if err != nil {
+		return nil, msgs, err
+	}
+	js := script(jsEntry, jsOut, map[string]string{workerConst: string(workerLit)})
 	css := api.Build(api.BuildOptions{
 		EntryPoints:       []string{cssEntry},
 		Outfile:           cssOut,
@@ -116,17 +157,8 @@ func build(root string) ([]output, []string, error) {
 		LogLevel:          api.LogLevelSilent,
 		Write:             false,
 	})
-	var msgs []string
-	failed := false
-	for _, r := range []api.BuildResult{js, css} {
-		for _, m := range r.Errors {
-			msgs = append(msgs, format(root, "error", m))
-			failed = true
-		}
-		for _, m := range r.Warnings {
-			msgs = append(msgs, format(root, "warning", m))
-		}
-	}
+	report(js)
+	report(css)
 	if failed {
 		return nil, msgs, errors.New("esbuild reported errors; nothing written")
 	}

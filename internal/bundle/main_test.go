@@ -131,3 +131,67 @@ func TestSourcesAvoidUnsafeAPIs(t *testing.T) {
 		}
 	}
 }
+
+// The search worker is built on its own and inlined into app.js as a
+// string (the page starts it from a Blob: file:// refuses worker URLs);
+// no worker file is written and the constant's name is gone.
+func TestWorkerInlined(t *testing.T) {
+	root := repoRoot(t)
+	outs, _, err := build(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(outs[0].data)
+	if strings.Contains(js, workerConst) {
+		t.Errorf("app.js still names %s: the worker was not inlined", workerConst)
+	}
+	// The worker's code is a string literal: its message handler is text.
+	lit := regexp.MustCompile(`"[^"]*MessageChannel[^"]*onmessage[^"]*"|"[^"]*onmessage[^"]*MessageChannel[^"]*"`)
+	if !lit.MatchString(js) {
+		t.Error("app.js holds no string with the worker's code")
+	}
+	if !strings.Contains(js, "createObjectURL") || !strings.Contains(js, "new Worker(") {
+		t.Error("app.js does not start a worker from a Blob URL")
+	}
+	for _, o := range outs {
+		if strings.Contains(o.path, "worker") {
+			t.Errorf("a worker file is written: %s", o.path)
+		}
+	}
+}
+
+// An error in the worker's sources is reported as file:line:col too.
+func TestWorkerBuildErrors(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, s string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module x\n")
+	write(jsEntry, "declare const __SEARCH_WORKER__: string;\nconsole.log(__SEARCH_WORKER__);\n")
+	write(workerEntry, "self.onmessage = (e) => {;\n")
+	write(cssEntry, "body { color: red }\n")
+	write(iconSrc, "<svg/>")
+	var out, errb bytes.Buffer
+	if code := run(root, &out, &errb); code == 0 {
+		t.Fatal("run succeeded on a broken worker")
+	}
+	if !strings.Contains(errb.String(), workerEntry+":") {
+		t.Errorf("stderr does not name the worker's file:\n%s", errb.String())
+	}
+	// Fixed, it builds and the page's bundle holds the worker's code.
+	write(workerEntry, "self.onmessage = (e) => { postMessage(e.data + 'marker-42'); };\n")
+	errb.Reset()
+	if code := run(root, &out, &errb); code != 0 {
+		t.Fatalf("run failed: %s", errb.String())
+	}
+	b, err := os.ReadFile(filepath.Join(root, jsOut))
+	if err != nil || !strings.Contains(string(b), "marker-42") {
+		t.Errorf("app.js lacks the worker's code: %v\n%s", err, b)
+	}
+}

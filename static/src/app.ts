@@ -6,11 +6,14 @@
 // Security rule for every module: scan values are hostile. Text goes in with
 // textContent only; no innerHTML, no eval, no URLs built from scan data.
 
-import { notice } from "./dom";
-import { initElements } from "./elements";
+import { byId, notice } from "./dom";
+import { mountElementDownloads, mountScanListDownloads } from "./downloads";
+import { currentView, initElements } from "./elements";
 import { initLog } from "./log";
 import { install } from "./registry";
 import { initScanList } from "./scan-selection";
+import { searchBox } from "./search";
+import { initSearchPage } from "./search-page";
 import { initSortable } from "./sortable";
 
 install();
@@ -26,12 +29,24 @@ function start(): void {
   document.documentElement.classList.add("js");
   try {
     initSortable();
+    // The header's search box: in place on the element table and the search
+    // pages; elsewhere Enter opens the search page of its scope.
+    const box = searchBox();
     switch (document.body.getAttribute("data-page")) {
       case "scans":
         initScanList();
+        mountScanListDownloads(byId("scan-downloads"));
         break;
       case "elements":
-        initElements().catch(fail);
+        // Downloads read the table's current view (type, search, filters).
+        mountElementDownloads(byId("element-downloads"), currentView);
+        initElements(box).catch(fail);
+        break;
+      case "search":
+        initSearchPage(box, false).catch(fail);
+        break;
+      case "search-all":
+        initSearchPage(box, true).catch(fail);
         break;
       case "log":
         initLog().catch(fail);

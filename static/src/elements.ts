@@ -1,13 +1,19 @@
 // The element table of one type (body data-page="elements"): loads the
 // type's chunks progressively and fp.js, and shows them in a virtual table
 // with a full view and a unique view, sorting, hiding false positives,
-// checkboxes (selection.ts) and a detail panel.
+// checkboxes (selection.ts) and a detail panel. The header's search box
+// filters it in place (search.ts): the search runs in the worker over this
+// type's rows, and its matches narrow the view like the other filters, so
+// sort, selection and (when cleared) scroll position stay as they were.
+// currentView() hands the view as shown to other features (downloads).
 
 import { copyButton, DetailPanel, field } from "./detail";
 import { byId, h, notice, setText } from "./dom";
 import { comma, oneLine, plural, utc, utf8Length } from "./format";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { isFP, load, loadInOrder, manifest } from "./registry";
+import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler } from "./search";
+import type { Query } from "./search-query";
 import { isSelected, onSelectionChange, selection, setSelected } from "./selection";
 import { ElementStore, Groups } from "./store";
 import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, type ElementChunk, type Manifest, type TypeInfo } from "./types";
@@ -17,7 +23,40 @@ const ROW_H = 34;
 
 type Mode = "full" | "unique";
 
-export async function initElements(): Promise<void> {
+// CurrentView is the element table as shown: its type, with the search and
+// the filters applied, in display order.
+export interface CurrentView {
+  manifest: Manifest;
+  type: TypeInfo;
+  store: ElementStore;
+  mode: Mode;
+  // rows are store rows in display order; in the unique view, the first
+  // occurrence of each value shown. A copy: the caller may keep it.
+  rows: Int32Array;
+  // counts are, in the unique view, the occurrences of each value shown
+  // (without false positives when they are hidden); null in the full view.
+  counts: Int32Array | null;
+  hideFP: boolean;
+  query: string; // the search box as applied ("" = no search)
+  alsoSource: boolean; // the search also matched source data elements
+  loading: boolean; // chunks are still loading: rows will be added
+}
+
+let page: ElementsPage | null = null;
+
+// currentView returns the element table's current view, or null when the
+// page is not an element table (or has not loaded its manifest yet).
+export function currentView(): CurrentView | null {
+  return page ? page.currentView() : null;
+}
+
+// currentRows returns the store rows of the current view in display order
+// (see CurrentView.rows), or an empty array.
+export function currentRows(): Int32Array {
+  return page ? page.currentView().rows : new Int32Array(0);
+}
+
+export async function initElements(box: SearchBox | null = null): Promise<void> {
   const host = byId("element-table");
   if (!host) return;
   const rowCount = byId("row-count");
@@ -48,11 +87,12 @@ export async function initElements(): Promise<void> {
     return;
   }
 
-  const page = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus);
-  await page.load();
+  const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box);
+  page = p;
+  await p.load();
 }
 
-class ElementsPage {
+class ElementsPage implements SearchHandler {
   private readonly s: ElementStore;
   private groups: Groups | null = null;
   private readonly full: OrderedView;
@@ -69,6 +109,17 @@ class ElementsPage {
   private shown = false;
   private selectAll: HTMLInputElement;
   private readonly moduleRank: Int32Array;
+  // search
+  private readonly engine: SearchEngine;
+  private query: Query | null = null;
+  private alsoSource = false;
+  private matched: Int32Array | null = null; // rows of the last result
+  private match: Uint8Array | null = null; // by row: 1 = matches
+  private gmatch: Uint8Array | null = null; // by group (unique view)
+  private searchSeq = 0;
+  private rerunTimer = 0;
+  private saved: { mode: Mode; top: number } | null = null; // the view before the search
+  private lastMs = -1; // how long the last search took, to its rows on screen
 
   constructor(
     private readonly host: HTMLElement,
@@ -78,8 +129,11 @@ class ElementsPage {
     private readonly hideFP: HTMLInputElement | null,
     detailEl: HTMLElement | null,
     private readonly setStatus: (t: string) => void,
+    private readonly box: SearchBox | null,
   ) {
     this.s = new ElementStore(type.total);
+    const st = this.s;
+    this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
     const names = m.modules.map((x, i) => ({ x: String(x), i }));
     names.sort((a, b) => strCmp(a.x.toLowerCase(), b.x.toLowerCase()) || a.i - b.i);
     this.moduleRank = new Int32Array(names.length);
@@ -118,6 +172,10 @@ class ElementsPage {
         if (r.checked) this.setMode(r.value === "unique" ? "unique" : "full");
       });
     }
+    if (box) {
+      box.handler = this;
+      box.onStateChange = () => this.writeHash();
+    }
     this.readHash();
   }
 
@@ -130,6 +188,8 @@ class ElementsPage {
           if (!isFP(p)) return;
           this.s.setFP(p.i);
           this.groups?.recountFP();
+          this.matchGroups();
+          this.setKeeps();
           this.unique?.invalidate();
           this.full.invalidate();
           this.refilter();
@@ -145,12 +205,15 @@ class ElementsPage {
         this.loaded = k + 1;
         this.full.add(from, this.s.n);
         if (this.groups && this.unique) this.unique.add(this.groups.update(), this.groups.n);
+        this.engine.sync();
+        if (this.query) this.rerunSoon();
         this.progress();
         this.scheduleUpdate();
       });
       this.loading = false;
       this.progress();
       this.show(false);
+      if (this.query) this.runSearch(false);
       mark("sr:elements-loaded");
     } catch (e) {
       this.loading = false;
@@ -194,6 +257,7 @@ class ElementsPage {
     const v = this.view();
     this.table().setItems(v.view, v.vn, resetScroll);
     this.updateCounts();
+    this.reportSearch();
     if (v.vn > 0 && !this.shown) {
       this.shown = true;
       mark("sr:first-rows");
@@ -363,7 +427,9 @@ class ElementsPage {
     if (this.unique) return;
     this.groups = new Groups(this.s);
     this.groups.update();
-    this.unique = new OrderedView((k) => this.uniqueCmp(k), this.hide ? (g) => this.groups!.countNF[g] > 0 : null);
+    this.unique = new OrderedView((k) => this.uniqueCmp(k), null);
+    this.matchGroups();
+    this.setKeeps();
     this.unique.add(0, this.groups.n);
     this.uniqueTable = new VTable({
       container: this.host,
@@ -392,15 +458,156 @@ class ElementsPage {
 
   private setHide(on: boolean): void {
     this.hide = on;
-    this.full.keep = on ? (r) => this.s.fp[r] === 0 : null;
+    this.matchGroups();
+    this.setKeeps();
     if (this.unique) {
-      this.unique.keep = on ? (g) => this.groups!.countNF[g] > 0 : null;
       this.unique.invalidate();
       if (this.unique.key === "count") this.unique.sort("count", this.unique.dir);
     }
     this.refilter();
     this.uniqueTable?.refresh();
     this.writeHash();
+  }
+
+  // setKeeps sets the views' filters: false positives hidden, search.
+  private setKeeps(): void {
+    const s = this.s;
+    const hide = this.hide;
+    const m = this.match;
+    this.full.keep = !hide && !m ? null : (r) => (!hide || s.fp[r] === 0) && (!m || (r < m.length && m[r] === 1));
+    if (this.unique) {
+      const g = this.groups!;
+      const gm = this.gmatch;
+      this.unique.keep = !hide && !gm ? null : (x) => (!hide || g.countNF[x] > 0) && (!gm || (x < gm.length && gm[x] === 1));
+    }
+  }
+
+  // ---- search (the header's box; search.ts) ----
+
+  search(q: Query | null, alsoSource: boolean): void {
+    window.clearTimeout(this.rerunTimer);
+    if (!q) {
+      this.clearSearch();
+      return;
+    }
+    if (!this.query) this.saved = { mode: this.mode, top: this.table().root.scrollTop };
+    this.query = q;
+    this.alsoSource = alsoSource;
+    this.runSearch(true);
+  }
+
+  private rerunSoon(): void {
+    window.clearTimeout(this.rerunTimer);
+    this.rerunTimer = window.setTimeout(() => {
+      if (this.query) this.runSearch(false);
+    }, 250);
+  }
+
+  // runSearch searches the rows loaded so far; fresh (a new query) scrolls
+  // to the first match, a re-run (more rows arrived) keeps the position.
+  private runSearch(fresh: boolean): void {
+    const q = this.query;
+    if (!q) return;
+    const seq = ++this.searchSeq;
+    const t0 = performance.now();
+    this.engine.run(q, this.alsoSource).then((o) => {
+      if (seq !== this.searchSeq || this.query !== q) return;
+      switch (o.kind) {
+        case "cancelled":
+          return;
+        case "slow":
+          this.box?.showError(SLOW_TEXT);
+          return;
+        case "error":
+          this.box?.showError(o.message);
+          return;
+      }
+      this.matched = o.res.rows;
+      const m = new Uint8Array(this.s.n);
+      const rows = o.res.rows;
+      for (let k = 0; k < o.res.n; k++) m[rows[k]] = 1;
+      this.match = m;
+      this.matchGroups();
+      this.setKeeps();
+      this.full.filter();
+      this.unique?.filter();
+      this.anchor = -1;
+      this.lastMs = -1;
+      this.show(fresh);
+      this.lastMs = performance.now() - t0;
+      this.reportSearch();
+    });
+  }
+
+  // reportSearch says under the box how many rows of the view match.
+  private reportSearch(): void {
+    const q = this.query;
+    if (!q || !this.match || !this.box || this.lastMs < 0) return;
+    const unique = this.mode === "unique";
+    const still = this.loading ? ` · ${comma(this.s.n)} of ${comma(this.type.total)} elements loaded so far` : "";
+    this.box.showResult(q, this.view().vn, this.lastMs, unique ? ["matching value", "matching values"] : ["match", "matches"], still);
+  }
+
+  // matchGroups marks the unique view's values that have a matching row
+  // (a row that is not a hidden false positive).
+  private matchGroups(): void {
+    const g = this.groups;
+    const rows = this.matched;
+    if (!g || !rows || !this.match) {
+      this.gmatch = null;
+      return;
+    }
+    const gm = new Uint8Array(g.n);
+    const fp = this.s.fp;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      if (r < g.rows && (!this.hide || fp[r] === 0)) gm[g.rowGroup[r]] = 1;
+    }
+    this.gmatch = gm;
+  }
+
+  // clearSearch shows the view as it was before the search: same filters,
+  // sort and selection, scrolled back to where it was.
+  private clearSearch(): void {
+    if (!this.query) return;
+    this.searchSeq++;
+    this.engine.cancel();
+    this.query = null;
+    this.matched = null;
+    this.match = null;
+    this.gmatch = null;
+    this.setKeeps();
+    this.refilter();
+    const sv = this.saved;
+    this.saved = null;
+    if (sv && sv.mode === this.mode) this.table().root.scrollTop = sv.top;
+  }
+
+  currentView(): CurrentView {
+    const v = this.view();
+    const unique = this.mode === "unique" && this.groups !== null;
+    const rows = new Int32Array(v.vn);
+    let counts: Int32Array | null = null;
+    if (unique) {
+      const g = this.groups!;
+      counts = new Int32Array(v.vn);
+      for (let k = 0; k < v.vn; k++) {
+        rows[k] = g.first[v.view[k]];
+        counts[k] = this.groupCount(v.view[k]);
+      }
+    } else rows.set(v.view.subarray(0, v.vn));
+    return {
+      manifest: this.m,
+      type: this.type,
+      store: this.s,
+      mode: unique ? "unique" : "full",
+      rows,
+      counts,
+      hideFP: this.hide,
+      query: this.query ? this.query.text : "",
+      alsoSource: this.query ? this.alsoSource : false,
+      loading: this.loading,
+    };
   }
 
   private refilter(): void {
@@ -511,6 +718,7 @@ class ElementsPage {
 
   private readHash(): void {
     const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const st = readSearchHash();
     const mode = p.get("view") === "unique" ? "unique" : "full";
     if (p.get("hidefp") === "1" && this.hideFP && !this.hideFP.closest("[hidden]")) {
       this.hideFP.checked = true;
@@ -523,6 +731,10 @@ class ElementsPage {
     const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
     const keys = mode === "unique" ? ["risky", "data", "count"] : ["risky", "data", "source", "module", "time", "fp"];
     if (mm && keys.includes(mm[1])) this.applySort(mm[1], mm[2] === "asc" ? "ascending" : "descending");
+    if (this.box && (st.q !== "" || st.src)) {
+      this.box.setState(st);
+      if (st.q !== "") this.box.submit();
+    }
   }
 
   private writeHash(): void {
@@ -531,12 +743,8 @@ class ElementsPage {
     const v = this.view();
     if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
     if (this.hide) p.set("hidefp", "1");
-    const hash = p.toString();
-    try {
-      history.replaceState(history.state, "", hash ? "#" + hash : location.pathname + location.search);
-    } catch {
-      /* some browsers refuse replaceState on file://; the state is a nicety */
-    }
+    if (this.box) addSearchHash(p, this.box.state());
+    replaceHash(p);
   }
 }
 

@@ -66,7 +66,24 @@ export interface FPList {
   i: number[];
 }
 
-export type Payload = Manifest | ElementChunk | LogChunk | FPList;
+// ScansList is data/scans.js: every scan of the site and its data folder
+// (relative to the site root). It belongs to no single scan.
+export interface ScanEntry {
+  id: string;
+  name: string;
+  target: string;
+  status: string;
+  count: number;
+  data: string;
+}
+
+export interface ScansList {
+  k: "scans";
+  scan?: undefined;
+  scans: ScanEntry[];
+}
+
+export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList;
 
 // Element flags in chunks.
 export const FLAG_RISKY = 1;
@@ -91,6 +108,13 @@ function arrays(o: Record<string, unknown>, n: number, keys: string[]): boolean 
 // reading it cannot be tricked into throwing half-way; it returns null for
 // anything else.
 export function asPayload(v: unknown): Payload | null {
+  if (isObj(v) && v.k === "scans") {
+    if (!Array.isArray(v.scans)) return null;
+    for (const s of v.scans) {
+      if (!isObj(s) || typeof s.id !== "string" || typeof s.data !== "string") return null;
+    }
+    return { k: "scans", scans: v.scans as ScanEntry[] };
+  }
   if (!isObj(v) || typeof v.k !== "string" || typeof v.scan !== "string") return null;
   switch (v.k) {
     case "manifest":

@@ -1,0 +1,730 @@
+// The search pages: scans/<id>/search.html (data-page="search", every
+// element of one scan, with a Type column) and search.html at the site root
+// (data-page="search-all", every scan listed in data/scans.js, results
+// grouped by scan under a header row each). Both load every element chunk
+// of their scans, hand the values to the search worker as they arrive
+// (search.ts), and show the matches of the header's search box in a virtual
+// table; a row opens a detail panel with a link to its element table.
+//
+// Data files are classic scripts (file:// allows nothing else), loaded from
+// each scan's data folder; a payload is told apart by the script that
+// delivered it (document.currentScript inside the registry's listener).
+
+import { copyButton, DetailPanel, field } from "./detail";
+import { byId, h, notice, setText } from "./dom";
+import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { OrderedView, strCmp, type Cmp } from "./ordered";
+import { manifest as scanManifest, onPayload } from "./registry";
+import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler, type SearchSource } from "./search";
+import type { Query } from "./search-query";
+import { ElementStore } from "./store";
+import { FLAG_CUT, type ElementChunk, type FPList, type Manifest, type Payload, type ScansList } from "./types";
+import { VTable, type Column, type SortDir } from "./vtable";
+
+const ROW_H = 34;
+const PARALLEL = 4; // data files in flight
+// MAX_ELEMENTS is how many elements the search over all scans loads into
+// one page (about 360 MB of page heap per million, plus the worker's copy);
+// scans beyond it are named, with a link to their own search page.
+export const MAX_ELEMENTS = 2_500_000;
+const SCAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const FOLDER = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/;
+
+// ---- loading data files from any scan's folder ----
+
+const waiting = new Map<Element, (p: Payload) => void>();
+let scansList: ScansList | null = null;
+
+// Registered when the bundle is evaluated, before app.ts installs the
+// registry, so that data/scans.js (loaded by the page before the bundle)
+// is seen when the registry drains the payloads that came first.
+onPayload((p) => {
+  if (p.k === "scans" && !scansList) scansList = p;
+  const s = document.currentScript;
+  const f = s ? waiting.get(s) : undefined;
+  if (f) f(p);
+});
+
+// loadFrom runs the data file folder+file and resolves with its payload.
+function loadFrom(folder: string, file: string): Promise<Payload> {
+  return new Promise<Payload>((resolve, reject) => {
+    if (!FOLDER.test(folder) || !FILE_NAME.test(file)) {
+      reject(new Error(`${folder}${file} is not a data file of this site.`));
+      return;
+    }
+    const s = document.createElement("script");
+    let got: Payload | null = null;
+    waiting.set(s, (p) => (got = p));
+    const done = () => {
+      waiting.delete(s);
+      s.onload = s.onerror = null;
+      s.remove();
+    };
+    s.onload = () => {
+      done();
+      if (got) resolve(got);
+      else reject(new Error(`The data file ${folder}${file} holds no data.`));
+    };
+    s.onerror = () => {
+      done();
+      reject(new Error(`The data file ${folder}${file} is missing or unreadable (was the report copied completely?).`));
+    };
+    s.async = true;
+    s.src = folder + file;
+    document.head.appendChild(s);
+  });
+}
+
+// loadFiles loads files with up to PARALLEL in flight and hands each
+// payload to each() in order. It stops at the first failure.
+async function loadFiles(folder: string, files: string[], each: (p: Payload, k: number) => void): Promise<void> {
+  const started: Array<Promise<Payload> | undefined> = [];
+  let next = 0;
+  const more = (done: number) => {
+    while (next < files.length && next - done < PARALLEL) {
+      const pr = loadFrom(folder, files[next]);
+      pr.catch(() => undefined); // handled in turn
+      started.push(pr);
+      next++;
+    }
+  };
+  for (let k = 0; k < files.length; k++) {
+    more(k);
+    const p = await started[k]!;
+    started[k] = undefined;
+    more(k + 1);
+    each(p, k);
+  }
+}
+
+// ---- the corpus: every loaded element of every scan, as global rows ----
+
+interface ScanPart {
+  index: number;
+  id: string;
+  name: string;
+  target: string;
+  folder: string; // the scan's data/ folder, relative to this page
+  pages: string; // the scan's page folder, relative to this page ("" or "scans/<id>/")
+  expected: number; // elements the scan list announces
+  m: Manifest | null;
+  store: ElementStore;
+  type: Uint16Array; // by store row: index into m.types
+  error: string;
+}
+
+function grow<T extends Uint16Array | Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
+  if (a.length >= n) return a;
+  const b = make(Math.max(n, a.length * 2, 1024));
+  b.set(a);
+  return b;
+}
+
+class Corpus implements SearchSource {
+  scans: ScanPart[] = [];
+  n = 0;
+  scanOf = new Uint16Array(0); // by global row
+  local = new Int32Array(0); // by global row: the row in its scan's store
+
+  count(): number {
+    return this.n;
+  }
+  data(g: number): string {
+    return this.scans[this.scanOf[g]].store.data[this.local[g]];
+  }
+  sdata(g: number): string {
+    return this.scans[this.scanOf[g]].store.sdata[this.local[g]];
+  }
+
+  // append adds a chunk of one type to a scan; it returns the new global rows.
+  append(sc: ScanPart, typeIndex: number, c: ElementChunk): [number, number] {
+    const from = sc.store.append(c);
+    const to = sc.store.n;
+    sc.type = grow(sc.type, to, (k) => new Uint16Array(k));
+    sc.type.fill(typeIndex, from, to);
+    const g0 = this.n;
+    const g1 = g0 + (to - from);
+    this.scanOf = grow(this.scanOf, g1, (k) => new Uint16Array(k));
+    this.local = grow(this.local, g1, (k) => new Int32Array(k));
+    for (let r = from; r < to; r++) {
+      this.scanOf[g0 + r - from] = sc.index;
+      this.local[g0 + r - from] = r;
+    }
+    this.n = g1;
+    return [g0, g1];
+  }
+}
+
+// ---- the page ----
+
+export async function initSearchPage(box: SearchBox | null, all: boolean): Promise<void> {
+  const host = byId("search-results");
+  if (!host) return;
+  const page = new SearchPage(host, box, all);
+  await page.load();
+}
+
+class SearchPage implements SearchHandler {
+  private readonly c = new Corpus();
+  private readonly engine: SearchEngine;
+  private readonly view: OrderedView;
+  private readonly table: VTable;
+  private readonly detail: DetailPanel | null;
+  private readonly progress: HTMLElement | null;
+  private readonly hideFP: HTMLInputElement | null;
+  private disp = new Int32Array(0); // what the table shows: global rows, and -1-scan for a scan's header row
+  private dispN = 0;
+  private groupCount = new Int32Array(0); // matches shown per scan
+  private query: Query | null = null;
+  private alsoSource = false;
+  private match: Uint8Array | null = null;
+  private hide = false;
+  private loading = true;
+  private searchSeq = 0;
+  private rerunTimer = 0;
+  private lastMs = -1;
+  private files = 0;
+  private filesDone = 0;
+  private expected = 0;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly box: SearchBox | null,
+    private readonly all: boolean,
+  ) {
+    const c = this.c;
+    this.engine = new SearchEngine(c);
+    this.engine.onHeld = () => this.busyState();
+    this.view = new OrderedView((k) => this.cmp(k), () => false);
+    this.progress = byId("search-progress");
+    this.hideFP = byId<HTMLInputElement>("hide-fp");
+    this.table = new VTable({
+      container: host,
+      className: all ? "vt-search vt-search-all" : "vt-search",
+      label: all ? "Search results over all scans" : "Search results",
+      rowHeight: ROW_H,
+      columns: this.columns(),
+      empty: "",
+      rowClass: (g) => (g < 0 ? "vt-group" : this.rowClass(g)),
+      onSort: (k) => this.sortBy(k),
+      onActivate: (g) => {
+        if (g >= 0) this.openDetail(g);
+      },
+    });
+    const detailEl = byId("search-detail");
+    this.detail = detailEl ? new DetailPanel(detailEl, "Data element") : null;
+    if (this.detail) this.detail.onClose = () => this.table.focusActive();
+    this.hideFP?.addEventListener("change", () => {
+      this.hide = !!this.hideFP?.checked;
+      this.refilter(false);
+      this.writeHash();
+    });
+    if (box) {
+      box.handler = this;
+      box.onStateChange = () => this.writeHash();
+    }
+    window.addEventListener("hashchange", () => this.readHash(true));
+    this.readHash(false);
+    this.emptyText();
+  }
+
+  // ---- loading ----
+
+  async load(): Promise<void> {
+    this.host.setAttribute("aria-busy", "true");
+    try {
+      if (this.all) await this.loadEveryScan();
+      else await this.loadOne();
+    } catch (e) {
+      notice(this.host, (e as Error).message, "error", "load");
+    }
+    this.loading = false;
+    this.busyState();
+    this.showProgress();
+    if (this.query) this.runSearch(false);
+    else this.emptyText();
+  }
+
+  private async loadOne(): Promise<void> {
+    const id = document.body.getAttribute("data-scan") ?? "";
+    const folder = document.body.getAttribute("data-data") ?? "";
+    if (!SCAN_ID.test(id) || !FOLDER.test(folder)) throw new Error("This page has no valid scan data folder.");
+    this.setProgress("Loading the scan's data…");
+    const m = await scanManifest();
+    const sc = this.addScan(id, id, "", folder, "", m.count);
+    await this.loadScan(sc, m);
+  }
+
+  private async loadEveryScan(): Promise<void> {
+    this.setProgress("Loading the list of scans…");
+    let list = scansList;
+    if (!list) {
+      // The page loads data/scans.js before the bundle; if that did not
+      // arrive (a slow disk), load it again.
+      const p = await loadFrom("data/", "scans.js");
+      if (p.k !== "scans") throw new Error("data/scans.js holds no list of scans.");
+      list = p;
+    }
+    const parts: ScanPart[] = [];
+    const skipped: Array<{ id: string; name: string; count: number }> = [];
+    let total = 0;
+    for (const e of list.scans) {
+      const id = String(e.id);
+      if (!SCAN_ID.test(id) || e.data !== "scans/" + id + "/data/") continue; // not a folder of this site
+      const count = Number(e.count) || 0;
+      if (total + count > MAX_ELEMENTS && parts.length > 0) {
+        skipped.push({ id, name: String(e.name ?? id), count });
+        continue;
+      }
+      total += count;
+      parts.push(this.addScan(id, String(e.name ?? id), String(e.target ?? ""), e.data, "scans/" + id + "/", count));
+    }
+    if (skipped.length > 0) this.tooMany(skipped);
+    for (const sc of parts) {
+      try {
+        const mp = await loadFrom(sc.folder, "manifest.js");
+        if (mp.k !== "manifest" || mp.scan !== sc.id) throw new Error(`${sc.folder}manifest.js is not this scan's manifest.`);
+        await this.loadScan(sc, mp);
+      } catch (e) {
+        // A broken scan never stops the others.
+        sc.error = (e as Error).message;
+        notice(this.host, `${sc.name}: ${sc.error}`, "error", "scan-" + sc.index);
+      }
+    }
+  }
+
+  // tooMany says which scans are left out, with links to search each alone.
+  private tooMany(skipped: Array<{ id: string; name: string; count: number }>): void {
+    const n = skipped.reduce((a, s) => a + s.count, 0);
+    const el = notice(this.host, "", "info", "too-many");
+    el.append(
+      `Together the scans hold more elements than one page can search (${comma(MAX_ELEMENTS)} at most), so ${plural(skipped.length, "scan", "scans")} with ${plural(n, "element", "elements")} ${skipped.length === 1 ? "is" : "are"} left out here; search ${skipped.length === 1 ? "it" : "each"} on its own: `,
+    );
+    skipped.forEach((s, k) => {
+      if (k > 0) el.append(", ");
+      el.append(h("a", { href: "scans/" + s.id + "/search.html" }, s.name));
+    });
+    el.append(".");
+  }
+
+  private addScan(id: string, name: string, target: string, folder: string, pages: string, expected: number): ScanPart {
+    const sc: ScanPart = {
+      index: this.c.scans.length,
+      id,
+      name: name || id,
+      target,
+      folder,
+      pages,
+      expected,
+      m: null,
+      store: new ElementStore(0),
+      type: new Uint16Array(0),
+      error: "",
+    };
+    this.c.scans.push(sc);
+    this.expected += expected;
+    this.groupCount = new Int32Array(this.c.scans.length);
+    return sc;
+  }
+
+  private async loadScan(sc: ScanPart, m: Manifest): Promise<void> {
+    sc.m = m;
+    this.expected += (Number(m.count) || 0) - sc.expected;
+    sc.expected = Number(m.count) || 0;
+    sc.store = new ElementStore(sc.expected);
+    const files: string[] = [];
+    const typeOfFile: number[] = [];
+    m.types.forEach((t, ti) => {
+      for (const ch of t.chunks) {
+        files.push(String(ch.f));
+        typeOfFile.push(ti);
+      }
+    });
+    this.files += files.length;
+    if (m.fp && m.fp.n > 0) {
+      loadFrom(sc.folder, String(m.fp.f)).then(
+        (p) => {
+          if (p.k !== "fp" || p.scan !== sc.id) return;
+          sc.store.setFP((p as FPList).i);
+          this.view.invalidate();
+          if (this.query) this.refilter(false);
+          else this.table.refresh();
+        },
+        (e: Error) => notice(this.host, e.message + " False positives are not marked.", "error", "fp-" + sc.index),
+      );
+    }
+    this.showProgress();
+    await loadFiles(sc.folder, files, (p, k) => {
+      const ti = typeOfFile[k];
+      if (p.k !== "elements" || p.scan !== sc.id || p.type !== m.types[ti].slug) throw new Error(`The data file ${sc.folder}${files[k]} holds other elements.`);
+      const [g0, g1] = this.c.append(sc, ti, p);
+      this.view.add(g0, g1);
+      this.filesDone++;
+      this.engine.sync();
+      this.showProgress();
+      if (this.query) this.rerunSoon();
+    });
+  }
+
+  private showProgress(): void {
+    const scans = this.c.scans.length;
+    if (this.loading) {
+      const of = this.all && scans > 1 ? ` in ${plural(scans, "scan", "scans")}` : "";
+      this.setProgress(`Loading ${comma(this.filesDone)} of ${comma(this.files)} data files${of} · ${comma(this.c.n)} of ${plural(this.expected, "element", "elements")}`);
+      return;
+    }
+    const types = this.c.scans.reduce((a, s) => a + (s.m ? s.m.types.length : 0), 0);
+    const broken = this.c.scans.filter((s) => s.error !== "").length;
+    let t = this.all ? `${plural(this.c.n, "element", "elements")} of ${plural(scans, "scan", "scans")} loaded` : `${plural(this.c.n, "element", "elements")} of ${plural(types, "type", "types")} loaded`;
+    if (broken > 0) t += ` · ${plural(broken, "scan", "scans")} could not be loaded`;
+    this.setProgress(t);
+  }
+
+  private setProgress(t: string): void {
+    if (this.progress) setText(this.progress, t);
+  }
+
+  // busyState marks the results busy until every row is loaded and held by
+  // the worker (tests and the benchmark wait for that).
+  private busyState(): void {
+    const ready = !this.loading && this.engine.rows >= this.c.n;
+    if (ready) {
+      if (this.host.hasAttribute("aria-busy")) {
+        this.host.removeAttribute("aria-busy");
+        this.host.setAttribute("data-rows", String(this.c.n));
+        try {
+          performance.mark("sr:search-ready");
+        } catch {
+          /* optional */
+        }
+      }
+    } else this.host.setAttribute("aria-busy", "true");
+  }
+
+  // ---- search ----
+
+  search(q: Query | null, alsoSource: boolean): void {
+    window.clearTimeout(this.rerunTimer);
+    this.query = q;
+    this.alsoSource = alsoSource;
+    if (!q) {
+      this.searchSeq++;
+      this.engine.cancel();
+      this.match = null;
+      this.lastMs = -1;
+      this.refilter(true);
+      this.emptyText();
+      return;
+    }
+    this.runSearch(true);
+  }
+
+  private rerunSoon(): void {
+    window.clearTimeout(this.rerunTimer);
+    this.rerunTimer = window.setTimeout(() => {
+      if (this.query) this.runSearch(false);
+    }, 300);
+  }
+
+  private runSearch(fresh: boolean): void {
+    const q = this.query;
+    if (!q) return;
+    const seq = ++this.searchSeq;
+    const t0 = performance.now();
+    this.engine.run(q, this.alsoSource).then((o) => {
+      if (seq !== this.searchSeq || this.query !== q) return;
+      switch (o.kind) {
+        case "cancelled":
+          return;
+        case "slow":
+          this.box?.showError(SLOW_TEXT);
+          return;
+        case "error":
+          this.box?.showError(o.message);
+          return;
+      }
+      const m = new Uint8Array(this.c.n);
+      const rows = o.res.rows;
+      for (let k = 0; k < o.res.n; k++) m[rows[k]] = 1;
+      this.match = m;
+      this.lastMs = -1;
+      this.refilter(fresh);
+      this.lastMs = performance.now() - t0;
+      this.emptyText();
+      this.report();
+    });
+  }
+
+  private report(): void {
+    const q = this.query;
+    if (!q || !this.box || this.lastMs < 0 || !this.match) return;
+    const n = this.view.vn;
+    let extra = "";
+    if (this.all) {
+      let scans = 0;
+      for (let k = 0; k < this.groupCount.length; k++) if (this.groupCount[k] > 0) scans++;
+      if (n > 0) extra = ` · in ${plural(scans, "scan", "scans")}`;
+    }
+    if (this.loading) extra += ` · ${comma(this.c.n)} of ${comma(this.expected)} elements loaded so far`;
+    this.box.showResult(q, n, this.lastMs, ["match", "matches"], extra);
+  }
+
+  private emptyText(): void {
+    let t: string;
+    if (!this.query) t = `Type a value, a *wildcard* pattern or a /regular expression/ in the search box above to search ${this.all ? "every scan" : "every element of this scan"}.`;
+    else if (this.loading) t = "No match so far; still loading.";
+    else t = this.hide ? "No element matches (false positives hidden)." : "No element matches.";
+    this.table.setEmptyText(t);
+  }
+
+  // refilter applies the matches and hide-FP to the ordered rows and
+  // rebuilds what the table shows.
+  private refilter(resetScroll: boolean): void {
+    const m = this.match;
+    const c = this.c;
+    const hide = this.hide;
+    this.view.keep = !m || !this.query ? () => false : (g) => g < m.length && m[g] === 1 && (!hide || c.scans[c.scanOf[g]].store.fp[c.local[g]] === 0);
+    this.view.filter();
+    this.layout(resetScroll);
+  }
+
+  // layout builds disp from the view: as is for one scan; grouped by scan,
+  // each group under its header row, for all scans.
+  private layout(resetScroll: boolean): void {
+    const v = this.view;
+    const c = this.c;
+    const ns = c.scans.length;
+    const counts = new Int32Array(ns);
+    for (let k = 0; k < v.vn; k++) counts[c.scanOf[v.view[k]]]++;
+    this.groupCount = counts;
+    if (!this.all) {
+      this.disp = v.view;
+      this.dispN = v.vn;
+    } else {
+      let groups = 0;
+      for (let s = 0; s < ns; s++) if (counts[s] > 0) groups++;
+      const n = v.vn + groups;
+      if (this.disp.length < n || this.disp === v.view) this.disp = new Int32Array(Math.max(n, 16));
+      const at = new Int32Array(ns); // where each scan's rows go
+      let p = 0;
+      for (let s = 0; s < ns; s++) {
+        if (counts[s] === 0) continue;
+        this.disp[p++] = -1 - s;
+        at[s] = p;
+        p += counts[s];
+      }
+      for (let k = 0; k < v.vn; k++) {
+        const g = v.view[k];
+        this.disp[at[c.scanOf[g]]++] = g;
+      }
+      this.dispN = n;
+    }
+    this.table.setItems(this.disp, this.dispN, resetScroll);
+    this.report();
+  }
+
+  // ---- table ----
+
+  private store(g: number): ElementStore {
+    return this.c.scans[this.c.scanOf[g]].store;
+  }
+
+  private columns(): Column[] {
+    const c = this.c;
+    const text = (cell: HTMLElement, t: string) => setText(cell, t);
+    const cols: Column[] = [];
+    if (this.all) {
+      cols.push({
+        key: "scan",
+        label: "Scan",
+        cls: "c-scan",
+        render: (cell, g) => {
+          if (g < 0) {
+            const sc = c.scans[-1 - g];
+            const n = this.groupCount[-1 - g] ?? 0;
+            text(cell, `${sc.name} · ${sc.target ? sc.target + " · " : ""}${plural(n, "match", "matches")}`);
+          } else text(cell, c.scans[c.scanOf[g]].name);
+        },
+      });
+    }
+    const typeOf = (g: number) => {
+      const sc = c.scans[c.scanOf[g]];
+      return sc.m ? sc.m.types[sc.type[c.local[g]]] : undefined;
+    };
+    cols.push(
+      {
+        key: "type",
+        label: "Type",
+        cls: "c-type",
+        sortable: true,
+        render: (cell, g) => text(cell, g < 0 ? "" : String(typeOf(g)?.descr ?? "")),
+      },
+      {
+        key: "data",
+        label: "Data Element",
+        cls: "c-data vt-open",
+        sortable: true,
+        render: (cell, g) => text(cell, g < 0 ? "" : oneLine(this.store(g).data[c.local[g]])),
+      },
+      {
+        key: "source",
+        label: "Source Data Element",
+        cls: "c-source",
+        sortable: true,
+        render: (cell, g) => text(cell, g < 0 ? "" : oneLine(this.store(g).sdata[c.local[g]])),
+      },
+      {
+        key: "module",
+        label: "Source Module",
+        cls: "c-module",
+        sortable: true,
+        render: (cell, g) => text(cell, g < 0 ? "" : this.moduleOf(g)),
+      },
+      {
+        key: "time",
+        label: "Identified (UTC)",
+        cls: "c-time",
+        sortable: true,
+        render: (cell, g) => text(cell, g < 0 ? "" : utc(this.store(g).time[c.local[g]])),
+      },
+      {
+        key: "fp",
+        label: "F/P",
+        cls: "c-fp",
+        sortable: true,
+        title: "False positive",
+        render: (cell, g) => text(cell, g >= 0 && this.store(g).fp[c.local[g]] ? "F/P" : ""),
+      },
+    );
+    return cols;
+  }
+
+  private moduleOf(g: number): string {
+    const sc = this.c.scans[this.c.scanOf[g]];
+    return String(sc.m?.modules[sc.store.mod[this.c.local[g]]] ?? "");
+  }
+
+  private rowClass(g: number): string {
+    const s = this.store(g);
+    const r = this.c.local[g];
+    return (s.fp[r] ? "is-fp" : "") + (s.risky(r) ? " is-risky" : "");
+  }
+
+  private cmp(key: string): Cmp {
+    const c = this.c;
+    const d = (g: number) => this.store(g).data[c.local[g]];
+    switch (key) {
+      case "data":
+        return (a, b) => strCmp(d(a), d(b));
+      case "source":
+        return (a, b) => strCmp(this.store(a).sdata[c.local[a]], this.store(b).sdata[c.local[b]]);
+      case "module":
+        return (a, b) => strCmp(this.moduleOf(a).toLowerCase(), this.moduleOf(b).toLowerCase());
+      case "time":
+        return (a, b) => this.store(a).time[c.local[a]] - this.store(b).time[c.local[b]];
+      case "fp":
+        return (a, b) => this.store(a).fp[c.local[a]] - this.store(b).fp[c.local[b]];
+      case "type": {
+        const descr = (g: number) => {
+          const sc = c.scans[c.scanOf[g]];
+          return String(sc.m?.types[sc.type[c.local[g]]]?.descr ?? "");
+        };
+        return (a, b) => strCmp(descr(a), descr(b));
+      }
+    }
+    return () => 0;
+  }
+
+  private sortBy(key: string): void {
+    const v = this.view;
+    const first: SortDir = key === "fp" ? "descending" : "ascending";
+    this.applySort(key, v.key === key ? (v.dir === "ascending" ? "descending" : "ascending") : first);
+  }
+
+  private applySort(key: string, dir: SortDir): void {
+    const v = this.view;
+    this.table.setSort(key, dir);
+    this.table.root.setAttribute("aria-busy", "true");
+    const run = () => {
+      v.sort(key, dir);
+      this.table.root.removeAttribute("aria-busy");
+      this.layout(true);
+      this.writeHash();
+    };
+    if (v.n > 100000) requestAnimationFrame(() => window.setTimeout(run, 0));
+    else run();
+  }
+
+  // ---- detail ----
+
+  private openDetail(g: number): void {
+    if (!this.detail) return;
+    const c = this.c;
+    const sc = c.scans[c.scanOf[g]];
+    const s = sc.store;
+    const r = c.local[g];
+    const m = sc.m;
+    const t = m ? m.types[sc.type[r]] : undefined;
+    const data = s.data[r];
+    this.detail.show("Data element", (body) => {
+      body.append(h("pre", { class: "detail-data", tabindex: 0 }, data));
+      const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data));
+      const slug = t ? String(t.slug) : "";
+      if (SLUG.test(slug)) {
+        actions.append(h("a", { class: "btn small detail-open", href: sc.pages + "types/" + slug + ".html" }, `Open the ${t ? String(t.descr) : ""} table`));
+      }
+      if (this.all) actions.append(h("a", { class: "btn small", href: sc.pages + "index.html" }, "Open the scan"));
+      body.append(actions);
+      if (s.flags[r] & FLAG_CUT) body.append(h("p", { class: "notice partial" }, "This value was longer than 64 KiB and is cut here. The full value is in the scan's downloads."));
+      const dl = h("dl", { class: "detail-fields" });
+      if (this.all) field(dl, "Scan", sc.name, " ", h("code", null, sc.id));
+      if (t) field(dl, "Type", String(t.descr), " ", h("code", null, String(t.code)));
+      const sd = s.sdata[r];
+      field(dl, "Source data element", h("pre", { class: "detail-source" }, sd));
+      if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
+      field(dl, "Source module", this.moduleOf(g));
+      field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
+      field(dl, "Risk", s.risky(r) ? h("span", { class: "badge risk-high" }, "risky") : "not risky", s.risk[r] > 0 ? ` · risk score ${s.risk[r]} of 100` : "");
+      field(dl, "False positive", s.fp[r] ? h("span", { class: "tag fp" }, "yes: marked false positive") : "no");
+      field(dl, "Element id", h("code", null, s.eid[r]));
+      field(dl, "Element index", h("code", null, String(s.idx[r])));
+      body.append(dl);
+    }, null);
+  }
+
+  // ---- hash: q, src, hidefp, sort ----
+
+  private readHash(later: boolean): void {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const st = readSearchHash();
+    const hide = p.get("hidefp") === "1";
+    if (this.hideFP && this.hideFP.checked !== hide) {
+      this.hideFP.checked = hide;
+      this.hide = hide;
+      if (later) this.refilter(false);
+    }
+    const sort = p.get("sort");
+    const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
+    if (mm && ["type", "data", "source", "module", "time", "fp"].includes(mm[1])) {
+      const dir: SortDir = mm[2] === "asc" ? "ascending" : "descending";
+      if (this.view.key !== mm[1] || this.view.dir !== dir) this.applySort(mm[1], dir);
+    }
+    if (!this.box) return;
+    const cur = this.box.state();
+    if (!later || cur.q !== st.q || cur.src !== st.src) {
+      this.box.setState(st);
+      this.box.submit(later);
+    }
+  }
+
+  private writeHash(): void {
+    const p = new URLSearchParams();
+    if (this.box) addSearchHash(p, this.box.state());
+    if (this.hide) p.set("hidefp", "1");
+    const v = this.view;
+    if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
+    replaceHash(p);
+  }
+}

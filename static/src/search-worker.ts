@@ -1,0 +1,117 @@
+// The search worker: its own esbuild bundle (internal/bundle), inlined into
+// app.js as a string and started from a Blob URL (file:// refuses worker
+// URLs). It keeps every value in memory and scans them linearly with one
+// RegExp; no index (docs/notes: an inverted index of a million values
+// does not fit a tab, and could not answer wildcards or regexes anyway).
+//
+// A search runs in slices of about SLICE_MS and yields between them, so a
+// newer "search" message (typing on) is read and supersedes it. A RegExp
+// cannot be interrupted while it runs on one value: if a pattern hangs on
+// a single value, the page terminates this worker and starts another
+// (search.ts). A search that runs longer than its limit stops by itself.
+
+import type { FromWorker, ToWorker } from "./search-protocol";
+
+const SLICE_MS = 12;
+const CHECK_EVERY = 1024; // rows between two looks at the clock
+
+const data: string[] = [];
+const sdata: string[] = [];
+let current = 0; // the newest search id; a running search with another id stops
+
+const scope = self as unknown as {
+  postMessage(m: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+};
+
+function post(m: FromWorker, transfer?: Transferable[]): void {
+  scope.postMessage(m, transfer ?? []);
+}
+
+function unpack(into: string[], at: number, joined: string, lens: Int32Array): void {
+  let off = 0;
+  for (let j = 0; j < lens.length; j++) {
+    const n = lens[j];
+    into[at + j] = joined.slice(off, off + n);
+    off += n;
+  }
+}
+
+// A zero-delay yield: setTimeout(0) is clamped to 4 ms once nested, a
+// MessageChannel message is not, and it queues behind page messages.
+const channel = new MessageChannel();
+const resumes: Array<() => void> = [];
+channel.port1.onmessage = () => {
+  const f = resumes.shift();
+  if (f) f();
+};
+function yieldThen(f: () => void): void {
+  resumes.push(f);
+  channel.port2.postMessage(0);
+}
+
+function search(id: number, source: string, flags: string, alsoSource: boolean, limit: number): void {
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags);
+  } catch (e) {
+    post({ op: "error", id, message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  const n = data.length;
+  const t0 = performance.now();
+  let out = new Int32Array(Math.min(n, 4096));
+  let k = 0;
+  let r = 0;
+  const step = (): void => {
+    if (id !== current) {
+      post({ op: "cancelled", id });
+      return;
+    }
+    const sliceEnd = performance.now() + SLICE_MS;
+    while (r < n) {
+      const stop = Math.min(n, r + CHECK_EVERY);
+      for (; r < stop; r++) {
+        if (re.test(data[r]) || (alsoSource && re.test(sdata[r]))) {
+          if (k === out.length) {
+            const o = new Int32Array(Math.min(n, out.length * 2));
+            o.set(out);
+            out = o;
+          }
+          out[k++] = r;
+        }
+      }
+      const now = performance.now();
+      if (now - t0 > limit) {
+        post({ op: "slow", id, searched: r, ms: now - t0 });
+        return;
+      }
+      if (now >= sliceEnd && r < n) {
+        post({ op: "tick", id });
+        yieldThen(step);
+        return;
+      }
+    }
+    const rows = k === out.length ? out : out.slice(0, k);
+    post({ op: "result", id, rows, n: k, searched: n, ms: performance.now() - t0 }, [rows.buffer]);
+  };
+  step();
+}
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  switch (m.op) {
+    case "add":
+      unpack(data, m.at, m.d, m.dl);
+      unpack(sdata, m.at, m.sd, m.sl);
+      post({ op: "added", rows: data.length });
+      break;
+    case "search":
+      current = m.id;
+      search(m.id, m.source, m.flags, m.alsoSource, m.limit);
+      break;
+    case "cancel":
+      current = 0;
+      break;
+  }
+};
