@@ -457,7 +457,7 @@ func TestBuiltFilesAreScriptSafe(t *testing.T) {
 				scripts++
 				src, ok := attr(n, "src")
 				inline := n.FirstChild != nil && strings.TrimSpace(n.FirstChild.Data) != ""
-				if !ok || inline || !(strings.HasSuffix(src, "data/manifest.js") || src == "data/scans.js" || strings.Contains(src, "assets/app.")) {
+				if !ok || inline || !(strings.HasSuffix(src, "data/manifest.js") || src == "data/scans.js" || strings.HasSuffix(src, "live.js") || strings.Contains(src, "assets/app.")) {
 					t.Errorf("%s: a <script> that is not the site's own: src=%q inline=%v", page, src, inline)
 				}
 				if typ, ok := attr(n, "type"); ok && typ != "text/javascript" {
@@ -492,7 +492,7 @@ func TestBuiltFilesAreScriptSafe(t *testing.T) {
 				}
 			}
 		})
-		want := 2 // the bundle and a data file (manifest.js, or scans.js on the root pages)
+		want := 3 // the bundle, live.js and a data file (manifest.js, or scans.js on the root pages)
 		if scripts != want {
 			t.Errorf("%s: %d <script> elements, want %d", page, scripts, want)
 		}

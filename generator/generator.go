@@ -162,6 +162,9 @@ func (b *builder) writeList(summaries []pages.ScanSummary) error {
 	if err := b.render.SearchAll(summaries, b.out.Write); err != nil {
 		return err
 	}
+	if err := b.out.Write(pages.LiveFile, pages.LiveStatic); err != nil {
+		return err
+	}
 	return b.out.Write(pages.ScansDataFile, pages.ScansData(summaries))
 }
 

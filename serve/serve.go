@@ -61,10 +61,11 @@ type Event struct {
 	Full  bool     `json:"full,omitempty"`
 }
 
-// Paths of the server's own endpoints; nothing in a site can use them (the
-// site writes no file or folder starting with '_').
+// Paths of the server's own endpoints. LivePath is also a file of every
+// built site ("window.__srLive=null", meaning no server); the server answers
+// it with its own settings instead. Nothing in a site starts with "_sr".
 const (
-	LivePath   = "/_sr/live.js"
+	LivePath   = "/live.js"
 	EventsPath = "/_sr/events"
 	FPPath     = "/_sr/api/fp"
 )

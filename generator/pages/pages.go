@@ -102,7 +102,7 @@ func isControl(c byte) bool {
 // page fills the common part for a page at rel.
 func (r *Renderer) page(rel, kind, title string) Page {
 	root := strings.Repeat("../", strings.Count(rel, "/"))
-	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root,
+	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root, Live: root + LiveFile,
 		CSS: root + r.opts.CSS, JS: root + r.opts.JS, Icon: root + r.opts.Icon, CSP: CSP,
 		Search: searchBox(SearchAll, root+"search.html")}
 }
@@ -548,6 +548,14 @@ func (r *Renderer) SearchAll(scans []ScanSummary, out Out) error {
 	v.Scans = len(scans)
 	return r.render(out, "search.html", "search-all", v)
 }
+
+// LiveFile is the script that tells pages whether a preview server is
+// behind them; a built site says there is none. `scanreport serve` answers
+// this path with its event stream's address and token instead.
+const LiveFile = "live.js"
+
+// LiveStatic is the content of LiveFile in a built site.
+var LiveStatic = []byte("window.__srLive=null;\n")
 
 // ScansDataFile lists every scan and its data folder, for pages that look
 // at several scans (the search over all scans, downloads of several scans).

@@ -18,6 +18,7 @@ type Page struct {
 	CSS       string // URL of the stylesheet
 	JS        string // URL of the bundle
 	Icon      string // URL of the site icon
+	Live      string // URL of live.js (preview server settings, or null)
 	CSP       string // Content-Security-Policy
 	Crumbs    []Crumb
 	Scan      *ScanHeader // nil on the scan list
