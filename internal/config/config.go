@@ -24,6 +24,8 @@ type Config struct {
 	Risky   Risky   `toml:"risky"`
 	Secrets Secrets `toml:"secrets"`
 	Exports Exports `toml:"exports"`
+	// Correlations: see generator/correlate and docs/correlations.md.
+	Correlations Correlations `toml:"correlations"`
 
 	// dir is the folder of the file the config came from; relative paths
 	// are resolved against it.
@@ -55,6 +57,14 @@ type Exports struct {
 	GEXFVersion    string `toml:"gexf_version"`    // "1.2draft" or "1.3"
 }
 
+// Correlations says which correlation rules run over finished automated
+// scans, and where their results are cached.
+type Correlations struct {
+	Enabled bool   `toml:"enabled"`
+	Rules   string `toml:"rules"` // folder of rule files (*.yaml); empty: the rules built into the binary
+	Cache   string `toml:"cache"` // cache folder; empty: under the user's cache folder
+}
+
 // Default returns the configuration used when there is no config.toml.
 func Default() Config {
 	return Config{
@@ -62,8 +72,9 @@ func Default() Config {
 		Risky: Risky{Types: append([]string(nil), eltypes.DefaultRiskyTypes...), MinRisk: eltypes.DefaultMinRisk},
 		Secrets: Secrets{Mask: true, Keys: []string{"*api_key*", "*apikey*", "*_key", "*password*", "*passwd*",
 			"*secret*", "*token*", "*credential*", "*cookie*", "*session*", "*auth*"}},
-		Exports: Exports{DefuseFormulas: true, GEXFVersion: "1.2draft"},
-		dir:     ".",
+		Exports:      Exports{DefuseFormulas: true, GEXFVersion: "1.2draft"},
+		Correlations: Correlations{Enabled: true},
+		dir:          ".",
 	}
 }
 
@@ -123,6 +134,9 @@ func (c *Config) Validate() error {
 	if v := c.Exports.GEXFVersion; v != "1.2draft" && v != "1.3" {
 		return fmt.Errorf("exports.gexf_version %q: must be \"1.2draft\" or \"1.3\"", v)
 	}
+	if c.Correlations.Rules != "" && strings.TrimSpace(c.Correlations.Rules) == "" {
+		return errors.New("correlations.rules: a folder name, or \"\" for the built-in rules")
+	}
 	for _, k := range c.Secrets.Keys {
 		if _, err := path.Match(strings.ToLower(k), ""); err != nil {
 			return fmt.Errorf("secrets.keys: bad pattern %q", k)
@@ -144,6 +158,24 @@ func (c *Config) ScansRoot() string { return c.Resolve(c.Site.Scans) }
 
 // OutputDir is the resolved site folder.
 func (c *Config) OutputDir() string { return c.Resolve(c.Site.Output) }
+
+// RulesDir is the resolved folder of correlation rules; "" means the rules
+// built into the binary (correlate.LoadDefault).
+func (c *Config) RulesDir() string {
+	if c.Correlations.Rules == "" {
+		return ""
+	}
+	return c.Resolve(c.Correlations.Rules)
+}
+
+// CacheDir is the resolved correlation cache folder; "" means the default
+// one for the scans root (correlate.DefaultCacheDir).
+func (c *Config) CacheDir() string {
+	if c.Correlations.Cache == "" {
+		return ""
+	}
+	return c.Resolve(c.Correlations.Cache)
+}
 
 // IsSecret reports whether a setting with this name is masked.
 func (s *Secrets) IsSecret(key string) bool {

@@ -25,6 +25,9 @@ func TestParse(t *testing.T) {
 		"[site]\nscans = \"\"\n":               "config.toml: site.scans",
 		"[secrets]\nmask = \"yes\"\n":          "config.toml:2:",
 		"[site]\ntitle = \"T\"\n[site]\nx=1\n": "config.toml:3:",
+		"[correlations]\nrule = \"r\"\n":       "config.toml:2:1: unknown key \"correlations.rule\"",
+		"[correlations]\nenabled = \"yes\"\n":  "config.toml:2:",
+		"[correlations]\nrules = \"  \"\n":     "config.toml: correlations.rules",
 	} {
 		_, err := Parse([]byte(text), "config.toml")
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
@@ -43,6 +46,24 @@ func TestRepoConfig(t *testing.T) {
 	}
 	if c.ScansRoot() != filepath.Join("..", "..", "scans") {
 		t.Errorf("scans root = %s", c.ScansRoot())
+	}
+	if !c.Correlations.Enabled || c.RulesDir() != filepath.Join("..", "..", "rules") || c.CacheDir() != "" {
+		t.Errorf("correlations = %+v, rules dir %q, cache dir %q", c.Correlations, c.RulesDir(), c.CacheDir())
+	}
+}
+
+func TestCorrelations(t *testing.T) {
+	d := Default()
+	if !d.Correlations.Enabled || d.RulesDir() != "" || d.CacheDir() != "" {
+		t.Errorf("default correlations = %+v", d.Correlations)
+	}
+	c, err := Parse([]byte("[correlations]\nenabled = false\nrules = \"my-rules\"\ncache = \"/var/cache/sr\"\n"), "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.dir = "conf"
+	if c.Correlations.Enabled || c.RulesDir() != filepath.Join("conf", "my-rules") || c.CacheDir() != "/var/cache/sr" {
+		t.Errorf("correlations = %+v, rules dir %q, cache dir %q", c.Correlations, c.RulesDir(), c.CacheDir())
 	}
 }
 
