@@ -310,6 +310,11 @@ func TestDownloads(t *testing.T) {
 					t.Errorf("CSV: %d rows, want %d elements and the header", len(rows), s.Count())
 				}
 				checkPyCSV(t, name, got, rows)
+			case pages.FormatCorrelationsCSV:
+				_ = exports.WriteCorrelationsCSV(&oracle, s, opts.DefuseFormulas)
+				if rows := parseCSV(t, string(got)); len(rows) != len(s.Correlations)+1 {
+					t.Errorf("correlations CSV: %d rows, want %d correlations and the header", len(rows), len(s.Correlations))
+				}
 			case pages.FormatLogCSV:
 				_ = exports.WriteLogCSV(&oracle, s, opts.DefuseFormulas)
 				if rows := parseCSV(t, string(got)); len(rows) != len(s.Log)+1 {

@@ -19,7 +19,6 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/config"
-	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -78,6 +77,10 @@ func buildOptions(scans, out string) generator.Options {
 		RiskyTypes: c.Risky.Types,
 		MinRisk:    c.Risky.MinRisk,
 		IsSecret:   c.Secrets.IsSecret,
+		// As a normal build: formulas defused, the built-in correlation rules.
+		DefuseFormulas: c.Exports.DefuseFormulas,
+		GEXFVersion:    c.Exports.GEXFVersion,
+		Correlations:   generator.Correlations{Enabled: c.Correlations.Enabled},
 	}
 }
 
@@ -128,26 +131,7 @@ func newFixture(dir string) (*fixture, error) {
 
 // loadModel reads one scan as the generator does, with the default config.
 func loadModel(root, id string) (*model.Scan, error) {
-	c := config.Default()
-	cat, err := eltypes.Load()
-	if err != nil {
-		return nil, err
-	}
-	risky, err := eltypes.NewRisky(c.Risky.Types, c.Risky.MinRisk)
-	if err != nil {
-		return nil, err
-	}
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		return nil, err
-	}
-	defer d.Close()
-	return model.Load(d, cat, risky, nil)
+	return generator.LoadScan(buildOptions(root, ""), id)
 }
 
 // scan returns the model of a scan in the fixture.

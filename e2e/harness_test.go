@@ -116,6 +116,8 @@ type tabState struct {
 	reported int
 	dialogs  int
 	urls     map[network.RequestID]string
+	requests []string // every request's URL, in order (see sent)
+	allowed  []string // problems containing one of these are expected (see allow)
 }
 
 // pageScript runs in every document before the page's own scripts. It
@@ -230,6 +232,7 @@ func (p *tab) event(ev any, dialogs chan<- struct{}) {
 		if ev.Request != nil {
 			p.mu.Lock()
 			p.urls[ev.RequestID] = ev.Request.URL
+			p.requests = append(p.requests, ev.Request.URL)
 			p.mu.Unlock()
 		}
 	case *network.EventLoadingFailed:
@@ -258,7 +261,21 @@ func isFavicon(u string) bool { return strings.HasSuffix(u, "/favicon.ico") }
 func (p *tab) problem(format string, args ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.problems = append(p.problems, fmt.Sprintf(format, args...))
+	s := fmt.Sprintf(format, args...)
+	for _, a := range p.allowed {
+		if strings.Contains(s, a) {
+			return
+		}
+	}
+	p.problems = append(p.problems, s)
+}
+
+// allow makes problems that contain s expected from now on: a test that
+// provokes an error answer (the browser logs every 4xx response).
+func (p *tab) allow(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.allowed = append(p.allowed, s)
 }
 
 // check fails the test for every problem recorded since the last check.
@@ -288,6 +305,19 @@ func (p *tab) takeProblems() []string {
 	news := append([]string(nil), p.problems[p.reported:]...)
 	p.reported = len(p.problems)
 	return news
+}
+
+// sent returns the URLs the tab requested since the last call (every
+// request when it is the first), after a round trip that flushes pending
+// events.
+func (p *tab) sent() []string {
+	p.t.Helper()
+	evalT[bool](p, "true")
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := p.requests
+	p.requests = nil
+	return out
 }
 
 // dialogCount is how many JavaScript dialogs opened in this tab.

@@ -716,14 +716,16 @@ func TestSearchBoxMarkup(t *testing.T) {
 		scope, _ := attr(box, "data-scope")
 		target, hasTarget := attr(box, "data-target")
 		want := map[string][2]string{ // kind → scope, target
-			"scans":      {"all", "search.html"},
-			"search-all": {"all", ""},
-			"overview":   {"scan", "search.html"},
-			"browse":     {"scan", "search.html"},
-			"settings":   {"scan", "search.html"},
-			"log":        {"scan", "search.html"},
-			"search":     {"scan", ""},
-			"elements":   {"type", ""},
+			"scans":           {"all", "search.html"},
+			"search-all":      {"all", ""},
+			"overview":        {"scan", "search.html"},
+			"browse":          {"scan", "search.html"},
+			"settings":        {"scan", "search.html"},
+			"log":             {"scan", "search.html"},
+			"search":          {"scan", ""},
+			"elements":        {"type", ""},
+			"correlations":    {"scan", "search.html"},
+			"global-settings": {"all", "search.html"},
 		}[kind]
 		if scope != want[0] || target != want[1] || hasTarget != (want[1] != "") {
 			t.Errorf("%s (%s): scope %q target %q; want %q %q", rel, kind, scope, target, want[0], want[1])

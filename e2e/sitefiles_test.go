@@ -228,8 +228,10 @@ func TestPageHooks(t *testing.T) {
 		}
 		kind, _ := attr(body, "data-page")
 		kinds[kind]++
-		want := map[string]string{"index.html": "scans", "search.html": "search-all"}[page]
+		want := map[string]string{"index.html": "scans", "search.html": "search-all", "settings.html": "global-settings"}[page]
 		switch {
+		case strings.HasSuffix(page, "/correlations.html"):
+			want = "correlations"
 		case strings.HasSuffix(page, "/search.html"):
 			want = "search"
 		case strings.HasSuffix(page, "/index.html"):
@@ -246,7 +248,7 @@ func TestPageHooks(t *testing.T) {
 		if kind != want {
 			t.Errorf("%s: data-page=%q, want %q", page, kind, want)
 		}
-		if kind == "scans" || kind == "search-all" {
+		if kind == "scans" || kind == "search-all" || kind == "global-settings" {
 			continue
 		}
 		id, _ := attr(body, "data-scan")
@@ -493,6 +495,9 @@ func TestBuiltFilesAreScriptSafe(t *testing.T) {
 			}
 		})
 		want := 3 // the bundle, live.js and a data file (manifest.js, or scans.js on the root pages)
+		if page == "settings.html" {
+			want = 2 // the site's settings need no data
+		}
 		if scripts != want {
 			t.Errorf("%s: %d <script> elements, want %d", page, scripts, want)
 		}

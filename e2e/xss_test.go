@@ -83,7 +83,10 @@ func TestXSS(t *testing.T) {
 						openRow(p, "#log-table", k, ".c-msg")
 						p.waitFor(`!!document.querySelector("#log-detail:not([hidden])")`, 0, "")
 					}
-				case "scans", "overview", "browse", "settings", "search", "search-all":
+				case "correlations":
+					// Open every correlation: headlines and their elements are scan data.
+					evalT[bool](p, `(() => { document.querySelectorAll("details").forEach(d => d.open = true); return true })()`)
+				case "scans", "overview", "browse", "settings", "search", "search-all", "global-settings":
 				default:
 					t.Errorf("unknown page kind %q", kind)
 				}

@@ -13,12 +13,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/scanreport/scanreport/generator/chunks"
+	"github.com/scanreport/scanreport/generator/correlate"
 	"github.com/scanreport/scanreport/generator/exports"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
@@ -50,10 +53,19 @@ type Options struct {
 	DefuseFormulas bool
 	// GEXFVersion is exports.GEXF12 (default) or exports.GEXF13.
 	GEXFVersion string
+	// Correlations says whether and which correlation rules run.
+	Correlations Correlations
 	// Bundle returns a browser bundle by name (static.AppJS, static.AppCSS);
 	// nil means the bundles embedded in the binary.
 	Bundle func(name string) ([]byte, error)
 	Logger *slog.Logger
+}
+
+// Correlations configure the correlation rules (generator/correlate).
+type Correlations struct {
+	Enabled  bool
+	RulesDir string // folder of rule files; "" means the rules built into scanreport
+	CacheDir string // where results are kept per scan; "" means no cache
 }
 
 // Result says what a build did.
@@ -165,7 +177,21 @@ func (b *builder) writeList(summaries []pages.ScanSummary) error {
 	if err := b.out.Write(pages.LiveFile, pages.LiveStatic); err != nil {
 		return err
 	}
+	if err := b.writeRules(); err != nil {
+		return err
+	}
 	return b.out.Write(pages.ScansDataFile, pages.ScansData(summaries))
+}
+
+// LoadScan reads one scan as Build does (correlations included), for tools
+// and tests that need the model the site was made from.
+func LoadScan(o Options, id string) (*model.Scan, error) {
+	b := newBuilder(o)
+	if err := b.prepareModel(); err != nil {
+		return nil, err
+	}
+	defer b.root.Close()
+	return b.load(id)
 }
 
 // Check reads every scan as Build does and reports its problems, writing
@@ -216,6 +242,9 @@ type builder struct {
 	js     string
 	icon   string
 
+	rules []*correlate.Rule
+	cache *correlate.Cache
+
 	rootProblems []scan.Problem
 	rootTotal    int
 	done, total  int64
@@ -237,6 +266,18 @@ func (b *builder) prepareModel() error {
 		return err
 	}
 	b.cat = cat
+	if c := b.o.Correlations; c.Enabled {
+		var probs []scan.Problem
+		if c.RulesDir == "" {
+			b.rules, probs = correlate.LoadDefault()
+		} else {
+			b.rules, probs = correlate.Load(c.RulesDir)
+		}
+		for _, p := range probs {
+			b.rootProblem(p)
+		}
+		b.cache = &correlate.Cache{Dir: c.CacheDir}
+	}
 	root, err := scan.OpenRoot(b.o.ScansRoot)
 	if err != nil {
 		return err
@@ -351,7 +392,69 @@ func (b *builder) load(id string) (*model.Scan, error) {
 		return nil, err
 	}
 	b.o.Logger.Debug("scan read", "scan", id, "elements", s.Count(), "took", time.Since(t0))
+	b.correlate(s)
 	return s, nil
+}
+
+// writeRules writes the site's settings page: the correlation rules and
+// the options the site was built with.
+func (b *builder) writeRules() error {
+	infos := make([]pages.RuleInfo, len(b.rules))
+	for i, r := range b.rules {
+		infos[i] = pages.RuleInfo{ID: r.ID, Name: r.Name, Description: r.Description, Risk: r.Risk, File: filepath.Base(r.File)}
+	}
+	yesNo := func(v bool) string {
+		if v {
+			return "yes"
+		}
+		return "no"
+	}
+	rulesFrom := "built into scanreport"
+	if b.o.Correlations.RulesDir != "" {
+		rulesFrom = filepath.Base(b.o.Correlations.RulesDir) + "/ (config.toml [correlations] rules)"
+	}
+	settings := []pages.KeyValue{
+		{Key: "Risky element types", Value: strings.Join(b.o.RiskyTypes, ", ")},
+		{Key: "Risky from element risk", Value: fmt.Sprintf("%d and above", b.o.MinRisk)},
+		{Key: "Secrets masked", Value: yesNo(b.o.IsSecret != nil)},
+		{Key: "CSV formula defusing", Value: yesNo(b.o.DefuseFormulas)},
+		{Key: "GEXF version", Value: b.o.GEXFVersion},
+		{Key: "Correlation rules", Value: fmt.Sprintf("%d, %s", len(b.rules), rulesFrom)},
+	}
+	if !b.o.Correlations.Enabled {
+		settings[len(settings)-1].Value = "off ([correlations] enabled = false)"
+	}
+	var probs []scan.Problem
+	for _, p := range b.rootProblems {
+		if p.Kind == "correlation-rule" {
+			probs = append(probs, p)
+		}
+	}
+	return b.render.Rules(infos, b.o.Correlations.Enabled, settings, probs, b.out.Write)
+}
+
+// correlate runs the correlation rules over a scan they apply to (finished
+// automated scans), from the cache when the scan and rules are unchanged.
+func (b *builder) correlate(s *model.Scan) {
+	if b.cache == nil || !correlate.Eligible(s) {
+		return
+	}
+	t0 := time.Now()
+	var results []correlate.Result
+	var cached bool
+	var err error
+	if b.cache.Dir == "" {
+		results = correlate.Run(s, b.rules)
+	} else if results, cached, err = b.cache.Run(s, b.rules); err != nil {
+		b.o.Logger.Warn("correlation cache not written", "scan", s.Meta.ID, "err", err)
+	}
+	findings := make([]model.Finding, len(results))
+	for i, r := range results {
+		findings[i] = model.Finding{RuleID: r.Rule.ID, Name: r.Rule.Name, Description: r.Rule.Description, Risk: r.Rule.Risk,
+			Headline: r.Headline, Elements: r.Elements}
+	}
+	s.SetCorrelations(findings)
+	b.o.Logger.Debug("correlations", "scan", s.Meta.ID, "found", len(findings), "cached", cached, "took", time.Since(t0))
 }
 
 // writeScan renders one scan's pages and data files, several at a time,
@@ -395,6 +498,8 @@ func (b *builder) export(w io.Writer, s *model.Scan, format string) error {
 		return exports.WriteGEXF(w, s, b.o.GEXFVersion)
 	case pages.FormatLogCSV:
 		return exports.WriteLogCSV(w, s, b.o.DefuseFormulas)
+	case pages.FormatCorrelationsCSV:
+		return exports.WriteCorrelationsCSV(w, s, b.o.DefuseFormulas)
 	}
 	return fmt.Errorf("unknown download format %q", format)
 }

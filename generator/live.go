@@ -190,6 +190,14 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		}
 	}
 
+	// A scan that just finished gets its correlations; elements of HIGH
+	// ones become risky, so every chunk is rewritten (once).
+	rewriteAll := false
+	if metaChanged && !s.CorrelationsRun {
+		l.b.correlate(s)
+		rewriteAll = s.CorrelationsRun
+	}
+
 	// Data files: the chunks that take new rows or whose rows changed.
 	dataOut := func(name string, data []byte) error { return l.dir.Write(pages.ScanDir(c.Scan)+"data/"+name, data) }
 	dirty := map[*model.TypeStat]map[int]bool{}
@@ -208,6 +216,17 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		if t.Total() > b.total {
 			for _, ci := range ls.layout.Type(t.Slug).Grow(t.Total()) {
 				mark(t, ci)
+			}
+		}
+	}
+	if rewriteAll {
+		for _, t := range s.Types {
+			lay := ls.layout.Type(t.Slug)
+			for ci := range lay.Chunks {
+				if !dirty[t][ci] {
+					lay.Touch(ci)
+					mark(t, ci)
+				}
 			}
 		}
 	}

@@ -260,3 +260,40 @@ func writeBig(b *testing.B, scans string, n int) {
 		b.Fatal(err)
 	}
 }
+
+// A scan that finishes while served gets its correlations.
+func TestLiveCorrelationsWhenFinished(t *testing.T) {
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	writeFiles(t, scans, `
+-- run/scan.toml --
+name = "Running"
+target = "example.com"
+status = "RUNNING"
+-- run/elements.jsonl --
+{"id":"h","type":"INTERNET_NAME","data":"example.com","source":"ROOT","module":"m","generated":"2026-11-20T10:00:01Z"}
+{"id":"p","type":"TCP_PORT_OPEN","data":"1.2.3.4:3389","source":"h","module":"sfp_portscan_tcp","generated":"2026-11-20T10:00:02Z"}
+`)
+	o := options(scans, out)
+	o.Correlations = Correlations{Enabled: true} // the built-in rules
+	l, _, err := Start(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if s := l.Scan("run"); s.CorrelationsRun {
+		t.Fatal("correlations ran on a running scan")
+	}
+	writeFiles(t, scans, "-- run/scan.toml --\nname = \"Running\"\ntarget = \"example.com\"\nstatus = \"FINISHED\"\n")
+	if _, err := l.Update(context.Background(), []ScanChange{{Scan: "run", Files: []string{scan.MetaFile}}}); err != nil {
+		t.Fatal(err)
+	}
+	s := l.Scan("run")
+	if !s.CorrelationsRun || len(s.Correlations) == 0 {
+		t.Fatalf("no correlations after the scan finished: %+v", s.Correlations)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "scans", "run", "correlations.html"))
+	if !strings.Contains(string(page), "3389") {
+		t.Errorf("correlations page does not show the remote desktop port")
+	}
+}

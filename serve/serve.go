@@ -366,6 +366,11 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	if strings.Contains(name, "/downloads/") {
 		h.Set("Content-Disposition", "attachment; filename=\""+path.Base(name)+"\"")
 	}
+	// Files are rewritten many times a second while a scan runs, and
+	// Last-Modified has whole seconds: a revalidation could keep a stale
+	// copy. The ETag (modification time in nanoseconds and size) takes
+	// precedence over it.
+	h.Set("ETag", fmt.Sprintf(`"%x-%x"`, st.ModTime().UnixNano(), st.Size()))
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 

@@ -266,3 +266,51 @@ func TestSlowClient(t *testing.T) {
 		t.Errorf("slow client held the connection for %s (%v)", time.Since(start), err)
 	}
 }
+
+// TestRevalidation checks that a file rewritten within the same second is
+// not answered "304 Not Modified" to a browser holding the old copy:
+// Last-Modified has whole seconds, the ETag does not.
+func TestRevalidation(t *testing.T) {
+	s, base, _ := start(t)
+	get := func(etag, since string) *http.Response {
+		t.Helper()
+		req, _ := http.NewRequest("GET", base+"/scans/a/data/m.js", nil)
+		if etag != "" {
+			req.Header.Set("If-None-Match", etag)
+		}
+		if since != "" {
+			req.Header.Set("If-Modified-Since", since)
+		}
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+		return r
+	}
+	first := get("", "")
+	etag, mod := first.Header.Get("ETag"), first.Header.Get("Last-Modified")
+	if etag == "" || first.Header.Get("Cache-Control") != "no-cache" {
+		t.Fatalf("ETag %q, Cache-Control %q", etag, first.Header.Get("Cache-Control"))
+	}
+	if r := get(etag, mod); r.StatusCode != http.StatusNotModified {
+		t.Errorf("unchanged file: %d, want 304", r.StatusCode)
+	}
+	// Rewrite it at the same second (keep the mtime's second).
+	p := filepath.Join(s.o.Site, "scans", "a", "data", "m.js")
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("m(2)"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same := st.ModTime().Truncate(time.Second).Add(500 * time.Millisecond)
+	if err := os.Chtimes(p, same, same); err != nil {
+		t.Fatal(err)
+	}
+	if r := get(etag, mod); r.StatusCode != http.StatusOK {
+		t.Errorf("file rewritten within the second: %d, want 200", r.StatusCode)
+	}
+}

@@ -16,7 +16,7 @@ import (
 var files embed.FS
 
 // Pages lists the page templates; each is <name>.html.
-var Pages = []string{"scans", "overview", "browse", "elements", "settings", "log", "search", "search-all"}
+var Pages = []string{"scans", "overview", "browse", "elements", "settings", "log", "search", "search-all", "correlations", "global-settings"}
 
 // Set is the parsed templates, one per page.
 type Set struct {

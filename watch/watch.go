@@ -44,18 +44,18 @@ type Batch struct {
 type Options struct {
 	Root     string        // the scans root
 	Files    []string      // other files to watch, such as config.toml
-	Quiet    time.Duration // a batch goes out after this long without events (default 100 ms)
-	MaxDelay time.Duration // and at the latest this long after its first event (default 300 ms)
+	Quiet    time.Duration // a batch goes out after this long without events (default 50 ms)
+	MaxDelay time.Duration // and at the latest this long after its first event (default 150 ms)
 	Poll     time.Duration // poll at this interval instead of using fsnotify (0: fsnotify)
 	Logger   *slog.Logger
 }
 
 func (o *Options) defaults() {
 	if o.Quiet <= 0 {
-		o.Quiet = 100 * time.Millisecond
+		o.Quiet = 50 * time.Millisecond
 	}
 	if o.MaxDelay <= 0 {
-		o.MaxDelay = 300 * time.Millisecond
+		o.MaxDelay = 150 * time.Millisecond
 	}
 	if o.MaxDelay < o.Quiet {
 		o.MaxDelay = o.Quiet

@@ -11,12 +11,14 @@ import (
 	"golang.org/x/term"
 
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/publish"
 	"github.com/scanreport/scanreport/scan"
 )
 
 func (a *app) buildCommand() *cobra.Command {
 	var f siteFlags
 	var quiet bool
+	var zipFile string
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the report site from the scans root",
@@ -27,7 +29,7 @@ is complete, so an interrupted build leaves the previous site as it was.
 A scan that cannot be read is left out and reported; the others are built.
 Problems in the data (malformed lines, unknown sources …) are counted here and
 listed in full by 'scanreport validate'.`,
-		Example: "  scanreport build\n  scanreport build --scans ./scans --out ./site",
+		Example: "  scanreport build\n  scanreport build --scans ./scans --out ./site\n  scanreport build --zip report.zip",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o, err := a.options(f)
@@ -57,11 +59,21 @@ listed in full by 'scanreport validate'.`,
 			if !quiet {
 				a.printBuild(o, res)
 			}
+			if zipFile != "" {
+				z, err := publish.WriteZip(o.Output, zipFile, "")
+				if err != nil {
+					return err
+				}
+				if !quiet {
+					fmt.Fprintf(a.stdout, "Wrote %s (%s, %s files): unpacked, %s/index.html opens by double-click.\n", zipFile, bytesText(z.Bytes), comma(z.Files), z.Top)
+				}
+			}
 			return nil
 		},
 	}
 	f.register(cmd, true)
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing on success")
+	cmd.Flags().StringVar(&zipFile, "zip", "", "also write the site as one zip FILE, every file under a folder named after it (deterministic)")
 	return cmd
 }
 

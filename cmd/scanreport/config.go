@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/correlate"
 	"github.com/scanreport/scanreport/internal/config"
 )
 
@@ -59,6 +60,16 @@ func (a *app) options(f siteFlags) (generator.Options, error) {
 	}
 	if f.scans != "" {
 		o.ScansRoot = f.scans
+	}
+	if c.Correlations.Enabled {
+		o.Correlations = generator.Correlations{Enabled: true, RulesDir: c.RulesDir(), CacheDir: c.CacheDir()}
+		if o.Correlations.CacheDir == "" {
+			if dir, err := correlate.DefaultCacheDir(o.ScansRoot); err == nil {
+				o.Correlations.CacheDir = dir
+			} else {
+				a.log.Warn("no cache folder for correlation results: they are computed on every build", "err", err)
+			}
+		}
 	}
 	if f.out != "" {
 		o.Output = f.out

@@ -81,9 +81,15 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 		hosts = append(hosts, interfaceHosts(addr.Port)...)
 	}
 	shown := net.JoinHostPort(bind, strconv.Itoa(addr.Port))
-	srv, err := serve.New(serve.Options{Site: o.Output, Addr: shown, Hosts: hosts, Actions: fpActions{live}, Logger: a.log})
+	acts := &fpActions{live: live}
+	srv, err := serve.New(serve.Options{Site: o.Output, Addr: shown, Hosts: hosts, Actions: acts, Logger: a.log})
 	if err != nil {
 		return err
+	}
+	acts.notify = func(ch generator.Change) {
+		if !ch.Empty() {
+			srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
+		}
 	}
 	defer srv.Close()
 	fmt.Fprintf(a.stdout, "Built %d scans (%s elements) in %s.\nServing http://%s/ — watching %s (Ctrl-C to stop)\n",
@@ -194,14 +200,21 @@ func interfaceHosts(port int) []string {
 	return out
 }
 
-// fpActions adapts the live site to the server's actions.
-type fpActions struct{ live *generator.Live }
+// fpActions adapts the live site to the server's actions: a decision is
+// recorded, applied to the site at once, and announced to open pages.
+type fpActions struct {
+	live   *generator.Live
+	notify func(generator.Change)
+}
 
-func (f fpActions) SetFP(ctx context.Context, scanID string, ids []string, fp bool) (string, error) {
-	_, err := f.live.SetFP(ctx, scanID, ids, fp, "preview")
+func (f *fpActions) SetFP(ctx context.Context, scanID string, ids []string, fp bool) (string, error) {
+	ch, err := f.live.SetFP(ctx, scanID, ids, fp, "preview")
 	var refusal *model.RefusalError
 	if errors.As(err, &refusal) {
 		return refusal.Text, nil
+	}
+	if err == nil && f.notify != nil {
+		f.notify(ch)
 	}
 	return "", err
 }

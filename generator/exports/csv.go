@@ -150,3 +150,22 @@ func WriteLogCSV(w io.Writer, s *model.Scan, defuse bool) error {
 	}
 	return nil
 }
+
+// CorrelationsCSVHeader is SpiderFoot's header for correlations, with two
+// columns added: the rule's id (SpiderFoot wrote the id under "Rule Name")
+// and the number of elements.
+var CorrelationsCSVHeader = []string{"Rule Name", "Correlation", "Risk", "Description", "Rule ID", "Elements"}
+
+// WriteCorrelationsCSV writes the scan's correlations.
+func WriteCorrelationsCSV(w io.Writer, s *model.Scan, defuse bool) error {
+	c := &CSVWriter{W: w, Defuse: defuse}
+	if err := c.Row(CorrelationsCSVHeader...); err != nil {
+		return err
+	}
+	for _, f := range s.Correlations {
+		if err := c.Row(f.Name, f.Headline, f.Risk, f.Description, f.RuleID, strconv.Itoa(len(f.Elements))); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -487,7 +487,7 @@ func TestJSONKeysOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if strings.Join(slices.Sorted(maps.Keys(seen)), ",") != "elements,format,scan,types" {
+	if strings.Join(slices.Sorted(maps.Keys(seen)), ",") != "correlations,elements,format,scan,types" {
 		t.Errorf("keys %v", seen)
 	}
 }

@@ -38,7 +38,9 @@ func WriteJSON(w io.Writer, s *model.Scan) error {
 			}
 		}
 	}
-	b = append(b, "\n]}\n"...)
+	b = append(b, "\n],\n\"correlations\":"...)
+	b = appendCorrelations(b, s)
+	b = append(b, "}\n"...)
 	return flush()
 }
 
@@ -84,6 +86,39 @@ func appendMeta(b []byte, s *model.Scan) []byte {
 	b = append(b, `,"elements":`...)
 	b = jsonw.Int(b, int64(s.Count()))
 	return append(b, '}')
+}
+
+// appendCorrelations writes the correlations (null when the rules did not
+// run), each with the ids of its elements.
+func appendCorrelations(b []byte, s *model.Scan) []byte {
+	if !s.CorrelationsRun {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, f := range s.Correlations {
+		if i > 0 {
+			b = append(b, ",\n"...)
+		}
+		b = append(b, `{"rule":`...)
+		b = jsonw.String(b, f.RuleID)
+		b = append(b, `,"name":`...)
+		b = jsonw.String(b, f.Name)
+		b = append(b, `,"risk":`...)
+		b = jsonw.String(b, f.Risk)
+		b = append(b, `,"headline":`...)
+		b = jsonw.String(b, f.Headline)
+		b = append(b, `,"description":`...)
+		b = jsonw.String(b, f.Description)
+		b = append(b, `,"elements":[`...)
+		for k, e := range f.Elements {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = jsonw.String(b, s.Elements[e].ID)
+		}
+		b = append(b, "]}"...)
+	}
+	return append(b, ']')
 }
 
 // appendTypes writes the description and category of every type the

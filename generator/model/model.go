@@ -111,6 +111,10 @@ type Scan struct {
 	// bound them (Unix ms, 0 when no element has a time).
 	Seconds             map[int64]int32
 	FirstSeen, LastSeen int64
+	// Correlations found by the correlation rules; CorrelationsRun says
+	// whether they were run at all (finished automated scans only).
+	Correlations    []Finding
+	CorrelationsRun bool
 
 	// Positions reached in the append-only files, for incremental reads.
 	ElementsPos, LogPos, ReviewPos scan.Position

@@ -198,3 +198,42 @@ func (s *Scan) CheckFP(ids []string, fp bool) ([]int32, error) {
 	}
 	return idx, nil
 }
+
+// Finding is one correlation: a rule that matched the scan, its headline,
+// and the elements that made it match.
+type Finding struct {
+	RuleID, Name, Description, Risk string // risk: HIGH, MEDIUM, LOW or INFO
+	Headline                        string
+	Elements                        []int32
+}
+
+// SetCorrelations records the scan's correlations (nil: they were not run,
+// as for a scan still running). Elements of HIGH-risk correlations become
+// risky.
+func (s *Scan) SetCorrelations(f []Finding) {
+	s.Correlations = f
+	s.CorrelationsRun = true
+	for _, c := range f {
+		if c.Risk != "HIGH" {
+			continue
+		}
+		for _, i := range c.Elements {
+			e := &s.Elements[i]
+			if i == 0 || e.Is(FlagRisky) {
+				continue
+			}
+			e.Flags |= FlagRisky
+			s.Types[e.Type].Risky++
+			s.RiskyByLevel[e.Risk] = append(s.RiskyByLevel[e.Risk], i)
+		}
+	}
+}
+
+// CorrelationCounts counts the correlations by risk.
+func (s *Scan) CorrelationCounts() map[string]int {
+	m := map[string]int{}
+	for _, c := range s.Correlations {
+		m[c.Risk]++
+	}
+	return m
+}

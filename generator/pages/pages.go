@@ -141,6 +141,8 @@ const (
 	FormatCSV    = "csv"
 	FormatGEXF   = "gexf"
 	FormatLogCSV = "log-csv"
+	// FormatCorrelationsCSV is the correlations in SpiderFoot's layout.
+	FormatCorrelationsCSV = "correlations-csv"
 )
 
 // Downloads lists a scan's download files (File relative to its folder).
@@ -150,6 +152,7 @@ func Downloads(id string) []Download {
 		{Label: "CSV", Format: FormatCSV, File: "downloads/" + id + ".csv", Name: id + ".csv"},
 		{Label: "GEXF", Format: FormatGEXF, File: "downloads/" + id + ".gexf", Name: id + ".gexf"},
 		{Label: "Log (CSV)", Format: FormatLogCSV, File: "downloads/" + id + "-log.csv", Name: id + "-log.csv"},
+		{Label: "Correlations (CSV)", Format: FormatCorrelationsCSV, File: "downloads/" + id + "-correlations.csv", Name: id + "-correlations.csv"},
 	}
 }
 
@@ -208,7 +211,7 @@ func (r *Renderer) scanPage(s *model.Scan, rel, kind, tab, title string) Page {
 		Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
 		Partial: m.Partial(), PartialText: partialText(m), Investigations: s.Investigations(),
 		OverviewURL: up + "index.html", BrowseURL: up + "browse.html", SettingsURL: up + "settings.html", LogURL: up + "log.html", SearchURL: up + "search.html",
-		DataURL: up + "data/", ManifestURL: up + "data/manifest.js"}
+		CorrelationsURL: up + "correlations.html", DataURL: up + "data/", ManifestURL: up + "data/manifest.js"}
 	for _, d := range Downloads(m.ID) {
 		d.URL = up + d.File
 		h.Downloads = append(h.Downloads, d)
@@ -237,6 +240,7 @@ func (r *Renderer) ScanCore(s *model.Scan, out Out) error {
 		func() error { return r.settings(s, dir+"settings.html", out) },
 		func() error { return r.log(s, dir+"log.html", out) },
 		func() error { return r.search(s, dir+"search.html", out) },
+		func() error { return r.correlations(s, dir+"correlations.html", out) },
 	} {
 		if err := step(); err != nil {
 			return err
@@ -327,6 +331,7 @@ func (r *Renderer) overview(s *model.Scan, rel string, out Out) error {
 	v.Risky, v.RiskyMore = riskyRows(s, "")
 	v.Modules, v.ModulesMore, v.Totals.Modules = moduleRows(s)
 	v.Timeline = timeline(s)
+	v.Correlations = riskCounts(s)
 	if len(s.Notes) > 0 {
 		html, err := r.md.Render(s.Notes)
 		if err != nil {
@@ -594,6 +599,7 @@ type ScanSummary struct {
 	Risky          int
 	Investigations []string
 	Problems       int
+	Correlations   *RiskCounts // nil when the rules did not run
 }
 
 // Summarize takes what the scan list shows of s.
@@ -602,7 +608,129 @@ func Summarize(s *model.Scan) ScanSummary {
 	for _, t := range s.Types {
 		risky += t.Risky
 	}
-	return ScanSummary{Meta: s.Meta, Elements: s.Count(), Risky: risky, Investigations: s.Investigations(), Problems: s.Problems.Total}
+	return ScanSummary{Meta: s.Meta, Elements: s.Count(), Risky: risky, Investigations: s.Investigations(), Problems: s.Problems.Total,
+		Correlations: riskCounts(s)}
+}
+
+func riskCounts(s *model.Scan) *RiskCounts {
+	if !s.CorrelationsRun {
+		return nil
+	}
+	c := s.CorrelationCounts()
+	return &RiskCounts{High: c["HIGH"], Medium: c["MEDIUM"], Low: c["LOW"], Info: c["INFO"]}
+}
+
+// riskOrder sorts risks: HIGH first.
+func riskOrder(risk string) int {
+	switch risk {
+	case "HIGH":
+		return 0
+	case "MEDIUM":
+		return 1
+	case "LOW":
+		return 2
+	}
+	return 3
+}
+
+func riskClass(risk string) string { return "risk-" + strings.ToLower(risk) }
+
+// Limits of the correlations page (the data file has everything).
+const (
+	MaxFindingsListed  = 1000
+	MaxFindingElements = 25
+)
+
+func (r *Renderer) correlations(s *model.Scan, rel string, out Out) error {
+	v := CorrelationsPage{Page: r.scanPage(s, rel, "correlations", "correlations", "Correlations"), Run: s.CorrelationsRun}
+	v.Crumbs = append(v.Crumbs, Crumb{Label: "Correlations"})
+	switch {
+	case s.CorrelationsRun:
+	case s.Meta.Kind == scan.KindManual:
+		v.Reason = "Correlation rules run on automated scans only; this is a manual scan."
+	case !s.Meta.Done():
+		v.Reason = "Correlation rules run once the scan has finished; it is " + s.Meta.Status + "."
+	case s.Meta.Status != scan.StatusFinished:
+		v.Reason = "Correlation rules run on scans that finished normally; this one is " + s.Meta.Status + ", so rules about what was not found would mislead."
+	default:
+		v.Reason = "Correlation rules are turned off in config.toml ([correlations] enabled = false)."
+	}
+	if c := riskCounts(s); c != nil {
+		v.Counts = *c
+	}
+	v.Total = len(s.Correlations)
+	byRule := map[string]*RuleCount{}
+	order := make([]int, len(s.Correlations))
+	for i, f := range s.Correlations {
+		order[i] = i
+		rc := byRule[f.RuleID]
+		if rc == nil {
+			rc = &RuleCount{ID: f.RuleID, Name: f.Name, Description: f.Description, Risk: f.Risk, RiskClass: riskClass(f.Risk)}
+			byRule[f.RuleID] = rc
+		}
+		rc.Count++
+	}
+	for _, rc := range byRule {
+		v.Rules = append(v.Rules, *rc)
+	}
+	sort.Slice(v.Rules, func(i, j int) bool {
+		a, b := v.Rules[i], v.Rules[j]
+		if riskOrder(a.Risk) != riskOrder(b.Risk) {
+			return riskOrder(a.Risk) < riskOrder(b.Risk)
+		}
+		return a.ID < b.ID
+	})
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &s.Correlations[order[i]], &s.Correlations[order[j]]
+		if riskOrder(a.Risk) != riskOrder(b.Risk) {
+			return riskOrder(a.Risk) < riskOrder(b.Risk)
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Headline < b.Headline
+	})
+	if len(order) > MaxFindingsListed {
+		v.More = len(order) - MaxFindingsListed
+		order = order[:MaxFindingsListed]
+	}
+	for _, k := range order {
+		f := &s.Correlations[k]
+		row := FindingRow{Risk: f.Risk, RiskClass: riskClass(f.Risk), Headline: f.Headline, RuleID: f.RuleID, RuleName: f.Name,
+			RuleDescription: f.Description, Count: len(f.Elements)}
+		for n, i := range f.Elements {
+			if n == MaxFindingElements {
+				row.ElementsMore = len(f.Elements) - n
+				break
+			}
+			row.Elements = append(row.Elements, elementRow(s, i, ""))
+		}
+		v.Findings = append(v.Findings, row)
+	}
+	return r.render(out, rel, "correlations", v)
+}
+
+// RuleInfo describes a loaded correlation rule for the settings page.
+type RuleInfo struct {
+	ID, Name, Description, Risk, File string
+}
+
+// Rules renders settings.html at the site root: the loaded correlation
+// rules and the settings the report was built with.
+func (r *Renderer) Rules(rules []RuleInfo, enabled bool, settings []KeyValue, problems []scan.Problem, out Out) error {
+	v := RulesPage{Page: r.page("settings.html", "global-settings", "Settings · "+r.opts.SiteTitle), Enabled: enabled, Settings: settings}
+	v.Crumbs = []Crumb{{Label: "Scans", URL: "index.html"}, {Label: "Settings"}}
+	for _, ru := range rules {
+		v.Rules = append(v.Rules, RuleRow{ID: ru.ID, Name: ru.Name, Description: ru.Description, Risk: ru.Risk, RiskClass: riskClass(ru.Risk), File: ru.File})
+	}
+	sort.SliceStable(v.Rules, func(i, j int) bool {
+		if riskOrder(v.Rules[i].Risk) != riskOrder(v.Rules[j].Risk) {
+			return riskOrder(v.Rules[i].Risk) < riskOrder(v.Rules[j].Risk)
+		}
+		return v.Rules[i].ID < v.Rules[j].ID
+	})
+	v.Problems = problemViews(problems)
+	return r.render(out, "settings.html", "global-settings", v)
 }
 
 // sortedSummaries orders scans newest first (then by id).
@@ -627,7 +755,7 @@ func (r *Renderer) ScanList(scans []ScanSummary, problems []scan.Problem, proble
 		m := s.Meta
 		v.Scans = append(v.Scans, ScanRow{ID: m.ID, Name: m.Name, Target: m.Target, Kind: m.Kind, URL: ScanDir(m.ID) + "index.html",
 			Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
-			Elements: s.Elements, Risky: s.Risky, Investigations: s.Investigations, Problems: s.Problems})
+			Elements: s.Elements, Risky: s.Risky, Investigations: s.Investigations, Problems: s.Problems, Correlations: s.Correlations})
 		v.Elements += s.Elements
 	}
 	v.Problems = problemViews(problems)

@@ -69,6 +69,7 @@ type ScanHeader struct {
 	Investigations []string
 	// URLs relative to the current page.
 	OverviewURL, BrowseURL, SettingsURL, LogURL, SearchURL string
+	CorrelationsURL                                        string
 	DataURL                                                string // the data/ folder, ending in "/"
 	ManifestURL                                            string
 	// Downloads of the whole scan, URLs relative to the current page.
@@ -114,6 +115,48 @@ type SearchAllPage struct {
 	ScansURL string // data/scans.js, relative to the page
 }
 
+// CorrelationsPage is scans/<id>/correlations.html.
+type CorrelationsPage struct {
+	Page
+	Run      bool   // the rules ran over this scan
+	Reason   string // why they did not
+	Counts   RiskCounts
+	Total    int
+	Rules    []RuleCount
+	Findings []FindingRow // riskiest first, at most MaxFindingsListed
+	More     int          // findings not listed
+}
+
+// RuleCount is a rule that matched, and how often.
+type RuleCount struct {
+	ID, Name, Description, Risk, RiskClass string
+	Count                                  int
+}
+
+// FindingRow is one correlation.
+type FindingRow struct {
+	Risk, RiskClass, Headline         string
+	RuleID, RuleName, RuleDescription string
+	Count                             int
+	Elements                          []ElementRow // at most MaxFindingElements
+	ElementsMore                      int
+}
+
+// RulesPage is settings.html at the site root: the correlation rules
+// loaded, and the settings the report was built with.
+type RulesPage struct {
+	Page
+	Rules    []RuleRow
+	Enabled  bool
+	Settings []KeyValue
+	Problems []Problem
+}
+
+// RuleRow is one loaded correlation rule.
+type RuleRow struct {
+	ID, Name, Description, Risk, RiskClass, File string
+}
+
 // ScanRow is one scan in the scan list.
 type ScanRow struct {
 	ID, Name, Target, Kind  string
@@ -150,6 +193,7 @@ type OverviewPage struct {
 	Modules       []ModuleRow
 	ModulesMore   int // modules not listed
 	Timeline      Timeline
+	Correlations  *RiskCounts // nil when the rules did not run
 	Notes         template.HTML
 	Problems      []Problem
 	ProblemsTotal int

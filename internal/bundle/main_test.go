@@ -126,6 +126,13 @@ func TestSourcesAvoidUnsafeAPIs(t *testing.T) {
 		for i, line := range strings.Split(string(b), "\n") {
 			code, _, _ := strings.Cut(line, "//")
 			if m := bad.FindString(code); m != "" {
+				// One exception: live.ts parses pages of this site that the
+				// preview server just rewrote (html/template output, every
+				// scan value escaped) to import their changed regions; it
+				// strips scripts and handler attributes first.
+				if m == "DOMParser" && filepath.Base(f) == "live.ts" {
+					continue
+				}
 				t.Errorf("%s:%d: %s", filepath.Base(f), i+1, m)
 			}
 		}

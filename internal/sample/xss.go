@@ -299,6 +299,20 @@ func (x *xssWriter) write(id, target string, short []string) error {
 		}
 	}
 
+	// Correlation headlines quote scan data (SpiderFoot's stored XSS, its
+	// issue #2012): hosts named after payloads expose a remote desktop
+	// port, which the built-in rule remote_admin_port_open reports with the
+	// host in its headline.
+	for i := 0; i < 6; i++ {
+		host, err := x.add(scan.Element{Type: "INTERNET_NAME", Data: short[i], Source: first, Module: "sfp_dnsbrute"})
+		if err != nil {
+			return err
+		}
+		if _, err := x.add(scan.Element{Type: "TCP_PORT_OPEN", Data: short[i] + ":3389", Source: host, Module: "sfp_portscan_tcp"}); err != nil {
+			return err
+		}
+	}
+
 	end := x.tick()
 	if err := w.Log(end, scan.LevelStatus, "sfscan", "Scan ["+id+"] completed."); err != nil {
 		return err

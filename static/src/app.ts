@@ -9,6 +9,7 @@
 import { byId, notice } from "./dom";
 import { mountElementDownloads, mountScanListDownloads } from "./downloads";
 import { currentView, initElements } from "./elements";
+import { initLive } from "./live";
 import { initLog } from "./log";
 import { install } from "./registry";
 import { initScanList } from "./scan-selection";
@@ -28,6 +29,9 @@ function fail(e: unknown): void {
 function start(): void {
   document.documentElement.classList.add("js");
   try {
+    // First, before anything changes the page: live updates note the
+    // regions as the server wrote them (the rest waits for the page).
+    initLive();
     initSortable();
     // The header's search box: in place on the element table and the search
     // pages; elsewhere Enter opens the search page of its scope.

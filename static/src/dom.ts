@@ -58,6 +58,11 @@ export function notice(anchor: Element, text: string, kind: "error" | "info" = "
   return el;
 }
 
+// clearNotice removes the notice shown before anchor under key, if any.
+export function clearNotice(anchor: Element, key: string): void {
+  anchor.parentElement?.querySelector(`p.notice[data-key="${key}"]`)?.remove();
+}
+
 // debounce delays fn until ms have passed without another call.
 export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number): (...a: A) => void {
   let timer = 0;

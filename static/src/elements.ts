@@ -8,15 +8,16 @@
 // currentView() hands the view as shown to other features (downloads).
 
 import { copyButton, DetailPanel, field } from "./detail";
-import { byId, h, notice, setText } from "./dom";
+import { byId, clearNotice, h, notice, setText } from "./dom";
 import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { isFP, load, loadInOrder, manifest } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler } from "./search";
 import type { Query } from "./search-query";
-import { isSelected, onSelectionChange, selection, setSelected } from "./selection";
+import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "./selection";
 import { ElementStore, Groups } from "./store";
-import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, type ElementChunk, type Manifest, type TypeInfo } from "./types";
+import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
 
 const ROW_H = 34;
@@ -89,10 +90,18 @@ export async function initElements(box: SearchBox | null = null): Promise<void> 
 
   const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box);
   page = p;
-  await p.load();
+  const loading = p.load();
+  setLiveTarget(p); // live updates wait for the first load
+  await loading;
 }
 
-class ElementsPage implements SearchHandler {
+// chunkKey is what tells a chunk's rows apart from an earlier version of
+// the same file: where it starts, how many rows, its version.
+function chunkKey(c: ChunkRef): string {
+  return `${c.s ?? ""}/${c.n}/${c.v ?? 0}`;
+}
+
+class ElementsPage implements SearchHandler, LiveTarget {
   private readonly s: ElementStore;
   private groups: Groups | null = null;
   private readonly full: OrderedView;
@@ -108,7 +117,13 @@ class ElementsPage implements SearchHandler {
   private frame = 0;
   private shown = false;
   private selectAll: HTMLInputElement;
-  private readonly moduleRank: Int32Array;
+  private moduleRank: Int32Array = new Int32Array(0);
+  // live updates (live.ts): what each chunk file held when it was loaded
+  private readonly chunkKeys = new Map<string, string>();
+  private ready: Promise<void> = Promise.resolve();
+  private fpReady: Promise<void> = Promise.resolve();
+  private relinked = false; // rows changed in place since the last show
+  private countsMoved = false; // values got more occurrences (unique view sorted by count)
   // search
   private readonly engine: SearchEngine;
   private query: Query | null = null;
@@ -123,8 +138,8 @@ class ElementsPage implements SearchHandler {
 
   constructor(
     private readonly host: HTMLElement,
-    private readonly m: Manifest,
-    private readonly type: TypeInfo,
+    private m: Manifest,
+    private type: TypeInfo,
     private readonly rowCount: HTMLElement | null,
     private readonly hideFP: HTMLInputElement | null,
     detailEl: HTMLElement | null,
@@ -134,10 +149,7 @@ class ElementsPage implements SearchHandler {
     this.s = new ElementStore(type.total);
     const st = this.s;
     this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
-    const names = m.modules.map((x, i) => ({ x: String(x), i }));
-    names.sort((a, b) => strCmp(a.x.toLowerCase(), b.x.toLowerCase()) || a.i - b.i);
-    this.moduleRank = new Int32Array(names.length);
-    names.forEach((v, rank) => (this.moduleRank[v.i] = rank));
+    this.rankModules();
 
     this.full = new OrderedView((k) => this.fullCmp(k), null);
     this.selectAll = h("input", { type: "checkbox", class: "select-all", "aria-label": "Select all shown rows" });
@@ -176,42 +188,40 @@ class ElementsPage implements SearchHandler {
       box.handler = this;
       box.onStateChange = () => this.writeHash();
     }
+    this.mountFPTools();
     this.readHash();
   }
 
-  async load(): Promise<void> {
+  // rankModules orders the manifest's modules by name, for sorting.
+  private rankModules(): void {
+    const names = this.m.modules.map((x, i) => ({ x: String(x), i }));
+    names.sort((a, b) => strCmp(a.x.toLowerCase(), b.x.toLowerCase()) || a.i - b.i);
+    this.moduleRank = new Int32Array(names.length);
+    names.forEach((v, rank) => (this.moduleRank[v.i] = rank));
+  }
+
+  load(): Promise<void> {
+    this.ready = this.loadAll();
+    return this.ready;
+  }
+
+  private async loadAll(): Promise<void> {
     const t = this.type;
-    const files = t.chunks.map((c) => String(c.f));
-    if (t.fp > 0 && this.m.fp.n > 0) {
-      load(String(this.m.fp.f)).then(
-        (p) => {
-          if (!isFP(p)) return;
-          this.s.setFP(p.i);
-          this.groups?.recountFP();
-          this.matchGroups();
-          this.setKeeps();
-          this.unique?.invalidate();
-          this.full.invalidate();
-          this.refilter();
-        },
-        (e: Error) => notice(this.host, e.message + " False positives are not marked.", "error", "fp"),
-      );
-    }
+    const chunks = t.chunks.slice();
+    const files = chunks.map((c) => String(c.f));
+    if (t.fp > 0 && this.m.fp.n > 0) this.fpReady = this.loadFP("");
     this.progress();
     try {
       await loadInOrder<ElementChunk>(files, (c, k) => {
         if (c.k !== "elements" || c.type !== t.slug) throw new Error(`The data file ${files[k]} holds another type's elements.`);
-        const from = this.s.append(c);
+        this.place(c, chunks[k]);
         this.loaded = k + 1;
-        this.full.add(from, this.s.n);
-        if (this.groups && this.unique) this.unique.add(this.groups.update(), this.groups.n);
-        this.engine.sync();
-        if (this.query) this.rerunSoon();
         this.progress();
         this.scheduleUpdate();
       });
       this.loading = false;
       this.progress();
+      this.resortCounts();
       this.show(false);
       if (this.query) this.runSearch(false);
       mark("sr:elements-loaded");
@@ -223,6 +233,182 @@ class ElementsPage implements SearchHandler {
       this.fullTable.setEmptyText("The elements could not be loaded.");
       this.scheduleUpdate();
     }
+  }
+
+  // place puts a chunk's rows into the store (by its start row, so a chunk
+  // rewritten by a live update updates the rows it already gave) and into
+  // the views and the search worker.
+  private place(c: ElementChunk, ref: ChunkRef): void {
+    const r = this.s.put(c, typeof ref.s === "number" ? ref.s : this.s.n);
+    this.chunkKeys.set(String(ref.f), chunkKey(ref));
+    if (this.s.n > r.from) {
+      this.full.add(r.from, this.s.n);
+      if (this.groups && this.unique) {
+        this.unique.add(this.groups.update(), this.groups.n);
+        if (this.unique.key === "count") this.countsMoved = true;
+      }
+    }
+    if (r.hi > r.lo) {
+      this.engine.resync(r.lo, r.hi);
+      this.relinked = true;
+    }
+    this.engine.sync();
+    if (this.query) this.rerunSoon();
+  }
+
+  // loadFP loads fp.js and marks the rows (query: a live update's).
+  private async loadFP(query: string): Promise<void> {
+    try {
+      const p = await load(String(this.m.fp.f), query);
+      if (isFP(p)) this.applyFP(p);
+    } catch (e) {
+      notice(this.host, (e as Error).message + " False positives are not marked.", "error", "fp");
+    }
+  }
+
+  private applyFP(p: FPList): void {
+    this.s.setFP(p.i);
+    this.groups?.recountFP();
+    this.matchGroups();
+    this.setKeeps();
+    this.unique?.invalidate();
+    this.full.invalidate();
+    if (this.full.key === "fp") this.full.sort("fp", this.full.dir);
+    if (this.unique?.key === "count" && this.hide) this.unique.sort("count", this.unique.dir);
+    this.refilter();
+    this.fullTable.refresh();
+  }
+
+  // update takes a newer manifest of the scan (live.ts): it loads the
+  // chunks of this type that are new or were rewritten, merges their rows
+  // in place (the view keeps its scroll position, sort, filters, search,
+  // checked rows and detail panel), and fp.js when false positives moved.
+  async update(m: Manifest, c: LiveChange): Promise<"ok" | "reload"> {
+    await this.ready;
+    await this.fpReady;
+    const t = m.types.find((x) => x.slug === this.type.slug);
+    if (!t || t.total < this.s.n) return "reload"; // the scan was read again from scratch
+    const prevM = this.m;
+    const prevT = this.type;
+    this.m = m;
+    this.type = t;
+    if (m.modules.length !== prevM.modules.length) {
+      this.rankModules();
+      if (this.full.key === "module") {
+        this.full.invalidate();
+        this.relinked = true;
+      }
+    }
+    const want = t.chunks.filter((ch) => this.chunkKeys.get(String(ch.f)) !== chunkKey(ch));
+    if (want.length) {
+      // A server's files carry their version in the URL (the browser may
+      // hold an older copy); a built site's are asked for afresh.
+      const query = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : c.query);
+      try {
+        const got = await Promise.all(want.map((ch) => load(String(ch.f), query(ch)).then((p) => ({ ch, p }))));
+        got.sort((a, b) => (a.ch.s ?? 0) - (b.ch.s ?? 0));
+        for (const { ch, p } of got) {
+          if (p.k !== "elements" || p.type !== t.slug) throw new Error(`The data file ${ch.f} holds another type's elements.`);
+          if (typeof ch.s === "number" && ch.s > this.s.n) break; // rows missing before it: the next update tries again
+          this.place(p, ch);
+        }
+        clearNotice(this.host, "live");
+      } catch (e) {
+        notice(this.host, (e as Error).message + " The table shows what was loaded before; it tries again with the next update.", "error", "live");
+      }
+    }
+    if (c.fp || t.fp !== prevT.fp || m.fp.n !== prevM.fp.n) {
+      if (t.fp > 0 || prevT.fp > 0 || this.s.fpCount > 0) await this.loadFP(c.query);
+    }
+    this.resortCounts();
+    if (this.relinked) {
+      this.relinked = false;
+      const k = this.full.key;
+      if (k === "source" || k === "module") {
+        this.full.invalidate();
+        this.full.sort(k, this.full.dir);
+      }
+      this.fullTable.refresh();
+    }
+    this.updateHideLabel();
+    this.show(false);
+    return "ok";
+  }
+
+  // resortCounts sorts the unique view by count again after values got
+  // more occurrences (new rows only join the order in their own place).
+  private resortCounts(): void {
+    if (!this.countsMoved || !this.unique) return;
+    this.countsMoved = false;
+    if (this.unique.key !== "count") return;
+    this.unique.invalidate();
+    this.unique.sort("count", this.unique.dir);
+    this.uniqueTable?.refresh();
+  }
+
+  // updateHideLabel says how many false positives #hide-fp hides.
+  private updateHideLabel(): void {
+    const label = this.hideFP?.closest("label");
+    if (!label) return;
+    const n = this.type.fp;
+    label.hidden = n === 0 && !this.hide;
+    const text = label.querySelector("#hide-fp-text");
+    if (text) setText(text, `Hide ${comma(n)} false ${n === 1 ? "positive" : "positives"}`);
+  }
+
+  // ---- false positives, in the preview server ----
+
+  // mountFPTools fills #fp-tools with the buttons that mark and unmark the
+  // checked rows, when the page is served by scanreport serve (a built
+  // site shows the state only). The page updates through the server's
+  // change event once the decision is recorded.
+  private mountFPTools(): void {
+    const box = byId("fp-tools");
+    if (!box || !liveConfig()) return;
+    const mark = h("button", { type: "button", class: "btn small", "data-fp": "set" }, "Mark false positive");
+    const unmark = h("button", { type: "button", class: "btn small", "data-fp": "unset" }, "Unmark");
+    const note = h("span", { class: "fp-status", role: "status" });
+    box.append(mark, unmark, note);
+    box.hidden = false;
+    const msg = byId("fp-message");
+    let busy = false;
+    const refresh = () => {
+      const n = selection.size;
+      mark.disabled = unmark.disabled = busy || n === 0;
+      const what = n === 0 ? "Check one or more rows first" : `the ${plural(n, "checked element", "checked elements")}`;
+      mark.title = n === 0 ? what : `Mark ${what} and everything found from them as false positives`;
+      unmark.title = n === 0 ? what : `Unmark ${what}`;
+    };
+    const say = (text: string, refusal: boolean) => {
+      setText(note, refusal ? "" : text);
+      if (msg) {
+        setText(msg, refusal ? text : "");
+        msg.hidden = !refusal;
+      }
+    };
+    const decide = async (fp: boolean) => {
+      const ids: string[] = [];
+      for (const i of selectedIndices()) {
+        const r = this.s.rowOf(i);
+        if (r >= 0) ids.push(this.s.eid[r]);
+      }
+      if (ids.length === 0) return;
+      busy = true;
+      refresh();
+      box.setAttribute("aria-busy", "true");
+      say(fp ? "Marking…" : "Unmarking…", false);
+      const scan = document.body.getAttribute("data-scan") ?? "";
+      const res = await postFP(scan, ids, fp);
+      busy = false;
+      box.removeAttribute("aria-busy");
+      refresh();
+      if (res.ok) say(`${fp ? "Marked" : "Unmarked"} ${plural(ids.length, "element", "elements")}${fp ? " (and what was found from them)" : ""}.`, false);
+      else say(res.text, true);
+    };
+    mark.addEventListener("click", () => void decide(true));
+    unmark.addEventListener("click", () => void decide(false));
+    onSelectionChange(refresh);
+    refresh();
   }
 
   private progress(): void {
@@ -289,7 +475,6 @@ class ElementsPage implements SearchHandler {
 
   private fullColumns(): Column[] {
     const s = this.s;
-    const modules = this.m.modules;
     return [
       {
         key: "select",
@@ -329,7 +514,7 @@ class ElementsPage implements SearchHandler {
         label: "Source Module",
         cls: "c-module",
         sortable: true,
-        render: (cell, r) => setText(cell, String(modules[s.mod[r]] ?? "")),
+        render: (cell, r) => setText(cell, String(this.m.modules[s.mod[r]] ?? "")),
       },
       {
         key: "time",

@@ -4,12 +4,13 @@
 // over message and component) and a count (#log-count).
 
 import { DetailPanel, copyButton, field } from "./detail";
-import { byId, debounce, h, notice, setText } from "./dom";
+import { byId, clearNotice, debounce, h, notice, setText } from "./dom";
 import { comma, oneLine, utc } from "./format";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
-import { loadInOrder, manifest } from "./registry";
+import { liveConfig, setLiveTarget } from "./live";
+import { load, loadInOrder, manifest } from "./registry";
 import { LogStore } from "./store";
-import type { LogChunk, Manifest } from "./types";
+import type { ChunkRef, LogChunk, Manifest } from "./types";
 import { VTable, type SortDir } from "./vtable";
 
 const ROW_H = 32;
@@ -150,14 +151,67 @@ export async function initLog(): Promise<void> {
   });
   if ((level && level.value !== "ALL") || (filter && filter.value !== "")) applyFilter(); // restored by the browser
 
-  const files = m.log.chunks.map((c) => String(c.f));
+  // Live updates (live.ts): the chunks that are new or were rewritten are
+  // loaded and their new lines appended; lines already held never change.
+  const chunkKeys = new Map<string, string>();
+  const key = (c: ChunkRef) => `${c.s ?? ""}/${c.n}/${c.v ?? 0}`;
+  const levelCounts: number[] = [];
+  const place = (c: LogChunk, ref: ChunkRef) => {
+    const from = s.put(c, typeof ref.s === "number" ? ref.s : s.n);
+    chunkKeys.set(String(ref.f), key(ref));
+    for (let r = from; r < s.n; r++) levelCounts[s.level[r]] = (levelCounts[s.level[r]] ?? 0) + 1;
+    if (s.n > from) v.add(from, s.n);
+  };
+  // updateLevels brings the level dropdown's counts up to date, adding the
+  // levels that appeared.
+  const updateLevels = () => {
+    if (!level) return;
+    const opts = new Map(Array.from(level.options, (o) => [o.value, o]));
+    const all = opts.get("ALL");
+    if (all) setText(all, `All levels (${comma(s.n)})`);
+    s.levels.forEach((l, i) => {
+      const text = `${l} (${comma(levelCounts[i] ?? 0)})`;
+      const o = opts.get(l);
+      if (o) setText(o, text);
+      else level.appendChild(h("option", { value: l }, text));
+    });
+  };
+  let loaded!: () => void;
+  const ready = new Promise<void>((r) => (loaded = r));
+  setLiveTarget({
+    update: async (nm, ch) => {
+      await ready;
+      if (nm.log.total < s.n) return "reload"; // the scan was read again from scratch
+      m = nm;
+      const want = nm.log.chunks.filter((c) => chunkKeys.get(String(c.f)) !== key(c));
+      if (want.length) {
+        try {
+          const got = await Promise.all(want.map((c) => load(String(c.f), liveConfig() ? "v=" + (c.v ?? 0) : ch.query).then((p) => ({ c, p }))));
+          got.sort((a, b) => (a.c.s ?? 0) - (b.c.s ?? 0));
+          for (const { c, p } of got) {
+            if (p.k !== "log") throw new Error(`The data file ${c.f} is not a log file.`);
+            if (typeof c.s === "number" && c.s > s.n) break;
+            place(p, c);
+          }
+          clearNotice(host, "live");
+        } catch (e) {
+          notice(host, (e as Error).message + " The log shows what was loaded before; it tries again with the next update.", "error", "live");
+        }
+        updateLevels();
+        show(false);
+      }
+      return "ok";
+    },
+  });
+
+  const chunks = m.log.chunks.slice();
+  const files = chunks.map((c) => String(c.f));
   let frame = 0;
   try {
     if (files.length) setStatus(`Loading 1 of ${comma(files.length)} data files…`);
     await loadInOrder<LogChunk>(files, (c, k) => {
       if (c.k !== "log") throw new Error(`The data file ${files[k]} is not a log file.`);
-      const from = s.append(c);
-      v.add(from, s.n);
+      place(c, chunks[k]);
       if (k + 1 < files.length) setStatus(`Loading ${comma(k + 2)} of ${comma(files.length)} data files · ${comma(s.n)} of ${comma(m.log.total)} lines`);
       if (!frame)
         frame = requestAnimationFrame(() => {
@@ -172,6 +226,7 @@ export async function initLog(): Promise<void> {
     notice(host, (e as Error).message + (s.n ? ` The ${comma(s.n)} lines loaded before it are shown.` : ""), "error", "load");
     show(false);
   }
+  loaded();
 }
 
 function levelClass(l: string): string {

@@ -98,23 +98,36 @@ export function dataBase(): string {
 // A data file name as the manifest gives it: a plain name, no folders, no
 // scheme. Anything else is refused rather than turned into a script URL.
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
+// A cache-busting query the live updates add (live.ts): one letter and a
+// number, never anything from scan data.
+const QUERY = /^[a-z]=[0-9]{1,20}$/;
+// A site script by relative URL (data/scans.js from the root pages).
+const SITE_SCRIPT = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
 
 // load injects the script of one data file and resolves with its payload.
-export function load(file: string): Promise<Payload> {
+// query ("v=3", "t=1763632800000") makes the URL differ from the one the
+// browser may hold in its cache, for files rewritten by live updates.
+export function load(file: string, query = ""): Promise<Payload> {
+  if (!FILE_NAME.test(file)) return Promise.reject(new LoadError(file, "not a data file name"));
+  let base: string;
+  try {
+    base = dataBase();
+  } catch (e) {
+    return Promise.reject(new LoadError(file, (e as Error).message));
+  }
+  return loadScript(base + file, query, file);
+}
+
+// loadScript injects the site script at url (relative to the page) and
+// resolves with the payload it pushed. name is the file as errors name it.
+export function loadScript(url: string, query = "", name = url): Promise<Payload> {
   return new Promise<Payload>((resolve, reject) => {
-    if (!FILE_NAME.test(file)) {
-      reject(new LoadError(file, "not a data file name"));
-      return;
-    }
-    let base: string;
-    try {
-      base = dataBase();
-    } catch (e) {
-      reject(new LoadError(file, (e as Error).message));
+    if (!SITE_SCRIPT.test(url) || (query !== "" && !QUERY.test(query))) {
+      reject(new LoadError(name, "not a data file of this site"));
       return;
     }
     const s = document.createElement("script");
-    const p: Pending = { file, payload: null, resolve, reject };
+    const p: Pending = { file: name, payload: null, resolve, reject };
     pending.set(s, p);
     const done = () => {
       pending.delete(s);
@@ -124,14 +137,14 @@ export function load(file: string): Promise<Payload> {
     s.onload = () => {
       done();
       if (p.payload) resolve(p.payload);
-      else reject(new LoadError(file, "it holds no data for this scan"));
+      else reject(new LoadError(name, "it holds no data for this scan"));
     };
     s.onerror = () => {
       done();
-      reject(new LoadError(file, "it is missing or unreadable (was the report copied completely?)"));
+      reject(new LoadError(name, "it is missing or unreadable (was the report copied completely?)"));
     };
     s.async = true;
-    s.src = base + file;
+    s.src = url + (query ? "?" + query : "");
     document.head.appendChild(s);
   });
 }

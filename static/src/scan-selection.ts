@@ -26,6 +26,14 @@ export function notifyScanSelection(): void {
   for (const l of listeners.slice()) l(ids);
 }
 
+// refreshScanList brings #select-all, the count and the rows' marks up to
+// date after the rows changed (live updates replace them).
+export function refreshScanList(): void {
+  refresh();
+}
+
+let refresh: () => void = () => undefined;
+
 // initScanList wires #select-all and shift-click ranges over input.scan-select.
 export function initScanList(): void {
   const all = document.getElementById("select-all") as HTMLInputElement | null;
@@ -43,6 +51,7 @@ export function initScanList(): void {
     for (const b of bs) b.closest("tr")?.classList.toggle("selected", b.checked);
     notifyScanSelection();
   };
+  refresh = update;
 
   all?.addEventListener("change", () => {
     for (const b of boxes()) b.checked = all.checked;

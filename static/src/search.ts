@@ -29,7 +29,8 @@ export const SLOW_TEXT =
   "This pattern took longer than 2 seconds and was stopped. Simplify it: nested repetition such as (a+)+ or (.*)* can take forever on long values.";
 
 // SearchSource is what the engine searches: rows 0..count()-1, each with a
-// value and the value of its source element. Rows only ever get added.
+// value and the value of its source element. Rows get added; a live update
+// may change the source value of a row already held (SearchEngine.resync).
 export interface SearchSource {
   count(): number;
   data(r: number): string;
@@ -102,6 +103,28 @@ export class SearchEngine {
       }
       this.post({ op: "add", at: from, d: d.join(""), dl, sd: sd.join(""), sl }, [dl.buffer, sl.buffer]);
       this.posted = to;
+    }
+  }
+
+  // resync posts rows [from, to) again after their values changed in place
+  // (a live update rewrote them); rows not posted yet go with sync().
+  resync(from: number, to: number): void {
+    if (!this.worker) return;
+    to = Math.min(to, this.posted);
+    for (let at = Math.max(0, from); at < to; at += BLOCK) {
+      const end = Math.min(to, at + BLOCK);
+      const k = end - at;
+      const d: string[] = new Array(k);
+      const sd: string[] = new Array(k);
+      const dl = new Int32Array(k);
+      const sl = new Int32Array(k);
+      for (let j = 0; j < k; j++) {
+        d[j] = this.src.data(at + j);
+        sd[j] = this.src.sdata(at + j);
+        dl[j] = d[j].length;
+        sl[j] = sd[j].length;
+      }
+      this.post({ op: "add", at, d: d.join(""), dl, sd: sd.join(""), sl }, [dl.buffer, sl.buffer]);
     }
   }
 

@@ -12,7 +12,11 @@ export function initSortable(root: ParentNode = document): void {
   for (const table of Array.from(root.querySelectorAll<HTMLTableElement>("table.sortable"))) enhance(table);
 }
 
+const enhanced = new WeakSet<HTMLTableElement>();
+
 function enhance(table: HTMLTableElement): void {
+  if (enhanced.has(table)) return;
+  enhanced.add(table);
   const head = table.tHead;
   const body = table.tBodies[0];
   if (!head || !body) return;
@@ -32,6 +36,26 @@ function enhance(table: HTMLTableElement): void {
       sortBody(body, th.cellIndex, kind, dir === "ascending" ? 1 : -1);
     });
   }
+}
+
+// sortState is a sortable table's sort: the column index and direction, or
+// null when it is in its original order.
+export function sortState(table: HTMLTableElement): { col: number; dir: "ascending" | "descending" } | null {
+  const th = table.tHead?.querySelector<HTMLTableCellElement>("th[data-sort][aria-sort]");
+  if (!th) return null;
+  return { col: th.cellIndex, dir: th.getAttribute("aria-sort") === "descending" ? "descending" : "ascending" };
+}
+
+// setSortState sorts a sortable table by column col in dir (a sort kept
+// across a reload, or rows replaced by a live update sorted again).
+export function setSortState(table: HTMLTableElement, col: number, dir: "ascending" | "descending"): void {
+  const head = table.tHead;
+  const body = table.tBodies[0];
+  const th = head?.rows[0]?.cells[col];
+  if (!head || !body || !th || !th.hasAttribute("data-sort")) return;
+  for (const o of Array.from(head.querySelectorAll("th[aria-sort]"))) if (o !== th) o.removeAttribute("aria-sort");
+  th.setAttribute("aria-sort", dir);
+  sortBody(body, col, th.getAttribute("data-sort") === "num" ? "num" : "text", dir === "ascending" ? 1 : -1);
 }
 
 function sortBody(body: HTMLTableSectionElement, col: number, kind: "num" | "text", sign: number): void {

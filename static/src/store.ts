@@ -11,6 +11,13 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number,
   return b;
 }
 
+// Placed says what ElementStore.put did.
+export interface Placed {
+  from: number; // first appended row (the old row count)
+  lo: number; // held rows [lo, hi) changed in place
+  hi: number;
+}
+
 export class ElementStore {
   n = 0;
   idx = new Int32Array(0); // element index in the scan
@@ -42,31 +49,77 @@ export class ElementStore {
 
   // append adds a chunk's rows and returns the first new row number.
   append(c: ElementChunk): number {
+    return this.put(c, this.n).from;
+  }
+
+  // put places a chunk whose first row is row start (the manifest's "s"):
+  // rows already held are updated in place (a chunk rewritten by a live
+  // update: an element whose source arrived later), the others appended.
+  // It returns the first appended row (from; n when none) and the range
+  // [lo, hi) of held rows whose values changed (lo = hi when none). A
+  // chunk that starts past the end (rows missing before it) is refused.
+  put(c: ElementChunk, start: number): Placed {
     const from = this.n;
+    if (!(start >= 0) || start > from) throw new Error(`rows ${start}… do not follow the ${from} rows loaded`);
     const k = c.n;
-    this.reserve(from + k);
+    const end = start + k;
+    if (end > from) this.reserve(end);
+    let lo = -1;
+    let hi = -1;
     for (let j = 0; j < k; j++) {
-      const r = from + j;
+      const r = start + j;
+      const d = c.d[j];
+      const sd = c.sd[j];
+      const id = c.id[j];
+      const data = typeof d === "string" ? d : String(d);
+      const sdata = typeof sd === "string" ? sd : String(sd);
+      const eid = typeof id === "string" ? id : String(id);
+      if (r < from) {
+        const src = c.s[j] | 0;
+        const flags = c.f[j] | 0;
+        if (this.src[r] === src && this.flags[r] === flags && this.sdata[r] === sdata && this.data[r] === data && this.eid[r] === eid) continue;
+        this.src[r] = src;
+        this.flags[r] = flags;
+        this.sdata[r] = sdata;
+        this.data[r] = data;
+        this.eid[r] = eid;
+        this.mod[r] = c.m[j] | 0;
+        this.time[r] = +c.t[j] || 0;
+        this.risk[r] = c.r[j] | 0;
+        if (lo < 0) lo = r;
+        hi = r + 1;
+        continue;
+      }
       this.idx[r] = c.i[j] | 0;
       this.src[r] = c.s[j] | 0;
       this.mod[r] = c.m[j] | 0;
       this.time[r] = +c.t[j] || 0;
       this.risk[r] = c.r[j] | 0;
       this.flags[r] = c.f[j] | 0;
-      const d = c.d[j];
-      const sd = c.sd[j];
-      const id = c.id[j];
-      this.data.push(typeof d === "string" ? d : String(d));
-      this.sdata.push(typeof sd === "string" ? sd : String(sd));
-      this.eid.push(typeof id === "string" ? id : String(id));
+      this.data.push(data);
+      this.sdata.push(sdata);
+      this.eid.push(eid);
+      this.fp[r] = 0;
       if (this.fpSet && this.fpSet.has(this.idx[r])) {
         this.fp[r] = 1;
         this.fpCount++;
       }
     }
-    this.n = from + k;
-    return from;
+    if (end > from) this.n = end;
+    return { from, lo: lo < 0 ? 0 : lo, hi: lo < 0 ? 0 : hi };
   }
+
+  // rowOf returns the row of an element index, or -1.
+  rowOf(i: number): number {
+    if (!this.byIdx || this.byIdxN !== this.n) {
+      this.byIdx = new Map();
+      for (let r = 0; r < this.n; r++) this.byIdx.set(this.idx[r], r);
+      this.byIdxN = this.n;
+    }
+    return this.byIdx.get(i) ?? -1;
+  }
+  private byIdx: Map<number, number> | null = null;
+  private byIdxN = 0;
 
   // setFP marks the rows whose element index is in ids (fp.js).
   setFP(ids: number[]): void {
@@ -145,12 +198,22 @@ export class LogStore {
   private levelIndex = new Map<string, number>();
 
   append(c: LogChunk): number {
+    return this.put(c, this.n);
+  }
+
+  // put places a chunk whose first line is line start (the manifest's "s")
+  // and returns the first appended line. Log lines never change, so lines
+  // already held are skipped; a chunk past the end is refused.
+  put(c: LogChunk, start: number): number {
     const from = this.n;
-    const k = c.n;
+    if (!(start >= 0) || start > from) throw new Error(`lines ${start}… do not follow the ${from} lines loaded`);
+    const skip = from - start;
+    const k = c.n - skip;
+    if (k <= 0) return from;
     this.time = grow(this.time, from + k, (x) => new Float64Array(x));
     this.level = grow(this.level, from + k, (x) => new Uint8Array(x));
-    for (let j = 0; j < k; j++) {
-      const r = from + j;
+    for (let j = skip; j < c.n; j++) {
+      const r = start + j;
       this.time[r] = +c.t[j] || 0;
       const l = String(c.l[j]);
       let li = this.levelIndex.get(l);

@@ -5,6 +5,8 @@
 export interface ChunkRef {
   f: string; // file name, relative to the scan's data/ folder
   n: number; // rows in the file
+  s?: number; // position of its first row among the list's rows
+  v?: number; // version: grows each time the file is rewritten (absent = 0)
 }
 
 export interface TypeInfo {
@@ -23,6 +25,7 @@ export interface TypeInfo {
 export interface Manifest {
   k: "manifest";
   scan: string;
+  gen?: number; // grows with every change the preview server writes
   status: string;
   done: boolean;
   count: number;

@@ -1,0 +1,219 @@
+package publish
+
+import (
+	"crypto/md5"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/scanreport/scanreport/generator/site"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// ArchivePrefix is where --with-scans puts the raw scan directories, beside
+// the site: ArchivePrefix + "<id>/elements.jsonl" and so on. Downloaded
+// back, the folder under it is a scans root `scanreport build` reads.
+const ArchivePrefix = "scans-archive/"
+
+// Local is one local file to publish.
+type Local struct {
+	Key    string // object key: slash-separated, relative to the bucket (and its prefix)
+	Path   string // the file on disk
+	Size   int64
+	SHA256 string // hex
+	MD5    []byte // compared with the bucket listing when there is no publish manifest
+	Header Header
+	Phase  Phase
+	Reason string // why it is uploaded (set by the diff step): new, changed, headers, modified in the bucket
+
+	mod time.Time
+}
+
+// sig is what the walk compares to decide whether a file must be hashed
+// again: a file whose size and modification time did not change is not
+// read (the watch mode walks the site every second).
+type sig struct {
+	size int64
+	mod  int64 // Unix nanoseconds
+}
+
+type hashed struct {
+	sig
+	sha string
+	md5 []byte
+}
+
+// source is a folder whose files become objects.
+type source struct {
+	dir     string
+	archive bool // the scans root (scan directories under ArchivePrefix); else the site
+}
+
+// walkStep lists and hashes the local files of every source, sorted by key.
+// Hidden files and folders (the site marker, the temporary files of a site
+// being updated) and anything that is not a regular file are left out.
+// Any error fails the walk: a partial list would make stale objects of the
+// files it missed.
+func (p *Publisher) walkStep() ([]*Local, error) {
+	var out []*Local
+	seen := map[string]bool{}
+	for _, src := range p.sources() {
+		files, err := listSource(src)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			if seen[f.Key] {
+				return nil, fmt.Errorf("two local files for the key %s", f.Key)
+			}
+			seen[f.Key] = true
+			if err := p.hash(f); err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out, nil
+}
+
+// sources are the folders this publish covers.
+func (p *Publisher) sources() []source {
+	s := []source{{dir: p.o.Site}}
+	if p.o.Scans != "" {
+		s = append(s, source{dir: p.o.Scans, archive: true})
+	}
+	return s
+}
+
+// listSource stats the files of one source (no hashing).
+func listSource(src source) ([]*Local, error) {
+	if !src.archive {
+		return walkTree(src.dir, "", siteHeader)
+	}
+	entries, err := os.ReadDir(src.dir)
+	if err != nil {
+		return nil, fmt.Errorf("read scans root: %w", err)
+	}
+	var out []*Local
+	for _, e := range entries {
+		// Only real directories with a valid scan id: a symlink could lead
+		// anywhere, and the id is the key's path element.
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || scan.ValidID(e.Name()) != nil {
+			continue
+		}
+		files, err := walkTree(filepath.Join(src.dir, e.Name()), ArchivePrefix+e.Name()+"/", archiveHeader)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// walkTree stats every visible regular file under dir.
+func walkTree(dir, prefix string, header func(string) (Header, Phase)) ([]*Local, error) {
+	var out []*Local
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		key := prefix + filepath.ToSlash(rel)
+		if !validKey(key) {
+			return fmt.Errorf("%s: the name cannot be an object key", p)
+		}
+		h, ph := header(key)
+		out = append(out, &Local{Key: key, Path: p, Size: info.Size(), Header: h, Phase: ph, mod: info.ModTime()})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walk %s: %w", dir, err)
+	}
+	return out, nil
+}
+
+// validKey accepts plain slash-separated keys with no empty, "." or ".."
+// element and no control characters.
+func validKey(key string) bool {
+	if key == "" || path.Clean(key) != key || strings.HasPrefix(key, "/") || strings.HasPrefix(key, "../") || key == ".." {
+		return false
+	}
+	for _, r := range key {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// hash fills in the checksums, from the cache when the file's size and
+// modification time are the same as when it was last hashed.
+func (p *Publisher) hash(f *Local) error {
+	s := sig{size: f.Size, mod: f.mod.UnixNano()}
+	p.mu.Lock()
+	c, ok := p.cache[f.Path]
+	p.mu.Unlock()
+	if ok && c.sig == s {
+		f.SHA256, f.MD5 = c.sha, c.md5
+		return nil
+	}
+	file, err := os.Open(f.Path)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	sh, m := sha256.New(), md5.New()
+	n, err := io.Copy(io.MultiWriter(sh, m), file)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", f.Path, err)
+	}
+	f.Size = n
+	f.SHA256, f.MD5 = hex.EncodeToString(sh.Sum(nil)), m.Sum(nil)
+	p.mu.Lock()
+	p.cache[f.Path] = hashed{sig: sig{size: n, mod: f.mod.UnixNano()}, sha: f.SHA256, md5: f.MD5}
+	p.mu.Unlock()
+	return nil
+}
+
+// checkSite refuses a folder that is not a site scanreport built.
+func checkSite(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("site folder: %w", err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("site folder %s is not a folder", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, site.Marker)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s is not a site built by scanreport (it has no %s): run `scanreport build` first, or name the site with --site", dir, site.Marker)
+	} else if err != nil {
+		return fmt.Errorf("site folder: %w", err)
+	}
+	return nil
+}

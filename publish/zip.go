@@ -1,0 +1,159 @@
+package publish
+
+import (
+	"archive/zip"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ZipTime is the modification time of every zip entry: the same site gives
+// the same zip, byte for byte. (1980-01-01 is the earliest time a zip's
+// MS-DOS date can hold; reproducible-build tools use it for this.)
+var ZipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// ZipResult says what WriteZip wrote.
+type ZipResult struct {
+	Top   string // the folder every entry is under
+	Files int
+	Bytes int64 // size of the zip file
+}
+
+// storedExts are already compressed: deflating them again only costs time.
+var storedExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true,
+	".woff": true, ".woff2": true, ".zip": true, ".gz": true}
+
+// WriteZip writes the site folder as one zip file whose entries all sit
+// under one folder, top (when empty: the zip's name without .zip), so
+// unpacking it anywhere gives top/index.html, which opens by double-click.
+// Entries are sorted, carry ZipTime and fixed modes, and hidden files
+// (the site marker, temporary files) are left out: the same site always
+// gives the same bytes. The zip is written beside file and renamed into
+// place when complete.
+func WriteZip(site, file, top string) (ZipResult, error) {
+	if err := checkSite(site); err != nil {
+		return ZipResult{}, err
+	}
+	if top == "" {
+		top = zipTop(file)
+	}
+	if inside(site, file) {
+		return ZipResult{}, fmt.Errorf("--zip %s is inside the site folder %s: write it somewhere else", file, site)
+	}
+	files, err := walkTree(site, "", siteHeader)
+	if err != nil {
+		return ZipResult{}, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Key < files[j].Key })
+
+	dir := filepath.Dir(file)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return ZipResult{}, fmt.Errorf("write zip: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".tmp-*")
+	if err != nil {
+		return ZipResult{}, fmt.Errorf("write zip: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // after the rename, a no-op
+	zw := zip.NewWriter(tmp)
+	dirs := map[string]bool{}
+	addDir := func(d string) error {
+		var chain []string
+		for ; d != "." && d != "" && !dirs[d]; d = filepath.ToSlash(filepath.Dir(d)) {
+			chain = append(chain, d)
+		}
+		for i := len(chain) - 1; i >= 0; i-- {
+			dirs[chain[i]] = true
+			h := &zip.FileHeader{Name: chain[i] + "/", Method: zip.Store, Modified: ZipTime}
+			h.SetMode(fs.ModeDir | 0o755)
+			if _, err := zw.CreateHeader(h); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	write := func(f *Local) error {
+		name := top + "/" + f.Key
+		if err := addDir(filepath.ToSlash(filepath.Dir(name))); err != nil {
+			return err
+		}
+		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ZipTime}
+		if storedExts[strings.ToLower(filepath.Ext(f.Key))] {
+			h.Method = zip.Store
+		}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		in, err := os.Open(f.Path)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		_, err = io.Copy(w, in)
+		return err
+	}
+	for _, f := range files {
+		if err := write(f); err != nil {
+			tmp.Close()
+			return ZipResult{}, fmt.Errorf("write zip: %s: %w", f.Key, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		tmp.Close()
+		return ZipResult{}, fmt.Errorf("write zip: %w", err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return ZipResult{}, fmt.Errorf("write zip: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return ZipResult{}, fmt.Errorf("write zip: %w", err)
+	}
+	st, err := os.Stat(tmp.Name())
+	if err != nil {
+		return ZipResult{}, fmt.Errorf("write zip: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		return ZipResult{}, fmt.Errorf("write zip: %w", err)
+	}
+	return ZipResult{Top: top, Files: len(files), Bytes: st.Size()}, nil
+}
+
+// zipTop is the folder name for a zip file: its name without .zip, with
+// anything but letters, digits, '.', '_' and '-' replaced; "report" when
+// nothing is left.
+func zipTop(file string) string {
+	base := filepath.Base(file)
+	if ext := filepath.Ext(base); strings.EqualFold(ext, ".zip") {
+		base = base[:len(base)-len(ext)]
+	}
+	b := []byte(base)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			b[i] = '_'
+		}
+	}
+	s := strings.Trim(string(b), "._")
+	if s == "" {
+		return "report"
+	}
+	return s
+}
+
+// inside reports whether file would be inside dir.
+func inside(dir, file string) bool {
+	d, err1 := filepath.Abs(dir)
+	f, err2 := filepath.Abs(file)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, f)
+	return err == nil && filepath.IsLocal(rel)
+}

@@ -1,0 +1,126 @@
+package spiderfoot
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// makeBigDB writes a SpiderFoot database with one finished scan of n
+// results (plus ROOT), 10,000 log lines and 500 settings, in one
+// transaction with prepared statements; the indexes are made afterwards.
+func makeBigDB(tb testing.TB, path string, n int) {
+	tb.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=synchronous(OFF)")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, s := range schemaOld {
+		if len(s) > 12 && s[:12] == "CREATE TABLE" {
+			mustExec(tb, db, s)
+		}
+	}
+	for _, s := range schemaCorrelations[:2] {
+		mustExec(tb, db, s)
+	}
+	const guid = "B16B00B5"
+	mustExec(tb, db, `INSERT INTO tbl_scan_instance VALUES (?, ?, ?, ?, ?, ?, ?)`, guid, "big", "big.example", 1.7e12, 1.7e12+100, 1.7e12+3.6e6, "FINISHED")
+	tx, err := db.Begin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ins, err := tx.Prepare(`INSERT INTO tbl_scan_results (scan_instance_id, hash, type, generated, confidence, visibility, risk, module, data, false_positive, source_event_hash) VALUES (?, ?, ?, ?, 100, 100, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := ins.Exec(guid, "ROOT", "ROOT", 1.7e9, 0, "", "big.example", 0, "ROOT"); err != nil {
+		tb.Fatal(err)
+	}
+	types := []string{"INTERNET_NAME", "IP_ADDRESS", "TCP_PORT_OPEN", "WEBSERVER_BANNER", "EMAILADDR", "LINKED_URL_INTERNAL", "RAW_RIR_DATA", "MALICIOUS_IPADDR"}
+	modules := []string{"sfp_dnsresolve", "sfp_spider", "sfp_portscan_tcp", "sfp_whois", "sfp_email", "sfp_malware"}
+	hashes := make([]string, n)
+	for i := 0; i < n; i++ {
+		sum := sha256.Sum256([]byte(strconv.Itoa(i)))
+		hashes[i] = hex.EncodeToString(sum[:])
+		src := "ROOT"
+		if i > 0 {
+			src = hashes[(i*7919)%i] // some earlier element
+		}
+		typ := types[i%len(types)]
+		data := fmt.Sprintf("host-%d.sub-%d.big.example", i, i%97)
+		if typ == "RAW_RIR_DATA" {
+			data = fmt.Sprintf(`{"asn": %d, "name": "Example network %d", "country": "ZZ", "cidr": "192.0.%d.0/24"}`, i%65000, i, i%256)
+		}
+		fp := 0
+		if i%5000 == 4999 {
+			fp = 1
+		}
+		if _, err := ins.Exec(guid, hashes[i], typ, 1.7e9+float64(i)/100, (i%11)*10, modules[i%len(modules)], data, fp, src); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	logIns, err := tx.Prepare(`INSERT INTO tbl_scan_log VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := 0; i < 10000; i++ {
+		if _, err := logIns.Exec(guid, 1.7e12+float64(i)*100, modules[i%len(modules)], "STATUS", fmt.Sprintf("log line %d", i)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i := 0; i < 500; i++ {
+		comp := "GLOBAL"
+		if i >= 50 {
+			comp = modules[i%len(modules)]
+		}
+		if _, err := tx.Exec(`INSERT INTO tbl_scan_config VALUES (?, ?, ?, ?)`, guid, comp, fmt.Sprintf("opt%d", i), "value"); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+	for _, s := range append(schemaOld, schemaCorrelations...) {
+		if len(s) > 12 && s[:12] == "CREATE INDEX" {
+			mustExec(tb, db, s)
+		}
+	}
+	mustExec(tb, db, `PRAGMA wal_checkpoint(TRUNCATE)`)
+}
+
+// BenchmarkImportDB1M imports a database of 1,000,000 results. Run with
+// `go test -run '^$' -bench ImportDB1M -benchtime 1x ./spiderfoot/`.
+func BenchmarkImportDB1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("skipped with -short")
+	}
+	const n = 1_000_000
+	dir := b.TempDir()
+	path := filepath.Join(dir, "spiderfoot.db")
+	start := time.Now()
+	makeBigDB(b, path, n)
+	b.Logf("made a %d-result database in %s", n, time.Since(start).Round(time.Millisecond))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		root := filepath.Join(dir, fmt.Sprintf("scans%d", i))
+		sum, err := ImportDB(context.Background(), path, Options{ScansRoot: root})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if el, _ := sum.Totals(); el != n+1 {
+			b.Fatalf("imported %d elements", el)
+		}
+		if i == 0 {
+			b.Logf("import: %s", sum.Elapsed.Round(time.Millisecond))
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "elements/s")
+}

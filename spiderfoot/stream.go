@@ -1,0 +1,736 @@
+package spiderfoot
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/scanreport/scanreport/scan"
+)
+
+// Formats of the CLI's output (sf.py -o FORMAT).
+const (
+	FormatAuto = ""
+	FormatJSON = "json"
+	FormatCSV  = "csv"
+	FormatTab  = "tab"
+)
+
+// StreamOptions are the stream import's own options.
+type StreamOptions struct {
+	Format  string // FormatAuto, FormatJSON, FormatCSV or FormatTab
+	Replace bool   // start the scan afresh instead of appending to it
+	// OnFlush, when set, is called after each flush (tests watch the
+	// directory grow).
+	OnFlush func()
+}
+
+// maxStreamLine bounds one line of the CLI's output; longer lines are
+// skipped without being held in memory.
+const maxStreamLine = 64 << 20
+
+// Reasons for skipping input in the stream, as the summary prints them.
+const (
+	skipLogLine      = "SpiderFoot log lines between events (kept in log.jsonl)"
+	skipText         = "lines or text that are not events"
+	skipNotEvent     = "JSON values that are not events"
+	skipCutShort     = "events cut short (incomplete JSON)"
+	skipLongLine     = "lines longer than 64 MiB"
+	noteNoSource     = "events without source data (tab output without -r): put under ROOT"
+	noteGuessedSplit = "csv rows with a delimiter inside source data or data: split where the source is a known value"
+)
+
+// consoleLog matches SpiderFoot's console log format,
+// "%(asctime)s [%(levelname)s] %(module)s : %(message)s".
+var consoleLog = regexp.MustCompile(`(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)(?:,(\d{3}))? \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (\S*) : `)
+
+// streamModule is what a module name in csv and tab output looks like.
+var streamModule = regexp.MustCompile(`^(sfp_[A-Za-z0-9_]+|SpiderFoot UI)$`)
+
+// ImportStream reads the output of `sf.py -o json|csv|tab` from r while the
+// scan runs and appends each event to the scan directory o.Name (or o.ID)
+// as it arrives, flushing whenever the input pauses, so that `scanreport
+// serve` shows the scan live. The status is RUNNING while reading; at the
+// end of the input it becomes FINISHED if the JSON list was closed (csv and
+// tab output have no end marker: their end of input is FINISHED), ABORTED
+// if not or if ctx is cancelled.
+//
+// Unlike the other imports it appends: run twice on the same input, it adds
+// the events twice (StreamOptions.Replace starts afresh instead).
+func ImportStream(ctx context.Context, r io.Reader, o Options, so StreamOptions) (*Summary, error) {
+	start := time.Now()
+	if o.Name == "" && o.ID == "" {
+		return nil, errors.New("the stream import needs a scan name (--scan)")
+	}
+	if o.Name == "" {
+		o.Name = o.ID
+	}
+	id := o.ID
+	if id == "" {
+		id = ScanID(o.Name)
+	}
+	if err := scan.ValidID(id); err != nil {
+		return nil, err
+	}
+	cat := o.catalogue()
+	src := o.Source
+	if src == "" {
+		src = "standard input"
+	}
+	sum := &Summary{Source: src + " (sf.py output)", ScansRoot: o.ScansRoot}
+	ss := ScanSummary{ID: id, Name: o.Name, Correlations: -1}
+
+	w, linker, err := openStreamScan(id, src, &o, so, &ss)
+	if err != nil {
+		return nil, err
+	}
+	closed := false
+	defer func() {
+		if !closed {
+			w.Close()
+		}
+	}()
+	target := w.Meta().Target
+	if target == "" {
+		target = o.Target
+	}
+	linker.target = target
+	hasRoot := ss.Elements > 0
+	var lst linkStats
+	modules := map[string]bool{} // the scan's modules: those that found something
+	for _, m := range w.Meta().Modules {
+		modules[m] = true
+	}
+
+	// Events.
+	emit := func(ev streamEvent) error {
+		if !hasRoot {
+			if target == "" {
+				target = ev.data
+				if ev.source != "" {
+					target = ev.source
+				}
+				linker.target = target
+			}
+			if err := w.UpdateMeta(func(m *scan.Meta) { m.Target = target }); err != nil {
+				return err
+			}
+			if _, err := w.Add(scan.Element{ID: scan.RootID, Type: scan.RootID, Data: target, Source: scan.RootID, Generated: ev.t}); err != nil {
+				return err
+			}
+			hasRoot = true
+			ss.Elements++
+		}
+		code, known := typeCode(cat, ev.typ)
+		if !known {
+			ss.unknownType(code)
+		}
+		source := scan.RootID
+		if ev.hasSource {
+			source = linker.link(ev.source, ev.module, &lst)
+		} else {
+			sum.note(noteNoSource, 1)
+		}
+		if ev.t.IsZero() {
+			ev.t = time.Now()
+		}
+		eid, err := w.Add(scan.Element{Type: code, Data: ev.data, Source: source, Module: ev.module, Generated: ev.t})
+		if err != nil {
+			return err
+		}
+		linker.add(eid, ev.data, isEntityType(cat, code))
+		ss.Elements++
+		if ev.module != "" && ev.module != rootModule && !modules[ev.module] {
+			modules[ev.module] = true
+			if err := w.UpdateMeta(func(m *scan.Meta) { m.Modules = append(m.Modules, ev.module) }); err != nil {
+				return err
+			}
+		}
+		if ev.module == rootModule && source == scan.RootID && ev.data == target && w.Meta().TargetType == "" {
+			if err := w.UpdateMeta(func(m *scan.Meta) { m.TargetType = code }); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// Text that is not an event: a SpiderFoot log line goes to the log.
+	loc := o.loc()
+	junk := func(text []byte) error {
+		text = bytes.TrimSpace(text)
+		if len(text) == 0 {
+			return nil
+		}
+		if m := consoleLog.FindSubmatchIndex(text); m != nil && m[0] == 0 {
+			t, err := time.ParseInLocation(exportTimeLayout, string(text[m[2]:m[3]]), loc)
+			if err != nil {
+				t = time.Now()
+			}
+			if m[4] >= 0 {
+				ms, _ := strconv.Atoi(string(text[m[4]:m[5]]))
+				t = t.Add(time.Duration(ms) * time.Millisecond)
+			}
+			level := string(text[m[6]:m[7]])
+			if err := w.Log(t, level, string(text[m[8]:m[9]]), string(text[m[1]:])); err != nil {
+				return err
+			}
+			ss.LogLines++
+			sum.skip(skipLogLine, 1)
+			return nil
+		}
+		sum.skip(skipText, 1)
+		return nil
+	}
+
+	var p streamParser
+	format := so.Format
+	var undecided [][]byte // lines read before the format is known
+	setFormat := func(f string) {
+		format = f
+		switch f {
+		case FormatJSON:
+			p = &jsonStream{emit: emit, junk: junk, sum: sum}
+		default:
+			p = &textStream{format: f, emit: emit, junk: junk, sum: sum, linker: linker, delim: ',', ss: &ss}
+		}
+	}
+	if format != FormatAuto {
+		setFormat(format)
+	}
+
+	lines := make(chan []byte, 1024)
+	readDone := make(chan readResult, 1)
+	go readLines(r, lines, readDone)
+	aborted := false
+	flush := func() error {
+		if p != nil {
+			if err := p.idle(); err != nil {
+				return err
+			}
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		if so.OnFlush != nil {
+			so.OnFlush()
+		}
+		return nil
+	}
+loop:
+	for {
+		var line []byte
+		var ok bool
+		select {
+		case <-ctx.Done():
+			aborted = true
+			break loop
+		case line, ok = <-lines:
+		}
+		if !ok {
+			break loop
+		}
+		if p == nil {
+			if f := detectFormat(line); f != "" {
+				setFormat(f)
+				for _, l := range undecided {
+					if err := p.line(l); err != nil {
+						return nil, err
+					}
+				}
+				undecided = nil
+			} else {
+				undecided = append(undecided, line)
+				if len(undecided) < 1000 {
+					continue
+				}
+				setFormat(FormatJSON)
+				for _, l := range undecided {
+					if err := p.line(l); err != nil {
+						return nil, err
+					}
+				}
+				undecided = nil
+				continue
+			}
+		}
+		if err := p.line(line); err != nil {
+			return nil, err
+		}
+		if len(lines) == 0 {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !aborted {
+		res := <-readDone
+		if res.err != nil {
+			return nil, fmt.Errorf("read: %w", res.err)
+		}
+		sum.skip(skipLongLine, res.tooLong)
+	}
+	if p == nil {
+		setFormat(FormatJSON)
+		for _, l := range undecided {
+			if err := p.line(l); err != nil {
+				return nil, err
+			}
+		}
+	}
+	clean, err := p.end()
+	if err != nil {
+		return nil, err
+	}
+	status := scan.StatusAborted
+	if clean && !aborted {
+		status = scan.StatusFinished
+	}
+	if err := w.SetStatus(status, time.Now()); err != nil {
+		return nil, err
+	}
+	closed = true
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	if so.OnFlush != nil {
+		so.OnFlush()
+	}
+	ss.Status = status
+	ss.AmbiguousLinks, ss.UnmatchedLinks = lst.ambiguous, lst.unmatched
+	sum.Scans = append(sum.Scans, ss)
+	sum.Elapsed = time.Since(start)
+	if format != "" {
+		sum.Source += ", " + format
+	}
+	return sum, nil
+}
+
+// openStreamScan creates the scan directory, or opens it to append (then
+// the linker learns the elements already there).
+func openStreamScan(id, src string, o *Options, so StreamOptions, ss *ScanSummary) (*scan.Writer, *liveLinker, error) {
+	dir := scan.DirPath(o.ScansRoot, id)
+	linker := newLiveLinker("")
+	_, err := os.Lstat(dir)
+	exists := err == nil
+	if exists {
+		if err := checkTargets(o.ScansRoot, []target{{id, "spiderfoot-stream", o.Name}}, o.Force); err != nil {
+			return nil, nil, err
+		}
+	}
+	if exists && so.Replace {
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, nil, err
+		}
+		exists = false
+	}
+	now := time.Now().UTC()
+	if !exists {
+		if err := os.MkdirAll(o.ScansRoot, 0o755); err != nil {
+			return nil, nil, err
+		}
+		w, err := scan.Create(o.ScansRoot, scan.Meta{ID: id, Name: o.Name, Target: o.Target, Kind: scan.KindAutomated,
+			Status: scan.StatusRunning, Created: now, Started: now})
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, MarkerFile), marker("spiderfoot-stream", src, o.Name), 0o644); err != nil {
+			w.Close()
+			return nil, nil, err
+		}
+		return w, linker, nil
+	}
+	// Append: learn what is there.
+	cat := o.catalogue()
+	root, err := scan.OpenRoot(o.ScansRoot)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer root.Close()
+	d, err := root.Open(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer d.Close()
+	_, err = d.Elements(scan.Position{}, nil, func(e scan.Element, _ int) error {
+		ss.Elements++
+		if e.ID != scan.RootID {
+			linker.add(e.ID, e.Data, isEntityType(cat, e.Type))
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, err
+	}
+	had := ss.Elements
+	ss.Appended = true
+	w, err := scan.OpenWriter(o.ScansRoot, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := w.UpdateMeta(func(m *scan.Meta) {
+		m.Status = scan.StatusRunning
+		m.Ended = time.Time{}
+		if m.Started.IsZero() {
+			m.Started = now
+		}
+	}); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	// Elements counts this run's elements plus the ones already there.
+	ss.Elements = had
+	return w, linker, nil
+}
+
+// readResult is how reading the input ended.
+type readResult struct {
+	err     error // nil at the end of input
+	tooLong int   // lines skipped for their length
+}
+
+// readLines sends the input's lines (without the line break; a final line
+// without one too) to lines, then closes it and sends how reading ended.
+func readLines(r io.Reader, lines chan<- []byte, done chan<- readResult) {
+	defer close(lines)
+	br := bufio.NewReaderSize(r, 1<<20)
+	var buf []byte
+	var res readResult
+	tooLong := false
+	for {
+		part, err := br.ReadSlice('\n')
+		switch {
+		case tooLong:
+		case len(buf)+len(part) > maxStreamLine:
+			tooLong, buf = true, nil
+		default:
+			buf = append(buf, part...)
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if tooLong {
+			res.tooLong++
+		} else if len(buf) > 0 {
+			lines <- bytes.Clone(bytes.TrimRight(buf, "\r\n"))
+		}
+		buf, tooLong = buf[:0], false
+		if err != nil {
+			if err != io.EOF {
+				res.err = err
+			}
+			done <- res
+			return
+		}
+	}
+}
+
+// detectFormat tells the format from a line, or "" when the line does not
+// tell (a log line, say).
+func detectFormat(line []byte) string {
+	s := strings.TrimSpace(string(line))
+	if s == "" {
+		return ""
+	}
+	if m := consoleLog.FindStringIndex(s); m != nil {
+		if strings.TrimSpace(s[:m[0]]) == "[" {
+			return FormatJSON
+		}
+		return ""
+	}
+	if s == "[" || strings.HasPrefix(s, "[{") || strings.HasPrefix(s, `{"`) || strings.HasPrefix(s, "[ {") {
+		return FormatJSON
+	}
+	if strings.HasPrefix(s, "Source") && len(s) > 6 {
+		switch c := s[6]; {
+		case c == ' ' || c == '\t':
+			return FormatTab
+		default:
+			return FormatCSV
+		}
+	}
+	if f := strings.SplitN(s, "\t", 3); len(f) == 3 && streamModule.MatchString(strings.TrimRight(f[0], " ")) {
+		return FormatTab
+	}
+	if f := strings.SplitN(s, ",", 3); len(f) == 3 && streamModule.MatchString(f[0]) {
+		return FormatCSV
+	}
+	return ""
+}
+
+// streamEvent is one event of the CLI's output.
+type streamEvent struct {
+	t                         time.Time // zero: now
+	typ, data, module, source string
+	hasSource                 bool
+}
+
+type streamParser interface {
+	line(b []byte) error
+	idle() error        // the input paused
+	end() (bool, error) // the input ended: was it a clean end?
+}
+
+// jsonStream parses `sf.py -o json`: "[", then event objects separated by
+// ",\n", then "]" when the scan ends. Text between objects (log lines,
+// issue #1609) is skipped; an object cut by a log line is joined again
+// when the rest follows within a few lines.
+type jsonStream struct {
+	emit       func(streamEvent) error
+	junk       func([]byte) error
+	sum        *Summary
+	pending    []byte // the start of an object the line did not finish
+	pendingAge int
+	sawClose   bool // "]" seen after the last event
+}
+
+type objStatus int
+
+const (
+	objOK objStatus = iota
+	objIncomplete
+	objBad
+)
+
+// objectAt decodes the JSON value starting at b[i] ('{').
+func objectAt(b []byte, i int) (int, objStatus) {
+	dec := json.NewDecoder(bytes.NewReader(b[i:]))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return 0, objIncomplete
+		}
+		return 0, objBad
+	}
+	return i + int(dec.InputOffset()), objOK
+}
+
+func (js *jsonStream) line(b []byte) error {
+	if js.pending != nil {
+		// Events hold no raw line breaks: a pending start is only joined
+		// with a line that completes it. Lines in between (log lines) are
+		// taken on their own.
+		joined := append(js.pending, b...)
+		if end, st := objectAt(joined, 0); st == objOK {
+			js.pending = nil
+			if err := js.object(joined[:end]); err != nil {
+				return err
+			}
+			return js.pieces(joined[end:])
+		}
+		js.pendingAge++
+		if t := bytes.TrimSpace(b); js.pendingAge > 3 || bytes.HasPrefix(t, []byte(`{"`)) || bytes.HasPrefix(t, []byte(`[{"`)) {
+			js.pending = nil
+			js.sum.skip(skipCutShort, 1)
+		}
+	}
+	return js.pieces(b)
+}
+
+// pieces handles a line: events, structure ("[", ",", "]") and junk.
+func (js *jsonStream) pieces(b []byte) error {
+	for i := 0; i < len(b); {
+		switch b[i] {
+		case ' ', '\t', '\r', '\n', ',', '[':
+			i++
+			continue
+		case ']':
+			js.sawClose = true
+			i++
+			continue
+		case '{':
+			end, st := objectAt(b, i)
+			switch st {
+			case objOK:
+				if err := js.object(b[i:end]); err != nil {
+					return err
+				}
+				i = end
+				continue
+			case objIncomplete:
+				frag := b[i:]
+				if m := consoleLog.FindIndex(frag); m != nil && m[0] > 0 {
+					if err := js.junk(frag[m[0]:]); err != nil {
+						return err
+					}
+					frag = frag[:m[0]]
+				}
+				if js.pending != nil {
+					js.sum.skip(skipCutShort, 1)
+				}
+				js.pending = bytes.Clone(frag)
+				js.pendingAge = 0
+				return nil
+			}
+		}
+		// Junk up to the next object.
+		end := len(b)
+		if j := bytes.Index(b[i+1:], []byte(`{"`)); j >= 0 {
+			end = i + 1 + j
+		}
+		if err := js.junk(b[i:end]); err != nil {
+			return err
+		}
+		i = end
+	}
+	return nil
+}
+
+// cliEvent is SpiderFootEvent.asDict() with the type's description.
+type cliEvent struct {
+	Generated json.Number `json:"generated"`
+	Type      *string     `json:"type"`
+	Data      *string     `json:"data"`
+	Module    string      `json:"module"`
+	Source    *string     `json:"source"`
+}
+
+func (js *jsonStream) object(raw []byte) error {
+	var e cliEvent
+	if err := json.Unmarshal(raw, &e); err != nil || e.Type == nil || e.Data == nil {
+		js.sum.skip(skipNotEvent, 1)
+		return nil
+	}
+	js.sawClose = false
+	ev := streamEvent{typ: strings.TrimSpace(*e.Type), data: *e.Data, module: e.Module, hasSource: true}
+	if e.Source != nil {
+		ev.source = *e.Source
+	}
+	if f, err := e.Generated.Float64(); err == nil && f > 0 {
+		ev.t = secondsTime(f)
+	}
+	return js.emit(ev)
+}
+
+func (js *jsonStream) idle() error { return nil }
+
+func (js *jsonStream) end() (bool, error) {
+	if js.pending != nil {
+		js.pending = nil
+		js.sum.skip(skipCutShort, 1)
+		return false, nil
+	}
+	return js.sawClose, nil
+}
+
+// textStream parses `sf.py -o csv` (module,description,source data,data,
+// unquoted; the header names 3 columns, rows have 4) and `-o tab` (module
+// and description padded to 30 and 45 characters, tab-separated; source
+// data only with -r). A value with line breaks continues on the next lines,
+// so an event is written when the next one begins or the input pauses.
+type textStream struct {
+	format     string
+	delim      byte
+	showSource bool // tab: the header has a Source Data column
+	header     bool
+	emit       func(streamEvent) error
+	junk       func([]byte) error
+	sum        *Summary
+	linker     *liveLinker
+	ss         *ScanSummary
+	pending    *streamEvent
+}
+
+func (ts *textStream) line(b []byte) error {
+	s := string(b)
+	if !ts.header && strings.HasPrefix(s, "Source") && ts.pending == nil {
+		ts.header = true
+		if ts.format == FormatCSV && len(s) > 6 {
+			ts.delim = s[6]
+		}
+		if ts.format == FormatTab {
+			ts.showSource = len(strings.Split(s, "\t")) >= 4
+		}
+		return nil
+	}
+	if m := consoleLog.FindStringIndex(s); m != nil && m[0] == 0 {
+		if err := ts.flushPending(); err != nil {
+			return err
+		}
+		return ts.junk(b)
+	}
+	if ev, ok := ts.parse(s); ok {
+		if err := ts.flushPending(); err != nil {
+			return err
+		}
+		ts.pending = &ev
+		return nil
+	}
+	if ts.pending != nil {
+		ts.pending.data += "\n" + s
+		return nil
+	}
+	return ts.junk(b)
+}
+
+func (ts *textStream) parse(s string) (streamEvent, bool) {
+	if ts.format == FormatTab {
+		f := strings.Split(s, "\t")
+		if len(f) < 3 || (ts.showSource && len(f) < 4) {
+			return streamEvent{}, false
+		}
+		ev := streamEvent{module: strings.TrimRight(f[0], " "), typ: strings.TrimRight(f[1], " ")}
+		if !streamModule.MatchString(ev.module) || ev.typ == "" {
+			return streamEvent{}, false
+		}
+		if ts.showSource {
+			ev.source, ev.data, ev.hasSource = f[2], strings.Join(f[3:], "\t"), true
+		} else {
+			ev.data = strings.Join(f[2:], "\t")
+		}
+		return ev, true
+	}
+	d := string(ts.delim)
+	f := strings.SplitN(s, d, 3)
+	if len(f) < 3 || !streamModule.MatchString(f[0]) || f[1] == "" {
+		return streamEvent{}, false
+	}
+	ev := streamEvent{module: f[0], typ: f[1], hasSource: true}
+	rest := f[2]
+	// Source data and data are not quoted: split at the delimiter after
+	// which the source is the data of a known element (or the target),
+	// the longest such; if none is known, at the first delimiter.
+	first := strings.Index(rest, d)
+	if first < 0 {
+		ev.data = rest
+		return ev, true
+	}
+	split := first
+	if strings.Count(rest, d) > 1 {
+		ts.sum.note(noteGuessedSplit, 1)
+		for k := first; k >= 0; {
+			if src := rest[:k]; src == ts.linker.target || ts.linker.byData[src] != nil {
+				split = k
+			}
+			next := strings.Index(rest[k+1:], d)
+			if next < 0 {
+				break
+			}
+			k += 1 + next
+		}
+	}
+	ev.source, ev.data = rest[:split], rest[split+1:]
+	return ev, true
+}
+
+func (ts *textStream) flushPending() error {
+	if ts.pending == nil {
+		return nil
+	}
+	ev := *ts.pending
+	ts.pending = nil
+	return ts.emit(ev)
+}
+
+func (ts *textStream) idle() error { return ts.flushPending() }
+
+func (ts *textStream) end() (bool, error) { return true, ts.flushPending() }
