@@ -19,7 +19,7 @@ bundle: deps
 	$(GO) run ./internal/bundle
 
 build: bundle
-	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/scanreport
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN) ./cmd/scanreport
 
 # Build the report of the sample scans and serve it on http://127.0.0.1:8080/,
 # updating open pages as scans change (Ctrl-C stops; `make site` only builds).
