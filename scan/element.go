@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -40,25 +39,16 @@ type ElementFunc func(e Element, line int) error
 // continue from there when more lines arrive.
 func ReadElements(r io.Reader, from Position, file string, report Reporter, fn ElementFunc) (Position, error) {
 	var ed elementDecoder
-	return scanLines(r, from, 0, func(line []byte, n int, tooLong bool) error {
-		p := Problem{File: file, Line: n}
-		if tooLong {
-			p.Severity, p.Kind, p.Text = Error, KindTooLong, fmt.Sprintf("line longer than %d MiB skipped", DefaultMaxLine>>20)
-			report.report(p)
-			return nil
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			return nil
-		}
+	return scanRecords(r, from, file, report, func(line []byte, p Problem) error {
 		e, probs, ok := ed.decode(line)
 		for _, q := range probs {
-			q.File, q.Line = file, n
+			q.File, q.Line = p.File, p.Line
 			report.report(q)
 		}
 		if !ok {
 			return nil
 		}
-		return fn(e, n)
+		return fn(e, p.Line)
 	})
 }
 

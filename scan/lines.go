@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 )
 
@@ -88,4 +89,25 @@ func scanLines(r io.Reader, pos Position, maxLine int, fn lineFunc) (Position, e
 func trimEOL(b []byte) []byte {
 	b = bytes.TrimSuffix(b, []byte{'\n'})
 	return bytes.TrimSuffix(b, []byte{'\r'})
+}
+
+// recordFunc receives one non-blank complete line and a Problem already
+// naming its file and line, to fill in and report when the line is bad.
+type recordFunc func(line []byte, p Problem) error
+
+// scanRecords is scanLines for JSON-lines files: lines over the limit are
+// reported and skipped, blank lines are passed over.
+func scanRecords(r io.Reader, from Position, file string, report Reporter, fn recordFunc) (Position, error) {
+	return scanLines(r, from, 0, func(line []byte, n int, tooLong bool) error {
+		p := Problem{File: file, Line: n}
+		if tooLong {
+			p.Severity, p.Kind, p.Text = Error, KindTooLong, fmt.Sprintf("line longer than %d MiB skipped", DefaultMaxLine>>20)
+			report.report(p)
+			return nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			return nil
+		}
+		return fn(line, p)
+	})
 }

@@ -1,8 +1,6 @@
 package scan
 
 import (
-	"bytes"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -36,16 +34,7 @@ type LogFunc func(e LogEntry, line int) error
 // ReadLog reads log.jsonl from r, positioned at from, like ReadElements.
 func ReadLog(r io.Reader, from Position, file string, report Reporter, fn LogFunc) (Position, error) {
 	var d flatDecoder
-	return scanLines(r, from, 0, func(line []byte, n int, tooLong bool) error {
-		p := Problem{File: file, Line: n}
-		if tooLong {
-			p.Severity, p.Kind, p.Text = Error, KindTooLong, fmt.Sprintf("line longer than %d MiB skipped", DefaultMaxLine>>20)
-			report.report(p)
-			return nil
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			return nil
-		}
+	return scanRecords(r, from, file, report, func(line []byte, p Problem) error {
 		var e LogEntry
 		var warns []string
 		err := d.decode(line, func(key []byte, v flatValue) error {
@@ -96,7 +85,7 @@ func ReadLog(r io.Reader, from Position, file string, report Reporter, fn LogFun
 			q.Severity, q.Kind, q.Text = Warning, KindField, w
 			report.report(q)
 		}
-		return fn(e, n)
+		return fn(e, p.Line)
 	})
 }
 

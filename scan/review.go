@@ -36,16 +36,8 @@ func (d *Decision) IDs() []string {
 
 // ReadReview reads review.jsonl. Decisions are few, so encoding/json is used.
 func ReadReview(r io.Reader, from Position, file string, report Reporter, fn func(Decision, int) error) (Position, error) {
-	return scanLines(r, from, 0, func(line []byte, n int, tooLong bool) error {
-		p := Problem{File: file, Line: n, Severity: Error, Kind: KindReview}
-		if tooLong {
-			p.Kind, p.Text = KindTooLong, "line too long; skipped"
-			report.report(p)
-			return nil
-		}
-		if len(line) == 0 {
-			return nil
-		}
+	return scanRecords(r, from, file, report, func(line []byte, p Problem) error {
+		p.Severity, p.Kind = Error, KindReview
 		var d Decision
 		if err := json.Unmarshal(line, &d); err != nil {
 			p.Kind, p.Text = KindSyntax, "not a decision: "+err.Error()
@@ -70,6 +62,6 @@ func ReadReview(r io.Reader, from Position, file string, report Reporter, fn fun
 			report.report(p)
 			return nil
 		}
-		return fn(d, n)
+		return fn(d, p.Line)
 	})
 }
