@@ -103,9 +103,9 @@ var servingLine = regexp.MustCompile(`Serving (http://127\.0\.0\.1:\d+/)`)
 
 // startServe runs `scanreport serve --port 0` and stops it (Ctrl-C) when
 // the test ends; its log is shown when the test failed.
-func startServe(t *testing.T, scans, site string) *liveServer {
+func startServe(t *testing.T, scans, site string, extra ...string) *liveServer {
 	t.Helper()
-	cmd := exec.Command(binary(t), "serve", "--verbose", "--scans", scans, "--out", site, "--port", "0")
+	cmd := exec.Command(binary(t), append([]string{"serve", "--verbose", "--scans", scans, "--out", site, "--port", "0"}, extra...)...)
 	cmd.Dir = t.TempDir()
 	logs := &lockedBuffer{}
 	cmd.Stderr = logs

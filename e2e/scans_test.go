@@ -7,5 +7,8 @@ func writeScans(root string) error {
 	if err := sample.WriteSamples(root); err != nil {
 		return err
 	}
-	return sample.WriteXSS(root, xssID)
+	if err := sample.WriteXSS(root, xssID); err != nil {
+		return err
+	}
+	return writeInvestigationFixture(root)
 }

@@ -726,6 +726,15 @@ func TestSearchBoxMarkup(t *testing.T) {
 			"elements":        {"type", ""},
 			"correlations":    {"scan", "search.html"},
 			"global-settings": {"all", "search.html"},
+			// docs/investigations.md
+			"scan-investigations": {"scan", "search.html"},
+			"explore":             {"scan", "search.html"},
+			"investigations":      {"all", "../search.html"},
+			"investigation":       {"all", "../search.html"},
+			"compare":             {"all", "search.html"},
+			// docs/graphs.md: the graph searches its nodes in place
+			"graph":     {"graph", ""},
+			"visualise": {"scan", "search.html"},
 		}[kind]
 		if scope != want[0] || target != want[1] || hasTarget != (want[1] != "") {
 			t.Errorf("%s (%s): scope %q target %q; want %q %q", rel, kind, scope, target, want[0], want[1])

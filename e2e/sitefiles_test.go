@@ -228,8 +228,20 @@ func TestPageHooks(t *testing.T) {
 		}
 		kind, _ := attr(body, "data-page")
 		kinds[kind]++
-		want := map[string]string{"index.html": "scans", "search.html": "search-all", "settings.html": "global-settings"}[page]
+		want := map[string]string{"index.html": "scans", "search.html": "search-all", "settings.html": "global-settings",
+			"compare.html": "compare", "investigations/index.html": "investigations"}[page]
 		switch {
+		case want != "":
+		case strings.HasPrefix(page, "investigations/"):
+			want = "investigation"
+		case strings.HasSuffix(page, "/investigations.html"):
+			want = "scan-investigations"
+		case strings.HasSuffix(page, "/explore.html"):
+			want = "explore"
+		case strings.HasSuffix(page, "/graph.html"):
+			want = "graph"
+		case strings.HasSuffix(page, "/visualise.html"):
+			want = "visualise"
 		case strings.HasSuffix(page, "/correlations.html"):
 			want = "correlations"
 		case strings.HasSuffix(page, "/search.html"):
@@ -248,7 +260,7 @@ func TestPageHooks(t *testing.T) {
 		if kind != want {
 			t.Errorf("%s: data-page=%q, want %q", page, kind, want)
 		}
-		if kind == "scans" || kind == "search-all" || kind == "global-settings" {
+		if kind == "scans" || kind == "search-all" || kind == "global-settings" || kind == "compare" || kind == "investigations" || kind == "investigation" {
 			continue
 		}
 		id, _ := attr(body, "data-scan")
@@ -365,6 +377,7 @@ func TestDataFiles(t *testing.T) {
 					m.K, m.Scan, m.Status, m.Count, m.Done, id, s.Meta.Status, s.Count(), s.Meta.Done())
 			}
 			want := map[string]bool{"manifest.js": true, m.FP.F: true}
+			graphFiles(t, dir, want) // graph.js, tree.js and the files they list (graph_test.go)
 			sum := 0
 			byCode := map[string]int{}
 			for _, ty := range types(s) {
@@ -459,7 +472,8 @@ func TestBuiltFilesAreScriptSafe(t *testing.T) {
 				scripts++
 				src, ok := attr(n, "src")
 				inline := n.FirstChild != nil && strings.TrimSpace(n.FirstChild.Data) != ""
-				if !ok || inline || !(strings.HasSuffix(src, "data/manifest.js") || src == "data/scans.js" || strings.HasSuffix(src, "live.js") || strings.Contains(src, "assets/app.")) {
+				if !ok || inline || !(strings.HasSuffix(src, "data/manifest.js") || src == "data/scans.js" || strings.HasSuffix(src, "live.js") || strings.Contains(src, "assets/app.") ||
+					strings.HasSuffix(page, "/investigations.html") && src == "../../data/investigations.js") {
 					t.Errorf("%s: a <script> that is not the site's own: src=%q inline=%v", page, src, inline)
 				}
 				if typ, ok := attr(n, "type"); ok && typ != "text/javascript" {
@@ -497,6 +511,12 @@ func TestBuiltFilesAreScriptSafe(t *testing.T) {
 		want := 3 // the bundle, live.js and a data file (manifest.js, or scans.js on the root pages)
 		if page == "settings.html" {
 			want = 2 // the site's settings need no data
+		}
+		if strings.HasPrefix(page, "investigations/") {
+			want = 2 // investigation pages are server-rendered
+		}
+		if strings.HasPrefix(page, "scans/") && strings.HasSuffix(page, "/investigations.html") {
+			want = 4 // the Investigations tab also loads data/investigations.js
 		}
 		if scripts != want {
 			t.Errorf("%s: %d <script> elements, want %d", page, scripts, want)

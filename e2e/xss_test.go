@@ -86,7 +86,9 @@ func TestXSS(t *testing.T) {
 				case "correlations":
 					// Open every correlation: headlines and their elements are scan data.
 					evalT[bool](p, `(() => { document.querySelectorAll("details").forEach(d => d.open = true); return true })()`)
-				case "scans", "overview", "browse", "settings", "search", "search-all", "global-settings":
+				case "graph", "visualise":
+					xssGraphPage(p, kind) // graph_test.go
+				case "scans", "overview", "browse", "settings", "search", "search-all", "global-settings", "scan-investigations":
 				default:
 					t.Errorf("unknown page kind %q", kind)
 				}

@@ -23,6 +23,7 @@ import (
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/correlate"
 	"github.com/scanreport/scanreport/generator/exports"
+	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/site"
@@ -55,6 +56,9 @@ type Options struct {
 	GEXFVersion string
 	// Correlations says whether and which correlation rules run.
 	Correlations Correlations
+	// InvestigationsDir is the folder of investigation files
+	// (docs/investigations.md); "" means "investigations" beside ScansRoot.
+	InvestigationsDir string
 	// Bundle returns a browser bundle by name (static.AppJS, static.AppCSS);
 	// nil means the bundles embedded in the binary.
 	Bundle func(name string) ([]byte, error)
@@ -113,6 +117,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 		return Result{}, nil, err
 	}
 	b.total = b.sizes(ids)
+	b.loadInvestigations()
 	var summaries []pages.ScanSummary
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
@@ -130,10 +135,15 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			return Result{}, nil, err
 		}
 		summaries = append(summaries, pages.Summarize(s))
+		b.noteScan(s)
 		b.count(s)
 		if keep != nil {
 			keep(s, sl)
 		}
+	}
+	if err := b.writeInvestigations(nil); err != nil {
+		b.root.Close()
+		return Result{}, nil, err
 	}
 	if err := b.writeList(summaries); err != nil {
 		b.root.Close()
@@ -208,6 +218,7 @@ func Check(ctx context.Context, o Options) (Result, error) {
 		return Result{}, err
 	}
 	b.total = b.sizes(ids)
+	b.loadInvestigations()
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
@@ -244,6 +255,7 @@ type builder struct {
 
 	rules []*correlate.Rule
 	cache *correlate.Cache
+	inv   invState // investigations (investigations.go)
 
 	rootProblems []scan.Problem
 	rootTotal    int
@@ -470,6 +482,7 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.ManifestFile, chunks.Manifest(s, sl)) },
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
 		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
+		func(buf []byte) ([]byte, error) { return graph.Write(s, b.graphOptions(), buf, graph.Out(dataOut)) },
 	}
 	for _, t := range s.Types {
 		if t.Code == scan.RootID {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/chunks"
+	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/site"
@@ -36,6 +37,7 @@ type liveScan struct {
 	layout       *chunks.ScanLayout
 	exportsStale bool
 	changed      time.Time
+	graph        graph.Live // the graph and tree data files
 }
 
 // ScanChange says which files of one scan directory changed (names as in
@@ -99,16 +101,25 @@ func (l *Live) Update(ctx context.Context, changes []ScanChange) (Change, error)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var ch Change
+	touched := map[string]bool{} // investigations whose pages change
 	for _, c := range changes {
 		if scan.ValidID(c.Scan) != nil {
 			continue // not a scan directory; List reports it on a rebuild
 		}
+		before := l.investigationsOf(c.Scan)
 		listChanged, err := l.updateScan(ctx, c)
 		if err != nil {
 			return ch, fmt.Errorf("update scan %s: %w", c.Scan, err)
 		}
+		moved, err := l.scanChanged(c.Scan, before, touched)
+		if err != nil {
+			return ch, fmt.Errorf("update scan %s: %w", c.Scan, err)
+		}
 		ch.Scans = append(ch.Scans, c.Scan)
-		ch.List = ch.List || listChanged
+		ch.List = ch.List || listChanged || moved
+	}
+	if err := l.writeTouched(touched); err != nil {
+		return ch, err
 	}
 	if ch.List {
 		if err := l.b.writeList(l.summaries()); err != nil {
@@ -285,6 +296,9 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		return false, err
 	}
 	ls.exportsStale, ls.changed = true, time.Now()
+	if err := ls.graph.Update(s, l.b.graphOptions(), graph.Out(dataOut)); err != nil {
+		return false, err
+	}
 	return metaChanged || s.Count() != elements || s.Meta.Status != status, nil
 }
 
@@ -314,6 +328,11 @@ func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, e
 	defer l.mu.Unlock()
 	var ch Change
 	for id, ls := range l.scans {
+		if _, err := ls.graph.Flush(ls.s, l.b.graphOptions(), func(name string, data []byte) error {
+			return l.dir.Write(pages.ScanDir(id)+"data/"+name, data)
+		}); err != nil {
+			return ch, err
+		}
 		if !ls.exportsStale || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
 			continue
 		}

@@ -32,11 +32,47 @@ import (
 	"time"
 )
 
-// Actions are the state changes the preview server offers.
+// Actions are the state changes the preview server offers. Actions may
+// also implement Investigator and Lookuper; the server offers what they
+// implement.
 type Actions interface {
 	// SetFP records a false-positive decision. A decision the rules
 	// refuse returns refusal (a sentence for the analyst) and no error.
 	SetFP(ctx context.Context, scan string, ids []string, fp bool) (refusal string, err error)
+}
+
+// Investigator adds scans to investigations and removes them
+// (docs/investigations.md).
+type Investigator interface {
+	// SetInvestigation adds scan to investigation (member) or removes it.
+	// A request the rules refuse returns refusal and no error.
+	SetInvestigation(ctx context.Context, scan, investigation string, member bool) (refusal string, err error)
+}
+
+// Lookuper runs the lookup commands of config.toml on an element of a scan
+// and adds what they find as its children (docs/investigations.md).
+type Lookuper interface {
+	// Lookups lists the configured lookups, for the pages.
+	Lookups() []LookupInfo
+	// Lookup runs lookup name on element of scan. A lookup that does not
+	// apply or failed returns refusal (a sentence for the analyst).
+	Lookup(ctx context.Context, scan, element, name string) (res LookupResult, refusal string, err error)
+}
+
+// LookupInfo describes a lookup to the pages.
+type LookupInfo struct {
+	Name  string   `json:"name"`
+	Label string   `json:"label"`
+	Types []string `json:"types"` // element type codes; "*" for any
+	Kinds []string `json:"kinds"` // scan kinds
+}
+
+// LookupResult says what a lookup added.
+type LookupResult struct {
+	Added   int    `json:"added"`   // new children
+	Known   int    `json:"known"`   // children the element already had
+	Skipped int    `json:"skipped"` // output lines that were not valid elements
+	Message string `json:"message"` // for the analyst
 }
 
 // Options configure a Server.
@@ -65,9 +101,11 @@ type Event struct {
 // built site ("window.__srLive=null", meaning no server); the server answers
 // it with its own settings instead. Nothing in a site starts with "_sr".
 const (
-	LivePath   = "/live.js"
-	EventsPath = "/_sr/events"
-	FPPath     = "/_sr/api/fp"
+	LivePath          = "/live.js"
+	EventsPath        = "/_sr/events"
+	FPPath            = "/_sr/api/fp"
+	InvestigationPath = "/_sr/api/investigation"
+	LookupPath        = "/_sr/api/lookup"
 )
 
 // CSP is sent with every response (pages carry the same policy in a meta tag).
@@ -135,6 +173,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET "+LivePath, s.live)
 	mux.HandleFunc("GET "+EventsPath, s.events)
 	mux.HandleFunc("POST "+FPPath, s.fp)
+	mux.HandleFunc("POST "+InvestigationPath, s.investigation)
+	mux.HandleFunc("POST "+LookupPath, s.lookup)
 	mux.HandleFunc("/_sr/", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "not found", http.StatusNotFound) })
 	mux.HandleFunc("/", s.file)
 	return s.guard(mux)
@@ -171,7 +211,16 @@ func (s *Server) sameOrigin(r *http.Request) bool {
 }
 
 func (s *Server) live(w http.ResponseWriter, r *http.Request) {
-	cfg, _ := json.Marshal(map[string]string{"events": EventsPath, "fp": FPPath, "token": s.token})
+	settings := map[string]any{"events": EventsPath, "fp": FPPath, "token": s.token}
+	if _, ok := s.o.Actions.(Investigator); ok {
+		settings["investigation"] = InvestigationPath
+	}
+	if l, ok := s.o.Actions.(Lookuper); ok {
+		if infos := l.Lookups(); len(infos) > 0 {
+			settings["lookup"], settings["lookups"] = LookupPath, infos
+		}
+	}
+	cfg, _ := json.Marshal(settings)
 	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprintf(w, "window.__srLive=%s;\n", cfg)
@@ -267,28 +316,39 @@ func reply(w http.ResponseWriter, code int, r apiReply) {
 	_ = json.NewEncoder(w).Encode(r)
 }
 
-func (s *Server) fp(w http.ResponseWriter, r *http.Request) {
+// writeRequest checks what every state-changing request must satisfy (same
+// origin, the token in its header, a JSON body of at most MaxBody bytes
+// without unknown fields) and decodes the body into req. It answers the
+// request itself and returns false when one fails.
+func (s *Server) writeRequest(w http.ResponseWriter, r *http.Request, available bool, req any) bool {
 	if !s.sameOrigin(r) {
 		reply(w, http.StatusForbidden, apiReply{Error: "cross-origin request refused"})
-		return
+		return false
 	}
 	if subtle.ConstantTimeCompare([]byte(r.Header.Get("X-SR-Token")), []byte(s.token)) != 1 {
 		reply(w, http.StatusForbidden, apiReply{Error: "missing or wrong token"})
-		return
+		return false
 	}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		reply(w, http.StatusUnsupportedMediaType, apiReply{Error: "send application/json"})
-		return
+		return false
 	}
-	if s.o.Actions == nil {
+	if !available {
 		reply(w, http.StatusNotImplemented, apiReply{Error: "not available"})
-		return
+		return false
 	}
-	var req fpRequest
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	if err := dec.Decode(req); err != nil {
 		reply(w, http.StatusBadRequest, apiReply{Error: "bad request: " + err.Error()})
+		return false
+	}
+	return true
+}
+
+func (s *Server) fp(w http.ResponseWriter, r *http.Request) {
+	var req fpRequest
+	if !s.writeRequest(w, r, s.o.Actions != nil, &req) {
 		return
 	}
 	if req.Scan == "" || len(req.IDs) == 0 || len(req.IDs) > 100000 {
@@ -304,6 +364,69 @@ func (s *Server) fp(w http.ResponseWriter, r *http.Request) {
 		reply(w, http.StatusConflict, apiReply{Error: refusal, Refused: true})
 	default:
 		reply(w, http.StatusOK, apiReply{OK: true})
+	}
+}
+
+type investigationRequest struct {
+	Scan          string `json:"scan"`
+	Investigation string `json:"investigation"`
+	Member        bool   `json:"member"`
+}
+
+func (s *Server) investigation(w http.ResponseWriter, r *http.Request) {
+	inv, ok := s.o.Actions.(Investigator)
+	var req investigationRequest
+	if !s.writeRequest(w, r, ok, &req) {
+		return
+	}
+	if req.Scan == "" || req.Investigation == "" {
+		reply(w, http.StatusBadRequest, apiReply{Error: "name a scan and an investigation"})
+		return
+	}
+	refusal, err := inv.SetInvestigation(r.Context(), req.Scan, req.Investigation, req.Member)
+	switch {
+	case err != nil:
+		s.o.Logger.Error("investigation decision failed", "scan", req.Scan, "err", err)
+		reply(w, http.StatusInternalServerError, apiReply{Error: "the decision could not be recorded"})
+	case refusal != "":
+		reply(w, http.StatusConflict, apiReply{Error: refusal, Refused: true})
+	default:
+		reply(w, http.StatusOK, apiReply{OK: true})
+	}
+}
+
+type lookupRequest struct {
+	Scan    string `json:"scan"`
+	Element string `json:"element"`
+	Lookup  string `json:"lookup"`
+}
+
+type lookupReply struct {
+	OK bool `json:"ok"`
+	LookupResult
+}
+
+func (s *Server) lookup(w http.ResponseWriter, r *http.Request) {
+	l, ok := s.o.Actions.(Lookuper)
+	var req lookupRequest
+	if !s.writeRequest(w, r, ok && len(l.Lookups()) > 0, &req) {
+		return
+	}
+	if req.Scan == "" || req.Element == "" || req.Lookup == "" {
+		reply(w, http.StatusBadRequest, apiReply{Error: "name a scan, an element and a lookup"})
+		return
+	}
+	res, refusal, err := l.Lookup(r.Context(), req.Scan, req.Element, req.Lookup)
+	switch {
+	case err != nil:
+		s.o.Logger.Error("lookup failed", "scan", req.Scan, "lookup", req.Lookup, "err", err)
+		reply(w, http.StatusInternalServerError, apiReply{Error: "the lookup's results could not be recorded"})
+	case refusal != "":
+		reply(w, http.StatusConflict, apiReply{Error: refusal, Refused: true})
+	default:
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_ = json.NewEncoder(w).Encode(lookupReply{OK: true, LookupResult: res})
 	}
 }
 

@@ -16,7 +16,8 @@ import (
 var files embed.FS
 
 // Pages lists the page templates; each is <name>.html.
-var Pages = []string{"scans", "overview", "browse", "elements", "settings", "log", "search", "search-all", "correlations", "global-settings"}
+var Pages = []string{"scans", "overview", "browse", "elements", "settings", "log", "search", "search-all", "correlations", "global-settings",
+	"investigations", "investigation", "investigation-tab", "explore", "compare", "graph", "visualise"}
 
 // Set is the parsed templates, one per page.
 type Set struct {

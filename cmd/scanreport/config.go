@@ -61,6 +61,7 @@ func (a *app) options(f siteFlags) (generator.Options, error) {
 	if f.scans != "" {
 		o.ScansRoot = f.scans
 	}
+	o.InvestigationsDir = c.InvestigationsDir(o.ScansRoot)
 	if c.Correlations.Enabled {
 		o.Correlations = generator.Correlations{Enabled: true, RulesDir: c.RulesDir(), CacheDir: c.CacheDir()}
 		if o.Correlations.CacheDir == "" {

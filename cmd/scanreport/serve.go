@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/lookup"
 	"github.com/scanreport/scanreport/serve"
 	"github.com/scanreport/scanreport/watch"
 )
@@ -81,7 +83,10 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 		hosts = append(hosts, interfaceHosts(addr.Port)...)
 	}
 	shown := net.JoinHostPort(bind, strconv.Itoa(addr.Port))
-	acts := &fpActions{live: live}
+	acts := &fpActions{live: live, logger: a.log}
+	if c, err := a.loadConfig(); err == nil {
+		acts.lookups = lookupCommands(c)
+	}
 	srv, err := serve.New(serve.Options{Site: o.Output, Addr: shown, Hosts: hosts, Actions: acts, Logger: a.log})
 	if err != nil {
 		return err
@@ -138,6 +143,12 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 				a.log.Error("downloads not updated", "err", err)
 			} else if !ch.Empty() {
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths})
+			}
+			// Investigation files live outside the scans root.
+			if ch, err := live.RefreshInvestigations(); err != nil {
+				a.log.Error("investigations not updated", "err", err)
+			} else if !ch.Empty() {
+				srv.Notify(serve.Event{Paths: ch.Paths, List: ch.List})
 			}
 		}
 	}
@@ -202,9 +213,19 @@ func interfaceHosts(port int) []string {
 
 // fpActions adapts the live site to the server's actions: a decision is
 // recorded, applied to the site at once, and announced to open pages.
+// Investigations and lookups: investigation.go.
 type fpActions struct {
-	live   *generator.Live
-	notify func(generator.Change)
+	live    *generator.Live
+	notify  func(generator.Change)
+	lookups []lookup.Command // config.toml [lookups], read at start
+	logger  *slog.Logger
+}
+
+func (f *fpActions) log() *slog.Logger {
+	if f.logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return f.logger
 }
 
 func (f *fpActions) SetFP(ctx context.Context, scanID string, ids []string, fp bool) (string, error) {

@@ -28,6 +28,7 @@ type Node struct {
 	Risky     bool   // one of its elements, or a non-entity element below it, is risky
 	Count     int    // elements with this value
 	Target    bool
+	Element   int32 // index of its first element (ROOT for the target)
 }
 
 func isEntity(cat string) bool { return cat == eltypes.Entity || cat == eltypes.Internal }
@@ -50,7 +51,7 @@ func EntityGraph(s *model.Scan) *Graph {
 			id = int32(len(g.Nodes))
 			byValue[e.Data] = id
 			g.Nodes = append(g.Nodes, Node{Label: e.Data, Type: t.Code, Category: t.Category, Module: s.Modules[e.Module],
-				FirstSeen: e.Generated, Target: e.Data == s.Meta.Target || i == 0})
+				FirstSeen: e.Generated, Target: e.Data == s.Meta.Target || i == 0, Element: int32(i)})
 		}
 		nd := &g.Nodes[id]
 		nd.Count++

@@ -209,9 +209,11 @@ func (r *Renderer) scanPage(s *model.Scan, rel, kind, tab, title string) Page {
 	m := &s.Meta
 	h := &ScanHeader{ID: m.ID, Name: m.Name, Target: m.Target, TargetType: m.TargetType, Kind: m.Kind,
 		Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
-		Partial: m.Partial(), PartialText: partialText(m), Investigations: s.Investigations(),
+		Partial: m.Partial(), PartialText: partialText(m), Investigations: investigationLinks(s.Investigations(), p.Root),
 		OverviewURL: up + "index.html", BrowseURL: up + "browse.html", SettingsURL: up + "settings.html", LogURL: up + "log.html", SearchURL: up + "search.html",
-		CorrelationsURL: up + "correlations.html", DataURL: up + "data/", ManifestURL: up + "data/manifest.js"}
+		CorrelationsURL: up + "correlations.html", DataURL: up + "data/", ManifestURL: up + "data/manifest.js",
+		InvestigationsURL: up + ScanInvestigationsPage, ExploreURL: up + ExplorePage,
+		GraphURL: up + GraphPage, VisualiseURL: up + VisualisePage}
 	for _, d := range Downloads(m.ID) {
 		d.URL = up + d.File
 		h.Downloads = append(h.Downloads, d)
@@ -241,6 +243,9 @@ func (r *Renderer) ScanCore(s *model.Scan, out Out) error {
 		func() error { return r.log(s, dir+"log.html", out) },
 		func() error { return r.search(s, dir+"search.html", out) },
 		func() error { return r.correlations(s, dir+"correlations.html", out) },
+		func() error { return r.scanInvestigations(s, dir+ScanInvestigationsPage, out) },
+		func() error { return r.explore(s, dir+ExplorePage, out) },
+		func() error { return r.graphPages(s, dir, out) },
 	} {
 		if err := step(); err != nil {
 			return err
@@ -755,7 +760,7 @@ func (r *Renderer) ScanList(scans []ScanSummary, problems []scan.Problem, proble
 		m := s.Meta
 		v.Scans = append(v.Scans, ScanRow{ID: m.ID, Name: m.Name, Target: m.Target, Kind: m.Kind, URL: ScanDir(m.ID) + "index.html",
 			Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
-			Elements: s.Elements, Risky: s.Risky, Investigations: s.Investigations, Problems: s.Problems, Correlations: s.Correlations})
+			Elements: s.Elements, Risky: s.Risky, Investigations: investigationLinks(s.Investigations, ""), Problems: s.Problems, Correlations: s.Correlations})
 		v.Elements += s.Elements
 	}
 	v.Problems = problemViews(problems)

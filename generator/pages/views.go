@@ -66,10 +66,12 @@ type ScanHeader struct {
 	// those of a finished scan.
 	Partial        bool
 	PartialText    string
-	Investigations []string
+	Investigations []InvestigationLink
 	// URLs relative to the current page.
 	OverviewURL, BrowseURL, SettingsURL, LogURL, SearchURL string
 	CorrelationsURL                                        string
+	InvestigationsURL, ExploreURL                          string // the Investigations tab; Explore (manual scans)
+	GraphURL, VisualiseURL                                 string // the Graph and Visualise tabs
 	DataURL                                                string // the data/ folder, ending in "/"
 	ManifestURL                                            string
 	// Downloads of the whole scan, URLs relative to the current page.
@@ -167,8 +169,15 @@ type ScanRow struct {
 	Risky                   int
 	// Correlations by risk; nil until correlations have been run.
 	Correlations   *RiskCounts
-	Investigations []string
+	Investigations []InvestigationLink
 	Problems       int
+}
+
+// InvestigationLink names an investigation a scan belongs to; URL,
+// relative to the page, is empty when the name cannot have a page (it is
+// not a valid investigation name).
+type InvestigationLink struct {
+	Name, URL string
 }
 
 // RiskCounts counts correlations by risk.

@@ -11,7 +11,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -26,6 +28,9 @@ type Config struct {
 	Exports Exports `toml:"exports"`
 	// Correlations: see generator/correlate and docs/correlations.md.
 	Correlations Correlations `toml:"correlations"`
+	// Investigations and Lookups: see docs/investigations.md.
+	Investigations Investigations `toml:"investigations"`
+	Lookups        Lookups        `toml:"lookups"`
 
 	// dir is the folder of the file the config came from; relative paths
 	// are resolved against it.
@@ -65,6 +70,44 @@ type Correlations struct {
 	Cache   string `toml:"cache"` // cache folder; empty: under the user's cache folder
 }
 
+// Investigations says where investigation files are (docs/investigations.md).
+type Investigations struct {
+	// Folder holds one <name>.md per investigation; "" means a folder
+	// named "investigations" beside the scans root.
+	Folder string `toml:"folder"`
+}
+
+// Lookups are the commands Explore may run on an element of a scan in the
+// preview server (docs/investigations.md, "Lookups"). None are configured
+// by default, which turns lookups off.
+type Lookups struct {
+	Timeout   string   `toml:"timeout"`    // default time limit of a command, e.g. "30s"
+	Kinds     []string `toml:"kinds"`      // scan kinds whose elements may be looked up (default: manual)
+	MaxOutput int      `toml:"max_output"` // bytes of a command's output read at most
+	Commands  []Lookup `toml:"command"`
+}
+
+// Lookup is one lookup command. Argv is the program and its arguments,
+// never a shell string: {type} and {data} in an argument are replaced by
+// the element's type code and value, within that argument only.
+type Lookup struct {
+	Name    string   `toml:"name"`    // short id: [a-z0-9][a-z0-9_-]*
+	Label   string   `toml:"label"`   // what the button says; default the name
+	Types   []string `toml:"types"`   // element types it applies to ("*": any)
+	Argv    []string `toml:"argv"`    // program (relative paths: from config.toml's folder) and arguments
+	Timeout string   `toml:"timeout"` // overrides [lookups] timeout
+	Kinds   []string `toml:"kinds"`   // overrides [lookups] kinds
+	Env     []string `toml:"env"`     // names of environment variables passed on (besides PATH, HOME, LANG, TMPDIR)
+}
+
+// Limits of lookups.
+const (
+	DefaultLookupTimeout   = 30 * time.Second
+	MaxLookupTimeout       = 10 * time.Minute
+	DefaultLookupMaxOutput = 1 << 20
+	MaxLookupMaxOutput     = 64 << 20
+)
+
 // Default returns the configuration used when there is no config.toml.
 func Default() Config {
 	return Config{
@@ -74,6 +117,7 @@ func Default() Config {
 			"*secret*", "*token*", "*credential*", "*cookie*", "*session*", "*auth*"}},
 		Exports:      Exports{DefuseFormulas: true, GEXFVersion: "1.2draft"},
 		Correlations: Correlations{Enabled: true},
+		Lookups:      Lookups{Timeout: "30s", Kinds: []string{"manual"}, MaxOutput: DefaultLookupMaxOutput},
 		dir:          ".",
 	}
 }
@@ -142,7 +186,126 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("secrets.keys: bad pattern %q", k)
 		}
 	}
+	if c.Investigations.Folder != "" && strings.TrimSpace(c.Investigations.Folder) == "" {
+		return errors.New("investigations.folder: a folder name, or \"\" for \"investigations\" beside the scans root")
+	}
+	return c.Lookups.validate()
+}
+
+var lookupName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,39}$`)
+var lookupType = regexp.MustCompile(`^(?:\*|[A-Z0-9][A-Z0-9_]{0,63})$`)
+
+func lookupTimeout(v, key string) (time.Duration, error) {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 || d > MaxLookupTimeout {
+		return 0, fmt.Errorf("%s %q: a duration such as \"30s\", at most %s", key, v, MaxLookupTimeout)
+	}
+	return d, nil
+}
+
+func validKinds(kinds []string, key string) error {
+	for _, k := range kinds {
+		if k != "manual" && k != "automated" {
+			return fmt.Errorf("%s: %q is not a scan kind (manual or automated)", key, k)
+		}
+	}
 	return nil
+}
+
+func (l *Lookups) validate() error {
+	if _, err := lookupTimeout(l.Timeout, "lookups.timeout"); err != nil {
+		return err
+	}
+	if err := validKinds(l.Kinds, "lookups.kinds"); err != nil {
+		return err
+	}
+	if l.MaxOutput < 1024 || l.MaxOutput > MaxLookupMaxOutput {
+		return fmt.Errorf("lookups.max_output %d: from 1024 to %d bytes", l.MaxOutput, MaxLookupMaxOutput)
+	}
+	names := map[string]bool{}
+	for i, c := range l.Commands {
+		key := fmt.Sprintf("lookups.command[%d]", i)
+		if !lookupName.MatchString(c.Name) {
+			return fmt.Errorf("%s.name %q: lower-case letters, digits, '_' and '-', starting with a letter or digit", key, c.Name)
+		}
+		key = fmt.Sprintf("lookups.command %q", c.Name)
+		if names[c.Name] {
+			return fmt.Errorf("%s: the name is used twice", key)
+		}
+		names[c.Name] = true
+		if len(c.Types) == 0 {
+			return fmt.Errorf("%s: types must name the element types it applies to (\"*\" for any)", key)
+		}
+		for _, t := range c.Types {
+			if !lookupType.MatchString(t) {
+				return fmt.Errorf("%s: types: %q is not an element type code", key, t)
+			}
+		}
+		if len(c.Argv) == 0 || strings.TrimSpace(c.Argv[0]) == "" {
+			return fmt.Errorf("%s: argv must name a program", key)
+		}
+		if strings.ContainsAny(c.Argv[0], "{}") {
+			return fmt.Errorf("%s: argv[0] is the program and may not hold a placeholder", key)
+		}
+		for _, a := range c.Argv {
+			if strings.ContainsRune(a, 0) {
+				return fmt.Errorf("%s: argv holds a NUL character", key)
+			}
+		}
+		if c.Timeout != "" {
+			if _, err := lookupTimeout(c.Timeout, key+".timeout"); err != nil {
+				return err
+			}
+		}
+		if err := validKinds(c.Kinds, key+".kinds"); err != nil {
+			return err
+		}
+		for _, e := range c.Env {
+			if e == "" || strings.ContainsAny(e, "=\x00") {
+				return fmt.Errorf("%s: env: %q is not a variable name", key, e)
+			}
+		}
+	}
+	return nil
+}
+
+// LookupTimeout is the time limit of command c.
+func (l *Lookups) LookupTimeout(c Lookup) time.Duration {
+	v := c.Timeout
+	if v == "" {
+		v = l.Timeout
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return DefaultLookupTimeout
+	}
+	return d
+}
+
+// LookupKinds are the scan kinds command c may look up elements of.
+func (l *Lookups) LookupKinds(c Lookup) []string {
+	if len(c.Kinds) > 0 {
+		return c.Kinds
+	}
+	return l.Kinds
+}
+
+// InvestigationsDir is the resolved folder of investigation files: the
+// configured one, or "investigations" beside scansRoot (the scans root in
+// use, which a flag may have changed).
+func (c *Config) InvestigationsDir(scansRoot string) string {
+	if c.Investigations.Folder == "" {
+		return filepath.Join(filepath.Dir(filepath.Clean(scansRoot)), "investigations")
+	}
+	return c.Resolve(c.Investigations.Folder)
+}
+
+// Dir is the folder of the config file (relative paths in it start there).
+func (c *Config) Dir() string {
+	if c.dir == "" {
+		return "."
+	}
+	return c.dir
 }
 
 // Resolve makes a path from the config relative to the config file's folder.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParse(t *testing.T) {
@@ -78,5 +79,81 @@ func TestSecrets(t *testing.T) {
 	s.Mask = false
 	if s.IsSecret("api_key") {
 		t.Error("masking off still masks")
+	}
+}
+
+func TestInvestigations(t *testing.T) {
+	d := Default()
+	if got := d.InvestigationsDir(filepath.Join("data", "scans")); got != filepath.Join("data", "investigations") {
+		t.Errorf("default investigations folder beside data/scans = %q", got)
+	}
+	c, err := Parse([]byte("[investigations]\nfolder = \"cases\"\n"), "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.dir = "conf"
+	if got := c.InvestigationsDir("scans"); got != filepath.Join("conf", "cases") {
+		t.Errorf("configured folder = %q", got)
+	}
+	for text, want := range map[string]string{
+		"[investigations]\nfolders = \"x\"\n": "config.toml:2:1: unknown key \"investigations.folders\"",
+		"[investigations]\nfolder = \" \"\n":  "config.toml: investigations.folder",
+	} {
+		if _, err := Parse([]byte(text), "config.toml"); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("Parse(%q) error = %v, want prefix %q", text, err, want)
+		}
+	}
+}
+
+func TestLookups(t *testing.T) {
+	d := Default()
+	if len(d.Lookups.Commands) != 0 || d.Lookups.Timeout != "30s" || strings.Join(d.Lookups.Kinds, ",") != "manual" {
+		t.Errorf("default lookups = %+v (lookups must be off unless configured)", d.Lookups)
+	}
+	c, err := Parse([]byte(`[lookups]
+timeout = "10s"
+
+[[lookups.command]]
+name = "dns"
+label = "Example DNS"
+types = ["INTERNET_NAME", "DOMAIN_NAME"]
+argv = ["examples/lookups/example-lookup.sh", "{type}", "--", "{data}"]
+
+[[lookups.command]]
+name = "any"
+types = ["*"]
+argv = ["/usr/bin/true"]
+timeout = "2s"
+kinds = ["manual", "automated"]
+env = ["SHODAN_API_KEY"]
+`), "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := c.Lookups
+	if len(l.Commands) != 2 || l.Commands[0].Label != "Example DNS" || l.LookupTimeout(l.Commands[0]) != 10*time.Second ||
+		l.LookupTimeout(l.Commands[1]) != 2*time.Second || strings.Join(l.LookupKinds(l.Commands[0]), ",") != "manual" ||
+		strings.Join(l.LookupKinds(l.Commands[1]), ",") != "manual,automated" {
+		t.Errorf("lookups = %+v", l)
+	}
+	cmd := func(body string) string { return "[[lookups.command]]\n" + body }
+	for text, want := range map[string]string{
+		"[lookups]\ntimeout = \"forever\"\n":                                                                            "config.toml: lookups.timeout",
+		"[lookups]\ntimeout = \"11m\"\n":                                                                                "config.toml: lookups.timeout",
+		"[lookups]\nkinds = [\"robotic\"]\n":                                                                            "config.toml: lookups.kinds",
+		"[lookups]\nmax_output = 10\n":                                                                                  "config.toml: lookups.max_output",
+		cmd("name = \"x\"\ntypes = [\"*\"]\nargv = \"sh -c 'dig {data}'\"\n"):                                           "config.toml:4:",
+		cmd("name = \"Bad Name\"\ntypes = [\"*\"]\nargv = [\"x\"]\n"):                                                   "config.toml: lookups.command[0].name",
+		cmd("name = \"x\"\nargv = [\"x\"]\n"):                                                                           "config.toml: lookups.command \"x\": types",
+		cmd("name = \"x\"\ntypes = [\"ip address\"]\nargv = [\"x\"]\n"):                                                 "config.toml: lookups.command \"x\": types",
+		cmd("name = \"x\"\ntypes = [\"*\"]\nargv = []\n"):                                                               "config.toml: lookups.command \"x\": argv",
+		cmd("name = \"x\"\ntypes = [\"*\"]\nargv = [\"{data}\"]\n"):                                                     "config.toml: lookups.command \"x\": argv[0]",
+		cmd("name = \"x\"\ntypes = [\"*\"]\nargv = [\"x\"]\nshell = true\n"):                                            "config.toml:5:1: unknown key \"lookups.command.shell\"",
+		cmd("name = \"x\"\ntypes = [\"*\"]\nargv = [\"x\"]\nenv = [\"A=B\"]\n"):                                         "config.toml: lookups.command \"x\": env",
+		cmd("name = \"x\"\ntypes = [\"*\"]\nargv = [\"x\"]\n") + cmd("name = \"x\"\ntypes = [\"*\"]\nargv = [\"y\"]\n"): "config.toml: lookups.command \"x\": the name is used twice",
+	} {
+		if _, err := Parse([]byte(text), "config.toml"); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("Parse(%q) error = %v, want prefix %q", text, err, want)
+		}
 	}
 }

@@ -9,6 +9,11 @@
 import { byId, notice } from "./dom";
 import { mountElementDownloads, mountScanListDownloads } from "./downloads";
 import { currentView, initElements } from "./elements";
+import { initCompare } from "./compare";
+import { initExplore } from "./explore";
+import { initInvestigationTab, initScanListCompare } from "./investigation";
+import { initGraphPage } from "./graph-page";
+import { initVisualise } from "./graph-visualise";
 import { initLive } from "./live";
 import { initLog } from "./log";
 import { install } from "./registry";
@@ -40,6 +45,16 @@ function start(): void {
       case "scans":
         initScanList();
         mountScanListDownloads(byId("scan-downloads"));
+        initScanListCompare();
+        break;
+      case "scan-investigations":
+        initInvestigationTab();
+        break;
+      case "explore":
+        initExplore().catch(fail);
+        break;
+      case "compare":
+        initCompare().catch(fail);
         break;
       case "elements":
         // Downloads read the table's current view (type, search, filters).
@@ -54,6 +69,12 @@ function start(): void {
         break;
       case "log":
         initLog().catch(fail);
+        break;
+      case "graph":
+        initGraphPage(box).catch(fail);
+        break;
+      case "visualise":
+        initVisualise().catch(fail);
         break;
     }
   } catch (e) {

@@ -88,11 +88,15 @@ export async function initElements(box: SearchBox | null = null): Promise<void> 
     return;
   }
 
+  // #sel=<element index> (from the graph views): the element to show once
+  // loaded. Read before the page rewrites the hash with its own state.
+  const sel = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
   const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box);
   page = p;
   const loading = p.load();
   setLiveTarget(p); // live updates wait for the first load
   await loading;
+  if (Number.isInteger(sel) && sel > 0) p.reveal(sel);
 }
 
 // chunkKey is what tells a chunk's rows apart from an earlier version of
@@ -862,6 +866,26 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   // ---- detail ----
 
+  // reveal scrolls to element i (an element index) in the full view and
+  // opens its detail panel (links from the graph views: #sel=<i>).
+  reveal(i: number): void {
+    const r = this.s.rowOf(i);
+    if (r < 0) return;
+    if (this.mode !== "full") {
+      const radio = document.querySelector<HTMLInputElement>('input[name="view"][value="full"]');
+      if (radio) radio.checked = true;
+      this.setMode("full");
+    }
+    const v = this.full;
+    for (let k = 0; k < v.vn; k++) {
+      if (v.view[k] === r) {
+        this.fullTable.focusPos(k);
+        break;
+      }
+    }
+    this.openDetail(r);
+  }
+
   private openDetail(r: number, group = -1): void {
     if (!this.detail) return;
     const s = this.s;
@@ -869,7 +893,8 @@ class ElementsPage implements SearchHandler, LiveTarget {
     const data = s.data[r];
     this.detail.show(group >= 0 ? "Unique data element" : "Data element", (body) => {
       body.append(h("pre", { class: "detail-data", tabindex: 0 }, data));
-      const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data));
+      const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data),
+        h("a", { class: "btn small detail-path", href: `../visualise.html#el=${s.idx[r]}`, title: "The chain of sources this element was found through, back to the target" }, "Discovery path"));
       body.append(actions);
       if (f & FLAG_CUT) {
         body.append(h("p", { class: "notice partial" }, "This value was longer than 64 KiB and is cut here. The full value is in the scan's elements.jsonl and in the downloads."));

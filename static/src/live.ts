@@ -407,7 +407,7 @@ function ownPath(): string {
   return p;
 }
 
-const DATA_PAGES = ["elements", "log"];
+const DATA_PAGES = ["elements", "log", "graph", "visualise", "explore"];
 // Server-rendered pages made of the scan's data (not only its header).
 const SCAN_DATA_PAGES = ["overview", "browse", "correlations"];
 const SEARCH_PAGES = ["search", "search-all"];
@@ -428,7 +428,9 @@ async function apply(c: Change): Promise<void> {
       return;
     }
     const fpFile = dir + "/data/fp.js";
-    if (c.resync || paths.has(dir + "/data/manifest.js")) {
+    // The graph of a large scan is laid out again apart from the manifest
+    // (generator/graph Live.Flush): its page looks when graph.js changed.
+    if (c.resync || paths.has(dir + "/data/manifest.js") || (k === "graph" && paths.has(dir + "/data/graph.js"))) {
       if (DATA_PAGES.includes(k)) {
         const fpMoved = await syncManifest(c.resync ? "t=" + Date.now() : "g=" + c.gen, c.resync || paths.has(fpFile));
         // The page's header counts false positives too; fetch it even when

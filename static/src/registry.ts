@@ -46,7 +46,9 @@ function receive(v: unknown): void {
   const p = asPayload(v);
   if (!p) return;
   const scan = scanId();
-  if (scan && p.scan !== scan) return; // another scan's file: not ours
+  // Another scan's file is not ours; the list of investigations belongs to
+  // every page.
+  if (scan && p.scan !== scan && p.k !== "investigations") return;
   const cur = document.currentScript;
   const pend = cur ? pending.get(cur) : undefined;
   if (pend) pend.payload = p;

@@ -2,6 +2,8 @@
 // comes from our own generator; every string inside is scan data and so
 // untrusted: it only ever reaches the page through textContent.
 
+import { asGraphPayload, type GraphPayload } from "./graph-types";
+
 export interface ChunkRef {
   f: string; // file name, relative to the scan's data/ folder
   n: number; // rows in the file
@@ -86,7 +88,22 @@ export interface ScansList {
   scans: ScanEntry[];
 }
 
-export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList;
+// InvestigationsList is data/investigations.js: every investigation of the
+// site (docs/investigations.md). It belongs to no single scan.
+export interface InvestigationEntry {
+  name: string;
+  title: string;
+  url: string; // relative to the site root
+  scans: number;
+}
+
+export interface InvestigationsList {
+  k: "investigations";
+  scan: "";
+  list: InvestigationEntry[];
+}
+
+export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList | InvestigationsList | GraphPayload;
 
 // Element flags in chunks.
 export const FLAG_RISKY = 1;
@@ -138,9 +155,20 @@ export function asPayload(v: unknown): Payload | null {
       if (typeof n !== "number" || !arrays(v, n, ["t", "l", "c", "m"])) return null;
       return v as unknown as LogChunk;
     }
+    case "graph":
+    case "graph-part":
+    case "tree":
+    case "tree-part":
+      return asGraphPayload(v);
     case "fp":
       if (!Array.isArray(v.i)) return null;
       return v as unknown as FPList;
+    case "investigations":
+      if (!Array.isArray(v.list)) return null;
+      for (const e of v.list) {
+        if (!isObj(e) || typeof e.name !== "string" || typeof e.title !== "string") return null;
+      }
+      return v as unknown as InvestigationsList;
   }
   return null;
 }

@@ -1,0 +1,521 @@
+// Package graph makes the data files of the report's graph views
+// (docs/graphs.md, docs/site-format.md "Graphs"): the scan's entity graph
+// (exports.EntityGraph: SpiderFoot's graph, false positives left out) laid
+// out at build time on rings around the target, capped at MaxNodes drawn
+// nodes, and the tree of every element's source, which the discovery-path
+// views walk. The browser draws and never lays out a large graph itself.
+package graph
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/scanreport/scanreport/generator/exports"
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/jsonw"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// Limits and file names.
+const (
+	// MaxNodes is the most nodes drawn. A larger graph keeps the nodes
+	// nearest the target and stands for the rest with one "more" node per
+	// parent (see Compute).
+	MaxNodes = 100_000
+	// ChunkNodes and ChunkEdges bound a graph data file.
+	ChunkNodes = 25_000
+	ChunkEdges = 50_000
+	// MaxLabel is how much of a value a node's label keeps, in bytes; the
+	// whole value is in the element table the node links to.
+	MaxLabel = 300
+	// GraphFile is the graph's manifest in the scan's data folder.
+	GraphFile = "graph.js"
+)
+
+// GraphChunk is the name of graph data file seq.
+func GraphChunk(seq int) string { return "graph-" + strconv.Itoa(seq) + ".js" }
+
+// Node flags in the data files.
+const (
+	FlagTarget = 1 // the scan's target
+	FlagRisky  = 2 // a risky element has this value, or describes it
+	FlagGroup  = 4 // a "more" node standing for nodes not drawn
+	FlagCut    = 8 // the label is cut at MaxLabel
+)
+
+// Options configure Compute.
+type Options struct {
+	// MaxNodes caps the nodes drawn; 0 means MaxNodes.
+	MaxNodes int
+	// GEXFVersion is the version of the scan's GEXF download, which the
+	// page's "GEXF of what is shown" follows.
+	GEXFVersion string
+}
+
+// Drawn is the graph as the page draws it.
+type Drawn struct {
+	Nodes  []Node
+	Edges  [][2]int32 // source node, target node
+	Legend []Entry
+	// Total and TotalEdges count the entity graph; Grouped counts its
+	// nodes that are not drawn (they are inside "more" nodes).
+	Total, TotalEdges, Grouped int
+	Max                        int // the cap applied
+}
+
+// Node is one drawn node.
+type Node struct {
+	X, Y    int32 // layout units
+	Size    int32 // tenths of a pixel at the default zoom
+	Group   int32 // legend entry
+	Label   string
+	Element int32 // first element with the value; -1 for a "more" node
+	Module  int32 // module of that element (manifest.modules); -1 for none
+	Count   int   // elements with the value; for a "more" node, the nodes it stands for
+	Flags   uint8
+	First   int64 // first seen, Unix ms
+}
+
+// Entry is one legend entry: a node type (its first element's type), the
+// target, or the "more" nodes.
+type Entry struct {
+	Code, Slug, Descr, Cat, Color string
+	Drawn, All                    int // nodes drawn, nodes in the entity graph
+}
+
+// Legend codes that are not element types.
+const (
+	TargetCode = "ROOT"
+	GroupCode  = "" // the "more" nodes
+)
+
+// Colours: the target red as in SpiderFoot, the "more" nodes grey, node
+// types from a qualitative palette without red, in legend order (largest
+// type first), repeating beyond its length.
+const (
+	TargetColor = "#e0301e"
+	GroupColor  = "#9aa0a6"
+)
+
+var palette = []string{
+	"#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#bcbd22",
+	"#393b79", "#637939", "#8c6d31", "#7b4173", "#3182bd", "#31a354", "#e6550d", "#756bb1",
+	"#6baed6", "#74c476", "#fd8d3c", "#9e9ac8", "#a55194", "#5254a3", "#b5cf6b", "#e7ba52",
+}
+
+// Compute builds the drawn graph of s: its entity graph, laid out by
+// Radial over the breadth-first spanning tree from the target, capped.
+func Compute(s *model.Scan, o Options) *Drawn {
+	return fromGraph(s, exports.EntityGraph(s), o)
+}
+
+func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
+	limit := o.MaxNodes
+	if limit <= 0 {
+		limit = MaxNodes
+	}
+	n := len(g.Nodes)
+	d := &Drawn{Total: n, TotalEdges: len(g.Edges), Max: limit}
+	if n == 0 {
+		return d
+	}
+	root := int32(0)
+	for i, nd := range g.Nodes {
+		if nd.Target {
+			root = int32(i)
+			break
+		}
+	}
+	// Legend: one entry per node type, largest first (the target and the
+	// "more" nodes apart).
+	codeIdx := map[string]int32{}
+	var entries []Entry
+	group := make([]int32, n)
+	for i, nd := range g.Nodes {
+		code := nd.Type
+		if nd.Target {
+			code = TargetCode
+		}
+		k, ok := codeIdx[code]
+		if !ok {
+			k = int32(len(entries))
+			codeIdx[code] = k
+			entries = append(entries, Entry{Code: code, Cat: nd.Category})
+		}
+		entries[k].All++
+		group[i] = k
+	}
+	order := make([]int32, len(entries))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		ea, eb := entries[a], entries[b]
+		if (ea.Code == TargetCode) != (eb.Code == TargetCode) {
+			if ea.Code == TargetCode {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(eb.All, ea.All), cmp.Compare(ea.Code, eb.Code))
+	})
+	rank := make([]int32, len(entries))
+	for r, k := range order {
+		rank[k] = int32(r)
+	}
+	for i := range group {
+		group[i] = rank[group[i]]
+	}
+	legend := make([]Entry, len(entries))
+	for r, k := range order {
+		legend[r] = entries[k]
+	}
+	colour := 0
+	for r := range legend {
+		e := &legend[r]
+		if e.Code == TargetCode {
+			e.Descr, e.Color = "Target", TargetColor
+			continue
+		}
+		e.Color = palette[colour%len(palette)]
+		colour++
+		t := typeByCode(s, e.Code)
+		if t != nil {
+			e.Slug, e.Descr, e.Cat = t.Slug, t.Description, t.Category
+		} else {
+			e.Descr = e.Code
+		}
+	}
+
+	tree := SpanningTree(n, g.Edges, root)
+	keep := make([]bool, n)
+	var groups []int32 // tree parents (kept) of nodes not drawn
+	var groupSize []int
+	var groupType []int32
+	if n <= limit {
+		for i := range keep {
+			keep[i] = true
+		}
+	} else {
+		size := make([]int, n) // nodes in each subtree
+		for q := n - 1; q >= 0; q-- {
+			v := tree.Order[q]
+			size[v]++
+			if p := tree.Parent[v]; p >= 0 {
+				size[p] += size[v]
+			}
+		}
+		// Keep the first k nodes of the breadth-first order (the nearest
+		// the target), k chosen so that they and their "more" nodes fit.
+		k := limit
+		for range 8 {
+			clear(keep)
+			for _, v := range tree.Order[:k] {
+				keep[v] = true
+			}
+			parents := 0
+			seen := map[int32]bool{}
+			for _, v := range tree.Order[k:] {
+				if p := tree.Parent[v]; p >= 0 && keep[p] && !seen[p] {
+					seen[p] = true
+					parents++
+				}
+			}
+			if k+parents <= limit {
+				break
+			}
+			k = max(1, limit-parents)
+		}
+		clear(keep)
+		for _, v := range tree.Order[:k] {
+			keep[v] = true
+		}
+		at := map[int32]int{} // kept parent → its "more" node
+		typeCount := map[[2]int32]int{}
+		for _, v := range tree.Order[k:] {
+			p := tree.Parent[v]
+			if p < 0 || !keep[p] {
+				continue
+			}
+			gi, ok := at[p]
+			if !ok {
+				gi = len(groups)
+				at[p] = gi
+				groups = append(groups, p)
+				groupSize = append(groupSize, 0)
+				groupType = append(groupType, -1)
+			}
+			groupSize[gi] += size[v]
+			typeCount[[2]int32{int32(gi), group[v]}]++
+			d.Grouped += size[v]
+		}
+		best := make([]int, len(groups))
+		for key, c := range typeCount {
+			gi := key[0]
+			if c > best[gi] || c == best[gi] && key[1] < groupType[gi] {
+				best[gi], groupType[gi] = c, key[1]
+			}
+		}
+		if len(groups) > 0 {
+			legend = append(legend, Entry{Code: GroupCode, Descr: "More (not drawn)", Color: GroupColor})
+		}
+	}
+
+	// The drawn graph: kept nodes in entity-graph order, then the "more"
+	// nodes, each hung under its parent.
+	newID := make([]int32, n)
+	var sub [][2]int32
+	var subGroup []int32
+	drawn := 0
+	for i := range n {
+		newID[i] = -1
+		if keep[i] {
+			newID[i] = int32(drawn)
+			drawn++
+		}
+	}
+	for _, e := range g.Edges {
+		if a, b := newID[e[0]], newID[e[1]]; a >= 0 && b >= 0 {
+			sub = append(sub, [2]int32{a, b})
+		}
+	}
+	total := drawn + len(groups)
+	subGroup = make([]int32, total)
+	for i := range n {
+		if keep[i] {
+			subGroup[newID[i]] = group[i]
+		}
+	}
+	groupEntry := int32(len(legend) - 1)
+	for gi, p := range groups {
+		sub = append(sub, [2]int32{newID[p], int32(drawn + gi)})
+		subGroup[drawn+gi] = groupEntry
+	}
+	lt := SpanningTree(total, sub, newID[root])
+	xs, ys := Radial(lt, subGroup)
+
+	deg := make([]int32, n)
+	for _, e := range g.Edges {
+		deg[e[0]]++
+		deg[e[1]]++
+	}
+	d.Nodes = make([]Node, total)
+	for i := range n {
+		if !keep[i] {
+			continue
+		}
+		nd := &g.Nodes[i]
+		j := newID[i]
+		label := nd.Label
+		var flags uint8
+		if len(label) > MaxLabel {
+			label = cut(label, MaxLabel)
+			flags |= FlagCut
+		}
+		if nd.Target {
+			flags |= FlagTarget
+		}
+		if nd.Risky {
+			flags |= FlagRisky
+		}
+		size := 20 + 16*math.Log2(1+float64(deg[i]))
+		if nd.Target {
+			size = max(size, 140)
+		}
+		mod := int32(-1)
+		if e := nd.Element; e >= 0 && int(e) < len(s.Elements) {
+			mod = int32(s.Elements[e].Module)
+		}
+		d.Nodes[j] = Node{X: xs[j], Y: ys[j], Size: int32(math.Round(size)), Group: subGroup[j], Label: label,
+			Element: nd.Element, Module: mod, Count: nd.Count, Flags: flags, First: nd.FirstSeen}
+		legend[subGroup[j]].Drawn++
+	}
+	for gi := range groups {
+		j := int32(drawn + gi)
+		what := "nodes"
+		if t := groupType[gi]; t >= 0 && int(t) < len(legend) {
+			what = legend[t].Descr
+		}
+		label := "+" + strconv.Itoa(groupSize[gi]) + " more (" + what + ")"
+		size := 20 + 12*math.Log2(1+math.Log2(1+float64(groupSize[gi])))
+		d.Nodes[j] = Node{X: xs[j], Y: ys[j], Size: int32(math.Round(size)), Group: groupEntry, Label: label,
+			Element: -1, Module: -1, Count: groupSize[gi], Flags: FlagGroup}
+		legend[groupEntry].Drawn++
+		legend[groupEntry].All += groupSize[gi]
+	}
+	d.Edges = sub
+	d.Legend = legend
+	return d
+}
+
+// typeByCode finds a type of s by its code.
+func typeByCode(s *model.Scan, code string) *model.TypeStat {
+	for _, t := range s.Types {
+		if t.Code == code {
+			return t
+		}
+	}
+	return nil
+}
+
+// cut shortens v to at most n bytes on a rune boundary.
+func cut(v string, n int) string {
+	for n > 0 && n < len(v) && v[n]&0xC0 == 0x80 {
+		n--
+	}
+	return v[:n]
+}
+
+const (
+	prefix = "(window.__sr=window.__sr||[]).push("
+	suffix = ");\n"
+)
+
+// Out receives a data file: its name in the scan's data folder and bytes.
+type Out func(name string, data []byte) error
+
+// WriteGraph writes graph.js and the graph's data files, all with version
+// gen (0 after a build; live updates raise it).
+func WriteGraph(s *model.Scan, d *Drawn, gexf string, gen int, buf []byte, out Out) ([]byte, error) {
+	nChunks := max(1, (len(d.Nodes)+ChunkNodes-1)/ChunkNodes, (len(d.Edges)+ChunkEdges-1)/ChunkEdges)
+	b := append(buf[:0], prefix...)
+	b = append(b, `{"k":"graph","scan":`...)
+	b = jsonw.String(b, s.Meta.ID)
+	for _, kv := range []struct {
+		k string
+		v int
+	}{{"gen", gen}, {"nodes", len(d.Nodes)}, {"edges", len(d.Edges)}, {"total", d.Total}, {"totalEdges", d.TotalEdges},
+		{"grouped", d.Grouped}, {"max", d.Max}} {
+		b = append(b, `,"`...)
+		b = append(b, kv.k...)
+		b = append(b, `":`...)
+		b = jsonw.Int(b, int64(kv.v))
+	}
+	b = append(b, `,"gexf":`...)
+	b = jsonw.String(b, gexf)
+	b = append(b, `,"legend":[`...)
+	for i, e := range d.Legend {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"code":`...)
+		b = jsonw.String(b, e.Code)
+		b = append(b, `,"slug":`...)
+		b = jsonw.String(b, e.Slug)
+		b = append(b, `,"descr":`...)
+		b = jsonw.String(b, e.Descr)
+		b = append(b, `,"cat":`...)
+		b = jsonw.String(b, e.Cat)
+		b = append(b, `,"color":`...)
+		b = jsonw.String(b, e.Color)
+		b = append(b, `,"n":`...)
+		b = jsonw.Int(b, int64(e.Drawn))
+		b = append(b, `,"all":`...)
+		b = jsonw.Int(b, int64(e.All))
+		b = append(b, '}')
+	}
+	b = append(b, `],"chunks":[`...)
+	for seq := range nChunks {
+		n0, n1 := span(seq, ChunkNodes, len(d.Nodes))
+		e0, e1 := span(seq, ChunkEdges, len(d.Edges))
+		if seq > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"f":`...)
+		b = jsonw.String(b, GraphChunk(seq))
+		b = append(b, `,"n":`...)
+		b = jsonw.Int(b, int64(n1-n0))
+		b = append(b, `,"e":`...)
+		b = jsonw.Int(b, int64(e1-e0))
+		if gen > 0 {
+			b = append(b, `,"v":`...)
+			b = jsonw.Int(b, int64(gen))
+		}
+		b = append(b, '}')
+	}
+	b = append(b, "]}"...)
+	b = append(b, suffix...)
+	if err := out(GraphFile, b); err != nil {
+		return b, err
+	}
+	for seq := range nChunks {
+		b = graphChunk(b[:0], s.Meta.ID, d, seq)
+		if err := out(GraphChunk(seq), b); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// span is the range of items of chunk seq of size per.
+func span(seq, per, total int) (int, int) {
+	return min(total, seq*per), min(total, (seq+1)*per)
+}
+
+func graphChunk(b []byte, id string, d *Drawn, seq int) []byte {
+	n0, n1 := span(seq, ChunkNodes, len(d.Nodes))
+	e0, e1 := span(seq, ChunkEdges, len(d.Edges))
+	nodes := d.Nodes[n0:n1]
+	edges := d.Edges[e0:e1]
+	b = append(b, prefix...)
+	b = append(b, `{"k":"graph-part","scan":`...)
+	b = jsonw.String(b, id)
+	b = append(b, `,"seq":`...)
+	b = jsonw.Int(b, int64(seq))
+	b = append(b, `,"n0":`...)
+	b = jsonw.Int(b, int64(n0))
+	b = append(b, `,"n":`...)
+	b = jsonw.Int(b, int64(len(nodes)))
+	col := func(name string, v func(*Node) int64) {
+		b = append(b, `,"`...)
+		b = append(b, name...)
+		b = append(b, `":[`...)
+		for k := range nodes {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = jsonw.Int(b, v(&nodes[k]))
+		}
+		b = append(b, ']')
+	}
+	col("x", func(n *Node) int64 { return int64(n.X) })
+	col("y", func(n *Node) int64 { return int64(n.Y) })
+	col("z", func(n *Node) int64 { return int64(n.Size) })
+	col("c", func(n *Node) int64 { return int64(n.Group) })
+	b = append(b, `,"l":[`...)
+	for k := range nodes {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = jsonw.String(b, nodes[k].Label)
+	}
+	b = append(b, ']')
+	col("i", func(n *Node) int64 { return int64(n.Element) })
+	col("m", func(n *Node) int64 { return int64(n.Module) })
+	col("w", func(n *Node) int64 { return int64(n.Count) })
+	col("f", func(n *Node) int64 { return int64(n.Flags) })
+	col("t", func(n *Node) int64 { return n.First })
+	b = append(b, `,"e0":`...)
+	b = jsonw.Int(b, int64(e0))
+	b = append(b, `,"ne":`...)
+	b = jsonw.Int(b, int64(len(edges)))
+	for side, name := range []string{"a", "b"} {
+		b = append(b, `,"`...)
+		b = append(b, name...)
+		b = append(b, `":[`...)
+		for k, e := range edges {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = jsonw.Int(b, int64(e[side]))
+		}
+		b = append(b, ']')
+	}
+	b = append(b, '}')
+	return append(b, suffix...)
+}
+
+// isRoot reports whether t is the ROOT type.
+func isRoot(t *model.TypeStat) bool { return t.Code == scan.RootID }
