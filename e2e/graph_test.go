@@ -915,4 +915,42 @@ func TestGraphLive(t *testing.T) {
 	more := appendElements(t, scans, running, "INTERNET_NAME", "live-bubble", 4)
 	v.waitFor(fmt.Sprintf(`+document.getElementById("vis-stage").dataset.values === %d`, values+len(more)), 30*time.Second,
 		`document.getElementById("vis-stage").dataset.values`)
+
+	// A false positive marked through the preview server leaves the open
+	// graph: pick an entity value held by one element with no children.
+	finished, s := scanWithStatus(t, scans, scan.StatusFinished)
+	counts := map[string]int{}
+	for i := range s.Elements {
+		counts[s.Elements[i].Data]++
+	}
+	var victim string
+	var value string
+	kids := s.Children()
+	for i := 1; i < len(s.Elements) && victim == ""; i++ {
+		e := &s.Elements[i]
+		if cat := s.Types[e.Type].Category; cat == "ENTITY" && !e.Is(model.FlagFP) && counts[e.Data] == 1 && len(kids.Of(int32(i))) == 0 && e.Data != s.Meta.Target {
+			victim, value = e.ID, e.Data
+		}
+	}
+	if victim == "" {
+		t.Fatal("no leaf entity with a unique value in the finished scan")
+	}
+	g := openGraph(t, b, srv.url("scans/"+finished+"/graph.html"))
+	waitLive(g)
+	setMarker(g)
+	nodes := evalT[int](g, `+document.getElementById("graph").dataset.nodes`)
+	if n := searchGraph(g, value); n != 1 {
+		t.Fatalf("before: search for %q found %d nodes", value, n)
+	}
+	status := evalT[int](g, `fetch(window.__srLive.fp, {method: "POST", headers: {"Content-Type": "application/json", "X-SR-Token": window.__srLive.token},
+		body: JSON.stringify({scan: `+jsString(finished)+`, ids: [`+jsString(victim)+`], fp: true})}).then(r => r.status)`)
+	if status != 200 {
+		t.Fatalf("marking %s: HTTP %d", victim, status)
+	}
+	g.waitFor(fmt.Sprintf(`+document.getElementById("graph").dataset.nodes === %d`, nodes-1), 30*time.Second,
+		`document.getElementById("graph").dataset.nodes`)
+	checkMarker(g, "a false positive")
+	if n := searchGraph(g, value); n != 0 {
+		t.Errorf("after marking it a false positive, search for %q found %d nodes", value, n)
+	}
 }
