@@ -349,7 +349,7 @@ func (l *Live) AddChildren(ctx context.Context, id, parentID string, elems []sca
 		return 0, known, Change{}, err
 	}
 	for _, e := range fresh {
-		if _, err := w.Add(e); err != nil {
+		if _, err := w.AddExact(e); err != nil {
 			w.Close()
 			return 0, known, Change{}, err
 		}

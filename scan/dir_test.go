@@ -124,6 +124,9 @@ func TestWriterAndReader(t *testing.T) {
 	must(t, err)
 	_, err = w.Add(Element{ID: "x", Type: "TCP_PORT_OPEN", Data: "1.2.3.4:22", Source: id, Generated: t0})
 	must(t, err)
+	// AddExact keeps a real 0; Add reads 0 as "not set".
+	_, err = w.AddExact(Element{ID: "z", Type: "RAW_RIR_DATA", Data: "z", Source: id, Generated: t0, Confidence: 0, Visibility: 40})
+	must(t, err)
 	must(t, w.Log(t0, LevelError, "m", "boom \"quoted\""))
 	must(t, w.WriteSettings(Settings{Global: []Setting{{Key: "k", Value: "v"}}}))
 	must(t, w.SetStatus(StatusFinished, t0.Add(time.Minute)))
@@ -144,8 +147,10 @@ func TestWriterAndReader(t *testing.T) {
 	var els []Element
 	_, err = d.Elements(Position{}, collect(&probs), func(e Element, _ int) error { els = append(els, e); return nil })
 	must(t, err)
-	if len(els) != 3 || els[1].ID != id || els[1].Data != "1.2.3.4\n<b>" || els[1].Risk != 10 || els[2].Source != id {
+	if len(els) != 4 || els[1].ID != id || els[1].Data != "1.2.3.4\n<b>" || els[1].Risk != 10 || els[2].Source != id {
 		t.Errorf("elements = %+v", els)
+	} else if els[2].Confidence != 100 || els[2].Visibility != 100 || els[3].Confidence != 0 || els[3].Visibility != 40 {
+		t.Errorf("confidence/visibility = %d/%d, %d/%d; want 100/100, 0/40", els[2].Confidence, els[2].Visibility, els[3].Confidence, els[3].Visibility)
 	}
 	var logs []LogEntry
 	_, err = d.Log(Position{}, collect(&probs), func(e LogEntry, _ int) error { logs = append(logs, e); return nil })

@@ -123,8 +123,22 @@ func (w *Writer) Root(t time.Time) error {
 
 // Add appends an element and returns its id. An empty ID is filled in
 // ("e" and a sequence number); an empty Source means ROOT; a zero Generated
-// means now; zero Confidence and Visibility mean the default 100.
+// means now; zero Confidence and Visibility mean the default 100 (use
+// AddExact to write a real 0).
 func (w *Writer) Add(e Element) (string, error) {
+	if e.Confidence == 0 {
+		e.Confidence = 100
+	}
+	if e.Visibility == 0 {
+		e.Visibility = 100
+	}
+	return w.AddExact(e)
+}
+
+// AddExact is Add without the defaults for Confidence and Visibility: they
+// are written as given, 0 included. Importers that carry a scanner's own
+// values use it.
+func (w *Writer) AddExact(e Element) (string, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if e.Type == "" {
@@ -347,11 +361,11 @@ func AppendElementJSON(b []byte, e *Element) []byte {
 	b = append(b, `,"generated":"`...)
 	b = e.Generated.UTC().AppendFormat(b, timeLayout)
 	b = append(b, '"')
-	if e.Confidence != 100 && e.Confidence != 0 {
+	if e.Confidence != 100 {
 		b = append(b, `,"confidence":`...)
 		b = strconv.AppendInt(b, int64(e.Confidence), 10)
 	}
-	if e.Visibility != 100 && e.Visibility != 0 {
+	if e.Visibility != 100 {
 		b = append(b, `,"visibility":`...)
 		b = strconv.AppendInt(b, int64(e.Visibility), 10)
 	}

@@ -423,7 +423,7 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 		if src != scan.RootID {
 			sources = append(sources, digest(src))
 		}
-		if _, err := w.Add(e); err != nil {
+		if _, err := w.AddExact(e); err != nil {
 			return ss, err
 		}
 		ss.Elements++

@@ -55,7 +55,7 @@ func fillDB(t testing.TB, db *sql.DB, v4 bool) {
 		{hash: h5, typ: "IP_ADDRESS", gen: 1700000003, module: "sfp_dnsresolve", data: "192.0.2.2", source: h4, fp: 1},
 		{hash: h6, typ: "TCP_PORT_OPEN", gen: 1700000004, module: "sfp_portscan_tcp", data: "192.0.2.2:80", source: h5},
 		{hash: h7, typ: "MALICIOUS_IPADDR", gen: 1700000005, module: "sfp_malware", data: "Listed <SFURL>https://bl.example/192.0.2.1</SFURL>", source: h3, risk: 80, conf: 50},
-		{hash: h8, typ: "CUSTOM_THING", gen: 1700000006, module: "sfp_custom", data: "custom", source: h3},
+		{hash: h8, typ: "CUSTOM_THING", gen: 1700000006, module: "sfp_custom", data: "custom", source: h3, conf: -1},
 		{hash: h9, typ: "RAW_RIR_DATA", gen: 1700000007, module: "sfp_whois", data: strings.Repeat("x", 1024), source: "deadbeef"},
 	})
 	insertResults(t, db, guidRunning, []sfResult{
@@ -152,7 +152,7 @@ func TestImportDB(t *testing.T) {
 	if e := rb.byID[h7]; e.Risk != 80 || e.Confidence != 50 || !strings.Contains(e.Data, "<SFURL>") {
 		t.Errorf("h7 = %+v", e)
 	}
-	if e := rb.byID[h8]; e.Type != "CUSTOM_THING" {
+	if e := rb.byID[h8]; e.Type != "CUSTOM_THING" || e.Confidence != 0 {
 		t.Errorf("unknown type not kept: %+v", e)
 	}
 	if len(rb.byID[h9].Data) != 1024 {

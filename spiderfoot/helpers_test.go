@@ -87,15 +87,18 @@ type sfResult struct {
 	fp        int
 	source    string
 	risk      int
-	conf      int
+	conf      int // 0 stores 100, SpiderFoot's default; -1 stores a real 0
 }
 
 func insertResults(t testing.TB, db *sql.DB, guid string, rows []sfResult) {
 	t.Helper()
 	for _, r := range rows {
 		conf := r.conf
-		if conf == 0 {
+		switch conf {
+		case 0:
 			conf = 100
+		case -1:
+			conf = 0
 		}
 		mustExec(t, db, `INSERT INTO tbl_scan_results (scan_instance_id, hash, type, generated, confidence, visibility, risk, module, data, false_positive, source_event_hash)
 			VALUES (?, ?, ?, ?, ?, 100, ?, ?, ?, ?, ?)`, guid, r.hash, r.typ, r.gen, conf, r.risk, r.module, r.data, r.fp, r.source)
