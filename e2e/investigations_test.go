@@ -147,7 +147,7 @@ func TestInvestigationsFromFile(t *testing.T) {
 			t.Errorf("title %q", got)
 		}
 		// Notes rendered: heading with its anchor, table, task list.
-		if p.count(`section.notes h1#scope`) != 1 || p.count("section.notes table") != 1 || p.count(`section.notes input[type="checkbox"]`) != 2 {
+		if p.count(`section.notes h1#note-scope`) != 1 || p.count("section.notes table") != 1 || p.count(`section.notes input[type="checkbox"]`) != 2 {
 			t.Errorf("notes not rendered as Markdown: %s", p.text("section.notes"))
 		}
 		// Its scans, with their status.

@@ -140,7 +140,7 @@ func TestInvestigationPages(t *testing.T) {
 		`<h1 class="inv-title">Case &lt;script&gt;alert(6)&lt;/script&gt; one</h1>`,
 		`&lt;img src=x onerror=alert(7)&gt;`, // the summary, as text
 		`<section class="card notes"`,
-		`<h1 id="findings-scriptalert9script">Findings`, // heading anchors
+		`<h1 id="note-findings-script-alert-9-script">Findings`, // heading anchors
 		`<table>`, `type="checkbox"`, `href="https://example.com/ok"`,
 		`href="../scans/run1/index.html"`, `href="../scans/run2/index.html"`, // its scans
 		`data-type="INTERNET_NAME"`, // combined totals by type

@@ -1,7 +1,8 @@
 // Package markdown renders analysts' Markdown (scan notes, investigation
 // notes) to HTML that is safe to show: raw HTML is dropped, links with
 // dangerous schemes (javascript:, vbscript:, data: other than images, file:)
-// are dropped by goldmark, headings get ids, and GitHub-style tables, task
+// are dropped by goldmark, headings get ids (prefixed "note-", so a heading
+// can neither clash with nor clobber the page's own ids), and GitHub-style tables, task
 // lists, strikethrough and autolinks are on. This is the only place where
 // text from a scan directory becomes template.HTML.
 package markdown
@@ -10,6 +11,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -66,8 +70,55 @@ func (imagesToLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Contex
 func (r *Renderer) Render(src []byte) (template.HTML, error) {
 	var b bytes.Buffer
 	src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
-	if err := r.md.Convert(src, &b); err != nil {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
+	if err := r.md.Convert(src, &b, parser.WithContext(ctx)); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
 	return template.HTML(b.String()), nil // #nosec: goldmark without WithUnsafe escapes everything it does not drop
 }
+
+// HeadingPrefix starts every heading id in rendered notes.
+const HeadingPrefix = "note-"
+
+// headingIDs makes heading ids for one document: HeadingPrefix, then the
+// heading's letters and digits in lower case with runs of anything else as
+// one "-", and "-2", "-3"… for repeats. The prefix keeps notes from taking
+// an id the page's own markup or scripts use.
+type headingIDs struct {
+	seen map[string]bool
+}
+
+// maxSlug bounds the part of an id taken from the heading text.
+const maxSlug = 80
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	b := []byte(HeadingPrefix)
+	dash, n := false, 0
+	for len(value) > 0 && n < maxSlug {
+		r, size := utf8.DecodeRune(value)
+		value = value[size:]
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && n > 0 {
+				b = append(b, '-')
+				n++
+			}
+			dash = false
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+			n++
+		default:
+			dash = true
+		}
+	}
+	if n == 0 {
+		b = append(b, "heading"...)
+	}
+	id := string(b)
+	for i := 2; h.seen[id]; i++ {
+		id = string(b) + "-" + strconv.Itoa(i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }

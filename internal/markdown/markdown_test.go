@@ -24,9 +24,27 @@ func TestRenderIsInert(t *testing.T) {
 			t.Errorf("output contains %q:\n%s", bad, html)
 		}
 	}
-	for _, good := range []string{`<h1 id="title">Title</h1>`, `<a href="https://tracker.example/p.png" title="t">pixel</a>`, `href="https://example.com/a?b=1"`, "<table>", `type="checkbox"`} {
+	for _, good := range []string{`<h1 id="note-title">Title</h1>`, `<a href="https://tracker.example/p.png" title="t">pixel</a>`, `href="https://example.com/a?b=1"`, "<table>", `type="checkbox"`} {
 		if !strings.Contains(html, good) {
 			t.Errorf("output lacks %q:\n%s", good, html)
 		}
+	}
+}
+
+// Heading ids are prefixed, so "# search" cannot take the page's id="search"
+// (nor clobber a global of that name); repeats and empty headings get ids too.
+func TestHeadingIDs(t *testing.T) {
+	out, err := New().Render([]byte("# search\n\n## Search!\n\n## ***\n\n### Ünïcode & <b>HTML</b> 2026\n\n# __proto__\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out)
+	for _, want := range []string{`id="note-search"`, `id="note-search-2"`, `id="note-ünïcode-b-html-b-2026"`, `id="note-proto"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("output lacks %s:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, `id="search"`) {
+		t.Errorf("unprefixed id:\n%s", html)
 	}
 }
