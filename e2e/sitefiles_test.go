@@ -472,7 +472,7 @@ func TestBuiltFilesAreScriptSafe(t *testing.T) {
 				scripts++
 				src, ok := attr(n, "src")
 				inline := n.FirstChild != nil && strings.TrimSpace(n.FirstChild.Data) != ""
-				if !ok || inline || !(strings.HasSuffix(src, "data/manifest.js") || src == "data/scans.js" || strings.HasSuffix(src, "live.js") || strings.Contains(src, "assets/app.") ||
+				if !ok || inline || !(strings.HasSuffix(src, "data/manifest.js") || src == "data/scans.js" || strings.HasSuffix(src, "live.js") || strings.Contains(src, "assets/app.") || strings.Contains(src, "assets/app-graphs.") ||
 					strings.HasSuffix(page, "/investigations.html") && src == "../../data/investigations.js") {
 					t.Errorf("%s: a <script> that is not the site's own: src=%q inline=%v", page, src, inline)
 				}

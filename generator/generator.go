@@ -249,9 +249,9 @@ type builder struct {
 	root   *scan.Root
 	render *pages.Renderer
 	out    sink
-	css    string
-	js     string
-	icon   string
+	// assets maps each asset's site path (content-hashed) to its bundle
+	// name in the static package.
+	assets map[string]string
 
 	rules []*correlate.Rule
 	cache *correlate.Cache
@@ -305,23 +305,24 @@ func (b *builder) prepare() error {
 	if b.o.Bundle == nil {
 		b.o.Bundle = static.Bundle
 	}
-	js, err := b.o.Bundle(static.AppJS)
-	if err != nil {
-		b.root.Close()
-		return err
+	b.assets = map[string]string{}
+	paths := map[string]string{}
+	for _, a := range []struct{ name, base, ext string }{
+		{static.AppJS, "assets/app", ".js"},
+		{static.AppGraphsJS, "assets/app-graphs", ".js"},
+		{static.AppCSS, "assets/app", ".css"},
+		{static.Icon, "assets/icon", ".svg"},
+	} {
+		data, err := b.o.Bundle(a.name)
+		if err != nil {
+			b.root.Close()
+			return err
+		}
+		p := hashed(a.base, a.ext, data)
+		b.assets[p], paths[a.name] = a.name, p
 	}
-	css, err := b.o.Bundle(static.AppCSS)
-	if err != nil {
-		b.root.Close()
-		return err
-	}
-	icon, err := b.o.Bundle(static.Icon)
-	if err != nil {
-		b.root.Close()
-		return err
-	}
-	b.js, b.css, b.icon = hashed("assets/app", ".js", js), hashed("assets/app", ".css", css), hashed("assets/icon", ".svg", icon)
-	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: b.css, JS: b.js, Icon: b.icon, IsSecret: b.o.IsSecret})
+	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: paths[static.AppCSS], JS: paths[static.AppJS],
+		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret})
 	if err != nil {
 		b.root.Close()
 		return err
@@ -331,7 +332,7 @@ func (b *builder) prepare() error {
 }
 
 func (b *builder) writeAssets() error {
-	for name, bundle := range map[string]string{b.js: static.AppJS, b.css: static.AppCSS, b.icon: static.Icon} {
+	for name, bundle := range b.assets {
 		data, err := b.o.Bundle(bundle)
 		if err != nil {
 			return err

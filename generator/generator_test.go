@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
@@ -35,6 +36,8 @@ func fakeBundle(name string) ([]byte, error) {
 	switch name {
 	case static.AppJS:
 		return []byte("/* js */"), nil
+	case static.AppGraphsJS:
+		return []byte("/* graphs js */"), nil
 	case static.Icon:
 		return []byte("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), nil
 	}
@@ -220,5 +223,50 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(o.Output); err == nil {
 		t.Error("Check wrote a site")
+	}
+}
+
+// Every page loads exactly one bundle: the graph pages the graph bundle, the
+// others the main one; both are written under their content hash.
+func TestPagesLoadTheirBundle(t *testing.T) {
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	writeFiles(t, scans, goodScan)
+	if _, err := Build(context.Background(), options(scans, out)); err != nil {
+		t.Fatal(err)
+	}
+	site := readSite(t, out)
+	script := regexp.MustCompile(`<script src="(?:\.\./)*(assets/app[^"]*\.js)"></script>`)
+	count := 0
+	for rel, body := range site {
+		if !strings.HasSuffix(rel, ".html") {
+			continue
+		}
+		count++
+		m := script.FindAllStringSubmatch(body, -1)
+		if len(m) != 1 {
+			t.Errorf("%s loads %d bundles", rel, len(m))
+			continue
+		}
+		kind := regexp.MustCompile(`<body data-page="([^"]*)"`).FindStringSubmatch(body)
+		if kind == nil {
+			t.Errorf("%s has no data-page", rel)
+			continue
+		}
+		wantGraphs := pages.IsGraphKind(kind[1])
+		if got := strings.HasPrefix(m[0][1], "assets/app-graphs."); got != wantGraphs {
+			t.Errorf("%s (%s) loads %s", rel, kind[1], m[0][1])
+		}
+		if site[m[0][1]] == "" {
+			t.Errorf("%s loads %s, which is not written", rel, m[0][1])
+		}
+	}
+	for _, rel := range []string{"scans/good/graph.html", "scans/good/visualise.html", "scans/good/index.html"} {
+		if _, ok := site[rel]; !ok {
+			t.Errorf("no %s", rel)
+		}
+	}
+	if count < 5 {
+		t.Errorf("only %d pages", count)
 	}
 }

@@ -34,7 +34,10 @@ type Out func(rel string, data []byte) error
 type Options struct {
 	SiteTitle string
 	CSS, JS   string // asset paths relative to the site root
-	Icon      string
+	// GraphsJS is the bundle of the pages that draw graphs (IsGraphKind);
+	// empty means JS.
+	GraphsJS string
+	Icon     string
 	// IsSecret says whether a setting's value is masked; nil masks nothing.
 	IsSecret func(key string) bool
 }
@@ -99,11 +102,25 @@ func isControl(c byte) bool {
 	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f
 }
 
+// IsGraphKind reports whether a kind of page (body data-page) draws graphs
+// and so loads Options.GraphsJS; static/src/app-graphs.ts starts them.
+func IsGraphKind(kind string) bool {
+	switch kind {
+	case "graph", "visualise", "explore":
+		return true
+	}
+	return false
+}
+
 // page fills the common part for a page at rel.
 func (r *Renderer) page(rel, kind, title string) Page {
 	root := strings.Repeat("../", strings.Count(rel, "/"))
+	js := r.opts.JS
+	if IsGraphKind(kind) && r.opts.GraphsJS != "" {
+		js = r.opts.GraphsJS
+	}
 	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root, Live: root + LiveFile,
-		CSS: root + r.opts.CSS, JS: root + r.opts.JS, Icon: root + r.opts.Icon, CSP: CSP,
+		CSS: root + r.opts.CSS, JS: root + js, Icon: root + r.opts.Icon, CSP: CSP,
 		Search: searchBox(SearchAll, root+"search.html")}
 }
 

@@ -1,7 +1,9 @@
-// Command bundle builds the report's browser bundle with esbuild's Go API:
-// static/src/app.ts (TypeScript, IIFE) → static/gen/app.js, with the search
-// worker (static/src/search-worker.ts, its own IIFE bundle) inlined into it
-// as the string constant __SEARCH_WORKER__ (file:// refuses worker URLs, so
+// Command bundle builds the report's browser bundles with esbuild's Go API:
+// static/src/app.ts (TypeScript, IIFE) → static/gen/app.js for most pages and
+// static/src/app-graphs.ts → static/gen/app-graphs.js for the pages that
+// draw graphs (the same code plus sigma, graphology and d3-hierarchy), with
+// the search worker (static/src/search-worker.ts, its own IIFE bundle)
+// inlined into both as the string constant __SEARCH_WORKER__ (file:// refuses worker URLs, so
 // the page starts the worker from a Blob of that string), and
 // static/src/style.css → static/gen/app.css, both minified, and copies
 // static/src/icon.svg → static/gen/icon.svg; the static package embeds them. It prints esbuild's messages as file:line:col and
@@ -28,9 +30,12 @@ const (
 	jsEntry  = "static/src/app.ts"
 	cssEntry = "static/src/style.css"
 	jsOut    = "static/gen/app.js"
-	cssOut   = "static/gen/app.css"
-	iconSrc  = "static/src/icon.svg"
-	iconOut  = "static/gen/icon.svg"
+	// The graph pages' bundle.
+	graphsEntry = "static/src/app-graphs.ts"
+	graphsOut   = "static/gen/app-graphs.js"
+	cssOut      = "static/gen/app.css"
+	iconSrc     = "static/src/icon.svg"
+	iconOut     = "static/gen/icon.svg"
 )
 
 // The search worker, bundled on its own and inlined into app.js as the
@@ -141,6 +146,7 @@ func build(root string) ([]output, []string, error) {
 		return nil, msgs, err
 	}
 	js := script(jsEntry, jsOut, map[string]string{workerConst: string(workerLit)})
+	graphs := script(graphsEntry, graphsOut, map[string]string{workerConst: string(workerLit)})
 	css := api.Build(api.BuildOptions{
 		EntryPoints:       []string{cssEntry},
 		Outfile:           cssOut,
@@ -158,6 +164,7 @@ func build(root string) ([]output, []string, error) {
 		Write:             false,
 	})
 	report(js)
+	report(graphs)
 	report(css)
 	if failed {
 		return nil, msgs, errors.New("esbuild reported errors; nothing written")
@@ -166,7 +173,7 @@ func build(root string) ([]output, []string, error) {
 	for _, p := range []struct {
 		r    api.BuildResult
 		path string
-	}{{js, jsOut}, {css, cssOut}} {
+	}{{js, jsOut}, {css, cssOut}, {graphs, graphsOut}} {
 		want := filepath.Join(root, filepath.FromSlash(p.path))
 		found := false
 		for _, f := range p.r.OutputFiles {

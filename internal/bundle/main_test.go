@@ -34,7 +34,7 @@ func TestBuildSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a) != 3 || a[0].path != jsOut || a[1].path != cssOut || a[2].path != iconOut {
+	if len(a) != 4 || a[0].path != jsOut || a[1].path != cssOut || a[2].path != graphsOut || a[3].path != iconOut {
 		t.Fatalf("outputs %+v", a)
 	}
 	for i := range a {
@@ -45,18 +45,33 @@ func TestBuildSources(t *testing.T) {
 			t.Errorf("%s is only %d bytes", a[i].path, len(a[i].data))
 		}
 	}
-	js := string(a[0].data)
-	if !strings.HasPrefix(strings.TrimPrefix(js, `"use strict";`), "(()=>{") {
-		t.Errorf("app.js is not an IIFE: %.40q", js)
-	}
-	if strings.Contains(js, "sourceMappingURL") {
-		t.Error("app.js refers to a source map")
-	}
-	for _, b := range js {
-		if b > 0x7e {
-			t.Errorf("app.js holds a non-ASCII character %q", b)
-			break
+	for _, o := range []output{a[0], a[2]} {
+		js := string(o.data)
+		if !strings.HasPrefix(strings.TrimPrefix(js, `"use strict";`), "(()=>{") {
+			t.Errorf("%s is not an IIFE: %.40q", o.path, js)
 		}
+		if strings.Contains(js, "sourceMappingURL") {
+			t.Errorf("%s refers to a source map", o.path)
+		}
+		for _, b := range js {
+			if b > 0x7e {
+				t.Errorf("%s holds a non-ASCII character %q", o.path, b)
+				break
+			}
+		}
+	}
+	// The graph libraries (sigma's WebGL programs, ForceAtlas2's worker)
+	// are in the graph pages' bundle only.
+	for _, marker := range []string{"gl_Position", "barnesHutTheta"} {
+		if strings.Contains(string(a[0].data), marker) {
+			t.Errorf("app.js holds %q: the graph libraries leaked into the main bundle", marker)
+		}
+		if !strings.Contains(string(a[2].data), marker) {
+			t.Errorf("app-graphs.js lacks %q", marker)
+		}
+	}
+	if len(a[0].data)*3/2 > len(a[2].data) {
+		t.Errorf("app.js is %d bytes, app-graphs.js %d: the split saves too little", len(a[0].data), len(a[2].data))
 	}
 }
 
@@ -74,6 +89,7 @@ func TestBuildErrors(t *testing.T) {
 	}
 	write("go.mod", "module x\n")
 	write(jsEntry, "import { nope } from \"./missing\";\nconsole.log(nope);\n")
+	write(graphsEntry, "console.log(1);\n")
 	write(cssEntry, "body { color: red }\n")
 	write(iconSrc, "<svg/>")
 	var out, errb bytes.Buffer
@@ -181,6 +197,7 @@ func TestWorkerBuildErrors(t *testing.T) {
 	}
 	write("go.mod", "module x\n")
 	write(jsEntry, "declare const __SEARCH_WORKER__: string;\nconsole.log(__SEARCH_WORKER__);\n")
+	write(graphsEntry, "declare const __SEARCH_WORKER__: string;\nconsole.log(__SEARCH_WORKER__);\n")
 	write(workerEntry, "self.onmessage = (e) => {;\n")
 	write(cssEntry, "body { color: red }\n")
 	write(iconSrc, "<svg/>")

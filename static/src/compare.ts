@@ -12,10 +12,10 @@
 // #a=<before>&b=<after>&type=<code>&show=appeared|disappeared|stayed.
 
 import { byId, clear, h, setText } from "./dom";
-import { exactQuery } from "./explore";
 import { comma, oneLine, plural } from "./format";
 import { onPayload } from "./registry";
 import { Cancelled, loadScans, TooBig, type ScanData, type ScanInfo } from "./scan-data";
+import { exactQuery } from "./search-query";
 import { initSortable } from "./sortable";
 import type { ScanEntry } from "./types";
 

@@ -24,7 +24,7 @@ import { comma, oneLine, plural, utc } from "./format";
 import { endpoints, post, type LookupInfo } from "./investigation-api";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { load, manifest } from "./registry";
-import { escapeRegExp, MAX_QUERY } from "./search-query";
+import { exactQuery } from "./search-query";
 import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest } from "./types";
 
 // MAX_ELEMENTS is the largest scan explored in the page.
@@ -471,19 +471,6 @@ class Explore {
     }
     if (this.count !== before || this.fp.size !== fpBefore) this.render();
   }
-}
-
-// exactQuery is the hash that makes the element table search exactly this
-// value (search-query.ts): the value itself when it reads as an exact
-// query, else an anchored regular expression; nothing when it is too long.
-export function exactQuery(v: string): string {
-  let q = v;
-  const plain = v !== "" && v.trim() === v && !v.includes("*") && !/^\/[\s\S]*\/[A-Za-z]*$/.test(v);
-  if (!plain) q = "/^" + escapeRegExp(v) + "$/";
-  if (q.length > MAX_QUERY) return "";
-  const p = new URLSearchParams();
-  p.set("q", q);
-  return "#" + p.toString();
 }
 
 export async function initExplore(): Promise<void> {

@@ -104,3 +104,16 @@ export function describe(q: Query): string {
       return "Regular expression";
   }
 }
+
+// exactQuery is the hash that makes the element table search exactly this
+// value (search-query.ts): the value itself when it reads as an exact
+// query, else an anchored regular expression; nothing when it is too long.
+export function exactQuery(v: string): string {
+  let q = v;
+  const plain = v !== "" && v.trim() === v && !v.includes("*") && !/^\/[\s\S]*\/[A-Za-z]*$/.test(v);
+  if (!plain) q = "/^" + escapeRegExp(v) + "$/";
+  if (q.length > MAX_QUERY) return "";
+  const p = new URLSearchParams();
+  p.set("q", q);
+  return "#" + p.toString();
+}

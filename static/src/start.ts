@@ -1,0 +1,77 @@
+// The common start of the report's two browser bundles (app.ts for most
+// pages, app-graphs.ts for the pages that draw graphs): it takes over
+// window.__sr for the data files, enhances sortable tables on every page, and
+// starts the page's own code by <body data-page>. docs/site-format.md is the
+// contract with the Go side.
+//
+// Security rule for every module: scan values are hostile. Text goes in with
+// textContent only; no innerHTML, no eval, no URLs built from scan data.
+
+import { initCompare } from "./compare";
+import { byId, notice } from "./dom";
+import { mountElementDownloads, mountScanListDownloads } from "./downloads";
+import { currentView, initElements } from "./elements";
+import { initInvestigationTab, initScanListCompare } from "./investigation";
+import { initLive } from "./live";
+import { initLog } from "./log";
+import { install } from "./registry";
+import { initScanList } from "./scan-selection";
+import { searchBox, type SearchBox } from "./search";
+import { initSearchPage } from "./search-page";
+import { initSortable } from "./sortable";
+
+// PageInit starts one kind of page; box is the header's search box.
+export type PageInit = (box: SearchBox | null) => void | Promise<void>;
+
+// basePages are the pages every bundle knows.
+export const basePages: Record<string, PageInit> = {
+  scans: () => {
+    initScanList();
+    mountScanListDownloads(byId("scan-downloads"));
+    initScanListCompare();
+  },
+  "scan-investigations": () => initInvestigationTab(),
+  compare: () => initCompare(),
+  elements: (box) => {
+    // Downloads read the table's current view (type, search, filters).
+    mountElementDownloads(byId("element-downloads"), currentView);
+    return initElements(box);
+  },
+  search: (box) => initSearchPage(box, false),
+  "search-all": (box) => initSearchPage(box, true),
+  log: () => initLog(),
+};
+
+function fail(e: unknown): void {
+  console.error(e);
+  const main = document.querySelector("main");
+  const anchor = main?.firstElementChild ?? main;
+  if (anchor) notice(anchor, "Part of this page failed to load: " + (e instanceof Error ? e.message : String(e)), "error", "app");
+}
+
+function start(pages: Record<string, PageInit>): void {
+  document.documentElement.classList.add("js");
+  try {
+    // First, before anything changes the page: live updates note the
+    // regions as the server wrote them (the rest waits for the page).
+    initLive();
+    initSortable();
+    // The header's search box: in place on the element table and the search
+    // pages; elsewhere Enter opens the search page of its scope.
+    const box = searchBox();
+    const kind = document.body.getAttribute("data-page") ?? "";
+    const init = Object.prototype.hasOwnProperty.call(pages, kind) ? pages[kind] : undefined;
+    const p = init?.(box);
+    if (p) p.catch(fail);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+// startApp installs the data registry and starts the page once the document
+// is parsed.
+export function startApp(pages: Record<string, PageInit>): void {
+  install();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => start(pages));
+  else start(pages);
+}
