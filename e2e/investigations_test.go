@@ -656,6 +656,54 @@ argv = [%q, "{type}", "{data}"]
 			t.Error("a refused request was recorded")
 		}
 	})
+
+	// Editing config.toml takes effect without a restart: the hostile
+	// lookup is gone from live.js and refused, the other is relabelled.
+	t.Run("config reload", func(t *testing.T) {
+		if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`[lookups]
+[[lookups.command]]
+name = "example"
+label = "Example lookup, edited"
+types = ["*"]
+argv = [%q, "{type}", "{data}"]
+`, example)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(15 * time.Second)
+		var body string
+		for {
+			resp, err := http.Get(srv.url("live.js"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			body = string(b)
+			if strings.Contains(body, "Example lookup, edited") {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("live.js still has the old lookups: %s", body)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if strings.Contains(body, "hostile") {
+			t.Errorf("the removed lookup is still offered: %s", body)
+		}
+		req, _ := http.NewRequest("POST", srv.url("_sr/api/lookup"), strings.NewReader(`{"scan":"j-smith-mailbox-2026-11-22","element":"ROOT","lookup":"hostile"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Origin", strings.TrimSuffix(srv.base, "/"))
+		req.Header.Set("X-SR-Token", liveToken(t, srv))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 409 || !strings.Contains(string(b), "no lookup") {
+			t.Errorf("the removed lookup ran: %d %s", resp.StatusCode, b)
+		}
+	})
 }
 
 // liveToken reads the server's token from live.js.

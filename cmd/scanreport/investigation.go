@@ -147,8 +147,9 @@ func (f *fpActions) SetInvestigation(ctx context.Context, scanID, name string, m
 }
 
 func (f *fpActions) Lookups() []serve.LookupInfo {
-	out := make([]serve.LookupInfo, len(f.lookups))
-	for i, c := range f.lookups {
+	cmds := f.commands()
+	out := make([]serve.LookupInfo, len(cmds))
+	for i, c := range cmds {
 		out[i] = serve.LookupInfo{Name: c.Name, Label: c.Label, Types: c.Types, Kinds: c.Kinds}
 	}
 	return out
@@ -156,11 +157,12 @@ func (f *fpActions) Lookups() []serve.LookupInfo {
 
 func (f *fpActions) Lookup(ctx context.Context, scanID, elementID, name string) (serve.LookupResult, string, error) {
 	var res serve.LookupResult
-	i := slices.IndexFunc(f.lookups, func(c lookup.Command) bool { return c.Name == name })
+	cmds := f.commands()
+	i := slices.IndexFunc(cmds, func(c lookup.Command) bool { return c.Name == name })
 	if i < 0 {
 		return res, fmt.Sprintf("no lookup %q is configured", name), nil
 	}
-	c := f.lookups[i]
+	c := cmds[i]
 	t, err := f.live.LookupTarget(scanID, elementID)
 	var refusal *model.RefusalError
 	if errors.As(err, &refusal) {

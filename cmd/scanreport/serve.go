@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -85,7 +86,7 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	shown := net.JoinHostPort(bind, strconv.Itoa(addr.Port))
 	acts := &fpActions{live: live, logger: a.log}
 	if c, err := a.loadConfig(); err == nil {
-		acts.lookups = lookupCommands(c)
+		acts.setLookups(lookupCommands(c))
 	}
 	srv, err := serve.New(serve.Options{Site: o.Output, Addr: shown, Hosts: hosts, Actions: acts, Logger: a.log})
 	if err != nil {
@@ -129,7 +130,7 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 			}
 			return <-serr
 		case b := <-batches:
-			ch, err := a.apply(ctx, live, b, f)
+			ch, err := a.apply(ctx, live, b, f, acts)
 			if err != nil {
 				a.log.Error("update failed", "err", err)
 				continue
@@ -154,13 +155,17 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	}
 }
 
-// apply turns a batch of file events into a site update.
-func (a *app) apply(ctx context.Context, live *generator.Live, b watch.Batch, f siteFlags) (generator.Change, error) {
+// apply turns a batch of file events into a site update. A changed
+// config.toml rebuilds the site and reloads the lookups.
+func (a *app) apply(ctx context.Context, live *generator.Live, b watch.Batch, f siteFlags, acts *fpActions) (generator.Change, error) {
 	t0 := time.Now()
 	if b.Rescan || len(b.Other) > 0 {
 		o, err := a.options(f)
 		if err != nil {
 			return generator.Change{}, err // a broken config.toml: keep serving the last good site
+		}
+		if c, err := a.loadConfig(); err == nil {
+			acts.setLookups(lookupCommands(c))
 		}
 		return live.Rebuild(ctx, o)
 	}
@@ -215,10 +220,27 @@ func interfaceHosts(port int) []string {
 // recorded, applied to the site at once, and announced to open pages.
 // Investigations and lookups: investigation.go.
 type fpActions struct {
-	live    *generator.Live
-	notify  func(generator.Change)
-	lookups []lookup.Command // config.toml [lookups], read at start
-	logger  *slog.Logger
+	live   *generator.Live
+	notify func(generator.Change)
+	logger *slog.Logger
+
+	mu      sync.RWMutex
+	lookups []lookup.Command // config.toml [lookups], read again when it changes
+}
+
+// setLookups replaces the configured lookups (config.toml was read again).
+func (f *fpActions) setLookups(c []lookup.Command) {
+	f.mu.Lock()
+	f.lookups = c
+	f.mu.Unlock()
+}
+
+// commands returns the configured lookups; the slice is never changed in
+// place, only replaced.
+func (f *fpActions) commands() []lookup.Command {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	return f.lookups
 }
 
 func (f *fpActions) log() *slog.Logger {
