@@ -26,6 +26,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
@@ -601,6 +604,95 @@ func TestLiveServe(t *testing.T) {
 		}
 		checkMarker(p, "after marking and unmarking")
 	})
+}
+
+// Many tabs on one preview server: the pages share one event stream (one
+// leads, the others follow over a BroadcastChannel), so more tabs than the
+// browser's six connections per host all load and all follow the scan; when
+// the leading tab closes, another takes over.
+func TestLiveManyTabs(t *testing.T) {
+	needChromium(t)
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	if err := sample.WriteSamples(scans); err != nil {
+		t.Fatal(err)
+	}
+	srv := startServe(t, scans, filepath.Join(dir, "site"))
+	b := newBrowser(t)
+	running, rs := scanWithStatus(t, scans, scan.StatusRunning)
+	big := types(rs)[0]
+	const n = 9 // more than Chromium's 6 connections per host
+	var tabs []*tab
+	for range n {
+		p := b.open(t, srv.url("scans/"+running+"/types/"+big.Slug+".html"))
+		waitLive(p)
+		waitLoaded(p, big.Total(), 0)
+		setMarker(p)
+		tabs = append(tabs, p)
+	}
+	roles := func() (leader int, followers int) {
+		leader = -1
+		for i, p := range tabs {
+			if p == nil {
+				continue
+			}
+			switch r := evalT[string](p, `document.documentElement.getAttribute("data-live-role") || ""`); r {
+			case "leader":
+				if leader >= 0 {
+					t.Errorf("tabs %d and %d both lead", leader, i)
+				}
+				leader = i
+			case "follower":
+				followers++
+			default:
+				t.Errorf("tab %d has live role %q", i, r)
+			}
+		}
+		return leader, followers
+	}
+	leader, followers := roles()
+	if leader < 0 || followers != n-1 {
+		t.Fatalf("leader %d, %d followers; want one leader and %d followers", leader, followers, n-1)
+	}
+	total := big.Total()
+	appendElements(t, scans, running, big.Code, "many-tabs", 7)
+	total += 7
+	for i, p := range tabs {
+		waitLoaded(p, total, 15*time.Second)
+		checkMarker(p, fmt.Sprintf("tab %d after the append", i))
+	}
+
+	// The leader goes: a follower takes over and every tab still follows.
+	if _, err := chromedp.Call(tabs[leader].ctx, page.Close, cdp.Empty{}); err != nil {
+		t.Fatalf("close the leading tab: %v", err)
+	}
+	tabs[leader] = nil
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		l, f := roles()
+		if l >= 0 && f == n-2 {
+			t.Logf("tab %d took over from tab %d", l, leader)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no tab took the lead (leader %d, %d followers)", l, f)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	appendElements(t, scans, running, big.Code, "many-tabs-more", 3)
+	total += 3
+	for i, p := range tabs {
+		if p != nil {
+			waitLoaded(p, total, 15*time.Second)
+			checkMarker(p, fmt.Sprintf("tab %d after the new leader", i))
+		}
+	}
+	// One more tab still loads at once.
+	last := b.open(t, srv.url("scans/"+running+"/index.html"))
+	waitLive(last)
+	if r := evalT[string](last, `document.documentElement.getAttribute("data-live-role")`); r != "follower" {
+		t.Errorf("the new tab's live role is %q, want follower", r)
+	}
 }
 
 // comma formats n as the pages do.

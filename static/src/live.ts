@@ -4,7 +4,8 @@
 // live.js, loaded by every page before the bundle, sets window.__srLive:
 //
 //   - an object {events, fp, token} when `scanreport serve` serves the page.
-//     One EventSource per page hears the server's "change" events (which
+//     One EventSource per browser (live-stream.ts: the pages share it)
+//     hears the server's "change" events (which
 //     scans and which site files were written). The page's own scan's
 //     manifest, when it changed, is loaded again (manifest.js?g=<gen>) and
 //     handed to the page's LiveTarget (element table, log), which loads only
@@ -30,6 +31,7 @@
 
 import { byId, h, setText } from "./dom";
 import { comma, utc } from "./format";
+import { listen } from "./live-stream";
 import { load, loadScript, manifest as pageManifest, onPayload } from "./registry";
 import { refreshScanList } from "./scan-selection";
 import { selectedIndices, setSelected } from "./selection";
@@ -335,46 +337,26 @@ async function drain(): Promise<void> {
 }
 
 function startServe(c: LiveConfig): void {
-  let es: EventSource | null = null;
-  let connected = false;
-  const connect = () => {
-    if (stopped) return;
-    es = new EventSource(c.events);
-    es.addEventListener("hello", (e) => {
-      const ch = parseChange((e as MessageEvent<string>).data, true);
-      const again = connected;
-      connected = true;
+  listen(c.events, POLL_MS, {
+    hello: (data, again) => {
       showStatus("Live", "live");
       if (again) void refreshConfig();
       // Changes made between the page's load and now, or while the
       // stream was down, were not heard: look at everything once.
+      const ch = parseChange(data, true);
       if (ch) enqueue(ch);
-    });
-    es.addEventListener("change", (e) => {
-      const ch = parseChange((e as MessageEvent<string>).data, false);
+    },
+    change: (data) => {
+      const ch = parseChange(data, false);
       if (ch) enqueue(ch);
-    });
-    es.onerror = () => {
-      if (stopped) return;
-      showStatus("Live · reconnecting…", "down");
-      if (es && es.readyState === EventSource.CLOSED) {
-        // The server refused the stream (too many pages, restarting): try
-        // again later; the browser only retries dropped connections.
-        es = null;
-        window.setTimeout(connect, POLL_MS);
-      }
-    };
-  };
-  window.addEventListener("pagehide", () => {
-    es?.close();
-    es = null;
+    },
+    down: () => {
+      if (!stopped) showStatus("Live · reconnecting…", "down");
+    },
+    up: () => {
+      if (!stopped) showStatus("Live", "live");
+    },
   });
-  // Back to a page kept in the back-forward cache: listen again (hello
-  // makes it look at what changed meanwhile).
-  window.addEventListener("pageshow", (e) => {
-    if (e.persisted && !es) connect();
-  });
-  connect();
 }
 
 // refreshConfig reads live.js again (the server may have restarted with a
