@@ -695,6 +695,79 @@ func TestLiveManyTabs(t *testing.T) {
 	}
 }
 
+// waitMatches waits until a search page shows n matches, all of them rows.
+func waitMatches(p *tab, n int, d time.Duration) {
+	p.t.Helper()
+	p.waitFor(fmt.Sprintf(`/^%s match/.test(document.querySelector("#search-count").textContent) && (k => %d === 0 ? k === 0 : k >= Math.min(%d, 10))(__e2e.rows("#search-results").filter(r => !r.cls.includes("vt-group")).length)`, regexpNum(n), n, n), d,
+		`document.querySelector("#search-count").textContent + " | " + document.querySelector("#search-progress").textContent`)
+}
+
+// The search pages of a preview server merge new elements in place: the
+// query runs again over them, the sort stays, the page is not reloaded.
+func TestLiveSearchPages(t *testing.T) {
+	needChromium(t)
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	if err := sample.WriteSamples(scans); err != nil {
+		t.Fatal(err)
+	}
+	srv := startServe(t, scans, filepath.Join(dir, "site"))
+	b := newBrowser(t)
+	running, rs := scanWithStatus(t, scans, scan.StatusRunning)
+	ty := types(rs)[1]
+	sp := b.open(t, srv.url("scans/"+running+"/search.html#q=%2Alive-search%2A&sort=data-desc"))
+	sa := b.open(t, srv.url("search.html#q=%2Alive-search%2A"))
+	for _, p := range []*tab{sp, sa} {
+		waitLive(p)
+		p.waitFor(`(e => !!e && !e.hasAttribute("aria-busy"))(document.querySelector("#search-results"))`, time.Minute, `document.querySelector("#search-progress").textContent`)
+		waitMatches(p, 0, 10*time.Second)
+		setMarker(p)
+	}
+	rows0 := evalT[int](sp, `+document.querySelector("#search-results").getAttribute("data-rows")`)
+	data := appendElements(t, scans, running, ty.Code, "live-search", 4)
+	for _, p := range []*tab{sp, sa} {
+		waitMatches(p, 4, 10*time.Second)
+		checkMarker(p, "search page after the append")
+		if got := p.text("#live-status"); !strings.HasPrefix(got, "Live · updated ") {
+			t.Errorf("live status %q", got)
+		}
+	}
+	if got := evalT[int](sp, `+document.querySelector("#search-results").getAttribute("data-rows")`); got != rows0+4 {
+		t.Errorf("the scan's search page holds %d rows, want %d", got, rows0+4)
+	}
+	shown := func(p *tab) []string {
+		var out []string
+		for _, r := range scrollAll(p, "#search-results") {
+			if d := r.Cells["c-data"]; d != "" {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	want := slices.Clone(data)
+	slices.Sort(want)
+	slices.Reverse(want)
+	if got := shown(sp); !slices.Equal(got, want) {
+		t.Errorf("the scan's search page shows %q, want %q (sorted by data, descending)", got, want)
+	}
+	if got := sp.attrs("#search-results .vt-th.c-data", "aria-sort"); !slices.Equal(got, []string{"descending"}) {
+		t.Errorf("sort after the update: %q", got)
+	}
+	// Two more: they take their sorted place.
+	more := appendElements(t, scans, running, ty.Code, "live-search-more", 2)
+	waitMatches(sp, 6, 10*time.Second)
+	waitMatches(sa, 6, 10*time.Second)
+	want = append(want, more...)
+	slices.Sort(want)
+	slices.Reverse(want)
+	if got := shown(sp); !slices.Equal(got, want) {
+		t.Errorf("after the second append the page shows %q, want %q", got, want)
+	}
+	for _, p := range []*tab{sp, sa} {
+		checkMarker(p, "search page after the second append")
+	}
+}
+
 // comma formats n as the pages do.
 func comma(n int) string {
 	s := fmt.Sprint(n)
@@ -783,8 +856,12 @@ func TestLiveStaticPolling(t *testing.T) {
 	el := b.open(t, fileURL(out, "scans/"+running+"/types/"+big.Slug+".html"))
 	ov := b.open(t, fileURL(out, "scans/"+running+"/index.html"))
 	lg := b.open(t, fileURL(out, "scans/"+running+"/log.html"))
+	// The search pages (one scan, all scans) keep their query and merge
+	// the new rows too.
+	sp := b.open(t, fileURL(out, "scans/"+running+"/search.html")+"#q=%2Apoll-e2e%2A")
+	sa := b.open(t, fileURL(out, "search.html")+"#q=%2Apoll-e2e%2A")
 	waitLoaded(el, big.Total(), 0)
-	for _, p := range []*tab{el, ov, lg} {
+	for _, p := range []*tab{el, ov, lg, sp, sa} {
 		p.waitFor(`/still running/.test(document.querySelector("#live-status").textContent)`, 0, "")
 		setMarker(p)
 	}
@@ -812,6 +889,10 @@ func TestLiveStaticPolling(t *testing.T) {
 	}
 	lg.waitFor(`/^`+regexpNum(len(rs.Log)+1)+`\b/.test(document.querySelector("#log-count").textContent.trim())`, 7*time.Second, `document.querySelector("#log-count").textContent`)
 	checkMarker(lg, "log")
+	for _, p := range []*tab{sp, sa} {
+		waitMatches(p, n, 8*time.Second)
+		checkMarker(p, "search page")
+	}
 	// The overview reloads (its numbers are server-rendered) where it was.
 	ov.waitFor(fmt.Sprintf(`window.__liveMarker !== 42 && document.readyState === "complete" && [...document.querySelectorAll(".totals .stat")].some(s => s.querySelector(".label").textContent.trim() === "elements" && s.querySelector(".value").textContent.replace(/,/g, "") === "%d")`, rs.Count()+n), 8*time.Second, `document.querySelector(".totals").textContent`)
 	ov.waitFor(fmt.Sprintf(`window.scrollY === %v`, winAt), 0, `window.scrollY`)

@@ -64,6 +64,14 @@ export interface LiveTarget {
   update(m: Manifest, c: LiveChange): Promise<"ok" | "reload">;
 }
 
+// A ScansTarget is a page that holds the data of several scans (the search
+// over all scans): updateScans gets the ids of scans whose manifest moved
+// and the query that makes the browser load files afresh; it resolves
+// "stale" when it could not take the news in place.
+export interface ScansTarget {
+  updateScans(ids: string[], query: string): Promise<"ok" | "stale">;
+}
+
 // Statuses after which a scan does not change any more.
 const FINAL = ["FINISHED", "ABORTED", "ERROR-FAILED"];
 export const POLL_MS = 5000;
@@ -72,6 +80,7 @@ const ENDPOINT = /^\/_sr\/[a-z][a-z0-9_/-]*$/;
 
 let cfg: LiveConfig | null = null;
 let target: LiveTarget | null = null;
+let scansTarget: ScansTarget | null = null;
 let targetWanted = false; // a manifest arrived before the target was set
 let started = false;
 let stopped = false;
@@ -115,6 +124,11 @@ export function setLiveTarget(t: LiveTarget): void {
     targetWanted = false;
     enqueue({ gen: 0, scans: [], paths: [], list: false, full: false, resync: true });
   }
+}
+
+// setScansTarget registers the search over all scans.
+export function setScansTarget(t: ScansTarget): void {
+  scansTarget = t;
 }
 
 // initLive starts live updates for the page. Call it first in the bundle's
@@ -389,10 +403,9 @@ function ownPath(): string {
   return p;
 }
 
-const DATA_PAGES = ["elements", "log", "graph", "visualise", "explore"];
+const DATA_PAGES = ["elements", "log", "graph", "visualise", "explore", "search"];
 // Server-rendered pages made of the scan's data (not only its header).
 const SCAN_DATA_PAGES = ["overview", "browse", "correlations"];
-const SEARCH_PAGES = ["search", "search-all"];
 
 async function apply(c: Change): Promise<void> {
   if (c.full) {
@@ -423,14 +436,23 @@ async function apply(c: Change): Promise<void> {
         // Made of the scan's data: look even when the event did not name
         // the page (the server may not have told every file it wrote).
         paths.add(ownPath());
-      } else if (k === "search" && !c.resync) {
-        showStatus(`Live · new data at ${clock()}`, "stale", true);
-        touched = true;
       }
     }
-  } else if (k === "search-all" && !c.resync && (c.list || c.paths.some((p) => /^scans\/[^/]+\/data\/manifest\.js$/.test(p)))) {
-    showStatus(`Live · new data at ${clock()}`, "stale", true);
-    touched = true;
+  } else if (k === "search-all" && !c.resync) {
+    // The scans whose data moved are merged in place; a scan that came or
+    // went needs a reload (the list decides what the page searches).
+    const ids = c.paths.map((p) => /^scans\/([^/]+)\/data\/manifest\.js$/.exec(p)?.[1] ?? "").filter((x) => x !== "");
+    const gone = c.paths.some((p) => /^scans\/[^/]+$/.test(p));
+    const fresh = c.list && (await newScans());
+    if (gone || fresh || (ids.length > 0 && !scansTarget)) {
+      showStatus(`Live · new data at ${clock()}`, "stale", true);
+      return;
+    }
+    if (ids.length > 0 && scansTarget && (await scansTarget.updateScans(ids, "g=" + c.gen)) === "stale") {
+      showStatus(`Live · new data at ${clock()}`, "stale", true);
+      return;
+    }
+    touched = ids.length > 0;
   }
   if (k === "scans" && !c.resync && paths.has("data/scans.js")) {
     // Keep data/scans.js current for the downloads of selected scans.
@@ -439,7 +461,20 @@ async function apply(c: Change): Promise<void> {
   if (c.resync || paths.has(ownPath())) {
     if (await patchOwn()) touched = true;
   }
-  if (touched && !stopped && !(SEARCH_PAGES.includes(k) && !c.resync)) showStatus(`Live · updated ${clock()}`, "live");
+  if (touched && !stopped) showStatus(`Live · updated ${clock()}`, "live");
+}
+
+// newScans reads data/scans.js again and says whether it names a scan the
+// page did not start with (the search over all scans).
+async function newScans(): Promise<boolean> {
+  if (!initialScans) return false;
+  const known = new Set(initialScans.map((e) => String(e.id)));
+  try {
+    const p = await loadScript("data/scans.js", "t=" + Date.now());
+    return p.k === "scans" && p.scans.some((e) => !known.has(String(e.id)));
+  } catch {
+    return false;
+  }
 }
 
 let current: Manifest | null = null;
@@ -683,10 +718,6 @@ async function pollScan(): Promise<void> {
     } else if (SCAN_DATA_PAGES.includes(k) || (k === "settings" && m.status !== prev.status)) {
       keepAndReload("page");
       return;
-    } else if (k === "search") {
-      showStatus(`Refreshed ${clock()} — the scan is still running and has new data`, "stale", true);
-      if (!m.done) window.setTimeout(pollScan, POLL_MS);
-      return;
     }
   }
   if (m.done) {
@@ -723,7 +754,17 @@ function pollList(first: ScanEntry[]): void {
             keepAndReload("list");
             return;
           }
+          const before = new Map(last.map((e) => [String(e.id), JSON.stringify([e.status, e.count])]));
+          const changed = p.scans.filter((e) => before.get(String(e.id)) !== JSON.stringify([e.status, e.count])).map((e) => String(e.id));
+          const fresh = p.scans.some((e) => !before.has(String(e.id))) || p.scans.length < last.length;
           last = p.scans.slice();
+          if (!fresh && scansTarget && kind() === "search-all" && (await scansTarget.updateScans(changed, "t=" + Date.now())) === "ok") {
+            if (running(last) > 0) {
+              say("Refreshed");
+              window.setTimeout(tick, POLL_MS);
+            } else showStatus(`Refreshed ${clock()} — every scan has ended`, "done");
+            return;
+          }
           showStatus(`Refreshed ${clock()} — the scans have new data`, "stale", true);
           if (running(last) > 0) window.setTimeout(tick, POLL_MS);
           return;

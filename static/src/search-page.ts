@@ -11,14 +11,15 @@
 // delivered it (document.currentScript inside the registry's listener).
 
 import { copyButton, DetailPanel, field } from "./detail";
-import { byId, h, notice, setText } from "./dom";
+import { byId, clearNotice, h, notice, setText } from "./dom";
 import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { manifest as scanManifest, onPayload } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler, type SearchSource } from "./search";
 import type { Query } from "./search-query";
 import { ElementStore } from "./store";
-import { FLAG_CUT, type ElementChunk, type FPList, type Manifest, type Payload, type ScansList } from "./types";
+import { FLAG_CUT, type ChunkRef, type ElementChunk, type FPList, type Manifest, type Payload, type ScansList, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
 
 const ROW_H = 34;
@@ -31,6 +32,7 @@ const SCAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const FOLDER = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/;
+const QUERY = /^(?:[a-z]=[0-9]+)?$/;
 
 // ---- loading data files from any scan's folder ----
 
@@ -47,10 +49,11 @@ onPayload((p) => {
   if (f) f(p);
 });
 
-// loadFrom runs the data file folder+file and resolves with its payload.
-function loadFrom(folder: string, file: string): Promise<Payload> {
+// loadFrom runs the data file folder+file and resolves with its payload;
+// query (a live update's "v=…", "g=…" or "t=…") makes the browser ask afresh.
+function loadFrom(folder: string, file: string, query = ""): Promise<Payload> {
   return new Promise<Payload>((resolve, reject) => {
-    if (!FOLDER.test(folder) || !FILE_NAME.test(file)) {
+    if (!FOLDER.test(folder) || !FILE_NAME.test(file) || !QUERY.test(query)) {
       reject(new Error(`${folder}${file} is not a data file of this site.`));
       return;
     }
@@ -72,19 +75,19 @@ function loadFrom(folder: string, file: string): Promise<Payload> {
       reject(new Error(`The data file ${folder}${file} is missing or unreadable (was the report copied completely?).`));
     };
     s.async = true;
-    s.src = folder + file;
+    s.src = folder + file + (query ? "?" + query : "");
     document.head.appendChild(s);
   });
 }
 
 // loadFiles loads files with up to PARALLEL in flight and hands each
 // payload to each() in order. It stops at the first failure.
-async function loadFiles(folder: string, files: string[], each: (p: Payload, k: number) => void): Promise<void> {
+async function loadFiles(folder: string, files: string[], each: (p: Payload, k: number) => void, query: (k: number) => string = () => ""): Promise<void> {
   const started: Array<Promise<Payload> | undefined> = [];
   let next = 0;
   const more = (done: number) => {
     while (next < files.length && next - done < PARALLEL) {
-      const pr = loadFrom(folder, files[next]);
+      const pr = loadFrom(folder, files[next], query(next));
       pr.catch(() => undefined); // handled in turn
       started.push(pr);
       next++;
@@ -101,6 +104,18 @@ async function loadFiles(folder: string, files: string[], each: (p: Payload, k: 
 
 // ---- the corpus: every loaded element of every scan, as global rows ----
 
+// A TypePart holds the loaded elements of one type of one scan, in the
+// type's own row order (the manifest's chunk "s"), so that a chunk the
+// preview server rewrote is placed over the rows it held.
+interface TypePart {
+  index: number; // in Corpus.parts
+  sc: ScanPart;
+  ti: number; // in sc.types
+  store: ElementStore;
+  glob: Int32Array; // by store row: the global row
+  keys: Map<string, string>; // chunk file → what the manifest said of it when loaded
+}
+
 interface ScanPart {
   index: number;
   id: string;
@@ -108,10 +123,13 @@ interface ScanPart {
   target: string;
   folder: string; // the scan's data/ folder, relative to this page
   pages: string; // the scan's page folder, relative to this page ("" or "scans/<id>/")
-  expected: number; // elements the scan list announces
-  m: Manifest | null;
-  store: ElementStore;
-  type: Uint16Array; // by store row: index into m.types
+  expected: number; // elements the scan list or manifest announces
+  m: Manifest | null; // the latest manifest
+  // types in a stable order (a type keeps its index when a later manifest
+  // lists the types in another order), with their latest facts.
+  types: TypeInfo[];
+  parts: TypePart[]; // by type index
+  fp: Set<number> | null;
   error: string;
 }
 
@@ -122,37 +140,85 @@ function grow<T extends Uint16Array | Int32Array | Uint8Array>(a: T, n: number, 
   return b;
 }
 
+function chunkKey(c: ChunkRef): string {
+  return `${c.s ?? ""}/${c.n}/${c.v ?? 0}`;
+}
+
 class Corpus implements SearchSource {
   scans: ScanPart[] = [];
+  parts: TypePart[] = [];
   n = 0;
+  partOf = new Int32Array(0); // by global row: index into parts
   scanOf = new Uint16Array(0); // by global row
-  local = new Int32Array(0); // by global row: the row in its scan's store
+  local = new Int32Array(0); // by global row: the row in its part's store
 
   count(): number {
     return this.n;
   }
   data(g: number): string {
-    return this.scans[this.scanOf[g]].store.data[this.local[g]];
+    return this.parts[this.partOf[g]].store.data[this.local[g]];
   }
   sdata(g: number): string {
-    return this.scans[this.scanOf[g]].store.sdata[this.local[g]];
+    return this.parts[this.partOf[g]].store.sdata[this.local[g]];
+  }
+  store(g: number): ElementStore {
+    return this.parts[this.partOf[g]].store;
+  }
+  typeOf(g: number): TypeInfo | undefined {
+    const tp = this.parts[this.partOf[g]];
+    return tp.sc.types[tp.ti];
   }
 
-  // append adds a chunk of one type to a scan; it returns the new global rows.
-  append(sc: ScanPart, typeIndex: number, c: ElementChunk): [number, number] {
-    const from = sc.store.append(c);
-    const to = sc.store.n;
-    sc.type = grow(sc.type, to, (k) => new Uint16Array(k));
-    sc.type.fill(typeIndex, from, to);
+  // part returns the part of a scan's type, made when the type is new.
+  part(sc: ScanPart, t: TypeInfo): TypePart {
+    let ti = sc.types.findIndex((x) => x.slug === t.slug);
+    if (ti < 0) {
+      ti = sc.types.length;
+      sc.types.push(t);
+      const tp: TypePart = { index: this.parts.length, sc, ti, store: new ElementStore(Number(t.total) || 0), glob: new Int32Array(0), keys: new Map() };
+      if (sc.fp) tp.store.setFP(sc.fp);
+      sc.parts.push(tp);
+      this.parts.push(tp);
+      return tp;
+    }
+    sc.types[ti] = t;
+    return sc.parts[ti];
+  }
+
+  // place puts a chunk at its rows of a part. It returns the new global
+  // rows [g0, g1) and calls changed() for each run of held global rows
+  // whose values changed in place.
+  place(tp: TypePart, c: ElementChunk, ref: ChunkRef, changed: (from: number, to: number) => void): [number, number] {
+    const r = tp.store.put(c, typeof ref.s === "number" ? ref.s : tp.store.n);
+    tp.keys.set(String(ref.f), chunkKey(ref));
+    const to = tp.store.n;
     const g0 = this.n;
-    const g1 = g0 + (to - from);
+    const g1 = g0 + (to - r.from);
+    tp.glob = grow(tp.glob, to, (k) => new Int32Array(k));
+    this.partOf = grow(this.partOf, g1, (k) => new Int32Array(k));
     this.scanOf = grow(this.scanOf, g1, (k) => new Uint16Array(k));
     this.local = grow(this.local, g1, (k) => new Int32Array(k));
-    for (let r = from; r < to; r++) {
-      this.scanOf[g0 + r - from] = sc.index;
-      this.local[g0 + r - from] = r;
+    for (let row = r.from; row < to; row++) {
+      const g = g0 + row - r.from;
+      tp.glob[row] = g;
+      this.partOf[g] = tp.index;
+      this.scanOf[g] = tp.sc.index;
+      this.local[g] = row;
     }
     this.n = g1;
+    // Held rows changed in place: their global rows, in runs.
+    let a = -1;
+    let b = -1;
+    for (let row = r.lo; row < r.hi; row++) {
+      const g = tp.glob[row];
+      if (g === b) b++;
+      else {
+        if (a >= 0) changed(a, b);
+        a = g;
+        b = g + 1;
+      }
+    }
+    if (a >= 0) changed(a, b);
     return [g0, g1];
   }
 }
@@ -163,10 +229,21 @@ export async function initSearchPage(box: SearchBox | null, all: boolean): Promi
   const host = byId("search-results");
   if (!host) return;
   const page = new SearchPage(host, box, all);
+  // Live updates (live.ts) wait for the first load (update awaits ready).
+  if (all) setScansTarget(page);
+  else setLiveTarget(page);
   await page.load();
 }
 
-class SearchPage implements SearchHandler {
+// fpKey is what a manifest says of false positives, to tell when they moved.
+function fpKey(m: Manifest): string {
+  return String(m.fp?.n ?? 0) + ":" + m.types.map((t) => t.fp).join(",");
+}
+
+class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
+  // ready resolves when the first load is done.
+  readonly ready: Promise<void>;
+  private loaded: () => void = () => undefined;
   private readonly c = new Corpus();
   private readonly engine: SearchEngine;
   private readonly view: OrderedView;
@@ -194,6 +271,7 @@ class SearchPage implements SearchHandler {
     private readonly box: SearchBox | null,
     private readonly all: boolean,
   ) {
+    this.ready = new Promise<void>((resolve) => (this.loaded = resolve));
     const c = this.c;
     this.engine = new SearchEngine(c);
     this.engine.onHeld = () => this.busyState();
@@ -233,6 +311,14 @@ class SearchPage implements SearchHandler {
   // ---- loading ----
 
   async load(): Promise<void> {
+    try {
+      await this.loadAll();
+    } finally {
+      this.loaded();
+    }
+  }
+
+  private async loadAll(): Promise<void> {
     this.host.setAttribute("aria-busy", "true");
     try {
       if (this.all) await this.loadEveryScan();
@@ -319,8 +405,9 @@ class SearchPage implements SearchHandler {
       pages,
       expected,
       m: null,
-      store: new ElementStore(0),
-      type: new Uint16Array(0),
+      types: [],
+      parts: [],
+      fp: null,
       error: "",
     };
     this.c.scans.push(sc);
@@ -333,39 +420,132 @@ class SearchPage implements SearchHandler {
     sc.m = m;
     this.expected += (Number(m.count) || 0) - sc.expected;
     sc.expected = Number(m.count) || 0;
-    sc.store = new ElementStore(sc.expected);
     const files: string[] = [];
-    const typeOfFile: number[] = [];
-    m.types.forEach((t, ti) => {
+    const refs: Array<{ tp: TypePart; ref: ChunkRef }> = [];
+    for (const t of m.types) {
+      const tp = this.c.part(sc, t);
       for (const ch of t.chunks) {
         files.push(String(ch.f));
-        typeOfFile.push(ti);
+        refs.push({ tp, ref: ch });
       }
-    });
-    this.files += files.length;
-    if (m.fp && m.fp.n > 0) {
-      loadFrom(sc.folder, String(m.fp.f)).then(
-        (p) => {
-          if (p.k !== "fp" || p.scan !== sc.id) return;
-          sc.store.setFP((p as FPList).i);
-          this.view.invalidate();
-          if (this.query) this.refilter(false);
-          else this.table.refresh();
-        },
-        (e: Error) => notice(this.host, e.message + " False positives are not marked.", "error", "fp-" + sc.index),
-      );
     }
+    this.files += files.length;
+    if (m.fp && m.fp.n > 0) void this.loadFP(sc, "");
     this.showProgress();
     await loadFiles(sc.folder, files, (p, k) => {
-      const ti = typeOfFile[k];
-      if (p.k !== "elements" || p.scan !== sc.id || p.type !== m.types[ti].slug) throw new Error(`The data file ${sc.folder}${files[k]} holds other elements.`);
-      const [g0, g1] = this.c.append(sc, ti, p);
+      const { tp, ref } = refs[k];
+      if (p.k !== "elements" || p.scan !== sc.id || p.type !== sc.types[tp.ti].slug) throw new Error(`The data file ${sc.folder}${files[k]} holds other elements.`);
+      const [g0, g1] = this.c.place(tp, p, ref, () => undefined);
       this.view.add(g0, g1);
       this.filesDone++;
       this.engine.sync();
       this.showProgress();
       if (this.query) this.rerunSoon();
     });
+  }
+
+  // loadFP loads a scan's fp.js and marks its rows.
+  private async loadFP(sc: ScanPart, query: string): Promise<void> {
+    const f = sc.m?.fp?.f;
+    if (!f) return;
+    try {
+      const p = await loadFrom(sc.folder, String(f), query);
+      if (p.k !== "fp" || p.scan !== sc.id) return;
+      sc.fp = new Set((p as FPList).i);
+      for (const tp of sc.parts) tp.store.setFP(sc.fp);
+      this.view.invalidate();
+      if (this.view.key === "fp") this.view.sort("fp", this.view.dir);
+      if (this.query) this.refilter(false);
+      else this.table.refresh();
+    } catch (e) {
+      notice(this.host, (e as Error).message + " False positives are not marked.", "error", "fp-" + sc.index);
+    }
+  }
+
+  // ---- live updates ----
+
+  // update takes a newer manifest of the page's scan (live.ts; the search
+  // page of one scan): see updateScan.
+  async update(m: Manifest, c: LiveChange): Promise<"ok" | "reload"> {
+    await this.ready;
+    const sc = this.c.scans[0];
+    if (!sc || m.scan !== sc.id) return "ok";
+    return this.updateScan(sc, m, c.fp, c.query);
+  }
+
+  // updateScans takes the news that scans changed (live.ts; the search page
+  // over all scans): each scan of the page whose manifest moved is merged
+  // in place. It says "stale" when scans came or went (the page then
+  // offers a reload).
+  async updateScans(ids: string[], query: string): Promise<"ok" | "stale"> {
+    await this.ready;
+    for (const id of ids) {
+      const sc = this.c.scans.find((x) => x.id === id);
+      if (!sc || sc.error !== "") continue;
+      try {
+        const p = await loadFrom(sc.folder, "manifest.js", query);
+        if (p.k !== "manifest" || p.scan !== sc.id) throw new Error(`${sc.folder}manifest.js is not this scan's manifest.`);
+        const prevFP = sc.m ? fpKey(sc.m) : "";
+        if ((await this.updateScan(sc, p, fpKey(p) !== prevFP, query)) === "reload") return "stale";
+      } catch (e) {
+        notice(this.host, `${sc.name}: ${(e as Error).message} The results show what was loaded before.`, "error", "live-" + sc.index);
+      }
+    }
+    return "ok";
+  }
+
+  // updateScan loads the chunks of a scan that are new or were rewritten,
+  // places their rows (new rows appended, changed rows updated in place and
+  // searched again), loads fp.js when false positives moved, and runs the
+  // search again: the results, their sort, the hidden false positives and
+  // the scroll position stay. "reload" means the scan was read again from
+  // scratch (a type holds fewer rows than the page).
+  private async updateScan(sc: ScanPart, m: Manifest, fp: boolean, query: string): Promise<"ok" | "reload"> {
+    for (const t of m.types) {
+      const ti = sc.types.findIndex((x) => x.slug === t.slug);
+      if (ti >= 0 && Number(t.total) < sc.parts[ti].store.n) return "reload";
+    }
+    sc.m = m;
+    this.expected += (Number(m.count) || 0) - sc.expected;
+    sc.expected = Number(m.count) || 0;
+    const want: Array<{ tp: TypePart; ref: ChunkRef }> = [];
+    for (const t of m.types) {
+      const tp = this.c.part(sc, t);
+      for (const ch of t.chunks) if (tp.keys.get(String(ch.f)) !== chunkKey(ch)) want.push({ tp, ref: ch });
+    }
+    // A server's files carry their version in the URL (the browser may hold
+    // an older copy); a built site's are asked for afresh.
+    const q = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : query.replace(/^[a-z]=/, "t="));
+    let moved = false;
+    if (want.length > 0) {
+      try {
+        const got = await Promise.all(want.map(({ tp, ref }) => loadFrom(sc.folder, String(ref.f), q(ref)).then((p) => ({ tp, ref, p }))));
+        got.sort((a, b) => a.tp.index - b.tp.index || (a.ref.s ?? 0) - (b.ref.s ?? 0));
+        for (const { tp, ref, p } of got) {
+          if (p.k !== "elements" || p.scan !== sc.id || p.type !== sc.types[tp.ti].slug) throw new Error(`The data file ${sc.folder}${ref.f} holds other elements.`);
+          if (typeof ref.s === "number" && ref.s > tp.store.n) continue; // rows missing before it: the next update tries again
+          const [g0, g1] = this.c.place(tp, p, ref, (from, to) => {
+            this.engine.resync(from, to);
+            moved = true;
+          });
+          this.view.add(g0, g1);
+        }
+        clearNotice(this.host, "live-" + sc.index);
+      } catch (e) {
+        notice(this.host, `${(e as Error).message} The results show what was loaded before; the page tries again with the next update.`, "error", "live-" + sc.index);
+      }
+    }
+    if (fp && m.fp) await this.loadFP(sc, query);
+    if (moved && this.view.key) {
+      // Values changed in place: their rows take their sorted place again.
+      this.view.invalidate();
+      this.view.sort(this.view.key, this.view.dir);
+    }
+    this.engine.sync();
+    this.showProgress();
+    if (this.query) this.runSearch(false);
+    else this.layout(false);
+    return "ok";
   }
 
   private showProgress(): void {
@@ -391,9 +571,9 @@ class SearchPage implements SearchHandler {
   private busyState(): void {
     const ready = !this.loading && this.engine.rows >= this.c.n;
     if (ready) {
+      this.host.setAttribute("data-rows", String(this.c.n)); // grows with live updates
       if (this.host.hasAttribute("aria-busy")) {
         this.host.removeAttribute("aria-busy");
-        this.host.setAttribute("data-rows", String(this.c.n));
         try {
           performance.mark("sr:search-ready");
         } catch {
@@ -485,7 +665,7 @@ class SearchPage implements SearchHandler {
     const m = this.match;
     const c = this.c;
     const hide = this.hide;
-    this.view.keep = !m || !this.query ? () => false : (g) => g < m.length && m[g] === 1 && (!hide || c.scans[c.scanOf[g]].store.fp[c.local[g]] === 0);
+    this.view.keep = !m || !this.query ? () => false : (g) => g < m.length && m[g] === 1 && (!hide || c.store(g).fp[c.local[g]] === 0);
     this.view.filter();
     this.layout(resetScroll);
   }
@@ -528,7 +708,7 @@ class SearchPage implements SearchHandler {
   // ---- table ----
 
   private store(g: number): ElementStore {
-    return this.c.scans[this.c.scanOf[g]].store;
+    return this.c.store(g);
   }
 
   private columns(): Column[] {
@@ -549,10 +729,7 @@ class SearchPage implements SearchHandler {
         },
       });
     }
-    const typeOf = (g: number) => {
-      const sc = c.scans[c.scanOf[g]];
-      return sc.m ? sc.m.types[sc.type[c.local[g]]] : undefined;
-    };
+    const typeOf = (g: number) => c.typeOf(g);
     cols.push(
       {
         key: "type",
@@ -603,7 +780,7 @@ class SearchPage implements SearchHandler {
 
   private moduleOf(g: number): string {
     const sc = this.c.scans[this.c.scanOf[g]];
-    return String(sc.m?.modules[sc.store.mod[this.c.local[g]]] ?? "");
+    return String(sc.m?.modules[this.c.store(g).mod[this.c.local[g]]] ?? "");
   }
 
   private rowClass(g: number): string {
@@ -627,10 +804,7 @@ class SearchPage implements SearchHandler {
       case "fp":
         return (a, b) => this.store(a).fp[c.local[a]] - this.store(b).fp[c.local[b]];
       case "type": {
-        const descr = (g: number) => {
-          const sc = c.scans[c.scanOf[g]];
-          return String(sc.m?.types[sc.type[c.local[g]]]?.descr ?? "");
-        };
+        const descr = (g: number) => String(c.typeOf(g)?.descr ?? "");
         return (a, b) => strCmp(descr(a), descr(b));
       }
     }
@@ -663,10 +837,9 @@ class SearchPage implements SearchHandler {
     if (!this.detail) return;
     const c = this.c;
     const sc = c.scans[c.scanOf[g]];
-    const s = sc.store;
+    const s = c.store(g);
     const r = c.local[g];
-    const m = sc.m;
-    const t = m ? m.types[sc.type[r]] : undefined;
+    const t = c.typeOf(g);
     const data = s.data[r];
     this.detail.show("Data element", (body) => {
       body.append(h("pre", { class: "detail-data", tabindex: 0 }, data));

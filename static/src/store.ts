@@ -121,9 +121,10 @@ export class ElementStore {
   private byIdx: Map<number, number> | null = null;
   private byIdxN = 0;
 
-  // setFP marks the rows whose element index is in ids (fp.js).
-  setFP(ids: number[]): void {
-    this.fpSet = new Set(ids);
+  // setFP marks the rows whose element index is in ids (fp.js); a Set is
+  // kept as given (several stores can share one).
+  setFP(ids: number[] | Set<number>): void {
+    this.fpSet = ids instanceof Set ? ids : new Set(ids);
     this.fpCount = 0;
     for (let r = 0; r < this.n; r++) {
       const v = this.fpSet.has(this.idx[r]) ? 1 : 0;
