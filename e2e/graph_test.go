@@ -31,7 +31,6 @@ import (
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
-	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -880,14 +879,7 @@ func TestBenchVisualise1M(t *testing.T) {
 // scan appear in its open graph page without a reload, and the camera
 // stays where the user left it.
 func TestGraphLive(t *testing.T) {
-	needChromium(t)
-	dir := t.TempDir()
-	scans := filepath.Join(dir, "scans")
-	if err := sample.WriteSamples(scans); err != nil {
-		t.Fatal(err)
-	}
-	srv := startServe(t, scans, filepath.Join(dir, "site"))
-	b := newBrowser(t)
+	srv, b, scans := serveSamples(t)
 	running, _ := scanWithStatus(t, scans, scan.StatusRunning)
 	p := openGraph(t, b, srv.url("scans/"+running+"/graph.html"))
 	waitLive(p)

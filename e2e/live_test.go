@@ -162,6 +162,19 @@ func startServe(t *testing.T, scans, site string, extra ...string) *liveServer {
 	return nil
 }
 
+// serveSamples writes the sample scans into a temporary folder, serves them
+// with `scanreport serve` and starts a browser.
+func serveSamples(t *testing.T) (*liveServer, *browser, string) {
+	t.Helper()
+	needChromium(t)
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	if err := sample.WriteSamples(scans); err != nil {
+		t.Fatal(err)
+	}
+	return startServe(t, scans, filepath.Join(dir, "site")), newBrowser(t), scans
+}
+
 // ---- page helpers ----
 
 // waitLive waits until the page's live updates are connected and the
@@ -277,14 +290,7 @@ func setStatus(t testing.TB, scans, id, status string) {
 // ---- the preview server ----
 
 func TestLiveServe(t *testing.T) {
-	needChromium(t)
-	dir := t.TempDir()
-	scans := filepath.Join(dir, "scans")
-	if err := sample.WriteSamples(scans); err != nil {
-		t.Fatal(err)
-	}
-	srv := startServe(t, scans, filepath.Join(dir, "site"))
-	b := newBrowser(t)
+	srv, b, scans := serveSamples(t)
 	running, rs := scanWithStatus(t, scans, scan.StatusRunning)
 	finished, fs := scanWithStatus(t, scans, scan.StatusFinished)
 	big := types(rs)[0]
@@ -611,14 +617,7 @@ func TestLiveServe(t *testing.T) {
 // browser's six connections per host all load and all follow the scan; when
 // the leading tab closes, another takes over.
 func TestLiveManyTabs(t *testing.T) {
-	needChromium(t)
-	dir := t.TempDir()
-	scans := filepath.Join(dir, "scans")
-	if err := sample.WriteSamples(scans); err != nil {
-		t.Fatal(err)
-	}
-	srv := startServe(t, scans, filepath.Join(dir, "site"))
-	b := newBrowser(t)
+	srv, b, scans := serveSamples(t)
 	running, rs := scanWithStatus(t, scans, scan.StatusRunning)
 	big := types(rs)[0]
 	const n = 9 // more than Chromium's 6 connections per host
@@ -705,14 +704,7 @@ func waitMatches(p *tab, n int, d time.Duration) {
 // The search pages of a preview server merge new elements in place: the
 // query runs again over them, the sort stays, the page is not reloaded.
 func TestLiveSearchPages(t *testing.T) {
-	needChromium(t)
-	dir := t.TempDir()
-	scans := filepath.Join(dir, "scans")
-	if err := sample.WriteSamples(scans); err != nil {
-		t.Fatal(err)
-	}
-	srv := startServe(t, scans, filepath.Join(dir, "site"))
-	b := newBrowser(t)
+	srv, b, scans := serveSamples(t)
 	running, rs := scanWithStatus(t, scans, scan.StatusRunning)
 	ty := types(rs)[1]
 	sp := b.open(t, srv.url("scans/"+running+"/search.html#q=%2Alive-search%2A&sort=data-desc"))
