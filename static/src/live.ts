@@ -444,11 +444,7 @@ async function apply(c: Change): Promise<void> {
     const ids = c.paths.map((p) => /^scans\/([^/]+)\/data\/manifest\.js$/.exec(p)?.[1] ?? "").filter((x) => x !== "");
     const gone = c.paths.some((p) => /^scans\/[^/]+$/.test(p));
     const fresh = c.list && (await newScans());
-    if (gone || fresh || (ids.length > 0 && !scansTarget)) {
-      showStatus(`Live · new data at ${clock()}`, "stale", true);
-      return;
-    }
-    if (ids.length > 0 && scansTarget && (await scansTarget.updateScans(ids, "g=" + c.gen)) === "stale") {
+    if (gone || fresh || (ids.length > 0 && (!scansTarget || (await scansTarget.updateScans(ids, "g=" + c.gen)) === "stale"))) {
       showStatus(`Live · new data at ${clock()}`, "stale", true);
       return;
     }
@@ -495,7 +491,8 @@ async function syncManifest(query: string, fp: boolean): Promise<boolean> {
   return moved;
 }
 
-function fpKey(m: Manifest): string {
+// fpKey is what a manifest says of false positives, to tell when they moved.
+export function fpKey(m: Manifest): string {
   return String(m.fp?.n ?? 0) + ":" + m.types.map((t) => t.fp).join(",");
 }
 

@@ -13,7 +13,7 @@
 import { copyButton, DetailPanel, field } from "./detail";
 import { byId, clearNotice, h, notice, setText } from "./dom";
 import { comma, oneLine, plural, utc, utf8Length } from "./format";
-import { liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "./live";
+import { fpKey, liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { manifest as scanManifest, onPayload } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler, type SearchSource } from "./search";
@@ -82,12 +82,12 @@ function loadFrom(folder: string, file: string, query = ""): Promise<Payload> {
 
 // loadFiles loads files with up to PARALLEL in flight and hands each
 // payload to each() in order. It stops at the first failure.
-async function loadFiles(folder: string, files: string[], each: (p: Payload, k: number) => void, query: (k: number) => string = () => ""): Promise<void> {
+async function loadFiles(folder: string, files: string[], each: (p: Payload, k: number) => void): Promise<void> {
   const started: Array<Promise<Payload> | undefined> = [];
   let next = 0;
   const more = (done: number) => {
     while (next < files.length && next - done < PARALLEL) {
-      const pr = loadFrom(folder, files[next], query(next));
+      const pr = loadFrom(folder, files[next]);
       pr.catch(() => undefined); // handled in turn
       started.push(pr);
       next++;
@@ -233,11 +233,6 @@ export async function initSearchPage(box: SearchBox | null, all: boolean): Promi
   if (all) setScansTarget(page);
   else setLiveTarget(page);
   await page.load();
-}
-
-// fpKey is what a manifest says of false positives, to tell when they moved.
-function fpKey(m: Manifest): string {
-  return String(m.fp?.n ?? 0) + ":" + m.types.map((t) => t.fp).join(",");
 }
 
 class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
@@ -515,7 +510,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     }
     // A server's files carry their version in the URL (the browser may hold
     // an older copy); a built site's are asked for afresh.
-    const q = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : query.replace(/^[a-z]=/, "t="));
+    const q = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : query);
     let moved = false;
     if (want.length > 0) {
       try {
