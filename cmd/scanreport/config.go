@@ -49,6 +49,11 @@ func (a *app) options(f siteFlags) (generator.Options, error) {
 	if err != nil {
 		return generator.Options{}, err
 	}
+	return a.optionsFrom(c, f), nil
+}
+
+// optionsFrom turns a loaded config.toml and the flags into build options.
+func (a *app) optionsFrom(c config.Config, f siteFlags) generator.Options {
 	o := generator.Options{
 		ScansRoot: c.ScansRoot(), Output: c.OutputDir(), Title: c.Site.Title,
 		RiskyTypes: c.Risky.Types, MinRisk: c.Risky.MinRisk, Logger: a.log,
@@ -78,5 +83,5 @@ func (a *app) options(f siteFlags) (generator.Options, error) {
 	if f.title != "" {
 		o.Title = f.title
 	}
-	return o, nil
+	return o
 }

@@ -160,14 +160,12 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 func (a *app) apply(ctx context.Context, live *generator.Live, b watch.Batch, f siteFlags, acts *fpActions) (generator.Change, error) {
 	t0 := time.Now()
 	if b.Rescan || len(b.Other) > 0 {
-		o, err := a.options(f)
+		c, err := a.loadConfig()
 		if err != nil {
 			return generator.Change{}, err // a broken config.toml: keep serving the last good site
 		}
-		if c, err := a.loadConfig(); err == nil {
-			acts.setLookups(lookupCommands(c))
-		}
-		return live.Rebuild(ctx, o)
+		acts.setLookups(lookupCommands(c))
+		return live.Rebuild(ctx, a.optionsFrom(c, f))
 	}
 	changes := make([]generator.ScanChange, 0, len(b.Changes))
 	for _, c := range b.Changes {
