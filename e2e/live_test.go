@@ -494,9 +494,11 @@ func TestLiveServe(t *testing.T) {
 
 	t.Run("new and removed scans in the scan list", func(t *testing.T) {
 		list := b.open(t, srv.url("index.html"))
-		all := b.open(t, srv.url("search.html"))
+		all := b.open(t, srv.url("search.html#q=%2A.new.example"))
 		waitLive(list)
 		waitLive(all)
+		all.waitFor(`(e => !!e && !e.hasAttribute("aria-busy"))(document.querySelector("#search-results"))`, time.Minute, `document.querySelector("#search-progress").textContent`)
+		waitMatches(all, 0, 10*time.Second)
 		setMarker(list)
 		setMarker(all)
 		// A checked scan and a sort that must survive the update.
@@ -537,14 +539,23 @@ func TestLiveServe(t *testing.T) {
 		if !strings.Contains(list.text(".page-head .lead"), fmt.Sprintf("%d scans", len(before)+1)) {
 			t.Errorf("the list head says %q", list.text(".page-head .lead"))
 		}
-		// The search over all scans cannot take a new scan in place: it
-		// offers a reload.
-		all.waitFor(`(e => e.dataset.state === "stale" && !!e.querySelector("button.live-reload"))(document.querySelector("#live-status"))`, 10*time.Second, `document.querySelector("#live-status").textContent`)
-		checkMarker(all, "search over all scans")
+		// The search over all scans takes the new scan in place: its
+		// elements are searched, under their own group.
+		waitMatches(all, 7, 10*time.Second)
+		if got := all.texts("#search-results .vt-row.vt-group .c-scan"); len(got) != 1 || !strings.HasPrefix(got[0], "Aardvark live scan") {
+			t.Errorf("result groups %q, want the new scan's", got)
+		}
+		checkMarker(all, "search over all scans, new scan")
 		if err := os.RemoveAll(filepath.Join(scans, id)); err != nil {
 			t.Fatal(err)
 		}
 		list.waitFor(`!document.querySelector('input.scan-select[value="`+id+`"]')`, 10*time.Second, "")
+		// Gone: its results are left out, with a notice.
+		waitMatches(all, 0, 10*time.Second)
+		if !strings.Contains(all.text("main"), "Aardvark live scan is no longer in the scans folder") {
+			t.Errorf("no notice that the scan went")
+		}
+		checkMarker(all, "search over all scans, scan gone")
 		if got := names(); !slices.Equal(got, before) {
 			t.Errorf("rows after the scan went: %q, want %q", got, before)
 		}

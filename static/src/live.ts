@@ -66,10 +66,13 @@ export interface LiveTarget {
 
 // A ScansTarget is a page that holds the data of several scans (the search
 // over all scans): updateScans gets the ids of scans whose manifest moved
-// and the query that makes the browser load files afresh; it resolves
-// "stale" when it could not take the news in place.
+// and the query that makes the browser load files afresh, syncList the scan
+// list when scans came or went; they resolve "stale" when they could not
+// take the news in place.
 export interface ScansTarget {
   updateScans(ids: string[], query: string): Promise<"ok" | "stale">;
+  // syncList takes data/scans.js again: scans that came or went.
+  syncList(list: ScanEntry[], query: string): Promise<"ok" | "stale">;
 }
 
 // Statuses after which a scan does not change any more.
@@ -438,17 +441,16 @@ async function apply(c: Change): Promise<void> {
         paths.add(ownPath());
       }
     }
-  } else if (k === "search-all" && !c.resync) {
-    // The scans whose data moved are merged in place; a scan that came or
-    // went needs a reload (the list decides what the page searches).
+  } else if (k === "search-all" && !c.resync && scansTarget) {
+    // The scans whose data moved are merged in place, and scans that came
+    // or went are added or left out (listChanged reads data/scans.js).
     const ids = c.paths.map((p) => /^scans\/([^/]+)\/data\/manifest\.js$/.exec(p)?.[1] ?? "").filter((x) => x !== "");
-    const gone = c.paths.some((p) => /^scans\/[^/]+$/.test(p));
-    const fresh = c.list && (await newScans());
-    if (gone || fresh || (ids.length > 0 && (!scansTarget || (await scansTarget.updateScans(ids, "g=" + c.gen)) === "stale"))) {
+    const list = c.list || c.paths.some((p) => /^scans\/[^/]+$/.test(p)) ? await listChanged() : null;
+    if ((list && (await scansTarget.syncList(list, "g=" + c.gen)) === "stale") || (ids.length > 0 && (await scansTarget.updateScans(ids, "g=" + c.gen)) === "stale")) {
       showStatus(`Live · new data at ${clock()}`, "stale", true);
       return;
     }
-    touched = ids.length > 0;
+    touched = ids.length > 0 || list !== null;
   }
   if (k === "scans" && !c.resync && paths.has("data/scans.js")) {
     // Keep data/scans.js current for the downloads of selected scans.
@@ -460,17 +462,28 @@ async function apply(c: Change): Promise<void> {
   if (touched && !stopped) showStatus(`Live · updated ${clock()}`, "live");
 }
 
-// newScans reads data/scans.js again and says whether it names a scan the
-// page did not start with (the search over all scans).
-async function newScans(): Promise<boolean> {
-  if (!initialScans) return false;
-  const known = new Set(initialScans.map((e) => String(e.id)));
+// listChanged reads data/scans.js again and returns its list when the set of
+// scans differs from the last one seen (the search over all scans).
+let lastIDs: string | null = null;
+async function listChanged(): Promise<ScanEntry[] | null> {
+  if (lastIDs === null) lastIDs = idsKey(initialScans ?? []);
   try {
     const p = await loadScript("data/scans.js", "t=" + Date.now());
-    return p.k === "scans" && p.scans.some((e) => !known.has(String(e.id)));
+    if (p.k !== "scans") return null;
+    const key = idsKey(p.scans);
+    if (key === lastIDs) return null;
+    lastIDs = key;
+    return p.scans;
   } catch {
-    return false;
+    return null;
   }
+}
+
+function idsKey(l: ScanEntry[]): string {
+  return l
+    .map((e) => String(e.id))
+    .sort()
+    .join("\n");
 }
 
 let current: Manifest | null = null;
@@ -752,10 +765,16 @@ function pollList(first: ScanEntry[]): void {
             return;
           }
           const before = new Map(last.map((e) => [String(e.id), JSON.stringify([e.status, e.count])]));
-          const changed = p.scans.filter((e) => before.get(String(e.id)) !== JSON.stringify([e.status, e.count])).map((e) => String(e.id));
-          const fresh = p.scans.some((e) => !before.has(String(e.id))) || p.scans.length < last.length;
+          const changed = p.scans.filter((e) => before.has(String(e.id)) && before.get(String(e.id)) !== JSON.stringify([e.status, e.count])).map((e) => String(e.id));
+          const fresh = idsKey(p.scans) !== idsKey(last);
           last = p.scans.slice();
-          if (!fresh && scansTarget && kind() === "search-all" && (await scansTarget.updateScans(changed, "t=" + Date.now())) === "ok") {
+          const q = "t=" + Date.now();
+          if (
+            scansTarget &&
+            kind() === "search-all" &&
+            (!fresh || (await scansTarget.syncList(p.scans, q)) === "ok") &&
+            (await scansTarget.updateScans(changed, q)) === "ok"
+          ) {
             if (running(last) > 0) {
               say("Refreshed");
               window.setTimeout(tick, POLL_MS);

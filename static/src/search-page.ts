@@ -19,7 +19,7 @@ import { manifest as scanManifest, onPayload } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler, type SearchSource } from "./search";
 import type { Query } from "./search-query";
 import { ElementStore } from "./store";
-import { FLAG_CUT, type ChunkRef, type ElementChunk, type FPList, type Manifest, type Payload, type ScansList, type TypeInfo } from "./types";
+import { FLAG_CUT, type ChunkRef, type ElementChunk, type FPList, type Manifest, type Payload, type ScanEntry, type ScansList, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
 
 const ROW_H = 34;
@@ -131,6 +131,7 @@ interface ScanPart {
   parts: TypePart[]; // by type index
   fp: Set<number> | null;
   error: string;
+  gone: boolean; // no longer in the scans folder: its rows are left out
 }
 
 function grow<T extends Uint16Array | Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
@@ -240,6 +241,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   readonly ready: Promise<void>;
   private loaded: () => void = () => undefined;
   private readonly c = new Corpus();
+  private readonly skipped = new Set<string>(); // scans left out (MAX_ELEMENTS)
   private readonly engine: SearchEngine;
   private readonly view: OrderedView;
   private readonly table: VTable;
@@ -357,6 +359,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       const count = Number(e.count) || 0;
       if (total + count > MAX_ELEMENTS && parts.length > 0) {
         skipped.push({ id, name: String(e.name ?? id), count });
+        this.skipped.add(id);
         continue;
       }
       total += count;
@@ -404,6 +407,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       parts: [],
       fp: null,
       error: "",
+      gone: false,
     };
     this.c.scans.push(sc);
     this.expected += expected;
@@ -475,7 +479,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   async updateScans(ids: string[], query: string): Promise<"ok" | "stale"> {
     await this.ready;
     for (const id of ids) {
-      const sc = this.c.scans.find((x) => x.id === id);
+      const sc = this.c.scans.find((x) => x.id === id && !x.gone);
       if (!sc || sc.error !== "") continue;
       try {
         const p = await loadFrom(sc.folder, "manifest.js", query);
@@ -485,6 +489,49 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       } catch (e) {
         notice(this.host, `${sc.name}: ${(e as Error).message} The results show what was loaded before.`, "error", "live-" + sc.index);
       }
+    }
+    return "ok";
+  }
+
+  // syncList takes the scan list again (the search over all scans): a scan
+  // no longer listed has its rows left out (with a notice), a new one is
+  // loaded and searched like the others. It says "stale" when a new scan
+  // would take the page past MAX_ELEMENTS.
+  async syncList(list: ScanEntry[], query: string): Promise<"ok" | "stale"> {
+    await this.ready;
+    const listed = new Set<string>();
+    for (const e of list) if (SCAN_ID.test(String(e.id))) listed.add(String(e.id));
+    let changed = false;
+    for (const sc of this.c.scans) {
+      if (sc.gone || listed.has(sc.id)) continue;
+      sc.gone = true;
+      changed = true;
+      this.expected -= sc.expected;
+      notice(this.host, `${sc.name} is no longer in the scans folder: its elements are left out of the results.`, "info", "gone-" + sc.index);
+    }
+    const held = new Set(this.c.scans.filter((sc) => !sc.gone).map((sc) => sc.id));
+    let total = this.c.scans.reduce((a, sc) => a + (sc.gone ? 0 : sc.expected), 0);
+    for (const e of list) {
+      const id = String(e.id);
+      if (held.has(id) || this.skipped.has(id) || !SCAN_ID.test(id) || e.data !== "scans/" + id + "/data/") continue;
+      const count = Number(e.count) || 0;
+      if (total + count > MAX_ELEMENTS) return "stale";
+      total += count;
+      const sc = this.addScan(id, String(e.name ?? id), String(e.target ?? ""), e.data, "scans/" + id + "/", count);
+      changed = true;
+      try {
+        const mp = await loadFrom(sc.folder, "manifest.js", query);
+        if (mp.k !== "manifest" || mp.scan !== sc.id) throw new Error(`${sc.folder}manifest.js is not this scan's manifest.`);
+        await this.loadScan(sc, mp);
+      } catch (err) {
+        sc.error = (err as Error).message;
+        notice(this.host, `${sc.name}: ${sc.error}`, "error", "scan-" + sc.index);
+      }
+    }
+    if (changed) {
+      this.showProgress();
+      if (this.query) this.runSearch(false);
+      else this.layout(false);
     }
     return "ok";
   }
@@ -660,7 +707,11 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const m = this.match;
     const c = this.c;
     const hide = this.hide;
-    this.view.keep = !m || !this.query ? () => false : (g) => g < m.length && m[g] === 1 && (!hide || c.store(g).fp[c.local[g]] === 0);
+    const gone = c.scans.some((sc) => sc.gone);
+    this.view.keep =
+      !m || !this.query
+        ? () => false
+        : (g) => g < m.length && m[g] === 1 && (!hide || c.store(g).fp[c.local[g]] === 0) && !(gone && c.scans[c.scanOf[g]].gone);
     this.view.filter();
     this.layout(resetScroll);
   }
