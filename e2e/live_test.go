@@ -896,6 +896,25 @@ func TestLiveStaticPolling(t *testing.T) {
 		waitMatches(p, n, 8*time.Second)
 		checkMarker(p, "search page")
 	}
+	// A new scan: the search over all scans loads and searches it too.
+	w, err := scan.Create(scans, scan.Meta{ID: "zz-poll-new", Name: "Polled new scan", Target: "new.example", Status: scan.StatusRunning, Started: time.Now().UTC()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Root(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for k := range 3 {
+		if _, err := w.Add(scan.Element{Type: "INTERNET_NAME", Data: fmt.Sprintf("poll-e2e-new-%d.example", k), Module: "sfp_dnsresolve"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	build()
+	waitMatches(sa, n+3, 8*time.Second)
+	checkMarker(sa, "search over all scans after a new scan")
 	// The overview reloads (its numbers are server-rendered) where it was.
 	ov.waitFor(fmt.Sprintf(`window.__liveMarker !== 42 && document.readyState === "complete" && [...document.querySelectorAll(".totals .stat")].some(s => s.querySelector(".label").textContent.trim() === "elements" && s.querySelector(".value").textContent.replace(/,/g, "") === "%d")`, rs.Count()+n), 8*time.Second, `document.querySelector(".totals").textContent`)
 	ov.waitFor(fmt.Sprintf(`window.scrollY === %v`, winAt), 0, `window.scrollY`)
