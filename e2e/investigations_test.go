@@ -12,6 +12,7 @@ package e2e
 // lookup whose output carries payloads, and refused requests.
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -28,6 +29,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
@@ -721,4 +723,42 @@ func liveToken(t *testing.T, srv *liveServer) string {
 		t.Fatalf("live.js %q: %v", b, err)
 	}
 	return cfg.Token
+}
+
+// TestBenchCompare times Compare on two runs of one target of 700,000
+// elements each (the page compares at most 1,500,000 elements together):
+// from navigation to the summary on screen, from file://. Only with
+// SCANREPORT_BENCH=1.
+func TestBenchCompare(t *testing.T) {
+	needBench(t)
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	const n = 700_000
+	for i, id := range []string{"run-a", "run-b"} {
+		if err := sample.Write(scans, sample.Options{ID: id, Name: "Compare benchmark " + id, Target: "bench.example",
+			Kind: scan.KindAutomated, Status: scan.StatusFinished, Elements: n, Seed: uint64(1 + i),
+			Start: time.Date(2026, 11, 1+7*i, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := generator.Build(context.Background(), buildOptions(scans, out)); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t)
+	var lines []string
+	for _, run := range []string{"cold", "warm"} {
+		p := b.open(t, fileURL(out, "compare.html")+"#a=run-a&b=run-b")
+		p.waitFor(`!document.getElementById("compare-summary").hidden && !document.getElementById("compare-result").hasAttribute("aria-busy")`, 3*time.Minute,
+			`document.getElementById("compare-status").textContent`)
+		ms := evalT[float64](p, `performance.now()`)
+		stat := func(cls string) int {
+			return num(evalT[string](p, `document.querySelector("#compare-summary .stat.`+cls+` .value").textContent`))
+		}
+		heap := evalT[float64](p, `performance.memory ? performance.memory.usedJSHeapSize / 1e6 : 0`)
+		lines = append(lines, fmt.Sprintf("compare 2 × %s elements (%s): summary on screen %.0f ms after navigation; %s appeared, %s disappeared, %s stayed; JS heap %.0f MB",
+			comma(n), run, ms, comma(stat("cmp-appeared")), comma(stat("cmp-disappeared")), comma(stat("cmp-stayed")), heap))
+	}
+	for _, l := range lines {
+		t.Log(l)
+	}
 }
