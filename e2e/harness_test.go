@@ -415,6 +415,26 @@ func (p *tab) waitFor(cond string, d time.Duration, explain string) {
 	}
 }
 
+// waitThroughReload waits until cond holds on the tab's current document,
+// across reloads and navigations (waitFor stops when the page it polls
+// goes away).
+func (p *tab) waitThroughReload(cond string, d time.Duration) {
+	p.t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		ctx, cancel := context.WithTimeout(p.ctx, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waiting through reloads for %s on %s: %v", cond, p.location(), err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // waitSel waits until a CSS selector matches something.
 func (p *tab) waitSel(sel string) {
 	p.t.Helper()

@@ -705,6 +705,18 @@ argv = [%q, "{type}", "{data}"]
 		if resp.StatusCode != 409 || !strings.Contains(string(b), "no lookup") {
 			t.Errorf("the removed lookup ran: %d %s", resp.StatusCode, b)
 		}
+		// The config change rebuilt the site: its pages are served from the
+		// new folder.
+		for _, rel := range []string{"index.html", "scans/j-smith-mailbox-2026-11-22/explore.html"} {
+			resp, err := http.Get(srv.url(rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Errorf("GET %s after the rebuild: %d", rel, resp.StatusCode)
+			}
+		}
 	})
 }
 

@@ -705,6 +705,38 @@ func TestLiveManyTabs(t *testing.T) {
 	}
 }
 
+// An operator's templates folder is watched too: editing a template there
+// rebuilds the site and open pages reload with it.
+func TestLiveTemplates(t *testing.T) {
+	needChromium(t)
+	dir := t.TempDir()
+	scans, tdir := filepath.Join(dir, "scans"), filepath.Join(dir, "tmpl")
+	if err := sample.WriteSamples(scans); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(tdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	srv := startServe(t, scans, filepath.Join(dir, "site"), "--templates", tdir)
+	b := newBrowser(t)
+	finished, _ := scanWithStatus(t, scans, scan.StatusFinished)
+	p := b.open(t, srv.url("scans/"+finished+"/index.html"))
+	waitLive(p)
+	orig, err := os.ReadFile(filepath.Join("..", "templates", "overview.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := strings.Replace(string(orig), `{{define "content"}}`, `{{define "content"}}<p class="house-banner">Acme red team</p>`, 1)
+	if custom == string(orig) {
+		t.Fatal("overview.html has no content block to extend")
+	}
+	if err := os.WriteFile(filepath.Join(tdir, "overview.html"), []byte(custom), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.waitThroughReload(`document.readyState === "complete" && (e => !!e && e.textContent === "Acme red team")(document.querySelector("p.house-banner"))`, 15*time.Second)
+	waitLive(p)
+}
+
 // waitMatches waits until a search page shows n matches, all of them rows.
 func waitMatches(p *tab, n int, d time.Duration) {
 	p.t.Helper()

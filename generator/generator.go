@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -30,6 +31,7 @@ import (
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
+	"github.com/scanreport/scanreport/templates"
 )
 
 // Options say what to build.
@@ -59,6 +61,10 @@ type Options struct {
 	// InvestigationsDir is the folder of investigation files
 	// (docs/investigations.md); "" means "investigations" beside ScansRoot.
 	InvestigationsDir string
+	// TemplatesDir is a folder of the operator's own page templates; each
+	// .html file there replaces the built-in template of the same name
+	// (templates.Overlay). "" means the built-in templates only.
+	TemplatesDir string
 	// Bundle returns a browser bundle by name (static.AppJS, static.AppCSS);
 	// nil means the bundles embedded in the binary.
 	Bundle func(name string) ([]byte, error)
@@ -321,13 +327,37 @@ func (b *builder) prepare() error {
 		p := hashed(a.base, a.ext, data)
 		b.assets[p], paths[a.name] = a.name, p
 	}
+	tmpl := templates.Embedded()
+	if b.o.TemplatesDir != "" {
+		if err := b.checkTemplatesDir(); err != nil {
+			b.root.Close()
+			return err
+		}
+		tmpl = templates.Overlay(b.o.TemplatesDir)
+	}
 	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: paths[static.AppCSS], JS: paths[static.AppJS],
-		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret})
+		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret, Templates: tmpl})
 	if err != nil {
 		b.root.Close()
 		return err
 	}
 	b.render = r
+	return nil
+}
+
+// checkTemplatesDir refuses a templates folder that is not there (a typo
+// would otherwise give the built-in look without a word) and warns about
+// .html files that replace no template.
+func (b *builder) checkTemplatesDir() error {
+	entries, err := os.ReadDir(b.o.TemplatesDir)
+	if err != nil {
+		return fmt.Errorf("templates folder: %w", err)
+	}
+	for _, e := range entries {
+		if name := e.Name(); strings.HasSuffix(name, ".html") && !templates.Known(name) {
+			b.o.Logger.Warn("template file replaces no built-in template; it is not used", "file", filepath.Join(b.o.TemplatesDir, name))
+		}
+	}
 	return nil
 }
 

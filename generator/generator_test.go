@@ -14,6 +14,7 @@ import (
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
+	"github.com/scanreport/scanreport/templates"
 )
 
 // writeFiles writes "-- path --" sections (txtar-like) under dir.
@@ -268,5 +269,36 @@ func TestPagesLoadTheirBundle(t *testing.T) {
 	}
 	if count < 5 {
 		t.Errorf("only %d pages", count)
+	}
+}
+
+// An operator's templates folder: its overview.html replaces the built-in
+// one (scan values still escaped by html/template), the other pages keep
+// theirs; a folder that is not there is an error, not the built-in look.
+func TestBuildWithTemplatesDir(t *testing.T) {
+	dir := t.TempDir()
+	scans, out, tdir := filepath.Join(dir, "scans"), filepath.Join(dir, "site"), filepath.Join(dir, "tmpl")
+	writeFiles(t, scans, goodScan)
+	orig, err := fs.ReadFile(templates.Embedded(), "overview.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := strings.Replace(string(orig), `{{define "content"}}`, `{{define "content"}}<p class="house">Acme red team: {{.Scan.Target}}</p>`, 1)
+	writeFiles(t, tdir, "-- overview.html --\n"+custom+"\n-- overveiw.html --\ntypo\n")
+	o := options(scans, out)
+	o.TemplatesDir = tdir
+	if _, err := Build(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	site := readSite(t, out)
+	if !strings.Contains(site["scans/good/index.html"], `<p class="house">Acme red team: `) {
+		t.Error("the folder's overview.html was not used")
+	}
+	if strings.Contains(site["scans/good/browse.html"], `class="house"`) {
+		t.Error("another page used the folder's overview.html")
+	}
+	o.TemplatesDir = filepath.Join(dir, "nope")
+	if _, err := Build(context.Background(), o); err == nil || !strings.Contains(err.Error(), "templates folder") {
+		t.Errorf("missing templates folder: %v", err)
 	}
 }

@@ -118,9 +118,11 @@ const MaxBody = 1 << 20
 // Server serves one site.
 type Server struct {
 	o     Options
-	root  *os.Root
 	token string
 	hosts map[string]bool
+
+	rootMu sync.RWMutex
+	root   *os.Root // the site folder; opened again when the site is replaced (Notify, Full)
 
 	mu      sync.Mutex
 	clients map[chan []byte]bool
@@ -156,7 +158,55 @@ func New(o Options) (*Server, error) {
 }
 
 // Close releases the site folder.
-func (s *Server) Close() error { return s.root.Close() }
+func (s *Server) Close() error {
+	s.rootMu.Lock()
+	defer s.rootMu.Unlock()
+	return s.root.Close()
+}
+
+// open opens a file of the site folder. A file not found in a folder that
+// was swapped out (a full build finished before its Full event reached
+// Notify) is looked for again in the folder now at the site's path.
+func (s *Server) open(name string) (*os.File, error) {
+	s.rootMu.RLock()
+	root := s.root
+	f, err := root.Open(name)
+	s.rootMu.RUnlock()
+	if err == nil || !s.stale(root) {
+		return f, err
+	}
+	if rerr := s.reopen(); rerr != nil {
+		return nil, err
+	}
+	s.rootMu.RLock()
+	defer s.rootMu.RUnlock()
+	return s.root.Open(name)
+}
+
+// stale reports whether root is no longer the folder at the site's path.
+func (s *Server) stale(root *os.Root) bool {
+	held, err := root.Stat(".")
+	if err != nil {
+		return true
+	}
+	now, err := os.Stat(s.o.Site)
+	return err == nil && !os.SameFile(held, now)
+}
+
+// reopen opens the site folder again: a full build replaced it (a new
+// folder swapped in under the same name), and the old handle still points
+// at the folder that was swapped out.
+func (s *Server) reopen() error {
+	root, err := os.OpenRoot(s.o.Site)
+	if err != nil {
+		return fmt.Errorf("open site again: %w", err)
+	}
+	s.rootMu.Lock()
+	old := s.root
+	s.root = root
+	s.rootMu.Unlock()
+	return old.Close()
+}
 
 // Token is the per-server secret state-changing requests must carry.
 func (s *Server) Token() string { return s.token }
@@ -277,7 +327,16 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 
 // Notify sends a change to every open page. A page that cannot keep up is
 // dropped (its EventSource reconnects and the page reloads what it shows).
+// A Full event (the whole site was built again and swapped in) makes the
+// server open the site folder again first.
 func (s *Server) Notify(ev Event) {
+	if ev.Full {
+		// The site folder was replaced: serve the new one before pages
+		// come back for it.
+		if err := s.reopen(); err != nil {
+			s.o.Logger.Error("site folder", "err", err)
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.gen++
@@ -449,7 +508,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r) // temporary and marker files
 		return
 	}
-	f, err := s.root.Open(name)
+	f, err := s.open(name)
 	if err != nil {
 		http.NotFound(w, r)
 		return
@@ -463,7 +522,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	if st.IsDir() {
 		f.Close()
 		name = path.Join(name, "index.html")
-		if f, err = s.root.Open(name); err != nil {
+		if f, err = s.open(name); err != nil {
 			http.NotFound(w, r)
 			return
 		}

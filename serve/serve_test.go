@@ -314,3 +314,37 @@ func TestRevalidation(t *testing.T) {
 		t.Errorf("file rewritten within the second: %d, want 200", r.StatusCode)
 	}
 }
+
+// A full build swaps a new site folder in under the same name; after the
+// Full event the server serves the new folder, not the one swapped out.
+func TestSiteReplaced(t *testing.T) {
+	s, base, _ := start(t)
+	site := s.o.Site
+	fresh := site + ".build"
+	if err := os.MkdirAll(fresh, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(fresh, "index.html"), []byte("<p>rebuilt</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(site, site+".old"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(fresh, site); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(site + ".old"); err != nil {
+		t.Fatal(err)
+	}
+	// Before the Full event arrives, a request already finds the new folder.
+	if resp, body := do(t, "GET", base+"/index.html", nil, ""); resp.StatusCode != 200 || body != "<p>rebuilt</p>" {
+		t.Errorf("after the swap, before the event: %d %q", resp.StatusCode, body)
+	}
+	s.Notify(Event{Full: true})
+	if resp, body := do(t, "GET", base+"/index.html", nil, ""); resp.StatusCode != 200 || body != "<p>rebuilt</p>" {
+		t.Errorf("after the swap: %d %q", resp.StatusCode, body)
+	}
+	if resp, _ := do(t, "GET", base+"/nope.html", nil, ""); resp.StatusCode != 404 {
+		t.Errorf("a missing file: %d", resp.StatusCode)
+	}
+}

@@ -1,13 +1,19 @@
 // Package templates holds the report's HTML templates (html/template),
 // embedded in the binary and parsed once. layout.html frames every page;
-// each page file defines "content" (and may define "scripts").
+// each page file defines "content" (and may define "scripts"). A folder of
+// the operator's own templates can stand in for some or all of them
+// (Overlay): a file there replaces the embedded one of the same name.
 package templates
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
+	"os"
+	"path"
 	"strconv"
 	"strings"
 )
@@ -30,9 +36,30 @@ var Funcs = template.FuncMap{
 	"lower": strings.ToLower,
 }
 
-// Parse parses every page with the layout.
-func Parse() (*Set, error) {
-	base, err := template.New("layout.html").Funcs(Funcs).ParseFS(files, "layout.html")
+// Parse parses every embedded page with the layout.
+func Parse() (*Set, error) { return ParseFS(files) }
+
+// Known reports whether name (such as "overview.html") is one of the
+// template files: the layout or a page.
+func Known(name string) bool {
+	if name == "layout.html" {
+		return true
+	}
+	for _, p := range Pages {
+		if name == p+".html" {
+			return true
+		}
+	}
+	return false
+}
+
+// Embedded is the templates built into the binary.
+func Embedded() fs.FS { return files }
+
+// ParseFS parses every page with the layout from fsys, which holds
+// layout.html and one <page>.html for each of Pages.
+func ParseFS(fsys fs.FS) (*Set, error) {
+	base, err := template.New("layout.html").Funcs(Funcs).ParseFS(fsys, "layout.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
@@ -42,12 +69,35 @@ func Parse() (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.ParseFS(files, p+".html"); err != nil {
+		if _, err := t.ParseFS(fsys, p+".html"); err != nil {
 			return nil, fmt.Errorf("parse %s.html: %w", p, err)
 		}
 		s.pages[p] = t
 	}
 	return s, nil
+}
+
+// Overlay is the embedded templates with the .html files of dir in front:
+// a file in dir replaces the embedded file of the same name, the others
+// stay. Only the top level of dir is read.
+func Overlay(dir string) fs.FS { return overlay{top: os.DirFS(dir), dir: dir} }
+
+type overlay struct {
+	top fs.FS
+	dir string
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if path.Ext(name) == ".html" && !strings.Contains(name, "/") {
+		f, err := o.top.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("template %s in %s: %w", name, o.dir, err)
+		}
+	}
+	return files.Open(name)
 }
 
 // Execute renders page with data.

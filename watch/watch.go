@@ -44,6 +44,7 @@ type Batch struct {
 type Options struct {
 	Root     string        // the scans root
 	Files    []string      // other files to watch, such as config.toml
+	Dirs     []string      // other folders whose files are watched (one level), such as a templates folder
 	Quiet    time.Duration // a batch goes out after this long without events (default 50 ms)
 	MaxDelay time.Duration // and at the latest this long after its first event (default 150 ms)
 	Poll     time.Duration // poll at this interval instead of using fsnotify (0: fsnotify)
@@ -107,6 +108,7 @@ func ignored(name string) bool {
 type pending struct {
 	root    string
 	files   map[string]bool // watched extra files
+	dirs    map[string]bool // watched extra folders
 	changes map[string]*Change
 	other   map[string]bool
 	rescan  bool
@@ -114,9 +116,12 @@ type pending struct {
 }
 
 func newPending(o Options) *pending {
-	p := &pending{root: filepath.Clean(o.Root), files: map[string]bool{}}
+	p := &pending{root: filepath.Clean(o.Root), files: map[string]bool{}, dirs: map[string]bool{}}
 	for _, f := range o.Files {
 		p.files[filepath.Clean(f)] = true
+	}
+	for _, d := range o.Dirs {
+		p.dirs[filepath.Clean(d)] = true
 	}
 	p.reset()
 	return p
@@ -132,7 +137,7 @@ func (p *pending) empty() bool { return len(p.changes) == 0 && len(p.other) == 0
 // event says a directory appeared at the top level (it needs a watch).
 func (p *pending) add(path string, now time.Time) {
 	path = filepath.Clean(path)
-	if p.files[path] {
+	if p.files[path] || p.dirs[filepath.Dir(path)] && !ignored(filepath.Base(path)) {
 		p.other[path] = true
 		p.mark(now)
 		return
@@ -229,6 +234,9 @@ func notify(ctx context.Context, o Options, out chan<- Batch) error {
 	dirs := map[string]bool{}
 	for _, f := range o.Files {
 		dirs[filepath.Dir(filepath.Clean(f))] = true
+	}
+	for _, d := range o.Dirs {
+		dirs[filepath.Clean(d)] = true
 	}
 	for d := range dirs {
 		if filepath.Clean(d) != filepath.Clean(o.Root) {
@@ -346,6 +354,14 @@ func snapshot(o Options) map[string]fileState {
 	for _, f := range o.Files {
 		if info, err := os.Stat(f); err == nil {
 			m[filepath.Clean(f)] = fileState{size: info.Size(), mod: info.ModTime()}
+		}
+	}
+	for _, d := range o.Dirs {
+		files, _ := os.ReadDir(d)
+		for _, f := range files {
+			if info, err := f.Info(); err == nil && info.Mode().IsRegular() && !ignored(f.Name()) {
+				m[filepath.Join(filepath.Clean(d), f.Name())] = fileState{size: info.Size(), mod: info.ModTime()}
+			}
 		}
 	}
 	return m

@@ -20,6 +20,12 @@ type harness struct {
 
 func start(t *testing.T, poll time.Duration, files ...string) *harness {
 	t.Helper()
+	return startWith(t, Options{Poll: poll, Files: files})
+}
+
+// startWith is start with more options; Root is filled in.
+func startWith(t *testing.T, o Options) *harness {
+	t.Helper()
 	root := filepath.Join(t.TempDir(), "scans")
 	if err := os.MkdirAll(filepath.Join(root, "s1"), 0o755); err != nil {
 		t.Fatal(err)
@@ -27,7 +33,8 @@ func start(t *testing.T, poll time.Duration, files ...string) *harness {
 	h := &harness{t: t, root: root, out: make(chan Batch, 100)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Run(ctx, Options{Root: root, Poll: poll, Files: files}, h.out) }()
+	o.Root = root
+	go func() { done <- Run(ctx, o, h.out) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -191,6 +198,31 @@ func TestOtherFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.collect("other:config.toml")
+}
+
+// A watched folder (a templates folder): any file written, replaced or
+// added there is news; editor temp files are not. With fsnotify and polling.
+func TestOtherDirs(t *testing.T) {
+	for _, poll := range []time.Duration{0, 50 * time.Millisecond} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "layout.html"), []byte("a"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h := startWith(t, Options{Poll: poll, Dirs: []string{dir}})
+		if err := os.WriteFile(filepath.Join(dir, "layout.html"), []byte("bb"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "overview.html"), []byte("c"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, ".overview.html.swp"), []byte("c"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		seen, _ := h.collect("other:layout.html", "other:overview.html")
+		if seen["other:.overview.html.swp"] {
+			t.Errorf("poll %v: an editor's swap file counted", poll)
+		}
+	}
 }
 
 func TestPolling(t *testing.T) {

@@ -32,7 +32,7 @@ func (a *app) loadConfig() (config.Config, error) {
 
 // siteFlags are the flags that override config.toml's [site] section.
 type siteFlags struct {
-	scans, out, title string
+	scans, out, title, templates string
 }
 
 func (f *siteFlags) register(cmd *cobra.Command, withOutput bool) {
@@ -40,6 +40,7 @@ func (f *siteFlags) register(cmd *cobra.Command, withOutput bool) {
 	if withOutput {
 		cmd.Flags().StringVar(&f.out, "out", "", "site folder to write; replaced whole when the build succeeds (default from config: site)")
 		cmd.Flags().StringVar(&f.title, "title", "", "site title (default from config)")
+		cmd.Flags().StringVar(&f.templates, "templates", "", "folder of page templates (.html) that replace the built-in ones of the same name (default from config: none)")
 	}
 }
 
@@ -82,6 +83,10 @@ func (a *app) optionsFrom(c config.Config, f siteFlags) generator.Options {
 	}
 	if f.title != "" {
 		o.Title = f.title
+	}
+	o.TemplatesDir = c.TemplatesDir()
+	if f.templates != "" {
+		o.TemplatesDir = f.templates
 	}
 	return o
 }

@@ -108,9 +108,14 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	if cfg := a.configFile(); cfg != "" {
 		files = append(files, cfg)
 	}
+	// The operator's templates: an edit rebuilds the site (pages reload).
+	var dirs []string
+	if o.TemplatesDir != "" {
+		dirs = append(dirs, o.TemplatesDir)
+	}
 	werr := make(chan error, 1)
 	go func() {
-		werr <- watch.Run(ctx, watch.Options{Root: o.ScansRoot, Files: files, Poll: poll, Logger: a.log}, batches)
+		werr <- watch.Run(ctx, watch.Options{Root: o.ScansRoot, Files: files, Dirs: dirs, Poll: poll, Logger: a.log}, batches)
 	}()
 	serr := make(chan error, 1)
 	go func() { serr <- srv.Serve(ctx, ln) }()

@@ -7,6 +7,7 @@ package pages
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"math"
 	"sort"
 	"strconv"
@@ -40,6 +41,8 @@ type Options struct {
 	Icon     string
 	// IsSecret says whether a setting's value is masked; nil masks nothing.
 	IsSecret func(key string) bool
+	// Templates holds the page templates; nil means the built-in ones.
+	Templates fs.FS
 }
 
 // Renderer renders pages. It is safe for concurrent use.
@@ -51,9 +54,12 @@ type Renderer struct {
 
 // New parses the templates.
 func New(o Options) (*Renderer, error) {
-	t, err := templates.Parse()
+	if o.Templates == nil {
+		o.Templates = templates.Embedded()
+	}
+	t, err := templates.ParseFS(o.Templates)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("templates: %w", err)
 	}
 	if o.SiteTitle == "" {
 		o.SiteTitle = "scanreport"

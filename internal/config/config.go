@@ -42,6 +42,9 @@ type Site struct {
 	Title  string `toml:"title"`
 	Scans  string `toml:"scans"`  // the scans root
 	Output string `toml:"output"` // the site folder
+	// Templates is a folder of page templates that replace the built-in
+	// ones of the same name; "" means the built-in templates only.
+	Templates string `toml:"templates"`
 }
 
 // Risky says which elements count as risky.
@@ -321,6 +324,15 @@ func (c *Config) ScansRoot() string { return c.Resolve(c.Site.Scans) }
 
 // OutputDir is the resolved site folder.
 func (c *Config) OutputDir() string { return c.Resolve(c.Site.Output) }
+
+// TemplatesDir is the resolved folder of the operator's templates; "" means
+// none.
+func (c *Config) TemplatesDir() string {
+	if c.Site.Templates == "" {
+		return ""
+	}
+	return c.Resolve(c.Site.Templates)
+}
 
 // RulesDir is the resolved folder of correlation rules; "" means the rules
 // built into the binary (correlate.LoadDefault).
