@@ -273,6 +273,27 @@ func appendElements(t testing.TB, scans, id, typ, prefix string, n int) []string
 	return data
 }
 
+// newScan writes a RUNNING scan of target new.example with n host names
+// (format has one %d), as a scanner starting would.
+func newScan(t testing.TB, scans, id, name, format string, n int) {
+	t.Helper()
+	w, err := scan.Create(scans, scan.Meta{ID: id, Name: name, Target: "new.example", Status: scan.StatusRunning, Started: time.Now().UTC()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Root(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for k := range n {
+		if _, err := w.Add(scan.Element{Type: "INTERNET_NAME", Data: fmt.Sprintf(format, k), Module: "sfp_dnsresolve"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func setStatus(t testing.TB, scans, id, status string) {
 	t.Helper()
 	w, err := scan.OpenWriter(scans, id)
@@ -510,21 +531,7 @@ func TestLiveServe(t *testing.T) {
 			t.Fatalf("names not sorted after the click: %q", before)
 		}
 		const id = "zz-live-e2e-new"
-		w, err := scan.Create(scans, scan.Meta{ID: id, Name: "Aardvark live scan", Target: "new.example", Status: scan.StatusRunning, Started: time.Now().UTC()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Root(time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		for k := range 7 {
-			if _, err := w.Add(scan.Element{Type: "INTERNET_NAME", Data: fmt.Sprintf("h%d.new.example", k), Module: "sfp_dnsresolve"}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
+		newScan(t, scans, id, "Aardvark live scan", "h%d.new.example", 7)
 		list.waitFor(scanRowCount+`(`+jsString(id)+`) === 7`, 10*time.Second, `document.querySelector("#scan-list tbody").textContent`)
 		after := names()
 		if len(after) != len(before)+1 || after[0] != "Aardvark live scan" || !slices.IsSortedFunc(after, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }) {
@@ -929,21 +936,7 @@ func TestLiveStaticPolling(t *testing.T) {
 		checkMarker(p, "search page")
 	}
 	// A new scan: the search over all scans loads and searches it too.
-	w, err := scan.Create(scans, scan.Meta{ID: "zz-poll-new", Name: "Polled new scan", Target: "new.example", Status: scan.StatusRunning, Started: time.Now().UTC()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Root(time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	for k := range 3 {
-		if _, err := w.Add(scan.Element{Type: "INTERNET_NAME", Data: fmt.Sprintf("poll-e2e-new-%d.example", k), Module: "sfp_dnsresolve"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
+	newScan(t, scans, "zz-poll-new", "Polled new scan", "poll-e2e-new-%d.example", 3)
 	build()
 	waitMatches(sa, n+3, 8*time.Second)
 	checkMarker(sa, "search over all scans after a new scan")
