@@ -13,7 +13,7 @@ import { comma, oneLine, plural, utc, utf8Length } from "./format";
 import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { isFP, load, loadInOrder, manifest } from "./registry";
-import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler } from "./search";
+import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult } from "./search";
 import type { Query } from "./search-query";
 import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "./selection";
 import { ElementStore, Groups } from "./store";
@@ -130,13 +130,10 @@ class ElementsPage implements SearchHandler, LiveTarget {
   private countsMoved = false; // values got more occurrences (unique view sorted by count)
   // search
   private readonly engine: SearchEngine;
-  private query: Query | null = null;
-  private alsoSource = false;
+  private readonly runner: SearchRunner;
   private matched: Int32Array | null = null; // rows of the last result
   private match: Uint8Array | null = null; // by row: 1 = matches
   private gmatch: Uint8Array | null = null; // by group (unique view)
-  private searchSeq = 0;
-  private rerunTimer = 0;
   private saved: { mode: Mode; top: number } | null = null; // the view before the search
   private lastMs = -1; // how long the last search took, to its rows on screen
 
@@ -153,6 +150,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.s = new ElementStore(type.total);
     const st = this.s;
     this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
+    this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 250);
     this.rankModules();
 
     this.full = new OrderedView((k) => this.fullCmp(k), null);
@@ -227,7 +225,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       this.progress();
       this.resortCounts();
       this.show(false);
-      if (this.query) this.runSearch(false);
+      this.runner.run(false);
       mark("sr:elements-loaded");
     } catch (e) {
       this.loading = false;
@@ -257,7 +255,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       this.relinked = true;
     }
     this.engine.sync();
-    if (this.query) this.rerunSoon();
+    this.runner.rerunSoon();
   }
 
   // loadFP loads fp.js and marks the rows (query: a live update's).
@@ -674,58 +672,37 @@ class ElementsPage implements SearchHandler, LiveTarget {
   // ---- search (the header's box; search.ts) ----
 
   search(q: Query | null, alsoSource: boolean): void {
-    window.clearTimeout(this.rerunTimer);
     if (!q) {
       this.clearSearch();
       return;
     }
     if (!this.query) this.saved = { mode: this.mode, top: this.table().root.scrollTop };
-    this.query = q;
-    this.alsoSource = alsoSource;
-    this.runSearch(true);
+    this.runner.set(q, alsoSource);
+    this.runner.run(true);
   }
 
-  private rerunSoon(): void {
-    window.clearTimeout(this.rerunTimer);
-    this.rerunTimer = window.setTimeout(() => {
-      if (this.query) this.runSearch(false);
-    }, 250);
+  // the query being searched, if any
+  private get query(): Query | null {
+    return this.runner.query;
   }
 
-  // runSearch searches the rows loaded so far; fresh (a new query) scrolls
-  // to the first match, a re-run (more rows arrived) keeps the position.
-  private runSearch(fresh: boolean): void {
-    const q = this.query;
-    if (!q) return;
-    const seq = ++this.searchSeq;
-    const t0 = performance.now();
-    this.engine.run(q, this.alsoSource).then((o) => {
-      if (seq !== this.searchSeq || this.query !== q) return;
-      switch (o.kind) {
-        case "cancelled":
-          return;
-        case "slow":
-          this.box?.showError(SLOW_TEXT);
-          return;
-        case "error":
-          this.box?.showError(o.message);
-          return;
-      }
-      this.matched = o.res.rows;
-      const m = new Uint8Array(this.s.n);
-      const rows = o.res.rows;
-      for (let k = 0; k < o.res.n; k++) m[rows[k]] = 1;
-      this.match = m;
-      this.matchGroups();
-      this.setKeeps();
-      this.full.filter();
-      this.unique?.filter();
-      this.anchor = -1;
-      this.lastMs = -1;
-      this.show(fresh);
-      this.lastMs = performance.now() - t0;
-      this.reportSearch();
-    });
+  // showResult shows a search's rows; fresh (a new query) scrolls to the
+  // first match, a re-run (more rows arrived) keeps the position.
+  private showResult(res: SearchResult, fresh: boolean, t0: number): void {
+    this.matched = res.rows;
+    const m = new Uint8Array(this.s.n);
+    const rows = res.rows;
+    for (let k = 0; k < res.n; k++) m[rows[k]] = 1;
+    this.match = m;
+    this.matchGroups();
+    this.setKeeps();
+    this.full.filter();
+    this.unique?.filter();
+    this.anchor = -1;
+    this.lastMs = -1;
+    this.show(fresh);
+    this.lastMs = performance.now() - t0;
+    this.reportSearch();
   }
 
   // reportSearch says under the box how many rows of the view match.
@@ -759,9 +736,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
   // sort and selection, scrolled back to where it was.
   private clearSearch(): void {
     if (!this.query) return;
-    this.searchSeq++;
-    this.engine.cancel();
-    this.query = null;
+    this.runner.set(null, false);
     this.matched = null;
     this.match = null;
     this.gmatch = null;
@@ -794,7 +769,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       counts,
       hideFP: this.hide,
       query: this.query ? this.query.text : "",
-      alsoSource: this.query ? this.alsoSource : false,
+      alsoSource: this.query ? this.runner.alsoSource : false,
       loading: this.loading,
     };
   }

@@ -16,7 +16,7 @@ import { comma, oneLine, plural, utc, utf8Length } from "./format";
 import { fpKey, liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { manifest as scanManifest, onPayload } from "./registry";
-import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SLOW_TEXT, type SearchBox, type SearchHandler, type SearchSource } from "./search";
+import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult, type SearchSource } from "./search";
 import type { Query } from "./search-query";
 import { ElementStore } from "./store";
 import { FLAG_CUT, type ChunkRef, type ElementChunk, type FPList, type Manifest, type Payload, type ScanEntry, type ScansList, type TypeInfo } from "./types";
@@ -243,6 +243,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private readonly c = new Corpus();
   private readonly skipped = new Set<string>(); // scans left out (MAX_ELEMENTS)
   private readonly engine: SearchEngine;
+  private readonly runner: SearchRunner;
   private readonly view: OrderedView;
   private readonly table: VTable;
   private readonly detail: DetailPanel | null;
@@ -251,13 +252,9 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private disp = new Int32Array(0); // what the table shows: global rows, and -1-scan for a scan's header row
   private dispN = 0;
   private groupCount = new Int32Array(0); // matches shown per scan
-  private query: Query | null = null;
-  private alsoSource = false;
   private match: Uint8Array | null = null;
   private hide = false;
   private loading = true;
-  private searchSeq = 0;
-  private rerunTimer = 0;
   private lastMs = -1;
   private files = 0;
   private filesDone = 0;
@@ -272,6 +269,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const c = this.c;
     this.engine = new SearchEngine(c);
     this.engine.onHeld = () => this.busyState();
+    this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 300);
     this.view = new OrderedView((k) => this.cmp(k), () => false);
     this.progress = byId("search-progress");
     this.hideFP = byId<HTMLInputElement>("hide-fp");
@@ -326,7 +324,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.loading = false;
     this.busyState();
     this.showProgress();
-    if (this.query) this.runSearch(false);
+    if (this.query) this.runner.run(false);
     else this.emptyText();
   }
 
@@ -439,7 +437,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       this.filesDone++;
       this.engine.sync();
       this.showProgress();
-      if (this.query) this.rerunSoon();
+      this.runner.rerunSoon();
     });
   }
 
@@ -530,7 +528,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     }
     if (changed) {
       this.showProgress();
-      if (this.query) this.runSearch(false);
+      if (this.query) this.runner.run(false);
       else this.layout(false);
     }
     return "ok";
@@ -585,7 +583,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     }
     this.engine.sync();
     this.showProgress();
-    if (this.query) this.runSearch(false);
+    if (this.query) this.runner.run(false);
     else this.layout(false);
     return "ok";
   }
@@ -628,55 +626,34 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // ---- search ----
 
   search(q: Query | null, alsoSource: boolean): void {
-    window.clearTimeout(this.rerunTimer);
-    this.query = q;
-    this.alsoSource = alsoSource;
+    this.runner.set(q, alsoSource);
     if (!q) {
-      this.searchSeq++;
-      this.engine.cancel();
       this.match = null;
       this.lastMs = -1;
       this.refilter(true);
       this.emptyText();
       return;
     }
-    this.runSearch(true);
+    this.runner.run(true);
   }
 
-  private rerunSoon(): void {
-    window.clearTimeout(this.rerunTimer);
-    this.rerunTimer = window.setTimeout(() => {
-      if (this.query) this.runSearch(false);
-    }, 300);
+  // the query being searched, if any
+  private get query(): Query | null {
+    return this.runner.query;
   }
 
-  private runSearch(fresh: boolean): void {
-    const q = this.query;
-    if (!q) return;
-    const seq = ++this.searchSeq;
-    const t0 = performance.now();
-    this.engine.run(q, this.alsoSource).then((o) => {
-      if (seq !== this.searchSeq || this.query !== q) return;
-      switch (o.kind) {
-        case "cancelled":
-          return;
-        case "slow":
-          this.box?.showError(SLOW_TEXT);
-          return;
-        case "error":
-          this.box?.showError(o.message);
-          return;
-      }
-      const m = new Uint8Array(this.c.n);
-      const rows = o.res.rows;
-      for (let k = 0; k < o.res.n; k++) m[rows[k]] = 1;
-      this.match = m;
-      this.lastMs = -1;
-      this.refilter(fresh);
-      this.lastMs = performance.now() - t0;
-      this.emptyText();
-      this.report();
-    });
+  // showResult shows a search's matches; fresh (a new query) scrolls to the
+  // top, a re-run (more rows arrived) keeps the position.
+  private showResult(res: SearchResult, fresh: boolean, t0: number): void {
+    const m = new Uint8Array(this.c.n);
+    const rows = res.rows;
+    for (let k = 0; k < res.n; k++) m[rows[k]] = 1;
+    this.match = m;
+    this.lastMs = -1;
+    this.refilter(fresh);
+    this.lastMs = performance.now() - t0;
+    this.emptyText();
+    this.report();
   }
 
   private report(): void {

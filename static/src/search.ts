@@ -56,6 +56,65 @@ interface Pending {
   resolve: (o: Outcome) => void;
 }
 
+// SearchRunner runs a page's current query on its engine: a run supersedes
+// the one before, a stopped pattern or an error is said under the box, and
+// rerunSoon gathers the re-runs asked for while rows arrive into one. A
+// result reaches onResult with whether the run was fresh (a new query, as
+// opposed to a re-run over more rows) and when it started.
+export class SearchRunner {
+  query: Query | null = null;
+  alsoSource = false;
+  private seq = 0;
+  private timer = 0;
+
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly box: SearchBox | null,
+    private readonly onResult: (res: SearchResult, fresh: boolean, t0: number) => void,
+    private readonly rerunMs = 250,
+  ) {}
+
+  // set makes q the query (null: none, and a running search is dropped).
+  set(q: Query | null, alsoSource: boolean): void {
+    window.clearTimeout(this.timer);
+    this.query = q;
+    this.alsoSource = alsoSource;
+    if (!q) {
+      this.seq++;
+      this.engine.cancel();
+    }
+  }
+
+  // run searches the rows held now with the current query, if any.
+  run(fresh: boolean): void {
+    const q = this.query;
+    if (!q) return;
+    const seq = ++this.seq;
+    const t0 = performance.now();
+    void this.engine.run(q, this.alsoSource).then((o) => {
+      if (seq !== this.seq || this.query !== q) return;
+      switch (o.kind) {
+        case "cancelled":
+          return;
+        case "slow":
+          this.box?.showError(SLOW_TEXT);
+          return;
+        case "error":
+          this.box?.showError(o.message);
+          return;
+      }
+      this.onResult(o.res, fresh, t0);
+    });
+  }
+
+  // rerunSoon runs the query again shortly (more rows arrived).
+  rerunSoon(): void {
+    window.clearTimeout(this.timer);
+    if (!this.query) return;
+    this.timer = window.setTimeout(() => this.run(false), this.rerunMs);
+  }
+}
+
 export class SearchEngine {
   private worker: Worker | null = null;
   private url = "";
