@@ -98,6 +98,31 @@ func (a *app) openInput(cmd *cobra.Command, name string) (io.ReadCloser, string,
 	return f, abs, nil
 }
 
+// importFrom runs an import of an export file or standard input ("-") and
+// prints its summary.
+func (a *app) importFrom(cmd *cobra.Command, file string, f *importFlags,
+	run func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error)) error {
+	in, src, err := a.openInput(cmd, file)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	o, err := a.importOptions(f, src)
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s, err := run(ctx, in, o)
+	if err != nil {
+		return err
+	}
+	a.printSummary(s)
+	return nil
+}
+
 func (a *app) printSummary(s *spiderfoot.Summary) {
 	s.WriteText(a.stdout)
 	fmt.Fprintln(a.stdout, "Run 'scanreport build' to make the report, or keep 'scanreport serve' running to see it update.")
@@ -170,22 +195,10 @@ summary counts the ambiguous and unmatched ones. Times are read in --tz.`,
 		Example: "  scanreport import spiderfoot-csv example-SpiderFoot.csv --scan example --tz Europe/Berlin",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, src, err := a.openInput(cmd, args[0])
-			if err != nil {
-				return err
-			}
-			defer in.Close()
-			o, err := a.importOptions(&f, src)
-			if err != nil {
-				return err
-			}
-			o.Name = csvScanName(args[0])
-			s, err := spiderfoot.ImportCSV(cmd.Context(), in, o)
-			if err != nil {
-				return err
-			}
-			a.printSummary(s)
-			return nil
+			return a.importFrom(cmd, args[0], &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
+				o.Name = csvScanName(args[0])
+				return spiderfoot.ImportCSV(ctx, in, o)
+			})
 		},
 	}
 	f.register(cmd)
@@ -223,21 +236,7 @@ are rebuilt from the data values as for CSV. Times are read in --tz.`,
 		Example: "  scanreport import spiderfoot-json SpiderFoot.json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, src, err := a.openInput(cmd, args[0])
-			if err != nil {
-				return err
-			}
-			defer in.Close()
-			o, err := a.importOptions(&f, src)
-			if err != nil {
-				return err
-			}
-			s, err := spiderfoot.ImportJSON(cmd.Context(), in, o)
-			if err != nil {
-				return err
-			}
-			a.printSummary(s)
-			return nil
+			return a.importFrom(cmd, args[0], &f, spiderfoot.ImportJSON)
 		},
 	}
 	f.register(cmd)
@@ -282,26 +281,10 @@ its events twice (--replace starts the scan afresh).`,
 			default:
 				return fmt.Errorf("--format must be json, csv, tab or auto, not %q", format)
 			}
-			in, src, err := a.openInput(cmd, file)
-			if err != nil {
-				return err
-			}
-			defer in.Close()
-			o, err := a.importOptions(&f, src)
-			if err != nil {
-				return err
-			}
-			o.Name = name
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
-			s, err := spiderfoot.ImportStream(ctx, in, o, spiderfoot.StreamOptions{Format: format, Replace: replace})
-			if err != nil {
-				return err
-			}
-			a.printSummary(s)
-			return nil
+			return a.importFrom(cmd, file, &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
+				o.Name = name
+				return spiderfoot.ImportStream(ctx, in, o, spiderfoot.StreamOptions{Format: format, Replace: replace})
+			})
 		},
 	}
 	f.register(cmd)
