@@ -415,9 +415,15 @@ func (s *Server) fp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	refusal, err := s.o.Actions.SetFP(r.Context(), req.Scan, req.IDs, req.FP)
+	s.decided(w, "false-positive", req.Scan, refusal, err)
+}
+
+// decided answers a decision request: recorded (200), refused by a rule
+// (409, with the rule's text) or failed (500; the error is logged, not sent).
+func (s *Server) decided(w http.ResponseWriter, what, scanID, refusal string, err error) {
 	switch {
 	case err != nil:
-		s.o.Logger.Error("false-positive decision failed", "scan", req.Scan, "err", err)
+		s.o.Logger.Error(what+" decision failed", "scan", scanID, "err", err)
 		reply(w, http.StatusInternalServerError, apiReply{Error: "the decision could not be recorded"})
 	case refusal != "":
 		reply(w, http.StatusConflict, apiReply{Error: refusal, Refused: true})
@@ -443,15 +449,7 @@ func (s *Server) investigation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	refusal, err := inv.SetInvestigation(r.Context(), req.Scan, req.Investigation, req.Member)
-	switch {
-	case err != nil:
-		s.o.Logger.Error("investigation decision failed", "scan", req.Scan, "err", err)
-		reply(w, http.StatusInternalServerError, apiReply{Error: "the decision could not be recorded"})
-	case refusal != "":
-		reply(w, http.StatusConflict, apiReply{Error: refusal, Refused: true})
-	default:
-		reply(w, http.StatusOK, apiReply{OK: true})
-	}
+	s.decided(w, "investigation", req.Scan, refusal, err)
 }
 
 type lookupRequest struct {
