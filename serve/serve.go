@@ -1,7 +1,8 @@
 // Package serve is the preview server of `scanreport serve`: it serves a
 // built site folder over HTTP on the loopback interface, pushes change
 // events to open pages (Server-Sent Events), and takes the few state-changing
-// requests the preview allows (false-positive decisions). It knows nothing
+// requests the preview allows (false-positive decisions, investigation
+// membership, lookups). It knows nothing
 // of how the site is built: the command wires the generator to Notify and to
 // Actions.
 //
