@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/scanreport/scanreport/generator/model"
@@ -547,4 +549,33 @@ func escapeHTML(s string) string {
 		panic(err)
 	}
 	return b.String()
+}
+
+// On narrower screens (a small laptop, a tablet, a phone) no page is wider
+// than the window: wide tables scroll inside their own box, the header wraps.
+func TestNarrowScreens(t *testing.T) {
+	f := site(t)
+	b := newBrowser(t)
+	s := f.scan(t, "acme-corp-2026-11-18")
+	ty := types(s)[0]
+	pages := []string{"index.html", "search.html", "investigations/index.html", "compare.html",
+		"scans/acme-corp-2026-11-18/index.html", "scans/acme-corp-2026-11-18/browse.html",
+		"scans/acme-corp-2026-11-18/types/" + ty.Slug + ".html", "scans/acme-corp-2026-11-18/correlations.html",
+		"scans/acme-corp-2026-11-18/settings.html", "scans/acme-corp-2026-11-18/log.html",
+		"scans/acme-corp-2026-11-18/search.html", "scans/acme-corp-2026-11-18/graph.html",
+		"scans/acme-corp-2026-11-18/visualise.html"}
+	for _, w := range []int64{1024, 800, 390} {
+		p := b.open(t, "about:blank")
+		if _, err := chromedp.Call(p.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: 800, DeviceScaleFactor: 1, Mobile: w < 500}); err != nil {
+			t.Fatal(err)
+		}
+		for _, rel := range pages {
+			p.nav(f.url(rel))
+			over := evalT[float64](p, `document.documentElement.scrollWidth - document.documentElement.clientWidth`)
+			if over > 0 {
+				wide := evalT[string](p, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && getComputedStyle(e).position !== "fixed").slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : "")).join(", ")`)
+				t.Errorf("%d px: %s is %.0f px wider than the window (%s)", w, rel, over, wide)
+			}
+		}
+	}
 }
