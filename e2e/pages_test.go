@@ -563,7 +563,8 @@ func TestNarrowScreens(t *testing.T) {
 		"scans/acme-corp-2026-11-18/types/" + ty.Slug + ".html", "scans/acme-corp-2026-11-18/correlations.html",
 		"scans/acme-corp-2026-11-18/settings.html", "scans/acme-corp-2026-11-18/log.html",
 		"scans/acme-corp-2026-11-18/search.html", "scans/acme-corp-2026-11-18/graph.html",
-		"scans/acme-corp-2026-11-18/visualise.html"}
+		"scans/acme-corp-2026-11-18/visualise.html", "scans/acme-corp-2026-11-18/investigations.html",
+		"investigations/" + acmeInv + ".html", "scans/j-smith-mailbox-2026-11-22/explore.html"}
 	for _, w := range []int64{1024, 800, 390} {
 		p := b.open(t, "about:blank")
 		if _, err := chromedp.Call(p.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: 800, DeviceScaleFactor: 1, Mobile: w < 500}); err != nil {
@@ -573,7 +574,14 @@ func TestNarrowScreens(t *testing.T) {
 			p.nav(f.url(rel))
 			over := evalT[float64](p, `document.documentElement.scrollWidth - document.documentElement.clientWidth`)
 			if over > 0 {
-				wide := evalT[string](p, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && getComputedStyle(e).position !== "fixed").slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : "")).join(", ")`)
+				// The widest culprits: elements past the edge with no scrolling
+				// or clipping box around them.
+				wide := evalT[string](p, `(() => {
+  const W = document.documentElement.clientWidth;
+  const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (["auto", "hidden", "scroll", "clip"].includes(getComputedStyle(a).overflowX)) return true; return false; };
+  return [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > W + 1 && !clipped(e)).slice(0, 3)
+    .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (typeof e.className === "string" && e.className ? "." + e.className.split(" ").join(".") : "")).join(", ");
+})()`)
 				t.Errorf("%d px: %s is %.0f px wider than the window (%s)", w, rel, over, wide)
 			}
 		}
