@@ -131,7 +131,7 @@ func (a *app) printSummary(s *spiderfoot.Summary) {
 func (a *app) importCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import",
-		Short: "Import SpiderFoot scans: its database, its CSV and JSON exports, or sf.py's live output",
+		Short: "Import SpiderFoot scans: its database, its CSV, Excel and JSON exports, or sf.py's live output",
 		Long: `import turns SpiderFoot data into scan directories (see docs/import.md).
 
 Every import but the stream is safe to re-run: the same input gives the same
@@ -142,7 +142,7 @@ skipped and why, and how many links had to be guessed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(a.importDBCommand(), a.importCSVCommand(), a.importJSONCommand(), a.importStreamCommand())
+	cmd.AddCommand(a.importDBCommand(), a.importCSVCommand(), a.importXLSXCommand(), a.importJSONCommand(), a.importStreamCommand())
 	return cmd
 }
 
@@ -196,7 +196,7 @@ summary counts the ambiguous and unmatched ones. Times are read in --tz.`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.importFrom(cmd, args[0], &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
-				o.Name = csvScanName(args[0])
+				o.Name = exportScanName(args[0])
 				return spiderfoot.ImportCSV(ctx, in, o)
 			})
 		},
@@ -208,9 +208,35 @@ summary counts the ambiguous and unmatched ones. Times are read in --tz.`,
 	return cmd
 }
 
-// csvScanName names a single-scan export after its file: SpiderFoot calls
+func (a *app) importXLSXCommand() *cobra.Command {
+	var f importFlags
+	cmd := &cobra.Command{
+		Use:   "spiderfoot-xlsx FILE|-",
+		Short: "Import a SpiderFoot Excel export (single scan or multi-scan)",
+		Long: `spiderfoot-xlsx imports SpiderFoot's Excel export: one worksheet per element
+type, with Updated, Module, Source, F/P, Data (single scan, named with --scan
+or after the file) or "Scan Name" first (multi-scan, one scan directory per
+name; --scan picks names). Links from source to child are rebuilt from the
+data values as for CSV (docs/import.md). Times are read in --tz.`,
+		Example: "  scanreport import spiderfoot-xlsx example-SpiderFoot.xlsx --scan example",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.importFrom(cmd, args[0], &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
+				o.Name = exportScanName(args[0])
+				return spiderfoot.ImportXLSX(ctx, in, o)
+			})
+		},
+	}
+	f.register(cmd)
+	f.registerExport(cmd)
+	cmd.Flags().StringArrayVar(&f.scans, "scan", nil, "single-scan export: the scan's name (default: the file name); multi-scan: import only this scan (repeatable)")
+	cmd.Flags().StringVar(&f.target, "target", "", "the scan target (default: worked out from the rows)")
+	return cmd
+}
+
+// exportScanName names a single-scan export after its file: SpiderFoot calls
 // it "<scan name>-SpiderFoot.csv".
-func csvScanName(file string) string {
+func exportScanName(file string) string {
 	if file == "-" {
 		return "SpiderFoot"
 	}
