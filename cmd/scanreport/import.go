@@ -182,8 +182,7 @@ SCANID becomes the scan directory sf-SCANID.`,
 }
 
 func (a *app) importCSVCommand() *cobra.Command {
-	var f importFlags
-	cmd := &cobra.Command{
+	return a.tableExportCommand(&cobra.Command{
 		Use:   "spiderfoot-csv FILE|-",
 		Short: "Import a SpiderFoot CSV export (single scan or multi-scan)",
 		Long: `spiderfoot-csv imports SpiderFoot's CSV export: the single-scan layout
@@ -193,24 +192,11 @@ name (--scan picks names). CSV carries no ids: links from source to child
 are rebuilt from the data values, by the rule in docs/import.md, and the
 summary counts the ambiguous and unmatched ones. Times are read in --tz.`,
 		Example: "  scanreport import spiderfoot-csv example-SpiderFoot.csv --scan example --tz Europe/Berlin",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.importFrom(cmd, args[0], &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
-				o.Name = exportScanName(args[0])
-				return spiderfoot.ImportCSV(ctx, in, o)
-			})
-		},
-	}
-	f.register(cmd)
-	f.registerExport(cmd)
-	cmd.Flags().StringArrayVar(&f.scans, "scan", nil, "single-scan export: the scan's name (default: the file name); multi-scan: import only this scan (repeatable)")
-	cmd.Flags().StringVar(&f.target, "target", "", "the scan target (default: worked out from the rows)")
-	return cmd
+	}, spiderfoot.ImportCSV)
 }
 
 func (a *app) importXLSXCommand() *cobra.Command {
-	var f importFlags
-	cmd := &cobra.Command{
+	return a.tableExportCommand(&cobra.Command{
 		Use:   "spiderfoot-xlsx FILE|-",
 		Short: "Import a SpiderFoot Excel export (single scan or multi-scan)",
 		Long: `spiderfoot-xlsx imports SpiderFoot's Excel export: one worksheet per element
@@ -219,13 +205,20 @@ or after the file) or "Scan Name" first (multi-scan, one scan directory per
 name; --scan picks names). Links from source to child are rebuilt from the
 data values as for CSV (docs/import.md). Times are read in --tz.`,
 		Example: "  scanreport import spiderfoot-xlsx example-SpiderFoot.xlsx --scan example",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.importFrom(cmd, args[0], &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
-				o.Name = exportScanName(args[0])
-				return spiderfoot.ImportXLSX(ctx, in, o)
-			})
-		},
+	}, spiderfoot.ImportXLSX)
+}
+
+// tableExportCommand completes the command of an export in SpiderFoot's
+// table layout (CSV, Excel): one file argument, a single scan named after
+// the file unless --scan says, the export flags, --target.
+func (a *app) tableExportCommand(cmd *cobra.Command, run func(context.Context, io.Reader, spiderfoot.Options) (*spiderfoot.Summary, error)) *cobra.Command {
+	var f importFlags
+	cmd.Args = cobra.ExactArgs(1)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		return a.importFrom(cmd, args[0], &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
+			o.Name = exportScanName(args[0])
+			return run(ctx, in, o)
+		})
 	}
 	f.register(cmd)
 	f.registerExport(cmd)
