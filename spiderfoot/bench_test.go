@@ -1,6 +1,7 @@
 package spiderfoot
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -10,6 +11,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // makeBigDB writes a SpiderFoot database with one finished scan of n
@@ -123,4 +126,55 @@ func BenchmarkImportDB1M(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "elements/s")
+}
+
+// BenchmarkImportXLSX100k imports an Excel export of 100,000 rows on one
+// sheet whose every row was found from the one before (a chain 100,000
+// deep: the worst case for the link rule's loop check).
+func BenchmarkImportXLSX100k(b *testing.B) {
+	if testing.Short() {
+		b.Skip("large benchmark")
+	}
+	const n = 100000
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []any{"Updated", "Module", "Source", "F/P", "Data"}); err != nil {
+		b.Fatal(err)
+	}
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	for i := range n {
+		src := "acme.example"
+		if i > 0 {
+			src = "h" + strconv.Itoa(i-1) + ".acme.example"
+		}
+		row := []any{t0.Add(time.Duration(i) * time.Second).Format(time.DateTime), "sfp_dns", src, 0, "h" + strconv.Itoa(i) + ".acme.example"}
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.SetSheetName("Sheet1", "INTERNET_NAME"); err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	b.ResetTimer()
+	for range b.N {
+		sum, err := ImportXLSX(context.Background(), bytes.NewReader(buf.Bytes()), Options{ScansRoot: b.TempDir(), Name: "chain"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got := sum.Scans[0].Elements; got != n+1 {
+			b.Fatalf("%d elements", got)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "rows/s")
 }

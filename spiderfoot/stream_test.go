@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -393,6 +394,48 @@ func TestLinkRowsNoCycle(t *testing.T) {
 	for i, r := range rows {
 		if r.parent >= 0 && pos[r.parent] > pos[int32(i)] {
 			t.Errorf("row %d written before its parent", i)
+		}
+	}
+}
+
+// Random rows with few times and few values (many same-second links, many
+// candidates): the links never form a cycle, and every parent is found no
+// later than its child. A long chain with one row a second links each row
+// to the one before.
+func TestLinkRowsNeverCycle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for round := range 200 {
+		n := 2 + rng.IntN(40)
+		rows := make([]linkRow, n)
+		for i := range rows {
+			rows[i] = linkRow{t: int64(rng.IntN(3)), data: fmt.Sprint(rng.IntN(5)), source: fmt.Sprint(rng.IntN(5)), entity: rng.IntN(2) == 0}
+		}
+		linkRows(rows, "target")
+		for i := range rows {
+			steps := 0
+			for p := int32(i); p >= 0; p = rows[p].parent {
+				if q := rows[p].parent; q >= 0 && rows[q].t > rows[p].t {
+					t.Fatalf("round %d: row %d's parent %d is later", round, p, q)
+				}
+				if steps++; steps > n {
+					t.Fatalf("round %d: a cycle through row %d: %+v", round, i, rows)
+				}
+			}
+		}
+	}
+	const n = 5000
+	chain := make([]linkRow, n)
+	for i := range chain {
+		src := "target"
+		if i > 0 {
+			src = fmt.Sprintf("h%d", i-1)
+		}
+		chain[i] = linkRow{t: int64(i), data: fmt.Sprintf("h%d", i), source: src, entity: true}
+	}
+	linkRows(chain, "target")
+	for i := 1; i < n; i++ {
+		if chain[i].parent != int32(i-1) {
+			t.Fatalf("row %d linked to %d", i, chain[i].parent)
 		}
 	}
 }
