@@ -26,7 +26,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -92,7 +91,7 @@ func startVersitygw(t *testing.T) *vgw {
 		}
 		addr := l.Addr().String()
 		l.Close()
-		out := &vgwOutput{}
+		out := &lockedBuffer{}
 		cmd := exec.Command(bin, "--access", vgwAccess, "--secret", vgwSecret, "--port", addr, "posix", dir)
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
@@ -130,24 +129,6 @@ func startVersitygw(t *testing.T) *vgw {
 	}
 	t.Fatalf("versitygw did not start: %v", lastErr)
 	return nil
-}
-
-// vgwOutput collects the server's output for the log of a failed test.
-type vgwOutput struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (o *vgwOutput) Write(p []byte) (int, error) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.b.Write(p)
-}
-
-func (o *vgwOutput) String() string {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.b.String()
 }
 
 // waitListening waits until addr accepts connections.
