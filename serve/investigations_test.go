@@ -3,13 +3,11 @@ package serve
 import (
 	"context"
 	"encoding/json"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // invActions implements every action: false positives, investigations
@@ -55,27 +53,7 @@ func startWith(t *testing.T, acts Actions) (*Server, string) {
 	if err := os.WriteFile(filepath.Join(site, "index.html"), []byte("<p>scans</p>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	_, port, _ := net.SplitHostPort(addr)
-	s, err := New(Options{Site: site, Addr: addr, Hosts: LoopbackHosts(port), Actions: acts, HeaderTimeout: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-		s.Close()
-	})
-	return s, "http://" + addr
+	return serveSite(t, site, acts)
 }
 
 // TestWriteEndpointsRefuseForeignRequests: the investigation and lookup

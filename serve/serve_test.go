@@ -55,13 +55,21 @@ func start(t *testing.T) (*Server, string, *fakeActions) {
 	if err := os.MkdirAll(filepath.Join(site, "empty"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	acts := &fakeActions{}
+	s, base := serveSite(t, site, acts)
+	return s, base, acts
+}
+
+// serveSite serves site with acts on a loopback port until the test ends;
+// it returns the server and its base URL.
+func serveSite(t *testing.T, site string, acts Actions) (*Server, string) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	addr := ln.Addr().String()
 	_, port, _ := net.SplitHostPort(addr)
-	acts := &fakeActions{}
 	s, err := New(Options{Site: site, Addr: addr, Hosts: LoopbackHosts(port), Actions: acts, HeaderTimeout: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +84,7 @@ func start(t *testing.T) (*Server, string, *fakeActions) {
 		}
 		s.Close()
 	})
-	return s, "http://" + addr, acts
+	return s, "http://" + addr
 }
 
 func do(t *testing.T, method, url string, hdr map[string]string, body string) (*http.Response, string) {
