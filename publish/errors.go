@@ -11,10 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
-	"github.com/aws/smithy-go"
 	"gocloud.dev/gcerrors"
-	"google.golang.org/api/googleapi"
 )
 
 // Kind says what went wrong, so that the message can say what to do.
@@ -79,6 +76,15 @@ const credentialsHint = "Credentials come from each cloud's usual environment an
 var credentialTexts = []string{"get identity", "failed to refresh cached credentials", "no EC2 IMDS role",
 	"could not find default credentials", "DefaultAzureCredential", "AZURE_STORAGE_ACCOUNT"}
 
+// apiError is what S3's SDK (smithy.APIError) and other services' errors
+// answer with: matched by method set, so that publish links no SDK of its own.
+// Azure's and GCS's error types are matched in errors_azure.go and
+// errors_gcs.go, which the build tags noazure and nogcs leave out.
+type apiError interface {
+	ErrorCode() string
+	ErrorMessage() string
+}
+
 // classify sorts an error from the bucket into a Kind.
 func classify(err error) Kind {
 	if err == nil {
@@ -90,7 +96,7 @@ func classify(err error) Kind {
 			return KindCredentials
 		}
 	}
-	var api smithy.APIError
+	var api apiError
 	if errors.As(err, &api) {
 		switch api.ErrorCode() {
 		case "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "AuthorizationHeaderMalformed":
@@ -103,23 +109,11 @@ func classify(err error) Kind {
 			return KindUnavailable
 		}
 	}
-	var az *azcore.ResponseError
-	if errors.As(err, &az) {
-		switch az.ErrorCode {
-		case "AuthenticationFailed", "InvalidAuthenticationInfo", "NoAuthenticationInformation":
-			return KindCredentials
-		case "ContainerNotFound", "ContainerBeingDeleted":
-			return KindNotFound
-		}
-		if k, ok := statusKind(az.StatusCode); ok {
-			return k
-		}
+	if k, ok := azureKind(err); ok {
+		return k
 	}
-	var g *googleapi.Error
-	if errors.As(err, &g) {
-		if k, ok := statusKind(g.Code); ok {
-			return k
-		}
+	if k, ok := gcsKind(err); ok {
+		return k
 	}
 	var hs interface{ HTTPStatusCode() int }
 	if errors.As(err, &hs) {
@@ -164,7 +158,7 @@ func statusKind(code int) (Kind, bool) {
 // shortCause is the first line of what the service said: Azure's errors
 // run to dozens of lines.
 func shortCause(err error) string {
-	var api smithy.APIError
+	var api apiError
 	if errors.As(err, &api) && api.ErrorCode() != "" {
 		s := api.ErrorCode()
 		if m := api.ErrorMessage(); m != "" {
@@ -172,9 +166,8 @@ func shortCause(err error) string {
 		}
 		return s
 	}
-	var az *azcore.ResponseError
-	if errors.As(err, &az) {
-		return fmt.Sprintf("%s, HTTP %d", az.ErrorCode, az.StatusCode)
+	if s, ok := azureCause(err); ok {
+		return s
 	}
 	s := err.Error()
 	if i := strings.IndexByte(s, '\n'); i >= 0 {

@@ -14,13 +14,6 @@ import (
 	"github.com/spf13/cobra"
 	"gocloud.dev/blob"
 
-	// The storage services publish can write to, by URL scheme.
-	_ "gocloud.dev/blob/azureblob" // azblob://
-	_ "gocloud.dev/blob/fileblob"  // file://
-	_ "gocloud.dev/blob/gcsblob"   // gs://
-	_ "gocloud.dev/blob/memblob"   // mem:// (tests)
-	_ "gocloud.dev/blob/s3blob"    // s3://
-
 	"github.com/scanreport/scanreport/publish"
 )
 
@@ -100,6 +93,9 @@ or AZURE_STORAGE_SAS_TOKEN), never from the command line. See docs/publish.md.`,
 func (a *app) publish(ctx context.Context, pf publishFlags, site, scans string) error {
 	u, err := bucketURL(pf.to)
 	if err != nil {
+		return err
+	}
+	if err := checkDriver(u); err != nil {
 		return err
 	}
 	bucket, err := blob.OpenBucket(ctx, u)

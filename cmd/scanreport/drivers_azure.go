@@ -1,0 +1,5 @@
+//go:build !noazure
+
+package main
+
+import _ "gocloud.dev/blob/azureblob" // azblob://

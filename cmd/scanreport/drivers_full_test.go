@@ -1,0 +1,5 @@
+//go:build !nogcs && !noazure
+
+package main
+
+const smallBuild = false

@@ -1,0 +1,5 @@
+//go:build nogcs
+
+package publish
+
+func gcsKind(error) (Kind, bool) { return KindOther, false }
