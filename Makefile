@@ -43,8 +43,9 @@ lint: deps
 	$(GO) vet -tags nogcs,noazure ./publish/... ./cmd/...
 	$(GO) test -count=1 -tags nogcs,noazure -run 'TestCheckDriver|TestNetworkError' ./cmd/scanreport ./publish
 	npx --no-install tsc -p .
-	@# Layering: the pipeline never imports a face (server, watcher, CLI).
-	@! $(GO) list -deps ./generator/... ./scan/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan import a face"; exit 1; }
+	@# Layering: the pipeline, the importers and the lookups never import a face
+	@# (server, watcher, CLI, publisher).
+	@! $(GO) list -deps ./generator/... ./scan/... ./spiderfoot/... ./lookup/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan/spiderfoot/lookup import a face"; exit 1; }
 
 unit: bundle
 	CGO_ENABLED=1 $(GO) test -race -count=1 ./...

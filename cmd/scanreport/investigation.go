@@ -134,6 +134,14 @@ func lookupCommands(c config.Config) []lookup.Command {
 // The preview server's investigation and lookup actions (serve.Investigator,
 // serve.Lookuper), beside the false positives of serve.go.
 
+// serve finds Investigator and Lookuper by type assertion: these make a
+// drifting signature fail the build instead of switching a feature off.
+var (
+	_ serve.Actions      = (*fpActions)(nil)
+	_ serve.Investigator = (*fpActions)(nil)
+	_ serve.Lookuper     = (*fpActions)(nil)
+)
+
 func (f *fpActions) SetInvestigation(ctx context.Context, scanID, name string, member bool) (string, error) {
 	ch, err := f.live.SetInvestigation(ctx, scanID, name, member, "preview")
 	var refusal *model.RefusalError
