@@ -5,7 +5,7 @@ BIN     := bin/scanreport
 SCANS   ?= scans
 SITE    ?= site
 
-.PHONY: all run site build bundle deps test unit e2e bench bench-go bench-browser lint samples clean
+.PHONY: all run site build bundle deps test unit e2e bench bench-go bench-browser lint samples golden clean
 
 all: build
 
@@ -34,6 +34,11 @@ site: build
 # Rewrite the committed sample scans (after changing the sample generator).
 samples: build
 	rm -rf $(SCANS).new && ./$(BIN) sample --samples --out $(SCANS).new && rm -rf $(SCANS) && mv $(SCANS).new $(SCANS)
+
+# Rewrite the golden site (cmd/scanreport/testdata/golden) after a change that
+# is meant to change the output; `git diff` then shows what it did.
+golden: bundle
+	$(GO) test -count=1 ./cmd/scanreport -run TestGoldenSite -args -update
 
 lint: deps
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// updateGolden rewrites testdata/golden from the current build:
+//
+//	go test ./cmd/scanreport -run TestGoldenSite -args -update
+var updateGolden = flag.Bool("update", false, "rewrite the golden site in testdata/golden")
+
+// TestGoldenSite builds the committed sample scans with the committed
+// config.toml, as `make site` does, and compares what the pages say and
+// the data files the browser reads with testdata/golden. A change to the
+// output shows up as a diff of those files: run with -update and read
+// `git diff cmd/scanreport/testdata/golden` to see exactly what it did.
+//
+// Pages are kept as their text (one line per text run, `→ href` after each
+// link), data files as they are; asset hashes are replaced by "HASH", so a
+// change to the CSS or the bundles does not touch the golden files.
+// Downloads are left out: the exports have their own tests.
+func TestGoldenSite(t *testing.T) {
+	cliEnv(t)
+	out := filepath.Join(t.TempDir(), "site")
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "build", "--config", filepath.Join(repo, "config.toml"),
+		"--scans", filepath.Join(repo, "scans"), "--out", out)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	got, err := goldenFiles(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("testdata", "golden")
+	if *updateGolden {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range got {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Logf("wrote %d golden files to %s", len(got), dir)
+		return
+	}
+	want := map[string][]byte{}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		want[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatalf("read the golden site (run with -update to write it): %v", err)
+	}
+	var diffs []string
+	names := slices.Collect(maps.Keys(got))
+	for name := range want {
+		if _, ok := got[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		g, gok := got[name]
+		w, wok := want[name]
+		switch {
+		case !wok:
+			diffs = append(diffs, name+": new in the build")
+		case !gok:
+			diffs = append(diffs, name+": missing from the build")
+		case !bytes.Equal(g, w):
+			diffs = append(diffs, name+": "+firstDifference(w, g))
+		}
+	}
+	if len(diffs) > 0 {
+		if len(diffs) > 30 {
+			diffs = append(diffs[:30], fmt.Sprintf("… and %d more", len(diffs)-30))
+		}
+		t.Errorf("the site differs from testdata/golden in %d files; if the change is meant, run\n"+
+			"  go test ./cmd/scanreport -run TestGoldenSite -args -update\nand commit the diff it shows.\n%s",
+			len(diffs), strings.Join(diffs, "\n"))
+	}
+}
+
+// assetHash is the content hash in the name of a bundled asset.
+var assetHash = regexp.MustCompile(`(assets/[a-z-]+)\.[0-9a-f]{10}\.`)
+
+// goldenFiles reads a built site into its golden form, by slash path.
+func goldenFiles(site string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(site, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(rel, "assets/") || strings.Contains(rel, "/downloads/") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(rel, ".html") {
+			b, err = pageText(b)
+			if err != nil {
+				return fmt.Errorf("%s: %w", rel, err)
+			}
+			rel += ".txt"
+		}
+		files[rel] = assetHash.ReplaceAll(b, []byte("${1}.HASH."))
+		return nil
+	})
+	return files, err
+}
+
+// pageText is what a page says: its title, each run of text on a line of
+// its own, and `→ href` after the start of each link.
+func pageText(page []byte) ([]byte, error) {
+	var out bytes.Buffer
+	z := html.NewTokenizer(bytes.NewReader(page))
+	skip := 0 // inside script or style
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if err := z.Err(); err.Error() != "EOF" {
+				return nil, err
+			}
+			return out.Bytes(), nil
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			switch tok.DataAtom {
+			case atom.Script, atom.Style, atom.Template:
+				if tok.Type == html.StartTagToken {
+					skip++
+				}
+			case atom.A:
+				for _, a := range tok.Attr {
+					if a.Key == "href" {
+						fmt.Fprintf(&out, "→ %s\n", a.Val)
+					}
+				}
+			}
+		case html.EndTagToken:
+			switch z.Token().DataAtom {
+			case atom.Script, atom.Style, atom.Template:
+				skip = max(skip-1, 0)
+			}
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			if s := strings.Join(strings.Fields(string(z.Text())), " "); s != "" {
+				out.WriteString(s + "\n")
+			}
+		}
+	}
+}
+
+// firstDifference names the first line where two files part.
+func firstDifference(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := range max(len(w), len(g)) {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d: want %.120q, got %.120q", i+1, wl, gl)
+		}
+	}
+	return "differs"
+}
