@@ -48,7 +48,11 @@ type Options struct {
 	Quiet    time.Duration // a batch goes out after this long without events (default 50 ms)
 	MaxDelay time.Duration // and at the latest this long after its first event (default 150 ms)
 	Poll     time.Duration // poll at this interval instead of using fsnotify (0: fsnotify)
-	Logger   *slog.Logger
+	// Ready, if set, is called once every watch is in place (or the first
+	// snapshot of polling is taken): a change after it is seen. After a
+	// fallback from fsnotify to polling it is called again.
+	Ready  func()
+	Logger *slog.Logger
 }
 
 func (o *Options) defaults() {
@@ -246,6 +250,9 @@ func notify(ctx context.Context, o Options, out chan<- Batch) error {
 		}
 	}
 
+	if o.Ready != nil {
+		o.Ready()
+	}
 	p := newPending(o)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -372,6 +379,9 @@ func poll(ctx context.Context, o Options, out chan<- Batch) error {
 		return fmt.Errorf("scans root: %w", err)
 	}
 	prev := snapshot(o)
+	if o.Ready != nil {
+		o.Ready()
+	}
 	tick := time.NewTicker(o.Poll)
 	defer tick.Stop()
 	for {

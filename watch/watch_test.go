@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -34,6 +35,8 @@ func startWith(t *testing.T, o Options) *harness {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	o.Root = root
+	ready := make(chan struct{})
+	o.Ready = sync.OnceFunc(func() { close(ready) })
 	go func() { done <- Run(ctx, o, h.out) }()
 	t.Cleanup(func() {
 		cancel()
@@ -41,7 +44,14 @@ func startWith(t *testing.T, o Options) *harness {
 			t.Errorf("Run: %v", err)
 		}
 	})
-	time.Sleep(50 * time.Millisecond) // let the watches settle
+	select {
+	case <-ready:
+	case err := <-done:
+		done <- err // for the cleanup
+		t.Fatalf("Run ended before its watches were ready: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the watches were not ready within 10 s")
+	}
 	return h
 }
 
