@@ -29,6 +29,7 @@ import (
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	defaultrules "github.com/scanreport/scanreport/rules"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
 	"github.com/scanreport/scanreport/templates"
@@ -73,9 +74,28 @@ type Options struct {
 
 // Correlations configure the correlation rules (generator/correlate).
 type Correlations struct {
-	Enabled  bool
-	RulesDir string // folder of rule files; "" means the rules built into scanreport
+	Enabled bool
+	// Sets names the built-in rule sets (package rules) that run; nil
+	// means all of them (rules.DefaultSets), an empty non-nil slice none.
+	Sets []string
+	// Disable lists ids of rules that do not run.
+	Disable []string
+	// RulesDir is a folder of the operator's rule files, added to the sets
+	// (a file of a built-in rule's id replaces it); "" means none.
+	RulesDir string
 	CacheDir string // where results are kept per scan; "" means no cache
+	// Where names where a key ("correlations.rules") is written, for
+	// messages, e.g. "config.toml:52"; nil means "config.toml".
+	Where func(key string) string
+}
+
+// selection is the rule selection c makes.
+func (c Correlations) selection() correlate.Selection {
+	sel := correlate.Selection{Sets: c.Sets, Dir: c.RulesDir, Disable: c.Disable, Where: c.Where}
+	if c.Sets == nil {
+		sel.Sets = correlate.DefaultSelection().Sets
+	}
+	return sel
 }
 
 // Result says what a build did.
@@ -161,6 +181,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 	}
 	b.res.Files, b.res.Bytes = out.Files(), out.Bytes()
 	b.res.Problems += b.rootTotal
+	b.res.Errors += b.rootErrors
 	b.res.Duration = time.Since(start)
 	if keep == nil {
 		b.root.Close()
@@ -237,6 +258,7 @@ func Check(ctx context.Context, o Options) (Result, error) {
 		b.count(s)
 	}
 	b.res.Problems += b.rootTotal
+	b.res.Errors += b.rootErrors
 	b.res.Duration = time.Since(start)
 	return b.res, nil
 }
@@ -261,10 +283,14 @@ type builder struct {
 
 	rules []*correlate.Rule
 	cache *correlate.Cache
-	inv   invState // investigations (investigations.go)
+	// rulesUnread says, on the scans' pages, that the rules folder could
+	// not be read; "" when it was (or none is configured).
+	rulesUnread string
+	inv         invState // investigations (investigations.go)
 
 	rootProblems []scan.Problem
 	rootTotal    int
+	rootErrors   int
 	done, total  int64
 }
 
@@ -285,14 +311,18 @@ func (b *builder) prepareModel() error {
 	}
 	b.cat = cat
 	if c := b.o.Correlations; c.Enabled {
-		var probs []scan.Problem
-		if c.RulesDir == "" {
-			b.rules, probs = correlate.LoadDefault()
-		} else {
-			b.rules, probs = correlate.Load(c.RulesDir)
-		}
-		for _, p := range probs {
+		got := correlate.LoadSelection(c.selection())
+		b.rules = got.Rules
+		for _, p := range got.Problems {
 			b.rootProblem(p)
+		}
+		if got.Unread != nil {
+			b.rulesUnread = fmt.Sprintf("Correlation rules not read: %v. None of that folder's rules ran", got.Unread)
+			if n := len(got.Rules); n > 0 {
+				b.rulesUnread += fmt.Sprintf("; the correlations shown come from the other %d rules only.", n)
+			} else {
+				b.rulesUnread += "; no rule ran at all, so no correlations can be shown."
+			}
 		}
 		b.cache = &correlate.Cache{Dir: c.CacheDir}
 	}
@@ -336,7 +366,8 @@ func (b *builder) prepare() error {
 		tmpl = templates.Overlay(b.o.TemplatesDir)
 	}
 	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: paths[static.AppCSS], JS: paths[static.AppJS],
-		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret, Templates: tmpl})
+		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret, Templates: tmpl,
+		RulesUnread: b.rulesUnread})
 	if err != nil {
 		b.root.Close()
 		return err
@@ -384,6 +415,9 @@ const maxRootProblems = 200
 
 func (b *builder) rootProblem(p scan.Problem) {
 	b.rootTotal++
+	if p.Severity == scan.Error {
+		b.rootErrors++
+	}
 	if len(b.rootProblems) < maxRootProblems {
 		b.rootProblems = append(b.rootProblems, p)
 	}
@@ -442,9 +476,32 @@ func (b *builder) load(id string) (*model.Scan, error) {
 // writeRules writes the site's settings page: the correlation rules and
 // the options the site was built with.
 func (b *builder) writeRules() error {
+	titles := map[string]string{correlate.FolderSet: "your folder"}
+	for _, set := range defaultrules.Sets() {
+		titles[set.Name] = set.Title
+	}
+	if d := b.o.Correlations.RulesDir; d != "" {
+		titles[correlate.FolderSet] = filepath.Base(d) + "/ (your folder)"
+	}
 	infos := make([]pages.RuleInfo, len(b.rules))
+	perSet := map[string]int{}
 	for i, r := range b.rules {
-		infos[i] = pages.RuleInfo{ID: r.ID, Name: r.Name, Description: r.Description, Risk: r.Risk, File: filepath.Base(r.File)}
+		infos[i] = pages.RuleInfo{ID: r.ID, Name: r.Name, Description: r.Description, Risk: r.Risk, File: filepath.Base(r.File),
+			Set: titles[r.Set]}
+		if r.Replaces != "" {
+			infos[i].Replaces = titles[r.Replaces]
+		}
+		perSet[r.Set]++
+	}
+	var from []string
+	for _, name := range append(b.o.Correlations.selection().Sets, correlate.FolderSet) {
+		if n := perSet[name]; n > 0 {
+			from = append(from, fmt.Sprintf("%s %d", titles[name], n))
+			perSet[name] = 0
+		}
+	}
+	if len(b.o.Correlations.Disable) > 0 {
+		from = append(from, fmt.Sprintf("turned off: %s", strings.Join(b.o.Correlations.Disable, ", ")))
 	}
 	yesNo := func(v bool) string {
 		if v {
@@ -452,17 +509,13 @@ func (b *builder) writeRules() error {
 		}
 		return "no"
 	}
-	rulesFrom := "built into scanreport"
-	if b.o.Correlations.RulesDir != "" {
-		rulesFrom = filepath.Base(b.o.Correlations.RulesDir) + "/ (config.toml [correlations] rules)"
-	}
 	settings := []pages.KeyValue{
 		{Key: "Risky element types", Value: strings.Join(b.o.RiskyTypes, ", ")},
 		{Key: "Risky from element risk", Value: fmt.Sprintf("%d and above", b.o.MinRisk)},
 		{Key: "Secrets masked", Value: yesNo(b.o.IsSecret != nil)},
 		{Key: "CSV formula defusing", Value: yesNo(b.o.DefuseFormulas)},
 		{Key: "GEXF version", Value: b.o.GEXFVersion},
-		{Key: "Correlation rules", Value: fmt.Sprintf("%d, %s", len(b.rules), rulesFrom)},
+		{Key: "Correlation rules", Value: fmt.Sprintf("%d (%s)", len(b.rules), strings.Join(from, "; "))},
 	}
 	if !b.o.Correlations.Enabled {
 		settings[len(settings)-1].Value = "off ([correlations] enabled = false)"

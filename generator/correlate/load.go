@@ -125,9 +125,10 @@ type Selection struct {
 	// come from. An id no rule has is an error (a typo would otherwise
 	// leave the rule meant running).
 	Disable []string
-	// Config names where the selection was written (e.g. "config.toml:52"),
-	// for messages; "" means "config.toml".
-	Config string
+	// Where names where a key of the selection ("correlations.rules",
+	// "correlations.disable", "correlations.sets") was written, for
+	// messages, e.g. "config.toml:52"; nil means "config.toml".
+	Where func(key string) string
 }
 
 // DefaultSelection is every built-in set, no folder, nothing turned off.
@@ -161,9 +162,9 @@ const FolderSet = "folder"
 
 func loadSelection(sel Selection, lookup func(string) (defaultrules.Set, bool)) Selected {
 	var out Selected
-	where := sel.Config
-	if where == "" {
-		where = "config.toml"
+	where := sel.Where
+	if where == nil {
+		where = func(string) string { return "config.toml" }
 	}
 	index := map[string]int{} // rule id → position in out.Rules
 	add := func(r *Rule) {
@@ -184,7 +185,7 @@ func loadSelection(sel Selection, lookup func(string) (defaultrules.Set, bool)) 
 	for _, name := range sel.Sets {
 		set, ok := lookup(name)
 		if !ok {
-			out.Problems = append(out.Problems, scan.Problem{File: where, Severity: scan.Error, Kind: KindRule,
+			out.Problems = append(out.Problems, scan.Problem{File: where("correlations.sets"), Severity: scan.Error, Kind: KindRule,
 				Text: fmt.Sprintf("[correlations] sets: no built-in rule set is called %q (there are: %s)", name, strings.Join(defaultrules.DefaultSets(), ", "))})
 			continue
 		}
@@ -202,9 +203,14 @@ func loadSelection(sel Selection, lookup func(string) (defaultrules.Set, bool)) 
 	if sel.Dir != "" {
 		shown := filepath.ToSlash(sel.Dir)
 		if _, err := fs.ReadDir(os.DirFS(sel.Dir), "."); err != nil {
-			out.Unread = fmt.Errorf("the rules folder %s ([correlations] rules in %s) was not read: %s", shown, where, errText(err))
+			abs := sel.Dir
+			if a, err := filepath.Abs(sel.Dir); err == nil {
+				abs = a
+			}
+			at := where("correlations.rules")
+			out.Unread = fmt.Errorf("the rules folder %s ([correlations] rules in %s) was not read: %s", abs, at, errText(err))
 			out.Problems = append(out.Problems, scan.Problem{File: shown, Severity: scan.Error, Kind: KindRule,
-				Text: fmt.Sprintf("rules folder not read, none of its rules ran: %s (set by [correlations] rules in %s)", errText(err), where)})
+				Text: fmt.Sprintf("rules folder %s not read, none of its rules ran: %s (set by [correlations] rules in %s)", abs, errText(err), at)})
 		} else {
 			rules, probs := Load(sel.Dir)
 			out.Problems = append(out.Problems, probs...)
@@ -219,7 +225,7 @@ func loadSelection(sel Selection, lookup func(string) (defaultrules.Set, bool)) 
 		for _, id := range sel.Disable {
 			// With the folder unread, the id may be one of its rules.
 			if _, ok := index[id]; !ok && out.Unread == nil {
-				out.Problems = append(out.Problems, scan.Problem{File: where, Severity: scan.Error, Kind: KindRule,
+				out.Problems = append(out.Problems, scan.Problem{File: where("correlations.disable"), Severity: scan.Error, Kind: KindRule,
 					Text: fmt.Sprintf("[correlations] disable: no rule has the id %q", id)})
 			}
 			off[id] = true

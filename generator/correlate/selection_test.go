@@ -67,11 +67,11 @@ func TestSelectionSetsAndDisable(t *testing.T) {
 		t.Errorf("scanreport alone: %d rules, problems %v", len(got.Rules), got.Problems)
 	}
 	got = LoadSelection(Selection{Sets: []string{"spiderfoot"}, Disable: []string{"outlier_country", "stale_host", "no_such_rule"},
-		Config: "my.toml:12"})
+		Where: func(key string) string { return "my.toml:12 " + key }})
 	if len(got.Rules) != 35 || slices.Contains(ruleIDs(got.Rules), "stale_host") || slices.Contains(ruleIDs(got.Rules), "outlier_country") {
 		t.Errorf("disabled: %d rules %v", len(got.Rules), ruleIDs(got.Rules))
 	}
-	check(t, "problems", problemTexts(got.Problems), []string{`my.toml:12: error: [correlations] disable: no rule has the id "no_such_rule"`})
+	check(t, "problems", problemTexts(got.Problems), []string{`my.toml:12 correlations.disable: error: [correlations] disable: no rule has the id "no_such_rule"`})
 	got = LoadSelection(Selection{Sets: []string{"spiderfoot", "SpiderFoot-5"}})
 	if len(got.Rules) != 37 || len(got.Problems) != 1 || got.Problems[0].Severity != scan.Error ||
 		!strings.Contains(got.Problems[0].Text, `no built-in rule set is called "SpiderFoot-5" (there are: spiderfoot, scanreport)`) {
@@ -91,7 +91,10 @@ func TestSelectionFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mine := strings.Replace(string(orig), "risk: ", "risk: HIGH\n  # was: ", 1)
+	mine := strings.Replace(string(orig), "risk: HIGH", "risk: LOW", 1)
+	if mine == string(orig) {
+		t.Fatal("stale_host is no longer HIGH: change the test")
+	}
 	write := func(name, text string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -113,7 +116,7 @@ func TestSelectionFolder(t *testing.T) {
 			t.Fatalf("rule %d: %s, want %s in place", i, g.ID, r.ID)
 		}
 		if r.ID == "stale_host" {
-			if g.Set != FolderSet || g.Replaces != "spiderfoot" || g.Risk != RiskHigh {
+			if g.Set != FolderSet || g.Replaces != "spiderfoot" || g.Risk != RiskLow {
 				t.Errorf("replaced rule: set %q replaces %q risk %s", g.Set, g.Replaces, g.Risk)
 			}
 		} else if g.Set != r.Set {
@@ -143,7 +146,7 @@ func TestSelectionMissingFolder(t *testing.T) {
 		t.Errorf("%d rules, want the 15 built-in", len(got.Rules))
 	}
 	if len(got.Problems) != 1 || got.Problems[0].Severity != scan.Error || got.Problems[0].File != filepath.ToSlash(dir) ||
-		!strings.Contains(got.Problems[0].Text, "rules folder not read, none of its rules ran: no such file or directory") {
+		!strings.Contains(got.Problems[0].Text, "rules folder "+dir+" not read, none of its rules ran: no such file or directory") {
 		t.Errorf("problems: %v", got.Problems)
 	}
 	// A file where the folder should be.
