@@ -16,6 +16,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -234,15 +236,69 @@ func LoadScan(o Options, id string) (*model.Scan, error) {
 // Check reads every scan as Build does and reports its problems, writing
 // nothing.
 func Check(ctx context.Context, o Options) (Result, error) {
+	return CheckScans(ctx, o, nil)
+}
+
+// UnknownScansError is CheckScans's answer to scan ids that name no scan
+// directory of the scans root.
+type UnknownScansError struct {
+	Root string
+	IDs  []string
+}
+
+func (e *UnknownScansError) Error() string {
+	quoted := make([]string, len(e.IDs))
+	for i, id := range e.IDs {
+		quoted[i] = strconv.Quote(id)
+	}
+	what := "no scan"
+	if len(e.IDs) > 1 {
+		what = "no scans"
+	}
+	return fmt.Sprintf("%s %s in the scans root %s ('scanreport validate' with no id checks them all)", what, strings.Join(quoted, ", "), e.Root)
+}
+
+// CheckScans is Check of the scans ids only (every scan when ids is
+// empty); problems of the scans root that concern other scans are left
+// out, those of the correlation rules and investigations are kept. An id
+// that names no scan directory is an *UnknownScansError, before anything
+// is read.
+func CheckScans(ctx context.Context, o Options, ids []string) (Result, error) {
 	start := time.Now()
 	b := newBuilder(o)
+	var all []string
+	if len(ids) > 0 {
+		// Find unknown ids first: a typo should not cost a full check.
+		root, err := scan.OpenRoot(o.ScansRoot)
+		if err != nil {
+			return Result{}, err
+		}
+		all, err = root.List(nil)
+		root.Close()
+		if err != nil {
+			return Result{}, err
+		}
+		var unknown []string
+		for _, id := range ids {
+			if _, ok := slices.BinarySearch(all, id); !ok {
+				unknown = append(unknown, id)
+			}
+		}
+		if len(unknown) > 0 {
+			return Result{}, &UnknownScansError{Root: o.ScansRoot, IDs: unknown}
+		}
+	}
 	if err := b.prepareModel(); err != nil {
 		return Result{}, err
 	}
 	defer b.root.Close()
-	ids, err := b.root.List(b.rootProblem)
-	if err != nil {
-		return Result{}, err
+	if len(ids) == 0 {
+		var err error
+		if ids, err = b.root.List(b.rootProblem); err != nil {
+			return Result{}, err
+		}
+	} else {
+		ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	}
 	b.total = b.sizes(ids)
 	b.loadInvestigations()
