@@ -342,6 +342,7 @@ type builder struct {
 	// rulesUnread says, on the scans' pages, that the rules folder could
 	// not be read; "" when it was (or none is configured).
 	rulesUnread string
+	noRules     string   // why no rule runs, when none does though correlations are on
 	inv         invState // investigations (investigations.go)
 
 	rootProblems []scan.Problem
@@ -380,7 +381,16 @@ func (b *builder) prepareModel() error {
 				b.rulesUnread += "; no rule ran at all, so no correlations can be shown."
 			}
 		}
-		b.cache = &correlate.Cache{Dir: c.CacheDir}
+		switch {
+		case len(b.rules) > 0:
+			b.cache = &correlate.Cache{Dir: c.CacheDir}
+		case got.Unread != nil:
+			b.noRules = "No correlation rules ran: the rules folder could not be read (see above), and config.toml chooses no built-in rule set."
+		default:
+			// Not run rather than run and found nothing: zero counts would
+			// pass for a clean scan.
+			b.noRules = "No correlation rules ran: config.toml chooses none ([correlations] sets = [] and no rules folder, or every rule is in disable)."
+		}
 	}
 	root, err := scan.OpenRoot(b.o.ScansRoot)
 	if err != nil {
@@ -423,7 +433,7 @@ func (b *builder) prepare() error {
 	}
 	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: paths[static.AppCSS], JS: paths[static.AppJS],
 		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret, Templates: tmpl,
-		RulesUnread: b.rulesUnread})
+		RulesUnread: b.rulesUnread, NoRules: b.noRules})
 	if err != nil {
 		b.root.Close()
 		return err

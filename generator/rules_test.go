@@ -96,7 +96,7 @@ func TestBuildRulesFolderMissing(t *testing.T) {
 		empty string
 	}{
 		{"with the built-in sets", nil, "the correlations shown come from the other 52 rules only.", "No correlations from the rules that were read."},
-		{"alone", []string{}, "no rule ran at all, so no correlations can be shown.", "No correlations from the rules that were read."},
+		{"alone", []string{}, "no rule ran at all, so no correlations can be shown.", "No correlation rules ran: the rules folder could not be read (see above), and config.toml chooses no built-in rule set."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			o := options(scans, out)
@@ -130,5 +130,39 @@ func TestBuildRulesFolderMissing(t *testing.T) {
 				t.Error("the scan list does not list the problem")
 			}
 		})
+	}
+}
+
+// TestBuildNoRulesChosen: with no rule chosen (sets = [] and no folder,
+// or every rule turned off) the rules do not run, rather than run and find
+// nothing: the tab says why, and the scan list shows no zero counts.
+func TestBuildNoRulesChosen(t *testing.T) {
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	writeFiles(t, scans, vulnScan)
+	for _, c := range []Correlations{
+		{Enabled: true, Sets: []string{}},
+		{Enabled: true, Sets: []string{"scanreport"}, Disable: []string{"breached_mailbox_with_password", "cert_name_not_resolving",
+			"defaced_target_site", "end_of_life_software", "expired_cert_vulnerable_host", "listed_address_in_target_network",
+			"listed_address_with_open_ports", "many_hosts_one_module", "open_bucket_linked_from_site", "password_form_without_tls",
+			"rare_network_owner", "remote_admin_port_open", "shared_certificate_many_hosts", "unauthenticated_datastore",
+			"vulnerable_host_exposed_service"}},
+	} {
+		o := options(scans, out)
+		o.Correlations = c
+		res, err := Build(context.Background(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Problems != 0 {
+			t.Errorf("%d problems", res.Problems)
+		}
+		site := readSite(t, out)
+		if corr := site["scans/vuln/correlations.html"]; !strings.Contains(corr, "No correlation rules ran: config.toml chooses none ([correlations] sets = [] and no rules folder, or every rule is in disable).") {
+			t.Errorf("correlations tab:\n%s", corr)
+		}
+		if strings.Contains(site["scans/vuln/index.html"], "correlations-summary") || strings.Contains(site["index.html"], "risk-counts") {
+			t.Error("zero correlation counts shown although no rule ran")
+		}
 	}
 }

@@ -48,6 +48,10 @@ type Options struct {
 	// folder of config.toml is missing, say), so that no count of
 	// correlations passes for a clean scan.
 	RulesUnread string
+	// NoRules, when not empty, says why no correlation rule runs although
+	// correlations are on (none chosen, or none read); the Correlations
+	// tab shows it instead of "turned off".
+	NoRules string
 }
 
 // Renderer renders pages. It is safe for concurrent use.
@@ -365,7 +369,7 @@ func (r *Renderer) overview(s *model.Scan, rel string, out Out) error {
 	v.Modules, v.ModulesMore, v.Totals.Modules = moduleRows(s)
 	v.Timeline = timeline(s)
 	v.Correlations = riskCounts(s)
-	if v.Correlations != nil {
+	if v.Correlations != nil || s.Meta.Status == scan.StatusFinished && s.Meta.Kind == scan.KindAutomated {
 		v.RulesUnread = r.opts.RulesUnread
 	}
 	if len(s.Notes) > 0 {
@@ -689,6 +693,8 @@ func (r *Renderer) correlations(s *model.Scan, rel string, out Out) error {
 		v.Reason = "Correlation rules run once the scan has finished; it is " + s.Meta.Status + "."
 	case s.Meta.Status != scan.StatusFinished:
 		v.Reason = "Correlation rules run on scans that finished normally; this one is " + s.Meta.Status + ", so rules about what was not found would mislead."
+	case r.opts.NoRules != "":
+		v.Reason = r.opts.NoRules
 	default:
 		v.Reason = "Correlation rules are turned off in config.toml ([correlations] enabled = false)."
 	}

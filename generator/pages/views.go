@@ -207,7 +207,7 @@ type OverviewPage struct {
 	ModulesMore   int // modules not listed
 	Timeline      Timeline
 	Correlations  *RiskCounts // nil when the rules did not run
-	RulesUnread   string      // see Options.RulesUnread; "" when Correlations is nil
+	RulesUnread   string      // see Options.RulesUnread; set on scans the rules run on
 	Notes         template.HTML
 	Problems      []Problem
 	ProblemsTotal int
