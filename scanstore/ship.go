@@ -162,10 +162,25 @@ func (s *Shipper) lines(log bool, p string, off *int64) error {
 	}
 }
 
-// Close sends what is left and seals the last segments.
+// Close sends what is left, seals the last segments and sends the review
+// decisions of review.jsonl, one object each.
 func (s *Shipper) Close() error {
 	err := s.Step()
-	return errors.Join(err, s.w.Close())
+	if err = errors.Join(err, s.w.Close()); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(filepath.Join(s.dir, scan.ReviewFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("ship: %w", err)
+	}
+	_, err = scan.ReadReview(bytes.NewReader(data), scan.Position{}, s.id+"/"+scan.ReviewFile, nil, func(d scan.Decision, _ int) error {
+		_, err := AppendDecision(s.w.ctx, s.b, s.w.o.Name, s.id, d)
+		return err
+	})
+	return err
 }
 
 // Segments returns how many element and log segments are sealed.
@@ -180,19 +195,5 @@ func Upload(ctx context.Context, b *blob.Bucket, root, id string, o WriterOption
 	if err != nil {
 		return err
 	}
-	if err := s.Close(); err != nil {
-		return err
-	}
-	data, err := os.ReadFile(filepath.Join(s.dir, scan.ReviewFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("upload: %w", err)
-	}
-	_, err = scan.ReadReview(bytes.NewReader(data), scan.Position{}, id+"/"+scan.ReviewFile, nil, func(d scan.Decision, _ int) error {
-		_, err := AppendDecision(ctx, b, o.Name, id, d)
-		return err
-	})
-	return err
+	return s.Close()
 }

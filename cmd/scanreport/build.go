@@ -13,6 +13,7 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/publish"
 	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/scanstore"
 )
 
 func (a *app) buildCommand() *cobra.Command {
@@ -32,6 +33,14 @@ listed in full by 'scanreport validate'.`,
 		Example: "  scanreport build\n  scanreport build --scans ./scans --out ./site\n  scanreport build --zip report.zip",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if isBucketURL(f.scans) {
+				_, b, err := a.mirrorScans(cmd.Context(), f.scans, f.mirror, scanstore.MirrorOptions{})
+				if err != nil {
+					return err
+				}
+				b.Close()
+				f.scans, _ = mirrorDir(f.scans, f.mirror)
+			}
 			o, err := a.options(f)
 			if err != nil {
 				return err
