@@ -89,7 +89,10 @@ func folderStamp(dir string) string {
 // noteScan keeps what the investigation pages show of s.
 func (b *builder) noteScan(s *model.Scan) {
 	if b.inv.facts == nil {
-		b.inv.facts, b.inv.members = map[string]*pages.InvestigationScan{}, map[string][]string{}
+		b.inv.facts = map[string]*pages.InvestigationScan{}
+	}
+	if b.inv.members == nil { // a site started with no scans has facts but no members yet
+		b.inv.members = map[string][]string{}
 	}
 	f := pages.InvestigationFacts(s)
 	b.inv.facts[s.Meta.ID] = &f

@@ -50,7 +50,7 @@ decisions only from its own pages. Stop it with Ctrl-C.`,
 			if isBucketURL(f.scans) {
 				// The mirror follows the bucket into a local folder; the
 				// watcher below watches that folder as it would any other.
-				m, b, err := a.mirrorScans(ctx, f.scans, f.mirror, scanstore.MirrorOptions{Interval: follow})
+				m, b, err := a.mirrorScans(ctx, f.scans, f.mirror, scanstore.MirrorOptions{Interval: follow, MaxInterval: 10 * follow})
 				if err != nil {
 					return err
 				}
