@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -181,4 +182,36 @@ func TestBucketScansBuildErrors(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "credentials") {
 		t.Errorf("build with a wrong secret: %v\n%s\nwant a credentials message", err, out)
 	}
+}
+
+// TestBenchBucketLatency measures write → page through the bucket: a
+// `import spiderfoot-stream --out s3://…` writer gets one event a second
+// (each completes the one before), sealed by age (2 s) and followed by
+// `serve --scans s3://…` at its default interval (1 s); the time from the
+// write until the open scan list counts the element, p50/p95. Only with
+// SCANREPORT_BENCH=1.
+func TestBenchBucketLatency(t *testing.T) {
+	needBench(t)
+	needChromium(t)
+	v := startVersitygw(t)
+	t.Setenv("AWS_ACCESS_KEY_ID", vgwAccess)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", vgwSecret)
+	url := v.bucketURL()
+	dir := t.TempDir()
+	w := startStreamWriter(t, url, "lat")
+	w.events(t, 2)
+	srv := startServe(t, url, filepath.Join(dir, "site"), "--mirror", filepath.Join(dir, "mirror", "scans"))
+	list := newBrowser(t).open(t, srv.url("index.html"))
+	list.waitThroughReload(scanRowCount+`("lat") === 1`, time.Minute)
+	var lat []time.Duration
+	for k := 2; k <= 31; k++ {
+		w.events(t, 1) // completes event k-1: the list shows k
+		t0 := time.Now()
+		list.waitThroughReload(fmt.Sprintf(`%s("lat") >= %d`, scanRowCount, k), time.Minute)
+		lat = append(lat, time.Since(t0))
+		time.Sleep(time.Duration(k%3) * 300 * time.Millisecond)
+	}
+	slices.Sort(lat)
+	t.Logf("write → page through the bucket: p50 %s, p95 %s, max %s (%d elements)", lat[len(lat)/2].Round(time.Millisecond),
+		lat[len(lat)*95/100].Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond), len(lat))
 }
