@@ -115,7 +115,11 @@ type scanState struct {
 	next     time.Time
 	nextFull time.Time
 	wait     time.Duration
-	missing  int // root listings in a row without this scan
+	// lastChange is when a pass last found something new: a scan that
+	// changed within ten intervals is looked at every Interval, a quieter
+	// one less and less often.
+	lastChange time.Time
+	missing    int // root listings in a row without this scan
 }
 
 // cursor is what the local copy of a scan holds, saved after each pass.
@@ -156,6 +160,7 @@ func (m *Mirror) Sync(ctx context.Context) ([]string, error) {
 	for _, id := range ids {
 		st := m.state(id)
 		ch, err := m.syncScan(ctx, id, st, true)
+		m.schedule(st, time.Now(), ch, err) // a Follow after Sync does not look again at once
 		if err != nil {
 			if ctx.Err() != nil {
 				return changed, ctx.Err()
@@ -249,6 +254,9 @@ func (m *Mirror) schedule(st *scanState, now time.Time, changed bool, err error)
 		st.wait = m.o.FinishedInterval
 	case changed:
 		st.wait = m.o.Interval
+		st.lastChange = now
+	case now.Sub(st.lastChange) < 10*m.o.Interval:
+		st.wait = m.o.Interval // changed lately: keep looking often
 	default:
 		st.wait = min(max(st.wait*2, m.o.Interval), m.o.MaxInterval)
 	}
