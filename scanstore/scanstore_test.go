@@ -390,3 +390,27 @@ func TestShipperFollowsALocalWriter(t *testing.T) {
 		t.Fatalf("status %s, %d elements, problems %v", meta.Status, len(els), probs)
 	}
 }
+
+func TestUploadKeepsTheOrderOfSameTimeDecisions(t *testing.T) {
+	ctx := context.Background()
+	src := t.TempDir()
+	lw, _ := scan.Create(src, scan.Meta{ID: "ord", Target: "t", Status: scan.StatusFinished})
+	lw.Add(scan.Element{ID: "e1", Type: "IP_ADDRESS", Data: "1"})
+	lw.Close()
+	at := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for _, op := range []string{scan.OpFPSet, scan.OpFPUnset, scan.OpFPSet, scan.OpFPUnset} {
+		scan.AppendDecision(filepath.Join(src, "ord"), scan.Decision{Time: at, Op: op, Element: "e1"})
+	}
+	b := newMem(t)
+	if err := Upload(ctx, b, src, "ord", WriterOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	local := t.TempDir()
+	m, _ := NewMirror(b, local, MirrorOptions{})
+	m.Sync(ctx)
+	a, _ := os.ReadFile(filepath.Join(src, "ord", scan.ReviewFile))
+	c, _ := os.ReadFile(filepath.Join(local, "ord", scan.ReviewFile))
+	if string(a) != string(c) {
+		t.Fatalf("decisions out of order after upload and mirror:\n%s\nwant\n%s", c, a)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"gocloud.dev/blob"
 
@@ -176,8 +177,23 @@ func (s *Shipper) Close() error {
 	if err != nil {
 		return fmt.Errorf("ship: %w", err)
 	}
+	// Keys sort by time, and replaying decisions depends on their order:
+	// decisions with the same time get keys a nanosecond apart, in file order.
+	var last time.Time
 	_, err = scan.ReadReview(bytes.NewReader(data), scan.Position{}, s.id+"/"+scan.ReviewFile, nil, func(d scan.Decision, _ int) error {
-		_, err := AppendDecision(s.w.ctx, s.b, s.w.o.Name, s.id, d)
+		if d.Time.IsZero() {
+			d.Time = time.Now().UTC()
+		}
+		line, err := decisionJSON(d)
+		if err != nil {
+			return err
+		}
+		at := d.Time
+		if !at.After(last) {
+			at = last.Add(time.Nanosecond)
+		}
+		last = at
+		_, err = putDecision(s.w.ctx, s.b, s.w.r, s.id, at, line)
 		return err
 	})
 	return err

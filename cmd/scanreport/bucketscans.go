@@ -139,3 +139,34 @@ loop:
 	}
 	return errors.Join(werr, serr)
 }
+
+// bucketScans returns the bucket URL of the scans root, from --scans or
+// config.toml's [site] scans, or "" when the scans root is a folder.
+func (a *app) bucketScans(f siteFlags) string {
+	if f.scans != "" {
+		if isBucketURL(f.scans) {
+			return f.scans
+		}
+		return ""
+	}
+	if c, err := a.loadConfig(); err == nil && isBucketURL(c.Site.Scans) {
+		return c.Site.Scans
+	}
+	return ""
+}
+
+// useMirror mirrors a bucket scans root once (build, publish --with-scans)
+// and points the flags at the mirror. It does nothing for a folder.
+func (a *app) useMirror(ctx context.Context, f *siteFlags) error {
+	raw := a.bucketScans(*f)
+	if raw == "" {
+		return nil
+	}
+	m, b, err := a.mirrorScans(ctx, raw, f.mirror, scanstore.MirrorOptions{})
+	if err != nil {
+		return err
+	}
+	b.Close()
+	f.scans = m.Dir()
+	return nil
+}

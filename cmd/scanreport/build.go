@@ -13,7 +13,6 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/publish"
 	"github.com/scanreport/scanreport/scan"
-	"github.com/scanreport/scanreport/scanstore"
 )
 
 func (a *app) buildCommand() *cobra.Command {
@@ -33,13 +32,8 @@ listed in full by 'scanreport validate'.`,
 		Example: "  scanreport build\n  scanreport build --scans ./scans --out ./site\n  scanreport build --zip report.zip",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if isBucketURL(f.scans) {
-				_, b, err := a.mirrorScans(cmd.Context(), f.scans, f.mirror, scanstore.MirrorOptions{})
-				if err != nil {
-					return err
-				}
-				b.Close()
-				f.scans, _ = mirrorDir(f.scans, f.mirror)
+			if err := a.useMirror(cmd.Context(), &f); err != nil {
+				return err
 			}
 			o, err := a.options(f)
 			if err != nil {

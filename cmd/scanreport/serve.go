@@ -47,10 +47,10 @@ decisions only from its own pages. Stop it with Ctrl-C.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			if isBucketURL(f.scans) {
+			if raw := a.bucketScans(f); raw != "" {
 				// The mirror follows the bucket into a local folder; the
 				// watcher below watches that folder as it would any other.
-				m, b, err := a.mirrorScans(ctx, f.scans, f.mirror, scanstore.MirrorOptions{Interval: follow, MaxInterval: 10 * follow})
+				m, b, err := a.mirrorScans(ctx, raw, f.mirror, scanstore.MirrorOptions{Interval: follow, MaxInterval: 10 * follow})
 				if err != nil {
 					return err
 				}
