@@ -119,7 +119,6 @@ type scanState struct {
 	// changed within ten intervals is looked at every Interval, a quieter
 	// one less and less often.
 	lastChange time.Time
-	missing    int // root listings in a row without this scan
 }
 
 // cursor is what the local copy of a scan holds, saved after each pass.
@@ -279,19 +278,26 @@ func (m *Mirror) state(id string) *scanState {
 		st = &scanState{}
 		m.scans[id] = st
 	}
-	st.missing = 0
 	return st
 }
 
-// removeGone drops the local copy of scans that two listings in a row did
-// not find in the bucket (deleted there).
+// removeGone drops the local copy of scans the bucket no longer lists
+// (deleted there): those in memory and those a cursor file says an earlier
+// run mirrored. Folders the mirror did not make are left alone.
 func (m *Mirror) removeGone(ids []string) {
-	for id, st := range m.scans {
-		if _, found := slices.BinarySearch(ids, id); found {
-			continue
+	gone := map[string]bool{}
+	for id := range m.scans {
+		gone[id] = true
+	}
+	if entries, err := os.ReadDir(filepath.Join(m.dir, stateDir)); err == nil {
+		for _, e := range entries {
+			if id, ok := strings.CutSuffix(e.Name(), ".json"); ok && scan.ValidID(id) == nil {
+				gone[id] = true
+			}
 		}
-		st.missing++
-		if st.missing < 2 {
+	}
+	for id := range gone {
+		if _, found := slices.BinarySearch(ids, id); found {
 			continue
 		}
 		delete(m.scans, id)

@@ -414,3 +414,34 @@ func TestUploadKeepsTheOrderOfSameTimeDecisions(t *testing.T) {
 		t.Fatalf("decisions out of order after upload and mirror:\n%s\nwant\n%s", c, a)
 	}
 }
+
+func TestMirrorDropsAScanDeletedFromTheBucket(t *testing.T) {
+	ctx := context.Background()
+	b := newMem(t)
+	for _, id := range []string{"keep", "drop"} {
+		w, _ := Create(ctx, b, scan.Meta{ID: id, Target: "t"}, WriterOptions{SegmentAge: -1})
+		w.Add(scan.Element{Type: "IP_ADDRESS", Data: "1"})
+		w.Close()
+	}
+	local := t.TempDir()
+	mine := filepath.Join(local, "by-hand")
+	os.MkdirAll(mine, 0o755)
+	m, _ := NewMirror(b, local, MirrorOptions{})
+	m.Sync(ctx)
+	for _, k := range keys(t, b, "drop/") {
+		b.Delete(ctx, k)
+	}
+	// A later run (a new Mirror over the same folder) notices.
+	m2, _ := NewMirror(b, local, MirrorOptions{})
+	if _, err := m2.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(local, "drop")); !os.IsNotExist(err) {
+		t.Errorf("the deleted scan's local copy is still there: %v", err)
+	}
+	for _, p := range []string{filepath.Join(local, "keep", scan.ElementsFile), mine} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+}
