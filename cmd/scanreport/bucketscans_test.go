@@ -51,4 +51,28 @@ func TestBuildFromBucketFolder(t *testing.T) {
 			t.Errorf("%s: the mirror's copy differs from the scan written on disk (%d vs %d bytes)", f, len(b), len(a))
 		}
 	}
+	// fp on a bucket scan: checked against the mirror, sent up as an object.
+	reviews := func() int {
+		es, _ := os.ReadDir(filepath.Join(dir, "bucket", "acme-corp-2026-11-18", "review"))
+		n := 0
+		for _, e := range es {
+			if strings.HasSuffix(e.Name(), ".json") {
+				n++
+			}
+		}
+		return n
+	}
+	before := reviews()
+	data, _ := os.ReadFile(filepath.Join(local, "acme-corp-2026-11-18", "elements.jsonl"))
+	second := strings.SplitN(string(data), "\n", 3)[1]
+	id := strings.SplitN(strings.TrimPrefix(second, `{"id":"`), `"`, 2)[0]
+	if code, out, errs := runCLI(t, "fp", "set", "--scans", bucket, "--mirror", mirror, "acme-corp-2026-11-18", id); code != 0 {
+		t.Fatalf("fp set on a bucket scan: %d %s %s", code, out, errs)
+	}
+	if got := reviews(); got != before+1 {
+		t.Errorf("review objects in the bucket: %d, want %d", got, before+1)
+	}
+	if code, out, errs := runCLI(t, "validate", "--scans", bucket, "--mirror", mirror, "acme-corp-2026-11-18"); code != 0 {
+		t.Errorf("validate --scans %s: %d %s %s", bucket, code, out, errs)
+	}
 }
