@@ -208,6 +208,17 @@ func (m *Mirror) Follow(ctx context.Context) error {
 		for _, id := range m.sortedIDs() {
 			st := m.scans[id]
 			if now.Before(st.next) {
+				// Not due: only send up decisions made here since (a stat
+				// when there are none).
+				if st.loaded {
+					if pushed, err := m.pushReview(ctx, id, filepath.Join(m.dir, id), st); err != nil {
+						m.o.Logger.Warn("review decisions not sent", "scan", id, "err", err)
+					} else if pushed {
+						if err := m.save(id, &st.c); err != nil {
+							m.o.Logger.Warn("mirror cursor not saved", "scan", id, "err", err)
+						}
+					}
+				}
 				continue
 			}
 			full := !st.loaded || !now.Before(st.nextFull)
@@ -224,7 +235,11 @@ func (m *Mirror) Follow(ctx context.Context) error {
 				changed = append(changed, id)
 			}
 		}
+		// Wake at least every Interval: decisions made here go up at once.
 		wake := nextList
+		if soon := now.Add(m.o.Interval); soon.Before(wake) {
+			wake = soon
+		}
 		for _, st := range m.scans {
 			if st.next.Before(wake) {
 				wake = st.next
@@ -757,10 +772,11 @@ func (m *Mirror) pushReview(ctx context.Context, id, dir string, st *scanState) 
 	if _, err := f.ReadAt(data, st.c.ReviewSize); err != nil {
 		return false, fmt.Errorf("mirror: read %s: %w", p, err)
 	}
+	pushed := false
 	for {
 		i := bytes.IndexByte(data, '\n')
 		if i < 0 {
-			return false, nil // a line still being written
+			return pushed, nil // the rest is a line still being written
 		}
 		line := data[:i+1]
 		data = data[i+1:]
@@ -771,8 +787,9 @@ func (m *Mirror) pushReview(ctx context.Context, id, dir string, st *scanState) 
 		}
 		key, err := putDecision(ctx, m.b, m.r, id, t, line)
 		if err != nil {
-			return false, err
+			return pushed, err
 		}
+		pushed = true
 		m.Stats.Writes.Add(1)
 		st.c.Review = append(st.c.Review, key)
 		slices.Sort(st.c.Review)

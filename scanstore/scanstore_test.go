@@ -445,3 +445,30 @@ func TestMirrorDropsAScanDeletedFromTheBucket(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowSendsLocalDecisionsAtOnce(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b := newMem(t)
+	w, _ := Create(ctx, b, scan.Meta{ID: "fin", Target: "t"}, WriterOptions{SegmentAge: -1})
+	w.Add(scan.Element{ID: "e1", Type: "IP_ADDRESS", Data: "1"})
+	w.SetStatus(scan.StatusFinished, time.Time{})
+	w.Close()
+	local := t.TempDir()
+	m, _ := NewMirror(b, local, MirrorOptions{Interval: 20 * time.Millisecond, FinishedInterval: time.Hour})
+	if _, err := m.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { defer close(done); m.Follow(ctx) }()
+	defer func() { cancel(); <-done }()
+	// The finished scan is not due for an hour; serve's button appends here.
+	scan.AppendDecision(filepath.Join(local, "fin"), scan.Decision{Op: scan.OpFPSet, Element: "e1", By: "serve"})
+	deadline := time.Now().Add(10 * time.Second)
+	for len(keys(t, b, "fin/review/")) != 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("the local decision was not sent up while the scan was not due")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
