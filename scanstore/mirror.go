@@ -221,7 +221,9 @@ func (m *Mirror) Follow(ctx context.Context) error {
 				}
 				continue
 			}
-			full := !st.loaded || !now.Before(st.nextFull)
+			// A finished scan's look is two lists (its files, its decisions);
+			// the segment folders are listed again only when it reopens.
+			full := !st.loaded || (!st.done && !now.Before(st.nextFull))
 			ch, err := m.syncScan(ctx, id, st, full)
 			if ctx.Err() != nil {
 				m.mu.Unlock()

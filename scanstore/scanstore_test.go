@@ -472,3 +472,33 @@ func TestFollowSendsLocalDecisionsAtOnce(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestAFinishedScanCostsTwoListsALook(t *testing.T) {
+	ctx := context.Background()
+	b := newMem(t)
+	w, _ := Create(ctx, b, scan.Meta{ID: "done", Target: "t"}, WriterOptions{SegmentAge: -1})
+	w.Add(scan.Element{Type: "IP_ADDRESS", Data: "1"})
+	w.SetStatus(scan.StatusFinished, time.Time{})
+	w.Close()
+	m, _ := NewMirror(b, t.TempDir(), MirrorOptions{})
+	if _, err := m.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	l0, r0 := m.Stats.Lists.Load(), m.Stats.Reads.Load()
+	if _, err := m.syncScan(ctx, "done", m.scans["done"], false); err != nil {
+		t.Fatal(err)
+	}
+	if l, r := m.Stats.Lists.Load()-l0, m.Stats.Reads.Load()-r0; l != 2 || r != 0 {
+		t.Errorf("a look at a finished scan: %d lists, %d reads; want 2 and 0", l, r)
+	}
+	// A running scan's look: one list and one read per stream.
+	w2, _ := Create(ctx, b, scan.Meta{ID: "run", Target: "t", Status: scan.StatusRunning}, WriterOptions{SegmentAge: -1})
+	w2.Add(scan.Element{Type: "IP_ADDRESS", Data: "1"})
+	w2.Close()
+	m.Sync(ctx)
+	l0, r0 = m.Stats.Lists.Load(), m.Stats.Reads.Load()
+	m.syncScan(ctx, "run", m.scans["run"], false)
+	if l, r := m.Stats.Lists.Load()-l0, m.Stats.Reads.Load()-r0; l != 1 || r != 2 {
+		t.Errorf("a look at a quiet running scan: %d lists, %d reads; want 1 and 2", l, r)
+	}
+}
