@@ -64,7 +64,7 @@ func ImportDB(ctx context.Context, path string, o Options) (*Summary, error) {
 	}
 	targets := make([]target, len(scans))
 	for i := range scans {
-		targets[i] = target{scans[i].id(), "spiderfoot-db", scans[i].guid}
+		targets[i] = target{scans[i].id(), "spiderfoot-db", scans[i].guid, unescapeName(scans[i].rawTarget)}
 	}
 	if err := checkTargets(o.ScansRoot, targets, o.Force); err != nil {
 		return nil, err

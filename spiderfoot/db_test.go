@@ -333,7 +333,7 @@ func TestImportDBRerun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !sum.Scans[0].Replaced {
+	if sum.Scans[0].Replaced == nil {
 		t.Error("not reported as replaced")
 	}
 	if second := snapshot(t, root); !reflect.DeepEqual(first, second) {

@@ -323,7 +323,7 @@ func openStreamScan(id, src string, o *Options, so StreamOptions, ss *ScanSummar
 	_, err := os.Lstat(dir)
 	exists := err == nil
 	if exists {
-		if err := checkTargets(o.ScansRoot, []target{{id, "spiderfoot-stream", o.Name}}, o.Force); err != nil {
+		if err := checkTargets(o.ScansRoot, []target{{id, "spiderfoot-stream", o.Name, o.Target}}, o.Force); err != nil {
 			return nil, nil, err
 		}
 	}
