@@ -111,7 +111,7 @@ type ScanSummary struct {
 	BadTimes         int // times that could not be read
 	UnknownTypes     map[string]int
 	Replaced         *Replacement // the earlier import's directory this one replaced
-	Appended         bool // the stream added to an existing scan
+	Appended         bool         // the stream added to an existing scan
 }
 
 func (s *Summary) skip(reason string, n int) {

@@ -1,10 +1,12 @@
 package spiderfoot
 
 import (
+	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
+	"io"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -255,8 +257,16 @@ func TestCSVRoundTrip(t *testing.T) {
 		}
 		rows = append(rows, r.fields())
 	}
+	// A WHOIS record as SpiderFoot stores it, CR LF inside, and its child,
+	// whose Source holds the same bytes.
+	whois := "Domain Name: ACME.EXAMPLE\r\nRegistrar: Example Registrar, Inc.\r\n"
+	rows = append(rows, []string{"2023-11-14 22:13:30", "DOMAIN_WHOIS", "sfp_whois", "acme.example", "0", whois},
+		[]string{"2023-11-14 22:13:31", "DOMAIN_REGISTRAR", "sfp_whois", whois, "0", "Example Registrar, Inc."})
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i][5] < rows[j][5] })
 	in := pythonCSV(csvHeader, rows, false)
+	if !bytes.Contains(in, []byte("ACME.EXAMPLE\r\nRegistrar")) {
+		t.Fatal("the fixture lost its CR LF")
+	}
 	root := t.TempDir()
 	if _, err := ImportCSV(context.Background(), bytes.NewReader(in), Options{ScansRoot: root, Name: "round"}); err != nil {
 		t.Fatal(err)
@@ -267,19 +277,28 @@ func TestCSVRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	parse := func(b []byte) []string {
-		r := csv.NewReader(bytes.NewReader(b))
-		recs, err := r.ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		// Our reader: it keeps CR LF inside fields (encoding/csv would not).
+		r := newCSVReader(bufio.NewReader(bytes.NewReader(b)), ',')
 		var lines []string
-		for _, rec := range recs {
+		for {
+			rec, err := r.read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 			lines = append(lines, strings.Join(rec, "\x1f"))
 		}
 		sort.Strings(lines)
 		return lines
 	}
 	a, b := parse(in), parse(out.Bytes())
+	if !slices.ContainsFunc(b, func(l string) bool {
+		return strings.Contains(l, "DOMAIN_REGISTRAR") && strings.Contains(l, "ACME.EXAMPLE\r\n")
+	}) {
+		t.Errorf("the CR LF in the WHOIS record's child's Source is lost: %q", b)
+	}
 	if !reflect.DeepEqual(a, b) {
 		t.Errorf("round trip differs:\nin:  %q\nout: %q", a, b)
 	}

@@ -1,8 +1,8 @@
 package spiderfoot
 
 import (
-	"bytes"
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 )
@@ -126,4 +126,3 @@ func (r *csvReader) read() ([]string, error) {
 		line = line[i+1:]
 	}
 }
-

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/scanreport/scanreport/scan"
 )
 
 // xlsxRows is a scan in time order, one second apart (so that no link
@@ -115,6 +119,14 @@ func TestImportXLSXSingle(t *testing.T) {
 	ss := sum.Scans[0]
 	if ss.ID != acmeID || ss.Elements != len(xlsxRows)+1 || ss.UnknownTypes["CUSTOM_THING"] != 1 || len(ss.UnknownTypes) != 1 {
 		t.Errorf("summary = %+v", ss)
+	}
+	// Byte for byte: the same ids, links and order.
+	for _, f := range []string{scan.ElementsFile, scan.MetaFile, scan.ReviewFile} {
+		x, _ := os.ReadFile(filepath.Join(rootX, acmeID, f))
+		c, _ := os.ReadFile(filepath.Join(rootC, acmeID, f))
+		if len(x) == 0 || !bytes.Equal(x, c) {
+			t.Errorf("%s of the Excel and CSV imports differ:\n%s\n%s", f, x, c)
+		}
 	}
 	gotX, gotC := elementKeys(t, rootX, acmeID), elementKeys(t, rootC, acmeID)
 	if !slices.Equal(gotX, gotC) {
