@@ -119,14 +119,14 @@ func TestImportCSVSingle(t *testing.T) {
 		{"192.0.2.2", "IP_ADDRESS", "www.acme.example", "INTERNET_NAME", "sfp_spider"},
 		{"192.0.2.2:80", "TCP_PORT_OPEN", "192.0.2.2", "IP_ADDRESS", "sfp_dnsresolve"},
 		{"Listed by Example", "MALICIOUS_IPADDR", "192.0.2.1", "IP_ADDRESS", "sfp_dnsresolve"}, // before the second 192.0.2.1
-		{" nginx", "WEBSERVER_BANNER", "192.0.2.1", "IP_ADDRESS", "sfp_other"},                 // the most recent
+		{" nginx", "WEBSERVER_BANNER", "192.0.2.1", "IP_ADDRESS", "sfp_dnsresolve"},            // the earliest: a module answers a value once
 		{"a@acme.example", "EMAILADDR", "ROOT", "", ""},
 		{"Apache", "WEBSERVER_BANNER", "https://acme.example/a", "LINKED_URL_INTERNAL", "sfp_spider"},
 	} {
 		var e *scan.Element
 		for i := range byD[c.data] {
-			if byD[c.data][i].Type == c.typ {
-				e = &byD[c.data][i]
+			if byD[c.data][i].Type == c.typ && e == nil {
+				e = &byD[c.data][i] // the first found
 			}
 		}
 		if e == nil {

@@ -343,7 +343,7 @@ func writeExportScan(tmp, id, kind, file string, s *exportScan, o *Options) (ss 
 		if !r.t.IsZero() {
 			t = r.t.Unix()
 		}
-		links[i] = linkRow{t: t, data: r.data, source: r.source, module: r.module, entity: isEntityType(cat, code)}
+		links[i] = linkRow{t: t, data: r.data, source: r.source, module: r.module, typ: code, entity: isEntityType(cat, code)}
 		if r.module != "" && r.module != rootModule {
 			modules[r.module] = true
 		}
