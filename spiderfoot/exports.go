@@ -409,7 +409,11 @@ func writeExportScan(tmp, id, kind, file string, s *exportScan, o *Options) (ss 
 		if t.IsZero() {
 			t = last
 		}
-		if _, err := w.Add(scan.Element{ID: ids[i], Type: codes[i], Data: r.data, Source: src, Module: r.module, Generated: t}); err != nil {
+		link := ""
+		if links[i].guessed {
+			link = scan.LinkGuessed
+		}
+		if _, err := w.Add(scan.Element{ID: ids[i], Type: codes[i], Data: r.data, Source: src, Module: r.module, Generated: t, Link: link}); err != nil {
 			return ss, err
 		}
 		ss.Elements++

@@ -137,15 +137,20 @@ func ImportStream(ctx context.Context, r io.Reader, o Options, so StreamOptions)
 			ss.unknownType(code)
 		}
 		source := scan.RootID
+		link := ""
 		if ev.hasSource {
+			before := lst
 			source = linker.link(ev.source, ev.module, &lst)
+			if lst != before { // ambiguous or unmatched
+				link = scan.LinkGuessed
+			}
 		} else {
 			sum.note(noteNoSource, 1)
 		}
 		if ev.t.IsZero() {
 			ev.t = time.Now()
 		}
-		eid, err := w.Add(scan.Element{Type: code, Data: ev.data, Source: source, Module: ev.module, Generated: ev.t})
+		eid, err := w.Add(scan.Element{Type: code, Data: ev.data, Source: source, Module: ev.module, Generated: ev.t, Link: link})
 		if err != nil {
 			return err
 		}

@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/scan"
 )
 
 // A synthetic SpiderFoot scan with its true links, shown as SpiderFoot's
@@ -255,6 +257,24 @@ func TestSynthCSVAndXLSXIdentical(t *testing.T) {
 	}
 	a, b := snapshot(t, rootC), snapshot(t, rootX)
 	id := sc.Scans[0].ID
+	// Guessed links are marked, in the file and in the model.
+	rb := read(t, rootC, id)
+	guessed := 0
+	for _, e := range rb.elements {
+		if e.Link == scan.LinkGuessed {
+			guessed++
+		}
+	}
+	ms := loadModel(t, rootC, id)
+	flagged := 0
+	for i := range ms.Elements {
+		if ms.Elements[i].Is(model.FlagGuessed) {
+			flagged++
+		}
+	}
+	if guessed == 0 || flagged != guessed || guessed != sc.Scans[0].AmbiguousLinks+sc.Scans[0].UnmatchedLinks {
+		t.Errorf("%d links marked guessed in the file, %d in the model; %d ambiguous, %d unmatched", guessed, flagged, sc.Scans[0].AmbiguousLinks, sc.Scans[0].UnmatchedLinks)
+	}
 	if sx.Scans[0].ID != id {
 		t.Fatalf("ids %s and %s", id, sx.Scans[0].ID)
 	}
