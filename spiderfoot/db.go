@@ -102,22 +102,19 @@ func openDB(path string) (db *sql.DB, how string, closeDB func(), err error) {
 	if ws, err := os.Stat(path + "-wal"); err == nil {
 		walSize = ws.Size()
 	}
-	_, shmErr := os.Stat(path + "-shm")
-	if walSize == 0 || shmErr == nil {
-		// No log to replay, or SpiderFoot (or a clean copy) left the index
-		// beside it: read in place, through SQLite's locks, so even a
-		// database SpiderFoot is writing gives one consistent snapshot.
+	if walSize == 0 {
+		// No log to replay: read in place as an immutable file, so that
+		// SQLite takes no lock and writes nothing beside it (a read-only
+		// connection in WAL mode would still write to the -shm index).
 		db, err := openSQLite(path, true)
-		if err == nil {
-			return db, "", func() { db.Close() }, nil
-		}
-		if walSize == 0 {
+		if err != nil {
 			return nil, "", nil, err
 		}
+		return db, "", func() { db.Close() }, nil
 	}
-	// A -wal without its -shm: SQLite cannot read it read-only in place
-	// (it would have to create the index beside the user's file), so copy
-	// both and read the copy.
+	// A -wal with writes not yet checkpointed: reading it in place would
+	// write to the -shm index beside it (or create one), so copy the
+	// database and its log and read the copy.
 	tmp, err := os.MkdirTemp("", "scanreport-spiderfoot-db-")
 	if err != nil {
 		return nil, "", nil, err
@@ -152,7 +149,7 @@ func openSQLite(path string, readOnly bool) (*sql.DB, error) {
 	}
 	mode := "rw"
 	if readOnly {
-		mode = "ro"
+		mode = "ro&immutable=1"
 	}
 	db, err := sql.Open("sqlite", "file://"+p+"?mode="+mode+"&_pragma=busy_timeout(10000)&_pragma=query_only(1)")
 	if err != nil {

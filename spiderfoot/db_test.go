@@ -2,8 +2,10 @@ package spiderfoot
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -279,10 +281,18 @@ func TestImportDBWAL(t *testing.T) {
 		t.Fatal("the main file alone should not have the scan: the test does not exercise the WAL")
 	}
 
-	// In place, -shm present.
+	// -shm present (SpiderFoot running): the user's files are not touched,
+	// not even the -shm index.
+	if _, err := os.Stat(path + "-shm"); err != nil {
+		t.Fatalf("no -shm: %v", err)
+	}
+	before := fileSums(t, dir)
 	sum, err := ImportDB(context.Background(), path, Options{ScansRoot: filepath.Join(dir, "s1")})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if after := fileSums(t, dir); !reflect.DeepEqual(before, after) {
+		t.Errorf("the import changed the database's files:\nbefore %v\nafter  %v", before, after)
 	}
 	if el, _ := sum.Totals(); el != 12 {
 		t.Errorf("in place: %d elements", el)
@@ -408,4 +418,26 @@ func TestScanID(t *testing.T) {
 	if ScanID("a b") == ScanID("a/b") {
 		t.Error("different names, same id")
 	}
+}
+
+// fileSums checksums the files directly in dir (name → SHA-256, size, time).
+func fileSums(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := e.Info()
+		out[e.Name()] = fmt.Sprintf("%x %d %s", sha256.Sum256(data), len(data), info.ModTime())
+	}
+	return out
 }
