@@ -272,6 +272,32 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 		meta.Status = scan.StatusCreated
 	}
 
+	// --status: a scan whose SpiderFoot died stays RUNNING in the database
+	// for ever; the import can close it. A final status without an end
+	// time ends at the last result (else at the start).
+	if o.Status != "" && o.Status != meta.Status {
+		sum.note(fmt.Sprintf("scans given the status %s by --status (SpiderFoot said otherwise)", o.Status), 1)
+		meta.Status = o.Status
+		final := o.Status == scan.StatusFinished || o.Status == scan.StatusAborted || o.Status == scan.StatusErrorFailed
+		if final && meta.Ended.IsZero() {
+			var lastT sql.NullFloat64
+			if err := tx.QueryRowContext(ctx, `SELECT max(generated) FROM tbl_scan_results WHERE scan_instance_id = ?`, s.guid).Scan(&lastT); err != nil {
+				return ss, err
+			}
+			meta.Ended = meta.Started
+			if lastT.Valid && lastT.Float64 > 0 {
+				meta.Ended = secondsTime(lastT.Float64)
+			}
+			if meta.Ended.IsZero() {
+				meta.Ended = meta.Created
+			}
+		}
+		if !final {
+			meta.Ended = time.Time{}
+		}
+		ss.Status = meta.Status
+	}
+
 	// Settings, and the modules enabled.
 	settings, nSettings, modules, err := dbSettings(ctx, tx, s.guid)
 	if err != nil {

@@ -441,3 +441,29 @@ func fileSums(t *testing.T, dir string) map[string]string {
 	}
 	return out
 }
+
+// --status closes a scan left RUNNING: the status given, ended at its last
+// result; the summary says so.
+func TestImportDBStatus(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "spiderfoot.db")
+	db := createDB(t, path, true)
+	fillDB(t, db, true)
+	db.Close()
+	root := filepath.Join(dir, "scans")
+	sum, err := ImportDB(context.Background(), path, Options{ScansRoot: root, Scans: []string{guidRunning}, Status: scan.StatusAborted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, summaryText(sum), "scans given the status ABORTED by --status")
+	rb := read(t, root, "sf-"+guidRunning)
+	var last time.Time
+	for _, e := range rb.elements {
+		if e.Generated.After(last) {
+			last = e.Generated
+		}
+	}
+	if rb.meta.Status != scan.StatusAborted || !rb.meta.Ended.Equal(last) || last.IsZero() {
+		t.Errorf("status %s, ended %v, last result %v", rb.meta.Status, rb.meta.Ended, last)
+	}
+}

@@ -178,6 +178,7 @@ SCANID becomes the scan directory sf-SCANID.`,
 	}
 	f.register(cmd)
 	cmd.Flags().StringArrayVar(&f.scans, "scan", nil, "import only this scan (SpiderFoot scan id or name; repeatable)")
+	cmd.Flags().StringVar(&f.status, "status", "", "give the scans this status instead of SpiderFoot's, e.g. ABORTED for a scan left RUNNING when SpiderFoot died (a final status without an end time ends at the last result)")
 	return cmd
 }
 
