@@ -31,10 +31,9 @@ const MarkerFile = ".imported-from"
 // SpiderFoot's.
 const CorrelationsFile = "spiderfoot-correlations.json"
 
-// TypesFile describes the element types of a scan that the built-in
-// catalogue does not know (database imports of older SpiderFoot versions):
-// code, description, category, one a line, tab-separated.
-const TypesFile = "types.tsv"
+// TypesFile declares the element types of a scan that the built-in
+// catalogue does not know (database imports of older SpiderFoot versions).
+const TypesFile = scan.TypesFile
 
 // ReviewBy is the "by" of the false-positive decisions an import writes.
 const ReviewBy = "spiderfoot-import"
@@ -110,6 +109,7 @@ type ScanSummary struct {
 	DuplicateIDs     int // database rows whose hash repeats an earlier row's
 	BadTimes         int // times that could not be read
 	UnknownTypes     map[string]int
+	DeclaredTypes    int          // unknown types the database's tbl_event_types describes (written to types.tsv)
 	Replaced         *Replacement // the earlier import's directory this one replaced
 	Appended         bool         // the stream added to an existing scan
 }
@@ -191,6 +191,9 @@ func (s *Summary) WriteText(w io.Writer) {
 				parts = append(parts, fmt.Sprintf("%s ×%d", strconv.Quote(t), sc.UnknownTypes[t]))
 			}
 			extra = append(extra, "unknown types kept: "+strings.Join(parts, ", "))
+		}
+		if sc.DeclaredTypes > 0 {
+			extra = append(extra, fmt.Sprintf("%s of them named, with their categories, by the database's tbl_event_types (in %s)", comma(sc.DeclaredTypes), TypesFile))
 		}
 		how := ""
 		switch {

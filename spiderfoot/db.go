@@ -515,6 +515,11 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 			return ss, err
 		}
 	}
+	if len(ss.UnknownTypes) > 0 {
+		if ss.DeclaredTypes, err = writeDBTypes(ctx, tx, w.Dir(), ss.UnknownTypes); err != nil {
+			return ss, err
+		}
+	}
 	if hasCorr {
 		if ss.Correlations, err = writeDBCorrelations(ctx, tx, s.guid, w.Dir()); err != nil {
 			return ss, err
@@ -697,4 +702,49 @@ func ReadCorrelations(dir string) (*CorrelationsDoc, error) {
 		return nil, fmt.Errorf("%s: %w", CorrelationsFile, err)
 	}
 	return &doc, nil
+}
+
+// writeDBTypes writes types.tsv for the types of a scan that the built-in
+// catalogue does not know but the database's own tbl_event_types describes
+// (an older SpiderFoot's types: VULNERABILITY, …), so that the report shows
+// them with their names and categories. It returns how many it declared.
+func writeDBTypes(ctx context.Context, tx *sql.Tx, dir string, unknown map[string]int) (int, error) {
+	var b strings.Builder
+	b.WriteString("code\tdescription\traw\tcategory\n")
+	n := 0
+	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	for _, code := range sortedKeys(unknown) {
+		var descr, cat sql.NullString
+		var raw sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT event_descr, event_raw, event_type FROM tbl_event_types WHERE event = ?`, code).Scan(&descr, &raw, &cat)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			if strings.Contains(err.Error(), "no such table") {
+				return 0, nil
+			}
+			return 0, fmt.Errorf("tbl_event_types: %w", err)
+		}
+		category := strings.ToUpper(strings.TrimSpace(cat.String))
+		switch category {
+		case "ENTITY", "DESCRIPTOR", "DATA", "SUBENTITY", "INTERNAL":
+		default:
+			continue
+		}
+		r := "0"
+		if raw.Int64 == 1 {
+			r = "1"
+		}
+		d := clean.Replace(descr.String)
+		if d == "" {
+			d = code
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", clean.Replace(code), d, r, category)
+		n++
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	return n, os.WriteFile(filepath.Join(dir, TypesFile), []byte(b.String()), 0o644)
 }
