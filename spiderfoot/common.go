@@ -520,7 +520,7 @@ func (r *Replacement) describe() []string {
 		old += fmt.Sprintf(", %s %s", comma(r.OldElements), plural(r.OldElements, "element", "elements"))
 	}
 	old += ")"
-	kept := fmt.Sprintf("kept: %s of the analyst's %s in %s", comma(r.Decisions), plural(r.Decisions, "decision", "decisions"), scan.ReviewFile)
+	kept := fmt.Sprintf("kept: %s analyst %s in %s", comma(r.Decisions), plural(r.Decisions, "decision", "decisions"), scan.ReviewFile)
 	if len(r.Kept) > 0 {
 		kept += ", " + strings.Join(r.Kept, ", ")
 	}

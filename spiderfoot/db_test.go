@@ -349,6 +349,26 @@ func TestImportDBRerun(t *testing.T) {
 	if second := snapshot(t, root); !reflect.DeepEqual(first, second) {
 		t.Error("re-import gave different files")
 	}
+	// The running scan refreshed ("import again"): the analyst's notes and
+	// decisions stay, on the same elements.
+	running := filepath.Join(root, "sf-"+guidRunning)
+	os.WriteFile(filepath.Join(running, scan.NotesFile), []byte("watch this one\n"), 0o644)
+	if err := scan.AppendDecision(running, scan.Decision{Time: time.Now().UTC(), Op: scan.OpInvestigationAdd, Investigation: "case", By: "analyst"}); err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, db, `INSERT INTO tbl_scan_results VALUES (?, ?, ?, ?, 100, 100, 0, ?, ?, 0, ?)`, guidRunning, "feed1", "INTERNET_NAME", 1700001001.0, "sfp_dns", "new.example", ha)
+	sum, err = ImportDB(ctx, path, Options{ScansRoot: root, Scans: []string{guidRunning}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, summaryText(sum), "kept: 1 analyst decision in review.jsonl, notes.md")
+	if got, _ := os.ReadFile(filepath.Join(running, scan.NotesFile)); string(got) != "watch this one\n" {
+		t.Errorf("notes.md = %q", got)
+	}
+	if rb := read(t, root, "sf-"+guidRunning); len(rb.elements) != 3 || len(rb.decisions) != 1 {
+		t.Errorf("%d elements, decisions %+v", len(rb.elements), rb.decisions)
+	}
+	first = snapshot(t, root)
 
 	// A directory scanreport import did not write is not replaced...
 	foreign := filepath.Join(root, "sf-"+guidRunning)

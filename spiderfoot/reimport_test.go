@@ -59,7 +59,7 @@ func TestReimportKeepsAnalystWork(t *testing.T) {
 		t.Fatalf("the refreshed scan got id %s, not %s", sum.Scans[0].ID, id)
 	}
 	contains(t, text, `replaced: the earlier import of "acme" (target "acme.example", 9 elements)`)
-	contains(t, text, "kept: 2 of the analyst's decisions in review.jsonl, evidence.txt, notes.md")
+	contains(t, text, "kept: 2 analyst decisions in review.jsonl, evidence.txt, notes.md")
 	if got, _ := os.ReadFile(filepath.Join(dir, scan.NotesFile)); string(got) != "# Acme\nchecked the IP\n" {
 		t.Errorf("notes.md = %q", got)
 	}

@@ -332,9 +332,11 @@ func openStreamScan(id, src string, o *Options, so StreamOptions, ss *ScanSummar
 			return nil, nil, err
 		}
 	}
+	var aside string // the replaced directory, whose analyst files are kept
 	if exists && so.Replace {
-		if err := os.RemoveAll(dir); err != nil {
-			return nil, nil, err
+		aside = filepath.Join(o.ScansRoot, ".import-tmp-replaced-"+id+"-"+randomSuffix())
+		if err := os.Rename(dir, aside); err != nil {
+			return nil, nil, fmt.Errorf("move the earlier %s aside: %w", id, err)
 		}
 		exists = false
 	}
@@ -351,6 +353,14 @@ func openStreamScan(id, src string, o *Options, so StreamOptions, ss *ScanSummar
 		if err := os.WriteFile(filepath.Join(dir, MarkerFile), marker("spiderfoot-stream", src, o.Name), 0o644); err != nil {
 			w.Close()
 			return nil, nil, err
+		}
+		if aside != "" {
+			// --replace starts the scan afresh, not the analyst's work:
+			// their decisions and files come along.
+			if err := keepAnalystFiles(aside, dir); err != nil {
+				w.Close()
+				return nil, nil, err
+			}
 		}
 		return w, linker, nil
 	}
@@ -739,3 +749,25 @@ func (ts *textStream) flushPending() error {
 func (ts *textStream) idle() error { return ts.flushPending() }
 
 func (ts *textStream) end() (bool, error) { return true, ts.flushPending() }
+
+// keepAnalystFiles moves what the analyst added to a scan directory (their
+// decisions in review.jsonl, notes.md, any file an import does not write)
+// from old into the new directory dir, then removes old.
+func keepAnalystFiles(old, dir string) error {
+	if _, err := mergeReview(filepath.Join(old, scan.ReviewFile), filepath.Join(dir, scan.ReviewFile)); err != nil {
+		return fmt.Errorf("keep the analyst's decisions (the earlier scan is in %s): %w", old, err)
+	}
+	entries, err := os.ReadDir(old)
+	if err != nil {
+		return fmt.Errorf("read the earlier scan in %s: %w", old, err)
+	}
+	for _, e := range entries {
+		if importOwned[e.Name()] {
+			continue
+		}
+		if err := os.Rename(filepath.Join(old, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("keep %s (the earlier scan is in %s): %w", e.Name(), old, err)
+		}
+	}
+	return os.RemoveAll(old)
+}
