@@ -2,6 +2,7 @@ package spiderfoot
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -72,16 +73,42 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 	for k, i := range order {
 		rank[i] = int32(k)
 	}
-	byData := map[string][]int32{} // in time order
-	for _, i := range order {
-		byData[rows[i].data] = append(byData[rows[i].data], i)
+	// The elements of each value, grouped by type, each group in time
+	// order: the rule ranks by type first and then prefers the earliest, so
+	// a row looks at a few elements of each type, not at every element with
+	// its source value (a value found thousands of times costs no more).
+	type group struct {
+		typ  string
+		rows []int32
 	}
-	candsOf := func(r *linkRow) []int32 {
-		l := byData[r.source]
-		if l == nil && strings.Contains(r.source, "SFURL>") {
-			l = byData[stripSFURL(r.source)]
+	byData := map[string][]group{}
+	for _, i := range order {
+		gs := byData[rows[i].data]
+		k := 0
+		for k < len(gs) && gs[k].typ != rows[i].typ {
+			k++
 		}
-		return l
+		if k == len(gs) {
+			gs = append(gs, group{typ: rows[i].typ})
+		}
+		gs[k].rows = append(gs[k].rows, i)
+		byData[rows[i].data] = gs
+	}
+	groupsOf := func(r *linkRow) []group {
+		gs := byData[r.source]
+		if gs == nil && strings.Contains(r.source, "SFURL>") {
+			gs = byData[stripSFURL(r.source)]
+		}
+		return gs
+	}
+	// self reports whether row c is in group g of its own source value.
+	self := func(c int32, g *group) bool {
+		r := &rows[c]
+		return r.typ == g.typ && (r.data == r.source || r.data == stripSFURL(r.source) && strings.Contains(r.source, "SFURL>"))
+	}
+	// upTo counts a group's elements found no later than t.
+	upTo := func(g *group, t int64) int {
+		return sort.Search(len(g.rows), func(j int) bool { return rows[g.rows[j]].t > t })
 	}
 	isFirst := func(r *linkRow) bool {
 		return r.module == rootModule && (r.source == target || r.source == "")
@@ -102,19 +129,17 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 		if isFirst(r) {
 			continue
 		}
-		l := candsOf(r)
-		typ, one := "", true
-		for _, c := range l {
-			if c == i || rows[c].t > r.t {
-				continue
+		typ, types := "", 0
+		gs := groupsOf(r)
+		for k := range gs {
+			g := &gs[k]
+			n := upTo(g, r.t)
+			if n > 0 && !(n == 1 && self(i, g)) {
+				typ = g.typ
+				types++
 			}
-			if typ != "" && rows[c].typ != typ {
-				one = false
-				break
-			}
-			typ = rows[c].typ
 		}
-		if typ != "" && one {
+		if types == 1 {
 			if learned[r.module] == nil {
 				learned[r.module] = map[string]bool{}
 			}
@@ -150,9 +175,13 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 		return rank[a] < rank[b]
 	}
 
-	// Rank each row's candidates.
+	// Rank each row's candidates: of each type, the earliest few (later
+	// ones of a type never rank above them; a few stand by in case the
+	// first would close a loop).
+	const perType = 4
 	ranked := make([][]int32, len(rows))
 	var pending []int32
+	var cs []int32
 	for _, c := range order {
 		r := &rows[c]
 		if isFirst(r) {
@@ -163,22 +192,33 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 		if t0 := firstOf[sibKey{r.module, r.source}]; t0 < limit {
 			limit = t0
 		}
-		l := candsOf(r)
-		var cs []int32
+		gs := groupsOf(r)
 		all := 0
-		for _, cand := range l {
-			if cand == c || rows[cand].t > r.t {
-				continue
+		cs = cs[:0]
+		for pass := 0; pass < 2 && len(cs) == 0; pass++ {
+			bound := limit
+			if pass == 1 { // the siblings' bound left nothing: the row's own
+				bound = r.t
 			}
-			all++
-			if rows[cand].t <= limit {
-				cs = append(cs, cand)
-			}
-		}
-		if len(cs) == 0 { // the siblings' bound left nothing: the row's own
-			for _, cand := range l {
-				if cand != c && rows[cand].t <= r.t {
+			for k := range gs {
+				g := &gs[k]
+				n := upTo(g, bound)
+				if pass == 0 {
+					m := upTo(g, r.t)
+					all += m
+					if m > 0 && self(c, g) {
+						all--
+					}
+				}
+				taken := 0
+				for _, cand := range g.rows[:n] {
+					if cand == c {
+						continue
+					}
 					cs = append(cs, cand)
+					if taken++; taken == perType {
+						break
+					}
 				}
 			}
 		}
@@ -202,7 +242,7 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 			r.parent = cs[0] // earlier: cannot close a loop
 			continue
 		}
-		ranked[c] = cs
+		ranked[c] = slices.Clone(cs)
 		pending = append(pending, c)
 	}
 	// Same-second links: those with the fewest same-second candidates
