@@ -128,7 +128,7 @@ func valueEdges(s *model.Scan, byValue map[string]int32) [][2]int32 {
 	n := len(s.Elements)
 	// Values as numbers; the node of each value (-1: not a node).
 	vid := make([]int32, n)
-	ids := make(map[string]int32, len(byValue)*2)
+	ids := make(map[string]int32, n) // sized once: growing it cost more than filling it
 	var nodeOf []int32
 	for i := range n {
 		d := s.Elements[i].Data
