@@ -373,5 +373,9 @@ func AppendElementJSON(b []byte, e *Element) []byte {
 		b = append(b, `,"risk":`...)
 		b = strconv.AppendInt(b, int64(e.Risk), 10)
 	}
+	if e.Link != "" {
+		b = append(b, `,"link":`...)
+		b = jsonw.String(b, e.Link)
+	}
 	return append(b, "}\n"...)
 }

@@ -242,10 +242,24 @@ func TestImportStreamAppend(t *testing.T) {
 			t.Errorf("192.0.2.2 under %q", rb.byID[e.Source].Data)
 		}
 	}
-	// --replace starts afresh.
+	// --replace starts afresh, keeping the analyst's notes and decisions.
+	dir := filepath.Join(root, "sf-acme")
+	os.WriteFile(filepath.Join(dir, scan.NotesFile), []byte("mine\n"), 0o644)
+	if err := scan.AppendDecision(dir, scan.Decision{Time: time.Now().UTC(), Op: scan.OpInvestigationAdd, Investigation: "case-1", By: "analyst"}); err != nil {
+		t.Fatal(err)
+	}
 	sum, err = ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[:2], true)), o, StreamOptions{Replace: true})
 	if err != nil || sum.Scans[0].Elements != 3 || len(read(t, root, "sf-acme").elements) != 3 {
 		t.Errorf("replace: %v %+v", err, sum)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, scan.NotesFile)); string(got) != "mine\n" {
+		t.Errorf("--replace lost notes.md: %q", got)
+	}
+	if ds := read(t, root, "sf-acme").decisions; len(ds) != 1 || ds[0].Investigation != "case-1" {
+		t.Errorf("--replace lost the analyst's decisions: %+v", ds)
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, ".import-tmp-*")); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 	// A scan directory an import did not write is refused.
 	os.MkdirAll(filepath.Join(root, "sf-mine"), 0o755)

@@ -93,8 +93,13 @@ func StripSFURL(s string) string {
 	return strings.NewReplacer("<SFURL>", "", "</SFURL>", "").Replace(s)
 }
 
-// csvTime is SpiderFoot's time format; we write UTC.
+// csvTime is SpiderFoot's time format; we write UTC. Like SpiderFoot's
+// ROUND(generated), the time is rounded to the nearest second (half up),
+// not cut: an element found at 10:00:00.6 is shown as 10:00:01.
 func csvTime(ms int64) string {
+	if ms > 0 {
+		ms = (ms + 500) / 1000 * 1000
+	}
 	t := model.Time(ms)
 	if t.IsZero() {
 		return ""

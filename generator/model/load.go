@@ -26,6 +26,19 @@ func Load(d *scan.Dir, cat *eltypes.Catalogue, risky *eltypes.Risky, report scan
 		}
 		return nil, err
 	}
+	// The scan's own types (types.tsv: an older SpiderFoot's, say).
+	decls, err := d.Types(func(p scan.Problem) { early = append(early, p) })
+	if err != nil {
+		early = append(early, scan.Problem{Scan: d.ID, File: d.Rel(scan.TypesFile), Severity: scan.Error, Kind: scan.KindIO,
+			Text: "types not read: " + err.Error()})
+	}
+	if len(decls) > 0 {
+		extra := make([]eltypes.Type, len(decls))
+		for i, t := range decls {
+			extra[i] = eltypes.Type{Code: t.Code, Description: t.Description, Category: t.Category, Raw: t.Raw}
+		}
+		cat = cat.With(extra)
+	}
 	s := New(meta, cat, risky)
 	s.Problems.Report = report
 	for _, p := range early {

@@ -27,6 +27,7 @@ const (
 	FlagCycle                       // the source made a cycle; attached to ROOT
 	FlagRenamed                     // the id was used before; the element got a new id
 	FlagSynthetic                   // made by scanreport (a ROOT the scan did not write)
+	FlagGuessed                     // the link to the source was guessed from its value (scan.LinkGuessed)
 )
 
 // NoSource is the Source of ROOT.
@@ -206,6 +207,9 @@ func (s *Scan) Add(e scan.Element, line int) {
 	}
 	if s.risky != nil && s.risky.Element(e.Type, e.Risk) {
 		el.Flags |= FlagRisky
+	}
+	if e.Link == scan.LinkGuessed {
+		el.Flags |= FlagGuessed
 	}
 	if src, ok := s.ids[e.Source]; ok {
 		el.Source = src

@@ -46,8 +46,9 @@ export function stripSFURL(s: string): string {
   return s.split("<SFURL>").join("").split("</SFURL>").join("");
 }
 
-// csvTime is SpiderFoot's "Updated" column, in UTC; "" when unknown.
-export const csvTime = utc;
+// csvTime is SpiderFoot's "Updated" column, in UTC; "" when unknown. Like
+// SpiderFoot's ROUND(generated) it rounds to the nearest second (half up).
+export const csvTime = (ms: number): string => utc(ms > 0 ? Math.floor((ms + 500) / 1000) * 1000 : ms);
 
 // Parts collects a large text file in pieces: rows are joined into strings
 // of about 256 K characters, and every 64 of those become a Blob, so that

@@ -18,7 +18,7 @@ import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { isFP, load, loadInOrder, manifest } from "./registry";
 import { replaceHash } from "./search";
 import { ElementStore } from "./store";
-import type { ChunkRef, ElementChunk, Manifest, TypeInfo } from "./types";
+import { FLAG_GUESSED, type ChunkRef, type ElementChunk, type Manifest, type TypeInfo } from "./types";
 
 type View = "bubble-data" | "bubble-source" | "discovery";
 const VIEWS: View[] = ["bubble-data", "bubble-source", "discovery"];
@@ -38,7 +38,7 @@ class ScanData implements ElementLookup {
   private types = new Map<string, ElementStore>(); // loaded types, whole
   private typeLoads = new Map<string, Promise<ElementStore>>();
   private chunkLoads = new Map<string, Promise<void>>(); // single chunks of other types
-  private values = new Map<number, { d: string; m: number }>(); // element → value, module
+  private values = new Map<number, { d: string; m: number; f: number }>(); // element → value, module, flags
   fp: Set<number> = new Set();
   private fpLoad: Promise<void> | null = null;
   tree: { parent: Int32Array; type: Int32Array; slugs: string[]; pos: Int32Array | null } | null = null;
@@ -94,7 +94,7 @@ class ScanData implements ElementLookup {
             s.put(c, typeof chunks[k].s === "number" ? chunks[k].s! : s.n);
           });
         }
-        for (let r = 0; r < s.n; r++) this.values.set(s.idx[r], { d: s.data[r], m: s.mod[r] });
+        for (let r = 0; r < s.n; r++) this.values.set(s.idx[r], { d: s.data[r], m: s.mod[r], f: s.flags[r] });
         this.types.set(slug, s);
         return s;
       })();
@@ -166,6 +166,12 @@ class ScanData implements ElementLookup {
     return this.values.get(i)?.d ?? null;
   }
 
+  // guessed reports whether element i's link to its source was guessed
+  // from its value (an import of an export without ids).
+  guessed(i: number): boolean {
+    return ((this.values.get(i)?.f ?? 0) & FLAG_GUESSED) !== 0;
+  }
+
   module(i: number): string {
     const v = this.values.get(i);
     return v ? String(this.m.modules[v.m] ?? "") : "";
@@ -204,7 +210,7 @@ class ScanData implements ElementLookup {
         if (!pr) {
           pr = load(f, this.q(c)).then((p) => {
             if (p.k !== "elements" || p.type !== slug) return;
-            for (let k = 0; k < p.n; k++) this.values.set(p.i[k], { d: String(p.d[k]), m: p.m[k] | 0 });
+            for (let k = 0; k < p.n; k++) this.values.set(p.i[k], { d: String(p.d[k]), m: p.m[k] | 0, f: p.f[k] | 0 });
           });
           this.chunkLoads.set(f, pr);
         }
@@ -519,6 +525,7 @@ class VisualisePage {
       const mod = this.data.module(i);
       if (mod) meta.append(h("span", { class: "k" }, "Module "), h("span", null, mod));
       if (this.data.fp.has(i)) meta.append(h("span", { class: "tag fp" }, "false positive"));
+      if (this.data.guessed(i)) meta.append(h("span", { class: "tag link-guessed", title: "Imported from an export that names sources by value only: another element (or none) could have been the source" }, "link guessed from value"));
       if (u) meta.append(h("a", { class: "btn small", href: u }, i === 0 ? "Overview" : "Open in browse"));
       li.append(title, pre, meta);
       ol.append(li);
