@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/redact"
 )
 
 // Config is the whole of config.toml.
@@ -57,6 +57,9 @@ type Risky struct {
 type Secrets struct {
 	Mask bool     `toml:"mask"`
 	Keys []string `toml:"keys"` // setting-name patterns, case-insensitive; '*' matches any run
+	// ExtraKeys are added to Keys, so a config can add patterns without
+	// repeating the defaults.
+	ExtraKeys []string `toml:"extra_keys"`
 }
 
 // Exports shape the download files.
@@ -114,10 +117,9 @@ const (
 // Default returns the configuration used when there is no config.toml.
 func Default() Config {
 	return Config{
-		Site:  Site{Title: "scanreport", Scans: "scans", Output: "site"},
-		Risky: Risky{Types: append([]string(nil), eltypes.DefaultRiskyTypes...), MinRisk: eltypes.DefaultMinRisk},
-		Secrets: Secrets{Mask: true, Keys: []string{"*api_key*", "*apikey*", "*_key", "*password*", "*passwd*",
-			"*secret*", "*token*", "*credential*", "*cookie*", "*session*", "*auth*"}},
+		Site:         Site{Title: "scanreport", Scans: "scans", Output: "site"},
+		Risky:        Risky{Types: append([]string(nil), eltypes.DefaultRiskyTypes...), MinRisk: eltypes.DefaultMinRisk},
+		Secrets:      Secrets{Mask: true, Keys: append([]string(nil), redact.DefaultKeys...)},
 		Exports:      Exports{DefuseFormulas: true, GEXFVersion: "1.2draft"},
 		Correlations: Correlations{Enabled: true},
 		Lookups:      Lookups{Timeout: "30s", Kinds: []string{"manual"}, MaxOutput: DefaultLookupMaxOutput},
@@ -184,9 +186,9 @@ func (c *Config) Validate() error {
 	if c.Correlations.Rules != "" && strings.TrimSpace(c.Correlations.Rules) == "" {
 		return errors.New("correlations.rules: a folder name, or \"\" for the built-in rules")
 	}
-	for _, k := range c.Secrets.Keys {
-		if _, err := path.Match(strings.ToLower(k), ""); err != nil {
-			return fmt.Errorf("secrets.keys: bad pattern %q", k)
+	for _, k := range append(append([]string(nil), c.Secrets.Keys...), c.Secrets.ExtraKeys...) {
+		if strings.TrimSpace(k) == "" || strings.ContainsAny(k, "[]\\") {
+			return fmt.Errorf("secrets.keys: bad pattern %q ('*' and '?' are the only wildcards)", k)
 		}
 	}
 	if c.Investigations.Folder != "" && strings.TrimSpace(c.Investigations.Folder) == "" {
@@ -352,15 +354,20 @@ func (c *Config) CacheDir() string {
 	return c.Resolve(c.Correlations.Cache)
 }
 
-// IsSecret reports whether a setting with this name is masked.
+// IsSecret reports whether a setting (or URL query parameter) with this
+// name is masked. Names and patterns are compared in redact.Normalize form:
+// case-insensitive, with '-', ' ' and '.' read as '_' ("api-key", "API Key"
+// and "api.key" all match "*api_key*").
 func (s *Secrets) IsSecret(key string) bool {
 	if !s.Mask {
 		return false
 	}
-	k := strings.ToLower(key)
-	for _, p := range s.Keys {
-		if ok, _ := path.Match(strings.ToLower(p), k); ok {
-			return true
+	k := redact.Normalize(key)
+	for _, list := range [][]string{s.Keys, s.ExtraKeys} {
+		for _, p := range list {
+			if redact.Match(redact.Normalize(p), k) {
+				return true
+			}
 		}
 	}
 	return false
