@@ -9,6 +9,7 @@ package redact
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"sort"
@@ -245,6 +246,11 @@ func (r *Rules) Masker(values []string) *Masker {
 		add(v)
 		add(url.QueryEscape(v))
 		add(url.PathEscape(v))
+		// As JSON lines hold it (encoding/json escapes <, >, & too).
+		if j, err := json.Marshal(v); err == nil {
+			add(string(j[1 : len(j)-1]))
+		}
+		add(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v))
 	}
 	sort.Slice(m.literals, func(i, j int) bool {
 		if len(m.literals[i]) != len(m.literals[j]) {
@@ -402,9 +408,21 @@ func authorityEnd(c byte) bool {
 // depth and returns it encoded again, with how many values were masked.
 // It is what `publish --with-scans` archives instead of the raw file.
 func (r *Rules) SettingsFile(data []byte) ([]byte, int, error) {
+	out, n, _, err := r.settingsFile(data)
+	return out, n, err
+}
+
+// SettingsFileValues is SettingsFile that returns the secret values found
+// (for Masker) instead of their count.
+func (r *Rules) SettingsFileValues(data []byte) ([]byte, []string, error) {
+	out, _, values, err := r.settingsFile(data)
+	return out, values, err
+}
+
+func (r *Rules) settingsFile(data []byte) ([]byte, int, []string, error) {
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
-		return nil, 0, fmt.Errorf("settings.toml: %w", err)
+		return nil, 0, nil, fmt.Errorf("settings.toml: %w", err)
 	}
 	n, values := r.Table(doc, nil)
 	// Literal secrets may also sit in other settings (a URL with the key in it).
@@ -413,9 +431,9 @@ func (r *Rules) SettingsFile(data []byte) ([]byte, int, error) {
 	var b bytes.Buffer
 	b.WriteString("# settings at scan start, secrets masked by scanreport (docs/secrets.md)\n")
 	if err := toml.NewEncoder(&b).Encode(doc); err != nil {
-		return nil, 0, fmt.Errorf("settings.toml: encode: %w", err)
+		return nil, 0, nil, fmt.Errorf("settings.toml: encode: %w", err)
 	}
-	return b.Bytes(), n, nil
+	return b.Bytes(), n, values, nil
 }
 
 func maskStrings(v any, m *Masker) any {

@@ -77,17 +77,17 @@ func TestMaskerText(t *testing.T) {
 	m := r.Masker([]string{"3f9a1c0d5e7b2a4c", "p@ss word/1", "true", "abc"})
 	for in, want := range map[string]string{
 		"Fetching: https://api.example/v1?api_key=ZZZ999&q=x.example": "Fetching: https://api.example/v1?api_key=[masked]&q=x.example",
-		"GET https://h/p?q=1&token=abc#frag":                            "GET https://h/p?q=1&token=[masked]#frag",
-		"https://h/p;jsessionid=ABCDEF?x=1":                             "https://h/p;jsessionid=[masked]?x=1",
-		"https://h/p?API-Key=k1&key=k2&keyword=ok":                      "https://h/p?API-Key=[masked]&key=[masked]&keyword=ok",
-		"https://h/p?api%5Fkey=k1":                                      "https://h/p?api%5Fkey=[masked]",
-		"socks5://scan:hunter22@proxy:1080/ and ftp://anon@h/":          "socks5://scan:[masked]@proxy:1080/ and ftp://anon@h/",
-		"header X=3f9a1c0d5e7b2a4c in text":                             "header X=[masked] in text",
-		"/feed/3f9a1c0d5e7b2a4c/list":                                   "/feed/[masked]/list",
-		"q=p%40ss+word%2F1":                                             "q=[masked]",
-		"plain value true abc":                                          "plain value true abc",
-		"a=b c=d":                                                       "a=b c=d",
-		"x?token=[masked]":                                              "x?token=[masked]",
+		"GET https://h/p?q=1&token=abc#frag":                          "GET https://h/p?q=1&token=[masked]#frag",
+		"https://h/p;jsessionid=ABCDEF?x=1":                           "https://h/p;jsessionid=[masked]?x=1",
+		"https://h/p?API-Key=k1&key=k2&keyword=ok":                    "https://h/p?API-Key=[masked]&key=[masked]&keyword=ok",
+		"https://h/p?api%5Fkey=k1":                                    "https://h/p?api%5Fkey=[masked]",
+		"socks5://scan:hunter22@proxy:1080/ and ftp://anon@h/":        "socks5://scan:[masked]@proxy:1080/ and ftp://anon@h/",
+		"header X=3f9a1c0d5e7b2a4c in text":                           "header X=[masked] in text",
+		"/feed/3f9a1c0d5e7b2a4c/list":                                 "/feed/[masked]/list",
+		"q=p%40ss+word%2F1":                                           "q=[masked]",
+		"plain value true abc":                                        "plain value true abc",
+		"a=b c=d":                                                     "a=b c=d",
+		"x?token=[masked]":                                            "x?token=[masked]",
 	} {
 		if got := m.String(in); got != want {
 			t.Errorf("String(%q)\n got %q\nwant %q", in, got, want)
