@@ -64,7 +64,7 @@ type Secrets struct {
 
 // Exports shape the download files.
 type Exports struct {
-	DefuseFormulas bool   `toml:"defuse_formulas"` // prefix CSV cells starting with = + - @ tab CR with '
+	DefuseFormulas bool   `toml:"defuse_formulas"` // apostrophe before formula starts in CSV cells (exports.Defuse)
 	GEXFVersion    string `toml:"gexf_version"`    // "1.2draft" or "1.3"
 }
 
