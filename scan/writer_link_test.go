@@ -112,3 +112,20 @@ func TestWritersRefuseLinks(t *testing.T) {
 		}
 	})
 }
+
+// TestProblemStringEscapes: a file name or text with a terminal escape
+// sequence is printed quoted, never raw.
+func TestProblemStringEscapes(t *testing.T) {
+	p := Problem{File: "investigations/\x1b]0;pwned\x07x.md", Line: 3, Severity: Error, Text: "bad \x1b[31mred"}
+	got := p.String()
+	if strings.ContainsAny(got, "\x1b\x07") {
+		t.Errorf("raw control characters: %q", got)
+	}
+	if want := `"investigations/\x1b]0;pwned\ax.md":3: error: bad \x1b[31mred`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	plainP := Problem{File: "s1/elements.jsonl", Line: 2, Severity: Warning, Text: `id "e1" repeats`}
+	if got := plainP.String(); got != `s1/elements.jsonl:2: warning: id "e1" repeats` {
+		t.Errorf("plain problem: %s", got)
+	}
+}
