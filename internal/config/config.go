@@ -104,6 +104,11 @@ type Lookup struct {
 	Timeout string   `toml:"timeout"` // overrides [lookups] timeout
 	Kinds   []string `toml:"kinds"`   // overrides [lookups] kinds
 	Env     []string `toml:"env"`     // names of environment variables passed on (besides PATH, HOME, LANG, TMPDIR)
+	// Pass says how the value is passed where it begins an argument:
+	// "refuse-options" (the default) refuses a value beginning with - + or
+	// @; "after-double-dash" passes any value and needs "--" in argv
+	// before every argument that begins with {data}.
+	Pass string `toml:"pass"`
 }
 
 // Limits of lookups.
@@ -256,6 +261,19 @@ func (l *Lookups) validate() error {
 			if strings.ContainsRune(a, 0) {
 				return fmt.Errorf("%s: argv holds a NUL character", key)
 			}
+		}
+		switch c.Pass {
+		case "", "refuse-options":
+		case "after-double-dash":
+			dash := false
+			for _, a := range c.Argv[1:] {
+				dash = dash || a == "--"
+				if strings.HasPrefix(a, "{data}") && !dash {
+					return fmt.Errorf("%s: pass = \"after-double-dash\" needs \"--\" in argv before %q", key, a)
+				}
+			}
+		default:
+			return fmt.Errorf("%s: pass %q: must be \"refuse-options\" (the default) or \"after-double-dash\"", key, c.Pass)
 		}
 		if c.Timeout != "" {
 			if _, err := lookupTimeout(c.Timeout, key+".timeout"); err != nil {

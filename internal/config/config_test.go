@@ -183,3 +183,18 @@ func TestShippedConfigMatchesDefaults(t *testing.T) {
 		t.Errorf("config.toml [secrets] keys differ from the defaults:\n%q\n%q", c.Secrets.Keys, Default().Secrets.Keys)
 	}
 }
+
+func TestLookupPass(t *testing.T) {
+	base := "[[lookups.command]]\nname = \"dig\"\ntypes = [\"*\"]\n"
+	for _, c := range []struct{ text, err string }{
+		{base + "argv = [\"dig\", \"{data}\"]\n", ""},
+		{base + "argv = [\"dig\", \"--\", \"{data}\"]\npass = \"after-double-dash\"\n", ""},
+		{base + "argv = [\"dig\", \"{data}\"]\npass = \"after-double-dash\"\n", "needs \"--\""},
+		{base + "argv = [\"dig\", \"{data}\"]\npass = \"anything\"\n", "must be"},
+	} {
+		_, err := Parse([]byte(c.text), "config.toml")
+		if (c.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%s: %v, want %q", c.text, err, c.err)
+		}
+	}
+}
