@@ -15,6 +15,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -51,11 +54,8 @@ func Normalize(name string) string {
 		case '-', ' ', '.':
 			return '_'
 		}
-		if 'A' <= r && r <= 'Z' {
-			return r + ('a' - 'A')
-		}
-		return r
-	}, strings.ToLower(name))
+		return unicode.ToLower(r)
+	}, name)
 }
 
 // Match reports whether name matches a pattern ('*' any run, '?' one
@@ -85,9 +85,27 @@ func Match(pattern, name string) bool {
 	return p == len(pattern)
 }
 
-// Rules decide which names are secret.
+// Rules decide which names are secret. They are safe for concurrent use.
 type Rules struct {
 	isSecret func(name string) bool
+	// names caches the decision per name seen in text (query parameter
+	// names repeat: q, id, page, key …), up to maxCached names.
+	names  sync.Map
+	cached atomic.Int32
+}
+
+const maxCached = 4096
+
+// secretName is isSecret through the cache.
+func (r *Rules) secretName(name string) bool {
+	if v, ok := r.names.Load(name); ok {
+		return v.(bool)
+	}
+	secret := r.isSecret(name)
+	if r.cached.Add(1) <= maxCached {
+		r.names.Store(strings.Clone(name), secret)
+	}
+	return secret
 }
 
 // New makes rules from a predicate on setting names (config.Secrets.IsSecret);
@@ -341,7 +359,7 @@ func (r *Rules) URLText(s string) string {
 			for end < len(s) && !valueEnd(s[end]) {
 				end++
 			}
-			if end > i+1 && r.isSecret(name) {
+			if end > i+1 && r.secretName(name) {
 				emit(i+1, end)
 				i = end - 1
 			}
