@@ -453,3 +453,30 @@ func TestLinkRowsNeverCycle(t *testing.T) {
 		}
 	}
 }
+
+// TestImportStreamAppendRefusesLinks: appending to a scan directory whose
+// log.jsonl is a symbolic link out of the scans root writes nothing there
+// (the log holds text the scanned target chose).
+func TestImportStreamAppendRefusesLinks(t *testing.T) {
+	base := t.TempDir()
+	root, outside := filepath.Join(base, "scans"), filepath.Join(base, "outside.txt")
+	o := Options{ScansRoot: root, Name: "acme"}
+	if _, err := ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[:4], false)), o, StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(outside, []byte("precious\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logFile := filepath.Join(root, "sf-acme", scan.LogFile)
+	os.Remove(logFile)
+	if err := os.Symlink(outside, logFile); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[4:], true)), o, StreamOptions{})
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("append through a linked log.jsonl: %v", err)
+	}
+	if data, _ := os.ReadFile(outside); string(data) != "precious\n" {
+		t.Errorf("written outside the scans root: %q", data)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -116,6 +117,13 @@ type Scan struct {
 	// whether they were run at all (finished automated scans only).
 	Correlations    []Finding
 	CorrelationsRun bool
+
+	// Mask masks the scan's text as it is read (LoadMasked); nil when
+	// masking is off. Masking says whether it is on, MaskedSettings how
+	// many setting values it masked.
+	Mask           *redact.Masker
+	Masking        bool
+	MaskedSettings int
 
 	// Positions reached in the append-only files, for incremental reads.
 	ElementsPos, LogPos, ReviewPos scan.Position
