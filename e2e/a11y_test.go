@@ -1,0 +1,203 @@
+package e2e
+
+// Accessibility: axe-core (npm devDependency, read from node_modules at
+// test time and evaluated in the page through the DevTools protocol, so it
+// is never part of the site) audits every kind of page for WCAG 2.2 A and
+// AA in both themes and in the states that matter.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/scanreport/scanreport/scan"
+)
+
+var (
+	axeOnce sync.Once
+	axeSrc  string
+	axeErr  error
+)
+
+// axeSource is axe-core's browser build from the repository's node_modules
+// (`npm ci` installs it).
+func axeSource(t testing.TB) string {
+	t.Helper()
+	axeOnce.Do(func() {
+		var b []byte
+		b, axeErr = os.ReadFile(filepath.Join("..", "node_modules", "axe-core", "axe.min.js"))
+		axeSrc = string(b)
+	})
+	if axeErr != nil {
+		t.Fatalf("axe-core is not installed (run npm ci): %v", axeErr)
+	}
+	return axeSrc
+}
+
+// axeViolation is one rule axe found broken, with the nodes that break it.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// axeTags are the rule sets audited: WCAG 2.0, 2.1 and 2.2, levels A and AA.
+const axeTags = `["wcag2a","wcag2aa","wcag21a","wcag21aa","wcag22a","wcag22aa"]`
+
+// audit runs axe-core over the page as it is now and returns what it finds.
+func audit(p *tab) []axeViolation {
+	p.t.Helper()
+	if !evalT[bool](p, `typeof window.axe === "object"`) {
+		ctx, cancel := context.WithTimeout(p.ctx, wait)
+		defer cancel()
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axeSource(p.t))); err != nil {
+			p.t.Fatalf("inject axe-core: %v", err)
+		}
+	}
+	return evalT[[]axeViolation](p, `axe.run(document, {runOnly: {type: "tag", values: `+axeTags+`}, resultTypes: ["violations"], preload: false}).then(r =>
+		r.violations.map(v => ({id: v.id, impact: v.impact || "", help: v.help,
+			nodes: v.nodes.slice(0, 6).map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\s+/g, " ").slice(0, 300))})))`)
+}
+
+// setScheme makes the tab render in a colour scheme: the system preference
+// (prefers-color-scheme, emulated), with no choice stored by the toggle.
+func setScheme(p *tab, scheme string) {
+	p.t.Helper()
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+		p.t.Fatalf("emulate prefers-color-scheme %s: %v", scheme, err)
+	}
+}
+
+// a11yPage is one page of the audit and how to bring it into the state
+// that is audited.
+type a11yPage struct {
+	name  string
+	rel   string
+	frag  string // the URL's fragment (the page's state), with its #
+	ready func(p *tab)
+}
+
+// a11yPages are one page of every kind, in the states that matter.
+func a11yPages(t *testing.T, f *fixture) []a11yPage {
+	fin := f.finished(t)
+	run := f.withStatus(t, "RUNNING")
+	man := f.find(t, "manual", func(m *scan.Meta) bool { return m.Kind == scan.KindManual })
+	s := f.scan(t, fin)
+	ty := types(s)[0]
+	rs := f.scan(t, run)
+	rty := types(rs)[0]
+	detail := func(host, cell, panel string) func(p *tab) {
+		return func(p *tab) {
+			p.waitFor(`__e2e.rows(`+jsString(host)+`).length > 0`, 0, "")
+			openRow(p, host, 0, cell)
+			p.waitFor(`!!document.querySelector("`+panel+`:not([hidden])")`, 0, "")
+		}
+	}
+	searched := func(q string) func(p *tab) {
+		return func(p *tab) {
+			p.waitFor(`!document.querySelector("#site-search").hidden`, 0, "")
+			if r := search(p, q); r.Count == "" {
+				p.t.Fatalf("search %q found nothing: %+v", q, r)
+			}
+		}
+	}
+	graph := func(p *tab) {
+		p.waitFor(`document.querySelector("#graph[data-complete]") !== null`, time.Minute, `document.querySelector("#graph-status").textContent`)
+	}
+	vis := func(p *tab) { waitVis(p) }
+	corr := func(p *tab) {
+		evalT[bool](p, `(() => { document.querySelectorAll("details").forEach(d => d.open = true); return true })()`)
+	}
+	live := func(p *tab) {
+		p.waitFor(`!document.querySelector("#live-status").hidden`, 0, "")
+	}
+	sc := "scans/" + fin + "/"
+	return []a11yPage{
+		{"scan list", "index.html", "", nil},
+		{"search all scans", "search.html", "", searched("*.example*")},
+		{"rules and settings", "settings.html", "", nil},
+		{"compare", "compare.html", "", nil},
+		{"investigations", "investigations/index.html", "", nil},
+		{"investigation", firstUnder(t, f, "investigations/", "index.html"), "", nil},
+		{"overview", sc + "index.html", "", nil},
+		{"browse", sc + "browse.html", "", nil},
+		{"elements with detail", sc + "types/" + ty.Slug + ".html", "", detail(elementHost, ".c-data", "#element-detail")},
+		{"elements searched", sc + "types/" + ty.Slug + ".html", "", searched("*a*")},
+		{"correlations", sc + "correlations.html", "", corr},
+		{"graph", sc + "graph.html", "", graph},
+		{"visualise bubbles", sc + "visualise.html", "", vis},
+		{"visualise discovery", sc + "visualise.html", "#type=" + ty.Slug + "&view=discovery", vis},
+		{"scan settings", sc + "settings.html", "", nil},
+		{"log with detail", sc + "log.html", "", detail("#log-table", ".c-msg", "#log-detail")},
+		{"scan search", sc + "search.html", "", searched("*a*")},
+		{"scan investigations", sc + "investigations.html", "", nil},
+		{"explore", "scans/" + man + "/explore.html", "", nil},
+		{"running overview (live notice)", "scans/" + run + "/index.html", "", live},
+		{"running elements (live notice)", "scans/" + run + "/types/" + rty.Slug + ".html", "", live},
+	}
+}
+
+// firstUnder is the first HTML page of the site under dir that is not skip.
+func firstUnder(t *testing.T, f *fixture, dir, skip string) string {
+	for _, p := range htmlFiles(t, f.Site) {
+		if strings.HasPrefix(p, dir) && p != dir+skip {
+			return p
+		}
+	}
+	t.Fatalf("no page under %s", dir)
+	return ""
+}
+
+// TestAccessibility audits every kind of page with axe-core in the light
+// and the dark theme: no WCAG 2.2 A/AA violation.
+func TestAccessibility(t *testing.T) {
+	f := site(t)
+	axeSource(t)
+	b := newBrowser(t)
+	pages := a11yPages(t, f)
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run(scheme, func(t *testing.T) {
+			for _, pg := range pages {
+				t.Run(pg.name, func(t *testing.T) {
+					p := b.open(t, "about:blank")
+					setScheme(p, scheme)
+					p.nav(f.url(pg.rel) + pg.frag)
+					if pg.ready != nil {
+						pg.ready(p)
+					}
+					// Let transitions settle before colours are measured.
+					evalT[bool](p, `new Promise(r => setTimeout(() => r(true), 250))`)
+					got := evalT[string](p, `getComputedStyle(document.body).backgroundColor`)
+					if dark := isDarkColor(got); dark != (scheme == "dark") {
+						t.Errorf("the %s scheme renders a page background of %s", scheme, got)
+					}
+					vs := audit(p)
+					sort.Slice(vs, func(i, j int) bool { return vs[i].ID < vs[j].ID })
+					for _, v := range vs {
+						t.Errorf("%s (%s): %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
+					}
+				})
+			}
+		})
+	}
+}
+
+// isDarkColor tells whether a CSS rgb()/rgba() colour is dark.
+func isDarkColor(css string) bool {
+	var r, g, b float64
+	inner := css[strings.IndexByte(css, '(')+1:]
+	if _, err := fmt.Sscanf(strings.ReplaceAll(inner, ",", " "), "%g %g %g", &r, &g, &b); err != nil {
+		return false
+	}
+	return 0.2126*r+0.7152*g+0.0722*b < 128
+}
