@@ -6,9 +6,11 @@ package e2e
 // AA in both themes and in the states that matter.
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -200,4 +203,164 @@ func isDarkColor(css string) bool {
 		return false
 	}
 	return 0.2126*r+0.7152*g+0.0722*b < 128
+}
+
+// TestThemeButton: the footer's theme button goes system → light → dark,
+// the choice is kept by the browser (a new tab opens in it) and beats the
+// system's scheme both ways; the chosen themes pass axe-core too.
+func TestThemeButton(t *testing.T) {
+	f := site(t)
+	axeSource(t)
+	b := newBrowser(t)
+	fin := f.finished(t)
+	ty := types(f.scan(t, fin))[0]
+	overview := f.url("scans/" + fin + "/index.html")
+	elements := f.url("scans/" + fin + "/types/" + ty.Slug + ".html")
+
+	p := b.open(t, "about:blank")
+	setScheme(p, "light")
+	p.nav(overview)
+	p.waitSel("#theme-toggle")
+	state := func(p *tab) (choice, attr string, dark bool) {
+		return p.attrs("#theme-toggle", "data-theme-choice")[0],
+			evalT[string](p, `document.documentElement.getAttribute("data-theme") || ""`),
+			isDarkColor(evalT[string](p, `getComputedStyle(document.body).backgroundColor`))
+	}
+	if c, a, d := state(p); c != "system" || a != "" || d {
+		t.Fatalf("at first: choice %q, data-theme %q, dark %v; want the system's light", c, a, d)
+	}
+	p.click("#theme-toggle")
+	if c, a, d := state(p); c != "light" || a != "light" || d {
+		t.Errorf("after one press: choice %q, data-theme %q, dark %v", c, a, d)
+	}
+	p.click("#theme-toggle")
+	if c, a, d := state(p); c != "dark" || a != "dark" || !d {
+		t.Errorf("after two presses: choice %q, data-theme %q, dark %v", c, a, d)
+	}
+	if got := p.text("#theme-toggle"); got != "Theme: dark" {
+		t.Errorf("button says %q", got)
+	}
+
+	// Kept: a new tab (system light) opens dark, and passes axe-core.
+	q := b.open(t, "about:blank")
+	setScheme(q, "light")
+	q.nav(elements)
+	if _, a, d := state(q); a != "dark" || !d {
+		t.Errorf("a new tab after choosing dark: data-theme %q, dark %v", a, d)
+	}
+	q.waitFor(`__e2e.rows(`+jsString(elementHost)+`).length > 0`, 0, "")
+	for _, v := range audit(q) {
+		t.Errorf("chosen dark: %s (%s): %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
+	}
+
+	// The chosen light beats a dark system.
+	p.click("#theme-toggle") // → system
+	p.click("#theme-toggle") // → light
+	r := b.open(t, "about:blank")
+	setScheme(r, "dark")
+	r.nav(overview)
+	if c, a, d := state(r); c != "light" || a != "light" || d {
+		t.Errorf("chosen light on a dark system: choice %q, data-theme %q, dark %v", c, a, d)
+	}
+	for _, v := range audit(r) {
+		t.Errorf("chosen light on a dark system: %s (%s): %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
+	}
+	r.click("#theme-toggle") // → dark
+	r.click("#theme-toggle") // → system: dark again, nothing stored
+	if c, a, d := state(r); c != "system" || a != "" || !d {
+		t.Errorf("back to the system's (dark): choice %q, data-theme %q, dark %v", c, a, d)
+	}
+	if got := evalT[string](r, `localStorage.getItem("scanreport.theme") || ""`); got != "" {
+		t.Errorf("following the system stores %q", got)
+	}
+}
+
+// TestPrintReport prints the sample overview to PDF with headless
+// Chromium's Page.printToPDF: the header (scan, target, dates) is there and
+// navigation, buttons and downloads are not. The overview's "Print report"
+// button calls the browser's print. With SCANREPORT_E2E_KEEP=dir the PDF is
+// kept as dir/overview.pdf.
+func TestPrintReport(t *testing.T) {
+	f := site(t)
+	b := newBrowser(t)
+	fin := f.finished(t)
+	s := f.scan(t, fin)
+	p := b.open(t, f.url("scans/"+fin+"/index.html"))
+
+	// The button, with the browser's print counted instead of opened.
+	p.waitSel("#print-report")
+	evalT[bool](p, `(window.__printed = 0, window.print = () => { window.__printed++ }, true)`)
+	p.click("#print-report")
+	if n := evalT[int](p, `window.__printed`); n != 1 {
+		t.Errorf("Print report called print %d times", n)
+	}
+
+	// The print layout, in the DOM.
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, sel := range []string{".site-header", ".tabs", ".downloads", "#print-report", "#theme-toggle", ".site-footer"} {
+		if d := evalT[string](p, `(e => e ? getComputedStyle(e).display : "none")(document.querySelector(`+jsString(sel)+`))`); d != "none" {
+			t.Errorf("%s prints (display %s)", sel, d)
+		}
+	}
+	for _, sel := range []string{".scan-header", ".scan-meta", ".printed-on", ".totals", "#h-risky", ".notes"} {
+		if d := evalT[string](p, `(e => e ? getComputedStyle(e).display : "missing")(document.querySelector(`+jsString(sel)+`))`); d == "none" || d == "missing" {
+			t.Errorf("%s does not print (%s)", sel, d)
+		}
+	}
+	if d := evalT[string](p, `getComputedStyle(document.querySelector("section[aria-labelledby=h-risky] thead")).display`); d != "table-header-group" {
+		t.Errorf("the risky table's header is %q in print, not repeated on every page", d)
+	}
+
+	// The PDF.
+	yes := true
+	res, err := chromedp.Call(p.ctx, page.PrintToPDF, page.PrintToPDFParams{PrintBackground: &yes, PreferCSSPageSize: &yes})
+	var pdf []byte
+	if err == nil {
+		pdf = res.Data
+	}
+	if err != nil {
+		t.Fatalf("print to PDF: %v", err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 16)])
+	}
+	dir := t.TempDir()
+	if keep := os.Getenv("SCANREPORT_E2E_KEEP"); keep != "" {
+		dir = keep
+	}
+	file := filepath.Join(dir, "overview.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exe, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext (poppler-utils) is missing: CI must install it")
+		}
+		t.Skip("no pdftotext (poppler-utils): the PDF's text is not checked")
+	}
+	out, err := exec.Command(exe, "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := string(out)
+	lower := strings.ToLower(text) // headings are upper case by CSS
+	pages := strings.Count(text, "\f")
+	t.Logf("%s: %d bytes, %d pages", file, len(pdf), pages)
+	for _, want := range []string{s.Meta.Name, s.Meta.Target, s.Meta.ID, "Started", "Ended", "Printed", "Risky results", "Elements by module", "Notes"} {
+		if !strings.Contains(lower, strings.ToLower(want)) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	for _, nav := range []string{"Rules & settings", "Print report", "Theme:", "Download", "Report generated by", "Browse\n", "Visualise"} {
+		if strings.Contains(text, nav) {
+			t.Errorf("the PDF shows %q (navigation, buttons or footer)", nav)
+		}
+	}
+	// The risky table's header is repeated on each page it runs onto.
+	if head := strings.Count(lower, "source data element"); pages > 1 && head < 1 {
+		t.Errorf("no risky table header in a %d-page PDF", pages)
+	}
 }
