@@ -38,9 +38,18 @@ function store(t: Theme): void {
 // document.
 function applyTheme(t: Theme): void {
   const root = document.documentElement;
+  const was = isDark();
   if (t === "system") root.removeAttribute("data-theme");
   else root.setAttribute("data-theme", t);
+  if (isDark() !== was) themeChanged();
+}
+
+// themeChanged tells the page its colours changed. Canvases take their
+// colours when they are drawn: pages with one are drawn again by a reload
+// (their state is in the URL's fragment).
+function themeChanged(): void {
   document.dispatchEvent(new CustomEvent("sr-theme"));
+  if (document.querySelector(".graph-stage, .vis-stage, #explore-graph")) location.reload();
 }
 
 // isDark tells whether the page is drawn dark now.
@@ -48,6 +57,60 @@ export function isDark(): boolean {
   const t = document.documentElement.getAttribute("data-theme");
   if (t === "dark" || t === "light") return t === "dark";
   return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+}
+
+// ---- colours on canvases ----
+
+function rgb(hex: string): [number, number, number] | null {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : null;
+}
+
+function lum(c: [number, number, number]): number {
+  const f = (v: number) => {
+    const s = v / 255;
+    return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+}
+
+// contrast is WCAG's contrast ratio of two #rrggbb colours (0 when either
+// is not one).
+export function contrast(a: string, b: string): number {
+  const x = rgb(a);
+  const y = rgb(b);
+  if (!x || !y) return 0;
+  const [hi, lo] = [lum(x), lum(y)].sort((p, q) => q - p);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+// readableOn returns colour, or colour mixed toward white (on a dark
+// background) or black (on a light one) in 5 % steps until it is 3:1
+// against bg (WCAG 1.4.11, graphical objects). static/contrast_test.go
+// does the same in Go for the table of docs/accessibility.md.
+export function readableOn(colour: string, bg: string, min = 3): string {
+  const c = rgb(colour);
+  const b = rgb(bg);
+  if (!c || !b) return colour;
+  const to = lum(b) < 0.18 ? 255 : 0;
+  let out = colour;
+  for (let k = 0; k <= 20 && contrast(out, bg) < min; k++) {
+    const t = k / 20;
+    out = "#" + c.map((v) => Math.round(v + (to - v) * t).toString(16).padStart(2, "0")).join("");
+  }
+  return out;
+}
+
+// graphBackground is the background graphs are drawn on in this theme.
+export function graphBackground(): string {
+  return getComputedStyle(document.documentElement).getPropertyValue("--graph-bg").trim() || "#ffffff";
+}
+
+// readableLegend makes a graph legend's colours readable on this theme's
+// graph background (the data files carry one palette for both themes).
+export function readableLegend(legend: Array<{ color: string }>): void {
+  const bg = graphBackground();
+  for (const e of legend) e.color = readableOn(e.color, bg);
 }
 
 // reducedMotion tells whether the reader asked for less motion: layouts
@@ -92,7 +155,7 @@ function mountThemeButton(): void {
     show(t);
   });
   window.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", () => {
-    if (stored() === "system") document.dispatchEvent(new CustomEvent("sr-theme"));
+    if (stored() === "system") themeChanged();
   });
 }
 

@@ -8,6 +8,7 @@
 // In the preview server and in a built site whose scan still runs, the
 // graph takes new data in place (live.ts), keeping the camera.
 
+import { readableLegend } from "./a11y";
 import { byId, clear, h, notice, setText } from "./dom";
 import { save } from "./downloads";
 import { Graph as GexfGraph, writeGEXF, type GraphNode } from "./export-gexf";
@@ -101,6 +102,7 @@ async function loadGraph(query: string, progress: (done: number, all: number) =>
   const p = await load("graph.js", query);
   if (p.k !== "graph") throw new Error("The data file graph.js holds no graph: the report may be out of date. Build it again.");
   const gm = p;
+  readableLegend(gm.legend); // node colours 3:1 against this theme's background
   const files = gm.chunks.map((c) => String(c.f));
   const n = gm.chunks.reduce((a, c) => a + c.n, 0);
   const ne = gm.chunks.reduce((a, c) => a + c.e, 0);
