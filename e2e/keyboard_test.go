@@ -1,0 +1,186 @@
+package e2e
+
+// Keyboard only: the element table (arrows, Enter, Escape, Space,
+// Shift+Space, End, "/"), the false-positive buttons of the preview server,
+// and the lists of what the graph, the bubbles and the discovery tree draw.
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// press sends one key to the focused element, with modifiers.
+func press(p *tab, key string, mods ...chromedp.Modifier) {
+	p.t.Helper()
+	var opts []chromedp.KeyOption
+	if len(mods) > 0 {
+		opts = append(opts, chromedp.KeyModifiers(mods...))
+	}
+	p.run("press "+fmt.Sprintf("%q", key), chromedp.KeyEvent(key, opts...))
+}
+
+// tabTo presses Tab (or Shift+Tab) until the focused element matches sel;
+// it fails after limit presses (the element is not reachable).
+func tabTo(p *tab, sel string, back bool, limit int) {
+	p.t.Helper()
+	for i := 0; i < limit; i++ {
+		if evalT[bool](p, `!!document.activeElement && document.activeElement.matches(`+jsString(sel)+`)`) {
+			return
+		}
+		if back {
+			press(p, kb.Tab, chromedp.ModifierShift)
+		} else {
+			press(p, kb.Tab)
+		}
+	}
+	p.t.Fatalf("%s not reached in %d presses of Tab (focus is on %s)", sel, limit,
+		evalT[string](p, `(e => e ? e.tagName + "#" + e.id + "." + e.className : "nothing")(document.activeElement)`))
+}
+
+// activeRow is the aria-rowindex of the focused table row (0 when the focus
+// is not on a row).
+func activeRow(p *tab) int {
+	p.t.Helper()
+	return evalT[int](p, `(e => e && e.matches(".vt-row") ? +e.getAttribute("aria-rowindex") : 0)(document.activeElement)`)
+}
+
+// focusVisible tells whether the focused element draws a focus outline.
+func focusVisible(p *tab) bool {
+	p.t.Helper()
+	return evalT[bool](p, `(e => !!e && e.matches(":focus-visible") && getComputedStyle(e).outlineStyle !== "none" && parseFloat(getComputedStyle(e).outlineWidth) >= 2)(document.activeElement)`)
+}
+
+func checkedRows(p *tab) []int {
+	p.t.Helper()
+	return evalT[[]int](p, `[...__e2e.grid("#element-table").querySelectorAll(".vt-row:not([hidden])")].filter(r => r.querySelector("input.row-select")?.checked).map(r => +r.getAttribute("aria-rowindex")).sort((a, b) => a - b)`)
+}
+
+func TestKeyboardTable(t *testing.T) {
+	f := site(t)
+	fin := f.finished(t)
+	s := f.scan(t, fin)
+	ty := types(s)[0]
+	b := newBrowser(t)
+	p := b.open(t, f.url("scans/"+fin+"/types/"+ty.Slug+".html"))
+	waitLoaded(p, ty.Total(), 0)
+
+	// Screen readers: the grid counts its rows, header included, though
+	// only a screenful is in the DOM.
+	grid := `__e2e.grid("#element-table")`
+	if got := evalT[string](p, grid+`.getAttribute("aria-rowcount")`); got != fmt.Sprint(ty.Total()+1) {
+		t.Errorf("aria-rowcount %s, want %d", got, ty.Total()+1)
+	}
+	if n := evalT[int](p, grid+`.querySelectorAll(".vt-body .vt-row:not([hidden])").length`); n >= ty.Total() {
+		t.Fatalf("%d rows in the DOM for %d elements: not virtual, pick a bigger type", n, ty.Total())
+	}
+	if got := evalT[string](p, grid+`.getAttribute("aria-colcount")`); got == "" || got == "0" {
+		t.Errorf("aria-colcount %q", got)
+	}
+
+	// Tab from the top of the page reaches the table's first row.
+	evalT[bool](p, `(document.activeElement && document.activeElement.blur(), true)`)
+	tabTo(p, ".vt-body .vt-row", false, 60)
+	if got := activeRow(p); got != 2 {
+		t.Errorf("Tab reached row %d, want the first (aria-rowindex 2)", got)
+	}
+	if !focusVisible(p) {
+		t.Error("the focused row shows no focus outline")
+	}
+	press(p, kb.ArrowDown)
+	press(p, kb.ArrowDown)
+	press(p, kb.ArrowUp)
+	if got := activeRow(p); got != 3 {
+		t.Errorf("down, down, up: row %d, want 3", got)
+	}
+
+	// Enter opens the detail of the row; Escape closes it and the focus
+	// goes back to the row (no trap).
+	data := evalT[string](p, `document.activeElement.querySelector(".c-data").textContent`)
+	press(p, kb.Enter)
+	p.waitFor(`!!document.querySelector("#element-detail:not([hidden])")`, 0, "")
+	if got := p.text("#element-detail .detail-data"); !strings.HasPrefix(shown(got), strings.TrimSuffix(data, "…")) {
+		t.Errorf("Enter on %q opened the detail of %q", data, got)
+	}
+	if evalT[bool](p, `!document.querySelector("#element-detail").contains(document.activeElement)`) {
+		t.Error("the detail panel opened without the focus")
+	}
+	press(p, kb.Escape)
+	p.waitFor(`!!document.querySelector("#element-detail[hidden]")`, 0, "")
+	if got := activeRow(p); got != 3 {
+		t.Errorf("after Escape the focus is on row %d, want 3", got)
+	}
+
+	// Space checks the row; Shift+Space three rows down checks the range.
+	press(p, " ")
+	if got := checkedRows(p); fmt.Sprint(got) != "[3]" {
+		t.Errorf("Space checked rows %v, want [3]", got)
+	}
+	for range 3 {
+		press(p, kb.ArrowDown)
+	}
+	press(p, " ", chromedp.ModifierShift)
+	if got := checkedRows(p); fmt.Sprint(got) != "[3 4 5 6]" {
+		t.Errorf("Shift+Space checked rows %v, want [3 4 5 6]", got)
+	}
+
+	// End goes to the last element, far below what was rendered at first.
+	press(p, kb.End)
+	p.waitFor(fmt.Sprintf(`(e => e && +e.getAttribute("aria-rowindex") === %d)(document.activeElement)`, ty.Total()+1), 0,
+		`document.activeElement.getAttribute("aria-rowindex")`)
+	press(p, kb.Home)
+	p.waitFor(`(e => e && +e.getAttribute("aria-rowindex") === 2)(document.activeElement)`, 0, `document.activeElement.getAttribute("aria-rowindex")`)
+
+	// "/" goes to the search box.
+	press(p, "/")
+	if got := evalT[string](p, `document.activeElement.id`); got != "search-q" {
+		t.Errorf(`"/" focused #%s, want #search-q`, got)
+	}
+}
+
+// TestKeyboardFalsePositives marks and unmarks an element with the keyboard
+// alone on the preview server.
+func TestKeyboardFalsePositives(t *testing.T) {
+	srv, b, scans := serveSamples(t)
+	finished, fs := scanWithStatus(t, scans, scan.StatusFinished)
+	ty := types(fs)[0]
+	p := b.open(t, srv.url("scans/"+finished+"/types/"+ty.Slug+".html"))
+	waitLive(p)
+	waitLoaded(p, ty.Total(), 0)
+	review := filepath.Join(scans, finished, scan.ReviewFile)
+	lines := lineCount(t, review)
+
+	// A row that is no false positive yet, checked with Space.
+	pos := evalT[int](p, `(rs => { const r = rs.find(r => r.cells["c-fp"] === ""); return r ? r.pos : -1 })(__e2e.rows("#element-table"))`)
+	if pos < 0 {
+		t.Fatal("every visible row is a false positive already")
+	}
+	evalT[bool](p, fmt.Sprintf(`(__e2e.grid("#element-table").querySelector('.vt-row[aria-rowindex="%d"]').focus(), true)`, pos+2))
+	press(p, " ")
+	p.waitFor(`!document.querySelector('#fp-tools button[data-fp="set"]').disabled`, 0, "")
+	cell := fmt.Sprintf(`(r => r ? r.querySelector(".c-fp").textContent : "?")(__e2e.grid("#element-table").querySelector('.vt-row[aria-rowindex="%d"]'))`, pos+2)
+
+	// Shift+Tab back to "Mark false positive", Enter.
+	tabTo(p, `#fp-tools button[data-fp="set"]`, true, 40)
+	if !focusVisible(p) {
+		t.Error("the focused button shows no focus outline")
+	}
+	press(p, kb.Enter)
+	p.waitFor(cell+` === "F/P"`, 10*time.Second, cell)
+	if got := lineCount(t, review); got != lines+1 {
+		t.Errorf("review.jsonl: %d lines, want %d", got, lines+1)
+	}
+	// Tab on to "Unmark", Space.
+	tabTo(p, `#fp-tools button[data-fp="unset"]`, false, 5)
+	press(p, " ")
+	p.waitFor(cell+` === ""`, 10*time.Second, cell)
+	if got := lineCount(t, review); got != lines+2 {
+		t.Errorf("review.jsonl: %d lines after unmarking, want %d", got, lines+2)
+	}
+}
