@@ -114,10 +114,15 @@ func a11yPages(t *testing.T, f *fixture) []a11yPage {
 			}
 		}
 	}
+	openList := func(p *tab, id string) { // the list of what is drawn, open
+		evalT[bool](p, `(document.getElementById("`+id+`").open = true, true)`)
+		p.waitFor(`document.querySelectorAll("#`+id+` li").length > 0`, 0, "")
+	}
 	graph := func(p *tab) {
 		p.waitFor(`document.querySelector("#graph[data-complete]") !== null`, time.Minute, `document.querySelector("#graph-status").textContent`)
+		openList(p, "graph-drawn")
 	}
-	vis := func(p *tab) { waitVis(p) }
+	vis := func(p *tab) { waitVis(p); openList(p, "vis-drawn") }
 	corr := func(p *tab) {
 		evalT[bool](p, `(() => { document.querySelectorAll("details").forEach(d => d.open = true); return true })()`)
 	}

@@ -5,12 +5,15 @@ package e2e
 // and the lists of what the graph, the bubbles and the discovery tree draw.
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/scanreport/scanreport/scan"
@@ -183,4 +186,99 @@ func TestKeyboardFalsePositives(t *testing.T) {
 	if got := lineCount(t, review); got != lines+2 {
 		t.Errorf("review.jsonl: %d lines after unmarking, want %d", got, lines+2)
 	}
+}
+
+// openDrawnList reaches the list of what a canvas draws with Tab, opens it
+// with Enter and returns its entries' texts.
+func openDrawnList(p *tab, id string) []string {
+	p.t.Helper()
+	evalT[bool](p, `(document.activeElement && document.activeElement.blur(), true)`)
+	tabTo(p, "#"+id+" > summary", false, 80)
+	if !focusVisible(p) {
+		p.t.Errorf("the focused summary of #%s shows no focus outline", id)
+	}
+	press(p, kb.Enter)
+	p.waitFor(`document.querySelector("#`+id+`").open && document.querySelectorAll("#`+id+` li").length > 0`, 0, "")
+	return p.texts("#" + id + " li .drawn-item")
+}
+
+// TestKeyboardDrawnLists: the graph, the bubbles and the discovery tree
+// each have a list of what they draw that the keyboard reaches, and Enter
+// on an entry does what a click on the drawing does.
+func TestKeyboardDrawnLists(t *testing.T) {
+	f := site(t)
+	fin := f.finished(t)
+	s := f.scan(t, fin)
+	b := newBrowser(t)
+	var ip string
+	for _, ty := range types(s) {
+		if ty.Code == "IP_ADDRESS" {
+			ip = ty.Slug
+		}
+	}
+	if ip == "" {
+		t.Fatal("no IP_ADDRESS type in the finished scan")
+	}
+
+	t.Run("graph", func(t *testing.T) {
+		p := openGraph(t, b, f.url("scans/"+fin+"/graph.html"))
+		items := openDrawnList(p, "graph-drawn")
+		shown := evalT[int](p, `+document.getElementById("graph").dataset.shown`)
+		if want := min(shown, 500); len(items) != want {
+			t.Errorf("%d entries for %d nodes shown, want %d", len(items), shown, want)
+		}
+		if len(items) == 0 || items[0] != s.Meta.Target {
+			t.Fatalf("the first entry is %q, want the target %q", items[0], s.Meta.Target)
+		}
+		// The second entry (an entity), with Enter: its element page.
+		press(p, kb.Tab)
+		press(p, kb.Tab)
+		if got := p.text("#graph-drawn li:nth-child(2) .drawn-note"); strings.Contains(got, "more") {
+			t.Skipf("the second entry is a group (%q)", got)
+		}
+		want := evalT[string](p, `document.activeElement.textContent`)
+		if want != items[1] {
+			t.Fatalf("two Tabs from the summary reached %q, want the second entry %q", want, items[1])
+		}
+		ctx, cancel := context.WithTimeout(p.ctx, wait)
+		defer cancel()
+		if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
+			t.Fatalf("Enter on %q: %v", want, err)
+		}
+		if u := p.location(); !strings.Contains(u, "/types/") {
+			t.Errorf("Enter on %q opened %s, not an element page", want, u)
+		}
+	})
+
+	t.Run("bubbles", func(t *testing.T) {
+		p := openVis(t, b, f.url("scans/"+fin+"/visualise.html")+"#type="+ip+"&view=bubble-data")
+		items := openDrawnList(p, "vis-drawn")
+		if n := evalT[int](p, `+document.getElementById("vis-stage").dataset.bubbles`); len(items) != min(n, 500) {
+			t.Errorf("%d entries for %d bubbles", len(items), n)
+		}
+		press(p, kb.Tab)
+		ctx, cancel := context.WithTimeout(p.ctx, wait)
+		defer cancel()
+		if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
+			t.Fatalf("Enter on the first bubble's entry: %v", err)
+		}
+		if u := p.location(); !strings.Contains(u, "/types/"+ip+".html#") || !strings.Contains(u, "q=") {
+			t.Errorf("Enter on the largest bubble %q opened %s, not the table searched for it", items[0], u)
+		}
+	})
+
+	t.Run("discovery", func(t *testing.T) {
+		p := openVis(t, b, f.url("scans/"+fin+"/visualise.html")+"#type="+ip+"&view=discovery")
+		items := openDrawnList(p, "vis-drawn")
+		if n := evalT[int](p, `document.getElementById("vis-stage").canvasView.chart.visibleCount`); len(items) != min(n, 500) {
+			t.Errorf("%d entries for %d visible tree nodes", len(items), n)
+		}
+		if items[0] != s.Meta.Target {
+			t.Errorf("the first row of the tree is %q, want the target %q", items[0], s.Meta.Target)
+		}
+		levels := p.attrs("#vis-drawn li", "data-level")
+		if levels[0] != "1" || !slices.Contains(levels, "2") {
+			t.Errorf("tree levels %v", levels[:min(len(levels), 10)])
+		}
+	})
 }
