@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -367,5 +368,40 @@ func TestPrintReport(t *testing.T) {
 	// The risky table's header is repeated on each page it runs onto.
 	if head := strings.Count(lower, "source data element"); pages > 1 && head < 1 {
 		t.Errorf("no risky table header in a %d-page PDF", pages)
+	}
+}
+
+// TestReducedMotion: with prefers-reduced-motion the graph's camera jumps
+// where it glides otherwise (search, fit), and nothing on the page animates.
+func TestReducedMotion(t *testing.T) {
+	f := site(t)
+	fin := f.finished(t)
+	b := newBrowser(t)
+	// ratioAfterFocus focuses a node and reads the camera in the same task.
+	const ratioAfterFocus = `(() => { const v = document.getElementById("graph").graphView;
+		const k = v.graph.nodes().find(k => !v.graph.getNodeAttribute(k, "hidden"));
+		v.focus(k, 0.15); return v.renderer.getCamera().getState().ratio; })()`
+	for _, reduce := range []bool{false, true} {
+		t.Run(fmt.Sprint("reduce=", reduce), func(t *testing.T) {
+			p := b.open(t, "about:blank")
+			if reduce {
+				if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p.nav(f.url("scans/" + fin + "/graph.html"))
+			p.waitFor(`document.querySelector("#graph[data-complete]") !== null`, time.Minute, `document.querySelector("#graph-status").textContent`)
+			r := evalT[float64](p, ratioAfterFocus)
+			if jumped := math.Abs(r-0.15) < 1e-9; jumped != reduce {
+				t.Errorf("camera ratio right after focus: %g (reduced motion %v: it should %s)", r, reduce, map[bool]string{true: "jump to 0.15", false: "glide there"}[reduce])
+			}
+			if reduce {
+				// No CSS animation runs (the running badge's pulse, the loading dots).
+				if n := evalT[int](p, `document.getAnimations().filter(a => a.playState === "running" && a.effect && a.effect.getTiming().duration > 0).length`); n != 0 {
+					t.Errorf("%d CSS animations running with reduced motion", n)
+				}
+			}
+		})
 	}
 }
