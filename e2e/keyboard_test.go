@@ -282,3 +282,46 @@ func TestKeyboardDrawnLists(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveAnnouncements: while a scan runs, new elements are announced
+// politely and together ("50 new elements"), not one by one, and the status
+// line's clock is not a live region.
+func TestLiveAnnouncements(t *testing.T) {
+	srv, b, scans := serveSamples(t)
+	running, rs := scanWithStatus(t, scans, scan.StatusRunning)
+	big := types(rs)[0]
+	p := b.open(t, srv.url("scans/"+running+"/types/"+big.Slug+".html"))
+	waitLive(p)
+	waitLoaded(p, big.Total(), 0)
+	if role, live := p.attrs("#live-status", "role")[0], p.attrs("#live-status", "aria-live")[0]; role != "" || live != "off" {
+		t.Errorf("#live-status role=%q aria-live=%q: its clock would be read out on every refresh", role, live)
+	}
+	evalT[bool](p, `(() => { window.__said = []; const seen = () => { const e = document.getElementById("live-announce");
+		if (!e) return requestAnimationFrame(seen);
+		if (e.getAttribute("aria-live") !== "polite") window.__said.push({t: 0, text: "not polite: " + e.getAttribute("aria-live")});
+		new MutationObserver(() => window.__said.push({t: performance.now(), text: e.textContent})).observe(e, {childList: true, characterData: true, subtree: true}); };
+		seen(); return true; })()`)
+	total := 0
+	for i := range 5 {
+		appendElements(t, scans, running, big.Code, fmt.Sprintf("announce-%d", i), 10)
+		total += 10
+		time.Sleep(150 * time.Millisecond)
+	}
+	waitLoaded(p, big.Total()+total, 15*time.Second)
+	type said struct {
+		T    float64 `json:"t"`
+		Text string  `json:"text"`
+	}
+	sum := `window.__said.reduce((a, s) => a + (+(/^([\d,]+) new elements?$/.exec(s.text) || [0, 0])[1].toString().replace(/,/g, "")), 0)`
+	p.waitFor(sum+` === `+fmt.Sprint(total), 15*time.Second, `JSON.stringify(window.__said)`)
+	all := evalT[[]said](p, `window.__said`)
+	if len(all) > 2 {
+		t.Errorf("%d announcements for %d elements in 5 batches, want them together: %+v", len(all), total, all)
+	}
+	for i := 1; i < len(all); i++ {
+		if gap := all[i].T - all[i-1].T; gap < 9000 {
+			t.Errorf("announcements %.0f ms apart: %+v", gap, all)
+		}
+	}
+	t.Logf("said: %+v", all)
+}
