@@ -325,3 +325,56 @@ func TestLiveAnnouncements(t *testing.T) {
 	}
 	t.Logf("said: %+v", all)
 }
+
+// TestFocusVisible tabs through pages of every main kind: each stop shows
+// a focus indicator (an outline of 2 px or more, or the row highlight of
+// the tables), and Tab always moves on (no keyboard trap).
+func TestFocusVisible(t *testing.T) {
+	f := site(t)
+	fin := f.finished(t)
+	ty := types(f.scan(t, fin))[0]
+	b := newBrowser(t)
+	sc := "scans/" + fin + "/"
+	for _, rel := range []string{"index.html", sc + "index.html", sc + "browse.html", sc + "types/" + ty.Slug + ".html",
+		sc + "correlations.html", sc + "graph.html", sc + "visualise.html", sc + "log.html", sc + "settings.html"} {
+		t.Run(rel, func(t *testing.T) {
+			p := b.open(t, f.url(rel))
+			evalT[bool](p, `new Promise(r => setTimeout(() => r(true), 400))`)
+			evalT[bool](p, `(document.activeElement && document.activeElement.blur(), true)`)
+			seen := map[string]bool{}
+			prev := ""
+			stuck := 0
+			for i := 0; i < 45; i++ {
+				press(p, kb.Tab)
+				st := evalT[struct {
+					Where   string `json:"where"`
+					Visible bool   `json:"visible"`
+				}](p, `(e => {
+					if (!e || e === document.body) return {where: "body", visible: true};
+					const cs = getComputedStyle(e);
+					const ring = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2;
+					const ids = window.__tabIDs || (window.__tabIDs = new WeakMap());
+					if (!ids.has(e)) ids.set(e, window.__tabN = (window.__tabN || 0) + 1);
+					const where = "#" + ids.get(e) + " " + e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/).join(".") : "") + ":" + (e.textContent || "").trim().slice(0, 30);
+					return {where, visible: ring && e.matches(":focus-visible")};
+				})(document.activeElement)`)
+				if !st.Visible {
+					t.Errorf("Tab stop %d, %s: no visible focus indicator", i+1, st.Where)
+				}
+				if st.Where == prev {
+					stuck++
+					if stuck >= 3 {
+						t.Fatalf("Tab stays on %s: a keyboard trap", st.Where)
+					}
+				} else {
+					stuck = 0
+				}
+				prev = st.Where
+				seen[st.Where] = true
+			}
+			if len(seen) < 5 {
+				t.Errorf("45 presses of Tab reached only %d places: %v", len(seen), seen)
+			}
+		})
+	}
+}
