@@ -365,9 +365,38 @@ func TestPrintReport(t *testing.T) {
 			t.Errorf("the PDF shows %q (navigation, buttons or footer)", nav)
 		}
 	}
-	// The risky table's header is repeated on each page it runs onto.
-	if head := strings.Count(lower, "source data element"); pages > 1 && head < 1 {
-		t.Errorf("no risky table header in a %d-page PDF", pages)
+	// The risky table's header is repeated on each page it runs onto (the
+	// pages after the first with three or more times of discovery).
+	tablePages := 0
+	for i, pg := range strings.Split(lower, "\f") {
+		if i == 0 || strings.Count(pg, " utc") < 3 {
+			continue
+		}
+		tablePages++
+		if !strings.Contains(pg, "source data element") {
+			t.Errorf("page %d continues the risky table without its header row", i+1)
+		}
+	}
+	if tablePages < 2 {
+		t.Errorf("the risky table runs over %d pages; the check of its repeated header needs 2 or more", tablePages)
+	}
+
+	// Correlations print opened: the elements inside each one are there.
+	c := b.open(t, f.url("scans/"+fin+"/correlations.html"))
+	cres, err := chromedp.Call(c.ctx, page.PrintToPDF, page.PrintToPDFParams{PrintBackground: &yes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfile := filepath.Join(dir, "correlations.pdf")
+	if err := os.WriteFile(cfile, cres.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cout, err := exec.Command(exe, "-layout", cfile, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if n, closed := strings.Count(strings.ToLower(string(cout)), "source data element"), c.count("details:not([open])"); n < 2 || closed == 0 {
+		t.Errorf("the printed correlations show %d element tables (want every correlation opened), %d closed on screen after printing", n, closed)
 	}
 }
 
