@@ -434,3 +434,37 @@ func TestReducedMotion(t *testing.T) {
 		})
 	}
 }
+
+// TestPrintGraph: printing the graph page prints the graph as it is on
+// screen, an image copied from its canvases just before printing (canvases
+// themselves are left out of print), taken away again afterwards.
+func TestPrintGraph(t *testing.T) {
+	f := site(t)
+	fin := f.finished(t)
+	b := newBrowser(t)
+	p := openGraph(t, b, f.url("scans/"+fin+"/graph.html"))
+	evalT[bool](p, `(window.dispatchEvent(new Event("beforeprint")), true)`)
+	p.waitFor(`(i => !!i && i.complete && i.naturalWidth > 0)(document.querySelector("#graph img.print-snapshot"))`, 0, "")
+	// Not blank: more than 1 % of its pixels differ from the background.
+	inked := evalT[float64](p, `(() => { const i = document.querySelector("#graph img.print-snapshot"), c = document.createElement("canvas");
+		c.width = i.naturalWidth; c.height = i.naturalHeight; const x = c.getContext("2d"); x.drawImage(i, 0, 0);
+		const d = x.getImageData(0, 0, c.width, c.height).data; let n = 0;
+		for (let k = 0; k < d.length; k += 4) if (Math.abs(d[k] - d[0]) + Math.abs(d[k+1] - d[1]) + Math.abs(d[k+2] - d[2]) > 30) n++;
+		return n / (d.length / 4); })()`)
+	if inked < 0.01 {
+		t.Errorf("the print image of the graph is blank (%.4f of its pixels drawn)", inked)
+	}
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if d := evalT[string](p, `getComputedStyle(document.querySelector("#graph img.print-snapshot")).display`); d == "none" {
+		t.Error("the graph's image does not print")
+	}
+	if n := evalT[int](p, `[...document.querySelectorAll("#graph canvas")].filter(c => getComputedStyle(c).display !== "none").length`); n != 0 {
+		t.Errorf("%d canvases print", n)
+	}
+	evalT[bool](p, `(window.dispatchEvent(new Event("afterprint")), true)`)
+	if n := p.count("img.print-snapshot"); n != 0 {
+		t.Errorf("%d print images left after printing", n)
+	}
+}
