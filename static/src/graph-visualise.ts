@@ -9,8 +9,9 @@
 // screen, loaded as they are needed.
 
 import { BubbleStage, countValues, type Bubble } from "./bubble";
-import { DiscoveryTree, ROW, TreeStage, type ElementLookup } from "./discovery";
+import { DiscoveryTree, ROW, TreeStage, type ElementLookup, type TNode } from "./discovery";
 import { byId, clear, h, notice, setText } from "./dom";
+import { DrawnList, MAX_ITEMS, type DrawnItem } from "./drawn-list";
 import { comma, plural } from "./format";
 import { CanvasView } from "./graph-canvas";
 import type { TreeManifest, TreePart } from "./graph-types";
@@ -254,6 +255,8 @@ class VisualisePage {
   private el = -1; // element whose chain is shown (-1: none)
   private tree: DiscoveryTree | null = null;
   private treeStage: TreeStage | null = null;
+  private drawn: DrawnList | null = null; // the list of what is drawn (keyboard, screen readers)
+  private listed: () => { items: DrawnItem[]; total: number } = () => ({ items: [], total: 0 });
   private seq = 0;
   private readonly actions: HTMLElement | null;
 
@@ -347,6 +350,8 @@ class VisualisePage {
     if (seq !== this.seq) return;
     if (keep) this.canvas.setTransform(keep);
     this.canvas.paint();
+    if (!this.drawn) this.drawn = new DrawnList(stage, "vis-drawn", "What the chart draws, as a list", () => this.listed());
+    this.drawn.refresh();
     stage.removeAttribute("aria-busy");
     stage.setAttribute("data-ready", String(seq));
     mark("sr:vis-drawn");
@@ -365,6 +370,10 @@ class VisualisePage {
     const set = countValues(vals());
     const noun = bySource ? "source value" : "value";
     const stage = new BubbleStage(set, noun, (b, e) => this.openBubble(b, e), canvas);
+    this.listed = () => ({
+      items: set.bubbles.slice(0, MAX_ITEMS).map((b) => ({ text: b.value, note: `${plural(b.count, "time", "times")}`, act: (e: MouseEvent) => this.openBubble(b, e) })),
+      total: set.bubbles.length,
+    });
     this.treeStage = null;
     canvas.setStage(stage);
     canvas.fit(Infinity, 12);
@@ -410,6 +419,18 @@ class VisualisePage {
     const mine = this.el > 0 ? tree.find(this.el) : null;
     if (mine) tree.reveal(mine);
     const stage = new TreeStage(tree, this.data, t.descr, canvas, (i, e) => this.openElement(i, e), () => this.treeChanged());
+    this.listed = () => {
+      // The nodes of the tree as drawn, parents before children, each at
+      // its depth (layout is deterministic: it places them where they are).
+      const shown: TNode[] = tree.layout();
+      const items = shown.slice(0, MAX_ITEMS).map((n) => ({
+        text: n.i < 0 ? `${comma(n.leaves)} more` : stage.label(n),
+        note: n.i === 0 ? "target" : n.member ? t.descr : n.i < 0 ? "" : "found on the way",
+        level: n.depth + 1,
+        act: n.i < 0 ? undefined : (e: MouseEvent) => this.openElement(n.i, e),
+      }));
+      return { items, total: shown.length };
+    };
     stage.highlight = mine;
     this.treeStage = stage;
     canvas.setStage(stage);
@@ -432,6 +453,7 @@ class VisualisePage {
     if (!st || !this.stageEl) return;
     this.stageEl.setAttribute("data-visible", String(st.visibleCount));
     this.canvas?.schedule();
+    this.drawn?.refresh();
   }
 
   private mountZoom(tree: boolean): void {
