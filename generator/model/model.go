@@ -59,6 +59,9 @@ type TypeStat struct {
 	Elements []int32 // indices, in arrival order
 	Unique   int     // distinct data values
 	Risky    int     // risky elements
+	// RiskyType: every element of the type is risky ([risky] types in
+	// config.toml), as opposed to risky by its risk score or a finding.
+	RiskyType bool
 	FP       int     // false positives
 	LastSeen int64   // Unix ms of the newest element
 	hashes   map[uint64]struct{}
@@ -318,7 +321,7 @@ func (s *Scan) typeOf(code string, line int) uint32 {
 			strconv.Quote(truncateText(code, 60)))
 	}
 	i := uint32(len(s.Types))
-	s.Types = append(s.Types, &TypeStat{Type: ty, Slug: s.slug(code), hashes: map[uint64]struct{}{}})
+	s.Types = append(s.Types, &TypeStat{Type: ty, Slug: s.slug(code), RiskyType: s.risky != nil && s.risky.Type(code), hashes: map[uint64]struct{}{}})
 	s.typeIdx[code] = i
 	return i
 }

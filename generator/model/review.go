@@ -237,3 +237,41 @@ func (s *Scan) CorrelationCounts() map[string]int {
 	}
 	return m
 }
+
+// RiskReasons says why element i is risky, in words for the analyst: its
+// type is listed as risky, its risk score reaches min_risk, or a HIGH
+// correlation names it (each such rule by name). Nil when it is not risky.
+func (s *Scan) RiskReasons(i int32) []string {
+	e := &s.Elements[i]
+	if !e.Is(FlagRisky) {
+		return nil
+	}
+	var out []string
+	t := s.Types[e.Type]
+	if t.RiskyType {
+		out = append(out, "type "+t.Code+" is risky")
+	}
+	if m := s.MinRisk(); m > 0 && int(e.Risk) >= m {
+		out = append(out, "risk "+strconv.Itoa(int(e.Risk))+" ≥ "+strconv.Itoa(m))
+	}
+	for _, c := range s.Correlations {
+		if c.Risk != "HIGH" {
+			continue
+		}
+		for _, j := range c.Elements {
+			if j == i {
+				out = append(out, "HIGH correlation: "+c.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// MinRisk is the risk score from which an element is risky (0: none).
+func (s *Scan) MinRisk() int {
+	if s.risky == nil {
+		return 0
+	}
+	return s.risky.MinRisk()
+}

@@ -226,6 +226,9 @@ type ElementRow struct {
 	Data, SourceData, Module string
 	TypeCode, TypeDescr      string
 	TypeURL                  string
+	URL                      string // the element, selected in its type's table
+	SourceURL                string // its source element; "" for the target
+	Why                      string // why it is risky ("" when it is not)
 	Identified               Time
 	Risk                     int
 	FP                       bool
@@ -235,6 +238,7 @@ type ElementRow struct {
 // ModuleRow counts the elements one module found; Pct as in TypeBar.
 type ModuleRow struct {
 	Name  string
+	URL   string // the scan's search page showing this module's elements
 	Count int
 	Pct   string
 }
@@ -253,6 +257,7 @@ type TimeBar struct {
 	X, Y, W, H string
 	Count      int
 	From, To   Time
+	URL        string // the scan's search page showing the column's elements
 }
 
 // BrowsePage is scans/<id>/browse.html.

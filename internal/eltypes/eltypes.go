@@ -144,3 +144,6 @@ func (r *Risky) Type(code string) bool {
 func (r *Risky) Element(code string, risk int) bool {
 	return r.Type(code) || (r.minRisk > 0 && risk >= r.minRisk)
 }
+
+// MinRisk is the risk score from which any element is risky (0: off).
+func (r *Risky) MinRisk() int { return r.minRisk }

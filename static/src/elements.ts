@@ -9,7 +9,7 @@
 
 import { copyButton, DetailPanel, field } from "./detail";
 import { byId, clearNotice, h, notice, setText } from "./dom";
-import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { comma, plural, utc, utf8Length } from "./format";
 import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { isFP, load, loadInOrder, manifest } from "./registry";
@@ -19,6 +19,7 @@ import { isSelected, onSelectionChange, selectedIndices, selection, setSelected 
 import { ElementStore, Groups } from "./store";
 import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
+import { setValue, valueBlock } from "./sfurl";
 
 const ROW_H = 34;
 
@@ -502,14 +503,14 @@ class ElementsPage implements SearchHandler, LiveTarget {
         label: "Data Element",
         cls: "c-data vt-open",
         sortable: true,
-        render: (cell, r) => setText(cell, oneLine(s.data[r])),
+        render: (cell, r) => setValue(cell, s.data[r]),
       },
       {
         key: "source",
         label: "Source Data Element",
         cls: "c-source",
         sortable: true,
-        render: (cell, r) => setText(cell, oneLine(s.sdata[r])),
+        render: (cell, r) => setValue(cell, s.sdata[r]),
       },
       {
         key: "module",
@@ -558,7 +559,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
         label: "Unique Data Element",
         cls: "c-data vt-open",
         sortable: true,
-        render: (cell, g) => setText(cell, oneLine(s.data[this.groups!.first[g]])),
+        render: (cell, g) => setValue(cell, s.data[this.groups!.first[g]]),
       },
       {
         key: "count",
@@ -867,7 +868,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     const f = s.flags[r];
     const data = s.data[r];
     this.detail.show(group >= 0 ? "Unique data element" : "Data element", (body) => {
-      body.append(h("pre", { class: "detail-data", tabindex: 0 }, data));
+      body.append(valueBlock("detail-data", data, 0));
       const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data),
         h("a", { class: "btn small detail-path", href: `../visualise.html#el=${s.idx[r]}`, title: "The chain of sources this element was found through, back to the target" }, "Discovery path"));
       body.append(actions);
@@ -878,7 +879,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       field(dl, "Type", this.type.descr, " ", h("code", null, this.type.code));
       if (group >= 0) field(dl, "Occurrences", comma(this.groups!.count[group]) + (this.groups!.countNF[group] !== this.groups!.count[group] ? ` (${comma(this.groups!.count[group] - this.groups!.countNF[group])} false positive)` : ""));
       const sd = s.sdata[r];
-      const src = h("pre", { class: "detail-source" }, sd);
+      const src = valueBlock("detail-source", sd);
       field(dl, group >= 0 ? "Source data element (first occurrence)" : "Source data element", src);
       if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
       field(dl, "Source module", String(this.m.modules[s.mod[r]] ?? ""));

@@ -24,6 +24,7 @@ import { GraphView, type GraphViewData, type GraphViewNode } from "./graph-view"
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { load, loadInOrder, manifest } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "./search";
+import { labelOf } from "./sfurl";
 import type { Query } from "./search-query";
 import type { Manifest } from "./types";
 
@@ -195,8 +196,9 @@ async function loadGraph(query: string, progress: (done: number, all: number) =>
 }
 
 // shortLabel is what the canvas draws for a value: one line, cut.
-function shortLabel(v: string, flags: number): string {
-  let s = v.length > LABEL_CHARS ? v.slice(0, LABEL_CHARS) + "…" : flags & NODE_CUT ? v + "…" : v;
+function shortLabel(full: string, flags: number): string {
+  const v = labelOf(full);
+  let s = v.length > LABEL_CHARS ? v.slice(0, LABEL_CHARS) + "…" : flags & NODE_CUT && v === full ? v + "…" : v;
   s = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
   return s;
 }

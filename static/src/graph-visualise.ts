@@ -17,6 +17,7 @@ import type { TreeManifest, TreePart } from "./graph-types";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { isFP, load, loadInOrder, manifest } from "./registry";
 import { replaceHash } from "./search";
+import { exactQuery } from "./search-query";
 import { ElementStore } from "./store";
 import type { ChunkRef, ElementChunk, Manifest, TypeInfo } from "./types";
 
@@ -374,10 +375,11 @@ class VisualisePage {
 
   private openBubble(b: Bubble, e: MouseEvent): void {
     if (!SAFE_NAME.test(this.slug)) return;
-    const p = new URLSearchParams();
-    p.set("q", b.value.length > 4000 ? b.value.slice(0, 4000) : b.value);
-    if (this.view === "bubble-source") p.set("src", "1");
-    const u = `types/${this.slug}.html#${p.toString()}`;
+    // The table counts what the bubble counts: the value exactly (ignoring
+    // case, newlines and all), false positives hidden.
+    const extra: Record<string, string> = { hidefp: "1" };
+    if (this.view === "bubble-source") extra.src = "1";
+    const u = `types/${this.slug}.html${exactQuery(b.value, extra)}`;
     if (e.ctrlKey || e.metaKey) window.open(u, "_blank", "noopener");
     else location.href = u;
   }

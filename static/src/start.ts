@@ -8,6 +8,7 @@
 // textContent only; no innerHTML, no eval, no URLs built from scan data.
 
 import { initCompare } from "./compare";
+import { initCorrelations } from "./correlations";
 import { byId, notice } from "./dom";
 import { mountElementDownloads, mountScanListDownloads } from "./downloads";
 import { currentView, initElements } from "./elements";
@@ -40,6 +41,7 @@ export const basePages: Record<string, PageInit> = {
   search: (box) => initSearchPage(box, false),
   "search-all": (box) => initSearchPage(box, true),
   log: () => initLog(),
+  correlations: () => initCorrelations(),
 };
 
 function fail(e: unknown): void {
