@@ -62,9 +62,9 @@ type TypeStat struct {
 	// RiskyType: every element of the type is risky ([risky] types in
 	// config.toml), as opposed to risky by its risk score or a finding.
 	RiskyType bool
-	FP       int     // false positives
-	LastSeen int64   // Unix ms of the newest element
-	hashes   map[uint64]struct{}
+	FP        int   // false positives
+	LastSeen  int64 // Unix ms of the newest element
+	hashes    map[uint64]struct{}
 }
 
 // Total is the number of elements of the type.
