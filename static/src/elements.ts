@@ -447,10 +447,44 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.table().setItems(v.view, v.vn, resetScroll);
     this.updateCounts();
     this.reportSearch();
+    this.updateEmpty();
     if (v.vn > 0 && !this.shown) {
       this.shown = true;
       mark("sr:first-rows");
     }
+  }
+
+  // updateEmpty says what an empty table means: still loading, nothing of
+  // this type, or no match for the search, with the ways to widen it (the
+  // whole scan, every scan, false positives shown).
+  private updateEmpty(): void {
+    const t = this.table();
+    if (this.view().vn > 0) return;
+    if (this.type.total === 0) return t.setEmptyText("No elements of this type.");
+    const q = this.query;
+    if (!q) {
+      if (this.loading) return t.setEmptyText("Loading…");
+      return t.setEmptyText(this.hide ? "Every element of this type is a false positive, and they are hidden." : "No elements of this type.");
+    }
+    if (this.loading || this.lastMs < 0) return t.setEmptyText("Searching…");
+    const st = this.box?.state() ?? { q: q.text, src: false };
+    const hp = new URLSearchParams();
+    addSearchHash(hp, st);
+    const widen: Array<Node | string> = [];
+    const link = (href: string, text: string, id: string) => h("a", { class: "btn small", href, id }, text);
+    widen.push(link("../search.html#" + hp.toString(), "Search the whole scan", "widen-scan"));
+    widen.push(link("../../../search.html#" + hp.toString(), "Search every scan", "widen-all"));
+    if (this.hide && this.s.fpCount > 0) {
+      const b = h("button", { type: "button", class: "btn small", id: "widen-fp" }, "Show false positives");
+      b.addEventListener("click", () => {
+        if (this.hideFP) this.hideFP.checked = false;
+        this.setHide(false);
+      });
+      widen.push(b);
+    }
+    const p = h("p", { class: "widen" });
+    widen.forEach((n, k) => p.append(k ? " " : "", n));
+    t.setEmpty(h("p", { class: "no-matches" }, `No matches in ${this.type.descr}${this.hide && this.s.fpCount > 0 ? " (false positives hidden)" : ""}.`), p);
   }
 
   private updateCounts(): void {
@@ -704,6 +738,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.show(fresh);
     this.lastMs = performance.now() - t0;
     this.reportSearch();
+    this.updateEmpty();
   }
 
   // reportSearch says under the box how many rows of the view match.

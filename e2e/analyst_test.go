@@ -1,0 +1,378 @@
+package e2e
+
+// The analyst's flow (issue 17): every number and finding one click from
+// its elements. Bubbles and value links carry a value exactly into the
+// table's search, whatever it holds; <SFURL> markers become links; the
+// overview's counts, the risky list and correlations open exactly the
+// elements they count; empty searches say so and offer a wider scope.
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/scan"
+)
+
+const flowID = "analyst-flow"
+
+// flowValues are MALICIOUS_IPADDR values with what real data holds:
+// <SFURL> markers on their own line, URL-special characters, Unicode,
+// CR LF, a tab, a *, a value that reads as a regex, spaces at the ends,
+// a hostile marker. Each is written as often as its count says; the first
+// is also written in upper case once and marked false positive once.
+var flowValues = []struct {
+	v string
+	n int
+}{
+	{"AlienVault OTX [192.0.2.1]\n<SFURL>https://otx.example/indicator/ip/192.0.2.1</SFURL>", 2},
+	{"a#b&c%d=e+f;g?h", 2},
+	{" leading and trailing ", 1},
+	{"ünïcødé 名前 😀\r\nline two", 2},
+	{"star*value", 1},
+	{"/looks like a regex/", 1},
+	{"tab\there", 1},
+	{"bad <SFURL>javascript:alert(1)</SFURL>", 1},
+	{"%0A literal & \u2028 separator", 1},
+}
+
+type flowFix struct {
+	once sync.Once
+	site string
+	s    *model.Scan
+	err  error
+}
+
+var flowFixture flowFix
+
+func analystFixture(t *testing.T) *flowFix {
+	t.Helper()
+	g := &flowFixture
+	g.once.Do(func() {
+		dir := filepath.Join(tmpRoot, "flow-fixture")
+		scans := filepath.Join(dir, "scans")
+		t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+		w, err := scan.Create(scans, scan.Meta{ID: flowID, Name: "Analyst flow", Target: "flow.example", TargetType: "INTERNET_NAME",
+			Status: scan.StatusFinished, Created: t0, Started: t0, Ended: t0.Add(time.Hour)})
+		if err != nil {
+			g.err = err
+			return
+		}
+		add := func(id, typ, data, src string) {
+			if err == nil {
+				_, err = w.Add(scan.Element{ID: id, Type: typ, Data: data, Source: src, Module: "sfp_test", Generated: t0.Add(time.Minute)})
+			}
+		}
+		err = w.Root(t0)
+		add("t", "INTERNET_NAME", "flow.example", "ROOT")
+		add("ip", "IP_ADDRESS", "192.0.2.1", "t")
+		k := 0
+		for _, fv := range flowValues {
+			for range fv.n {
+				k++
+				add("m"+strconv.Itoa(k), "MALICIOUS_IPADDR", fv.v, "ip")
+			}
+		}
+		add("upper", "MALICIOUS_IPADDR", strings.ToUpper(flowValues[0].v), "ip")
+		add("fp", "MALICIOUS_IPADDR", flowValues[0].v, "ip")
+		if err == nil {
+			err = w.Close()
+		}
+		if err == nil {
+			err = scan.AppendDecision(filepath.Join(scans, flowID), scan.Decision{Op: scan.OpFPSet, Element: "fp", By: "test", Time: t0.Add(2 * time.Hour)})
+		}
+		if err != nil {
+			g.err = err
+			return
+		}
+		g.site = filepath.Join(dir, "site")
+		if _, g.err = generator.Build(context.Background(), buildOptions(scans, g.site)); g.err != nil {
+			return
+		}
+		g.s, g.err = loadModel(scans, flowID)
+	})
+	if g.err != nil {
+		t.Fatalf("analyst fixture: %v", g.err)
+	}
+	return g
+}
+
+// TestBubbleOpensExactElements clicks every bubble of a type whose values
+// hold newlines, #, &, %, Unicode and the rest: the table opens with
+// exactly the elements the bubble counts (false positives left out by both).
+func TestBubbleOpensExactElements(t *testing.T) {
+	g := analystFixture(t)
+	b := newBrowser(t)
+	vis := fileURL(g.site, "scans/"+flowID+"/visualise.html")+"#type=malicious_ipaddr&view=bubble-data"
+	p := openVis(t, b, vis)
+	type bub struct {
+		Value string
+		Count int
+	}
+	bubbles := evalT[[]bub](p, `document.getElementById("vis-stage").canvasView.chart.set.bubbles.map(b => ({Value: b.value, Count: b.count}))`)
+	if len(bubbles) != len(flowValues) {
+		t.Fatalf("%d bubbles, want %d", len(bubbles), len(flowValues))
+	}
+	for k, bb := range bubbles {
+		// What the bubble should count: its value ignoring case, no false positives.
+		want := 0
+		for _, i := range typeElements(g.s, "MALICIOUS_IPADDR") {
+			if !g.s.Elements[i].Is(model.FlagFP) && strings.EqualFold(g.s.Elements[i].Data, bb.Value) {
+				want++
+			}
+		}
+		if bb.Count != want {
+			t.Errorf("bubble %q counts %d, want %d (false positives left out)", bb.Value, bb.Count, want)
+		}
+		if k > 0 {
+			p.nav(vis)
+			waitVis(p)
+		}
+		xy := evalT[[]float64](p, fmt.Sprintf(`(() => { const c = document.getElementById("vis-stage").canvasView, b = c.chart.set.bubbles[%d];
+			c.keepPoint(b.x, b.y, c.width / 2, c.height / 2); c.paint();
+			const [x, y] = c.toScreen(b.x, b.y), r = c.canvas.getBoundingClientRect(); return [r.left + x, r.top + y]; })()`, k))
+		ctx, cancel := context.WithTimeout(p.ctx, wait)
+		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.MouseClickXY(xy[0], xy[1])))
+		cancel()
+		if err != nil {
+			t.Fatalf("click bubble %q: %v", bb.Value, err)
+		}
+		p.waitFor(`/types\/malicious_ipaddr\.html#/.test(location.href) && !document.querySelector("#site-search").hasAttribute("aria-busy") && /^[\d,]+ match/.test(document.querySelector("#search-count").textContent)`, 30*time.Second,
+			`location.href + " | " + document.querySelector("#search-count").textContent`)
+		got := num(p.text("#search-count"))
+		if got != bb.Count {
+			t.Errorf("bubble %q (%d times) opened a table with %q (hash %s)", bb.Value, bb.Count, p.text("#search-count"), p.location())
+		}
+		if rc := p.text("#row-count"); !strings.HasPrefix(rc, strconv.Itoa(bb.Count)+" of ") {
+			t.Errorf("bubble %q: row count %q", bb.Value, rc)
+		}
+	}
+}
+
+func typeElements(s *model.Scan, code string) []int32 {
+	for _, ty := range s.Types {
+		if ty.Code == code {
+			return ty.Elements
+		}
+	}
+	return nil
+}
+
+// TestSFURLAsLinks: marked URLs are links (http/https only, noopener
+// noreferrer) in the element table, its detail panel, the overview's risky
+// list and correlations; labels leave the markers out; the search matches
+// the value as stored, markers included.
+func TestSFURLAsLinks(t *testing.T) {
+	g := analystFixture(t)
+	b := newBrowser(t)
+	p := b.open(t, fileURL(g.site, "scans/"+flowID+"/types/malicious_ipaddr.html"))
+	p.waitFor(`document.querySelectorAll("#element-table .c-data a.sfurl").length > 0`, 30*time.Second, `document.querySelector("#row-count").textContent`)
+	links := evalT[[]map[string]string](p, `[...document.querySelectorAll("#element-table a.sfurl")].map(a => ({href: a.getAttribute("href"), rel: a.rel, text: a.textContent}))`)
+	for _, l := range links {
+		if !strings.HasPrefix(l["href"], "https://otx.example/") || l["rel"] != "noopener noreferrer" || !strings.EqualFold(l["text"], l["href"]) {
+			t.Errorf("link %v", l)
+		}
+	}
+	if n := p.count(`a[href^="javascript"]`); n != 0 {
+		t.Errorf("%d javascript: links", n)
+	}
+	if txt := p.html(); !strings.Contains(txt, "bad &lt;SFURL&gt;javascript:alert(1)&lt;/SFURL&gt;") {
+		t.Error("the hostile marker is not shown as text")
+	}
+	// The detail panel of a marked value.
+	evalT[bool](p, `(() => { const a = document.querySelector("#element-table .c-data a.sfurl"); a.closest(".vt-row").querySelector(".c-module").click(); return true; })()`)
+	p.waitFor(`document.querySelector("#element-detail pre.detail-data a.sfurl") !== null`, 0, `document.querySelector("#element-detail")?.textContent`)
+	// Searching the value as stored, markers included, finds it.
+	r := search(p, "*<SFURL>https://otx.example/*")
+	if num(r.Count) != 4 { // two, one in upper case, one false positive
+		t.Errorf("searching the stored marker: %q, want 4 matches", r.Count)
+	}
+
+	// Labels: the bubble chart draws the value without markers.
+	v := b.open(t, fileURL(g.site, "scans/"+flowID+"/visualise.html")+"#type=malicious_ipaddr&view=bubble-data")
+	waitVis(v)
+	if !evalT[bool](v, `(() => { const c = document.getElementById("vis-stage").canvasView; const ctx = c.canvas.getContext("2d");
+		const seen = []; const orig = ctx.fillText; ctx.fillText = function(s, x, y) { seen.push(String(s)); return orig.call(this, s, x, y); };
+		c.paint(); ctx.fillText = orig; window.__labels = seen; return seen.length > 0; })()`) {
+		t.Fatal("the bubble chart drew no labels")
+	}
+	labels := evalT[[]string](v, `window.__labels`)
+	for _, l := range labels {
+		if strings.Contains(l, "SFURL") {
+			t.Errorf("bubble label %q shows the marker", l)
+		}
+	}
+
+	// The overview's risky list.
+	o := b.open(t, fileURL(g.site, "scans/"+flowID+"/index.html"))
+	if n := o.count(`section[data-live="risky"] a.sfurl[rel="noopener noreferrer"][href^="https://otx.example/"]`); n == 0 {
+		t.Error("the risky list shows no marked URL as a link")
+	}
+	if n := o.count(`a[href^="javascript"]`); n != 0 {
+		t.Errorf("%d javascript: links on the overview", n)
+	}
+}
+
+// TestOverviewCountsOpenTheirElements follows each count of the overview
+// to the elements it counts.
+func TestOverviewCountsOpenTheirElements(t *testing.T) {
+	f := site(t)
+	id := f.finished(t)
+	s := f.scan(t, id)
+	b := newBrowser(t)
+	p := b.open(t, f.url("scans/"+id+"/index.html"))
+	tot := totalsOf(s)
+
+	filtered := func(sel string, want int, what string) {
+		t.Helper()
+		p.nav(f.url("scans/" + id + "/index.html"))
+		p.clickNav(sel)
+		p.waitFor(`(() => { const e = document.querySelector("#search-filter"); return e && !e.hidden && !/so far/.test(e.textContent) && !document.querySelector("#search-results").hasAttribute("aria-busy"); })()`, 30*time.Second,
+			`document.querySelector("#search-filter")?.textContent`)
+		if got := shownCount(p); got != want {
+			t.Errorf("%s: the search page shows %d (%q), the overview counts %d", what, got, p.text("#search-filter"), want)
+		}
+	}
+	filtered("#stat-risky", tot.Risky, "risky")
+	filtered("#stat-fp", tot.FP, "false positives")
+
+	// Module bars: the first listed module.
+	p.nav(f.url("scans/" + id + "/index.html"))
+	mod := evalT[string](p, `document.querySelector('section[aria-labelledby="h-modules"] th a code').textContent`)
+	modCount := 0
+	for i := 1; i < len(s.Elements); i++ {
+		if s.Module(int32(i)) == mod {
+			modCount++
+		}
+	}
+	filtered(`section[aria-labelledby="h-modules"] th a`, modCount, "module "+mod)
+
+	// Every column of the timeline.
+	p.nav(f.url("scans/" + id + "/index.html"))
+	bars := evalT[[]map[string]string](p, `[...document.querySelectorAll("svg.timeline a")].map(a => ({href: a.getAttribute("href"), title: a.querySelector("title").textContent}))`)
+	if len(bars) == 0 {
+		t.Fatal("the timeline has no links")
+	}
+	for k, bar := range bars {
+		if k > 3 && k != len(bars)-1 {
+			continue // the first few and the last are enough in a browser
+		}
+		want, _ := strconv.Atoi(regexp.MustCompile(`: (\d+) `).FindStringSubmatch(bar["title"])[1])
+		h := strings.SplitN(bar["href"], "#", 2)
+		p.nav(f.url("scans/"+id+"/"+h[0]) + "#" + h[1])
+		p.waitFor(`(() => { const e = document.querySelector("#search-filter"); return e && !e.hidden && !/so far/.test(e.textContent) && !document.querySelector("#search-results").hasAttribute("aria-busy"); })()`, 30*time.Second,
+			`document.querySelector("#search-filter")?.textContent`)
+		if got := shownCount(p); got != want {
+			t.Errorf("timeline column %d (%s): %d elements shown, the column counts %d", k, bar["title"], got, want)
+		}
+	}
+
+	// Errors in the log.
+	p.nav(f.url("scans/" + id + "/index.html"))
+	p.clickNav("#stat-errors")
+	p.waitFor(`/ of [\d,]+ lines|^[\d,]+ lines?$/.test(document.querySelector("#log-count").textContent) && document.querySelector("#log-level").value === "errors"`, 30*time.Second, `document.querySelector("#log-count").textContent`)
+	if got := num(p.text("#log-count")); got != s.Errors() {
+		t.Errorf("errors in log: the log shows %q, the overview counts %d", p.text("#log-count"), s.Errors())
+	}
+
+	// A risky row opens its element, and says why it is risky.
+	p.nav(f.url("scans/" + id + "/index.html"))
+	whys := p.texts(`section[data-live="risky"] td.why`)
+	for k, w := range whys {
+		if w == "" {
+			t.Errorf("risky row %d does not say why it is risky", k)
+		}
+	}
+	href := evalT[string](p, `document.querySelector('section[data-live="risky"] a.open-element').getAttribute("href")`)
+	m := regexp.MustCompile(`#sel=(\d+)$`).FindStringSubmatch(href)
+	if m == nil {
+		t.Fatalf("risky row link %q names no element", href)
+	}
+	idx, _ := strconv.Atoi(m[1])
+	p.clickNav(`section[data-live="risky"] a.open-element`)
+	p.waitFor(`document.querySelector("#element-detail pre.detail-data") !== null`, 30*time.Second, `location.href`)
+	if got, want := p.text("#element-detail pre.detail-data"), s.Elements[idx].Data; got != chunkText(want) {
+		t.Errorf("the risky row opened %q, want element %d %q", got, idx, want)
+	}
+}
+
+// shownCount reads how many elements the search page's row filter shows.
+func shownCount(p *tab) int {
+	p.t.Helper()
+	m := regexp.MustCompile(`([\d,]+) elements?\.`).FindStringSubmatch(p.text("#search-filter"))
+	if m == nil {
+		p.t.Fatalf("the row filter says %q", p.text("#search-filter"))
+	}
+	return num(m[1])
+}
+
+// TestCorrelationsByRule: a rule in the "By rule" table shows only its
+// correlations; Back shows them all again; a finding opens its elements.
+func TestCorrelationsByRule(t *testing.T) {
+	f := site(t)
+	id := f.finished(t)
+	s := f.scan(t, id)
+	if len(s.Correlations) == 0 {
+		t.Skip("no correlations in the sample scan")
+	}
+	b := newBrowser(t)
+	p := b.open(t, f.url("scans/"+id+"/correlations.html"))
+	all := p.count("li.finding")
+	rule := evalT[string](p, `document.querySelector("tr[data-rule]").dataset.rule`)
+	want := 0
+	for _, c := range s.Correlations {
+		if c.RuleID == rule {
+			want++
+		}
+	}
+	p.click("tr[data-rule] a.rule-filter")
+	p.waitFor(`location.hash.startsWith("#rule=")`, 0, "location.hash")
+	shown := evalT[[]string](p, `[...document.querySelectorAll("li.finding:not([hidden])")].map(li => li.dataset.rule)`)
+	if len(shown) != min(want, all) {
+		t.Errorf("rule %s: %d correlations shown, want %d", rule, len(shown), want)
+	}
+	for _, r := range shown {
+		if r != rule {
+			t.Errorf("rule %s shows a correlation of rule %s", rule, r)
+		}
+	}
+	p.run("back", chromedp.NavigateBack())
+	p.waitFor(`document.querySelectorAll("li.finding:not([hidden])").length === `+strconv.Itoa(all), 0, `location.hash`)
+	// The filter box.
+	p.typeText("#corr-filter", "zzz-no-such-correlation")
+	p.waitFor(`document.querySelectorAll("li.finding:not([hidden])").length === 0`, 0, "")
+	// A finding's element opens that element.
+	if n := p.count(`li.finding a.open-element[href*="#sel="]`); n == 0 {
+		t.Error("no finding links to its elements")
+	}
+}
+
+// TestNoMatchesWidens: a search with no match says so and offers the
+// whole scan and every scan.
+func TestNoMatchesWidens(t *testing.T) {
+	g := analystFixture(t)
+	b := newBrowser(t)
+	p := b.open(t, fileURL(g.site, "scans/"+flowID+"/types/malicious_ipaddr.html"))
+	p.waitFor(`/^\d+ elements/.test(document.querySelector("#row-count").textContent)`, 30*time.Second, `document.querySelector("#row-count").textContent`)
+	search(p, "192.0.2.1")
+	p.waitFor(`document.querySelector("#element-table .no-matches") !== null`, 0, `document.querySelector("#element-table .vt-empty").textContent`)
+	if txt := p.text("#element-table .vt-empty"); !strings.Contains(txt, "No matches") || strings.Contains(txt, "Loading") {
+		t.Errorf("empty search says %q", txt)
+	}
+	p.clickNav("#widen-scan")
+	p.waitFor(`/^[\d,]+ match/.test(document.querySelector("#search-count").textContent)`, 30*time.Second, `document.querySelector("#search-count").textContent`)
+	if got := num(p.text("#search-count")); got != 1 {
+		t.Errorf("widened to the scan: %q, want the 1 IP address", p.text("#search-count"))
+	}
+}
