@@ -114,7 +114,7 @@ func analystFixture(t *testing.T) *flowFix {
 func TestBubbleOpensExactElements(t *testing.T) {
 	g := analystFixture(t)
 	b := newBrowser(t)
-	vis := fileURL(g.site, "scans/"+flowID+"/visualise.html")+"#type=malicious_ipaddr&view=bubble-data"
+	vis := fileURL(g.site, "scans/"+flowID+"/visualise.html") + "#type=malicious_ipaddr&view=bubble-data"
 	p := openVis(t, b, vis)
 	type bub struct {
 		Value string
