@@ -9,6 +9,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os/user"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -305,6 +306,17 @@ func TestOverviewCountsOpenTheirElements(t *testing.T) {
 	if got, want := p.text("#element-detail pre.detail-data"), s.Elements[idx].Data; got != chunkText(want) {
 		t.Errorf("the risky row opened %q, want element %d %q", got, idx, want)
 	}
+}
+
+// osUser is who scanreport records as deciding when config.toml names no
+// analyst: the operating-system user.
+func osUser(t testing.TB) string {
+	t.Helper()
+	u, err := user.Current()
+	if err != nil || u.Username == "" {
+		t.Skipf("no operating-system user: %v", err)
+	}
+	return u.Username
 }
 
 // shownCount reads how many elements the search page's row filter shows.

@@ -137,6 +137,9 @@ type Scan struct {
 	checkCycles []int32
 	decisions   []decision
 	reviewDirty bool
+	// FPMarks: who marked each element that a decision names directly
+	// (its descendants are false positives through it), and when.
+	FPMarks map[int32]FPMark
 	// relinked lists elements whose source changed after they were added.
 	relinked []int32
 	children *Children

@@ -401,10 +401,6 @@ func elementRow(s *model.Scan, i int32, prefix string) ElementRow {
 		TypeURL: prefix + TypePage(t.Slug), Identified: msTime(e.Generated), Risk: int(e.Risk), FP: e.Is(model.FlagFP), Truncated: cut}
 	// The element itself, selected in its type's table (elements.ts reads #sel).
 	row.URL = row.TypeURL + "#sel=" + strconv.Itoa(int(i))
-	if src := e.Source; src > 0 && int(src) < len(s.Elements) {
-		st := s.Type(src)
-		row.SourceURL = prefix + TypePage(st.Slug) + "#sel=" + strconv.Itoa(int(src))
-	}
 	row.Why = strings.Join(s.RiskReasons(i), "; ")
 	return row
 }

@@ -227,7 +227,6 @@ type ElementRow struct {
 	TypeCode, TypeDescr      string
 	TypeURL                  string
 	URL                      string // the element, selected in its type's table
-	SourceURL                string // its source element; "" for the target
 	Why                      string // why it is risky ("" when it is not)
 	Identified               Time
 	Risk                     int

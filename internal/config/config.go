@@ -31,6 +31,8 @@ type Config struct {
 	// Investigations and Lookups: see docs/investigations.md.
 	Investigations Investigations `toml:"investigations"`
 	Lookups        Lookups        `toml:"lookups"`
+	// Analyst names who records false-positive and investigation decisions.
+	Analyst Analyst `toml:"analyst"`
 
 	// dir is the folder of the file the config came from; relative paths
 	// are resolved against it.
@@ -71,6 +73,13 @@ type Correlations struct {
 	Enabled bool   `toml:"enabled"`
 	Rules   string `toml:"rules"` // folder of rule files (*.yaml); empty: the rules built into the binary
 	Cache   string `toml:"cache"` // cache folder; empty: under the user's cache folder
+}
+
+// Analyst is the person deciding: decisions made from `serve` and
+// `scanreport fp` are recorded under Name (review.jsonl "by"); "" means
+// the operating-system user.
+type Analyst struct {
+	Name string `toml:"name"`
 }
 
 // Investigations says where investigation files are (docs/investigations.md).

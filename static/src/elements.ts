@@ -8,7 +8,7 @@
 // currentView() hands the view as shown to other features (downloads).
 
 import { copyButton, DetailPanel, field } from "./detail";
-import { byId, clearNotice, h, notice, setText } from "./dom";
+import { byId, clear, clearNotice, h, notice, setText } from "./dom";
 import { comma, plural, utc, utf8Length } from "./format";
 import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
@@ -20,6 +20,7 @@ import { ElementStore, Groups } from "./store";
 import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
 import { setValue, valueBlock } from "./sfurl";
+import { Lineage, mountLineage } from "./lineage";
 
 const ROW_H = 34;
 
@@ -98,6 +99,12 @@ export async function initElements(box: SearchBox | null = null): Promise<void> 
   setLiveTarget(p); // live updates wait for the first load
   await loading;
   if (Number.isInteger(sel) && sel > 0) p.reveal(sel);
+  // A link to another element of this type (the detail panel's source and
+  // children) changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    const i = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
+    if (Number.isInteger(i) && i > 0) p.reveal(i);
+  });
 }
 
 // chunkKey is what tells a chunk's rows apart from an earlier version of
@@ -137,6 +144,10 @@ class ElementsPage implements SearchHandler, LiveTarget {
   private gmatch: Uint8Array | null = null; // by group (unique view)
   private saved: { mode: Mode; top: number } | null = null; // the view before the search
   private lastMs = -1; // how long the last search took, to its rows on screen
+  private readonly lineage: Lineage;
+  // who marked each element a false-positive decision names, and when
+  private fpMarks = new Map<number, { by: string; ms: number }>();
+  private fpRefresh: (() => void) | null = null;
 
   constructor(
     private readonly host: HTMLElement,
@@ -149,6 +160,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     private readonly box: SearchBox | null,
   ) {
     this.s = new ElementStore(type.total);
+    this.lineage = new Lineage(m);
     const st = this.s;
     this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
     this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 250);
@@ -271,6 +283,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   private applyFP(p: FPList): void {
     this.s.setFP(p.i);
+    this.fpMarks = new Map((Array.isArray(p.d) ? p.d : []).map((d) => [Number(d[0]), { by: String(d[1] ?? ""), ms: Number(d[2]) || 0 }]));
     this.groups?.recountFP();
     this.matchGroups();
     this.setKeeps();
@@ -295,6 +308,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     const prevT = this.type;
     this.m = m;
     this.type = t;
+    this.fpRefresh?.();
     if (m.modules.length !== prevM.modules.length) {
       this.rankModules();
       if (this.full.key === "module") {
@@ -367,7 +381,11 @@ class ElementsPage implements SearchHandler, LiveTarget {
   // change event once the decision is recorded.
   private mountFPTools(): void {
     const box = byId("fp-tools");
-    if (!box || !liveConfig()) return;
+    if (!box) return;
+    if (!liveConfig()) {
+      this.mountReadOnlyFP(box);
+      return;
+    }
     const mark = h("button", { type: "button", class: "btn small", "data-fp": "set" }, "Mark false positive");
     const unmark = h("button", { type: "button", class: "btn small", "data-fp": "unset" }, "Unmark");
     const note = h("span", { class: "fp-status", role: "status" });
@@ -375,13 +393,22 @@ class ElementsPage implements SearchHandler, LiveTarget {
     box.hidden = false;
     const msg = byId("fp-message");
     let busy = false;
+    const reason = h("span", { class: "fp-reason hint", id: "fp-reason" });
+    box.append(reason);
     const refresh = () => {
       const n = selection.size;
-      mark.disabled = unmark.disabled = busy || n === 0;
+      // False positives are decided on finished scans only (FINISHED,
+      // ABORTED, ERROR-FAILED): say so before a click, not after.
+      const open = !this.m.done;
+      mark.disabled = unmark.disabled = busy || n === 0 || open;
+      const why = open ? `False positives can be set once the scan has finished; it is ${this.m.status || "not finished"}.` : "";
+      setText(reason, why);
+      reason.hidden = !open;
       const what = n === 0 ? "Check one or more rows first" : `the ${plural(n, "checked element", "checked elements")}`;
-      mark.title = n === 0 ? what : `Mark ${what} and everything found from them as false positives`;
-      unmark.title = n === 0 ? what : `Unmark ${what}`;
+      mark.title = open ? why : n === 0 ? what : `Mark ${what} and everything found from them as false positives`;
+      unmark.title = open ? why : n === 0 ? what : `Unmark ${what}`;
     };
+    this.fpRefresh = refresh;
     const say = (text: string, refusal: boolean) => {
       setText(note, refusal ? "" : text);
       if (msg) {
@@ -410,6 +437,30 @@ class ElementsPage implements SearchHandler, LiveTarget {
     };
     mark.addEventListener("click", () => void decide(true));
     unmark.addEventListener("click", () => void decide(false));
+    onSelectionChange(refresh);
+    refresh();
+  }
+
+  // mountReadOnlyFP explains, in a report opened from a file or a plain
+  // web server, how false positives are decided: with the preview server,
+  // or on the command line (the command for the checked rows).
+  private mountReadOnlyFP(box: HTMLElement): void {
+    const note = h("p", { class: "fp-readonly hint", id: "fp-readonly" });
+    box.append(note);
+    box.hidden = false;
+    const scan = document.body.getAttribute("data-scan") ?? "";
+    const refresh = () => {
+      const ids: string[] = [];
+      for (const i of selectedIndices()) {
+        const r = this.s.rowOf(i);
+        if (r >= 0) ids.push(this.s.eid[r]);
+      }
+      clear(note);
+      note.append("This report is read-only. To mark false positives, open it with ", h("code", null, "scanreport serve"), ", or run ");
+      const shown = ids.slice(0, 20).map((id) => (/^[A-Za-z0-9._:-]+$/.test(id) ? id : "'" + id.replace(/'/g, "'\\''") + "'"));
+      note.append(h("code", null, `scanreport fp set ${scan} ${ids.length ? shown.join(" ") + (ids.length > 20 ? " …" : "") : "ELEMENT-ID…"}`));
+      note.append(ids.length ? " for the checked rows, then build the report again." : " with the element ids (check rows to fill them in), then build the report again.");
+    };
     onSelectionChange(refresh);
     refresh();
   }
@@ -920,10 +971,15 @@ class ElementsPage implements SearchHandler, LiveTarget {
       field(dl, "Source module", String(this.m.modules[s.mod[r]] ?? ""));
       field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
       field(dl, "Risk", s.risky(r) ? h("span", { class: "badge risk-high" }, "risky") : "not risky", s.risk[r] > 0 ? ` · risk score ${s.risk[r]} of 100` : "");
-      field(dl, "False positive", s.fp[r] ? h("span", { class: "tag fp" }, "yes: marked false positive") : "no");
+      field(dl, "False positive", s.fp[r] ? this.fpWho(s.idx[r]) : "no");
       field(dl, "Element id", h("code", null, s.eid[r]));
       field(dl, "Element index", h("code", null, String(s.idx[r])));
       body.append(dl);
+      if (group < 0) {
+        const rel = h("div", { class: "detail-lineage" });
+        body.append(rel);
+        void mountLineage(rel, this.lineage, s.idx[r]);
+      }
       const notes: string[] = [];
       if (f & FLAG_ORPHAN) notes.push("Orphan: its source element never appeared in the scan, so it is shown under the scan target (ROOT).");
       if (f & FLAG_CYCLE) notes.push("Cycle: its chain of source elements looped back on itself, so it is shown under the scan target (ROOT).");
@@ -933,6 +989,34 @@ class ElementsPage implements SearchHandler, LiveTarget {
         body.append(h("h3", null, "Flags"), h("ul", { class: "detail-flags" }, ...notes.map((n) => h("li", null, n))));
       }
     }, null);
+  }
+
+  // fpWho says who marked element i a false positive and when: its own
+  // decision, or the one on the source it was found through.
+  private fpWho(i: number): HTMLElement {
+    const out = h("span", { class: "fp-who" }, h("span", { class: "tag fp" }, "yes"), " ");
+    const said = (m: { by: string; ms: number }, through: string) =>
+      `marked ${through}by ${m.by || "someone (review.jsonl does not say)"}${m.ms ? ` on ${utc(m.ms)} UTC` : ""}`;
+    const own = this.fpMarks.get(i);
+    if (own) {
+      out.append(said(own, ""));
+      return out;
+    }
+    const rest = h("span", null, "found from an element marked false positive");
+    out.append(rest);
+    void this.lineage.ancestors(i).then(
+      (up) => {
+        for (const a of up) {
+          const m = this.fpMarks.get(a);
+          if (m) {
+            setText(rest, `found from an element ${said(m, "")} (element ${a})`);
+            return;
+          }
+        }
+      },
+      () => undefined,
+    );
+    return out;
   }
 
   // ---- state in the URL fragment: view, sort, hide ----
