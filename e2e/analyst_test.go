@@ -388,3 +388,75 @@ func TestNoMatchesWidens(t *testing.T) {
 		t.Errorf("widened to the scan: %q, want the 1 IP address", p.text("#search-count"))
 	}
 }
+
+// TestDetailLineage: the detail panel links to the element's source and
+// lists its children, each opening that element; the link works within a
+// type's own page too (only the fragment changes).
+func TestDetailLineage(t *testing.T) {
+	g := analystFixture(t)
+	s := g.s
+	ip := int32(-1)
+	for i := range s.Elements {
+		if s.Elements[i].ID == "ip" {
+			ip = int32(i)
+		}
+	}
+	kids := 0
+	for i := range s.Elements {
+		if s.Elements[i].Source == ip {
+			kids++
+		}
+	}
+	m1 := typeElements(s, "MALICIOUS_IPADDR")[0]
+	b := newBrowser(t)
+	p := b.open(t, fileURL(g.site, "scans/"+flowID+"/types/malicious_ipaddr.html")+fmt.Sprintf("#sel=%d", m1))
+	p.waitFor(`document.querySelector("#element-detail .detail-parent a.related") !== null`, 30*time.Second, `document.querySelector("#element-detail")?.textContent`)
+	if got, want := p.text("#element-detail .detail-parent a.related"), "IP Address: 192.0.2.1"; got != want {
+		t.Errorf("found from %q, want %q", got, want)
+	}
+	if got := p.text("#element-detail .detail-lineage"); !strings.Contains(got, "Nothing was found from this element") {
+		t.Errorf("children of a leaf: %q", got)
+	}
+	p.clickNav("#element-detail .detail-parent a.related")
+	p.waitFor(`document.querySelectorAll("#element-detail .detail-children a.related").length > 0`, 30*time.Second, `document.querySelector("#element-detail")?.textContent`)
+	if got := p.text("#element-detail pre.detail-data"); got != "192.0.2.1" {
+		t.Errorf("the source link opened %q", got)
+	}
+	heading := evalT[string](p, `[...document.querySelectorAll("#element-detail .detail-lineage h3")].map(h => h.textContent).join(" | ")`)
+	if !strings.Contains(heading, fmt.Sprintf("Children (%d elements)", kids)) {
+		t.Errorf("children heading %q, want %d children", heading, kids)
+	}
+	items := p.texts("#element-detail .detail-children a.related")
+	if len(items) != min(kids, 20) {
+		t.Errorf("%d children listed, want %d", len(items), min(kids, 20))
+	}
+	if len(items) > 0 && items[0] != "Malicious IP Address: "+strings.Join(strings.Fields(flowValues[0].v), " ") {
+		t.Errorf("first child %q", items[0])
+	}
+	// The IP's own source is the target's host name, then the target.
+	if got := p.text("#element-detail .detail-parent a.related"); got != "Internet Name: flow.example" {
+		t.Errorf("the IP was found from %q", got)
+	}
+}
+
+// TestReadOnlyFalsePositives: a report opened from a file says how to
+// decide, with the command for the checked rows.
+func TestReadOnlyFalsePositives(t *testing.T) {
+	g := analystFixture(t)
+	b := newBrowser(t)
+	p := b.open(t, fileURL(g.site, "scans/"+flowID+"/types/malicious_ipaddr.html"))
+	p.waitFor(`/^\d+ elements/.test(document.querySelector("#row-count").textContent)`, 30*time.Second, `document.querySelector("#row-count").textContent`)
+	note := p.text("#fp-tools:not([hidden]) #fp-readonly")
+	if !strings.Contains(note, "read-only") || !strings.Contains(note, "scanreport serve") || !strings.Contains(note, "scanreport fp set "+flowID) {
+		t.Errorf("read-only notice %q", note)
+	}
+	if n := p.count("#fp-tools button[data-fp]"); n != 0 {
+		t.Errorf("%d false-positive buttons in a read-only report", n)
+	}
+	p.click(`#element-table .vt-grid:not([hidden]) .vt-row[aria-rowindex="2"] input.row-select`)
+	id := evalT[string](p, `(() => { const r = document.querySelector('#element-table .vt-row[aria-rowindex="2"]'); return r.dataset.eid || ""; })()`)
+	p.waitFor(`/for the checked rows/.test(document.querySelector("#fp-readonly").textContent)`, 0, `document.querySelector("#fp-readonly").textContent`)
+	if note := p.text("#fp-readonly"); !regexp.MustCompile(`scanreport fp set ` + flowID + ` \S+ for the checked rows`).MatchString(note) || (id != "" && !strings.Contains(note, id)) {
+		t.Errorf("with a checked row the notice says %q", note)
+	}
+}
