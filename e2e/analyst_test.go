@@ -456,7 +456,7 @@ func TestReadOnlyFalsePositives(t *testing.T) {
 	p.click(`#element-table .vt-grid:not([hidden]) .vt-row[aria-rowindex="2"] input.row-select`)
 	id := evalT[string](p, `(() => { const r = document.querySelector('#element-table .vt-row[aria-rowindex="2"]'); return r.dataset.eid || ""; })()`)
 	p.waitFor(`/for the checked rows/.test(document.querySelector("#fp-readonly").textContent)`, 0, `document.querySelector("#fp-readonly").textContent`)
-	if note := p.text("#fp-readonly"); !regexp.MustCompile(`scanreport fp set ` + flowID + ` \S+ for the checked rows`).MatchString(note) || (id != "" && !strings.Contains(note, id)) {
+	if note := p.text("#fp-readonly"); !regexp.MustCompile(`scanreport fp set `+flowID+` \S+ for the checked rows`).MatchString(note) || (id != "" && !strings.Contains(note, id)) {
 		t.Errorf("with a checked row the notice says %q", note)
 	}
 }
