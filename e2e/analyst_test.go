@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -64,7 +65,7 @@ func analystFixture(t *testing.T) *flowFix {
 		dir := filepath.Join(tmpRoot, "flow-fixture")
 		scans := filepath.Join(dir, "scans")
 		t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-		w, err := scan.Create(scans, scan.Meta{ID: flowID, Name: "Analyst flow", Target: "flow.example", TargetType: "INTERNET_NAME",
+		w, err := scan.Create(scans, scan.Meta{ID: flowID, Name: "Analyst flow: a deliberately long scan name, as analysts write them, that goes on and on", Target: "flow.example", TargetType: "INTERNET_NAME",
 			Status: scan.StatusFinished, Created: t0, Started: t0, Ended: t0.Add(time.Hour)})
 		if err != nil {
 			g.err = err
@@ -458,5 +459,31 @@ func TestReadOnlyFalsePositives(t *testing.T) {
 	p.waitFor(`/for the checked rows/.test(document.querySelector("#fp-readonly").textContent)`, 0, `document.querySelector("#fp-readonly").textContent`)
 	if note := p.text("#fp-readonly"); !regexp.MustCompile(`scanreport fp set `+flowID+` \S+ for the checked rows`).MatchString(note) || (id != "" && !strings.Contains(note, id)) {
 		t.Errorf("with a checked row the notice says %q", note)
+	}
+}
+
+// TestHeaderOneLine: a long scan name does not wrap the header, and the
+// first crumb ("Scans") is never cut.
+func TestHeaderOneLine(t *testing.T) {
+	g := analystFixture(t)
+	b := newBrowser(t)
+	for _, w := range []int64{1280, 1024} {
+		p := b.open(t, "about:blank")
+		if _, err := chromedp.Call(p.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: 800, DeviceScaleFactor: 1}); err != nil {
+			t.Fatal(err)
+		}
+		for _, rel := range []string{"index.html", "browse.html", "types/malicious_ipaddr.html"} {
+			p.nav(fileURL(g.site, "scans/"+flowID+"/"+rel))
+			// The crumbs share the brand's line (below 1180 px the search box
+			// has a line of its own, by design), on one line themselves.
+			rows := evalT[[]float64](p, `(() => { const r = e => document.querySelector(e).getBoundingClientRect();
+				return [r(".brand").top, r(".crumbs").top, r(".crumbs").height, r(".crumbs li:first-child").height]; })()`)
+			if rows[1] > rows[0]+24 || rows[2] > rows[3]*1.6 {
+				t.Errorf("%d px, %s: the breadcrumb starts %.0f px below the brand and is %.0f px high (one crumb: %.0f)", w, rel, rows[1]-rows[0], rows[2], rows[3])
+			}
+			if cut := evalT[bool](p, `(a => a.scrollWidth > a.clientWidth + 1)(document.querySelector(".crumbs li:first-child a"))`); cut {
+				t.Errorf("%d px, %s: the first crumb %q is cut", w, rel, p.text(".crumbs li:first-child a"))
+			}
+		}
 	}
 }
