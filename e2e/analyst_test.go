@@ -487,3 +487,44 @@ func TestHeaderOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestVisualiseURLState: the fragment is the one source of truth. #el=N
+// shows the element's own type (and says so in the fragment), choices on
+// the page are history entries that Back and Forward step through, and a
+// fragment edited by hand is shown.
+func TestVisualiseURLState(t *testing.T) {
+	g := analystFixture(t)
+	m1 := typeElements(g.s, "MALICIOUS_IPADDR")[0]
+	b := newBrowser(t)
+	base := fileURL(g.site, "scans/"+flowID+"/visualise.html")
+	p := openVis(t, b, base+fmt.Sprintf("#el=%d", m1))
+	p.waitFor(`document.querySelectorAll("#vis-chain .chain-step").length > 0`, 0, "")
+	state := func() string {
+		return evalT[string](p, `[location.hash, document.getElementById("vis-type").value, document.getElementById("vis-stage").dataset.view,
+			document.querySelector('input[name="vis-view"]:checked').value].join(" | ")`)
+	}
+	want := func(what, s string) {
+		t.Helper()
+		p.waitFor(`(() => { const s = `+jsString(s)+`; const got = [location.hash, document.getElementById("vis-type").value, document.getElementById("vis-stage").dataset.view,
+			document.querySelector('input[name="vis-view"]:checked').value].join(" | ");
+			return got === s && document.querySelector("#vis-stage[data-ready]:not([aria-busy])") !== null; })()`, 20*time.Second, `location.hash + " | " + document.getElementById("vis-type").value + " | " + document.getElementById("vis-stage").dataset.view`)
+		_ = what
+	}
+	elState := fmt.Sprintf("#type=malicious_ipaddr&view=discovery&el=%d | malicious_ipaddr | discovery | discovery", m1)
+	want("an element's own type", elState)
+	// Choices on the page: bubbles of the same type, then another type.
+	p.click(`input[name="vis-view"][value="bubble-data"]`)
+	want("bubbles", "#type=malicious_ipaddr | malicious_ipaddr | bubble-data | bubble-data")
+	p.selectValue("#vis-type", "ip_address")
+	want("another type", "#type=ip_address | ip_address | bubble-data | bubble-data")
+	p.run("back", chromedp.NavigateBack())
+	want("back once", "#type=malicious_ipaddr | malicious_ipaddr | bubble-data | bubble-data")
+	p.run("back", chromedp.NavigateBack())
+	want("back twice", elState)
+	p.run("forward", chromedp.NavigateForward())
+	want("forward", "#type=malicious_ipaddr | malicious_ipaddr | bubble-data | bubble-data")
+	// A fragment edited by hand.
+	evalT[bool](p, `(location.hash = "#type=ip_address&view=bubble-source", true)`)
+	want("edited by hand", "#type=ip_address&view=bubble-source | ip_address | bubble-source | bubble-source")
+	t.Logf("last state: %s", state())
+}
