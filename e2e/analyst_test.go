@@ -528,3 +528,22 @@ func TestVisualiseURLState(t *testing.T) {
 	want("edited by hand", "#type=ip_address&view=bubble-source | ip_address | bubble-source | bubble-source")
 	t.Logf("last state: %s", state())
 }
+
+// TestGraphAboveTheFold: in a 1280×900 window the graph's canvas starts
+// high enough that most of it shows without scrolling.
+func TestGraphAboveTheFold(t *testing.T) {
+	f := site(t)
+	id := f.finished(t)
+	b := newBrowser(t)
+	p := openGraph(t, b, f.url("scans/"+id+"/graph.html"))
+	evalT[bool](p, `(window.scrollTo(0, 0), true)`)
+	top := evalT[float64](p, `document.getElementById("graph").getBoundingClientRect().top`)
+	inner := evalT[float64](p, `window.innerHeight`)
+	t.Logf("the graph starts %.0f px down a %.0f px window", top, inner)
+	if top > 330 {
+		t.Errorf("the graph starts %.0f px down the page (behind explanatory text)", top)
+	}
+	if about := p.count("p.graph-about"); about != 1 {
+		t.Errorf("the explanation moved below the graph: %d", about)
+	}
+}

@@ -20,7 +20,7 @@ import {
   type GraphManifest,
   type GraphPart,
 } from "./graph-types";
-import { GraphView, type GraphViewData, type GraphViewNode } from "./graph-view";
+import { GraphView, type GraphViewData, type GraphViewNode, type PNGCaption } from "./graph-view";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { load, loadInOrder, manifest } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "./search";
@@ -317,6 +317,24 @@ class GraphPage implements SearchHandler {
     return a ? a.n : -1;
   }
 
+  // caption is the PNG's title and legend: the scan, what is shown, and
+  // the node types shown (unticked ones left out).
+  private caption(): PNGCaption {
+    const name = document.querySelector(".scan-header h1")?.textContent?.trim() || document.body.getAttribute("data-scan") || "Scan";
+    const target = document.querySelector(".scan-header .scan-meta code")?.textContent ?? "";
+    const legend: PNGCaption["legend"] = [];
+    this.gm.legend.forEach((e, g) => {
+      if (e.n === 0 || this.off.has(g)) return;
+      legend.push({ color: e.color, label: e.descr || e.code, count: comma(e.n) });
+    });
+    const date = new Date().toISOString().slice(0, 16).replace("T", " ");
+    return {
+      title: `${name} · network graph`,
+      subtitle: `${target ? "Target " + target + " · " : ""}${this.statusBase()} · exported ${date} UTC by scanreport`,
+      legend,
+    };
+  }
+
   private renderLegend(): void {
     const el = this.legendEl;
     if (!el) return;
@@ -513,7 +531,7 @@ class GraphPage implements SearchHandler {
       png.disabled = true;
       const t0 = performance.now();
       try {
-        const blob = await this.view.toPNG();
+        const blob = await this.view.toPNG(this.caption());
         const ms = Math.round(performance.now() - t0);
         this.host.setAttribute("data-png-ms", String(ms));
         save(blob, `${safe}-graph.png`);
