@@ -547,3 +547,50 @@ func TestGraphAboveTheFold(t *testing.T) {
 		t.Errorf("the explanation moved below the graph: %d", about)
 	}
 }
+
+// TestGraphSearchLabelsBestFew: a search with many matches labels only the
+// best few on the graph, lists the rest beside it, and steps through them.
+func TestGraphSearchLabelsBestFew(t *testing.T) {
+	f := site(t)
+	id := f.finished(t)
+	b := newBrowser(t)
+	p := openGraph(t, b, f.url("scans/"+id+"/graph.html"))
+	n := searchGraph(p, "*.acme-corp.example")
+	if n <= 8 {
+		t.Fatalf("%d matches: not a search with many matches", n)
+	}
+	// What sigma draws: the reducer gives forceLabel to the labelled ones only.
+	forced := evalT[int](p, `(() => { const v = document.getElementById("graph").graphView, r = v.renderer, red = r.getSetting("nodeReducer");
+		let k = 0; r.getGraph().forEachNode((key, a) => { const o = red ? red(key, a) : a; if (o.forceLabel) k++; }); return k; })()`)
+	if forced != 8 {
+		t.Errorf("%d of %d matches are labelled on the graph, want the best 8", forced, n)
+	}
+	if got := p.count("#graph-matches .graph-match-list li"); got != min(n, 200) {
+		t.Errorf("%d matches listed beside the graph, want %d", got, min(n, 200))
+	}
+	// The exact value ranks first when there is one.
+	n2 := searchGraph(p, "mail.acme-corp.example")
+	if first := p.text("#graph-matches .graph-match-list li button"); n2 >= 1 && first != "mail.acme-corp.example" {
+		t.Errorf("first match %q for an exact value", first)
+	}
+	searchGraph(p, "*.acme-corp.example")
+	p.click("#graph-match-next")
+	first := evalT[string](p, `document.getElementById("graph").dataset.step`)
+	p.click("#graph-match-next")
+	second := evalT[string](p, `document.getElementById("graph").dataset.step`)
+	if first == "" || first == second {
+		t.Errorf("stepping: %q then %q", first, second)
+	}
+	if at := p.text("#graph-match-at"); !strings.HasPrefix(at, "2 of ") {
+		t.Errorf("step counter %q", at)
+	}
+	p.click("#graph-match-prev")
+	if back := evalT[string](p, `document.getElementById("graph").dataset.step`); back != first {
+		t.Errorf("previous went to %q, want %q", back, first)
+	}
+	// The node stepped to is labelled too.
+	if !evalT[bool](p, `(() => { const v = document.getElementById("graph").graphView, r = v.renderer, red = r.getSetting("nodeReducer"), k = document.getElementById("graph").dataset.step;
+		return !!red(k, r.getGraph().getNodeAttributes(k)).forceLabel; })()`) {
+		t.Error("the match stepped to has no label")
+	}
+}
