@@ -12,6 +12,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -592,5 +594,74 @@ func TestGraphSearchLabelsBestFew(t *testing.T) {
 	if !evalT[bool](p, `(() => { const v = document.getElementById("graph").graphView, r = v.renderer, red = r.getSetting("nodeReducer"), k = document.getElementById("graph").dataset.step;
 		return !!red(k, r.getGraph().getNodeAttributes(k)).forceLabel; })()`) {
 		t.Error("the match stepped to has no label")
+	}
+}
+
+// TestBenchGraphHover measures the graph page of a 200,000-element scan
+// (about 22,000 nodes): time to the first frame, and the time from the
+// pointer moving onto a node to the frame that shows its tooltip, for 20
+// nodes. Only with SCANREPORT_BENCH=1 (docs/benchmarks.md).
+func TestBenchGraphHover(t *testing.T) {
+	needBench(t)
+	dir := filepath.Join(tmpRoot, "bench-200k")
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	if err := sample.Write(scans, sample.Options{ID: "bench-200k", Name: "Benchmark, 200,000 elements", Target: "bench.example",
+		Kind: scan.KindAutomated, Status: scan.StatusFinished, Elements: 200_000, Seed: 1,
+		Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), FalsePositives: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generator.Build(context.Background(), buildOptions(scans, out)); err != nil {
+		t.Fatal(err)
+	}
+	gm, _ := readGraph(t, out, "bench-200k")
+	t.Logf("graph: %d nodes in the entity graph, %d drawn, %d links drawn", gm.Total, gm.Nodes, gm.Edges)
+	b := newBrowser(t)
+	for _, label := range []string{"cold", "warm"} {
+		p := b.open(t, fileURL(out, "scans/bench-200k/graph.html"))
+		p.waitFor(`document.querySelector("#graph[data-complete]") !== null`, 5*time.Minute, `document.querySelector("#graph-status").textContent`)
+		mark := func(name string) float64 {
+			return evalT[float64](p, `(performance.getEntriesByName(`+jsString(name)+`)[0] || {startTime: -1}).startTime`)
+		}
+		t.Logf("%s: data loaded %.0f ms, nodes indexed %.0f ms, first frame %.0f ms, every link drawn %.0f ms", label,
+			mark("sr:graph-data"), mark("sr:graph-built"), mark("sr:graph-drawn"), mark("sr:graph-complete"))
+		if label != "warm" {
+			continue
+		}
+		// What a frame costs, and with what left out: one synchronous
+		// render (sigma's refresh) each, median of 5.
+		cost := evalT[map[string]float64](p, `(() => { const r = document.getElementById("graph").graphView.renderer;
+			const time = () => { const ts = []; for (let k = 0; k < 5; k++) { const t0 = performance.now(); r.refresh(); ts.push(performance.now() - t0); } ts.sort((a, b) => a - b); return ts[2]; };
+			const out = {}; const lt = r.getSetting("labelRenderedSizeThreshold");
+			out.frame = time();
+			r.setSetting("labelRenderedSizeThreshold", 1e9); out.noLabels = time(); r.setSetting("labelRenderedSizeThreshold", lt);
+			r.setSetting("hideEdgesOnMove", false); const er = r.getSetting("edgeReducer");
+			r.setSetting("edgeReducer", (k, a) => ({...a, hidden: true})); out.noEdges = time();
+			r.setSetting("labelRenderedSizeThreshold", 1e9); out.nothingButNodes = time();
+			r.setSetting("labelRenderedSizeThreshold", lt); r.setSetting("edgeReducer", er); r.refresh();
+			return out; })()`)
+		t.Logf("one frame (sigma refresh, median of 5): %.0f ms; without labels %.0f ms; without links %.0f ms; without both %.0f ms",
+			cost["frame"], cost["noLabels"], cost["noEdges"], cost["nothingButNodes"])
+		// In-page clock: from the mousemove that reaches the canvas to the
+		// animation frame after the tooltip shows.
+		evalT[bool](p, `(() => { window.__hv = []; const tip = document.getElementById("graph-tooltip"); let t0 = 0;
+			document.getElementById("graph").addEventListener("mousemove", () => { t0 = performance.now(); }, true);
+			new MutationObserver(() => { if (!tip.hidden && t0) { const s = t0; t0 = 0; requestAnimationFrame(() => requestAnimationFrame(() => window.__hv.push(performance.now() - s))); } })
+				.observe(tip, {attributes: true, childList: true, subtree: true}); return true; })()`)
+		pts := evalT[[][]float64](p, `(() => { const v = document.getElementById("graph").graphView, r = v.renderer, g = r.getGraph(), box = r.getContainer().getBoundingClientRect();
+			const out = []; const keys = g.nodes(); for (let k = 0; k < keys.length && out.length < 20; k += Math.floor(keys.length / 25) || 1) {
+				const a = g.getNodeAttributes(keys[k]); const q = r.graphToViewport({x: a.x, y: a.y});
+				if (q.x > 5 && q.y > 5 && q.x < box.width - 5 && q.y < box.height - 5) out.push([box.left + q.x, box.top + q.y]); }
+			return out; })()`)
+		for k, pt := range pts {
+			hover(p, 2, 2) // away: the tooltip hides
+			hover(p, pt[0], pt[1])
+			_ = k
+		}
+		hv := evalT[[]float64](p, `window.__hv`)
+		slices.Sort(hv)
+		if len(hv) == 0 {
+			t.Fatal("no hover measured")
+		}
+		t.Logf("hover to tooltip frame, %d nodes: median %.1f ms, p95 %.1f ms, max %.1f ms", len(hv), hv[len(hv)/2], hv[len(hv)*95/100], hv[len(hv)-1])
 	}
 }
