@@ -456,10 +456,10 @@ class ElementsPage implements SearchHandler, LiveTarget {
         if (r >= 0) ids.push(this.s.eid[r]);
       }
       clear(note);
-      note.append("This report is read-only. To mark false positives, open it with ", h("code", null, "scanreport serve"), ", or run ");
+      note.append("Read-only report: mark false positives in ", h("code", null, "scanreport serve"), ", or run ");
       const shown = ids.slice(0, 20).map((id) => (/^[A-Za-z0-9._:-]+$/.test(id) ? id : "'" + id.replace(/'/g, "'\\''") + "'"));
       note.append(h("code", null, `scanreport fp set ${scan} ${ids.length ? shown.join(" ") + (ids.length > 20 ? " …" : "") : "ELEMENT-ID…"}`));
-      note.append(ids.length ? " for the checked rows, then build the report again." : " with the element ids (check rows to fill them in), then build the report again.");
+      note.append(ids.length ? " for the checked rows and build again." : " (check rows to fill in their ids) and build again.");
     };
     onSelectionChange(refresh);
     refresh();
