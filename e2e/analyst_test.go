@@ -25,6 +25,8 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -292,6 +294,25 @@ func TestOverviewCountsOpenTheirElements(t *testing.T) {
 
 	// A risky row opens its element, and says why it is risky.
 	p.nav(f.url("scans/" + id + "/index.html"))
+	// The breakdown adds up to the Risky card, and counts the elements that
+	// are risky only through a HIGH correlation.
+	c := config.Default()
+	risky, err := eltypes.NewRisky(c.Risky.Types, c.Risky.MinRisk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCorr := 0
+	for i := 1; i < len(s.Elements); i++ {
+		e := &s.Elements[i]
+		if e.Is(model.FlagRisky) && !risky.Element(s.Types[e.Type].Code, int(e.Risk)) {
+			byCorr++
+		}
+	}
+	why := p.text("#risky-why")
+	nums := regexp.MustCompile(`\d[\d,]*`).FindAllString(why, -1)
+	if len(nums) != 4 || num(nums[0])+num(nums[1])+num(nums[3]) != tot.Risky || num(nums[3]) != byCorr {
+		t.Errorf("risky breakdown %q: want three counts adding up to %d, %d through a HIGH correlation only", why, tot.Risky, byCorr)
+	}
 	whys := p.texts(`section[data-live="risky"] td.why`)
 	for k, w := range whys {
 		if w == "" {

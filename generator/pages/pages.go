@@ -358,6 +358,7 @@ func (r *Renderer) overview(s *model.Scan, rel string, out Out) error {
 			Total: t.Total(), Unique: t.Unique, Risky: t.Risky, Pct: pct(t.Total(), maxTotal)})
 	}
 	v.Risky, v.RiskyMore = riskyRows(s, "")
+	v.RiskyWhy = riskyBreakdown(s)
 	v.Modules, v.ModulesMore, v.Totals.Modules = moduleRows(s)
 	v.Timeline = timeline(s)
 	v.Correlations = riskCounts(s)
@@ -387,6 +388,29 @@ func riskyRows(s *model.Scan, prefix string) ([]ElementRow, int) {
 		}
 	}
 	return rows, total - len(rows)
+}
+
+// riskyBreakdown counts the risky elements by why they are risky, each
+// under its first reason: its type is listed as risky, else its risk score
+// reaches min_risk, else only a HIGH correlation names it.
+func riskyBreakdown(s *model.Scan) RiskyWhy {
+	var w RiskyWhy
+	m := s.MinRisk()
+	for level := range s.RiskyByLevel {
+		for _, i := range s.RiskyByLevel[level] {
+			e := &s.Elements[i]
+			switch {
+			case s.Types[e.Type].RiskyType:
+				w.ByType++
+			case m > 0 && int(e.Risk) >= m:
+				w.ByRisk++
+			default:
+				w.ByCorrelation++
+			}
+		}
+	}
+	w.MinRisk = m
+	return w
 }
 
 // MaxShown is how much of a value a server-rendered table shows.

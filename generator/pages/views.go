@@ -199,6 +199,7 @@ type OverviewPage struct {
 	TypeChart     []TypeBar
 	Risky         []ElementRow
 	RiskyMore     int // risky elements not listed
+	RiskyWhy      RiskyWhy
 	Modules       []ModuleRow
 	ModulesMore   int // modules not listed
 	Timeline      Timeline
@@ -206,6 +207,12 @@ type OverviewPage struct {
 	Notes         template.HTML
 	Problems      []Problem
 	ProblemsTotal int
+}
+
+// RiskyWhy counts the risky elements by their first reason.
+type RiskyWhy struct {
+	ByType, ByRisk, ByCorrelation int
+	MinRisk                       int
 }
 
 // Totals are the overview's counters.
