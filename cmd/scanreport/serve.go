@@ -16,6 +16,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/lookup"
 	"github.com/scanreport/scanreport/serve"
 	"github.com/scanreport/scanreport/watch"
@@ -87,6 +88,9 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	acts := &fpActions{live: live, logger: a.log}
 	if c, err := a.loadConfig(); err == nil {
 		acts.setLookups(lookupCommands(c))
+		acts.setAnalyst(analystName(c))
+	} else {
+		acts.setAnalyst(analystName(config.Default()))
 	}
 	srv, err := serve.New(serve.Options{Site: o.Output, Addr: shown, Hosts: hosts, Actions: acts, Logger: a.log})
 	if err != nil {
@@ -170,6 +174,7 @@ func (a *app) apply(ctx context.Context, live *generator.Live, b watch.Batch, f 
 			return generator.Change{}, err // a broken config.toml: keep serving the last good site
 		}
 		acts.setLookups(lookupCommands(c))
+		acts.setAnalyst(analystName(c))
 		return live.Rebuild(ctx, a.optionsFrom(c, f))
 	}
 	changes := make([]generator.ScanChange, 0, len(b.Changes))
@@ -229,6 +234,24 @@ type fpActions struct {
 
 	mu      sync.RWMutex
 	lookups []lookup.Command // config.toml [lookups], read again when it changes
+	analyst string           // who decides (config.toml [analyst] name, else the OS user)
+}
+
+// setAnalyst sets the name decisions are recorded under.
+func (f *fpActions) setAnalyst(name string) {
+	f.mu.Lock()
+	f.analyst = name
+	f.mu.Unlock()
+}
+
+// by is the name decisions are recorded under.
+func (f *fpActions) by() string {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	if f.analyst == "" {
+		return "preview"
+	}
+	return f.analyst
 }
 
 // setLookups replaces the configured lookups (config.toml was read again).
@@ -254,7 +277,7 @@ func (f *fpActions) log() *slog.Logger {
 }
 
 func (f *fpActions) SetFP(ctx context.Context, scanID string, ids []string, fp bool) (string, error) {
-	ch, err := f.live.SetFP(ctx, scanID, ids, fp, "preview")
+	ch, err := f.live.SetFP(ctx, scanID, ids, fp, f.by())
 	var refusal *model.RefusalError
 	if errors.As(err, &refusal) {
 		return refusal.Text, nil

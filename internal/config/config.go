@@ -32,6 +32,8 @@ type Config struct {
 	// Investigations and Lookups: see docs/investigations.md.
 	Investigations Investigations `toml:"investigations"`
 	Lookups        Lookups        `toml:"lookups"`
+	// Analyst names who records false-positive and investigation decisions.
+	Analyst Analyst `toml:"analyst"`
 
 	// dir is the folder of the file the config came from; relative paths
 	// are resolved against it.
@@ -86,6 +88,13 @@ type Correlations struct {
 	// replace their rule of the same id; empty: none.
 	Rules string `toml:"rules"`
 	Cache string `toml:"cache"` // cache folder; empty: under the user's cache folder
+}
+
+// Analyst is the person deciding: decisions made from `serve` and
+// `scanreport fp` are recorded under Name (review.jsonl "by"); "" means
+// the operating-system user.
+type Analyst struct {
+	Name string `toml:"name"`
 }
 
 // Investigations says where investigation files are (docs/investigations.md).
