@@ -226,6 +226,21 @@ func TestSearchElementTable(t *testing.T) {
 				t.Errorf("%s: no error (count %q)", bad, r.Count)
 			}
 		}
+		// RE2 runs every pattern (static/src/search-regex.ts): a leading .*
+		// and nested quantifiers are searched like any other; what RE2
+		// cannot run is refused with a sentence naming the construct.
+		check(t, p, ty, `/.*acme.*/`, false, expectRows(t, s, ty, `/.*acme.*/`, false, nil))
+		check(t, p, ty, `/^(w+)+\.(\w+\.?)+$/i`, false, expectRows(t, s, ty, `/^(w+)+\.(\w+\.?)+$/i`, false, nil))
+		for q, want := range map[string]string{
+			`/(a)\1/`:      "A backreference (\\1) is not supported",
+			`/www(?=\.)/`:  "Lookahead (?=…) is not supported",
+			`/(?<!x)acme/`: "Negative lookbehind (?<!…) is not supported",
+		} {
+			r := search(p.on(t), q)
+			if !strings.HasPrefix(r.Error, want) || r.Count != "" {
+				t.Errorf("%s: count %q, error %q; want an error starting %q", q, r.Count, r.Error, want)
+			}
+		}
 		p.check()
 	})
 
