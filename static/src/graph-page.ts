@@ -381,7 +381,7 @@ class GraphPage implements SearchHandler {
       return;
     }
     const t0 = performance.now();
-    // RE2 (search-match.ts), like the search worker: no pattern can hang the page.
+    // The linear-time automaton (search-match.ts), like the search worker: no pattern can hang the page.
     const re = compile(q.source, q.flags);
     if (isRefused(re)) {
       this.box?.showError(re.error);

@@ -7,7 +7,8 @@
 //   wildcard  *:22          * is any run of characters (newlines too); the
 //                           pattern is anchored at both ends; case-insensitive
 //   regex     /\d+\.\d+/i   found anywhere in the value; flags i, m, s, u;
-//                           run on RE2 (search-regex.ts), so backreferences
+//                           run by a linear-time automaton (search-regex.ts),
+//                           so backreferences
 //                           and lookaround are refused with a message
 //
 // SpiderFoot (NOTES.md 4.6) differs: its "exact" is SQL LIKE (so % and _
@@ -67,7 +68,7 @@ export function parseQuery(raw: string): Query | QueryError | null {
     } catch (e) {
       return { error: "Invalid regular expression: " + regexReason(e, body, flags) };
     }
-    // What RE2 cannot run (backreferences, lookaround), named.
+    // What the linear-time search cannot run (backreferences, lookaround), named.
     const t = translate(body, flags);
     if (isRefused(t)) return { error: t.error };
     return { kind: "regex", text, source: body, flags };

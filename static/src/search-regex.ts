@@ -1,103 +1,62 @@
 // Search patterns in linear time. Every query of the search box is a
-// JavaScript RegExp source (search-query.ts); V8 runs those by
+// JavaScript RegExp source (search-query.ts). V8 runs those by
 // backtracking, which costs O(L²) per value for a leading .* and can be
-// exponential with nested quantifiers. So the search runs them on RE2
-// (the re2js package: a DFA, then an NFA, always linear in the value)
-// instead, after translating the JavaScript syntax to RE2's with the
-// JavaScript meaning kept:
+// exponential with nested quantifiers. The search runs them instead on an
+// automaton of its own, in time linear in each value:
 //
-//   .         → [^\n\r\u2028\u2029] (JavaScript's line terminators; with s, any)
-//   \s, \S    → JavaScript's white space set (RE2's \s is ASCII only)
-//   \uXXXX, \u{X}, \cX, \0, octal → \x{…}
-//   [] and [^] → nothing, anything
-//   (…), (?<n>…) → (?:…) (the search never needs captures)
+//   parse     the pattern into a tree (it was compiled by the browser
+//             first, so it is valid JavaScript);
+//   compile   the tree into a Thompson NFA (search-match.ts): one state per
+//             character test, split and assertion;
+//   run       the NFA as a DFA built lazily, state by state, as values need
+//             it: one table look-up per character once warm.
 //
-// What RE2 cannot run is refused with a sentence that names it:
-// backreferences (\1, \k<name>), lookahead and lookbehind, and modifier
-// groups. Known differences left (docs/site-format.md, "Search"): with the
-// m flag, ^ and $ see only \n as a line end; an astral character counts as
-// one character also without the u flag; case-insensitive matching uses
-// Unicode simple case folding (so K matches the Kelvin sign) except for
-// the required literal, which is checked with the browser's own rules.
+// Each character test is the pattern's own atom (a, ., \s, [^a-z], \p{L})
+// run by the browser on that single character, so case folding, white
+// space, line ends and Unicode properties mean exactly what they meant
+// before. What an automaton cannot run is refused with a sentence that
+// names it: backreferences (\1, \k<name>), lookahead and lookbehind, and
+// modifier groups; so are patterns whose automaton would be huge.
 //
-// This file has no dependency, so the page bundle can check patterns as
-// they are typed (search-query.ts); search-match.ts runs them on re2js.
-//
-// Before RE2 sees a value, the longest literal text the pattern requires
-// (admin in /.*admin.*/) is looked for with String.includes, or a RegExp
-// made only of that literal (linear in V8) under the i flag: values
-// without it never reach RE2. A pattern that is only literal text needs
-// no RE2 at all.
+// Before the automaton sees a value, literal text the pattern requires
+// (admin in /.*admin.*/; mail at the start and .example at the end of the
+// wildcard mail*.example) is looked for with String.includes, or a RegExp
+// made only of that text and ^ or $ (linear in V8): values without it
+// never reach the automaton. A pattern that is only literal text (an exact
+// search, *admin*) needs no automaton at all.
 
-// Refused is a pattern this search cannot run, with the sentence to show.
 export interface Refused {
   error: string;
 }
 
-// Translated is a pattern in RE2 syntax with what the search needs to run it.
+// Translated is a parsed pattern with what the search needs to run it.
 export interface Translated {
-  re2: string; // RE2 source
+  tree: Node[][]; // the alternatives of the pattern
   flags: string; // the JavaScript flags it came with
-  literal: string; // text every match contains ("" when none is known)
-  pureLiteral: boolean; // the pattern is exactly literal text (no RE2 needed)
+  needs: Need[]; // text every match contains (at most three, the cheapest to check first)
+  pure: boolean; // the pattern is literal text, maybe anchored: needs[0] decides (no automaton)
 }
 
 type ClassItem = { lo: number; hi: number } | { esc: string };
 
-type Node =
-  | { t: "lit"; c: number }
-  | { t: "any" }
-  | { t: "class"; neg: boolean; items: ClassItem[] }
-  | { t: "esc"; e: string } // \d \D \w \W \s \S, or \p{…} / \P{…}
+// A Node of the pattern's tree. Atoms that test one character keep their
+// source text (src), which the browser runs on single characters.
+export type Node =
+  | { t: "lit"; c: number; src: string }
+  | { t: "any"; src: string }
+  | { t: "class"; neg: boolean; items: ClassItem[]; src: string }
+  | { t: "esc"; e: string; src: string } // \d \D \w \W \s \S, or \p{…} / \P{…}
   | { t: "assert"; a: string } // ^ $ \b \B
   | { t: "group"; alts: Node[][] }
   | { t: "rep"; node: Node; min: number; max: number }; // max -1: unbounded
 
 class RefusedError extends Error {}
 
-const WHY = "the search runs every pattern in time proportional to the data (RE2), which cannot match it";
+const WHY = "the search runs every pattern in time proportional to the data, with an automaton that cannot match it";
 
 function refuse(what: string): never {
   throw new RefusedError(`${what} is not supported: ${WHY}.`);
 }
-
-// JavaScript's white space and line terminators (ECMA-262 WhiteSpace and
-// LineTerminator), as sorted ranges.
-const SPACE: Array<[number, number]> = [
-  [0x09, 0x0d],
-  [0x20, 0x20],
-  [0xa0, 0xa0],
-  [0x1680, 0x1680],
-  [0x2000, 0x200a],
-  [0x2028, 0x2029],
-  [0x202f, 0x202f],
-  [0x205f, 0x205f],
-  [0x3000, 0x3000],
-  [0xfeff, 0xfeff],
-];
-const MAX_RUNE = 0x10ffff;
-
-function complement(rs: Array<[number, number]>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let next = 0;
-  for (const [lo, hi] of rs) {
-    if (lo > next) out.push([next, lo - 1]);
-    next = hi + 1;
-  }
-  if (next <= MAX_RUNE) out.push([next, MAX_RUNE]);
-  return out;
-}
-
-function hex(c: number): string {
-  return "\\x{" + c.toString(16) + "}";
-}
-
-function rangesText(rs: Array<[number, number]>): string {
-  return rs.map(([lo, hi]) => (lo === hi ? hex(lo) : hex(lo) + "-" + hex(hi))).join("");
-}
-
-const SPACE_IN = rangesText(SPACE);
-const SPACE_OUT = rangesText(complement(SPACE));
 
 // Parser reads a pattern that the browser has already compiled (so it is
 // valid JavaScript); it only has to understand it, not to reject it.
@@ -140,9 +99,10 @@ class Parser {
     return this.s[this.i + k] ?? "";
   }
 
-  // codePoint reads one character: a surrogate pair counts as one.
+  // codePoint reads one character: with u a surrogate pair counts as one,
+  // without it each UTF-16 unit is a character (as in the browser).
   private codePoint(): number {
-    const c = this.s.codePointAt(this.i) ?? 0;
+    const c = (this.u ? this.s.codePointAt(this.i) : this.s.charCodeAt(this.i)) ?? 0;
     this.i += c > 0xffff ? 2 : 1;
     return c;
   }
@@ -181,12 +141,12 @@ class Parser {
     } else return atom;
     this.i++;
     if (this.peek() === "?") this.i++; // lazy: the same for "is there a match"
-    if (min > 1000 || max > 1000) refuse(`A repetition count over 1,000 ({${min}${max === min ? "" : "," + (max < 0 ? "" : max)}})`);
     return { t: "rep", node: atom, min, max };
   }
 
   private atom(): Node {
     const c = this.peek();
+    const from = this.i;
     switch (c) {
       case "^":
       case "$":
@@ -194,7 +154,7 @@ class Parser {
         return { t: "assert", a: c };
       case ".":
         this.i++;
-        return { t: "any" };
+        return { t: "any", src: "." };
       case "[":
         return this.charClass();
       case "(":
@@ -202,7 +162,7 @@ class Parser {
       case "\\":
         return this.escape();
     }
-    return { t: "lit", c: this.codePoint() };
+    return { t: "lit", c: this.codePoint(), src: this.s.slice(from, this.i) };
   }
 
   private group(): Node {
@@ -225,6 +185,7 @@ class Parser {
   }
 
   private escape(): Node {
+    const from = this.i;
     this.i++; // backslash
     const c = this.peek();
     switch (c) {
@@ -239,10 +200,10 @@ class Parser {
       case "s":
       case "S":
         this.i++;
-        return { t: "esc", e: c };
+        return { t: "esc", e: c, src: "\\" + c };
       case "p":
       case "P":
-        if (this.u) return { t: "esc", e: this.property() };
+        if (this.u) return { t: "esc", e: this.property(), src: this.s.slice(from, this.i) };
         break;
       case "k":
         if (this.u || this.named) {
@@ -255,22 +216,17 @@ class Parser {
       const m = /^\d+/.exec(this.s.slice(this.i))!;
       if (Number(m[0]) <= this.groups) refuse(`A backreference (\\${m[0]})`);
     }
-    return { t: "lit", c: this.charEscape(false) };
+    const ch = this.charEscape(false);
+    const src = this.s.slice(from, this.i);
+    // \c without a letter is a backslash (then c is read as itself)
+    return { t: "lit", c: ch, src: src === "\\" ? "\\\\" : src };
   }
 
-  // property reads \p{…} or \P{…} (u flag) into RE2's spelling.
+  // property reads \p{…} or \P{…} (u flag); the browser tests it.
   private property(): string {
-    const neg = this.peek() === "P";
-    const m = /^[pP]\{([^}]*)\}/.exec(this.s.slice(this.i))!;
+    const m = /^[pP]\{[^}]*\}/.exec(this.s.slice(this.i))!;
     this.i += m[0].length;
-    let name = m[1];
-    const eq = name.indexOf("=");
-    if (eq >= 0) {
-      const key = name.slice(0, eq);
-      if (key !== "Script" && key !== "sc" && key !== "General_Category" && key !== "gc") refuse(`The Unicode property \\p{${name}}`);
-      name = name.slice(eq + 1);
-    }
-    return (neg ? "\\P{" : "\\p{") + name + "}";
+    return "\\" + m[0];
   }
 
   // charEscape reads the escape of one character (the backslash is read),
@@ -337,6 +293,7 @@ class Parser {
   }
 
   private charClass(): Node {
+    const from = this.i;
     this.i++; // [
     let neg = false;
     if (this.peek() === "^") {
@@ -361,7 +318,7 @@ class Parser {
       items.push(typeof a === "number" ? { lo: a, hi: a } : { esc: a });
     }
     this.i++; // ]
-    return { t: "class", neg, items };
+    return { t: "class", neg, items, src: this.s.slice(from, this.i) };
   }
 
   // classAtom is a character (a number) or a class escape (\d, \p{…}).
@@ -378,70 +335,43 @@ class Parser {
   }
 }
 
-// literal text outside a class: RE2 takes \ before any ASCII punctuation.
-function litText(c: number): string {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return String.fromCharCode(c);
-  if ((c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) return "\\" + String.fromCharCode(c);
-  return hex(c);
+// A Need is literal text every match contains, at the start or the end
+// of the value when the pattern anchors it there (without the m flag).
+export interface Need {
+  text: string;
+  start: boolean;
+  end: boolean;
 }
 
-function escText(e: string, inClass: boolean): string {
-  if (e === "s") return inClass ? SPACE_IN : "[" + SPACE_IN + "]";
-  if (e === "S") return inClass ? SPACE_OUT : "[" + SPACE_OUT + "]";
-  if (e.length === 1) return "\\" + e;
-  return e; // \p{…}
-}
-
-function emit(alts: Node[][], dotAll: boolean): string {
-  return alts.map((seq) => seq.map((n) => emitNode(n, dotAll)).join("")).join("|");
-}
-
-function emitNode(n: Node, dotAll: boolean): string {
-  switch (n.t) {
-    case "lit":
-      return litText(n.c);
-    case "any":
-      return dotAll ? "(?s:.)" : "[^\\n\\r\\x{2028}\\x{2029}]";
-    case "esc":
-      return escText(n.e, false);
-    case "assert":
-      return n.a;
-    case "group":
-      return "(?:" + emit(n.alts, dotAll) + ")";
-    case "class": {
-      if (n.items.length === 0) return n.neg ? "[\\x{0}-\\x{10ffff}]" : "[^\\x{0}-\\x{10ffff}]";
-      const body = n.items.map((it) => ("esc" in it ? escText(it.esc, true) : it.lo === it.hi ? hex(it.lo) : hex(it.lo) + "-" + hex(it.hi))).join("");
-      return "[" + (n.neg ? "^" : "") + body + "]";
-    }
-    case "rep": {
-      const q = n.min === 0 && n.max < 0 ? "*" : n.min === 1 && n.max < 0 ? "+" : n.min === 0 && n.max === 1 ? "?" : n.max < 0 ? `{${n.min},}` : n.max === n.min ? `{${n.min}}` : `{${n.min},${n.max}}`;
-      // Every node emits one atom (a character, class or group).
-      return emitNode(n.node, dotAll) + q;
-    }
-  }
-}
-
-// required collects literal runs that every match of seq contains.
-function required(seq: Node[], out: string[]): void {
+// required collects the literal runs every match of seq contains; top is
+// the pattern's own sequence, where ^ first and $ last anchor a run.
+function required(seq: Node[], out: Need[], anchors: boolean): void {
   let run = "";
-  const flush = (): void => {
-    if (run !== "") out.push(run);
+  let start = false;
+  const flush = (end: boolean): void => {
+    if (run !== "") out.push({ text: run, start, end });
     run = "";
+    start = false;
   };
-  for (const n of seq) {
-    if (n.t === "lit") run += String.fromCodePoint(n.c);
-    else if (n.t === "assert") continue; // zero-width: the run goes on
-    else {
-      flush();
-      if (n.t === "group" && n.alts.length === 1) required(n.alts[0], out);
-      else if (n.t === "rep" && n.min >= 1) required([n.node], out);
+  for (let k = 0; k < seq.length; k++) {
+    const n = seq[k];
+    if (n.t === "lit") {
+      if (run === "") start = anchors && k === 1 && seq[0].t === "assert" && seq[0].a === "^";
+      run += String.fromCodePoint(n.c);
+    } else if (n.t === "assert") {
+      // zero-width: the run goes on, unless $ ends the pattern
+      if (anchors && n.a === "$" && k === seq.length - 1) flush(true);
+    } else {
+      flush(false);
+      if (n.t === "group" && n.alts.length === 1) required(n.alts[0], out, false);
+      else if (n.t === "rep" && n.min >= 1) required([n.node], out, false);
     }
   }
-  flush();
+  flush(false);
 }
 
-// translate turns a JavaScript pattern (one the browser compiles) into
-// RE2 syntax, or says why the search cannot run it.
+// translate parses a JavaScript pattern (one the browser compiles) into
+// a tree for the automaton, or says why the search cannot run it.
 export function translate(source: string, flags: string): Translated | Refused {
   let alts: Node[][];
   try {
@@ -450,12 +380,15 @@ export function translate(source: string, flags: string): Translated | Refused {
     if (e instanceof RefusedError) return { error: e.message };
     throw e;
   }
-  const lits: string[] = [];
-  if (alts.length === 1) required(alts[0], lits);
-  let literal = "";
-  for (const l of lits) if (l.length > literal.length) literal = l;
-  const pureLiteral = alts.length === 1 && alts[0].length > 0 && alts[0].every((n) => n.t === "lit");
-  return { re2: emit(alts, flags.includes("s")), flags, literal, pureLiteral };
+  const anchors = !flags.includes("m");
+  const needs: Need[] = [];
+  if (alts.length === 1) required(alts[0], needs, anchors);
+  // Anchored needs first (they fail soonest), then the longest.
+  needs.sort((a, b) => Number(b.start || b.end) - Number(a.start || a.end) || b.text.length - a.text.length);
+  const seq = alts[0];
+  const body = seq.filter((n, k) => !(anchors && n.t === "assert" && ((n.a === "^" && k === 0) || (n.a === "$" && k === seq.length - 1))));
+  const pure = alts.length === 1 && body.length > 0 && body.every((n) => n.t === "lit");
+  return { tree: alts, flags, needs: needs.slice(0, 3), pure };
 }
 
 export function isRefused(x: unknown): x is Refused {

@@ -1,15 +1,15 @@
 // The search worker: its own esbuild bundle (internal/bundle), inlined into
 // app.js as a string and started from a Blob URL (file:// refuses worker
 // URLs). It keeps every value in memory and scans them linearly with one
-// pattern, run on RE2 (search-regex.ts: linear in each value); no index (docs/notes: an inverted index of a million values
-// does not fit a tab, and could not answer wildcards or regexes anyway).
+// pattern, run by an automaton (search-match.ts: linear in each value); no
+// index (docs/notes: an inverted index of a million values does not fit a
+// tab, and could not answer wildcards or regexes anyway).
 //
 // A search runs in slices of about SLICE_MS and yields between them, so a
-// newer "search" message (typing on) is read and supersedes it. A RegExp
-// cannot be interrupted while it runs on one value: if a pattern hangs on
-// a single value, the page terminates this worker and starts another
-// (search.ts). A search that runs longer than its limit stops by itself.
-// With RE2 no pattern hangs on one value; both stay as a safety net.
+// newer "search" message (typing on) is read and supersedes it. A search
+// that runs longer than its limit stops by itself, and a worker that stops
+// answering is replaced (search.ts): with the automaton no pattern hangs on
+// one value, so both are only a safety net.
 
 import type { FromWorker, ToWorker } from "./search-protocol";
 import { compile, isRefused, type Matcher } from "./search-match";
