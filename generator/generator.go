@@ -71,6 +71,11 @@ type Options struct {
 	// nil means the bundles embedded in the binary.
 	Bundle func(name string) ([]byte, error)
 	Logger *slog.Logger
+	// Fingerprint describes what else shapes the output and Options cannot
+	// show (the config behind IsSecret). When it is set, Build keeps the
+	// files of every scan whose inputs did not change since the previous
+	// site (incremental.go); when it is "", every scan is built anew.
+	Fingerprint string
 }
 
 // Correlations configure the correlation rules (generator/correlate).
@@ -126,11 +131,26 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 	}
 	b.total = 2 * b.sizes(ids) // read once, written once
 	b.loadInvestigations()
+	siteKey := ""
+	if keep == nil { // the watch mode needs every model: it reads every scan
+		siteKey = b.siteKey()
+	}
 	var summaries []pages.ScanSummary
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			b.root.Close()
 			return Result{}, nil, err
+		}
+		key := b.scanKey(siteKey, id)
+		if r, ok := b.reuse(key, id); ok {
+			summaries = append(summaries, r.Facts.Summary)
+			b.noteFacts(id, &r.Facts)
+			b.res.Scans++
+			b.res.Elements += r.Facts.Summary.Elements
+			b.res.Problems += r.Problems
+			b.res.Errors += r.Errors
+			b.progress(2 * b.sizes([]string{id}))
+			continue
 		}
 		s, err := b.load(id)
 		if err != nil {
@@ -142,8 +162,13 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			b.root.Close()
 			return Result{}, nil, err
 		}
-		summaries = append(summaries, pages.Summarize(s))
-		b.noteScan(s)
+		facts := pages.InvestigationFacts(s)
+		if err := b.writeRecord(key, s, facts); err != nil {
+			b.root.Close()
+			return Result{}, nil, err
+		}
+		summaries = append(summaries, facts.Summary)
+		b.noteFacts(id, &facts)
 		b.count(s)
 		if keep != nil {
 			keep(s, sl)
