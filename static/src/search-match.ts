@@ -119,19 +119,23 @@ class TooBig extends Error {}
 interface DState {
   pre: Int32Array;
   flags: number;
-  ascii: Array<DState | null | undefined>; // by character code below 128; null = a match
-  other: Map<number, DState | null>;
-  atEnd: boolean | undefined; // whether the value matches if it ends here
+  other: Map<number, number>; // transitions on characters from 128 up
+  atEnd: number; // whether the value matches if it ends here: UNKNOWN, 0 or 1
 }
+
+const UNKNOWN = -1; // a transition not computed yet
+const FOUND = -2; // a transition that completes a match
 
 function isLineTerminator(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
-// DFA runs an NFA over values, unanchored: a match anywhere.
+// DFA runs an NFA over values, unanchored: a match anywhere. States are
+// numbered; transitions on ASCII are a flat table (state × 128).
 class DFA {
-  private states = new Map<string, DState>();
-  private start: DState;
+  private byKey = new Map<string, number>();
+  private states: DState[] = [];
+  private table = new Int32Array(128 * 64).fill(UNKNOWN);
   private mark: Int32Array; // closure: visited marks
   private gen = 0;
   private stack: number[] = [];
@@ -144,27 +148,28 @@ class DFA {
     private readonly unicode: boolean,
   ) {
     this.mark = new Int32Array(nfa.kind.length);
-    this.start = this.intern(new Int32Array(0), F_START);
+    this.intern(new Int32Array(0), F_START); // state 0: the start
   }
 
-  private intern(pre: Int32Array, flags: number): DState {
+  private intern(pre: Int32Array, flags: number): number {
     const key = flags + ":" + pre.join(",");
-    let st = this.states.get(key);
-    if (!st) {
-      if (this.states.size >= MAX_DFA) {
-        // Start over; the old states become garbage once the search
-        // leaves them (the start state is made anew too).
-        this.states.clear();
-        if (this.start) this.start = this.intern(new Int32Array(0), F_START);
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.states.length;
+      this.states.push({ pre, flags, other: new Map(), atEnd: UNKNOWN });
+      this.byKey.set(key, id);
+      if (this.table.length < (id + 1) * 128) {
+        const t = new Int32Array(this.table.length * 2).fill(UNKNOWN);
+        t.set(this.table);
+        this.table = t;
       }
-      st = { pre, flags, ascii: new Array(128), other: new Map(), atEnd: undefined };
-      this.states.set(key, st);
     }
-    return st;
+    return id;
   }
 
-  // step follows c (or END) from st: null when a match is found.
-  private step(st: DState, c: number): DState | null {
+  // next follows c (or END) from state id: FOUND when a match is found.
+  private next(id: number, c: number): number {
+    const st = this.states[id];
     const nfa = this.nfa;
     const kind = nfa.kind;
     const f = st.flags;
@@ -196,7 +201,7 @@ class DFA {
       mark[s] = g;
       switch (kind[s]) {
         case MATCH:
-          return null;
+          return FOUND;
         case SPLIT:
           stack.push(nfa.out2[s], nfa.out1[s]);
           break;
@@ -208,38 +213,52 @@ class DFA {
           break;
       }
     }
-    if (c === END) return this.start; // no match at the end: any non-null
+    if (c === END) return 0; // no match at the end
     next.sort((a, b) => a - b);
     let n = 0;
     for (let k = 0; k < next.length; k++) if (k === 0 || next[k] !== next[k - 1]) next[n++] = next[k];
     next.length = n;
     const flags = (wordAfter ? F_WORD : 0) | (isLineTerminator(c) ? F_LINE : 0);
-    return this.intern(Int32Array.from(next), flags);
+    const pre = Int32Array.from(next);
+    if (this.states.length >= MAX_DFA) {
+      // Start over: memory stays bounded, time stays linear.
+      this.byKey.clear();
+      this.states = [];
+      this.table.fill(UNKNOWN);
+      this.intern(new Int32Array(0), F_START);
+      return this.intern(pre, flags);
+    }
+    const to = this.intern(pre, flags);
+    if (c < 128) this.table[id * 128 + c] = to;
+    else if (st.other.size < 4096) st.other.set(c, to);
+    return to;
   }
 
   test(s: string): boolean {
-    let st = this.start;
+    let id = 0;
     const n = s.length;
+    const unicode = this.unicode;
     for (let i = 0; i < n; ) {
       let c = s.charCodeAt(i++);
-      if (this.unicode && c >= 0xd800 && c <= 0xdbff && i < n) {
-        const lo = s.charCodeAt(i);
-        if (lo >= 0xdc00 && lo <= 0xdfff) {
-          c = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-          i++;
+      let to: number;
+      if (c < 128) to = this.table[id * 128 + c];
+      else {
+        if (unicode && c >= 0xd800 && c <= 0xdbff && i < n) {
+          const lo = s.charCodeAt(i);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            c = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+            i++;
+          }
         }
+        to = this.states[id].other.get(c) ?? UNKNOWN;
       }
-      let nx = c < 128 ? st.ascii[c] : st.other.get(c);
-      if (nx === undefined) {
-        nx = this.step(st, c);
-        if (c < 128) st.ascii[c] = nx;
-        else if (st.other.size < 4096) st.other.set(c, nx);
-      }
-      if (nx === null) return true;
-      st = nx;
+      if (to === UNKNOWN) to = this.next(id, c);
+      if (to === FOUND) return true;
+      id = to;
     }
-    if (st.atEnd === undefined) st.atEnd = this.step(st, END) === null;
-    return st.atEnd;
+    const st = this.states[id];
+    if (st.atEnd === UNKNOWN) st.atEnd = this.next(id, END) === FOUND ? 1 : 0;
+    return st.atEnd === 1;
   }
 }
 
