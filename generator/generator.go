@@ -52,8 +52,10 @@ type Options struct {
 	IsSecret func(key string) bool
 	// Report receives every problem as it is found; may be nil.
 	Report scan.Reporter
-	// Progress is told the bytes of scan files read so far and the total;
-	// may be nil.
+	// Progress is told the work done so far and the total, in bytes of
+	// scan files: Build counts each byte once when it is read and once when
+	// the scan's site files are written (Check only reads); may be nil, and
+	// may be called from several goroutines, one call at a time.
 	Progress func(done, total int64)
 	// Workers bounds the files rendered at once; 0 means GOMAXPROCS.
 	Workers int
@@ -75,6 +77,11 @@ type Options struct {
 	// nil means the bundles embedded in the binary.
 	Bundle func(name string) ([]byte, error)
 	Logger *slog.Logger
+	// Fingerprint describes what else shapes the output and Options cannot
+	// show (the config behind IsSecret). When it is set, Build keeps the
+	// files of every scan whose inputs did not change since the previous
+	// site (incremental.go); when it is "", every scan is built anew.
+	Fingerprint string
 }
 
 // Correlations configure the correlation rules (generator/correlate).
@@ -147,13 +154,28 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 		b.root.Close()
 		return Result{}, nil, err
 	}
-	b.total = b.sizes(ids)
+	b.total = 2 * b.sizes(ids) // read once, written once
 	b.loadInvestigations()
+	siteKey := ""
+	if keep == nil { // the watch mode needs every model: it reads every scan
+		siteKey = b.siteKey()
+	}
 	var summaries []pages.ScanSummary
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			b.root.Close()
 			return Result{}, nil, err
+		}
+		key := b.scanKey(siteKey, id)
+		if r, ok := b.reuse(key, id); ok {
+			summaries = append(summaries, r.Facts.Summary)
+			b.noteFacts(id, &r.Facts)
+			b.res.Scans++
+			b.res.Elements += r.Facts.Summary.Elements
+			b.res.Problems += r.Problems
+			b.res.Errors += r.Errors
+			b.progress(2 * b.sizes([]string{id}))
+			continue
 		}
 		s, err := b.load(id)
 		if err != nil {
@@ -165,8 +187,13 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			b.root.Close()
 			return Result{}, nil, err
 		}
-		summaries = append(summaries, pages.Summarize(s))
-		b.noteScan(s)
+		facts := pages.InvestigationFacts(s)
+		if err := b.writeRecord(key, s, facts); err != nil {
+			b.root.Close()
+			return Result{}, nil, err
+		}
+		summaries = append(summaries, facts.Summary)
+		b.noteFacts(id, &facts)
 		b.count(s)
 		if keep != nil {
 			keep(s, sl)
@@ -351,7 +378,29 @@ type builder struct {
 	rootProblems []scan.Problem
 	rootTotal    int
 	rootErrors   int
-	done, total  int64
+
+	pmu         sync.Mutex // progress: done and total, calls to Options.Progress
+	done, total int64
+	told        int64 // done when Options.Progress was last called
+}
+
+// progress adds n bytes of work done and tells Options.Progress at most
+// once per MiB (and at the end); it returns the work done so far.
+func (b *builder) progress(n int64) int64 {
+	if b.o.Progress == nil {
+		return 0
+	}
+	b.pmu.Lock()
+	defer b.pmu.Unlock()
+	b.done += n
+	if b.done > b.total {
+		b.total = b.done // a scanner appended while we read
+	}
+	if b.done-b.told >= 1<<20 || b.done == b.total {
+		b.told = b.done
+		b.o.Progress(b.done, b.total)
+	}
+	return b.done
 }
 
 func newBuilder(o Options) *builder {
@@ -519,14 +568,7 @@ func (b *builder) load(id string) (*model.Scan, error) {
 	}
 	defer d.Close()
 	if b.o.Progress != nil {
-		var last int64
-		d.OnRead = func(n int) {
-			b.done += int64(n)
-			if b.done-last >= 1<<20 || b.done == b.total {
-				last = b.done
-				b.o.Progress(b.done, b.total)
-			}
-		}
+		d.OnRead = func(n int) { b.progress(int64(n)) }
 	}
 	risky, err := eltypes.NewRisky(b.o.RiskyTypes, b.o.MinRisk)
 	if err != nil {
@@ -655,6 +697,20 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 		jobs = append(jobs, func(buf []byte) ([]byte, error) {
 			return buf, b.out.WriteStream(dir+d.File, func(w io.Writer) error { return b.export(w, s, d.Format) })
 		})
+	}
+	if b.o.Progress != nil {
+		// Writing moves the progress by the scan's bytes, a share per file.
+		weight := b.sizes([]string{s.Meta.ID})
+		var finished atomic.Int64
+		n := int64(len(jobs))
+		for i, job := range jobs {
+			jobs[i] = func(buf []byte) ([]byte, error) {
+				buf, err := job(buf)
+				k := finished.Add(1)
+				b.progress(weight*k/n - weight*(k-1)/n)
+				return buf, err
+			}
+		}
 	}
 	err := runJobs(ctx, b.workers(), jobs)
 	b.o.Logger.Debug("scan written", "scan", s.Meta.ID, "took", time.Since(t0))

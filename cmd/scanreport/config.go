@@ -66,6 +66,9 @@ func (a *app) optionsFrom(c config.Config, f siteFlags) generator.Options {
 	if secrets.Mask {
 		o.IsSecret = secrets.IsSecret
 	}
+	// The whole configuration keys the scans' files for incremental builds
+	// (it holds the secret patterns behind IsSecret).
+	o.Fingerprint = fmt.Sprintf("%#v", c)
 	if f.scans != "" {
 		o.ScansRoot = f.scans
 	}

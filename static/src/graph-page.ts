@@ -28,6 +28,7 @@ import { load, loadInOrder, manifest } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "./search";
 import { labelOf } from "./sfurl";
 import type { Query } from "./search-query";
+import { compile, isRefused } from "./search-match";
 import type { Manifest } from "./types";
 
 // Nodes up to which ForceAtlas2 is offered (it runs in a worker, but a
@@ -444,11 +445,10 @@ class GraphPage implements SearchHandler {
       return;
     }
     const t0 = performance.now();
-    let re: RegExp;
-    try {
-      re = new RegExp(q.source, q.flags);
-    } catch (e) {
-      this.box?.showError((e as Error).message);
+    // The linear-time automaton (search-match.ts), like the search worker: no pattern can hang the page.
+    const re = compile(q.source, q.flags);
+    if (isRefused(re)) {
+      this.box?.showError(re.error);
       return;
     }
     const found = new Set<string>();

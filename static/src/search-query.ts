@@ -6,12 +6,17 @@
 //   exact     404           the whole value, case-insensitive
 //   wildcard  *:22          * is any run of characters (newlines too); the
 //                           pattern is anchored at both ends; case-insensitive
-//   regex     /\d+\.\d+/i   found anywhere in the value; flags i, m, s, u
+//   regex     /\d+\.\d+/i   found anywhere in the value; flags i, m, s, u;
+//                           run by a linear-time automaton (search-regex.ts),
+//                           so backreferences
+//                           and lookaround are refused with a message
 //
 // SpiderFoot (NOTES.md 4.6) differs: its "exact" is SQL LIKE (so % and _
 // are wildcards too), its regexes are anchored at the start only, and an
 // invalid regex silently finds nothing. Here only * is special, a regex is
 // searched anywhere, and a bad pattern is an error the page shows.
+
+import { isRefused, translate } from "./search-regex";
 
 export type QueryKind = "exact" | "wildcard" | "regex";
 
@@ -63,6 +68,9 @@ export function parseQuery(raw: string): Query | QueryError | null {
     } catch (e) {
       return { error: "Invalid regular expression: " + regexReason(e, body, flags) };
     }
+    // What the linear-time search cannot run (backreferences, lookaround), named.
+    const t = translate(body, flags);
+    if (isRefused(t)) return { error: t.error };
     return { kind: "regex", text, source: body, flags };
   }
   if (text.includes("*")) {
