@@ -160,7 +160,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 		return Result{}, nil, err
 	}
 	b.res.Files, b.res.Bytes = out.Files(), out.Bytes()
-	b.res.Problems += b.rootTotal
+	b.res.Problems, b.res.Errors = b.tally.counts()
 	b.res.Duration = time.Since(start)
 	if keep == nil {
 		b.root.Close()
@@ -177,8 +177,6 @@ func (b *builder) skip(id string, err error) {
 func (b *builder) count(s *model.Scan) {
 	b.res.Scans++
 	b.res.Elements += s.Count()
-	b.res.Problems += s.Problems.Total
-	b.res.Errors += s.Problems.Errors
 }
 
 // writeList writes the pages and data about all scans: the scan list, the
@@ -236,7 +234,7 @@ func Check(ctx context.Context, o Options) (Result, error) {
 		}
 		b.count(s)
 	}
-	b.res.Problems += b.rootTotal
+	b.res.Problems, b.res.Errors = b.tally.counts()
 	b.res.Duration = time.Since(start)
 	return b.res, nil
 }
@@ -265,6 +263,7 @@ type builder struct {
 
 	rootProblems []scan.Problem
 	rootTotal    int
+	tally        *tally // every problem reported, for Result
 	done, total  int64
 }
 
@@ -272,7 +271,39 @@ func newBuilder(o Options) *builder {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &builder{o: o}
+	t := &tally{}
+	report := o.Report
+	o.Report = func(p scan.Problem) {
+		t.add(p)
+		if report != nil {
+			report(p)
+		}
+	}
+	return &builder{o: o, tally: t}
+}
+
+// tally counts the problems reported, by severity. Result's counts come
+// from it alone, so build's summary and validate's list (which sees the
+// same problems through Options.Report) never disagree on what is an
+// error.
+type tally struct {
+	mu             sync.Mutex
+	problems, errs int
+}
+
+func (t *tally) add(p scan.Problem) {
+	t.mu.Lock()
+	t.problems++
+	if p.Severity == scan.Error {
+		t.errs++
+	}
+	t.mu.Unlock()
+}
+
+func (t *tally) counts() (problems, errs int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.problems, t.errs
 }
 
 func (b *builder) prepareModel() error {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // The files of a scan directory.
@@ -114,22 +115,59 @@ func (d *Dir) Close() error { return d.root.Close() }
 func (d *Dir) Rel(name string) string { return d.ID + "/" + name }
 
 // OpenFile opens one of the scan's files for reading. A missing file gives an
-// error that satisfies errors.Is(err, fs.ErrNotExist).
+// error that satisfies errors.Is(err, fs.ErrNotExist); anything but a regular
+// file (a FIFO, a device, a socket, a directory) gives ErrNotRegular.
+//
+// The file is checked before it is opened, because opening a FIFO for reading
+// blocks until a writer comes, and no signal can interrupt that. It is opened
+// non-blocking as well, so a file swapped for a FIFO between the check and the
+// open does not block either, and checked again once open.
 func (d *Dir) OpenFile(name string) (*os.File, error) {
-	f, err := d.root.Open(name)
+	return OpenRegular(d.root, name, d.Rel(name))
+}
+
+// ErrNotRegular is returned for a scan file that is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// OpenRegular opens the regular file name of root for reading without ever
+// blocking on a FIFO (see Dir.OpenFile); rel names it in errors.
+func OpenRegular(root *os.Root, name, rel string) (*os.File, error) {
+	st, err := root.Stat(name) // follows a symlink, inside the root only
 	if err != nil {
 		return nil, err
 	}
-	st, err := f.Stat()
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(rel, st.Mode())
+	}
+	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err = f.Stat()
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%s is not a regular file", d.Rel(name))
+		return nil, notRegular(rel, st.Mode())
 	}
 	return f, nil
+}
+
+func notRegular(rel string, m fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a FIFO (named pipe)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	case m.IsDir():
+		kind = "a directory"
+	}
+	return fmt.Errorf("%s: %w: it is %s and is not read", rel, ErrNotRegular, kind)
 }
 
 // ReadSmall reads a small file whole, up to limit bytes. truncated is set when
