@@ -541,7 +541,6 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	sl := chunks.NewScanLayout(s)
 	jobs := []func(buf []byte) ([]byte, error){
 		func(buf []byte) ([]byte, error) { return buf, b.render.Scan(s, pageOut) },
-		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.ManifestFile, chunks.Manifest(s, sl)) },
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
 		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
 		func(buf []byte) ([]byte, error) { return graph.Write(s, b.graphOptions(), buf, graph.Out(dataOut)) },
@@ -558,6 +557,11 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 		})
 	}
 	err := runJobs(ctx, b.workers(), jobs)
+	if err == nil {
+		// Last: pages that read the manifest find every file it names
+		// (in the preview, where files are replaced in place).
+		err = dataOut(chunks.ManifestFile, chunks.Manifest(s, sl))
+	}
 	b.o.Logger.Debug("scan written", "scan", s.Meta.ID, "took", time.Since(t0))
 	return sl, err
 }

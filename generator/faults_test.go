@@ -1,0 +1,261 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/sitecmp"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// smallDisk returns a folder on a file system that can be filled: a 16 MiB
+// tmpfs mounted for the test when the test runs as root on Linux (a real
+// ENOSPC), else nothing (the caller falls back to a folder it cannot write).
+func smallDisk(t *testing.T) (string, bool) {
+	t.Helper()
+	if runtime.GOOS != "linux" || os.Getuid() != 0 {
+		return "", false
+	}
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=16m"); err != nil {
+		t.Logf("no tmpfs (%v): falling back to a read-only folder", err)
+		return "", false
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+	return dir, true
+}
+
+// fill writes a file until the file system is full; remove it to free the
+// space again.
+func fill(t *testing.T, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "filler")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(buf); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatalf("filling the disk: %v", err)
+			}
+			break
+		}
+	}
+	// Small writes too, until not a byte fits.
+	for {
+		if _, err := f.Write(buf[:512]); err != nil {
+			break
+		}
+	}
+	return p
+}
+
+func elementLines(from, n int) []string {
+	var out []string
+	for i := from; i < from+n; i++ {
+		out = append(out, fmt.Sprintf(`{"id":"x%d","type":"IP_ADDRESS","data":"10.0.%d.%d","source":"a","module":"m","generated":"2026-11-20T10:01:00Z"}`, i, i/256, i%256))
+	}
+	return out
+}
+
+// sameAsCleanBuild builds scans afresh into a new folder and compares it
+// with the live site as a reader sees them (internal/sitecmp).
+func sameAsCleanBuild(t *testing.T, scans, live string) {
+	t.Helper()
+	clean := filepath.Join(t.TempDir(), "clean")
+	if _, err := Build(context.Background(), options(scans, clean)); err != nil {
+		t.Fatal(err)
+	}
+	diff, err := sitecmp.Diff(clean, live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diff) > 0 {
+		t.Errorf("the live site differs from a clean build in %d files: %s", len(diff), strings.Join(diff[:min(len(diff), 20)], ", "))
+	}
+}
+
+// TestLiveDiskFull: an update that fails half-way (a full disk) leaves the
+// scan marked behind, with the reason; once space returns, the next change
+// or Retry writes the scan afresh, and the site equals a clean build of the
+// same files: no element is left out.
+func TestLiveDiskFull(t *testing.T) {
+	disk, real := smallDisk(t)
+	if disk == "" {
+		disk = t.TempDir()
+	}
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(disk, "site")
+	writeFiles(t, scans, goodScan)
+	l, _, err := Start(context.Background(), options(scans, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	elements := filepath.Join(scans, "good", scan.ElementsFile)
+	var filler string
+	dataDir := filepath.Join(out, "scans", "good", "data")
+	if real {
+		filler = fill(t, disk)
+	} else if err := os.Chmod(dataDir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+
+	appendLines(t, elements, elementLines(0, 3000)...)
+	_, err = l.Update(context.Background(), []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}})
+	if err == nil {
+		t.Fatal("an update on a full disk reported no error")
+	}
+	if real && !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("error %v, want ENOSPC", err)
+	}
+	lags := l.Behind()
+	if len(lags) == 0 || lags[0].Scan != "good" || !strings.Contains(lags[0].Reason, "good") {
+		t.Fatalf("Behind() = %+v, want scan good with its reason", lags)
+	}
+	// Still full: more elements, another failure, still behind.
+	appendLines(t, elements, elementLines(3000, 500)...)
+	if _, err := l.Update(context.Background(), []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err == nil {
+		t.Error("second update on a full disk reported no error")
+	}
+	if len(l.Behind()) == 0 {
+		t.Error("no longer behind while the disk is still full")
+	}
+
+	// The comparison used below sees what is missing now.
+	clean := filepath.Join(t.TempDir(), "clean")
+	if _, err := Build(context.Background(), options(scans, clean)); err != nil {
+		t.Fatal(err)
+	}
+	if diff, err := sitecmp.Diff(clean, out); err != nil || len(diff) == 0 {
+		t.Errorf("the site behind a full disk compares equal to a clean build (%v)", err)
+	}
+
+	// Space returns; Retry (its backoff passed) catches up without a change.
+	if real {
+		os.Remove(filler)
+	} else {
+		os.Chmod(dataDir, 0o755)
+	}
+	for _, ls := range l.scans {
+		ls.retryAt = ls.retryAt.Add(-retryMax)
+	}
+	ch, err := l.Retry(context.Background())
+	if err != nil {
+		t.Fatalf("retry with space: %v", err)
+	}
+	if !strings.Contains(strings.Join(ch.Paths, " "), "scans/good/data/manifest.js") {
+		t.Errorf("retry did not rewrite the scan: %v", ch.Paths)
+	}
+	if lags := l.Behind(); len(lags) != 0 {
+		t.Errorf("still behind after the retry: %+v", lags)
+	}
+	if m := manifest(t, out, "good"); m["count"].(float64) != 3502 {
+		t.Errorf("manifest count %v, want 3502 (and ROOT)", m["count"])
+	}
+	// More elements arrive: the ordinary path again.
+	appendLines(t, elements, elementLines(3500, 100)...)
+	if _, err := l.Update(context.Background(), []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.FlushExports(context.Background(), 0); err != nil {
+		t.Fatal(err)
+	}
+	sameAsCleanBuild(t, scans, out)
+}
+
+// TestLiveConcurrentDecisions sends ten "set the parent" and ten "unset the
+// child" decisions at once. Each is checked against the outcome of those
+// applied before it, so every decision answered with success is one the
+// rules apply when review.jsonl is read afresh (no "ignored" line), and the
+// site shows the same marks. Repeating a decision adds no line.
+func TestLiveConcurrentDecisions(t *testing.T) {
+	l, scans, out := liveSite(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var ok, refused atomic.Int32
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var err error
+			if i%2 == 0 {
+				_, err = l.SetFP(ctx, "good", []string{"a"}, true, "t")
+			} else {
+				_, err = l.SetFP(ctx, "good", []string{"b"}, false, "t")
+			}
+			var r *model.RefusalError
+			switch {
+			case err == nil:
+				ok.Add(1)
+			case errors.As(err, &r):
+				refused.Add(1)
+			default:
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	review, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))
+	lines := strings.Count(string(review), "\n")
+	t.Logf("%d answered ok, %d refused, %d lines in review.jsonl", ok.Load(), refused.Load(), lines)
+	if lines > 2 {
+		// At most: the child's unset (a no-op before the parent's set is
+		// not recorded, so 0) and the parent's set once.
+		t.Errorf("review.jsonl has %d decisions; repeated ones piled up:\n%s", lines, review)
+	}
+	// Read afresh: no decision is ignored by the rules.
+	var probs []scan.Problem
+	o := options(scans, filepath.Join(t.TempDir(), "clean"))
+	o.Report = func(p scan.Problem) { probs = append(probs, p) }
+	if _, err := Check(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		if p.Kind == scan.KindReview {
+			t.Errorf("a decision answered with success is ignored when read afresh: %s", p)
+		}
+	}
+	fp, _ := os.ReadFile(filepath.Join(out, "scans", "good", "data", "fp.js"))
+	if !strings.Contains(string(fp), `"i":[1,2]`) {
+		t.Errorf("fp.js = %s, want a and its child b marked", fp)
+	}
+	if _, err := l.FlushExports(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	sameAsCleanBuild(t, scans, out)
+
+	// The same decision again and again: one line.
+	for range 5 {
+		if _, err := l.SetFP(ctx, "good", []string{"a"}, true, "t"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))
+	if string(again) != string(review) {
+		t.Errorf("a repeated decision was recorded again:\n%s", again)
+	}
+	// Unset, then unset again: one more line.
+	for range 3 {
+		if _, err := l.SetFP(ctx, "good", []string{"a"}, false, "t"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, _ = os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))
+	if n := strings.Count(string(again), "\n"); n != lines+1 {
+		t.Errorf("review.jsonl has %d lines after three identical unsets, want %d:\n%s", n, lines+1, again)
+	}
+}
