@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -119,3 +120,79 @@ func TestBuildAndValidateAgreeOnSeverity(t *testing.T) {
 }
 
 func itoa(n int) string { return strings.TrimSpace(comma(n)) }
+
+// TestPublishPrefixIsAFolder publishes with a prefix given without its
+// trailing slash, in the URL forms there are, with --prune, beside other
+// reports whose names start alike: the site lands under team/acme/, and
+// nothing outside that folder is touched.
+func TestPublishPrefixIsAFolder(t *testing.T) {
+	cliEnv(t)
+	_, siteDir, _ := builtSite(t)
+	for i, form := range []string{"?prefix=team/acme", "?prefix=/team/acme//"} {
+		t.Run(fmt.Sprint("form", i), func(t *testing.T) {
+			dest := t.TempDir()
+			others := []string{"team/acme-old/index.html", "team/acme2/data/x.js", "team/acmeindex.html", "team/other.txt"}
+			for _, o := range others {
+				p := filepath.Join(dest, filepath.FromSlash(o))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				os.WriteFile(p, []byte("another report"), 0o644)
+			}
+			to := "file://" + filepath.ToSlash(dest) + form
+			code, out, errOut := runCLI(t, "publish", "--site", siteDir, "--to", to, "--prune", "--max-deletes", "100000")
+			if code != 0 {
+				t.Fatalf("publish: %d\n%s\n%s", code, out, errOut)
+			}
+			if _, err := os.Stat(filepath.Join(dest, "team", "acme", "index.html")); err != nil {
+				t.Errorf("no team/acme/index.html: %v", err)
+			}
+			for _, o := range others {
+				data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(o)))
+				if err != nil || string(data) != "another report" {
+					t.Errorf("%s outside the prefix was touched: %v", o, err)
+				}
+			}
+		})
+	}
+}
+
+// TestPublishRefusesNestedTargets: a file:// target inside the site folder
+// (or the scans root it archives), or a site inside the target, is refused
+// before anything is written.
+func TestPublishRefusesNestedTargets(t *testing.T) {
+	cliEnv(t)
+	scans, siteDir, _ := builtSite(t)
+	parent := filepath.Dir(siteDir)
+	for _, c := range []struct {
+		to   string
+		args []string
+		want string
+	}{
+		{"file://" + filepath.ToSlash(filepath.Join(siteDir, "copy")), nil, "inside the site folder"},
+		{"file://" + filepath.ToSlash(siteDir), nil, "inside the site folder"},
+		{"file://" + filepath.ToSlash(parent), nil, "is inside --to"},
+		{"file://" + filepath.ToSlash(parent) + "?prefix=" + filepath.Base(siteDir), nil, "inside the site folder"},
+		{"file://" + filepath.ToSlash(filepath.Join(scans, "pub")), []string{"--with-scans", "--scans", scans}, "inside the scans root"},
+	} {
+		before := listTree(t, parent)
+		args := append([]string{"publish", "--site", siteDir, "--to", c.to, "--prune"}, c.args...)
+		code, out, errOut := runCLI(t, args...)
+		if code == 0 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%s: exit %d, %q %q; want %q", c.to, code, out, errOut, c.want)
+		}
+		if after := listTree(t, parent); after != before {
+			t.Errorf("%s: a refused publish changed files", c.to)
+		}
+	}
+}
+
+func listTree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil {
+			fmt.Fprintf(&b, "%s %d\n", p, info.Size())
+		}
+		return nil
+	})
+	return b.String()
+}
