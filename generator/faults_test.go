@@ -259,3 +259,80 @@ func TestLiveConcurrentDecisions(t *testing.T) {
 		t.Errorf("review.jsonl has %d lines after three identical unsets, want %d:\n%s", n, lines+1, again)
 	}
 }
+
+// TestFinishedScanLastLineWithoutNewline: a scan that will not grow any
+// more reads its unterminated last line (an element when it is a complete
+// object, a problem naming the line when not); a running scan leaves it
+// for its writer, and reads it once its status turns final.
+func TestFinishedScanLastLineWithoutNewline(t *testing.T) {
+	const last = `{"id":"z","type":"IP_ADDRESS","data":"9.9.9.9","source":"a","module":"m","generated":"2026-11-20T10:00:09Z"}`
+	for _, c := range []struct {
+		name, tail string
+		count      int
+		problem    string
+	}{
+		{"object", last, 3, ""},
+		{"object+CR", last + "\r", 3, ""},
+		{"torn", last[:40], 2, "good/elements.jsonl:4: error: not a JSON object: column 41"},
+		{"garbage", "Traceback (most recent call last):", 2, "good/elements.jsonl:4: error: not a JSON object: column 1: expected '{', found 'T'"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			scans := filepath.Join(dir, "scans")
+			writeFiles(t, scans, goodScan)
+			f, _ := os.OpenFile(filepath.Join(scans, "good", scan.ElementsFile), os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString(c.tail)
+			f.Close()
+			var probs []string
+			o := options(scans, filepath.Join(dir, "site"))
+			o.Report = func(p scan.Problem) { probs = append(probs, p.String()) }
+			res, err := Check(context.Background(), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Elements != c.count {
+				t.Errorf("%d elements, want %d", res.Elements, c.count)
+			}
+			got := strings.Join(probs, "\n")
+			if c.problem == "" && got != "" || c.problem != "" && !strings.Contains(got, c.problem) {
+				t.Errorf("problems:\n%s\nwant %q", got, c.problem)
+			}
+		})
+	}
+
+	// Running: the line is the writer's until the scan ends.
+	l, scans, out := liveSite(t)
+	writeFiles(t, scans, "-- good/scan.toml --\nname = \"Good scan\"\ntarget = \"example.com\"\nstatus = \"RUNNING\"\n")
+	ctx := context.Background()
+	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.MetaFile}}}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.OpenFile(filepath.Join(scans, "good", scan.ElementsFile), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(last)
+	f.Close()
+	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := l.Scan("good").Count(); n != 2 {
+		t.Errorf("a running scan read its unfinished last line: %d elements", n)
+	}
+	writeFiles(t, scans, "-- good/scan.toml --\nname = \"Good scan\"\ntarget = \"example.com\"\nstatus = \"FINISHED\"\n")
+	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.MetaFile}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := l.Scan("good").Count(); n != 3 {
+		t.Errorf("the finished scan has %d elements, want 3 (its last line without newline)", n)
+	}
+	// A newline that comes after all the same adds nothing and breaks nothing.
+	appendLines(t, filepath.Join(scans, "good", scan.ElementsFile), "")
+	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := l.Scan("good").Count(); n != 3 {
+		t.Errorf("after the late newline: %d elements, want 3", n)
+	}
+	if _, err := l.FlushExports(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	sameAsCleanBuild(t, scans, out)
+}

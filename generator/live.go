@@ -290,7 +290,8 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			return false, err
 		}
 	}
-	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] {
+	// A scan that just ended reads its unterminated last lines (scan.Dir.Final).
+	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] || metaChanged && s.Meta.Done() {
 		if err := s.Update(d); err != nil {
 			if errors.Is(err, model.ErrTruncated) {
 				l.b.o.Logger.Info("a scan file shrank; reading the scan again", "scan", c.Scan, "err", err)

@@ -94,6 +94,13 @@ type Dir struct {
 	// OnRead, when set, is told how many bytes each read of an append-only
 	// file took in (for progress bars).
 	OnRead func(n int)
+	// Final says the scan will not grow any more (its status is final):
+	// a last line of elements.jsonl or log.jsonl without its newline is
+	// then read as a line (an element if it is a complete object, a
+	// problem naming its line if not) instead of being left for a writer
+	// to finish. review.jsonl, which grows after a scan ends, is not
+	// concerned.
+	Final bool
 }
 
 // Open opens the scan directory id.
@@ -289,19 +296,38 @@ func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (
 		}
 	}
 	var r io.Reader = f
-	if st, err := f.Stat(); err == nil && st.Size()-from.Offset > readAheadMin {
+	st, err := f.Stat()
+	if err == nil && st.Size()-from.Offset > readAheadMin {
 		ra := newReadAhead(f)
 		defer ra.Close()
 		r = ra
 	}
 	if d.OnRead != nil {
-		r = countingReader{f, d.OnRead}
+		r = countingReader{r, d.OnRead}
+	}
+	// A finished scan's unterminated last line is a line: the reader is
+	// given the newline it lacks, and the position stops at the file's
+	// end (a newline appended later reads as a blank line).
+	var size int64 = -1
+	if d.Final && name != ReviewFile && err == nil && st.Size() > from.Offset && !endsWithNewline(f, st.Size()) {
+		size = st.Size()
+		r = io.MultiReader(io.LimitReader(r, size-from.Offset), strings.NewReader("\n"))
 	}
 	pos, err := read(r, d.Rel(name))
+	if size >= 0 && pos.Offset > size {
+		pos.Offset = size
+	}
 	if err != nil {
 		return pos, fmt.Errorf("read %s: %w", d.Rel(name), err)
 	}
 	return pos, nil
+}
+
+// endsWithNewline reports whether the file of size bytes ends with '\n'.
+func endsWithNewline(f *os.File, size int64) bool {
+	var b [1]byte
+	n, err := f.ReadAt(b[:], size-1)
+	return n == 1 && err == nil && b[0] == '\n'
 }
 
 // classifyOpen names an escape through a symlink for what it is.

@@ -76,6 +76,8 @@ func (s *Scan) Update(d *scan.Dir) error {
 			return fmt.Errorf("%s: %w", d.Rel(f.name), ErrTruncated)
 		}
 	}
+	// A finished scan will not grow: its unterminated last line is read.
+	d.Final = s.Meta.Done()
 	var err error
 	s.ElementsPos, err = d.Elements(s.ElementsPos, s.Problems.Add, func(e scan.Element, line int) error {
 		s.Add(e, line)
