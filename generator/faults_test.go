@@ -336,3 +336,46 @@ func TestFinishedScanLastLineWithoutNewline(t *testing.T) {
 	}
 	sameAsCleanBuild(t, scans, out)
 }
+
+// TestLiveReplacedFile: elements.jsonl replaced by another, longer file
+// (renamed over it, or rewritten in place) while serving is read afresh:
+// the site shows the new file's elements only, as a clean build does.
+func TestLiveReplacedFile(t *testing.T) {
+	ctx := context.Background()
+	other := []string{
+		`{"id":"ROOT","type":"ROOT","data":"example.org","source":"ROOT","module":"","generated":"2026-11-21T10:00:00Z"}`,
+		`{"id":"n1","type":"INTERNET_NAME","data":"mail.example.org","source":"ROOT","module":"m2","generated":"2026-11-21T10:00:01Z"}`,
+		`{"id":"n2","type":"INTERNET_NAME","data":"vpn.example.org","source":"ROOT","module":"m2","generated":"2026-11-21T10:00:02Z"}`,
+		`{"id":"n3","type":"IP_ADDRESS","data":"192.0.2.7","source":"n1","module":"m2","generated":"2026-11-21T10:00:03Z"}`,
+		`{"id":"n4","type":"IP_ADDRESS","data":"192.0.2.8","source":"n2","module":"m2","generated":"2026-11-21T10:00:04Z"}`,
+	}
+	for _, how := range []string{"rename", "in place"} {
+		t.Run(how, func(t *testing.T) {
+			l, scans, out := liveSite(t)
+			path := filepath.Join(scans, "good", scan.ElementsFile)
+			data := strings.Join(other, "\n") + "\n"
+			if how == "rename" {
+				tmp := path + ".new"
+				if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Rename(tmp, path); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := os.WriteFile(path, []byte(data), 0o644); err != nil { // O_TRUNC: same inode
+				t.Fatal(err)
+			}
+			if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
+				t.Fatal(err)
+			}
+			s := l.Scan("good")
+			if s.Count() != 4 {
+				t.Errorf("%d elements after the replacement, want the new file's 4", s.Count())
+			}
+			if _, err := l.FlushExports(ctx, 0); err != nil {
+				t.Fatal(err)
+			}
+			sameAsCleanBuild(t, scans, out)
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -290,13 +291,27 @@ func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (
 		return from, classifyOpen(d.Rel(name), err)
 	}
 	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return from, fmt.Errorf("read %s: %w", d.Rel(name), err)
+	}
+	if from.Offset > 0 && from.file != nil {
+		// Another file in its place, or other bytes where the part already
+		// read ended: not the file that was read, and not to be continued
+		// at the old offset.
+		if !os.SameFile(from.file, st) {
+			return from, fmt.Errorf("%s: %w (another file)", d.Rel(name), ErrReplaced)
+		}
+		if st.Size() >= from.Offset && tailHash(f, from.Offset) != from.tail {
+			return from, fmt.Errorf("%s: %w (the part already read changed)", d.Rel(name), ErrReplaced)
+		}
+	}
 	if from.Offset > 0 {
 		if _, err := f.Seek(from.Offset, io.SeekStart); err != nil {
 			return from, fmt.Errorf("seek %s: %w", d.Rel(name), err)
 		}
 	}
 	var r io.Reader = f
-	st, err := f.Stat()
 	if err == nil && st.Size()-from.Offset > readAheadMin {
 		ra := newReadAhead(f)
 		defer ra.Close()
@@ -320,7 +335,26 @@ func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (
 	if err != nil {
 		return pos, fmt.Errorf("read %s: %w", d.Rel(name), err)
 	}
+	pos.file = st
+	if pos.Offset != from.Offset || from.file == nil {
+		pos.tail = tailHash(f, pos.Offset)
+	}
 	return pos, nil
+}
+
+// ErrReplaced means an append-only file is not the one read before (it was
+// replaced, or rewritten in place): the scan must be read afresh.
+var ErrReplaced = errors.New("the file was replaced")
+
+// tailWindow is how much of the part already read is checked again.
+const tailWindow = 4 << 10
+
+// tailHash hashes the tailWindow bytes before offset.
+func tailHash(f *os.File, offset int64) [sha256.Size]byte {
+	start := max(0, offset-tailWindow)
+	buf := make([]byte, offset-start)
+	n, _ := f.ReadAt(buf, start)
+	return sha256.Sum256(buf[:n])
 }
 
 // endsWithNewline reports whether the file of size bytes ends with '\n'.

@@ -3,9 +3,11 @@ package scan
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 // DefaultMaxLine is the longest line a reader accepts (64 MiB). Longer lines
@@ -23,6 +25,12 @@ type lineFunc func(line []byte, lineNo int, tooLong bool) error
 type Position struct {
 	Offset int64
 	Line   int
+
+	// What Dir's readers remember to tell that the file was replaced
+	// (ErrReplaced) rather than appended to: the file read, and a hash of
+	// the bytes just before Offset.
+	file os.FileInfo
+	tail [sha256.Size]byte
 }
 
 // scanLines feeds complete lines of r to fn, starting at pos (r must already
