@@ -79,7 +79,7 @@ func sameAsCleanBuild(t *testing.T, scans, live string) {
 	if _, err := Build(context.Background(), options(scans, clean)); err != nil {
 		t.Fatal(err)
 	}
-	diff, err := sitecmp.Diff(clean, live)
+	diff, err := sitecmp.Diff(clean, live, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestLiveDiskFull(t *testing.T) {
 	if _, err := Build(context.Background(), options(scans, clean)); err != nil {
 		t.Fatal(err)
 	}
-	if diff, err := sitecmp.Diff(clean, out); err != nil || len(diff) == 0 {
+	if diff, err := sitecmp.Diff(clean, out, nil); err != nil || len(diff) == 0 {
 		t.Errorf("the site behind a full disk compares equal to a clean build (%v)", err)
 	}
 

@@ -25,8 +25,9 @@ import (
 )
 
 // Diff lists the files of want that got lacks or shows differently, as
-// "path: why", sorted.
-func Diff(want, got string) ([]string, error) {
+// "path: why", sorted. skip, when not nil, leaves out the files (by path
+// relative to the site, with slashes) it returns true for.
+func Diff(want, got string, skip func(rel string) bool) ([]string, error) {
 	w, err := read(want)
 	if err != nil {
 		return nil, err
@@ -37,6 +38,9 @@ func Diff(want, got string) ([]string, error) {
 	}
 	var out []string
 	for name, wv := range w {
+		if skip != nil && skip(name) {
+			continue
+		}
 		gv, ok := g[name]
 		switch {
 		case !ok:
