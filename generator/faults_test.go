@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sitecmp"
@@ -377,5 +378,52 @@ func TestLiveReplacedFile(t *testing.T) {
 			}
 			sameAsCleanBuild(t, scans, out)
 		})
+	}
+}
+
+// TestLiveFIFODoesNotStopOtherScans: in the preview, a FIFO that takes the
+// place of one scan's elements.jsonl neither blocks the update nor stops
+// the other scans of the same batch; that scan is left out, as build
+// leaves it out.
+func TestLiveFIFODoesNotStopOtherScans(t *testing.T) {
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	writeFiles(t, scans, goodScan+strings.ReplaceAll(goodScan, "-- good/", "-- other/"))
+	l, _, err := Start(context.Background(), options(scans, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	fifo := filepath.Join(scans, "good", scan.ElementsFile)
+	os.Remove(fifo)
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	appendLines(t, filepath.Join(scans, "other", scan.ElementsFile), elementLines(0, 10)...)
+	done := make(chan error, 1)
+	go func() {
+		_, err := l.Update(context.Background(), []ScanChange{
+			{Scan: "good", Files: []string{scan.ElementsFile}},
+			{Scan: "other", Files: []string{scan.ElementsFile}},
+		})
+		done <- err
+	}()
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the update blocks on the FIFO")
+	}
+	if err != nil {
+		t.Errorf("update: %v", err)
+	}
+	// As build does, the scan whose elements cannot be read is left out.
+	if l.Scan("good") != nil {
+		t.Error("the scan with a FIFO for elements.jsonl is still shown")
+	}
+	if _, err := os.Stat(filepath.Join(out, "scans", "good")); err == nil {
+		t.Error("the site still holds the scan with a FIFO")
+	}
+	if m := manifest(t, out, "other"); m["count"].(float64) != 12 {
+		t.Errorf("the other scan has %v elements on the site, want 12", m["count"])
 	}
 }
