@@ -427,3 +427,49 @@ func TestLiveFIFODoesNotStopOtherScans(t *testing.T) {
 		t.Errorf("the other scan has %v elements on the site, want 12", m["count"])
 	}
 }
+
+// TestLiveRebuildOnFullDisk: a full rebuild (config.toml changed) that
+// fails on a full disk keeps the previous site, is reported behind, and is
+// tried again by Retry once space returns.
+func TestLiveRebuildOnFullDisk(t *testing.T) {
+	disk, real := smallDisk(t)
+	if !real {
+		t.Skip("needs a tmpfs (root on Linux) for a real full disk")
+	}
+	dir := t.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(disk, "site")
+	writeFiles(t, scans, goodScan)
+	l, _, err := Start(context.Background(), options(scans, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	before := readSite(t, out)
+	filler := fill(t, disk)
+	o := options(scans, out)
+	o.Title = "Renamed report"
+	if _, err := l.Rebuild(context.Background(), o); err == nil {
+		t.Fatal("a rebuild on a full disk reported no error")
+	}
+	if lags := l.Behind(); len(lags) != 1 || !strings.Contains(lags[0].Reason, "could not be rebuilt") {
+		t.Errorf("Behind() = %+v", lags)
+	}
+	after := readSite(t, out)
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed by a failed rebuild", name)
+		}
+	}
+	os.Remove(filler)
+	l.rebuild.retryAt = time.Now()
+	ch, err := l.Retry(context.Background())
+	if err != nil || !ch.Full {
+		t.Fatalf("retry: %+v %v", ch, err)
+	}
+	if lags := l.Behind(); len(lags) != 0 {
+		t.Errorf("still behind after the rebuild: %+v", lags)
+	}
+	if idx, _ := os.ReadFile(filepath.Join(out, "index.html")); !strings.Contains(string(idx), "Renamed report") {
+		t.Error("the retried rebuild did not take the new options")
+	}
+}

@@ -33,6 +33,8 @@ type Live struct {
 	// listFailed is why the scan list pages could not be written; they
 	// are written again by the next Update or Retry.
 	listFailed error
+	// rebuild is a failed Rebuild, tried again by Retry.
+	rebuild *pendingRebuild
 }
 
 type liveScan struct {
@@ -59,8 +61,8 @@ const (
 	retryMax   = time.Minute
 )
 
-// Lag is a scan (or, with Scan "", the scan list) whose site files are
-// behind its data, and why.
+// Lag is a scan (or, with Scan "", the scan list or the whole site) whose
+// site files are behind its data, and why.
 type Lag struct {
 	Scan   string
 	Reason string
@@ -110,17 +112,41 @@ func (l *Live) Close() error {
 
 // Rebuild builds the whole site again, with new options (after config.toml
 // changed, or when events were lost).
+//
+// A rebuild that fails (a full disk) leaves the previous site in place and
+// is marked (Behind); Retry tries it again with the same options, backing
+// off as for a scan.
 func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 	n, res, err := Start(ctx, o)
 	if err != nil {
-		return Change{}, err
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		r := l.rebuild
+		if r == nil {
+			r = &pendingRebuild{since: time.Now()}
+			l.rebuild = r
+		}
+		r.o, r.err = o, fmt.Errorf("the site could not be rebuilt (the previous one stays): %w", err)
+		r.backoff = min(max(2*r.backoff, retryFirst), retryMax)
+		r.retryAt = time.Now().Add(r.backoff)
+		return Change{}, r.err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.b.root.Close()
 	l.b, l.dir, l.scans = n.b, n.dir, n.scans
+	l.rebuild, l.listFailed = nil, nil
 	l.b.o.Logger.Info("site rebuilt", "scans", res.Scans, "elements", res.Elements, "took", res.Duration)
 	return Change{Full: true, List: true}, nil
+}
+
+// pendingRebuild is a Rebuild that failed, for Retry.
+type pendingRebuild struct {
+	o       Options
+	err     error
+	since   time.Time
+	retryAt time.Time
+	backoff time.Duration
 }
 
 // Update brings the site up to date with changed scan files. A scan whose
@@ -196,6 +222,15 @@ func (l *Live) fail(id string, err error) {
 // written. The preview server calls it every few seconds.
 func (l *Live) Retry(ctx context.Context) (Change, error) {
 	l.mu.Lock()
+	if r := l.rebuild; r != nil {
+		due := !time.Now().Before(r.retryAt)
+		o := r.o
+		l.mu.Unlock()
+		if !due {
+			return Change{}, nil
+		}
+		return l.Rebuild(ctx, o)
+	}
 	defer l.mu.Unlock()
 	var due []ScanChange
 	now := time.Now()
@@ -225,6 +260,9 @@ func (l *Live) Behind() []Lag {
 	sort.Slice(out, func(i, j int) bool { return out[i].Scan < out[j].Scan })
 	if l.listFailed != nil {
 		out = append(out, Lag{Reason: l.listFailed.Error()})
+	}
+	if l.rebuild != nil {
+		out = append(out, Lag{Reason: l.rebuild.err.Error(), Since: l.rebuild.since})
 	}
 	return out
 }

@@ -149,11 +149,11 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 			if ch, err := live.Retry(ctx); err != nil {
 				a.log.Error("retry failed", "err", err)
 				if !ch.Empty() {
-					srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List})
+					srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 				}
 			} else if !ch.Empty() {
-				a.log.Info("site caught up", "scans", ch.Scans)
-				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List})
+				a.log.Info("site caught up", "scans", ch.Scans, "rebuilt", ch.Full)
+				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 			}
 			srv.SetBehind(behind(live))
 			ch, err := live.FlushExports(ctx, exportQuiet)

@@ -381,7 +381,7 @@ function showBehind(data: string): void {
     const scan = typeof l.scan === "string" ? l.scan : "";
     const reason = typeof l.reason === "string" ? l.reason : "unknown reason";
     const since = typeof l.since === "string" ? " since " + l.since.replace("T", " ").replace(/Z$/, " UTC") : "";
-    const what = scan ? `Scan ${scan} could not be updated${since}` : `The scan list could not be updated${since}`;
+    const what = scan ? `Scan ${scan} could not be updated${since}` : `The site could not be updated${since}`;
     behindEl.appendChild(h("p", {}, `${what}: ${reason}. The server retries; this page updates when it succeeds.`));
   }
 }
