@@ -426,6 +426,23 @@ func TestLiveFIFODoesNotStopOtherScans(t *testing.T) {
 	if m := manifest(t, out, "other"); m["count"].(float64) != 12 {
 		t.Errorf("the other scan has %v elements on the site, want 12", m["count"])
 	}
+	if _, err := l.FlushExports(context.Background(), 0); err != nil {
+		t.Fatal(err)
+	}
+	sameAsCleanBuild(t, scans, out) // the scan list says why the scan is left out
+	// The FIFO goes, the file comes back: the scan is shown again, once.
+	os.Remove(fifo)
+	writeFiles(t, scans, goodScan)
+	if _, err := l.Update(context.Background(), []ScanChange{{Scan: "good", Dir: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if l.Scan("good") == nil {
+		t.Error("the scan is not shown again")
+	}
+	if _, err := l.FlushExports(context.Background(), 0); err != nil {
+		t.Fatal(err)
+	}
+	sameAsCleanBuild(t, scans, out)
 }
 
 // TestLiveRebuildOnFullDisk: a full rebuild (config.toml changed) that

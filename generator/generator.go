@@ -168,9 +168,12 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 	return b.res, b, nil
 }
 
+// leftOut begins the scans-root problem of a scan that could not be read.
+const leftOut = "scan left out: "
+
 // skip records a scan that could not be read.
 func (b *builder) skip(id string, err error) {
-	b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
+	b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: leftOut + err.Error()})
 	b.res.Skipped++
 }
 

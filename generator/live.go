@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -445,9 +447,12 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 // the one just read) and the caller marks it failed; the manifest is
 // written last, so pages keep reading the previous one until then.
 func (l *Live) reload(ctx context.Context, id string) error {
+	l.forgetLeftOut(id)
 	s, err := l.b.load(id)
 	if err != nil {
+		// As build does: the scan is left out, and the scan list says why.
 		l.b.o.Logger.Warn("scan left out", "scan", id, "err", err)
+		l.b.skip(id, err)
 		if _, ok := l.scans[id]; ok {
 			delete(l.scans, id)
 			return l.dir.RemoveAll("scans/" + id)
@@ -463,6 +468,18 @@ func (l *Live) reload(ctx context.Context, id string) error {
 	}
 	l.scans[id] = &liveScan{s: s, layout: sl}
 	return nil
+}
+
+// forgetLeftOut drops the scans-root problem saying that scan id was left
+// out (it is read again now).
+func (l *Live) forgetLeftOut(id string) {
+	l.b.rootProblems = slices.DeleteFunc(l.b.rootProblems, func(p scan.Problem) bool {
+		if p.Scan == id && p.File == id && p.Kind == scan.KindMeta && strings.HasPrefix(p.Text, leftOut) {
+			l.b.rootTotal--
+			return true
+		}
+		return false
+	})
 }
 
 // FlushExports rewrites the downloads of scans that changed and have since
