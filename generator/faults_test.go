@@ -136,6 +136,15 @@ func TestLiveDiskFull(t *testing.T) {
 		t.Error("no longer behind while the disk is still full")
 	}
 
+	// A decision on the full disk: recorded, and said to be not applied yet.
+	var na *NotAppliedError
+	if _, err := l.SetFP(context.Background(), "good", []string{"a"}, true, "t"); !errors.As(err, &na) || !strings.Contains(err.Error(), "recorded") {
+		t.Errorf("decision on a full disk: %v, want a NotAppliedError", err)
+	}
+	if review, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile)); !strings.Contains(string(review), `"a"`) {
+		t.Errorf("the decision is not in review.jsonl: %q", review)
+	}
+
 	// The comparison used below sees what is missing now.
 	clean := filepath.Join(t.TempDir(), "clean")
 	if _, err := Build(context.Background(), options(scans, clean)); err != nil {

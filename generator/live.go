@@ -550,13 +550,34 @@ func (l *Live) SetFP(ctx context.Context, id string, ids []string, fp bool, by s
 	}
 	ch, err := l.update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ReviewFile}}})
 	if err != nil {
-		return ch, fmt.Errorf("decision recorded in review.jsonl, but the site is behind: %w", err)
+		return ch, &NotAppliedError{Why: "the site could not be updated yet (it catches up by itself)", Err: err}
 	}
 	if ls = l.scans[id]; ls == nil || !ls.s.FPIs(idx, fp) {
-		return ch, fmt.Errorf("decision recorded in review.jsonl, but the rules did not apply it (see validate)")
+		return ch, &NotAppliedError{Why: "the rules did not apply it (see scanreport validate)"}
 	}
 	return ch, nil
 }
+
+// NotAppliedError is a decision that was recorded in review.jsonl but has
+// not (yet) taken effect on the site.
+type NotAppliedError struct {
+	Why string
+	Err error
+}
+
+func (e *NotAppliedError) Error() string {
+	s := "the decision was recorded, but " + e.Why
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+func (e *NotAppliedError) Unwrap() error { return e.Err }
+
+// Recorded says the decision is in review.jsonl (for the preview server's
+// answer).
+func (e *NotAppliedError) Recorded() string { return "the decision was recorded, but " + e.Why }
 
 // Scan returns a scan's model for reading while holding no lock: only for
 // tests and tools that do not run Update at the same time.

@@ -464,7 +464,14 @@ func (s *Server) decided(w http.ResponseWriter, what, scanID, refusal string, er
 	switch {
 	case err != nil:
 		s.o.Logger.Error(what+" decision failed", "scan", scanID, "err", err)
-		reply(w, http.StatusInternalServerError, apiReply{Error: "the decision could not be recorded"})
+		// Say only what happened: a decision may be recorded and not
+		// applied yet (the site is behind).
+		msg := "the decision could not be recorded"
+		var rec interface{ Recorded() string }
+		if errors.As(err, &rec) {
+			msg = rec.Recorded()
+		}
+		reply(w, http.StatusInternalServerError, apiReply{Error: msg})
 	case refusal != "":
 		reply(w, http.StatusConflict, apiReply{Error: refusal, Refused: true})
 	default:
