@@ -172,8 +172,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			b.noteFacts(id, &r.Facts)
 			b.res.Scans++
 			b.res.Elements += r.Facts.Summary.Elements
-			b.res.Problems += r.Problems
-			b.res.Errors += r.Errors
+			b.tally.addCounts(r.Problems, r.Errors) // not read again, so not reported again
 			b.progress(2 * b.sizes([]string{id}))
 			continue
 		}
@@ -212,8 +211,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 		return Result{}, nil, err
 	}
 	b.res.Files, b.res.Bytes = out.Files(), out.Bytes()
-	b.res.Problems += b.rootTotal
-	b.res.Errors += b.rootErrors
+	b.res.Problems, b.res.Errors = b.tally.counts()
 	b.res.Duration = time.Since(start)
 	if keep == nil {
 		b.root.Close()
@@ -221,17 +219,18 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 	return b.res, b, nil
 }
 
+// leftOut begins the scans-root problem of a scan that could not be read.
+const leftOut = "scan left out: "
+
 // skip records a scan that could not be read.
 func (b *builder) skip(id string, err error) {
-	b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
+	b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: leftOut + err.Error()})
 	b.res.Skipped++
 }
 
 func (b *builder) count(s *model.Scan) {
 	b.res.Scans++
 	b.res.Elements += s.Count()
-	b.res.Problems += s.Problems.Total
-	b.res.Errors += s.Problems.Errors
 }
 
 // writeList writes the pages and data about all scans: the scan list, the
@@ -343,8 +342,7 @@ func CheckScans(ctx context.Context, o Options, ids []string) (Result, error) {
 		}
 		b.count(s)
 	}
-	b.res.Problems += b.rootTotal
-	b.res.Errors += b.rootErrors
+	b.res.Problems, b.res.Errors = b.tally.counts()
 	b.res.Duration = time.Since(start)
 	return b.res, nil
 }
@@ -377,7 +375,7 @@ type builder struct {
 
 	rootProblems []scan.Problem
 	rootTotal    int
-	rootErrors   int
+	tally        *tally // every problem reported, for Result
 
 	pmu         sync.Mutex // progress: done and total, calls to Options.Progress
 	done, total int64
@@ -407,7 +405,47 @@ func newBuilder(o Options) *builder {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &builder{o: o}
+	t := &tally{}
+	report := o.Report
+	o.Report = func(p scan.Problem) {
+		t.add(p)
+		if report != nil {
+			report(p)
+		}
+	}
+	return &builder{o: o, tally: t}
+}
+
+// tally counts the problems reported, by severity. Result's counts come
+// from it alone, so build's summary and validate's list (which sees the
+// same problems through Options.Report) never disagree on what is an
+// error.
+type tally struct {
+	mu             sync.Mutex
+	problems, errs int
+}
+
+func (t *tally) add(p scan.Problem) {
+	t.mu.Lock()
+	t.problems++
+	if p.Severity == scan.Error {
+		t.errs++
+	}
+	t.mu.Unlock()
+}
+
+// addCounts counts the problems of a scan reused from the previous build.
+func (t *tally) addCounts(problems, errs int) {
+	t.mu.Lock()
+	t.problems += problems
+	t.errs += errs
+	t.mu.Unlock()
+}
+
+func (t *tally) counts() (problems, errs int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.problems, t.errs
 }
 
 func (b *builder) prepareModel() error {
@@ -533,9 +571,6 @@ const maxRootProblems = 200
 
 func (b *builder) rootProblem(p scan.Problem) {
 	b.rootTotal++
-	if p.Severity == scan.Error {
-		b.rootErrors++
-	}
 	if len(b.rootProblems) < maxRootProblems {
 		b.rootProblems = append(b.rootProblems, p)
 	}
@@ -682,7 +717,6 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	sl := chunks.NewScanLayout(s)
 	jobs := []func(buf []byte) ([]byte, error){
 		func(buf []byte) ([]byte, error) { return buf, b.render.Scan(s, pageOut) },
-		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.ManifestFile, chunks.Manifest(s, sl)) },
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
 		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
 		func(buf []byte) ([]byte, error) { return graph.Write(s, b.graphOptions(), buf, graph.Out(dataOut)) },
@@ -713,6 +747,11 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 		}
 	}
 	err := runJobs(ctx, b.workers(), jobs)
+	if err == nil {
+		// Last: pages that read the manifest find every file it names
+		// (in the preview, where files are replaced in place).
+		err = dataOut(chunks.ManifestFile, chunks.Manifest(s, sl))
+	}
 	b.o.Logger.Debug("scan written", "scan", s.Meta.ID, "took", time.Since(t0))
 	return sl, err
 }

@@ -139,15 +139,27 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 			}
 			return <-serr
 		case b := <-batches:
+			// A failed update leaves the scans that failed marked behind
+			// (retried below); what did change is still announced.
 			ch, err := a.apply(ctx, live, b, f, acts)
 			if err != nil {
 				a.log.Error("update failed", "err", err)
-				continue
 			}
 			if !ch.Empty() {
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 			}
+			srv.SetBehind(behind(live))
 		case <-tick.C:
+			if ch, err := live.Retry(ctx); err != nil {
+				a.log.Error("retry failed", "err", err)
+				if !ch.Empty() {
+					srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
+				}
+			} else if !ch.Empty() {
+				a.log.Info("site caught up", "scans", ch.Scans, "rebuilt", ch.Full)
+				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
+			}
+			srv.SetBehind(behind(live))
 			ch, err := live.FlushExports(ctx, exportQuiet)
 			if err != nil {
 				a.log.Error("downloads not updated", "err", err)
@@ -162,6 +174,15 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 			}
 		}
 	}
+}
+
+// behind says what the site is behind on, for open pages.
+func behind(live *generator.Live) []serve.Behind {
+	var out []serve.Behind
+	for _, l := range live.Behind() {
+		out = append(out, serve.Behind{Scan: l.Scan, Reason: l.Reason, Since: l.Since.UTC().Truncate(time.Second)})
+	}
+	return out
 }
 
 // apply turns a batch of file events into a site update. A changed

@@ -297,3 +297,34 @@ func (s *Scan) describe(i int32) string {
 	v := strings.Join(strings.Fields(e.Data), " ")
 	return s.Types[e.Type].Description + " " + strconv.Quote(truncateText(v, 80))
 }
+
+// FPUnchanged reports whether a false-positive decision on the elements idx
+// would change no flag: setting elements that are all marked already (their
+// subtrees are then marked too), or unsetting elements with no mark in their
+// subtrees. Such a decision need not be recorded again.
+func (s *Scan) FPUnchanged(idx []int32, fp bool) bool {
+	for _, i := range idx {
+		if fp {
+			if !s.Elements[i].Is(FlagFP) {
+				return false
+			}
+			continue
+		}
+		marked := false
+		s.Descendants(i, func(j int32) { marked = marked || s.Elements[j].Is(FlagFP) })
+		if marked {
+			return false
+		}
+	}
+	return true
+}
+
+// FPIs reports whether every element of idx is (fp) or is not (!fp) marked.
+func (s *Scan) FPIs(idx []int32, fp bool) bool {
+	for _, i := range idx {
+		if s.Elements[i].Is(FlagFP) != fp {
+			return false
+		}
+	}
+	return true
+}

@@ -248,7 +248,7 @@ func swapAside(tmp, out string) error {
 	}
 	old, err := os.MkdirTemp(parent, "."+base+".old-")
 	if err != nil {
-		return fmt.Errorf("swap site: %w", err)
+		return fmt.Errorf("swap the new site into place at %s: %w", out, err)
 	}
 	os.Remove(old)
 	if err := os.Rename(out, old); err != nil {

@@ -155,6 +155,10 @@ func Default() Config {
 
 // Load reads the file at path over the defaults.
 func Load(path string) (Config, error) {
+	// Checked before it is opened: opening a FIFO blocks for good.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return Config{}, fmt.Errorf("read config: %s is not a regular file", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Config{}, fmt.Errorf("read config: %w", err)
