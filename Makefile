@@ -5,7 +5,7 @@ BIN     := bin/scanreport
 SCANS   ?= scans
 SITE    ?= site
 
-.PHONY: all run site build bundle deps test unit e2e bench bench-go bench-browser lint samples golden clean
+.PHONY: all run site build bundle deps test unit test-node e2e bench bench-go bench-browser lint samples golden clean
 
 all: build
 
@@ -55,10 +55,18 @@ lint: deps
 unit: bundle
 	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
 
+# Node tests of browser code that has no DOM (static/test/*.test.cjs): the
+# TypeScript is compiled to CommonJS under static/gen/node-test first.
+test-node: deps
+	rm -rf static/gen/node-test
+	npx --no-install tsc --outDir static/gen/node-test --module commonjs --moduleResolution node --target ES2020 \
+		--lib ES2020,DOM --strict --skipLibCheck static/src/csv-defuse.ts static/src/export-csv.ts
+	node --test static/test/
+
 e2e: bundle
 	cd e2e && $(GO) test -count=1 -timeout 20m ./...
 
-test: lint unit e2e
+test: lint unit test-node e2e
 
 bench: bench-go bench-browser
 

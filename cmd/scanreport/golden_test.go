@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -31,7 +32,8 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden site in testda
 // Pages are kept as their text (one line per text run, `→ href` after each
 // link), data files as they are; asset hashes are replaced by "HASH", so a
 // change to the CSS or the bundles does not touch the golden files.
-// Downloads are left out: the exports have their own tests.
+// Downloads are left out (the exports have their own tests), and so are
+// hidden files (the incremental build's records of this machine's files).
 func TestGoldenSite(t *testing.T) {
 	cliEnv(t)
 	out := filepath.Join(t.TempDir(), "site")
@@ -120,24 +122,46 @@ func goldenFiles(site string) (map[string][]byte, error) {
 		}
 		rel, _ := filepath.Rel(site, p)
 		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(rel, "assets/") || strings.Contains(rel, "/downloads/") {
+		if strings.HasPrefix(rel, "assets/") || strings.Contains(rel, "/downloads/") || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		if strings.HasSuffix(rel, ".html") {
+		switch {
+		case strings.HasSuffix(rel, ".html"):
 			b, err = pageText(b)
 			if err != nil {
 				return fmt.Errorf("%s: %w", rel, err)
 			}
 			rel += ".txt"
+		case strings.HasSuffix(rel, ".js"):
+			b = indentChunk(b)
 		}
 		files[rel] = assetHash.ReplaceAll(b, []byte("${1}.HASH."))
 		return nil
 	})
 	return files, err
+}
+
+// indentChunk lays the JSON of a data file, `(…).push({…});`, out one value
+// a line, so that a diff of the golden files points at the value that
+// changed; a file of another shape is kept as it is.
+func indentChunk(b []byte) []byte {
+	open, end := bytes.Index(b, []byte(".push(")), bytes.LastIndexByte(b, ')')
+	if open < 0 || end < open {
+		return b
+	}
+	var out bytes.Buffer
+	out.Write(b[:open+len(".push(")])
+	out.WriteByte('\n')
+	if err := json.Indent(&out, b[open+len(".push("):end], "", " "); err != nil {
+		return b
+	}
+	out.WriteByte('\n')
+	out.Write(b[end:])
+	return out.Bytes()
 }
 
 // pageText is what a page says: its title, each run of text on a line of

@@ -126,7 +126,7 @@ func lookupCommands(c config.Config) []lookup.Command {
 			label = lc.Name
 		}
 		out = append(out, lookup.Command{Name: lc.Name, Label: label, Types: lc.Types, Argv: lc.Argv, Dir: c.Dir(),
-			Timeout: l.LookupTimeout(lc), Kinds: l.LookupKinds(lc), Env: lc.Env, MaxOutput: l.MaxOutput})
+			Timeout: l.LookupTimeout(lc), Kinds: l.LookupKinds(lc), Env: lc.Env, MaxOutput: l.MaxOutput, Pass: lc.Pass})
 	}
 	return out
 }
@@ -143,7 +143,7 @@ var (
 )
 
 func (f *fpActions) SetInvestigation(ctx context.Context, scanID, name string, member bool) (string, error) {
-	ch, err := f.live.SetInvestigation(ctx, scanID, name, member, "preview")
+	ch, err := f.live.SetInvestigation(ctx, scanID, name, member, f.by())
 	var refusal *model.RefusalError
 	if errors.As(err, &refusal) {
 		return refusal.Text, nil

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -27,6 +28,7 @@ const (
 	FlagCycle                       // the source made a cycle; attached to ROOT
 	FlagRenamed                     // the id was used before; the element got a new id
 	FlagSynthetic                   // made by scanreport (a ROOT the scan did not write)
+	FlagGuessed                     // the link to the source was guessed from its value (scan.LinkGuessed)
 )
 
 // NoSource is the Source of ROOT.
@@ -59,9 +61,12 @@ type TypeStat struct {
 	Elements []int32 // indices, in arrival order
 	Unique   int     // distinct data values
 	Risky    int     // risky elements
-	FP       int     // false positives
-	LastSeen int64   // Unix ms of the newest element
-	hashes   map[uint64]struct{}
+	// RiskyType: every element of the type is risky ([risky] types in
+	// config.toml), as opposed to risky by its risk score or a finding.
+	RiskyType bool
+	FP        int   // false positives
+	LastSeen  int64 // Unix ms of the newest element
+	hashes    map[uint64]struct{}
 }
 
 // Total is the number of elements of the type.
@@ -116,6 +121,13 @@ type Scan struct {
 	Correlations    []Finding
 	CorrelationsRun bool
 
+	// Mask masks the scan's text as it is read (LoadMasked); nil when
+	// masking is off. Masking says whether it is on, MaskedSettings how
+	// many setting values it masked.
+	Mask           *redact.Masker
+	Masking        bool
+	MaskedSettings int
+
 	// Positions reached in the append-only files, for incremental reads.
 	ElementsPos, LogPos, ReviewPos scan.Position
 
@@ -134,6 +146,9 @@ type Scan struct {
 	checkCycles []int32
 	decisions   []decision
 	reviewDirty bool
+	// FPMarks: who marked each element that a decision names directly
+	// (its descendants are false positives through it), and when.
+	FPMarks map[int32]FPMark
 	// relinked lists elements whose source changed after they were added.
 	relinked []int32
 	children *Children
@@ -206,6 +221,9 @@ func (s *Scan) Add(e scan.Element, line int) {
 	}
 	if s.risky != nil && s.risky.Element(e.Type, e.Risk) {
 		el.Flags |= FlagRisky
+	}
+	if e.Link == scan.LinkGuessed {
+		el.Flags |= FlagGuessed
 	}
 	if src, ok := s.ids[e.Source]; ok {
 		el.Source = src
@@ -318,7 +336,7 @@ func (s *Scan) typeOf(code string, line int) uint32 {
 			strconv.Quote(truncateText(code, 60)))
 	}
 	i := uint32(len(s.Types))
-	s.Types = append(s.Types, &TypeStat{Type: ty, Slug: s.slug(code), hashes: map[uint64]struct{}{}})
+	s.Types = append(s.Types, &TypeStat{Type: ty, Slug: s.slug(code), RiskyType: s.risky != nil && s.risky.Type(code), hashes: map[uint64]struct{}{}})
 	s.typeIdx[code] = i
 	return i
 }

@@ -9,16 +9,18 @@
 // screen, loaded as they are needed.
 
 import { BubbleStage, countValues, type Bubble } from "./bubble";
-import { DiscoveryTree, ROW, TreeStage, type ElementLookup } from "./discovery";
+import { DiscoveryTree, ROW, TreeStage, type ElementLookup, type TNode } from "./discovery";
 import { byId, clear, h, notice, setText } from "./dom";
+import { DrawnList, MAX_ITEMS, type DrawnItem } from "./drawn-list";
 import { comma, plural } from "./format";
 import { CanvasView } from "./graph-canvas";
 import type { TreeManifest, TreePart } from "./graph-types";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { isFP, load, loadInOrder, manifest } from "./registry";
 import { replaceHash } from "./search";
+import { exactQuery } from "./search-query";
 import { ElementStore } from "./store";
-import type { ChunkRef, ElementChunk, Manifest, TypeInfo } from "./types";
+import { FLAG_GUESSED, type ChunkRef, type ElementChunk, type Manifest, type TypeInfo } from "./types";
 
 type View = "bubble-data" | "bubble-source" | "discovery";
 const VIEWS: View[] = ["bubble-data", "bubble-source", "discovery"];
@@ -38,7 +40,7 @@ class ScanData implements ElementLookup {
   private types = new Map<string, ElementStore>(); // loaded types, whole
   private typeLoads = new Map<string, Promise<ElementStore>>();
   private chunkLoads = new Map<string, Promise<void>>(); // single chunks of other types
-  private values = new Map<number, { d: string; m: number }>(); // element → value, module
+  private values = new Map<number, { d: string; m: number; f: number }>(); // element → value, module, flags
   fp: Set<number> = new Set();
   private fpLoad: Promise<void> | null = null;
   tree: { parent: Int32Array; type: Int32Array; slugs: string[]; pos: Int32Array | null } | null = null;
@@ -94,7 +96,7 @@ class ScanData implements ElementLookup {
             s.put(c, typeof chunks[k].s === "number" ? chunks[k].s! : s.n);
           });
         }
-        for (let r = 0; r < s.n; r++) this.values.set(s.idx[r], { d: s.data[r], m: s.mod[r] });
+        for (let r = 0; r < s.n; r++) this.values.set(s.idx[r], { d: s.data[r], m: s.mod[r], f: s.flags[r] });
         this.types.set(slug, s);
         return s;
       })();
@@ -166,6 +168,12 @@ class ScanData implements ElementLookup {
     return this.values.get(i)?.d ?? null;
   }
 
+  // guessed reports whether element i's link to its source was guessed
+  // from its value (an import of an export without ids).
+  guessed(i: number): boolean {
+    return ((this.values.get(i)?.f ?? 0) & FLAG_GUESSED) !== 0;
+  }
+
   module(i: number): string {
     const v = this.values.get(i);
     return v ? String(this.m.modules[v.m] ?? "") : "";
@@ -204,7 +212,7 @@ class ScanData implements ElementLookup {
         if (!pr) {
           pr = load(f, this.q(c)).then((p) => {
             if (p.k !== "elements" || p.type !== slug) return;
-            for (let k = 0; k < p.n; k++) this.values.set(p.i[k], { d: String(p.d[k]), m: p.m[k] | 0 });
+            for (let k = 0; k < p.n; k++) this.values.set(p.i[k], { d: String(p.d[k]), m: p.m[k] | 0, f: p.f[k] | 0 });
           });
           this.chunkLoads.set(f, pr);
         }
@@ -246,8 +254,11 @@ class VisualisePage {
   private view: View = "bubble-data";
   private slug = "";
   private el = -1; // element whose chain is shown (-1: none)
+  private defaultSlug = ""; // the type shown when the fragment names none
   private tree: DiscoveryTree | null = null;
   private treeStage: TreeStage | null = null;
+  private drawn: DrawnList | null = null; // the list of what is drawn (keyboard, screen readers)
+  private listed: () => { items: DrawnItem[]; total: number } = () => ({ items: [], total: 0 });
   private seq = 0;
   private readonly actions: HTMLElement | null;
 
@@ -264,45 +275,83 @@ class VisualisePage {
     this.canvas = stageEl ? new CanvasView(stageEl, byId("vis-tooltip")) : null;
     // For scripts and tests: the canvas and its chart (docs/site-format.md).
     if (stageEl && this.canvas) Object.defineProperty(stageEl, "canvasView", { value: this.canvas, configurable: true });
-    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
-    const v = p.get("view") as View | null;
-    if (v && VIEWS.includes(v)) this.view = v;
-    const slug = p.get("type") ?? "";
-    this.slug = m.types.some((t) => t.slug === slug) ? slug : (this.sel?.value ?? m.types[0]?.slug ?? "");
-    const el = Number(p.get("el"));
-    if (p.has("el") && Number.isInteger(el) && el > 0) {
-      this.el = el;
-      if (!v) this.view = "discovery"; // the element's place in its type's tree
-    }
+    this.defaultSlug = this.sel?.value || (m.types[0]?.slug ?? "");
+    this.readHash();
+    // The fragment is the one source of truth: a choice on the page is a
+    // new history entry (Back and Forward step through them), and a
+    // fragment edited by hand or changed by Back/Forward is shown.
     if (this.sel) {
-      this.sel.value = this.slug;
       this.sel.addEventListener("change", () => {
         this.slug = this.sel!.value;
         this.el = -1;
-        void this.show(true);
+        this.go();
       });
     }
     for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="vis-view"]'))) {
-      r.checked = r.value === this.view;
       r.addEventListener("change", () => {
         if (!r.checked) return;
         this.view = r.value as View;
         this.el = -1;
-        void this.show(true);
+        this.go();
       });
     }
+    const follow = () => {
+      if (location.hash.replace(/^#/, "") === this.hashOf().toString()) return;
+      this.readHash();
+      void this.show(true);
+    };
+    window.addEventListener("hashchange", follow);
+    window.addEventListener("popstate", follow);
+  }
+
+  // readHash takes the view, type and element from the fragment; what it
+  // leaves out takes its default (an element's own type wins over type=).
+  private readHash(): void {
+    const m = this.m;
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const v = p.get("view") as View | null;
+    this.view = v && VIEWS.includes(v) ? v : "bubble-data";
+    const slug = p.get("type") ?? "";
+    this.slug = m.types.some((t) => t.slug === slug) ? slug : this.defaultSlug;
+    const el = Number(p.get("el"));
+    this.el = -1;
+    if (p.has("el") && Number.isInteger(el) && el > 0) {
+      this.el = el;
+      if (!v) this.view = "discovery"; // the element's place in its type's tree
+    }
+    this.syncControls();
+  }
+
+  private syncControls(): void {
+    if (this.sel) this.sel.value = this.slug;
+    for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="vis-view"]'))) r.checked = r.value === this.view;
+  }
+
+  // go records the page's new state as a history entry and shows it.
+  private go(): void {
+    const hash = this.hashOf().toString();
+    try {
+      history.pushState(null, "", "#" + hash);
+    } catch {
+      /* file:// in some browsers: the state is still shown */
+    }
+    void this.show(true);
   }
 
   async start(): Promise<void> {
     await this.show(true);
   }
 
-  private writeHash(): void {
+  private hashOf(): URLSearchParams {
     const p = new URLSearchParams();
     if (this.slug) p.set("type", this.slug);
     if (this.view !== "bubble-data") p.set("view", this.view);
     if (this.el > 0) p.set("el", String(this.el));
-    replaceHash(p);
+    return p;
+  }
+
+  private writeHash(): void {
+    replaceHash(this.hashOf());
   }
 
   // show draws the current view; fresh resets zoom and open branches.
@@ -314,6 +363,7 @@ class VisualisePage {
     if (this.el > 0) {
       await this.showChain(this.el, seq);
       if (seq !== this.seq) return;
+      this.writeHash(); // the chart shows the element's own type
     }
     if (!stage || !this.canvas) return;
     if (!this.slug) {
@@ -341,6 +391,8 @@ class VisualisePage {
     if (seq !== this.seq) return;
     if (keep) this.canvas.setTransform(keep);
     this.canvas.paint();
+    if (!this.drawn) this.drawn = new DrawnList(stage, "vis-drawn", "What the chart draws, as a list", () => this.listed());
+    this.drawn.refresh();
     stage.removeAttribute("aria-busy");
     stage.setAttribute("data-ready", String(seq));
     mark("sr:vis-drawn");
@@ -359,6 +411,10 @@ class VisualisePage {
     const set = countValues(vals());
     const noun = bySource ? "source value" : "value";
     const stage = new BubbleStage(set, noun, (b, e) => this.openBubble(b, e), canvas);
+    this.listed = () => ({
+      items: set.bubbles.slice(0, MAX_ITEMS).map((b) => ({ text: b.value, note: `${plural(b.count, "time", "times")}`, act: (e: MouseEvent) => this.openBubble(b, e) })),
+      total: set.bubbles.length,
+    });
     this.treeStage = null;
     canvas.setStage(stage);
     canvas.fit(Infinity, 12);
@@ -374,10 +430,11 @@ class VisualisePage {
 
   private openBubble(b: Bubble, e: MouseEvent): void {
     if (!SAFE_NAME.test(this.slug)) return;
-    const p = new URLSearchParams();
-    p.set("q", b.value.length > 4000 ? b.value.slice(0, 4000) : b.value);
-    if (this.view === "bubble-source") p.set("src", "1");
-    const u = `types/${this.slug}.html#${p.toString()}`;
+    // The table counts what the bubble counts: the value exactly (ignoring
+    // case, newlines and all), false positives hidden.
+    const extra: Record<string, string> = { hidefp: "1" };
+    if (this.view === "bubble-source") extra.src = "1";
+    const u = `types/${this.slug}.html${exactQuery(b.value, extra)}`;
     if (e.ctrlKey || e.metaKey) window.open(u, "_blank", "noopener");
     else location.href = u;
   }
@@ -404,6 +461,18 @@ class VisualisePage {
     const mine = this.el > 0 ? tree.find(this.el) : null;
     if (mine) tree.reveal(mine);
     const stage = new TreeStage(tree, this.data, t.descr, canvas, (i, e) => this.openElement(i, e), () => this.treeChanged());
+    this.listed = () => {
+      // The nodes of the tree as drawn, parents before children, each at
+      // its depth (layout is deterministic: it places them where they are).
+      const shown: TNode[] = tree.layout();
+      const items = shown.slice(0, MAX_ITEMS).map((n) => ({
+        text: n.i < 0 ? `${comma(n.leaves)} more` : stage.label(n),
+        note: n.i === 0 ? "target" : n.member ? t.descr : n.i < 0 ? "" : "found on the way",
+        level: n.depth + 1,
+        act: n.i < 0 ? undefined : (e: MouseEvent) => this.openElement(n.i, e),
+      }));
+      return { items, total: shown.length };
+    };
     stage.highlight = mine;
     this.treeStage = stage;
     canvas.setStage(stage);
@@ -426,6 +495,7 @@ class VisualisePage {
     if (!st || !this.stageEl) return;
     this.stageEl.setAttribute("data-visible", String(st.visibleCount));
     this.canvas?.schedule();
+    this.drawn?.refresh();
   }
 
   private mountZoom(tree: boolean): void {
@@ -519,6 +589,7 @@ class VisualisePage {
       const mod = this.data.module(i);
       if (mod) meta.append(h("span", { class: "k" }, "Module "), h("span", null, mod));
       if (this.data.fp.has(i)) meta.append(h("span", { class: "tag fp" }, "false positive"));
+      if (this.data.guessed(i)) meta.append(h("span", { class: "tag link-guessed", title: "Imported from an export that names sources by value only: another element (or none) could have been the source" }, "link guessed from value"));
       if (u) meta.append(h("a", { class: "btn small", href: u }, i === 0 ? "Overview" : "Open in browse"));
       li.append(title, pre, meta);
       ol.append(li);
@@ -527,11 +598,10 @@ class VisualisePage {
     const all = h("button", { type: "button", class: "btn small" }, `Discovery path of every ${t.descr} element`);
     all.addEventListener("click", () => {
       this.el = -1;
-      if (this.sel && t.slug) this.sel.value = t.slug;
       this.slug = t.slug || this.slug;
       this.view = "discovery";
-      for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="vis-view"]'))) r.checked = r.value === "discovery";
-      void this.show(true);
+      this.syncControls();
+      this.go();
     });
     box.append(head, ol, h("p", null, all));
     box.hidden = false;

@@ -29,6 +29,7 @@
 // (html/template escaped every value) and are scrubbed of anything active
 // before they are imported.
 
+import { announceNew, quietStatus } from "./announce";
 import { byId, h, setText } from "./dom";
 import { comma, utc } from "./format";
 import { listen } from "./live-stream";
@@ -143,6 +144,7 @@ export function initLive(): void {
   for (const e of Array.from(document.querySelectorAll("[data-live]"))) snaps.set(e.getAttribute("data-live") ?? "", e.cloneNode(true) as Element);
   cfg = parseConfig(window.__srLive);
   statusEl = byId("live-status");
+  quietStatus(statusEl); // announce.ts says what is new, batched
   // After the page's own setup (sortable tables, the scan list's boxes).
   Promise.resolve().then(() => {
     restoreKept();
@@ -164,7 +166,7 @@ function showStatus(text: string, state: string, reload = false): void {
   if (!statusEl) {
     const wrap = document.querySelector(".site-header .wrap");
     if (!wrap) return;
-    statusEl = h("p", { id: "live-status", class: "live-status", role: "status" });
+    statusEl = h("p", { id: "live-status", class: "live-status" });
     const crumbs = wrap.querySelector(".crumbs");
     if (crumbs) crumbs.after(statusEl);
     else wrap.appendChild(statusEl);
@@ -353,9 +355,43 @@ async function drain(): Promise<void> {
   }
 }
 
+// showBehind shows what the site is behind on, from an event's "behind"
+// list (the server's: scans whose update failed, for instance on a full
+// disk, and why; it retries). An event without the list leaves the notice.
+let behindEl: HTMLElement | null = null;
+function showBehind(data: string): void {
+  let v: unknown;
+  try {
+    v = JSON.parse(data);
+  } catch {
+    return;
+  }
+  if (!v || typeof v !== "object" || !Array.isArray((v as Record<string, unknown>).behind)) return;
+  const lags = ((v as Record<string, unknown>).behind as unknown[]).filter((x): x is Record<string, unknown> => !!x && typeof x === "object");
+  if (!behindEl) {
+    if (lags.length === 0) return;
+    const wrap = document.querySelector(".site-header .wrap");
+    if (!wrap) return;
+    behindEl = h("div", { id: "live-behind", class: "live-behind", role: "alert" });
+    wrap.appendChild(behindEl);
+  }
+  behindEl.replaceChildren();
+  behindEl.hidden = lags.length === 0;
+  if (lags.length === 0) return;
+  behindEl.appendChild(h("strong", {}, "This site is behind its scans."));
+  for (const l of lags) {
+    const scan = typeof l.scan === "string" ? l.scan : "";
+    const reason = typeof l.reason === "string" ? l.reason : "unknown reason";
+    const since = typeof l.since === "string" ? " since " + l.since.replace("T", " ").replace(/Z$/, " UTC") : "";
+    const what = scan ? `Scan ${scan} could not be updated${since}` : `The site could not be updated${since}`;
+    behindEl.appendChild(h("p", {}, `${what}: ${reason}. The server retries; this page updates when it succeeds.`));
+  }
+}
+
 function startServe(c: LiveConfig): void {
   listen(c.events, POLL_MS, {
     hello: (data, again) => {
+      showBehind(data);
       showStatus("Live", "live");
       if (again) void refreshConfig();
       // Changes made between the page's load and now, or while the
@@ -364,6 +400,7 @@ function startServe(c: LiveConfig): void {
       if (ch) enqueue(ch);
     },
     change: (data) => {
+      showBehind(data);
       const ch = parseChange(data, false);
       if (ch) enqueue(ch);
     },
@@ -495,6 +532,7 @@ async function syncManifest(query: string, fp: boolean): Promise<boolean> {
   const p = await load("manifest.js", query);
   if (p.k !== "manifest") return false;
   current = p;
+  if (prev) announceNew(p.count - prev.count);
   const moved = !prev || fpKey(prev) !== fpKey(p);
   if (!target) {
     targetWanted = true;
@@ -715,6 +753,7 @@ async function pollScan(): Promise<void> {
   }
   if (fingerprint(m) !== fingerprint(prev)) {
     current = m;
+    announceNew(m.count - prev.count);
     const k = kind();
     if (DATA_PAGES.includes(k)) {
       if (target) {

@@ -69,6 +69,9 @@ export interface FPList {
   k: "fp";
   scan: string;
   i: number[];
+  // the decisions behind them: [element, by, time (Unix ms, 0 unknown)]
+  // for each element a decision names (its descendants follow it)
+  d?: Array<[number, string, number]>;
 }
 
 // ScansList is data/scans.js: every scan of the site and its data folder
@@ -111,6 +114,7 @@ export const FLAG_ORPHAN = 4;
 export const FLAG_CYCLE = 8;
 export const FLAG_RENAMED = 16;
 export const FLAG_CUT = 32;
+export const FLAG_GUESSED = 64; // the link to the source was guessed from its value (imports)
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
