@@ -425,9 +425,6 @@ func (m *Mirror) load(id string, st *scanState) error {
 		}
 	}
 	dir := filepath.Join(m.dir, id)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("mirror %s: %w", id, err)
-	}
 	fix := func(name string, n *int, size *int64) error {
 		p := filepath.Join(dir, name)
 		fi, err := os.Lstat(p)
@@ -500,7 +497,10 @@ func (m *Mirror) syncScan(ctx context.Context, id string, st *scanState, full bo
 	}
 	metaSig, ok := top[scan.MetaFile]
 	if !ok {
-		return false, nil // not a scan yet (or no longer)
+		return false, nil // not a scan yet (or no longer): no local folder either
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false, fmt.Errorf("mirror %s: %w", id, err)
 	}
 	var metaData []byte
 	if metaSig != st.c.Files[scan.MetaFile] {

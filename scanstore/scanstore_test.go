@@ -502,3 +502,25 @@ func TestAFinishedScanCostsTwoListsALook(t *testing.T) {
 		t.Errorf("a look at a quiet running scan: %d lists, %d reads; want 1 and 2", l, r)
 	}
 }
+
+func TestMirrorMakesNoFolderForAScanWithoutScanToml(t *testing.T) {
+	ctx := context.Background()
+	b := newMem(t)
+	// A writer that has sealed a segment but whose scan.toml is not there
+	// (written by hand, or deleted): no local folder, so no broken scan.
+	b.WriteAll(ctx, "early/elements/000001.jsonl", []byte(`{"id":"a","type":"IP_ADDRESS","data":"1","source":"ROOT","module":"m","generated":"2026-01-01T00:00:00Z"}`+"\n"), nil)
+	local := t.TempDir()
+	m, _ := NewMirror(b, local, MirrorOptions{})
+	if _, err := m.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(local, "early")); !os.IsNotExist(err) {
+		t.Errorf("a folder was made for a scan without scan.toml: %v", err)
+	}
+	meta, _ := scan.MarshalMeta(scan.Meta{ID: "early", Name: "early", Target: "t", Kind: scan.KindAutomated, Status: scan.StatusRunning, Created: time.Now()})
+	b.WriteAll(ctx, "early/scan.toml", meta, nil)
+	m.Sync(ctx)
+	if _, els, _, _ := readLocal(t, local, "early"); len(els) != 1 {
+		t.Errorf("once scan.toml came: %d elements, want 1", len(els))
+	}
+}
