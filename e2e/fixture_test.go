@@ -198,7 +198,9 @@ func totalsOf(s *model.Scan) totals {
 
 // TestExpectationsMatchRawFiles checks the oracle: for the sample scans
 // (clean data), the model's counts equal what elements.jsonl and log.jsonl
-// say when read with encoding/json, independently of scanreport's reader.
+// say when read with encoding/json, independently of scanreport's reader
+// (values masked as the report masks them: a session cookie's value is
+// masked, so cookies that differ only there count once).
 func TestExpectationsMatchRawFiles(t *testing.T) {
 	f := site(t)
 	for _, id := range f.ids {
@@ -221,7 +223,7 @@ func TestExpectationsMatchRawFiles(t *testing.T) {
 				if values[e.Type] == nil {
 					values[e.Type] = map[string]bool{}
 				}
-				values[e.Type][e.Data] = true
+				values[e.Type][s.Mask.String(e.Data)] = true // as the report shows it (docs/secrets.md)
 			})
 			if s.Count() != total {
 				t.Errorf("model: %d elements; elements.jsonl: %d", s.Count(), total)

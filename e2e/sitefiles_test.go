@@ -95,6 +95,15 @@ var urlAttrs = []string{"href", "src", "action", "formaction", "poster", "srcset
 
 // inNotes tells whether n is inside the analyst's notes (section.notes),
 // Markdown the analyst wrote rather than a link of the site.
+// sfurlLink reports whether n is the link the report makes of a value's
+// <SFURL> marker: <a class="sfurl" rel="noopener noreferrer">.
+func sfurlLink(n *html.Node) bool {
+	c, _ := attr(n, "class")
+	rel, _ := attr(n, "rel")
+	return n.Data == "a" && slices.Contains(strings.Fields(c), "sfurl") &&
+		slices.Contains(strings.Fields(rel), "noopener") && slices.Contains(strings.Fields(rel), "noreferrer")
+}
+
 func inNotes(n *html.Node) bool {
 	for a := n.Parent; a != nil; a = a.Parent {
 		if a.Type == html.ElementNode && a.Data == "section" {
@@ -146,6 +155,14 @@ func TestLinks(t *testing.T) {
 						continue
 					}
 				}
+				if sfurlLink(n) {
+					// A scan value's <SFURL> link (docs/site-format.md): out of
+					// the site on purpose, http(s) only, no referrer or opener.
+					if u, err := url.Parse(a.Val); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+						t.Errorf("%s: <a class=sfurl href=%q>: not an http(s) URL", page, a.Val)
+					}
+					continue
+				}
 				if problem := checkRef(page, a.Val, files, ids); problem != "" {
 					t.Errorf("%s: <%s %s=%q>: %s", page, n.Data, key, a.Val, problem)
 				}
@@ -180,7 +197,9 @@ func checkRef(page, ref string, files, ids map[string]bool) string {
 		return "root-absolute path: breaks under file:// and in a bucket prefix"
 	}
 	if u.Path == "" { // a fragment or query on this page
-		if u.Fragment != "" && !ids[u.Fragment] {
+		// A fragment with "=" is the page's own state (#q=…, #rule=…),
+		// read by its script; any other names an element.
+		if u.Fragment != "" && !strings.Contains(u.Fragment, "=") && !ids[u.Fragment] {
 			return "fragment names no element of the page"
 		}
 		return ""
