@@ -5,7 +5,7 @@ BIN     := bin/scanreport
 SCANS   ?= scans
 SITE    ?= site
 
-.PHONY: all run site build bundle deps test unit e2e bench bench-go bench-browser lint samples golden clean
+.PHONY: all run site build bundle deps test unit test-node e2e bench bench-go bench-browser lint samples golden clean
 
 all: build
 
@@ -48,9 +48,15 @@ lint: deps
 	$(GO) vet -tags nogcs,noazure ./publish/... ./cmd/...
 	$(GO) test -count=1 -tags nogcs,noazure -run 'TestCheckDriver|TestNetworkError' ./cmd/scanreport ./publish
 	npx --no-install tsc -p .
+	npx --no-install tsc -p static/test/tsconfig.json --noEmit
 	@# Layering: the pipeline, the importers and the lookups never import a face
 	@# (server, watcher, CLI, publisher).
 	@! $(GO) list -deps ./generator/... ./scan/... ./spiderfoot/... ./lookup/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan/spiderfoot/lookup import a face"; exit 1; }
+
+# Pure browser modules (static/src) tested with node --test (static/test),
+# compiled by tsc into a temporary folder; run from the repository root.
+test-node: deps
+	@d=$$(mktemp -d) && npx --no-install tsc -p static/test/tsconfig.json --outDir $$d && node --test $$d/test/; s=$$?; rm -rf $$d; exit $$s
 
 unit: bundle
 	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
@@ -58,7 +64,7 @@ unit: bundle
 e2e: bundle
 	cd e2e && $(GO) test -count=1 -timeout 20m ./...
 
-test: lint unit e2e
+test: lint unit test-node e2e
 
 bench: bench-go bench-browser
 
