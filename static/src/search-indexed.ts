@@ -405,6 +405,9 @@ class IndexedSearchPage implements SearchHandler {
     if (seq !== this.seq) return;
     this.running = false;
     const ms = performance.now() - this.t0;
+    // What the search cost, for tests and benchmarks.
+    this.host.setAttribute("data-chunks", String(jobs.length));
+    this.host.setAttribute("data-candidates", scan ? "scan" : String(candidates));
     this.relayout(false);
     this.emptyText();
     this.idleProgress();
