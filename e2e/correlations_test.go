@@ -1,9 +1,13 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scanreport/scanreport/generator"
 )
 
 // TestCorrelations checks the correlations of the finished sample scan: the
@@ -96,5 +100,112 @@ func TestCorrelations(t *testing.T) {
 			t.Errorf("%s (%s %s): %q", sid, sc.Meta.Kind, sc.Meta.Status, txt)
 		}
 		p.check()
+	}
+}
+
+// TestCorrelationRuleSets: SpiderFoot's 37 rules run by default beside
+// scanreport's 15; the settings page lists all 52 and says which set each
+// comes from, and a SpiderFoot rule's findings show on the finished scan.
+func TestCorrelationRuleSets(t *testing.T) {
+	f := site(t)
+	b := newBrowser(t)
+	p := b.open(t, f.url("settings.html"))
+	rows := `section[aria-labelledby="h-rules"] tbody tr`
+	if n := p.count(rows); n != 52 {
+		t.Errorf("settings page lists %d rules, want 52", n)
+	}
+	sets := evalT[map[string]string](p, `Object.fromEntries([...document.querySelectorAll(`+jsString(rows)+`)].map(r => [r.querySelector("td code").textContent, r.querySelector(".rule-set").textContent]))`)
+	bySet := map[string]int{}
+	for _, s := range sets {
+		bySet[s]++
+	}
+	if bySet["SpiderFoot 4.0"] != 37 || bySet["scanreport"] != 15 {
+		t.Errorf("rules by set %v, want SpiderFoot 4.0: 37, scanreport: 15", bySet)
+	}
+	for id, want := range map[string]string{"multiple_malicious": "SpiderFoot 4.0", "vulnerability_critical": "SpiderFoot 4.0", "remote_admin_port_open": "scanreport"} {
+		if sets[id] != want {
+			t.Errorf("rule %s: set %q, want %q", id, sets[id], want)
+		}
+	}
+	p.check()
+
+	id := f.finished(t)
+	fromSF := 0
+	for _, c := range f.scan(t, id).Correlations {
+		if sets[c.RuleID] == "SpiderFoot 4.0" {
+			fromSF++
+		}
+	}
+	if fromSF == 0 {
+		t.Fatal("no correlation of the finished sample scan comes from SpiderFoot's rules")
+	}
+	p = b.open(t, f.url("scans/"+id+"/correlations.html"))
+	listed := 0
+	for _, rid := range p.texts(".rules-matched tbody code") {
+		if sets[rid] == "SpiderFoot 4.0" {
+			listed++
+		}
+	}
+	if listed == 0 {
+		t.Error("the By rule table lists no SpiderFoot rule")
+	}
+	if p.count(".rules-unread") != 0 {
+		t.Error("the rules-not-read notice shows although every rule was read")
+	}
+	p.check()
+}
+
+// TestCorrelationRulesUnread: with the rules folder of config.toml
+// missing, the Correlations tab and the overview of a finished scan say
+// the rules were not read, naming the folder, and never that none of the
+// rules matched; scans the rules do not run on still say why.
+func TestCorrelationRulesUnread(t *testing.T) {
+	f := site(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "site")
+	missing := filepath.Join(dir, "my-rules")
+	o := buildOptions(f.Scans, out)
+	o.Correlations.Sets = []string{}
+	o.Correlations.RulesDir = missing
+	res, err := generator.Build(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors < 1 {
+		t.Errorf("build counts %d errors with the rules folder missing", res.Errors)
+	}
+	b := newBrowser(t)
+	id := f.finished(t)
+	p := b.open(t, fileURL(out, "scans/"+id+"/correlations.html"))
+	notice := p.text("section.correlations .rules-unread")
+	for _, want := range []string{"Correlation rules not read", missing, "no such file or directory", "no rule ran at all"} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("correlations tab notice %q lacks %q", notice, want)
+		}
+	}
+	if txt := p.text("section.correlations .empty"); strings.Contains(txt, "none of the rules matched") || txt == "" {
+		t.Errorf("correlations tab says %q", txt)
+	}
+	if vis := evalT[bool](p, `(() => { const r = document.querySelector(".rules-unread").getBoundingClientRect(); return r.width > 0 && r.height > 0 })()`); !vis {
+		t.Error("the notice is not visible")
+	}
+	p.check()
+
+	p = b.open(t, fileURL(out, "scans/"+id+"/index.html"))
+	if got := p.text(".correlations-summary .rules-unread"); !strings.Contains(got, missing) {
+		t.Errorf("overview notice %q", got)
+	}
+	p.check()
+
+	// A running scan: the rules would not run anyway; it says why.
+	for _, sid := range f.ids {
+		if sc := f.scan(t, sid); sc.Meta.Status == "RUNNING" {
+			p = b.open(t, fileURL(out, "scans/"+sid+"/correlations.html"))
+			if txt := p.text("section.correlations .empty"); !strings.Contains(txt, "Correlation rules run once the scan has finished") {
+				t.Errorf("running scan %s: %q", sid, txt)
+			}
+			p.check()
+			break
+		}
 	}
 }

@@ -955,7 +955,8 @@ func TestLiveStaticPolling(t *testing.T) {
 	el.waitFor(`!document.querySelector(".scan-header .notice.partial") && /has ended/.test(document.querySelector("#live-status").textContent)`, 0, `document.querySelector("#live-status").textContent`)
 	lg.waitFor(badge+` === "FINISHED"`, 7*time.Second, badge)
 	checkMarker(el, "element table after the status change")
-	ov.waitFor(badge+` === "FINISHED"`, 8*time.Second, badge)
+	// The overview reloads on the status change: wait across it.
+	ov.waitThroughReload(badge+` === "FINISHED"`, 8*time.Second)
 	el.sent()
 	time.Sleep(5500 * time.Millisecond)
 	if got := el.sent(); len(got) > 0 {

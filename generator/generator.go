@@ -16,6 +16,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,6 +32,7 @@ import (
 	"github.com/scanreport/scanreport/generator/searchindex"
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	defaultrules "github.com/scanreport/scanreport/rules"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
 	"github.com/scanreport/scanreport/templates"
@@ -74,9 +77,28 @@ type Options struct {
 
 // Correlations configure the correlation rules (generator/correlate).
 type Correlations struct {
-	Enabled  bool
-	RulesDir string // folder of rule files; "" means the rules built into scanreport
+	Enabled bool
+	// Sets names the built-in rule sets (package rules) that run; nil
+	// means all of them (rules.DefaultSets), an empty non-nil slice none.
+	Sets []string
+	// Disable lists ids of rules that do not run.
+	Disable []string
+	// RulesDir is a folder of the operator's rule files, added to the sets
+	// (a file of a built-in rule's id replaces it); "" means none.
+	RulesDir string
 	CacheDir string // where results are kept per scan; "" means no cache
+	// Where names where a key ("correlations.rules") is written, for
+	// messages, e.g. "config.toml:52"; nil means "config.toml".
+	Where func(key string) string
+}
+
+// selection is the rule selection c makes.
+func (c Correlations) selection() correlate.Selection {
+	sel := correlate.Selection{Sets: c.Sets, Dir: c.RulesDir, Disable: c.Disable, Where: c.Where}
+	if c.Sets == nil {
+		sel.Sets = correlate.DefaultSelection().Sets
+	}
+	return sel
 }
 
 // Result says what a build did.
@@ -162,6 +184,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 	}
 	b.res.Files, b.res.Bytes = out.Files(), out.Bytes()
 	b.res.Problems += b.rootTotal
+	b.res.Errors += b.rootErrors
 	b.res.Duration = time.Since(start)
 	if keep == nil {
 		b.root.Close()
@@ -214,15 +237,69 @@ func LoadScan(o Options, id string) (*model.Scan, error) {
 // Check reads every scan as Build does and reports its problems, writing
 // nothing.
 func Check(ctx context.Context, o Options) (Result, error) {
+	return CheckScans(ctx, o, nil)
+}
+
+// UnknownScansError is CheckScans's answer to scan ids that name no scan
+// directory of the scans root.
+type UnknownScansError struct {
+	Root string
+	IDs  []string
+}
+
+func (e *UnknownScansError) Error() string {
+	quoted := make([]string, len(e.IDs))
+	for i, id := range e.IDs {
+		quoted[i] = strconv.Quote(id)
+	}
+	what := "no scan"
+	if len(e.IDs) > 1 {
+		what = "no scans"
+	}
+	return fmt.Sprintf("%s %s in the scans root %s ('scanreport validate' with no id checks them all)", what, strings.Join(quoted, ", "), e.Root)
+}
+
+// CheckScans is Check of the scans ids only (every scan when ids is
+// empty); problems of the scans root that concern other scans are left
+// out, those of the correlation rules and investigations are kept. An id
+// that names no scan directory is an *UnknownScansError, before anything
+// is read.
+func CheckScans(ctx context.Context, o Options, ids []string) (Result, error) {
 	start := time.Now()
 	b := newBuilder(o)
+	var all []string
+	if len(ids) > 0 {
+		// Find unknown ids first: a typo should not cost a full check.
+		root, err := scan.OpenRoot(o.ScansRoot)
+		if err != nil {
+			return Result{}, err
+		}
+		all, err = root.List(nil)
+		root.Close()
+		if err != nil {
+			return Result{}, err
+		}
+		var unknown []string
+		for _, id := range ids {
+			if _, ok := slices.BinarySearch(all, id); !ok {
+				unknown = append(unknown, id)
+			}
+		}
+		if len(unknown) > 0 {
+			return Result{}, &UnknownScansError{Root: o.ScansRoot, IDs: unknown}
+		}
+	}
 	if err := b.prepareModel(); err != nil {
 		return Result{}, err
 	}
 	defer b.root.Close()
-	ids, err := b.root.List(b.rootProblem)
-	if err != nil {
-		return Result{}, err
+	if len(ids) == 0 {
+		var err error
+		if ids, err = b.root.List(b.rootProblem); err != nil {
+			return Result{}, err
+		}
+	} else {
+		ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	}
 	b.total = b.sizes(ids)
 	b.loadInvestigations()
@@ -238,6 +315,7 @@ func Check(ctx context.Context, o Options) (Result, error) {
 		b.count(s)
 	}
 	b.res.Problems += b.rootTotal
+	b.res.Errors += b.rootErrors
 	b.res.Duration = time.Since(start)
 	return b.res, nil
 }
@@ -262,10 +340,15 @@ type builder struct {
 
 	rules []*correlate.Rule
 	cache *correlate.Cache
-	inv   invState // investigations (investigations.go)
+	// rulesUnread says, on the scans' pages, that the rules folder could
+	// not be read; "" when it was (or none is configured).
+	rulesUnread string
+	noRules     string   // why no rule runs, when none does though correlations are on
+	inv         invState // investigations (investigations.go)
 
 	rootProblems []scan.Problem
 	rootTotal    int
+	rootErrors   int
 	done, total  int64
 }
 
@@ -286,16 +369,29 @@ func (b *builder) prepareModel() error {
 	}
 	b.cat = cat
 	if c := b.o.Correlations; c.Enabled {
-		var probs []scan.Problem
-		if c.RulesDir == "" {
-			b.rules, probs = correlate.LoadDefault()
-		} else {
-			b.rules, probs = correlate.Load(c.RulesDir)
-		}
-		for _, p := range probs {
+		got := correlate.LoadSelection(c.selection())
+		b.rules = got.Rules
+		for _, p := range got.Problems {
 			b.rootProblem(p)
 		}
-		b.cache = &correlate.Cache{Dir: c.CacheDir}
+		if got.Unread != nil {
+			b.rulesUnread = fmt.Sprintf("Correlation rules not read: %v. None of that folder's rules ran", got.Unread)
+			if n := len(got.Rules); n > 0 {
+				b.rulesUnread += fmt.Sprintf("; the correlations shown come from the other %d rules only.", n)
+			} else {
+				b.rulesUnread += "; no rule ran at all, so no correlations can be shown."
+			}
+		}
+		switch {
+		case len(b.rules) > 0:
+			b.cache = &correlate.Cache{Dir: c.CacheDir}
+		case got.Unread != nil:
+			b.noRules = "No correlation rules ran: the rules folder could not be read (see above), and config.toml chooses no built-in rule set."
+		default:
+			// Not run rather than run and found nothing: zero counts would
+			// pass for a clean scan.
+			b.noRules = "No correlation rules ran: config.toml chooses none ([correlations] sets = [] and no rules folder, or every rule is in disable)."
+		}
 	}
 	root, err := scan.OpenRoot(b.o.ScansRoot)
 	if err != nil {
@@ -337,7 +433,8 @@ func (b *builder) prepare() error {
 		tmpl = templates.Overlay(b.o.TemplatesDir)
 	}
 	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: paths[static.AppCSS], JS: paths[static.AppJS],
-		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret, Templates: tmpl})
+		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret, Templates: tmpl,
+		RulesUnread: b.rulesUnread, NoRules: b.noRules})
 	if err != nil {
 		b.root.Close()
 		return err
@@ -385,6 +482,9 @@ const maxRootProblems = 200
 
 func (b *builder) rootProblem(p scan.Problem) {
 	b.rootTotal++
+	if p.Severity == scan.Error {
+		b.rootErrors++
+	}
 	if len(b.rootProblems) < maxRootProblems {
 		b.rootProblems = append(b.rootProblems, p)
 	}
@@ -443,9 +543,32 @@ func (b *builder) load(id string) (*model.Scan, error) {
 // writeRules writes the site's settings page: the correlation rules and
 // the options the site was built with.
 func (b *builder) writeRules() error {
+	titles := map[string]string{correlate.FolderSet: "your folder"}
+	for _, set := range defaultrules.Sets() {
+		titles[set.Name] = set.Title
+	}
+	if d := b.o.Correlations.RulesDir; d != "" {
+		titles[correlate.FolderSet] = filepath.Base(d) + "/ (your folder)"
+	}
 	infos := make([]pages.RuleInfo, len(b.rules))
+	perSet := map[string]int{}
 	for i, r := range b.rules {
-		infos[i] = pages.RuleInfo{ID: r.ID, Name: r.Name, Description: r.Description, Risk: r.Risk, File: filepath.Base(r.File)}
+		infos[i] = pages.RuleInfo{ID: r.ID, Name: r.Name, Description: r.Description, Risk: r.Risk, File: filepath.Base(r.File),
+			Set: titles[r.Set]}
+		if r.Replaces != "" {
+			infos[i].Replaces = titles[r.Replaces]
+		}
+		perSet[r.Set]++
+	}
+	var from []string
+	for _, name := range append(b.o.Correlations.selection().Sets, correlate.FolderSet) {
+		if n := perSet[name]; n > 0 {
+			from = append(from, fmt.Sprintf("%s %d", titles[name], n))
+			perSet[name] = 0
+		}
+	}
+	if len(b.o.Correlations.Disable) > 0 {
+		from = append(from, fmt.Sprintf("turned off: %s", strings.Join(b.o.Correlations.Disable, ", ")))
 	}
 	yesNo := func(v bool) string {
 		if v {
@@ -453,17 +576,13 @@ func (b *builder) writeRules() error {
 		}
 		return "no"
 	}
-	rulesFrom := "built into scanreport"
-	if b.o.Correlations.RulesDir != "" {
-		rulesFrom = filepath.Base(b.o.Correlations.RulesDir) + "/ (config.toml [correlations] rules)"
-	}
 	settings := []pages.KeyValue{
 		{Key: "Risky element types", Value: strings.Join(b.o.RiskyTypes, ", ")},
 		{Key: "Risky from element risk", Value: fmt.Sprintf("%d and above", b.o.MinRisk)},
 		{Key: "Secrets masked", Value: yesNo(b.o.IsSecret != nil)},
 		{Key: "CSV formula defusing", Value: yesNo(b.o.DefuseFormulas)},
 		{Key: "GEXF version", Value: b.o.GEXFVersion},
-		{Key: "Correlation rules", Value: fmt.Sprintf("%d, %s", len(b.rules), rulesFrom)},
+		{Key: "Correlation rules", Value: fmt.Sprintf("%d (%s)", len(b.rules), strings.Join(from, "; "))},
 	}
 	if !b.o.Correlations.Enabled {
 		settings[len(settings)-1].Value = "off ([correlations] enabled = false)"

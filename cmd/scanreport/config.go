@@ -69,7 +69,8 @@ func (a *app) optionsFrom(c config.Config, f siteFlags) generator.Options {
 	}
 	o.InvestigationsDir = c.InvestigationsDir(o.ScansRoot)
 	if c.Correlations.Enabled {
-		o.Correlations = generator.Correlations{Enabled: true, RulesDir: c.RulesDir(), CacheDir: c.CacheDir()}
+		o.Correlations = generator.Correlations{Enabled: true, Sets: c.Correlations.Sets, Disable: c.Correlations.Disable,
+			RulesDir: c.RulesDir(), CacheDir: c.CacheDir(), Where: c.Where}
 		if o.Correlations.CacheDir == "" {
 			if dir, err := correlate.DefaultCacheDir(o.ScansRoot); err == nil {
 				o.Correlations.CacheDir = dir

@@ -77,6 +77,6 @@ Settings come from config.toml (see --config); flags override them.`,
 	}
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "config file (default: config.toml in the current folder, if there is one)")
 	root.PersistentFlags().BoolVarP(&a.verbose, "verbose", "v", false, "log what happens, with timings")
-	root.AddCommand(a.buildCommand(), a.serveCommand(), a.validateCommand(), a.fpCommand(), a.sampleCommand(), a.importCommand(), a.publishCommand(), a.investigationCommand(), a.versionCommand())
+	root.AddCommand(a.buildCommand(), a.serveCommand(), a.validateCommand(), a.fpCommand(), a.closeCommand(), a.sampleCommand(), a.importCommand(), a.publishCommand(), a.investigationCommand(), a.versionCommand())
 	return root
 }

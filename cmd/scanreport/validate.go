@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -22,9 +23,14 @@ every problem it finds as file:line: severity: text, sorted by file and line.
 Errors are data that could not be used (a malformed line, a broken scan.toml);
 warnings were repaired (a missing source attached to ROOT, a clamped value).
 
-It exits with status 1 when there are errors (or, with --strict, warnings).`,
-		Example: "  scanreport validate\n  scanreport validate --scans ./scans --strict",
-		Args:    cobra.NoArgs,
+With scan ids, only those scans are checked (and the correlation rules and
+investigation files, which concern every scan); an id that names no scan
+directory is refused before anything is read.
+
+It exits with status 1 when there are errors (or, with --strict, warnings),
+and 2 when an id names no scan.`,
+		Example: "  scanreport validate\n  scanreport validate --scans ./scans --strict\n  scanreport validate acme-corp-2026-11-18 globex-2026-11-24",
+		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o, err := a.options(f)
 			if err != nil {
@@ -32,7 +38,12 @@ It exits with status 1 when there are errors (or, with --strict, warnings).`,
 			}
 			var probs []scan.Problem
 			o.Report = func(p scan.Problem) { probs = append(probs, p) }
-			res, err := generator.Check(cmd.Context(), o)
+			res, err := generator.CheckScans(cmd.Context(), o, args)
+			var unknown *generator.UnknownScansError
+			if errors.As(err, &unknown) {
+				fmt.Fprintln(a.stderr, "scanreport validate:", unknown.Error())
+				return exitError{2}
+			}
 			if err != nil {
 				return err
 			}

@@ -62,12 +62,9 @@ func BenchmarkRunAll1M(b *testing.B) {
 	if len(probs) > 0 {
 		b.Fatalf("default rules: %v", probs)
 	}
-	var sf []*Rule
-	if _, err := os.Stat(sfRulesDir); err == nil {
-		sf, probs = Load(sfRulesDir)
-		if len(probs) > 0 {
-			b.Fatalf("SpiderFoot rules: %v", probs)
-		}
+	sf, probs := Load(sfRulesDir)
+	if len(probs) > 0 || len(sf) != 37 {
+		b.Fatalf("SpiderFoot rules: %d, problems %v", len(sf), probs)
 	}
 	s := bigSample(b)
 	s.Children() // built once by the loader's caller in practice

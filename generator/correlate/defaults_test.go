@@ -33,13 +33,14 @@ func TestDefaultRulesLoad(t *testing.T) {
 		}
 	}
 	// No id clashes with SpiderFoot's, so both sets can share a folder.
-	if _, err := osStat(sfRulesDir); err == nil {
-		sf, _ := Load(sfRulesDir)
-		for _, r := range sf {
-			for _, d := range rules {
-				if r.ID == d.ID {
-					t.Errorf("default rule %s has a SpiderFoot rule's id", d.ID)
-				}
+	sf, _ := Load(sfRulesDir)
+	if len(sf) != 37 {
+		t.Fatalf("%d SpiderFoot rules in %s, want 37", len(sf), sfRulesDir)
+	}
+	for _, r := range sf {
+		for _, d := range rules {
+			if r.ID == d.ID {
+				t.Errorf("default rule %s has a SpiderFoot rule's id", d.ID)
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package correlate
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,20 +13,9 @@ import (
 
 var testCat = eltypes.MustLoad()
 
-// sfRulesDir is SpiderFoot's rule folder, kept beside the repository.
-var sfRulesDir = filepath.Join("..", "..", "..", "shared", "spiderfoot", "correlations")
-
-// needSpiderFoot skips a test when SpiderFoot's rules are not beside the
-// repository, except in CI, where they must be.
-func needSpiderFoot(t testing.TB) {
-	t.Helper()
-	if _, err := os.Stat(sfRulesDir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("SpiderFoot's rules are missing in CI: %v", err)
-		}
-		t.Skipf("SpiderFoot's rules not found at %s", sfRulesDir)
-	}
-}
+// sfRulesDir is SpiderFoot's rule set as kept in the repository (and
+// built into the binary from there).
+var sfRulesDir = filepath.Join("..", "..", "rules", "spiderfoot")
 
 // build makes a finished automated scan of target from element lines:
 //
@@ -100,5 +88,3 @@ func headlines(res []Result) []string {
 
 // defaultRulesDir is scanreport's own rule set.
 var defaultRulesDir = filepath.Join("..", "..", "rules")
-
-var osStat = os.Stat

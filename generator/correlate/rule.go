@@ -51,7 +51,13 @@ type Rule struct {
 	// rules (SpiderFoot runs them anyway; see docs/correlations.md).
 	Enabled bool
 	File    string // the file as named to Parse
-	Raw     []byte // the file's bytes (SpiderFoot's rawYaml / rule_logic)
+	// Set is where the rule comes from: a built-in set's name (package
+	// rules), FolderSet, or "" when read by Parse or Load directly.
+	Set string
+	// Replaces names the built-in set whose rule of the same id this one
+	// replaces (LoadSelection); "" when it replaces none.
+	Replaces string
+	Raw      []byte // the file's bytes (SpiderFoot's rawYaml / rule_logic)
 	// Headline is the headline template, {field} placeholders included.
 	Headline string
 

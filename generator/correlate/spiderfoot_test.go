@@ -11,7 +11,6 @@ import (
 // TestSpiderFootRulesLoad: every one of SpiderFoot's 37 rule files loads
 // without a problem, template.yaml is skipped.
 func TestSpiderFootRulesLoad(t *testing.T) {
-	needSpiderFoot(t)
 	rules, probs := Load(sfRulesDir)
 	for _, p := range probs {
 		t.Errorf("problem: %s", p)
@@ -459,7 +458,6 @@ func twelveDistinct(typ, module, prefix string) []string {
 // TestSpiderFootRules: each of the 37 rules triggers on its scan with the
 // headline expected, and not on its near miss.
 func TestSpiderFootRules(t *testing.T) {
-	needSpiderFoot(t)
 	rules, probs := Load(sfRulesDir)
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)

@@ -43,6 +43,15 @@ type Options struct {
 	IsSecret func(key string) bool
 	// Templates holds the page templates; nil means the built-in ones.
 	Templates fs.FS
+	// RulesUnread, when not empty, says on every scan's Correlations tab
+	// and overview that correlation rules could not be read (the rules
+	// folder of config.toml is missing, say), so that no count of
+	// correlations passes for a clean scan.
+	RulesUnread string
+	// NoRules, when not empty, says why no correlation rule runs although
+	// correlations are on (none chosen, or none read); the Correlations
+	// tab shows it instead of "turned off".
+	NoRules string
 }
 
 // Renderer renders pages. It is safe for concurrent use.
@@ -360,6 +369,9 @@ func (r *Renderer) overview(s *model.Scan, rel string, out Out) error {
 	v.Modules, v.ModulesMore, v.Totals.Modules = moduleRows(s)
 	v.Timeline = timeline(s)
 	v.Correlations = riskCounts(s)
+	if v.Correlations != nil || s.Meta.Status == scan.StatusFinished && s.Meta.Kind == scan.KindAutomated {
+		v.RulesUnread = r.opts.RulesUnread
+	}
 	if len(s.Notes) > 0 {
 		html, err := r.md.Render(s.Notes)
 		if err != nil {
@@ -670,7 +682,8 @@ const (
 )
 
 func (r *Renderer) correlations(s *model.Scan, rel string, out Out) error {
-	v := CorrelationsPage{Page: r.scanPage(s, rel, "correlations", "correlations", "Correlations"), Run: s.CorrelationsRun}
+	v := CorrelationsPage{Page: r.scanPage(s, rel, "correlations", "correlations", "Correlations"), Run: s.CorrelationsRun,
+		RulesUnread: r.opts.RulesUnread}
 	v.Crumbs = append(v.Crumbs, Crumb{Label: "Correlations"})
 	switch {
 	case s.CorrelationsRun:
@@ -680,6 +693,8 @@ func (r *Renderer) correlations(s *model.Scan, rel string, out Out) error {
 		v.Reason = "Correlation rules run once the scan has finished; it is " + s.Meta.Status + "."
 	case s.Meta.Status != scan.StatusFinished:
 		v.Reason = "Correlation rules run on scans that finished normally; this one is " + s.Meta.Status + ", so rules about what was not found would mislead."
+	case r.opts.NoRules != "":
+		v.Reason = r.opts.NoRules
 	default:
 		v.Reason = "Correlation rules are turned off in config.toml ([correlations] enabled = false)."
 	}
@@ -741,6 +756,8 @@ func (r *Renderer) correlations(s *model.Scan, rel string, out Out) error {
 // RuleInfo describes a loaded correlation rule for the settings page.
 type RuleInfo struct {
 	ID, Name, Description, Risk, File string
+	Set                               string // the rule set it comes from, as shown
+	Replaces                          string // the set whose rule of the same id it replaces; "" none
 }
 
 // Rules renders settings.html at the site root: the loaded correlation
@@ -749,7 +766,8 @@ func (r *Renderer) Rules(rules []RuleInfo, enabled bool, settings []KeyValue, pr
 	v := RulesPage{Page: r.page("settings.html", "global-settings", "Settings · "+r.opts.SiteTitle), Enabled: enabled, Settings: settings}
 	v.Crumbs = []Crumb{{Label: "Scans", URL: "index.html"}, {Label: "Settings"}}
 	for _, ru := range rules {
-		v.Rules = append(v.Rules, RuleRow{ID: ru.ID, Name: ru.Name, Description: ru.Description, Risk: ru.Risk, RiskClass: riskClass(ru.Risk), File: ru.File})
+		v.Rules = append(v.Rules, RuleRow{ID: ru.ID, Name: ru.Name, Description: ru.Description, Risk: ru.Risk, RiskClass: riskClass(ru.Risk), File: ru.File,
+			Set: ru.Set, Replaces: ru.Replaces})
 	}
 	sort.SliceStable(v.Rules, func(i, j int) bool {
 		if riskOrder(v.Rules[i].Risk) != riskOrder(v.Rules[j].Risk) {

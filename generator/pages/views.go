@@ -127,6 +127,9 @@ type CorrelationsPage struct {
 	Rules    []RuleCount
 	Findings []FindingRow // riskiest first, at most MaxFindingsListed
 	More     int          // findings not listed
+	// RulesUnread says that correlation rules could not be read (see
+	// Options.RulesUnread); "" when all were.
+	RulesUnread string
 }
 
 // RuleCount is a rule that matched, and how often.
@@ -157,6 +160,7 @@ type RulesPage struct {
 // RuleRow is one loaded correlation rule.
 type RuleRow struct {
 	ID, Name, Description, Risk, RiskClass, File string
+	Set, Replaces                                string // where the rule comes from; the set it replaces
 }
 
 // ScanRow is one scan in the scan list.
@@ -203,6 +207,7 @@ type OverviewPage struct {
 	ModulesMore   int // modules not listed
 	Timeline      Timeline
 	Correlations  *RiskCounts // nil when the rules did not run
+	RulesUnread   string      // see Options.RulesUnread; set on scans the rules run on
 	Notes         template.HTML
 	Problems      []Problem
 	ProblemsTotal int

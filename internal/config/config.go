@@ -18,6 +18,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/rules"
 )
 
 // Config is the whole of config.toml.
@@ -35,6 +36,10 @@ type Config struct {
 	// dir is the folder of the file the config came from; relative paths
 	// are resolved against it.
 	dir string
+	// file is the config file's name and lines the line of each
+	// "table.key" in it, for messages (Where).
+	file  string
+	lines map[string]int
 }
 
 // Site says what to read and where to write.
@@ -68,9 +73,16 @@ type Exports struct {
 // Correlations says which correlation rules run over finished automated
 // scans, and where their results are cached.
 type Correlations struct {
-	Enabled bool   `toml:"enabled"`
-	Rules   string `toml:"rules"` // folder of rule files (*.yaml); empty: the rules built into the binary
-	Cache   string `toml:"cache"` // cache folder; empty: under the user's cache folder
+	Enabled bool `toml:"enabled"`
+	// Sets names the built-in rule sets that run (package rules:
+	// "spiderfoot", "scanreport"); by default all; [] runs none of them.
+	Sets []string `toml:"sets"`
+	// Disable lists ids of rules that do not run, from any set or folder.
+	Disable []string `toml:"disable"`
+	// Rules is a folder of rule files (*.yaml) that add to the sets or
+	// replace their rule of the same id; empty: none.
+	Rules string `toml:"rules"`
+	Cache string `toml:"cache"` // cache folder; empty: under the user's cache folder
 }
 
 // Investigations says where investigation files are (docs/investigations.md).
@@ -119,7 +131,7 @@ func Default() Config {
 		Secrets: Secrets{Mask: true, Keys: []string{"*api_key*", "*apikey*", "*_key", "*password*", "*passwd*",
 			"*secret*", "*token*", "*credential*", "*cookie*", "*session*", "*auth*"}},
 		Exports:      Exports{DefuseFormulas: true, GEXFVersion: "1.2draft"},
-		Correlations: Correlations{Enabled: true},
+		Correlations: Correlations{Enabled: true, Sets: rules.DefaultSets()},
 		Lookups:      Lookups{Timeout: "30s", Kinds: []string{"manual"}, MaxOutput: DefaultLookupMaxOutput},
 		dir:          ".",
 	}
@@ -137,6 +149,60 @@ func Load(path string) (Config, error) {
 	}
 	c.dir = filepath.Dir(path)
 	return c, nil
+}
+
+// keyError is a Validate error about one key ("table.key"), which Parse
+// reports with the key's line.
+type keyError struct {
+	key string
+	err error
+}
+
+func (e *keyError) Error() string { return e.key + ": " + e.err.Error() }
+func (e *keyError) Unwrap() error { return e.err }
+
+// keyLines finds the line of every "key =" under a "[table]" header of a
+// TOML file: what messages need, not a TOML parser (the decoder has
+// checked the file already).
+func keyLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	table := ""
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, "[["):
+			table = strings.TrimSpace(strings.Trim(l, "[] "))
+		case strings.HasPrefix(l, "["):
+			if j := strings.IndexByte(l, ']'); j > 0 {
+				table = strings.TrimSpace(l[1:j])
+			}
+		default:
+			if j := strings.IndexByte(l, '='); j > 0 && !strings.HasPrefix(l, "#") {
+				key := strings.Trim(strings.TrimSpace(l[:j]), `"'`)
+				if table != "" {
+					key = table + "." + key
+				}
+				if _, ok := lines[key]; !ok {
+					lines[key] = i + 1
+				}
+			}
+		}
+	}
+	return lines
+}
+
+// Where names the place of key ("table.key", e.g. "correlations.disable")
+// for messages: "config.toml:52", or the file alone when the key is not
+// in it, or "config.toml" for the defaults.
+func (c *Config) Where(key string) string {
+	file := c.file
+	if file == "" {
+		file = "config.toml"
+	}
+	if l := c.lines[key]; l > 0 {
+		return fmt.Sprintf("%s:%d", file, l)
+	}
+	return file
 }
 
 // Parse decodes config data over the defaults; file names it in errors.
@@ -161,7 +227,12 @@ func Parse(data []byte, file string) (Config, error) {
 		}
 		return Config{}, fmt.Errorf("%s: %w", file, err)
 	}
+	c.file, c.lines = file, keyLines(data)
 	if err := c.Validate(); err != nil {
+		var ke *keyError
+		if errors.As(err, &ke) {
+			return Config{}, fmt.Errorf("%s: %w", c.Where(ke.key), err)
+		}
 		return Config{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return c, nil
@@ -182,7 +253,17 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("exports.gexf_version %q: must be \"1.2draft\" or \"1.3\"", v)
 	}
 	if c.Correlations.Rules != "" && strings.TrimSpace(c.Correlations.Rules) == "" {
-		return errors.New("correlations.rules: a folder name, or \"\" for the built-in rules")
+		return errors.New("correlations.rules: a folder name, or \"\" for none (the built-in sets only)")
+	}
+	for _, name := range c.Correlations.Sets {
+		if _, ok := rules.Lookup(name); !ok {
+			return &keyError{"correlations.sets", fmt.Errorf("no built-in rule set is called %q (there are: %s)", name, strings.Join(rules.DefaultSets(), ", "))}
+		}
+	}
+	for _, id := range c.Correlations.Disable {
+		if strings.TrimSpace(id) == "" || strings.ContainsAny(id, "/\\ \t\n") {
+			return &keyError{"correlations.disable", fmt.Errorf("%q is not a rule id (the file name of a rule without .yaml)", id)}
+		}
 	}
 	for _, k := range c.Secrets.Keys {
 		if _, err := path.Match(strings.ToLower(k), ""); err != nil {
@@ -334,8 +415,8 @@ func (c *Config) TemplatesDir() string {
 	return c.Resolve(c.Site.Templates)
 }
 
-// RulesDir is the resolved folder of correlation rules; "" means the rules
-// built into the binary (correlate.LoadDefault).
+// RulesDir is the resolved folder of the operator's correlation rules; ""
+// means none (the built-in sets only).
 func (c *Config) RulesDir() string {
 	if c.Correlations.Rules == "" {
 		return ""

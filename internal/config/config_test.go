@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,6 +30,9 @@ func TestParse(t *testing.T) {
 		"[correlations]\nrule = \"r\"\n":       "config.toml:2:1: unknown key \"correlations.rule\"",
 		"[correlations]\nenabled = \"yes\"\n":  "config.toml:2:",
 		"[correlations]\nrules = \"  \"\n":     "config.toml: correlations.rules",
+		"[correlations]\nenabled = true\nsets = [\"spiderfoot\", \"SpiderFoot\"]\n": `config.toml:3: correlations.sets: no built-in rule set is called "SpiderFoot" (there are: spiderfoot, scanreport)`,
+		"[correlations]\n\n  disable = [\"ok\",\n \"not an id\"]\n":                 `config.toml:3: correlations.disable: "not an id" is not a rule id`,
+		"[correlations]\nsets = \"spiderfoot\"\n":                                   "config.toml:2:",
 	} {
 		_, err := Parse([]byte(text), "config.toml")
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
@@ -48,17 +52,36 @@ func TestRepoConfig(t *testing.T) {
 	if c.ScansRoot() != filepath.Join("..", "..", "scans") {
 		t.Errorf("scans root = %s", c.ScansRoot())
 	}
-	if !c.Correlations.Enabled || c.RulesDir() != filepath.Join("..", "..", "rules") || c.CacheDir() != "" {
+	if !c.Correlations.Enabled || c.RulesDir() != "" || c.CacheDir() != "" ||
+		!slices.Equal(c.Correlations.Sets, []string{"spiderfoot", "scanreport"}) || len(c.Correlations.Disable) != 0 {
 		t.Errorf("correlations = %+v, rules dir %q, cache dir %q", c.Correlations, c.RulesDir(), c.CacheDir())
 	}
 }
 
 func TestCorrelations(t *testing.T) {
 	d := Default()
-	if !d.Correlations.Enabled || d.RulesDir() != "" || d.CacheDir() != "" {
+	if !d.Correlations.Enabled || d.RulesDir() != "" || d.CacheDir() != "" || !slices.Equal(d.Correlations.Sets, []string{"spiderfoot", "scanreport"}) {
 		t.Errorf("default correlations = %+v", d.Correlations)
 	}
-	c, err := Parse([]byte("[correlations]\nenabled = false\nrules = \"my-rules\"\ncache = \"/var/cache/sr\"\n"), "config.toml")
+	// sets = [] runs no built-in set (only the folder's rules); an absent
+	// key keeps the default; the place of disable is named for messages.
+	c, err := Parse([]byte("[site]\ntitle = \"x\"\n[correlations]\nsets = []\nrules = \"mine\"\ndisable = [\"stale_host\"]\n"), "conf/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Correlations.Sets == nil || len(c.Correlations.Sets) != 0 || !slices.Equal(c.Correlations.Disable, []string{"stale_host"}) {
+		t.Errorf("sets %#v, disable %v", c.Correlations.Sets, c.Correlations.Disable)
+	}
+	if w := c.Where("correlations.disable"); w != "conf/config.toml:6" {
+		t.Errorf("where disable = %q", w)
+	}
+	if w := c.Where("correlations.cache"); w != "conf/config.toml" {
+		t.Errorf("where cache = %q", w)
+	}
+	if w := d.Where("correlations.rules"); w != "config.toml" {
+		t.Errorf("where in the defaults = %q", w)
+	}
+	c, err = Parse([]byte("[correlations]\nenabled = false\nrules = \"my-rules\"\ncache = \"/var/cache/sr\"\n"), "config.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
