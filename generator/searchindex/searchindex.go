@@ -15,8 +15,10 @@ package searchindex
 
 import (
 	"encoding/base64"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/scanreport/scanreport/generator/chunks"
@@ -123,25 +125,84 @@ func Trigrams(s string, f func(uint64)) {
 }
 
 // postings collects sorted posting lists per key, varint-delta encoded as
-// they grow (ids arrive in increasing order).
+// they grow (ids arrive in increasing order): an open-addressing table of
+// keys (bit 63 set, so 0 means empty) to lists.
 type postings struct {
-	m     map[uint64]*plist
+	keys  []uint64
+	slot  []int32
+	lists []plist
+	shift uint
 	bytes int
 }
 
 type plist struct {
-	last uint32
-	n    int
-	b    []byte
+	key         uint64
+	first, last uint32
+	b           []byte
 }
 
-func newPostings() *postings { return &postings{m: map[uint64]*plist{}} }
+func newPostings() *postings {
+	p := &postings{}
+	p.resize(1 << 12)
+	return p
+}
 
-func (p *postings) add(k uint64, id uint32) {
-	l := p.m[k]
-	if l == nil {
-		l = &plist{}
-		p.m[k] = l
+func (p *postings) resize(n int) {
+	p.keys = make([]uint64, n)
+	p.slot = make([]int32, n)
+	p.shift = uint(64 - bitsLen(n-1))
+	for i := range p.lists {
+		p.place(p.lists[i].key|1<<63, int32(i))
+	}
+}
+
+func bitsLen(x int) int {
+	n := 0
+	for x > 0 {
+		n++
+		x >>= 1
+	}
+	return n
+}
+
+func (p *postings) place(k uint64, v int32) {
+	mask := len(p.keys) - 1
+	for h := int((k * 0x9E3779B97F4A7C15) >> p.shift); ; h = (h + 1) & mask {
+		if p.keys[h] == 0 {
+			p.keys[h] = k
+			p.slot[h] = v
+			return
+		}
+	}
+}
+
+// list returns the list of key k, made when new.
+func (p *postings) list(key uint64) *plist {
+	k := key | 1<<63
+	mask := len(p.keys) - 1
+	h := int((k * 0x9E3779B97F4A7C15) >> p.shift)
+	for {
+		switch p.keys[h] {
+		case k:
+			return &p.lists[p.slot[h]]
+		case 0:
+			if (len(p.lists)+1)*2 > len(p.keys) {
+				p.resize(len(p.keys) * 2)
+				return p.list(key)
+			}
+			p.keys[h] = k
+			p.slot[h] = int32(len(p.lists))
+			p.lists = append(p.lists, plist{key: key})
+			return &p.lists[len(p.lists)-1]
+		}
+		h = (h + 1) & mask
+	}
+}
+
+func (p *postings) add(key uint64, id uint32) {
+	l := p.list(key)
+	if len(l.b) == 0 {
+		l.first = id
 		l.b = binaryAppendUvarint(l.b, uint64(id))
 	} else {
 		if id == l.last {
@@ -149,9 +210,39 @@ func (p *postings) add(k uint64, id uint32) {
 		}
 		l.b = binaryAppendUvarint(l.b, uint64(id-l.last))
 	}
-	p.bytes += 1
+	p.bytes++
 	l.last = id
-	l.n++
+}
+
+// merge appends q's lists to p's; every id of q is above every id of p.
+func (p *postings) merge(q *postings) {
+	for i := range q.lists {
+		src := &q.lists[i]
+		l := p.list(src.key)
+		if len(l.b) == 0 {
+			*l = *src
+			continue
+		}
+		// src.b starts with src.first, absolute: re-encode it as a delta.
+		_, n := uvarint(src.b)
+		l.b = binaryAppendUvarint(l.b, uint64(src.first-l.last))
+		l.b = append(l.b, src.b[n:]...)
+		l.last = src.last
+	}
+	p.bytes += q.bytes
+}
+
+func uvarint(b []byte) (uint64, int) {
+	var v uint64
+	var s uint
+	for i, c := range b {
+		v |= uint64(c&0x7f) << s
+		if c < 0x80 {
+			return v, i + 1
+		}
+		s += 7
+	}
+	return v, len(b)
 }
 
 func binaryAppendUvarint(b []byte, v uint64) []byte {
@@ -177,25 +268,40 @@ type Stats struct {
 	Shards      [3]int // value, source, exact
 }
 
-// Write builds the index of every element of s (ROOT excluded) over the
-// values as the chunks hold them (data cut at chunks.MaxData, source data
-// at chunks.MaxSourceData) and writes its files through out.
-func Write(s *model.Scan, out Out) (Stats, error) {
-	var st Stats
-	vals := newPostings()
-	srcs := newPostings()
-	type xrow struct{ h, id uint32 }
-	var exact []xrow
-	var types []*model.TypeStat
-	for _, t := range s.Types {
-		if t.Code == "ROOT" {
-			continue
-		}
-		types = append(types, t)
+type xrow struct{ h, id uint32 }
+
+// part is the index of a run of types.
+type part struct {
+	vals, srcs *postings
+	exact      []xrow
+	rows       int
+}
+
+// partition cuts types into at most n runs [from, to) of about equal rows.
+func partition(types []*model.TypeStat, n int) [][2]int {
+	total := 0
+	for _, t := range types {
+		total += t.Total()
 	}
+	var out [][2]int
+	from, acc := 0, 0
+	for i, t := range types {
+		acc += t.Total()
+		if acc*n >= total*(len(out)+1) && len(out) < n-1 {
+			out = append(out, [2]int{from, i + 1})
+			from = i + 1
+		}
+	}
+	return append(out, [2]int{from, len(types)})
+}
+
+// indexTypes indexes types[from:to].
+func indexTypes(s *model.Scan, types []*model.TypeStat, from, to int) part {
+	p := part{vals: newPostings(), srcs: newPostings()}
 	var srcKeys []uint64
 	lastSrc := int32(-2)
-	for ti, t := range types {
+	for ti := from; ti < to; ti++ {
+		t := types[ti]
 		base := uint32(ti) << RowBits
 		for row, i := range t.Elements {
 			if row >= 1<<RowBits {
@@ -203,8 +309,8 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 			}
 			id := base | uint32(row)
 			d := cut(s.Elements[i].Data, chunks.MaxData)
-			exact = append(exact, xrow{ExactHash(d), id})
-			Trigrams(d, func(k uint64) { vals.add(k, id) })
+			p.exact = append(p.exact, xrow{ExactHash(d), id})
+			Trigrams(d, func(k uint64) { p.vals.add(k, id) })
 			// Consecutive rows often share a source: its trigrams are kept.
 			if src := s.Elements[i].Source; src != lastSrc {
 				lastSrc = src
@@ -212,10 +318,47 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 				Trigrams(cut(s.SourceData(i), chunks.MaxSourceData), func(k uint64) { srcKeys = append(srcKeys, k) })
 			}
 			for _, k := range srcKeys {
-				srcs.add(k, id)
+				p.srcs.add(k, id)
 			}
-			st.Rows++
+			p.rows++
 		}
+	}
+	return p
+}
+
+// Write builds the index of every element of s (ROOT excluded) over the
+// values as the chunks hold them (data cut at chunks.MaxData, source data
+// at chunks.MaxSourceData) and writes its files through out.
+func Write(s *model.Scan, out Out) (Stats, error) {
+	var st Stats
+	var types []*model.TypeStat
+	for _, t := range s.Types {
+		if t.Code == "ROOT" {
+			continue
+		}
+		types = append(types, t)
+	}
+	// Types are cut into contiguous runs of about equal size, indexed on
+	// their own goroutines and merged in order (ids only grow).
+	parts := partition(types, runtime.GOMAXPROCS(0))
+	res := make([]part, len(parts))
+	var wg sync.WaitGroup
+	for k, r := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res[k] = indexTypes(s, types, r[0], r[1])
+		}()
+	}
+	wg.Wait()
+	vals, srcs := res[0].vals, res[0].srcs
+	exact := res[0].exact
+	st.Rows = res[0].rows
+	for _, r := range res[1:] {
+		vals.merge(r.vals)
+		srcs.merge(r.srcs)
+		exact = append(exact, r.exact...)
+		st.Rows += r.rows
 	}
 	var b []byte
 	write := func(name string, data []byte) error {
@@ -327,14 +470,15 @@ func head(b []byte, kind, scan string, shard int) []byte {
 func writeTrigrams(b []byte, scan, family string, p *postings, write func(string, []byte) error) (int, []byte, error) {
 	n := shardCount(p.bytes)
 	by := make([][]uint64, n)
-	for k := range p.m {
+	for i := range p.lists {
+		k := p.lists[i].key
 		s := int(KeyHash(k) % uint32(n))
-		by[s] = append(by[s], k)
+		by[s] = append(by[s], uint64(i))
 	}
 	for shard, keys := range by {
 		names := make([]string, len(keys))
-		for i, k := range keys {
-			names[i] = KeyString(k)
+		for i, li := range keys {
+			names[i] = KeyString(p.lists[li].key)
 		}
 		order := make([]int, len(keys))
 		for i := range order {
@@ -363,7 +507,7 @@ func writeTrigrams(b []byte, scan, family string, p *postings, write func(string
 				b = append(b, ',')
 			}
 			b = append(b, '"')
-			b = base64.StdEncoding.AppendEncode(b, p.m[keys[o]].b)
+			b = base64.StdEncoding.AppendEncode(b, p.lists[keys[o]].b)
 			b = append(b, '"')
 		}
 		b = append(b, "]}"...)
