@@ -37,6 +37,10 @@ const MetaFile = "ix.js"
 // posting is type*2^RowBits + row.
 const RowBits = 24
 
+// SourceBlock is the granularity of source postings: a posting p of the
+// source trigrams means "some row in [p, p+SourceBlock) of its type".
+const SourceBlock = 64
+
 // Target sizes: a shard holds about this many bytes of postings.
 const (
 	shardBytes = 192 << 10
@@ -300,6 +304,7 @@ func indexTypes(s *model.Scan, types []*model.TypeStat, from, to int) part {
 	p := part{vals: newPostings(), srcs: newPostings()}
 	var srcKeys []uint64
 	lastSrc := int32(-2)
+	lastBlk := ^uint32(0)
 	for ti := from; ti < to; ti++ {
 		t := types[ti]
 		base := uint32(ti) << RowBits
@@ -311,14 +316,21 @@ func indexTypes(s *model.Scan, types []*model.TypeStat, from, to int) part {
 			d := cut(s.Elements[i].Data, chunks.MaxData)
 			p.exact = append(p.exact, xrow{ExactHash(d), id})
 			Trigrams(d, func(k uint64) { p.vals.add(k, id) })
-			// Consecutive rows often share a source: its trigrams are kept.
-			if src := s.Elements[i].Source; src != lastSrc {
+			// Source postings name blocks of SourceBlock rows: consecutive
+			// rows often share a source, and then cost nothing more.
+			src := s.Elements[i].Source
+			blk := id &^ (SourceBlock - 1)
+			if src != lastSrc {
 				lastSrc = src
 				srcKeys = srcKeys[:0]
 				Trigrams(cut(s.SourceData(i), chunks.MaxSourceData), func(k uint64) { srcKeys = append(srcKeys, k) })
+			} else if blk == lastBlk {
+				p.rows++
+				continue
 			}
+			lastBlk = blk
 			for _, k := range srcKeys {
-				p.srcs.add(k, id)
+				p.srcs.add(k, blk)
 			}
 			p.rows++
 		}
@@ -429,6 +441,8 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 	b = jsonw.Int(b, Version)
 	b = append(b, `,"rowBits":`...)
 	b = jsonw.Int(b, RowBits)
+	b = append(b, `,"sourceBlock":`...)
+	b = jsonw.Int(b, SourceBlock)
 	b = append(b, `,"shards":{"v":`...)
 	b = jsonw.Int(b, int64(st.Shards[0]))
 	b = append(b, `,"s":`...)

@@ -170,8 +170,22 @@ func TestWriteIndex(t *testing.T) {
 					}
 					id += d
 					ids[id] = true
-					if !has(value(id, fam == "s"), key) {
-						t.Errorf("trigram %q lists %d (%q), which lacks it", ts[j], id, value(id, fam == "s"))
+					if fam == "s" {
+						// A block: some row of it has the trigram in its source.
+						if id%SourceBlock != 0 {
+							t.Errorf("source posting %d is not a block start", id)
+						}
+						found := false
+						for r := id; r < id+SourceBlock && r&(1<<RowBits-1) < uint64(types[id>>RowBits].Total()); r++ {
+							found = found || has(value(r, true), key)
+						}
+						if !found {
+							t.Errorf("source trigram %q lists block %d, no row of which has it", ts[j], id)
+						}
+						continue
+					}
+					if !has(value(id, false), key) {
+						t.Errorf("trigram %q lists %d (%q), which lacks it", ts[j], id, value(id, false))
 					}
 				}
 				got[key] = ids
@@ -180,8 +194,12 @@ func TestWriteIndex(t *testing.T) {
 		for ti, ty := range types {
 			for row := range ty.Elements {
 				id := uint64(ti)<<RowBits | uint64(row)
+				post := id
+				if fam == "s" {
+					post = id &^ (SourceBlock - 1)
+				}
 				Trigrams(value(id, fam == "s"), func(k uint64) {
-					if !got[k][id] {
+					if !got[k][post] {
 						t.Fatalf("%s: row %d (%q) is not listed under %q", fam, id, value(id, fam == "s"), KeyString(k))
 					}
 				})

@@ -305,8 +305,12 @@ class IndexedSearchPage implements SearchHandler {
       if (seq !== this.seq) return;
       ids = valueIds;
       if (alsoSource) {
-        const srcIds = await this.lookup(sc, source, "s");
+        const blocks = await this.lookup(sc, source, "s");
         if (seq !== this.seq) return;
+        // Source postings name blocks of rows (sourceBlock, aligned).
+        const bs = sc.ix.sourceBlock;
+        const srcIds: number[] = [];
+        for (let k = 0; k < blocks.length; k++) for (let r = 0; r < bs; r++) srcIds.push(blocks[k] + r);
         ids = union(ids, srcIds);
       }
       const mult = 2 ** sc.ix.rowBits;
@@ -391,7 +395,7 @@ class IndexedSearchPage implements SearchHandler {
       doneRows += j.rows ? j.rows.length : c.n;
       doneJobs++;
       const now = performance.now();
-      if (now - this.lastFlush >= FLUSH_MS) {
+      if (now - this.lastFlush >= FLUSH_MS || (this.orderN === 0 && this.hits.length > 0)) {
         this.lastFlush = now;
         this.relayout(false);
         say();

@@ -110,6 +110,7 @@ export interface IndexMeta {
   scan: string;
   v: number;
   rowBits: number;
+  sourceBlock: number;
   shards: { v: number; s: number; x: number };
   types: Array<{ slug: string; n: number }>;
 }
@@ -191,7 +192,7 @@ export function asPayload(v: unknown): Payload | null {
       if (!Array.isArray(v.i)) return null;
       return v as unknown as FPList;
     case "ix":
-      if (typeof v.v !== "number" || typeof v.rowBits !== "number" || !isObj(v.shards) || !Array.isArray(v.types)) return null;
+      if (typeof v.v !== "number" || typeof v.rowBits !== "number" || typeof v.sourceBlock !== "number" || !(v.sourceBlock >= 1) || !isObj(v.shards) || !Array.isArray(v.types)) return null;
       for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.n !== "number") return null;
       for (const f of ["v", "s", "x"]) if (typeof v.shards[f] !== "number") return null;
       return v as unknown as IndexMeta;
