@@ -29,10 +29,12 @@ import { FLAG_CUT, FLAG_RISKY, type ChunkRef, type ElementChunk, type ExactShard
 import { VTable, type Column, type SortDir } from "./vtable";
 
 const ROW_H = 34;
-const PARALLEL = 4; // data files in flight
+const PARALLEL = 6; // data files in flight
 const SLICE_MS = 12; // confirming runs in slices this long, then yields
 const FLUSH_MS = 60; // rows reach the table at most this often while a search runs
 const SHARD_CACHE = 256;
+// Chunks kept between searches (about 2–4 MB of heap each).
+const CHUNK_CACHE = 24;
 const SCAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const FOLDER = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -119,6 +121,7 @@ class IndexedSearchPage implements SearchHandler {
   private ready = false;
   private alsoSource = false;
   private lastMs = 0;
+  private readonly chunks = new Map<string, Promise<ElementChunk>>();
 
   constructor(
     private readonly host: HTMLElement,
@@ -355,11 +358,7 @@ class IndexedSearchPage implements SearchHandler {
     let next = 0;
     const more = (done: number) => {
       while (next < jobs.length && next - done < PARALLEL) {
-        const j = jobs[next];
-        const pr = loadFrom(j.sc.folder, String(j.ref.f)).then((p) => {
-          if (p.k !== "elements" || p.scan !== j.sc.id || p.type !== j.ty.info.slug) throw new Error(`The data file ${j.sc.folder}${j.ref.f} holds other elements.`);
-          return p;
-        });
+        const pr = this.chunk(jobs[next]);
         pr.catch(() => undefined);
         started.push(pr);
         next++;
@@ -416,6 +415,26 @@ class IndexedSearchPage implements SearchHandler {
     this.emptyText();
     this.idleProgress();
     this.report(ms);
+  }
+
+  // chunk loads a job's chunk, or takes it from the few kept from the
+  // last searches (a refined query often needs the same chunks).
+  private chunk(j: Job): Promise<ElementChunk> {
+    const key = j.sc.index + "/" + String(j.ref.f) + "/" + String(j.ref.v ?? 0);
+    const have = this.chunks.get(key);
+    if (have) {
+      this.chunks.delete(key);
+      this.chunks.set(key, have); // most recent last
+      return have;
+    }
+    const pr = loadFrom(j.sc.folder, String(j.ref.f)).then((p) => {
+      if (p.k !== "elements" || p.scan !== j.sc.id || p.type !== j.ty.info.slug) throw new Error(`The data file ${j.sc.folder}${j.ref.f} holds other elements.`);
+      return p;
+    });
+    pr.catch(() => this.chunks.delete(key));
+    this.chunks.set(key, pr);
+    while (this.chunks.size > CHUNK_CACHE) this.chunks.delete(this.chunks.keys().next().value as string);
+    return pr;
   }
 
   // lookup gives the ids one side of a query selects in a scan's index.
