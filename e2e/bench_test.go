@@ -194,13 +194,16 @@ const searchProbe = `async (q, how) => {
   box.value = q;
   if (how === "enter") box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
   else box.dispatchEvent(new Event("input", {bubbles: true}));
+  let first = -1;
   for (;;) {
     await frame();
+    if (first < 0 && document.querySelector("#search-results .vt-body .vt-row:not([hidden])")) first = performance.now() - t0;
     const h = new URLSearchParams(location.hash.slice(1)).get("q");
     const site = document.querySelector("#site-search"), c = document.querySelector("#search-count"), e = document.querySelector("#search-error");
     if (h === q && !site.hasAttribute("aria-busy") && ((!c.hidden && /^[\d,]+ /.test(c.textContent)) || !e.hidden)) {
       const rows = document.querySelectorAll("#search-results .vt-body .vt-row:not([hidden])").length;
-      return {ms: performance.now() - t0, count: c.hidden ? "" : c.textContent, error: e.hidden ? "" : e.textContent, rows};
+      const heap = performance.memory ? performance.memory.usedJSHeapSize / 1e6 : -1;
+      return {ms: performance.now() - t0, first: first < 0 ? performance.now() - t0 : first, heap, count: c.hidden ? "" : c.textContent, error: e.hidden ? "" : e.textContent, rows};
     }
     if (performance.now() - t0 > 60000) return {ms: -1, count: c.textContent, error: "timeout", rows: 0};
   }
@@ -225,6 +228,8 @@ func TestBenchSearch1M(t *testing.T) {
 
 	type probe struct {
 		MS    float64 `json:"ms"`
+		First float64 `json:"first"`
+		Heap  float64 `json:"heap"`
 		Count string  `json:"count"`
 		Error string  `json:"error"`
 		Rows  int     `json:"rows"`
@@ -252,8 +257,9 @@ func TestBenchSearch1M(t *testing.T) {
 	}
 	worst := 0.0
 	for _, c := range cases {
-		var times []float64
+		var times, firsts []float64
 		var last probe
+		heap := 0.0
 		for range 3 {
 			last = run(c.q, "enter")
 			if last.Error != "" || last.MS < 0 {
@@ -261,14 +267,17 @@ func TestBenchSearch1M(t *testing.T) {
 				break
 			}
 			times = append(times, last.MS)
+			firsts = append(firsts, last.First)
+			heap = max(heap, last.Heap)
 			clear() // so that the next run starts from no search
 		}
 		if len(times) == 0 {
 			continue
 		}
 		slices.Sort(times)
+		slices.Sort(firsts)
 		worst = max(worst, times[len(times)-1])
-		note(fmt.Sprintf("%s %s", c.what, c.q), fmt.Sprintf("%8.0f ms median, %4.0f max  (%s)", times[len(times)/2], times[len(times)-1], strings.TrimSpace(strings.SplitN(last.Count, " in ", 2)[0])))
+		note(fmt.Sprintf("%s %s", c.what, c.q), fmt.Sprintf("%8.0f ms median, %4.0f max, first rows %4.0f ms, heap %4.0f MB  (%s)", times[len(times)/2], times[len(times)-1], firsts[len(firsts)/2], heap, strings.TrimSpace(strings.SplitN(last.Count, " in ", 2)[0])))
 	}
 	// Typing: the last keystroke, through the box's 120 ms pause.
 	k := run(`/\d+\.\d+\.\d+\.\d+/`, "input")
