@@ -61,6 +61,14 @@ test-node: deps
 unit: bundle
 	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
 
+# Node tests of browser code that has no DOM (static/test/*.test.cjs): the
+# TypeScript is compiled to CommonJS under static/gen/node-test first.
+test-node: deps
+	rm -rf static/gen/node-test
+	npx --no-install tsc --outDir static/gen/node-test --module commonjs --moduleResolution node --target ES2020 \
+		--lib ES2020,DOM --strict --skipLibCheck static/src/csv-defuse.ts static/src/export-csv.ts
+	node --test static/test/
+
 e2e: bundle
 	cd e2e && $(GO) test -count=1 -timeout 20m ./...
 

@@ -208,7 +208,11 @@ func csvOf(rows [][]string, defuse bool) string {
 	return b.String()
 }
 
+// spiderTime is SpiderFoot's Updated column: ROUND(generated), UTC.
 func spiderTime(ms int64) string {
+	if ms > 0 {
+		ms = (ms + 500) / 1000 * 1000
+	}
 	t := model.Time(ms)
 	if t.IsZero() {
 		return ""
@@ -757,8 +761,9 @@ func mergedGraph(scans []*model.Scan) *exports.Graph {
 		}
 		for _, e := range eg.Edges {
 			ge := [2]int32{local[e[0]], local[e[1]]}
-			if !seen[ge] {
-				seen[ge] = true
+			k := [2]int32{min(ge[0], ge[1]), max(ge[0], ge[1])} // undirected, as SpiderFoot's
+			if !seen[k] && ge[0] != ge[1] {
+				seen[k] = true
 				g.Edges = append(g.Edges, ge)
 			}
 		}

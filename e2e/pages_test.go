@@ -6,6 +6,7 @@ package e2e
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -430,7 +432,7 @@ func TestBrowse(t *testing.T) {
 
 // secretsIn lists the secret string values of a settings.toml, by the
 // default config's rules, as the file has them (not through scanreport's
-// parser).
+// settings parser).
 func secretsIn(t testing.TB, file string) (secrets, plain []string) {
 	t.Helper()
 	b, err := os.ReadFile(file)
@@ -441,21 +443,26 @@ func secretsIn(t testing.TB, file string) (secrets, plain []string) {
 	if err := toml.Unmarshal(b, &doc); err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
+	// A value is secret when the masking rules mask it in its table: its
+	// key is secret, or it is the user name beside a secret.
 	c := config.Default()
-	var visit func(key string, v any)
-	visit = func(key string, v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			for k, x := range v {
-				visit(k, x)
-			}
-		case string:
-			if c.Secrets.IsSecret(key) {
-				if v != "" {
-					secrets = append(secrets, v)
+	rules := redact.New(c.Secrets.IsSecret)
+	var table func(m map[string]any)
+	table = func(m map[string]any) {
+		masked := maps.Clone(m)
+		rules.Table(masked, nil)
+		for k, x := range m {
+			switch v := x.(type) {
+			case map[string]any:
+				table(v)
+			case string:
+				if masked[k] == redact.Mark {
+					if v != "" {
+						secrets = append(secrets, v)
+					}
+				} else if len(v) >= 4 {
+					plain = append(plain, v)
 				}
-			} else if len(v) >= 4 {
-				plain = append(plain, v)
 			}
 		}
 	}
@@ -464,16 +471,12 @@ func secretsIn(t testing.TB, file string) (secrets, plain []string) {
 			if section == "modules" {
 				for _, mod := range m {
 					if mm, ok := mod.(map[string]any); ok {
-						for k, x := range mm {
-							visit(k, x)
-						}
+						table(mm)
 					}
 				}
 				continue
 			}
-			for k, x := range m {
-				visit(k, x)
-			}
+			table(m)
 		}
 	}
 	slices.Sort(secrets)

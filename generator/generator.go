@@ -32,6 +32,7 @@ import (
 	"github.com/scanreport/scanreport/generator/searchindex"
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/redact"
 	defaultrules "github.com/scanreport/scanreport/rules"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
@@ -46,7 +47,9 @@ type Options struct {
 	// RiskyTypes and MinRisk decide which elements are risky.
 	RiskyTypes []string
 	MinRisk    int
-	// IsSecret says which settings to mask; nil masks none.
+	// IsSecret says which settings (at any depth) and URL query parameters
+	// are secret; nil masks nothing. Secret values are then masked wherever
+	// they occur in the scan's text (internal/redact, docs/secrets.md).
 	IsSecret func(key string) bool
 	// Report receives every problem as it is found; may be nil.
 	Report scan.Reporter
@@ -433,7 +436,7 @@ func (b *builder) prepare() error {
 		tmpl = templates.Overlay(b.o.TemplatesDir)
 	}
 	r, err := pages.New(pages.Options{SiteTitle: b.o.Title, CSS: paths[static.AppCSS], JS: paths[static.AppJS],
-		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], IsSecret: b.o.IsSecret, Templates: tmpl,
+		GraphsJS: paths[static.AppGraphsJS], Icon: paths[static.Icon], Templates: tmpl,
 		RulesUnread: b.rulesUnread, NoRules: b.noRules})
 	if err != nil {
 		b.root.Close()
@@ -531,13 +534,21 @@ func (b *builder) load(id string) (*model.Scan, error) {
 		return nil, err
 	}
 	t0 := time.Now()
-	s, err := model.Load(d, b.cat, risky, b.o.Report)
+	s, err := model.LoadMasked(d, b.cat, risky, b.redact(), b.o.Report)
 	if err != nil {
 		return nil, err
 	}
 	b.o.Logger.Debug("scan read", "scan", id, "elements", s.Count(), "took", time.Since(t0))
 	b.correlate(s)
 	return s, nil
+}
+
+// redact returns the masking rules, nil when masking is off.
+func (b *builder) redact() *redact.Rules {
+	if b.o.IsSecret == nil {
+		return nil
+	}
+	return redact.New(b.o.IsSecret)
 }
 
 // writeRules writes the site's settings page: the correlation rules and

@@ -179,13 +179,13 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			s.Problems.Add(scan.Problem{Scan: c.Scan, File: d.Rel(scan.MetaFile), Severity: scan.Error, Kind: scan.KindMeta,
 				Text: "not read again (the previous metadata stays): " + err.Error()})
 		} else {
-			s.Meta, metaChanged = m, true
+			s.Meta, metaChanged = model.MaskMeta(s.Mask, m), true
 		}
 	}
 	if files[scan.SettingsFile] {
-		if st, err := d.Settings(s.Problems.Add); err == nil {
-			s.Settings = st
-		}
+		// New settings may hold new secrets, which data already written
+		// must not show: the scan is read and masked afresh.
+		return true, l.reload(ctx, c.Scan)
 	}
 	if files[scan.NotesFile] {
 		if err := s.ReadNotes(d); err != nil {

@@ -48,6 +48,40 @@ type Command struct {
 	Env     []string // names of environment variables passed on besides the fixed ones
 	// MaxOutput bounds the bytes of standard output read.
 	MaxOutput int
+	// Pass says how the value may be passed where it begins an argument:
+	// PassRefuse (the default) refuses a value beginning with - + or @;
+	// PassAfterDashDash passes any value, for a command whose argv has
+	// "--" before every argument that begins with {data}.
+	Pass string
+}
+
+// How a value beginning an argument is passed (Command.Pass).
+const (
+	PassRefuse        = "refuse-options"
+	PassAfterDashDash = "after-double-dash"
+)
+
+// optionStart are the characters a value may not begin with under
+// PassRefuse: '-' starts an option for getopt-style programs, '+' and '@'
+// are options to dig and its kin (+short, @server).
+const optionStart = "-+@"
+
+// DashDashBeforeData reports whether every argument of argv that begins
+// with {data} comes after a "--" argument (argv[0] is the program).
+func DashDashBeforeData(argv []string) bool {
+	dash := false
+	for i, a := range argv {
+		if i == 0 {
+			continue
+		}
+		if a == "--" {
+			dash = true
+		}
+		if strings.HasPrefix(a, "{data}") && !dash {
+			return false
+		}
+	}
+	return true
 }
 
 // Applies reports whether the command may run on an element of type typ
@@ -99,9 +133,9 @@ func ValidType(t string) bool { return typeCode.MatchString(t) && t != scan.Root
 
 // Argv substitutes the element's type and value into the command's
 // arguments, each within its own argument. It refuses a value that could
-// not be passed safely: empty, too long, holding a NUL, or beginning with
-// '-' where it would begin an argument (the program could take it for an
-// option).
+// not be passed safely: empty, too long, holding a NUL, or, where it would
+// begin an argument, beginning with - + or @ (the program could take it for
+// an option) unless the command passes it after "--" (Pass).
 func (c *Command) argv(typ, data string) ([]string, error) {
 	if data == "" {
 		return nil, &Refusal{"the element has no value to look up"}
@@ -112,6 +146,10 @@ func (c *Command) argv(typ, data string) ([]string, error) {
 	if strings.ContainsRune(data, 0) || !utf8.ValidString(data) {
 		return nil, &Refusal{"the value holds a NUL character or invalid UTF-8, which cannot be passed to a command"}
 	}
+	afterDash := c.Pass == PassAfterDashDash
+	if afterDash && !DashDashBeforeData(c.Argv) {
+		return nil, &Refusal{fmt.Sprintf("lookup %q passes its value after \"--\" but its argv has {data} before \"--\"", c.Name)}
+	}
 	r := strings.NewReplacer("{type}", typ, "{data}", data)
 	out := make([]string, len(c.Argv))
 	for i, a := range c.Argv {
@@ -120,8 +158,9 @@ func (c *Command) argv(typ, data string) ([]string, error) {
 			continue
 		}
 		out[i] = r.Replace(a)
-		if strings.HasPrefix(a, "{data}") && strings.HasPrefix(data, "-") {
-			return nil, &Refusal{"the value begins with '-', which the command could take for an option; it is not passed"}
+		if !afterDash && strings.HasPrefix(a, "{data}") && strings.ContainsRune(optionStart, rune(data[0])) {
+			return nil, &Refusal{fmt.Sprintf("the value begins with '%c', which the command could take for an option; it is not passed "+
+				"(a lookup whose argv puts {data} after \"--\" can declare pass = %q)", data[0], PassAfterDashDash)}
 		}
 	}
 	if prog := out[0]; !filepath.IsAbs(prog) && strings.ContainsRune(prog, filepath.Separator) && c.Dir != "" {

@@ -92,6 +92,8 @@ func TestRefusals(t *testing.T) {
 	c := script(t, `echo '{"type":"IP_ADDRESS","data":"192.0.2.1"}'`)
 	for _, v := range []struct{ typ, data, why string }{
 		{"INTERNET_NAME", "-rf", "begins with '-'"},
+		{"INTERNET_NAME", "+short", "begins with '+'"},
+		{"INTERNET_NAME", "@evil.example", "begins with '@'"},
 		{"INTERNET_NAME", "", "no value"},
 		{"INTERNET_NAME", "a\x00b", "NUL"},
 		{"INTERNET_NAME", strings.Repeat("a", MaxValue+1), "bytes long"},
@@ -108,6 +110,36 @@ func TestRefusals(t *testing.T) {
 	c.Argv = []string{"./lookup.sh", "{type}", "--name={data}"}
 	if _, err := Run(context.Background(), c, "INTERNET_NAME", "-x"); err != nil {
 		t.Errorf("--name=-x: %v", err)
+	}
+	// Declared "after --": any value is passed, after the "--" argument.
+	c.Argv, c.Pass = []string{"./lookup.sh", "{type}", "--", "{data}"}, PassAfterDashDash
+	for _, v := range []string{"-rf", "+short", "@evil.example"} {
+		if _, err := Run(context.Background(), c, "INTERNET_NAME", v); err != nil {
+			t.Errorf("after --, %q: %v", v, err)
+		}
+	}
+	// Declared "after --" with {data} before it: refused, never run.
+	c.Argv = []string{"./lookup.sh", "{data}", "--"}
+	var r *Refusal
+	if _, err := Run(context.Background(), c, "INTERNET_NAME", "-rf"); !errors.As(err, &r) {
+		t.Errorf("after -- with {data} first: %v", err)
+	}
+}
+
+func TestDashDashBeforeData(t *testing.T) {
+	for _, c := range []struct {
+		argv []string
+		want bool
+	}{
+		{[]string{"dig", "--", "{data}"}, true},
+		{[]string{"dig", "{data}", "--"}, false},
+		{[]string{"dig", "--name={data}"}, true},
+		{[]string{"dig", "{type}", "--", "{data}x", "{data}"}, true},
+		{[]string{"{data}"}, true},
+	} {
+		if got := DashDashBeforeData(c.argv); got != c.want {
+			t.Errorf("%q: %v", c.argv, got)
+		}
 	}
 }
 

@@ -14,6 +14,11 @@ type Header struct {
 	ContentType        string `json:"type"`
 	CacheControl       string `json:"cache,omitempty"`
 	ContentDisposition string `json:"disposition,omitempty"`
+	// NoSniff asks for X-Content-Type-Options: nosniff; it is stored as
+	// object metadata (x-amz-meta-… on S3), which a backend that serves
+	// response headers from metadata, or a proxy in front, can turn into
+	// the header.
+	NoSniff bool `json:"nosniff,omitempty"`
 }
 
 // Cache-Control values.
@@ -123,10 +128,4 @@ func siteHeader(key string) (Header, Phase) {
 		return h, PhasePages
 	}
 	return h, PhaseData
-}
-
-// archiveHeader decides the headers of a raw scan file in the archive.
-// These files grow while a scan runs, so they are revalidated too.
-func archiveHeader(key string) (Header, Phase) {
-	return Header{ContentType: ContentType(key), CacheControl: CacheRevalidate}, PhaseData
 }

@@ -31,6 +31,8 @@ import (
 	"time"
 
 	"gocloud.dev/blob"
+
+	"github.com/scanreport/scanreport/internal/redact"
 )
 
 // DefaultMaxDeletes is the default of --max-deletes.
@@ -41,6 +43,10 @@ type Options struct {
 	Site  string // the site folder (it must hold the site marker)
 	Scans string // the scans root to archive under ArchivePrefix; "" archives nothing (and never prunes the archive)
 	Name  string // the bucket as the user named it, for messages (a URL)
+	// Redact masks the archived scan files (settings.toml by name at any
+	// depth, every file through the masker of the scan's secret values);
+	// nil archives them as they are, secrets included.
+	Redact *redact.Rules
 
 	Prune      bool // delete stale objects
 	MaxDeletes int  // with Prune, refuse a publish that would delete more than this (negative: no limit)

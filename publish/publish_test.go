@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"gocloud.dev/blob"
+
+	"github.com/scanreport/scanreport/internal/redact"
 )
 
 func TestHeaders(t *testing.T) {
@@ -43,12 +45,14 @@ func TestHeaders(t *testing.T) {
 			t.Errorf("%s: got %+v %s; want %q %q %q %s", c.key, h, ph, c.ctype, c.cache, c.disp, c.phase)
 		}
 	}
-	for key, ctype := range map[string]string{
-		ArchivePrefix + "a/elements.jsonl": "application/x-ndjson",
-		ArchivePrefix + "a/scan.toml":      "application/toml",
-		ArchivePrefix + "a/notes.md":       "text/markdown; charset=utf-8",
+	for key, name := range map[string]string{
+		ArchivePrefix + "a/elements.jsonl": "elements.jsonl",
+		ArchivePrefix + "a/scan.toml":      "scan.toml",
+		ArchivePrefix + "a/notes.md":       "notes.md",
 	} {
-		if h, ph := archiveHeader(key); h.ContentType != ctype || h.CacheControl != CacheRevalidate || ph != PhaseData {
+		h, ph := archiveHeader(key)
+		if h.ContentType != "text/plain; charset=utf-8" || h.CacheControl != CacheRevalidate || ph != PhaseData ||
+			h.ContentDisposition != "attachment; filename="+name || !h.NoSniff {
 			t.Errorf("%s: got %+v %s", key, h, ph)
 		}
 	}
@@ -282,7 +286,10 @@ func TestWithScans(t *testing.T) {
 	if n := len(bucketKeys(t, b)); n != len(publishedKeys())+3+1 {
 		t.Errorf("%d objects: %q", n, bucketKeys(t, b))
 	}
-	expectHeader(t, b, ArchivePrefix+"acme-1/elements.jsonl", "application/x-ndjson", CacheRevalidate, "")
+	expectHeader(t, b, ArchivePrefix+"acme-1/elements.jsonl", "text/plain; charset=utf-8", CacheRevalidate, "attachment; filename=elements.jsonl")
+	if a, err := b.Attributes(context.Background(), ArchivePrefix+"acme-1/elements.jsonl"); err != nil || a.Metadata["x-content-type-options"] != "nosniff" {
+		t.Errorf("nosniff metadata: %v %v", a, err)
+	}
 
 	os.RemoveAll(filepath.Join(scans, "globex"))
 	res := mustPublish(t, b, Options{Site: dir, Prune: true, MaxDeletes: 5})
@@ -476,5 +483,72 @@ func TestInterrupted(t *testing.T) {
 	res := mustPublish(t, b, Options{Site: dir})
 	if res.Uploaded+len(keys) != len(publishedKeys()) || !res.ManifestWritten {
 		t.Errorf("the second publish uploaded %q", uploadedKeys(res))
+	}
+}
+
+// TestWithScansAllowListMasked archives only the files of the scan format
+// (no stray page.html, no sub-folder, no symlink) and, with Redact, masks
+// them: settings.toml by name at any depth, the other files through the
+// scan's secret values and URL query secrets.
+func TestWithScansAllowListMasked(t *testing.T) {
+	dir := newSite(t)
+	scans := filepath.Join(t.TempDir(), "scans")
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	if err := os.WriteFile(outside, []byte("OUTSIDE-SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, scans, map[string]string{
+		"acme/scan.toml":      "id = 'acme'\nname = 'uses SHODANKEY123456'\n",
+		"acme/settings.toml":  "[global]\n_socks5pwd = 'S0CKSPASSWORD'\n[modules.sfp_shodan]\napi_key = 'SHODANKEY123456'\nconfig = {token = 'NESTEDTOKEN99'}\n",
+		"acme/elements.jsonl": `{"id":"e1","data":"https://t.example/?token=TARGETTOKEN1&x=1"}` + "\n",
+		"acme/log.jsonl":      `{"message":"Fetching: https://api.shodan.io/?key=SHODANKEY123456"}` + "\n" + `{"message":"partial S0CKSPASSWORD`,
+		"acme/review.jsonl":   "",
+		"acme/notes.md":       "key SHODANKEY123456",
+		"acme/page.html":      "<script>fetch('settings.toml')</script>",
+		"acme/sub/x.jsonl":    "{}",
+		"acme/elements.js":    "alert(1)",
+	})
+	if err := os.Symlink(outside, filepath.Join(scans, "acme", "extra.txt")); err != nil {
+		t.Fatal(err)
+	}
+	b := memBucket(t)
+	mustPublish(t, b, Options{Site: dir, Scans: scans, Redact: redact.New(nil)})
+	var archived []string
+	for _, k := range bucketKeys(t, b) {
+		if !strings.HasPrefix(k, ArchivePrefix) {
+			continue
+		}
+		archived = append(archived, k)
+		data, err := b.ReadAll(context.Background(), k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, secret := range []string{"SHODANKEY123456", "S0CKSPASSWORD", "NESTEDTOKEN99", "TARGETTOKEN1", "OUTSIDE-SECRET", "<script>"} {
+			if strings.Contains(string(data), secret) {
+				t.Errorf("%s holds %s:\n%s", k, secret, data)
+			}
+		}
+	}
+	want := []string{"acme/elements.jsonl", "acme/log.jsonl", "acme/notes.md", "acme/review.jsonl", "acme/scan.toml", "acme/settings.toml"}
+	for i := range want {
+		want[i] = ArchivePrefix + want[i]
+	}
+	if !slices.Equal(archived, want) {
+		t.Errorf("archived %q\nwant %q", archived, want)
+	}
+	// The masked files still read as the scan format.
+	data, _ := b.ReadAll(context.Background(), ArchivePrefix+"acme/elements.jsonl")
+	if string(data) != `{"id":"e1","data":"https://t.example/?token=[masked]&x=1"}`+"\n" {
+		t.Errorf("masked elements.jsonl: %s", data)
+	}
+	// A second publish sends nothing (the masked bytes hash the same).
+	if res := mustPublish(t, b, Options{Site: dir, Scans: scans, Redact: redact.New(nil)}); len(res.Plan.Uploads) != 0 {
+		t.Errorf("uploaded again: %q", uploadedKeys(res))
+	}
+	// Without Redact (the --with-raw-settings flag) the files go as they are.
+	res := mustPublish(t, b, Options{Site: dir, Scans: scans})
+	data, _ = b.ReadAll(context.Background(), ArchivePrefix+"acme/settings.toml")
+	if !strings.Contains(string(data), "S0CKSPASSWORD") || len(res.Plan.Uploads) == 0 {
+		t.Errorf("raw archive: %s", data)
 	}
 }

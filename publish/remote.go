@@ -165,10 +165,14 @@ func (p *Publisher) writeManifestStep(ctx context.Context, raw []byte, old []byt
 }
 
 func writerOptions(h Header) *blob.WriterOptions {
-	return &blob.WriterOptions{
+	o := &blob.WriterOptions{
 		ContentType:                 h.ContentType,
 		CacheControl:                h.CacheControl,
 		ContentDisposition:          h.ContentDisposition,
 		DisableContentTypeDetection: true,
 	}
+	if h.NoSniff {
+		o.Metadata = map[string]string{"x-content-type-options": "nosniff"}
+	}
+	return o
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 
 	"gocloud.dev/gcerrors"
@@ -77,7 +76,7 @@ func (p *Publisher) uploadStep(ctx context.Context, pl *Plan) (int, int64, error
 // put uploads one file with its headers. Progress counts the bytes as they
 // are read; a failed attempt takes its bytes back.
 func (p *Publisher) put(ctx context.Context, f *Local) error {
-	file, err := os.Open(f.Path)
+	file, err := f.open()
 	if err != nil {
 		return fmt.Errorf("open %s: %w", f.Path, err)
 	}
@@ -94,7 +93,7 @@ func (p *Publisher) put(ctx context.Context, f *Local) error {
 		p.progress(r.n - f.Size)
 		p.mu.Lock()
 		f.SHA256, f.Size = sum, r.n
-		delete(p.cache, f.Path)
+		delete(p.cache, f.cacheKey())
 		p.mu.Unlock()
 	}
 	return nil

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/site"
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -36,6 +37,12 @@ type Local struct {
 	Reason string // why it is uploaded (set by the diff step): new, changed, headers, modified in the bucket
 
 	mod time.Time
+	// Archived scan files: mask masks the file as it is read, data replaces
+	// it (a masked settings.toml), variant tells the hash cache which
+	// masking made the bytes.
+	mask    *redact.Masker
+	data    []byte
+	variant string
 }
 
 // sig is what the walk compares to decide whether a file must be hashed
@@ -67,7 +74,7 @@ func (p *Publisher) walkStep() ([]*Local, error) {
 	var out []*Local
 	seen := map[string]bool{}
 	for _, src := range p.sources() {
-		files, err := listSource(src)
+		files, err := listSource(src, p.o.Redact)
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +103,7 @@ func (p *Publisher) sources() []source {
 }
 
 // listSource stats the files of one source (no hashing).
-func listSource(src source) ([]*Local, error) {
+func listSource(src source, rules *redact.Rules) ([]*Local, error) {
 	if !src.archive {
 		return walkTree(src.dir, "", siteHeader)
 	}
@@ -111,7 +118,7 @@ func listSource(src source) ([]*Local, error) {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || scan.ValidID(e.Name()) != nil {
 			continue
 		}
-		files, err := walkTree(filepath.Join(src.dir, e.Name()), ArchivePrefix+e.Name()+"/", archiveHeader)
+		files, err := listScan(filepath.Join(src.dir, e.Name()), e.Name(), rules)
 		if err != nil {
 			return nil, err
 		}
@@ -177,13 +184,13 @@ func validKey(key string) bool {
 func (p *Publisher) hash(f *Local) error {
 	s := sig{size: f.Size, mod: f.mod.UnixNano()}
 	p.mu.Lock()
-	c, ok := p.cache[f.Path]
+	c, ok := p.cache[f.cacheKey()]
 	p.mu.Unlock()
 	if ok && c.sig == s {
 		f.SHA256, f.MD5 = c.sha, c.md5
 		return nil
 	}
-	file, err := os.Open(f.Path)
+	file, err := f.open()
 	if err != nil {
 		return err
 	}
@@ -196,7 +203,7 @@ func (p *Publisher) hash(f *Local) error {
 	f.Size = n
 	f.SHA256, f.MD5 = hex.EncodeToString(sh.Sum(nil)), m.Sum(nil)
 	p.mu.Lock()
-	p.cache[f.Path] = hashed{sig: sig{size: n, mod: f.mod.UnixNano()}, sha: f.SHA256, md5: f.MD5}
+	p.cache[f.cacheKey()] = hashed{sig: sig{size: n, mod: f.mod.UnixNano()}, sha: f.SHA256, md5: f.MD5}
 	p.mu.Unlock()
 	return nil
 }

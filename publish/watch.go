@@ -104,7 +104,7 @@ func (p *Publisher) snapshot() (map[string]sig, error) {
 	}
 	m := map[string]sig{}
 	for _, src := range p.sources() {
-		files, err := listSource(src)
+		files, err := listSource(src, p.o.Redact)
 		if err != nil {
 			return nil, err
 		}

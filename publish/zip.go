@@ -91,7 +91,7 @@ func WriteZip(site, file, top string) (ZipResult, error) {
 		if err != nil {
 			return err
 		}
-		in, err := os.Open(f.Path)
+		in, err := f.open()
 		if err != nil {
 			return err
 		}

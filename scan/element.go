@@ -24,7 +24,15 @@ type Element struct {
 	Confidence int // 0–100, default 100
 	Visibility int // 0–100, default 100
 	Risk       int // 0–100, default 0
+	// Link says how Source was found: "" when the scanner knew it,
+	// LinkGuessed when an import rebuilt it from the source's value and
+	// another element could have been the source (or none was found).
+	Link string
 }
+
+// LinkGuessed is the Link of an element whose source was guessed from its
+// value (imports of SpiderFoot's exports, which carry no ids).
+const LinkGuessed = "guessed"
 
 // IsRoot reports whether e is the ROOT element.
 func (e *Element) IsRoot() bool { return e.ID == RootID }
@@ -129,6 +137,10 @@ func (ed *elementDecoder) decode(line []byte) (e Element, probs []Problem, ok bo
 			e.Visibility = ed.percent("visibility", v, e.Visibility)
 		case "risk":
 			e.Risk = ed.percent("risk", v, e.Risk)
+		case "link":
+			if s, ok := ed.intern("link", v); ok {
+				e.Link = s
+			}
 		}
 		return nil
 	})

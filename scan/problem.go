@@ -2,7 +2,10 @@ package scan
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem cost data (Error) or was repaired (Warning).
@@ -53,14 +56,41 @@ type Problem struct {
 	Text     string
 }
 
+// A file name or text with control characters (terminal escape sequences
+// from a file name someone chose) is shown escaped: the file name quoted
+// (%q), control characters in the text as \x.. escapes.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	if plain(p.File) {
+		b.WriteString(p.File)
+	} else {
+		b.WriteString(strconv.Quote(p.File))
+	}
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
-	fmt.Fprintf(&b, ": %s: %s", p.Severity, p.Text)
+	fmt.Fprintf(&b, ": %s: ", p.Severity)
+	if plain(p.Text) {
+		b.WriteString(p.Text)
+	} else {
+		q := strconv.Quote(p.Text)
+		b.WriteString(q[1 : len(q)-1])
+	}
 	return b.String()
+}
+
+// plain reports whether s is valid UTF-8 with only printable characters
+// (spaces included).
+func plain(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) && r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // Reporter receives problems. A nil Reporter drops them.

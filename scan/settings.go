@@ -25,10 +25,14 @@ type ModuleSettings struct {
 }
 
 // Setting is one option. Value is the TOML value rendered as text (strings
-// unquoted, arrays as comma-separated lists).
+// unquoted, arrays as comma-separated lists); Raw, when set, is the decoded
+// TOML value (string, int64, float64, bool, time, []any, map[string]any),
+// so that secrets nested in tables and arrays can be found
+// (internal/redact).
 type Setting struct {
 	Key   string
 	Value string
+	Raw   any
 }
 
 type settingsFile struct {
@@ -63,7 +67,7 @@ func ParseSettings(data []byte, id, file string, report Reporter) (Settings, err
 func settingList(m map[string]any) []Setting {
 	out := make([]Setting, 0, len(m))
 	for _, k := range sortedKeys(m) {
-		out = append(out, Setting{Key: k, Value: settingText(m[k])})
+		out = append(out, Setting{Key: k, Value: SettingText(m[k]), Raw: m[k]})
 	}
 	return out
 }
@@ -77,20 +81,21 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func settingText(v any) string {
+// SettingText renders a decoded TOML value as Setting.Value shows it.
+func SettingText(v any) string {
 	switch t := v.(type) {
 	case string:
 		return t
 	case []any:
 		parts := make([]string, len(t))
 		for i, x := range t {
-			parts[i] = settingText(x)
+			parts[i] = SettingText(x)
 		}
 		return strings.Join(parts, ", ")
 	case map[string]any:
 		parts := make([]string, 0, len(t))
 		for _, k := range sortedKeys(t) {
-			parts = append(parts, k+" = "+settingText(t[k]))
+			parts = append(parts, k+" = "+SettingText(t[k]))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case nil:

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/scanreport/scanreport/internal/atomicfile"
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
 
@@ -20,10 +19,13 @@ import (
 // lines are appended whole (a reader never sees half a line from a Writer,
 // and a line cut short by an earlier crash is closed off before new lines
 // follow it), and scan.toml and settings.toml are replaced atomically.
+// It never follows a symbolic link: not for the scan directory, not for a
+// file in it (O_NOFOLLOW, inside an os.Root of the directory).
 // A Writer is safe for concurrent use.
 type Writer struct {
 	mu     sync.Mutex
 	dir    string
+	root   *os.Root // the scan directory: every file is opened inside it, never through a link
 	meta   Meta
 	elems  lineFile
 	log    lineFile
@@ -42,10 +44,18 @@ func Create(root string, m Meta) (*Writer, error) {
 		return nil, err
 	}
 	dir := filepath.Join(root, m.ID)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, fmt.Errorf("create scan %s: %w", m.ID, err)
 	}
-	if _, err := os.Lstat(filepath.Join(dir, MetaFile)); err == nil {
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("create scan %s: %w", m.ID, err)
+	}
+	r, err := openScanDir(root, m.ID)
+	if err != nil {
+		return nil, fmt.Errorf("create scan %s: %w", m.ID, err)
+	}
+	if _, err := r.Lstat(MetaFile); err == nil {
+		r.Close()
 		return nil, fmt.Errorf("create scan %s: %s already exists", m.ID, MetaFile)
 	}
 	if m.Status == "" {
@@ -60,11 +70,13 @@ func Create(root string, m Meta) (*Writer, error) {
 	if m.Created.IsZero() {
 		m.Created = time.Now().UTC()
 	}
-	w := &Writer{dir: dir, meta: m}
+	w := &Writer{dir: dir, root: r, meta: m}
 	if err := w.writeMeta(); err != nil {
+		r.Close()
 		return nil, err
 	}
 	if err := w.open(); err != nil {
+		r.Close()
 		return nil, err
 	}
 	return w, nil
@@ -76,26 +88,39 @@ func OpenWriter(root, id string) (*Writer, error) {
 		return nil, err
 	}
 	dir := filepath.Join(root, id)
-	data, err := os.ReadFile(filepath.Join(dir, MetaFile))
+	r, err := openScanDir(root, id)
 	if err != nil {
+		return nil, fmt.Errorf("open scan %s: %w", id, err)
+	}
+	f, err := openNoFollow(r, MetaFile, os.O_RDONLY, 0)
+	if err != nil {
+		r.Close()
+		return nil, fmt.Errorf("open scan %s: %w", id, err)
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		r.Close()
 		return nil, fmt.Errorf("open scan %s: %w", id, err)
 	}
 	m, err := ParseMeta(data, id, id+"/"+MetaFile, nil)
 	if err != nil {
+		r.Close()
 		return nil, err
 	}
-	w := &Writer{dir: dir, meta: m}
+	w := &Writer{dir: dir, root: r, meta: m}
 	if err := w.open(); err != nil {
+		r.Close()
 		return nil, err
 	}
 	return w, nil
 }
 
 func (w *Writer) open() error {
-	if err := w.elems.open(filepath.Join(w.dir, ElementsFile)); err != nil {
+	if err := w.elems.open(w.root, w.dir, ElementsFile); err != nil {
 		return err
 	}
-	if err := w.log.open(filepath.Join(w.dir, LogFile)); err != nil {
+	if err := w.log.open(w.root, w.dir, LogFile); err != nil {
 		w.elems.close()
 		return err
 	}
@@ -220,7 +245,7 @@ func (w *Writer) writeMeta() error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(w.dir, MetaFile), data, 0o644)
+	return writeAtomic(w.root, MetaFile, data, 0o644)
 }
 
 // WriteSettings replaces settings.toml atomically.
@@ -229,12 +254,12 @@ func (w *Writer) WriteSettings(s Settings) error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(w.dir, SettingsFile), data, 0o644)
+	return writeAtomic(w.root, SettingsFile, data, 0o644)
 }
 
 // WriteNotes replaces notes.md atomically.
 func (w *Writer) WriteNotes(markdown string) error {
-	return atomicfile.Write(filepath.Join(w.dir, NotesFile), []byte(markdown), 0o644)
+	return writeAtomic(w.root, NotesFile, []byte(markdown), 0o644)
 }
 
 // Flush writes buffered lines to the files.
@@ -252,11 +277,17 @@ func (w *Writer) flushLocked() error {
 func (w *Writer) Close() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return errors.Join(w.flushLocked(), w.elems.close(), w.log.close())
+	err := errors.Join(w.flushLocked(), w.elems.close(), w.log.close())
+	if w.root != nil {
+		w.root.Close()
+		w.root = nil
+	}
+	return err
 }
 
 // AppendDecision appends one decision to review.jsonl of the scan at dir.
-// Each decision is one write of one whole line.
+// Each decision is one write of one whole line. Like Writer, it follows no
+// symbolic link (the scan directory and review.jsonl must be real).
 func AppendDecision(dir string, d Decision) error {
 	if d.Time.IsZero() {
 		d.Time = time.Now().UTC()
@@ -265,8 +296,14 @@ func AppendDecision(dir string, d Decision) error {
 	if err != nil {
 		return fmt.Errorf("encode decision: %w", err)
 	}
+	dir = filepath.Clean(dir)
+	r, err := openScanDir(filepath.Dir(dir), filepath.Base(dir))
+	if err != nil {
+		return fmt.Errorf("append decision: %w", err)
+	}
+	defer r.Close()
 	var lf lineFile
-	if err := lf.open(filepath.Join(dir, ReviewFile)); err != nil {
+	if err := lf.open(r, dir, ReviewFile); err != nil {
 		return err
 	}
 	if err := lf.add(append(line, '\n')); err != nil {
@@ -284,8 +321,9 @@ type lineFile struct {
 	lines int // complete lines found when opened
 }
 
-func (l *lineFile) open(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
+func (l *lineFile) open(r *os.Root, dir, name string) error {
+	path := filepath.Join(dir, name)
+	f, err := openNoFollow(r, name, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
@@ -296,6 +334,10 @@ func (l *lineFile) open(path string) error {
 	if err != nil {
 		f.Close()
 		return fmt.Errorf("stat %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return fmt.Errorf("open %s: not a regular file", path)
 	}
 	if st.Size() > 0 {
 		pos, err := scanLines(io.NewSectionReader(f, 0, st.Size()), Position{}, -1, func([]byte, int, bool) error { return nil })
@@ -372,6 +414,10 @@ func AppendElementJSON(b []byte, e *Element) []byte {
 	if e.Risk != 0 {
 		b = append(b, `,"risk":`...)
 		b = strconv.AppendInt(b, int64(e.Risk), 10)
+	}
+	if e.Link != "" {
+		b = append(b, `,"link":`...)
+		b = jsonw.String(b, e.Link)
 	}
 	return append(b, "}\n"...)
 }

@@ -241,6 +241,16 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		if r.URL.Host != "" || r.URL.Scheme != "" || !strings.HasPrefix(r.RequestURI, "/") {
+			// An absolute-form request line (GET http://127.0.0.1:P/ HTTP/1.1)
+			// makes net/http take r.Host from the URL, not from the Host
+			// header (which it drops): browsers never send it to a server
+			// that is not a proxy, so it is refused, and r.Host below is
+			// always the Host header itself.
+			s.o.Logger.Warn("request refused: absolute-form request target", "target", r.RequestURI)
+			http.Error(w, "absolute-form request targets are not accepted: this is not a proxy", http.StatusBadRequest)
+			return
+		}
 		if !s.hosts[strings.ToLower(r.Host)] {
 			// A page from another site that rebound its name to 127.0.0.1.
 			s.o.Logger.Warn("request refused: unknown Host", "host", r.Host, "path", r.URL.Path)

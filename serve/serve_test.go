@@ -162,6 +162,35 @@ func TestHostCheck(t *testing.T) {
 	}
 }
 
+// TestHostHeaderNotRequestLine: an absolute-form request line naming the
+// server's own address cannot stand in for the Host header.
+func TestHostHeaderNotRequestLine(t *testing.T) {
+	_, base, _ := start(t)
+	addr := strings.TrimPrefix(base, "http://")
+	for _, c := range []struct {
+		req  string
+		want string
+	}{
+		{"GET " + base + "/index.html HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", " 400 "},
+		{"GET " + base + "/index.html HTTP/1.1\r\nHost: " + addr + "\r\nConnection: close\r\n\r\n", " 400 "},
+		{"GET /index.html HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", " 421 "},
+		{"GET /index.html HTTP/1.1\r\nHost: " + addr + "\r\nConnection: close\r\n\r\n", " 200 "},
+	} {
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.Write([]byte(c.req)); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(conn).ReadString('\n')
+		conn.Close()
+		if err != nil || !strings.Contains(line, c.want) {
+			t.Errorf("%q: status line %q (%v), want %q", strings.SplitN(c.req, "\r\n", 3)[:2], line, err, c.want)
+		}
+	}
+}
+
 func TestFalsePositiveRequests(t *testing.T) {
 	s, base, acts := start(t)
 	origin := base

@@ -1,9 +1,11 @@
 package spiderfoot
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,6 +30,10 @@ const MarkerFile = ".imported-from"
 // (database imports only). scanreport computes its own; this keeps
 // SpiderFoot's.
 const CorrelationsFile = "spiderfoot-correlations.json"
+
+// TypesFile declares the element types of a scan that the built-in
+// catalogue does not know (database imports of older SpiderFoot versions).
+const TypesFile = scan.TypesFile
 
 // ReviewBy is the "by" of the false-positive decisions an import writes.
 const ReviewBy = "spiderfoot-import"
@@ -103,8 +109,9 @@ type ScanSummary struct {
 	DuplicateIDs     int // database rows whose hash repeats an earlier row's
 	BadTimes         int // times that could not be read
 	UnknownTypes     map[string]int
-	Replaced         bool // an earlier import's directory was replaced
-	Appended         bool // the stream added to an existing scan
+	DeclaredTypes    int          // unknown types the database's tbl_event_types describes (written to types.tsv)
+	Replaced         *Replacement // the earlier import's directory this one replaced
+	Appended         bool         // the stream added to an existing scan
 }
 
 func (s *Summary) skip(reason string, n int) {
@@ -185,10 +192,14 @@ func (s *Summary) WriteText(w io.Writer) {
 			}
 			extra = append(extra, "unknown types kept: "+strings.Join(parts, ", "))
 		}
+		if sc.DeclaredTypes > 0 {
+			extra = append(extra, fmt.Sprintf("%s of them named, with their categories, by the database's tbl_event_types (in %s)", comma(sc.DeclaredTypes), TypesFile))
+		}
 		how := ""
 		switch {
-		case sc.Replaced:
+		case sc.Replaced != nil:
 			how = " (replaced the earlier import)"
+			extra = append(extra, sc.Replaced.describe()...)
 		case sc.Appended:
 			how = " (appended)"
 		}
@@ -350,15 +361,20 @@ func markerOf(dir string) (kind, key string) {
 	return kind, key
 }
 
-// target is a scan directory an import is about to write.
+// target is a scan directory an import is about to write: its id, the kind
+// of import, the SpiderFoot scan (id or name) and the scan's target.
 type target struct {
-	id, kind, key string
+	id, kind, key, scanTarget string
 }
 
+// exportKinds are the imports of SpiderFoot's exports: one scan exported as
+// CSV, Excel or JSON is the same scan, so one may replace another.
+var exportKinds = map[string]bool{"spiderfoot-csv": true, "spiderfoot-xlsx": true, "spiderfoot-json": true}
+
 // checkTargets refuses, before anything is written, to replace a scan
-// directory that an import did not create, or that an import of another
-// SpiderFoot scan created (its id is the same only by a clash of names).
-// force overrides both.
+// directory that an import did not create, that an import of another
+// SpiderFoot scan created (its id is the same only by a clash of names), or
+// that holds a scan of another target. force overrides all three.
 func checkTargets(root string, targets []target, force bool) error {
 	var refused []string
 	for _, t := range targets {
@@ -373,14 +389,37 @@ func checkTargets(root string, targets []target, force bool) error {
 			refused = append(refused, t.id+" (not written by scanreport import: no "+MarkerFile+")")
 			continue
 		}
-		if kind, key := markerOf(dir); kind != t.kind || key != t.key {
+		kind, key := markerOf(dir)
+		if (kind != t.kind && !(exportKinds[kind] && exportKinds[t.kind])) || key != t.key {
 			refused = append(refused, fmt.Sprintf("%s (imported from %s scan %q, not %s scan %q)", t.id, kind, key, t.kind, t.key))
+			continue
+		}
+		if old := targetOf(dir); t.scanTarget != "" && old != "" && old != t.scanTarget {
+			refused = append(refused, fmt.Sprintf("%s (a scan of target %q, not %q)", t.id, old, t.scanTarget))
 		}
 	}
 	if len(refused) > 0 {
 		return fmt.Errorf("refusing to replace in %s: %s; use --force to replace, or choose another --out or --id", root, strings.Join(refused, "; "))
 	}
 	return nil
+}
+
+// targetOf reads the target of the scan in dir ("" when it cannot be read).
+func targetOf(dir string) string {
+	m, err := readMeta(dir)
+	if err != nil {
+		return ""
+	}
+	return m.Target
+}
+
+// readMeta reads the scan.toml of dir.
+func readMeta(dir string) (scan.Meta, error) {
+	data, err := os.ReadFile(filepath.Join(dir, scan.MetaFile))
+	if err != nil {
+		return scan.Meta{}, err
+	}
+	return scan.ParseMeta(data, filepath.Base(dir), filepath.Join(dir, scan.MetaFile), nil)
 }
 
 // staging is a temporary scans root inside the real one, hidden (its name
@@ -404,33 +443,165 @@ func newStaging(root string) (*staging, error) {
 // cleanup removes whatever is left in the staging folder.
 func (s *staging) cleanup() { os.RemoveAll(s.tmp) }
 
+// importOwned are the files an import writes. Everything else in a scan
+// directory is the analyst's (notes.md, files put there by hand) and is
+// kept when the scan is imported again; review.jsonl is both (the import
+// writes SpiderFoot's false-positive flags, the analyst adds decisions) and
+// is merged.
+var importOwned = map[string]bool{
+	scan.MetaFile: true, scan.ElementsFile: true, scan.LogFile: true, scan.SettingsFile: true,
+	scan.ReviewFile: true, MarkerFile: true, CorrelationsFile: true, TypesFile: true,
+}
+
+// Replacement is what a re-import did to the directory it replaced.
+type Replacement struct {
+	OldName, OldTarget string
+	OldElements        int
+	Decisions          int      // the analyst's decisions carried over from review.jsonl
+	Kept               []string // the analyst's other files carried over
+}
+
 // commit moves the staged scan id into the scans root, replacing an earlier
-// import's directory (or any, with force). It reports whether it replaced
-// one.
-func (s *staging) commit(id string, force bool) (replaced bool, err error) {
+// import's directory (or any, with force). What the analyst added to the
+// earlier directory is kept: their decisions in review.jsonl (every line not
+// written by an import) follow the import's own, and every file an import
+// does not write (notes.md …) is moved into the new directory. It returns
+// what it replaced, or nil.
+func (s *staging) commit(id string, force bool) (*Replacement, error) {
 	src := filepath.Join(s.tmp, id)
 	dst := scan.DirPath(s.root, id)
 	if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(src, dst); err != nil {
-			return false, fmt.Errorf("move scan %s into place: %w", id, err)
+			return nil, fmt.Errorf("move scan %s into place: %w", id, err)
 		}
-		return false, nil
+		return nil, nil
 	}
 	if !force && !imported(dst) {
-		return false, fmt.Errorf("refusing to replace %s: not written by scanreport import (no %s); use --force", dst, MarkerFile)
+		return nil, fmt.Errorf("refusing to replace %s: not written by scanreport import (no %s); use --force", dst, MarkerFile)
 	}
+	rep := &Replacement{OldElements: -1}
+	if m, err := readMeta(dst); err == nil {
+		rep.OldName, rep.OldTarget = m.Name, m.Target
+	}
+	rep.OldElements = countLines(filepath.Join(dst, scan.ElementsFile))
+	n, err := mergeReview(filepath.Join(dst, scan.ReviewFile), filepath.Join(src, scan.ReviewFile))
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: keep the analyst's decisions: %w", id, err)
+	}
+	rep.Decisions = n
 	old := filepath.Join(s.tmp, ".old-"+id+"-"+randomSuffix())
 	if err := os.Rename(dst, old); err != nil {
-		return false, fmt.Errorf("move the earlier %s aside: %w", id, err)
+		return nil, fmt.Errorf("move the earlier %s aside: %w", id, err)
+	}
+	entries, err := os.ReadDir(old)
+	if err != nil {
+		return nil, s.putBack(id, old, dst, fmt.Errorf("read the earlier %s: %w", id, err))
+	}
+	for _, e := range entries {
+		if importOwned[e.Name()] {
+			continue
+		}
+		if err := os.Rename(filepath.Join(old, e.Name()), filepath.Join(src, e.Name())); err != nil {
+			return nil, s.putBack(id, old, dst, fmt.Errorf("keep %s of %s: %w", e.Name(), id, err))
+		}
+		rep.Kept = append(rep.Kept, e.Name())
 	}
 	if err := os.Rename(src, dst); err != nil {
-		if rerr := os.Rename(old, dst); rerr != nil {
-			return false, fmt.Errorf("move scan %s into place: %w (and the earlier one could not be put back: %v; it is in %s)", id, err, rerr, old)
-		}
-		return false, fmt.Errorf("move scan %s into place: %w", id, err)
+		return nil, s.putBack(id, old, dst, fmt.Errorf("move scan %s into place: %w", id, err))
 	}
 	os.RemoveAll(old)
-	return true, nil
+	return rep, nil
+}
+
+// describe says what a re-import replaced and what it kept.
+func (r *Replacement) describe() []string {
+	old := fmt.Sprintf("replaced: the earlier import of %s (target %s", strconv.Quote(r.OldName), strconv.Quote(r.OldTarget))
+	if r.OldElements >= 0 {
+		old += fmt.Sprintf(", %s %s", comma(r.OldElements), plural(r.OldElements, "element", "elements"))
+	}
+	old += ")"
+	kept := fmt.Sprintf("kept: %s analyst %s in %s", comma(r.Decisions), plural(r.Decisions, "decision", "decisions"), scan.ReviewFile)
+	if len(r.Kept) > 0 {
+		kept += ", " + strings.Join(r.Kept, ", ")
+	}
+	return []string{old, kept}
+}
+
+// putBack undoes a failed commit: the analyst's files go back into the
+// earlier directory and it goes back into place.
+func (s *staging) putBack(id, old, dst string, cause error) error {
+	src := filepath.Join(s.tmp, id)
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		if !importOwned[e.Name()] {
+			os.Rename(filepath.Join(src, e.Name()), filepath.Join(old, e.Name()))
+		}
+	}
+	if err := os.Rename(old, dst); err != nil {
+		return fmt.Errorf("%w (and the earlier one could not be put back: %v; it is in %s)", cause, err, old)
+	}
+	return cause
+}
+
+// mergeReview appends to the new review.jsonl every line of the old one
+// that an import did not write (the analyst's decisions, and lines it
+// cannot read, which are kept as they are). It returns how many.
+func mergeReview(oldPath, newPath string) (int, error) {
+	data, err := os.ReadFile(oldPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var keep []byte
+	n := 0
+	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var d struct {
+			By string `json:"by"`
+		}
+		if json.Unmarshal(line, &d) == nil && d.By == ReviewBy {
+			continue
+		}
+		if line[len(line)-1] != '\n' {
+			line = append(line[:len(line):len(line)], '\n')
+		}
+		keep = append(keep, line...)
+		n++
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	f, err := os.OpenFile(newPath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := f.Write(keep); err != nil {
+		f.Close()
+		return 0, err
+	}
+	return n, f.Close()
+}
+
+// countLines counts the lines of a file (-1 when it cannot be read).
+func countLines(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return -1
+	}
+	defer f.Close()
+	n := 0
+	buf := make([]byte, 64<<10)
+	for {
+		k, err := f.Read(buf)
+		n += bytes.Count(buf[:k], []byte("\n"))
+		if err != nil {
+			return n
+		}
+	}
 }
 
 func randomSuffix() string {

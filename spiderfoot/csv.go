@@ -60,11 +60,7 @@ func ImportCSV(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 		return nil, fmt.Errorf("not a SpiderFoot CSV export: the header is %q, not %q or with \"Scan Name\" first", strings.Join(header, string(delim)), strings.Join(csvHeader, ","))
 	}
 
-	cr := csv.NewReader(br)
-	cr.Comma = delim
-	cr.FieldsPerRecord = len(header)
-	cr.LazyQuotes = false
-	cr.ReuseRecord = true
+	cr := newCSVReader(br, byte(delim))
 	var scans []*exportScan
 	byName := map[string]*exportScan{}
 	single := &exportScan{name: o.Name}
@@ -81,7 +77,7 @@ func ImportCSV(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	}
 	loc := o.loc()
 	for n := 0; ; n++ {
-		rec, err := cr.Read()
+		rec, err := cr.read()
 		if err == io.EOF {
 			break
 		}
@@ -90,16 +86,15 @@ func ImportCSV(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 				return nil, cerr
 			}
 		}
+		if errors.Is(err, errCSVQuote) {
+			sum.skip("CSV rows with broken quoting", 1)
+			continue
+		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, err
-			}
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				sum.skip(fmt.Sprintf("CSV rows without %d fields", len(header)), 1)
-			} else {
-				sum.skip("CSV rows with broken quoting", 1)
-			}
+			return nil, err
+		}
+		if len(rec) != len(header) {
+			sum.skip(fmt.Sprintf("CSV rows without %d fields", len(header)), 1)
 			continue
 		}
 		s := single

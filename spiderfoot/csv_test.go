@@ -1,10 +1,12 @@
 package spiderfoot
 
 import (
+	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
+	"io"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -84,13 +86,13 @@ func TestImportCSVSingle(t *testing.T) {
 	}
 	t.Log(summaryText(sum))
 	ss := sum.Scans[0]
-	if ss.ID != "sf-acme" || ss.Elements != len(rows)+1 || ss.UnmatchedLinks != 1 || ss.AmbiguousLinks == 0 {
+	if ss.ID != "sf-acme-20231114-221320" || ss.Elements != len(rows)+1 || ss.UnmatchedLinks != 1 || ss.AmbiguousLinks == 0 {
 		t.Errorf("summary = %+v", ss)
 	}
 	if ss.UnknownTypes["Custom Thing"] != 1 {
 		t.Errorf("unknown types = %v", ss.UnknownTypes)
 	}
-	rb := read(t, root, "sf-acme")
+	rb := read(t, root, "sf-acme-20231114-221320")
 	if rb.meta.Target != "acme.example" || rb.meta.TargetType != "INTERNET_NAME" || rb.meta.Status != scan.StatusFinished {
 		t.Errorf("meta = %+v", rb.meta)
 	}
@@ -113,18 +115,18 @@ func TestImportCSVSingle(t *testing.T) {
 	}
 	for _, c := range []struct{ data, typ, parent, parentType, parentModule string }{
 		{"acme.example", "INTERNET_NAME", "ROOT", "", ""},
-		{"192.0.2.1", "IP_ADDRESS", "acme.example", "DOMAIN_NAME", "SpiderFoot UI"}, // same second: the later in the input
+		{"192.0.2.1", "IP_ADDRESS", "acme.example", "INTERNET_NAME", "SpiderFoot UI"}, // same second: sfp_dnsresolve watches INTERNET_NAME
 		{"192.0.2.2", "IP_ADDRESS", "www.acme.example", "INTERNET_NAME", "sfp_spider"},
 		{"192.0.2.2:80", "TCP_PORT_OPEN", "192.0.2.2", "IP_ADDRESS", "sfp_dnsresolve"},
 		{"Listed by Example", "MALICIOUS_IPADDR", "192.0.2.1", "IP_ADDRESS", "sfp_dnsresolve"}, // before the second 192.0.2.1
-		{" nginx", "WEBSERVER_BANNER", "192.0.2.1", "IP_ADDRESS", "sfp_other"},                 // the most recent
+		{" nginx", "WEBSERVER_BANNER", "192.0.2.1", "IP_ADDRESS", "sfp_dnsresolve"},            // the earliest: a module answers a value once
 		{"a@acme.example", "EMAILADDR", "ROOT", "", ""},
 		{"Apache", "WEBSERVER_BANNER", "https://acme.example/a", "LINKED_URL_INTERNAL", "sfp_spider"},
 	} {
 		var e *scan.Element
 		for i := range byD[c.data] {
-			if byD[c.data][i].Type == c.typ {
-				e = &byD[c.data][i]
+			if byD[c.data][i].Type == c.typ && e == nil {
+				e = &byD[c.data][i] // the first found
 			}
 		}
 		if e == nil {
@@ -156,7 +158,7 @@ func TestImportCSVSingle(t *testing.T) {
 	if len(rb.decisions) != 1 || len(rb.decisions[0].IDs()) != 1 || rb.byID[rb.decisions[0].IDs()[0]].Data != "www.acme.example" {
 		t.Errorf("decisions = %+v", rb.decisions)
 	}
-	ms := loadModel(t, root, "sf-acme")
+	ms := loadModel(t, root, "sf-acme-20231114-221320")
 	var fps []string
 	for _, id := range fpIDs(ms) {
 		fps = append(fps, rb.byID[id].Data)
@@ -184,7 +186,7 @@ func TestImportCSVSingle(t *testing.T) {
 	if _, err := ImportCSV(context.Background(), bytes.NewReader(data), Options{ScansRoot: root, Name: "acme-berlin", Location: berlin}); err != nil {
 		t.Fatal(err)
 	}
-	if got := read(t, root, "sf-acme-berlin").meta.Created; !got.Equal(time.Date(2023, 11, 14, 21, 13, 20, 0, time.UTC)) {
+	if got := read(t, root, "sf-acme-berlin-20231114-211320").meta.Created; !got.Equal(time.Date(2023, 11, 14, 21, 13, 20, 0, time.UTC)) {
 		t.Errorf("Berlin time read as %v", got)
 	}
 }
@@ -221,7 +223,7 @@ func TestImportCSVMulti(t *testing.T) {
 	if sum.Scans[1].BadTimes != 1 {
 		t.Errorf("bad times = %d", sum.Scans[1].BadTimes)
 	}
-	b := read(t, root, ScanID("Scan B"))
+	b := read(t, root, ScanID("Scan B")+"-20231115-080000")
 	if b.meta.Name != "Scan B" || b.meta.Target != "192.0.2.50" || b.meta.TargetType != "IP_ADDRESS" {
 		t.Errorf("meta B = %+v", b.meta)
 	}
@@ -255,31 +257,48 @@ func TestCSVRoundTrip(t *testing.T) {
 		}
 		rows = append(rows, r.fields())
 	}
+	// A WHOIS record as SpiderFoot stores it, CR LF inside, and its child,
+	// whose Source holds the same bytes.
+	whois := "Domain Name: ACME.EXAMPLE\r\nRegistrar: Example Registrar, Inc.\r\n"
+	rows = append(rows, []string{"2023-11-14 22:13:30", "DOMAIN_WHOIS", "sfp_whois", "acme.example", "0", whois},
+		[]string{"2023-11-14 22:13:31", "DOMAIN_REGISTRAR", "sfp_whois", whois, "0", "Example Registrar, Inc."})
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i][5] < rows[j][5] })
 	in := pythonCSV(csvHeader, rows, false)
+	if !bytes.Contains(in, []byte("ACME.EXAMPLE\r\nRegistrar")) {
+		t.Fatal("the fixture lost its CR LF")
+	}
 	root := t.TempDir()
 	if _, err := ImportCSV(context.Background(), bytes.NewReader(in), Options{ScansRoot: root, Name: "round"}); err != nil {
 		t.Fatal(err)
 	}
-	s := loadModel(t, root, "sf-round")
+	s := loadModel(t, root, "sf-round-20231114-221320")
 	var out bytes.Buffer
 	if err := exports.WriteCSV(&out, s, false, "", true); err != nil {
 		t.Fatal(err)
 	}
 	parse := func(b []byte) []string {
-		r := csv.NewReader(bytes.NewReader(b))
-		recs, err := r.ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		// Our reader: it keeps CR LF inside fields (encoding/csv would not).
+		r := newCSVReader(bufio.NewReader(bytes.NewReader(b)), ',')
 		var lines []string
-		for _, rec := range recs {
+		for {
+			rec, err := r.read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 			lines = append(lines, strings.Join(rec, "\x1f"))
 		}
 		sort.Strings(lines)
 		return lines
 	}
 	a, b := parse(in), parse(out.Bytes())
+	if !slices.ContainsFunc(b, func(l string) bool {
+		return strings.Contains(l, "DOMAIN_REGISTRAR") && strings.Contains(l, "ACME.EXAMPLE\r\n")
+	}) {
+		t.Errorf("the CR LF in the WHOIS record's child's Source is lost: %q", b)
+	}
 	if !reflect.DeepEqual(a, b) {
 		t.Errorf("round trip differs:\nin:  %q\nout: %q", a, b)
 	}

@@ -64,7 +64,7 @@ func ImportDB(ctx context.Context, path string, o Options) (*Summary, error) {
 	}
 	targets := make([]target, len(scans))
 	for i := range scans {
-		targets[i] = target{scans[i].id(), "spiderfoot-db", scans[i].guid}
+		targets[i] = target{scans[i].id(), "spiderfoot-db", scans[i].guid, unescapeName(scans[i].rawTarget)}
 	}
 	if err := checkTargets(o.ScansRoot, targets, o.Force); err != nil {
 		return nil, err
@@ -102,22 +102,19 @@ func openDB(path string) (db *sql.DB, how string, closeDB func(), err error) {
 	if ws, err := os.Stat(path + "-wal"); err == nil {
 		walSize = ws.Size()
 	}
-	_, shmErr := os.Stat(path + "-shm")
-	if walSize == 0 || shmErr == nil {
-		// No log to replay, or SpiderFoot (or a clean copy) left the index
-		// beside it: read in place, through SQLite's locks, so even a
-		// database SpiderFoot is writing gives one consistent snapshot.
+	if walSize == 0 {
+		// No log to replay: read in place as an immutable file, so that
+		// SQLite takes no lock and writes nothing beside it (a read-only
+		// connection in WAL mode would still write to the -shm index).
 		db, err := openSQLite(path, true)
-		if err == nil {
-			return db, "", func() { db.Close() }, nil
-		}
-		if walSize == 0 {
+		if err != nil {
 			return nil, "", nil, err
 		}
+		return db, "", func() { db.Close() }, nil
 	}
-	// A -wal without its -shm: SQLite cannot read it read-only in place
-	// (it would have to create the index beside the user's file), so copy
-	// both and read the copy.
+	// A -wal with writes not yet checkpointed: reading it in place would
+	// write to the -shm index beside it (or create one), so copy the
+	// database and its log and read the copy.
 	tmp, err := os.MkdirTemp("", "scanreport-spiderfoot-db-")
 	if err != nil {
 		return nil, "", nil, err
@@ -152,7 +149,7 @@ func openSQLite(path string, readOnly bool) (*sql.DB, error) {
 	}
 	mode := "rw"
 	if readOnly {
-		mode = "ro"
+		mode = "ro&immutable=1"
 	}
 	db, err := sql.Open("sqlite", "file://"+p+"?mode="+mode+"&_pragma=busy_timeout(10000)&_pragma=query_only(1)")
 	if err != nil {
@@ -273,6 +270,32 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 		Created: millisTime(s.created), Started: millisTime(s.started), Ended: millisTime(s.ended)}
 	if meta.Status == "" {
 		meta.Status = scan.StatusCreated
+	}
+
+	// --status: a scan whose SpiderFoot died stays RUNNING in the database
+	// for ever; the import can close it. A final status without an end
+	// time ends at the last result (else at the start).
+	if o.Status != "" && o.Status != meta.Status {
+		sum.note(fmt.Sprintf("scans given the status %s by --status (SpiderFoot said otherwise)", o.Status), 1)
+		meta.Status = o.Status
+		final := o.Status == scan.StatusFinished || o.Status == scan.StatusAborted || o.Status == scan.StatusErrorFailed
+		if final && meta.Ended.IsZero() {
+			var lastT sql.NullFloat64
+			if err := tx.QueryRowContext(ctx, `SELECT max(generated) FROM tbl_scan_results WHERE scan_instance_id = ?`, s.guid).Scan(&lastT); err != nil {
+				return ss, err
+			}
+			meta.Ended = meta.Started
+			if lastT.Valid && lastT.Float64 > 0 {
+				meta.Ended = secondsTime(lastT.Float64)
+			}
+			if meta.Ended.IsZero() {
+				meta.Ended = meta.Created
+			}
+		}
+		if !final {
+			meta.Ended = time.Time{}
+		}
+		ss.Status = meta.Status
 	}
 
 	// Settings, and the modules enabled.
@@ -492,6 +515,11 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 			return ss, err
 		}
 	}
+	if len(ss.UnknownTypes) > 0 {
+		if ss.DeclaredTypes, err = writeDBTypes(ctx, tx, w.Dir(), ss.UnknownTypes); err != nil {
+			return ss, err
+		}
+	}
 	if hasCorr {
 		if ss.Correlations, err = writeDBCorrelations(ctx, tx, s.guid, w.Dir()); err != nil {
 			return ss, err
@@ -674,4 +702,49 @@ func ReadCorrelations(dir string) (*CorrelationsDoc, error) {
 		return nil, fmt.Errorf("%s: %w", CorrelationsFile, err)
 	}
 	return &doc, nil
+}
+
+// writeDBTypes writes types.tsv for the types of a scan that the built-in
+// catalogue does not know but the database's own tbl_event_types describes
+// (an older SpiderFoot's types: VULNERABILITY, …), so that the report shows
+// them with their names and categories. It returns how many it declared.
+func writeDBTypes(ctx context.Context, tx *sql.Tx, dir string, unknown map[string]int) (int, error) {
+	var b strings.Builder
+	b.WriteString("code\tdescription\traw\tcategory\n")
+	n := 0
+	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	for _, code := range sortedKeys(unknown) {
+		var descr, cat sql.NullString
+		var raw sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT event_descr, event_raw, event_type FROM tbl_event_types WHERE event = ?`, code).Scan(&descr, &raw, &cat)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			if strings.Contains(err.Error(), "no such table") {
+				return 0, nil
+			}
+			return 0, fmt.Errorf("tbl_event_types: %w", err)
+		}
+		category := strings.ToUpper(strings.TrimSpace(cat.String))
+		switch category {
+		case "ENTITY", "DESCRIPTOR", "DATA", "SUBENTITY", "INTERNAL":
+		default:
+			continue
+		}
+		r := "0"
+		if raw.Int64 == 1 {
+			r = "1"
+		}
+		d := clean.Replace(descr.String)
+		if d == "" {
+			d = code
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", clean.Replace(code), d, r, category)
+		n++
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	return n, os.WriteFile(filepath.Join(dir, TypesFile), []byte(b.String()), 0o644)
 }

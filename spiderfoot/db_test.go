@@ -2,8 +2,10 @@ package spiderfoot
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -279,10 +281,18 @@ func TestImportDBWAL(t *testing.T) {
 		t.Fatal("the main file alone should not have the scan: the test does not exercise the WAL")
 	}
 
-	// In place, -shm present.
+	// -shm present (SpiderFoot running): the user's files are not touched,
+	// not even the -shm index.
+	if _, err := os.Stat(path + "-shm"); err != nil {
+		t.Fatalf("no -shm: %v", err)
+	}
+	before := fileSums(t, dir)
 	sum, err := ImportDB(context.Background(), path, Options{ScansRoot: filepath.Join(dir, "s1")})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if after := fileSums(t, dir); !reflect.DeepEqual(before, after) {
+		t.Errorf("the import changed the database's files:\nbefore %v\nafter  %v", before, after)
 	}
 	if el, _ := sum.Totals(); el != 12 {
 		t.Errorf("in place: %d elements", el)
@@ -333,12 +343,32 @@ func TestImportDBRerun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !sum.Scans[0].Replaced {
+	if sum.Scans[0].Replaced == nil {
 		t.Error("not reported as replaced")
 	}
 	if second := snapshot(t, root); !reflect.DeepEqual(first, second) {
 		t.Error("re-import gave different files")
 	}
+	// The running scan refreshed ("import again"): the analyst's notes and
+	// decisions stay, on the same elements.
+	running := filepath.Join(root, "sf-"+guidRunning)
+	os.WriteFile(filepath.Join(running, scan.NotesFile), []byte("watch this one\n"), 0o644)
+	if err := scan.AppendDecision(running, scan.Decision{Time: time.Now().UTC(), Op: scan.OpInvestigationAdd, Investigation: "case", By: "analyst"}); err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, db, `INSERT INTO tbl_scan_results VALUES (?, ?, ?, ?, 100, 100, 0, ?, ?, 0, ?)`, guidRunning, "feed1", "INTERNET_NAME", 1700001001.0, "sfp_dns", "new.example", ha)
+	sum, err = ImportDB(ctx, path, Options{ScansRoot: root, Scans: []string{guidRunning}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, summaryText(sum), "kept: 1 analyst decision in review.jsonl, notes.md")
+	if got, _ := os.ReadFile(filepath.Join(running, scan.NotesFile)); string(got) != "watch this one\n" {
+		t.Errorf("notes.md = %q", got)
+	}
+	if rb := read(t, root, "sf-"+guidRunning); len(rb.elements) != 3 || len(rb.decisions) != 1 {
+		t.Errorf("%d elements, decisions %+v", len(rb.elements), rb.decisions)
+	}
+	first = snapshot(t, root)
 
 	// A directory scanreport import did not write is not replaced...
 	foreign := filepath.Join(root, "sf-"+guidRunning)
@@ -407,5 +437,53 @@ func TestScanID(t *testing.T) {
 	}
 	if ScanID("a b") == ScanID("a/b") {
 		t.Error("different names, same id")
+	}
+}
+
+// fileSums checksums the files directly in dir (name → SHA-256, size, time).
+func fileSums(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := e.Info()
+		out[e.Name()] = fmt.Sprintf("%x %d %s", sha256.Sum256(data), len(data), info.ModTime())
+	}
+	return out
+}
+
+// --status closes a scan left RUNNING: the status given, ended at its last
+// result; the summary says so.
+func TestImportDBStatus(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "spiderfoot.db")
+	db := createDB(t, path, true)
+	fillDB(t, db, true)
+	db.Close()
+	root := filepath.Join(dir, "scans")
+	sum, err := ImportDB(context.Background(), path, Options{ScansRoot: root, Scans: []string{guidRunning}, Status: scan.StatusAborted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, summaryText(sum), "scans given the status ABORTED by --status")
+	rb := read(t, root, "sf-"+guidRunning)
+	var last time.Time
+	for _, e := range rb.elements {
+		if e.Generated.After(last) {
+			last = e.Generated
+		}
+	}
+	if rb.meta.Status != scan.StatusAborted || !rb.meta.Ended.Equal(last) || last.IsZero() {
+		t.Errorf("status %s, ended %v, last result %v", rb.meta.Status, rb.meta.Ended, last)
 	}
 }

@@ -49,7 +49,7 @@ func TestImportJSON(t *testing.T) {
 	if sum.Skipped["JSON export entries that are not elements"] != 1 {
 		t.Errorf("skipped = %v", sum.Skipped)
 	}
-	id := ScanID("Acme &lt;1&gt;")
+	id := ScanID("Acme &lt;1&gt;") + "-20231114-221320"
 	rb := read(t, root, id)
 	if rb.meta.Name != "Acme <1>" || rb.meta.Target != "acme.example" || rb.meta.TargetType != "INTERNET_NAME" {
 		t.Errorf("meta = %+v", rb.meta)

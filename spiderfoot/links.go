@@ -2,6 +2,7 @@ package spiderfoot
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -10,30 +11,40 @@ import (
 // the source's data value. These linkers rebuild the source → child links
 // by matching that value to the data of an element found earlier.
 //
-// The rule, the same every time:
+// The rule for exports (linkRows), the same every time:
 //  1. A row of the module "SpiderFoot UI" whose source is the target (or
 //     empty) is a first event: its source is ROOT.
 //  2. Candidates are the other elements whose data equals the source value
 //     and that were found no later than the row (same second included). If
 //     there are none and the value holds SpiderFoot's <SFURL> markers (which
 //     exports strip from data but not from source data), the value without
-//     them is tried.
-//  3. ENTITY (and INTERNAL) candidates are preferred over the others; among
-//     them the most recent wins, and among equally recent ones the one later
-//     in the input. A candidate that would close a loop (it descends from
-//     the row) is passed over.
-//  4. No candidate: the source is ROOT. That is expected when the value is
+//     them is tried. Siblings (rows of one module naming one source value)
+//     were found from one event: they consider only candidates no later
+//     than the first of them, so they choose the same parent.
+//  3. Candidates are ranked by: the type is one the row's module watches
+//     (SpiderFoot's module table, and the types the module's unambiguous
+//     rows were found from); found strictly earlier than the row rather
+//     than in the same second; ENTITY or INTERNAL rather than another
+//     category; found earliest (SpiderFoot's modules handle a value once:
+//     the first event with it is the one they answer).
+//  4. Rows whose best candidate is earlier are linked first (no loop is
+//     possible); then rows that need a candidate of their own second, those
+//     with the fewest such candidates first, each passing over a candidate
+//     that would close a loop.
+//  5. No candidate: the source is ROOT. That is expected when the value is
 //     the target; otherwise it is counted as unmatched.
 //
-// A link with more than one candidate is counted as ambiguous.
+// A link with more than one candidate is counted as ambiguous; ambiguous and
+// unmatched links are marked as guessed in the scan.
 
 // linkRow is one row to link.
 type linkRow struct {
 	t            int64 // epoch seconds; math.MaxInt64 when unknown
 	data, source string
-	module       string
+	module, typ  string
 	entity       bool
 	parent       int32 // index of the parent row; rootParent; or unassigned
+	guessed      bool  // the parent was chosen among several candidates, or none matched
 }
 
 const (
@@ -45,9 +56,8 @@ type linkStats struct {
 	ambiguous, unmatched int
 }
 
-// maxCandidateTries bounds the candidates tried for one row (each try walks
-// the candidate's ancestors to avoid loops).
-const maxCandidateTries = 64
+// maxCandidates bounds the candidates ranked for one row.
+const maxCandidates = 64
 
 // linkRows sets each row's parent and returns the order to write the rows
 // in: by time, then input order, with every parent before its children.
@@ -59,27 +69,198 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 		rows[i].parent = unassigned
 	}
 	sort.SliceStable(order, func(a, b int) bool { return rows[order[a]].t < rows[order[b]].t })
-
-	type lists struct{ ent, other []int32 }
-	byData := map[string]*lists{}
+	rank := make([]int32, len(rows)) // position in time order
+	for k, i := range order {
+		rank[i] = int32(k)
+	}
+	// The elements of each value, grouped by type, each group in time
+	// order: the rule ranks by type first and then prefers the earliest, so
+	// a row looks at a few elements of each type, not at every element with
+	// its source value (a value found thousands of times costs no more).
+	type group struct {
+		typ  string
+		rows []int32
+	}
+	byData := map[string][]group{}
 	for _, i := range order {
-		l := byData[rows[i].data]
-		if l == nil {
-			l = &lists{}
-			byData[rows[i].data] = l
+		gs := byData[rows[i].data]
+		k := 0
+		for k < len(gs) && gs[k].typ != rows[i].typ {
+			k++
 		}
-		if rows[i].entity {
-			l.ent = append(l.ent, i)
-		} else {
-			l.other = append(l.other, i)
+		if k == len(gs) {
+			gs = append(gs, group{typ: rows[i].typ})
+		}
+		gs[k].rows = append(gs[k].rows, i)
+		byData[rows[i].data] = gs
+	}
+	groupsOf := func(r *linkRow) []group {
+		gs := byData[r.source]
+		if gs == nil && strings.Contains(r.source, "SFURL>") {
+			gs = byData[stripSFURL(r.source)]
+		}
+		return gs
+	}
+	// self reports whether row c is in group g of its own source value.
+	self := func(c int32, g *group) bool {
+		r := &rows[c]
+		return r.typ == g.typ && (r.data == r.source || r.data == stripSFURL(r.source) && strings.Contains(r.source, "SFURL>"))
+	}
+	// upTo counts a group's elements found no later than t.
+	upTo := func(g *group, t int64) int {
+		return sort.Search(len(g.rows), func(j int) bool { return rows[g.rows[j]].t > t })
+	}
+	isFirst := func(r *linkRow) bool {
+		return r.module == rootModule && (r.source == target || r.source == "")
+	}
+	// Siblings: the first time of each (module, source value).
+	type sibKey struct{ module, source string }
+	firstOf := map[sibKey]int64{}
+	for _, i := range order {
+		k := sibKey{rows[i].module, rows[i].source}
+		if _, ok := firstOf[k]; !ok {
+			firstOf[k] = rows[i].t
 		}
 	}
+	// What each module was found from, where only one type was possible.
+	learned := map[string]map[string]bool{}
+	for _, i := range order {
+		r := &rows[i]
+		if isFirst(r) {
+			continue
+		}
+		typ, types := "", 0
+		gs := groupsOf(r)
+		for k := range gs {
+			g := &gs[k]
+			n := upTo(g, r.t)
+			if n > 0 && !(n == 1 && self(i, g)) {
+				typ = g.typ
+				types++
+			}
+		}
+		if types == 1 {
+			if learned[r.module] == nil {
+				learned[r.module] = map[string]bool{}
+			}
+			learned[r.module][typ] = true
+		}
+	}
+	mt := loadModules()
+	watchScore := func(module, typ string) int {
+		known, yes := mt.watches(module, typ)
+		w := 0
+		if yes {
+			w += 2
+		}
+		if learned[module][typ] {
+			w++
+		}
+		if !known && len(learned[module]) == 0 {
+			w = 1 // nothing known of the module: no preference
+		}
+		return w
+	}
+	better := func(r *linkRow, a, b int32) bool {
+		ra, rb := &rows[a], &rows[b]
+		if wa, wb := watchScore(r.module, ra.typ), watchScore(r.module, rb.typ); wa != wb {
+			return wa > wb
+		}
+		if ea, eb := ra.t < r.t, rb.t < r.t; ea != eb {
+			return ea
+		}
+		if ra.entity != rb.entity {
+			return ra.entity
+		}
+		return rank[a] < rank[b]
+	}
+
+	// Rank each row's candidates: of each type, the earliest few (later
+	// ones of a type never rank above them; a few stand by in case the
+	// first would close a loop).
+	const perType = 4
+	ranked := make([][]int32, len(rows))
+	var pending []int32
+	var cs []int32
+	for _, c := range order {
+		r := &rows[c]
+		if isFirst(r) {
+			r.parent = rootParent
+			continue
+		}
+		limit := r.t
+		if t0 := firstOf[sibKey{r.module, r.source}]; t0 < limit {
+			limit = t0
+		}
+		gs := groupsOf(r)
+		all := 0
+		cs = cs[:0]
+		for pass := 0; pass < 2 && len(cs) == 0; pass++ {
+			bound := limit
+			if pass == 1 { // the siblings' bound left nothing: the row's own
+				bound = r.t
+			}
+			for k := range gs {
+				g := &gs[k]
+				n := upTo(g, bound)
+				if pass == 0 {
+					m := upTo(g, r.t)
+					all += m
+					if m > 0 && self(c, g) {
+						all--
+					}
+				}
+				taken := 0
+				for _, cand := range g.rows[:n] {
+					if cand == c {
+						continue
+					}
+					cs = append(cs, cand)
+					if taken++; taken == perType {
+						break
+					}
+				}
+			}
+		}
+		sort.SliceStable(cs, func(a, b int) bool { return better(r, cs[a], cs[b]) })
+		if len(cs) > maxCandidates {
+			cs = cs[:maxCandidates]
+		}
+		if all > 1 {
+			st.ambiguous++
+			r.guessed = true
+		}
+		if len(cs) == 0 {
+			r.parent = rootParent
+			if r.source != target {
+				st.unmatched++
+				r.guessed = true
+			}
+			continue
+		}
+		if rows[cs[0]].t < r.t {
+			r.parent = cs[0] // earlier: cannot close a loop
+			continue
+		}
+		ranked[c] = slices.Clone(cs)
+		pending = append(pending, c)
+	}
+	// Same-second links: those with the fewest same-second candidates
+	// first, so that a row whose only source is in its second gets it
+	// before a row with other choices takes the opposite link.
+	sameSecond := func(c int32) int {
+		n := 0
+		for _, cand := range ranked[c] {
+			if rows[cand].t == rows[c].t {
+				n++
+			}
+		}
+		return n
+	}
+	sort.SliceStable(pending, func(a, b int) bool { return sameSecond(pending[a]) < sameSecond(pending[b]) })
 	// descends reports whether cand has c among its ancestors (as linked so
-	// far: rows not yet linked end the walk). Rows are linked in time order
-	// and a parent is never later than its child, so every row linked below
-	// c so far has c's time: the walk stops at the first ancestor with
-	// another time, and a deep chain costs nothing (it did cost O(depth)
-	// per row: 10 s for a 100,000-row chain).
+	// far). Every row linked below c has c's time, so the walk stops at the
+	// first ancestor with another time: a deep chain costs nothing.
 	descends := func(cand, c int32) bool {
 		tc := rows[c].t
 		for p := cand; p >= 0 && rows[p].t == tc; p = rows[p].parent {
@@ -89,52 +270,19 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 		}
 		return false
 	}
-	for _, c := range order {
+	for _, c := range pending {
 		r := &rows[c]
-		if r.module == rootModule && (r.source == target || r.source == "") {
-			r.parent = rootParent
-			continue
-		}
-		l := byData[r.source]
-		if l == nil && strings.Contains(r.source, "SFURL>") {
-			l = byData[stripSFURL(r.source)]
-		}
-		chosen := int32(rootParent)
-		candidates := 0
-		if l != nil {
-			for li, list := range [][]int32{l.ent, l.other} {
-				// list is in (time, input) order: candidates are its prefix
-				// found no later than the row (the row itself excepted).
-				k := sort.Search(len(list), func(j int) bool { return rows[list[j]].t > r.t })
-				n := k
-				if r.data == r.source && r.entity == (li == 0) {
-					n--
-				}
-				candidates += n
-				if chosen != rootParent {
-					continue
-				}
-				for j, tries := k-1, 0; j >= 0 && tries < maxCandidateTries; j-- {
-					cand := list[j]
-					if cand == c {
-						continue
-					}
-					tries++
-					if descends(cand, c) {
-						continue
-					}
-					chosen = cand
-					break
-				}
+		r.parent = rootParent
+		for _, cand := range ranked[c] {
+			if !descends(cand, c) {
+				r.parent = cand
+				break
 			}
 		}
-		if candidates > 1 {
-			st.ambiguous++
-		}
-		if chosen == rootParent && r.source != target {
+		if r.parent == rootParent {
 			st.unmatched++
+			r.guessed = true
 		}
-		r.parent = chosen
 	}
 
 	// Write order: by time, parents first.

@@ -137,15 +137,20 @@ func ImportStream(ctx context.Context, r io.Reader, o Options, so StreamOptions)
 			ss.unknownType(code)
 		}
 		source := scan.RootID
+		link := ""
 		if ev.hasSource {
+			before := lst
 			source = linker.link(ev.source, ev.module, &lst)
+			if lst != before { // ambiguous or unmatched
+				link = scan.LinkGuessed
+			}
 		} else {
 			sum.note(noteNoSource, 1)
 		}
 		if ev.t.IsZero() {
 			ev.t = time.Now()
 		}
-		eid, err := w.Add(scan.Element{Type: code, Data: ev.data, Source: source, Module: ev.module, Generated: ev.t})
+		eid, err := w.Add(scan.Element{Type: code, Data: ev.data, Source: source, Module: ev.module, Generated: ev.t, Link: link})
 		if err != nil {
 			return err
 		}
@@ -323,13 +328,15 @@ func openStreamScan(id, src string, o *Options, so StreamOptions, ss *ScanSummar
 	_, err := os.Lstat(dir)
 	exists := err == nil
 	if exists {
-		if err := checkTargets(o.ScansRoot, []target{{id, "spiderfoot-stream", o.Name}}, o.Force); err != nil {
+		if err := checkTargets(o.ScansRoot, []target{{id, "spiderfoot-stream", o.Name, o.Target}}, o.Force); err != nil {
 			return nil, nil, err
 		}
 	}
+	var aside string // the replaced directory, whose analyst files are kept
 	if exists && so.Replace {
-		if err := os.RemoveAll(dir); err != nil {
-			return nil, nil, err
+		aside = filepath.Join(o.ScansRoot, ".import-tmp-replaced-"+id+"-"+randomSuffix())
+		if err := os.Rename(dir, aside); err != nil {
+			return nil, nil, fmt.Errorf("move the earlier %s aside: %w", id, err)
 		}
 		exists = false
 	}
@@ -346,6 +353,14 @@ func openStreamScan(id, src string, o *Options, so StreamOptions, ss *ScanSummar
 		if err := os.WriteFile(filepath.Join(dir, MarkerFile), marker("spiderfoot-stream", src, o.Name), 0o644); err != nil {
 			w.Close()
 			return nil, nil, err
+		}
+		if aside != "" {
+			// --replace starts the scan afresh, not the analyst's work:
+			// their decisions and files come along.
+			if err := keepAnalystFiles(aside, dir); err != nil {
+				w.Close()
+				return nil, nil, err
+			}
 		}
 		return w, linker, nil
 	}
@@ -734,3 +749,25 @@ func (ts *textStream) flushPending() error {
 func (ts *textStream) idle() error { return ts.flushPending() }
 
 func (ts *textStream) end() (bool, error) { return true, ts.flushPending() }
+
+// keepAnalystFiles moves what the analyst added to a scan directory (their
+// decisions in review.jsonl, notes.md, any file an import does not write)
+// from old into the new directory dir, then removes old.
+func keepAnalystFiles(old, dir string) error {
+	if _, err := mergeReview(filepath.Join(old, scan.ReviewFile), filepath.Join(dir, scan.ReviewFile)); err != nil {
+		return fmt.Errorf("keep the analyst's decisions (the earlier scan is in %s): %w", old, err)
+	}
+	entries, err := os.ReadDir(old)
+	if err != nil {
+		return fmt.Errorf("read the earlier scan in %s: %w", old, err)
+	}
+	for _, e := range entries {
+		if importOwned[e.Name()] {
+			continue
+		}
+		if err := os.Rename(filepath.Join(old, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("keep %s (the earlier scan is in %s): %w", e.Name(), old, err)
+		}
+	}
+	return os.RemoveAll(old)
+}

@@ -242,10 +242,24 @@ func TestImportStreamAppend(t *testing.T) {
 			t.Errorf("192.0.2.2 under %q", rb.byID[e.Source].Data)
 		}
 	}
-	// --replace starts afresh.
+	// --replace starts afresh, keeping the analyst's notes and decisions.
+	dir := filepath.Join(root, "sf-acme")
+	os.WriteFile(filepath.Join(dir, scan.NotesFile), []byte("mine\n"), 0o644)
+	if err := scan.AppendDecision(dir, scan.Decision{Time: time.Now().UTC(), Op: scan.OpInvestigationAdd, Investigation: "case-1", By: "analyst"}); err != nil {
+		t.Fatal(err)
+	}
 	sum, err = ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[:2], true)), o, StreamOptions{Replace: true})
 	if err != nil || sum.Scans[0].Elements != 3 || len(read(t, root, "sf-acme").elements) != 3 {
 		t.Errorf("replace: %v %+v", err, sum)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, scan.NotesFile)); string(got) != "mine\n" {
+		t.Errorf("--replace lost notes.md: %q", got)
+	}
+	if ds := read(t, root, "sf-acme").decisions; len(ds) != 1 || ds[0].Investigation != "case-1" {
+		t.Errorf("--replace lost the analyst's decisions: %+v", ds)
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, ".import-tmp-*")); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 	// A scan directory an import did not write is refused.
 	os.MkdirAll(filepath.Join(root, "sf-mine"), 0o755)
@@ -437,5 +451,32 @@ func TestLinkRowsNeverCycle(t *testing.T) {
 		if chain[i].parent != int32(i-1) {
 			t.Fatalf("row %d linked to %d", i, chain[i].parent)
 		}
+	}
+}
+
+// TestImportStreamAppendRefusesLinks: appending to a scan directory whose
+// log.jsonl is a symbolic link out of the scans root writes nothing there
+// (the log holds text the scanned target chose).
+func TestImportStreamAppendRefusesLinks(t *testing.T) {
+	base := t.TempDir()
+	root, outside := filepath.Join(base, "scans"), filepath.Join(base, "outside.txt")
+	o := Options{ScansRoot: root, Name: "acme"}
+	if _, err := ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[:4], false)), o, StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(outside, []byte("precious\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logFile := filepath.Join(root, "sf-acme", scan.LogFile)
+	os.Remove(logFile)
+	if err := os.Symlink(outside, logFile); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[4:], true)), o, StreamOptions{})
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("append through a linked log.jsonl: %v", err)
+	}
+	if data, _ := os.ReadFile(outside); string(data) != "precious\n" {
+		t.Errorf("written outside the scans root: %q", data)
 	}
 }

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -50,6 +50,7 @@ func ImportXLSX(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	byName := map[string]*exportScan{}
 	single := &exportScan{name: o.Name}
 	multi := -1 // unknown until the first sheet's header
+	var foreign []string
 	for _, sheet := range f.GetSheetList() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -70,8 +71,11 @@ func ImportXLSX(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 				first = false
 				m, ok := xlsxLayout(rec)
 				if !ok {
-					rows.Close()
-					return nil, fmt.Errorf("not a SpiderFoot Excel export: sheet %q starts with %q, not %q or with \"Scan Name\" first", sheet, strings.Join(rec, ", "), strings.Join(xlsxHeader, ", "))
+					// A sheet added by hand (a summary, notes): skipped, the
+					// others imported.
+					foreign = append(foreign, fmt.Sprintf("sheet %q starts with %q, not %q or with \"Scan Name\" first", sheet, truncateText(strings.Join(rec, ", "), 80), strings.Join(xlsxHeader, ", ")))
+					sum.skip(fmt.Sprintf("Excel sheet %q (not one of SpiderFoot's: its first row is not %s)", truncateText(sheet, 40), strings.Join(xlsxHeader, ", ")), 1)
+					break
 				}
 				if multi >= 0 && m != (multi == 1) {
 					rows.Close()
@@ -111,6 +115,12 @@ func ImportXLSX(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
 		}
 	}
+	if multi < 0 {
+		if len(foreign) == 0 {
+			return nil, fmt.Errorf("not a SpiderFoot Excel export: it has no sheet with rows")
+		}
+		return nil, fmt.Errorf("not a SpiderFoot Excel export: %s", strings.Join(foreign, "; "))
+	}
 	if multi != 1 {
 		switch {
 		case len(o.Scans) > 1:
@@ -123,10 +133,6 @@ func ImportXLSX(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 		scans = []*exportScan{single}
 	} else if scans, err = selectExportScans(scans, o.Scans); err != nil {
 		return nil, err
-	}
-	for _, s := range scans {
-		// Time order; the sheets' order (types A to Z) breaks ties.
-		slices.SortStableFunc(s.rows, func(a, b exportRow) int { return a.t.Compare(b.t) })
 	}
 	if err := importExport("spiderfoot-xlsx", o.Source, scans, &o, sum); err != nil {
 		return nil, err
@@ -188,4 +194,15 @@ func allEmpty(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// truncateText cuts s to n bytes (at a rune boundary) with an ellipsis.
+func truncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/scanreport/scanreport/scan"
 )
 
 // xlsxRows is a scan in time order, one second apart (so that no link
@@ -97,6 +101,7 @@ func elementKeys(t *testing.T, root, id string) []string {
 // rows: types from the sheet names (a name cut to 31 characters maps back
 // to its code), links rebuilt from the data, false positives kept.
 func TestImportXLSXSingle(t *testing.T) {
+	const acmeID = "sf-acme-20231114-221320"
 	data := spiderfootXLSX(t, xlsxRows, nil)
 	rootX, rootC := t.TempDir(), t.TempDir()
 	sum, err := ImportXLSX(context.Background(), bytes.NewReader(data), Options{ScansRoot: rootX, Name: "acme", Source: "acme-SpiderFoot.xlsx"})
@@ -112,10 +117,18 @@ func TestImportXLSXSingle(t *testing.T) {
 		t.Fatal(err)
 	}
 	ss := sum.Scans[0]
-	if ss.ID != "sf-acme" || ss.Elements != len(xlsxRows)+1 || ss.UnknownTypes["CUSTOM_THING"] != 1 || len(ss.UnknownTypes) != 1 {
+	if ss.ID != acmeID || ss.Elements != len(xlsxRows)+1 || ss.UnknownTypes["CUSTOM_THING"] != 1 || len(ss.UnknownTypes) != 1 {
 		t.Errorf("summary = %+v", ss)
 	}
-	gotX, gotC := elementKeys(t, rootX, "sf-acme"), elementKeys(t, rootC, "sf-acme")
+	// Byte for byte: the same ids, links and order.
+	for _, f := range []string{scan.ElementsFile, scan.MetaFile, scan.ReviewFile} {
+		x, _ := os.ReadFile(filepath.Join(rootX, acmeID, f))
+		c, _ := os.ReadFile(filepath.Join(rootC, acmeID, f))
+		if len(x) == 0 || !bytes.Equal(x, c) {
+			t.Errorf("%s of the Excel and CSV imports differ:\n%s\n%s", f, x, c)
+		}
+	}
+	gotX, gotC := elementKeys(t, rootX, acmeID), elementKeys(t, rootC, acmeID)
 	if !slices.Equal(gotX, gotC) {
 		t.Errorf("Excel and CSV imports differ:\nExcel %q\nCSV   %q", gotX, gotC)
 	}
@@ -124,7 +137,7 @@ func TestImportXLSXSingle(t *testing.T) {
 	}) {
 		t.Errorf("the cut sheet name did not map back to its code, or its link is lost: %q", gotX)
 	}
-	rb := read(t, rootX, "sf-acme")
+	rb := read(t, rootX, acmeID)
 	if rb.meta.Target != "acme.example" || len(rb.decisions) == 0 {
 		t.Errorf("meta %+v, %d review decisions (false positives)", rb.meta, len(rb.decisions))
 	}

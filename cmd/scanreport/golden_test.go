@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -127,17 +128,39 @@ func goldenFiles(site string) (map[string][]byte, error) {
 		if err != nil {
 			return err
 		}
-		if strings.HasSuffix(rel, ".html") {
+		switch {
+		case strings.HasSuffix(rel, ".html"):
 			b, err = pageText(b)
 			if err != nil {
 				return fmt.Errorf("%s: %w", rel, err)
 			}
 			rel += ".txt"
+		case strings.HasSuffix(rel, ".js"):
+			b = indentChunk(b)
 		}
 		files[rel] = assetHash.ReplaceAll(b, []byte("${1}.HASH."))
 		return nil
 	})
 	return files, err
+}
+
+// indentChunk lays the JSON of a data file, `(…).push({…});`, out one value
+// a line, so that a diff of the golden files points at the value that
+// changed; a file of another shape is kept as it is.
+func indentChunk(b []byte) []byte {
+	open, end := bytes.Index(b, []byte(".push(")), bytes.LastIndexByte(b, ')')
+	if open < 0 || end < open {
+		return b
+	}
+	var out bytes.Buffer
+	out.Write(b[:open+len(".push(")])
+	out.WriteByte('\n')
+	if err := json.Indent(&out, b[open+len(".push("):end], "", " "); err != nil {
+		return b
+	}
+	out.WriteByte('\n')
+	out.Write(b[end:])
+	return out.Bytes()
 }
 
 // pageText is what a page says: its title, each run of text on a line of

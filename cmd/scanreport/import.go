@@ -135,9 +135,11 @@ func (a *app) importCommand() *cobra.Command {
 		Long: `import turns SpiderFoot data into scan directories (see docs/import.md).
 
 Every import but the stream is safe to re-run: the same input gives the same
-scan directories, which replace those an earlier import wrote. A scan
-directory that scanreport import did not create is never replaced without
---force. Each import prints a summary: scans, elements, log lines, what was
+scan directories, which replace those an earlier import wrote while keeping
+the analyst's work in them (notes.md, decisions in review.jsonl, other
+files), on the same elements. A scan directory that scanreport import did
+not create, or that holds a scan of another target, is never replaced
+without --force. Each import prints a summary: scans, elements, log lines, what was
 skipped and why, and how many links had to be guessed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
@@ -178,6 +180,7 @@ SCANID becomes the scan directory sf-SCANID.`,
 	}
 	f.register(cmd)
 	cmd.Flags().StringArrayVar(&f.scans, "scan", nil, "import only this scan (SpiderFoot scan id or name; repeatable)")
+	cmd.Flags().StringVar(&f.status, "status", "", "give the scans this status instead of SpiderFoot's, e.g. ABORTED for a scan left RUNNING when SpiderFoot died (a final status without an end time ends at the last result)")
 	return cmd
 }
 

@@ -50,9 +50,9 @@ func TestImportExportCommands(t *testing.T) {
 		args []string
 		id   string
 	}{
-		{[]string{"import", "spiderfoot-csv", csvFile, "--out", scans}, "sf-acme"},
-		{[]string{"import", "spiderfoot-xlsx", xlsxFile, "--out", scans, "--target", "globex.example"}, "sf-globex"},
-		{[]string{"import", "spiderfoot-csv", "-", "--out", scans, "--scan", "stdin-scan"}, "sf-stdin-scan"},
+		{[]string{"import", "spiderfoot-csv", csvFile, "--out", scans}, "sf-acme-20261120-100000"},
+		{[]string{"import", "spiderfoot-xlsx", xlsxFile, "--out", scans, "--target", "globex.example"}, "sf-globex-20261121-090000"},
+		{[]string{"import", "spiderfoot-csv", "-", "--out", scans, "--scan", "stdin-scan"}, "sf-stdin-scan-20261120-100000"},
 	} {
 		var code int
 		var out, errOut string

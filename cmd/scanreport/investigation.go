@@ -126,7 +126,7 @@ func lookupCommands(c config.Config) []lookup.Command {
 			label = lc.Name
 		}
 		out = append(out, lookup.Command{Name: lc.Name, Label: label, Types: lc.Types, Argv: lc.Argv, Dir: c.Dir(),
-			Timeout: l.LookupTimeout(lc), Kinds: l.LookupKinds(lc), Env: lc.Env, MaxOutput: l.MaxOutput})
+			Timeout: l.LookupTimeout(lc), Kinds: l.LookupKinds(lc), Env: lc.Env, MaxOutput: l.MaxOutput, Pass: lc.Pass})
 	}
 	return out
 }

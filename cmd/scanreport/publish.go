@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"gocloud.dev/blob"
 
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/publish"
 )
 
@@ -21,6 +22,7 @@ import (
 type publishFlags struct {
 	to, site                 string
 	withScans, prune, dryRun bool
+	rawSettings              bool
 	watch, quiet             bool
 	maxDeletes, jobs         int
 	interval                 time.Duration
@@ -72,14 +74,18 @@ or AZURE_STORAGE_SAS_TOKEN), never from the command line. See docs/publish.md.`,
 			if err != nil {
 				return err
 			}
-			return a.publish(cmd.Context(), pf, o.Output, o.ScansRoot)
+			if pf.rawSettings && !pf.withScans {
+				return errors.New("--with-raw-settings goes with --with-scans")
+			}
+			return a.publish(cmd.Context(), pf, o.Output, o.ScansRoot, redact.New(o.IsSecret))
 		},
 	}
 	f.register(cmd, false)
 	fl := cmd.Flags()
 	fl.StringVar(&pf.to, "to", "", "bucket URL: s3://, gs://, azblob:// or file:// (see above)")
 	fl.StringVar(&pf.site, "site", "", "site folder to publish (default from config: site)")
-	fl.BoolVar(&pf.withScans, "with-scans", false, "also archive the raw scan directories under scans-archive/<id>/ (unmasked: settings.toml may hold API keys)")
+	fl.BoolVar(&pf.withScans, "with-scans", false, "also archive the scan files (scan.toml, elements.jsonl, log.jsonl, settings.toml, review.jsonl, notes.md) under scans-archive/<id>/ as downloads, secrets masked")
+	fl.BoolVar(&pf.rawSettings, "with-raw-settings", false, "with --with-scans, archive the scan files unmasked: settings.toml with its API keys and passwords, logs with keys in URLs")
 	fl.BoolVar(&pf.prune, "prune", false, "delete objects under the URL that are not in the site")
 	fl.IntVar(&pf.maxDeletes, "max-deletes", publish.DefaultMaxDeletes, "with --prune, refuse to publish when more objects than this would be deleted")
 	fl.BoolVar(&pf.dryRun, "dry-run", false, "print what would be uploaded and deleted, change nothing")
@@ -90,7 +96,9 @@ or AZURE_STORAGE_SAS_TOKEN), never from the command line. See docs/publish.md.`,
 	return cmd
 }
 
-func (a *app) publish(ctx context.Context, pf publishFlags, site, scans string) error {
+// publish publishes the site; rules mask the archived scan files (the
+// config's secret names, or the defaults when masking is off in the site).
+func (a *app) publish(ctx context.Context, pf publishFlags, site, scans string, rules *redact.Rules) error {
 	u, err := bucketURL(pf.to)
 	if err != nil {
 		return err
@@ -110,8 +118,12 @@ func (a *app) publish(ctx context.Context, pf publishFlags, site, scans string) 
 	}
 	if pf.withScans {
 		o.Scans = scans
-		if !pf.quiet {
-			fmt.Fprintf(a.stderr, "Note: --with-scans uploads the raw scan files of %s under %s, unmasked (settings.toml may hold API keys): anyone who can read the bucket can read them.\n", scans, publish.ArchivePrefix)
+		if pf.rawSettings {
+			if !pf.quiet {
+				fmt.Fprintf(a.stderr, "Note: --with-raw-settings uploads the scan files of %s under %s unmasked (settings.toml holds API keys and passwords): anyone who can read the bucket can read them.\n", scans, publish.ArchivePrefix)
+			}
+		} else {
+			o.Redact = rules
 		}
 	}
 	out := a.stdout

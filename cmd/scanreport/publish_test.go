@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -124,8 +125,8 @@ func TestPublishS3(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("publish: %d\n%s\n%s", code, out, errOut)
 	}
-	if !strings.Contains(errOut, "unmasked") {
-		t.Errorf("no warning about the raw scans: %q", errOut)
+	if strings.Contains(errOut, "unmasked") {
+		t.Errorf("a warning about raw scans, which were masked: %q", errOut)
 	}
 	list, err := client.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("reports")})
 	if err != nil {
@@ -143,6 +144,40 @@ func TestPublishS3(t *testing.T) {
 	head, err := client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("reports"), Key: aws.String("team/acme/index.html")})
 	if err != nil || aws.ToString(head.ContentType) != "text/html; charset=utf-8" {
 		t.Errorf("index.html: %v %v", aws.ToString(head.ContentType), err)
+	}
+	// Archived scan files are plain-text downloads, settings.toml masked.
+	settingsKey := "team/acme/scans-archive/acme-corp-2026-11-18/settings.toml"
+	head, err = client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("reports"), Key: aws.String(settingsKey)})
+	if err != nil || aws.ToString(head.ContentType) != "text/plain; charset=utf-8" ||
+		aws.ToString(head.ContentDisposition) != "attachment; filename=settings.toml" || head.Metadata["x-content-type-options"] != "nosniff" {
+		t.Errorf("settings.toml: %v %v %v %v", aws.ToString(head.ContentType), aws.ToString(head.ContentDisposition), head.Metadata, err)
+	}
+	raw, err := os.ReadFile(filepath.Join(scans, "acme-corp-2026-11-18", "settings.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get, err := client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("reports"), Key: aws.String(settingsKey)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	archived, _ := io.ReadAll(get.Body)
+	get.Body.Close()
+	if !strings.Contains(string(archived), "[masked]") || string(archived) == string(raw) {
+		t.Errorf("archived settings.toml is not masked:\n%s", archived)
+	}
+	// --with-raw-settings archives them as they are, and says so.
+	code, out, errOut = runCLI(t, "publish", "--site", siteDir, "--to", "s3://reports/team/acme"+query, "--with-scans", "--with-raw-settings", "--scans", scans)
+	if code != 0 || !strings.Contains(errOut, "unmasked") {
+		t.Fatalf("publish --with-raw-settings: %d\n%s\n%s", code, out, errOut)
+	}
+	get, err = client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("reports"), Key: aws.String(settingsKey)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	archived, _ = io.ReadAll(get.Body)
+	get.Body.Close()
+	if string(archived) != string(raw) {
+		t.Errorf("--with-raw-settings archived:\n%s", archived)
 	}
 }
 

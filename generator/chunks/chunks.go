@@ -26,7 +26,7 @@ const (
 
 // flagMask keeps the model flags that belong in chunks (not FP: it changes
 // without the elements changing and lives in fp.js).
-const flagMask = model.FlagRisky | model.FlagOrphan | model.FlagCycle | model.FlagRenamed
+const flagMask = model.FlagRisky | model.FlagOrphan | model.FlagCycle | model.FlagRenamed | model.FlagGuessed
 
 // Out receives a data file: its path relative to the scan's data folder,
 // and its bytes.

@@ -25,9 +25,8 @@ var LogCSVHeader = []string{"Date", "Component", "Type", "Event", "Event ID"}
 // CSVWriter writes rows the way Python's csv module does with its default
 // "excel" dialect, as SpiderFoot's exports do: comma, CRLF line ends, a field
 // quoted only when it holds a comma, a quote, CR or LF (quotes doubled),
-// line breaks inside fields written as they are. With Defuse, a cell that a
-// spreadsheet would run as a formula (it starts with = + - @ tab or CR) gets
-// a leading apostrophe.
+// line breaks inside fields written as they are. With Defuse, every place
+// where a spreadsheet could start a formula gets an apostrophe (Defuse).
 type CSVWriter struct {
 	W      io.Writer
 	Defuse bool
@@ -51,8 +50,8 @@ func (c *CSVWriter) Row(fields ...string) error {
 
 // AppendCSVField appends one field, quoted and defused as CSVWriter says.
 func AppendCSVField(b []byte, f string, defuse bool) []byte {
-	if defuse && Dangerous(f) {
-		f = "'" + f
+	if defuse {
+		f = Defuse(f)
 	}
 	if !strings.ContainsAny(f, ",\"\r\n") {
 		return append(b, f...)
@@ -71,17 +70,101 @@ func AppendCSVField(b []byte, f string, defuse bool) []byte {
 	return append(b, '"')
 }
 
-// Dangerous reports whether a spreadsheet would treat the cell as a formula
-// (OWASP's CSV injection list).
-func Dangerous(f string) bool {
-	if f == "" {
-		return false
+// Dangerous reports whether a spreadsheet could treat some of the cell as
+// a formula: Defuse would change it.
+func Dangerous(f string) bool { return Defuse(f) != f }
+
+// Defuse neutralises every place in a cell where a spreadsheet could start
+// a formula (docs/exports.md, "Formula defusing"; the browser's
+// static/src/csv-defuse.ts follows the same rule and the same test table,
+// testdata/csv-defuse.json):
+//
+//   - a cell whose first character is a tab or CR, or whose first
+//     character after leading whitespace (space, tab, CR, LF, VT, FF) is a
+//     formula character (= + - @, or their full-width forms ＝ ＋ － ＠),
+//     gets a leading apostrophe: ` =1+1` → `' =1+1`;
+//   - after a list separator a spreadsheet may split cells on (, ; | tab
+//     CR LF) and any whitespace, a formula character gets an apostrophe
+//     before it: `x;=cmd|' /C calc'!A0` → `x;'=cmd|' /C calc'!A0`, so a
+//     spreadsheet set to a semicolon list separator (German, French …) or
+//     an importer splitting lines sees text there too.
+func Defuse(f string) string {
+	if f == "" || !maybeFormula(f) {
+		return f
 	}
+	var b strings.Builder
+	lead := f[0] == '\t' || f[0] == '\r'
+	if i := skipSpace(f, 0); !lead && i < len(f) && formulaAt(f, i) > 0 {
+		lead = true
+	}
+	if lead {
+		b.WriteByte('\'')
+	}
+	last := 0
+	for j := 0; j < len(f); j++ {
+		if !csvSeparator(f[j]) {
+			continue
+		}
+		k := skipSpace(f, j+1)
+		if k < len(f) && formulaAt(f, k) > 0 {
+			b.WriteString(f[last:k])
+			b.WriteByte('\'')
+			last = k
+		}
+		j = k - 1
+	}
+	if !lead && last == 0 {
+		return f
+	}
+	b.WriteString(f[last:])
+	return b.String()
+}
+
+// maybeFormula is Defuse's quick test: a cell with no separator whose first
+// byte is neither whitespace nor a formula character is left alone.
+func maybeFormula(f string) bool {
 	switch f[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '+', '-', '@', ' ', '\t', '\r', '\n', '\v', '\f', 0xEF:
+		return true
+	}
+	return strings.ContainsAny(f, ",;|\t\r\n")
+}
+
+func skipSpace(f string, i int) int {
+	for i < len(f) {
+		switch f[i] {
+		case ' ', '\t', '\r', '\n', '\v', '\f':
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func csvSeparator(c byte) bool {
+	switch c {
+	case ',', ';', '|', '\t', '\r', '\n':
 		return true
 	}
 	return false
+}
+
+// formulaAt returns the length of the formula character at f[i], 0 if
+// there is none.
+func formulaAt(f string, i int) int {
+	switch f[i] {
+	case '=', '+', '-', '@':
+		return 1
+	case 0xEF: // ＝ ＋ － ＠ are EF BC 9D, EF BC 8B, EF BC 8D, EF BC A0
+		if i+2 < len(f) && f[i+1] == 0xBC {
+			switch f[i+2] {
+			case 0x9D, 0x8B, 0x8D, 0xA0:
+				return 3
+			}
+		}
+	}
+	return 0
 }
 
 // StripSFURL removes SpiderFoot's <SFURL> and </SFURL> markers, as its
@@ -93,8 +176,13 @@ func StripSFURL(s string) string {
 	return strings.NewReplacer("<SFURL>", "", "</SFURL>", "").Replace(s)
 }
 
-// csvTime is SpiderFoot's time format; we write UTC.
+// csvTime is SpiderFoot's time format; we write UTC. Like SpiderFoot's
+// ROUND(generated), the time is rounded to the nearest second (half up),
+// not cut: an element found at 10:00:00.6 is shown as 10:00:01.
 func csvTime(ms int64) string {
+	if ms > 0 {
+		ms = (ms + 500) / 1000 * 1000
+	}
 	t := model.Time(ms)
 	if t.IsZero() {
 		return ""

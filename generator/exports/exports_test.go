@@ -71,7 +71,7 @@ func parseCSV(t testing.TB, text string) [][]string {
 }
 
 func FuzzCSVField(f *testing.F) {
-	for _, s := range []string{"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rlf\r\n", "=1+2", "-3", "@x", "\tx", " lead", "\x00\xff"} {
+	for _, s := range []string{"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rlf\r\n", "=1+2", "-3", "@x", "\tx", " lead", "\x00\xff", "x;=cmd|' /C calc'!A0", " =1+1", "\n=1+1", "a,\r\n@b", "\xef\xbc\x9d1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -83,8 +83,8 @@ func FuzzCSVField(f *testing.F) {
 			}
 			rows := parseCSV(t, b.String())
 			want := s
-			if defuse && Dangerous(s) {
-				want = "'" + s
+			if defuse {
+				want = Defuse(s)
 			}
 			if len(rows) != 1 || len(rows[0]) != 3 || rows[0][0] != want || rows[0][2] != want || rows[0][1] != "x" {
 				t.Fatalf("round trip of %q (defuse %v): %q", s, defuse, rows)
@@ -411,10 +411,7 @@ print(json.dumps(out))
 		if e.Is(model.FlagFP) {
 			fp = "1"
 		}
-		data := StripSFURL(e.Data)
-		if Dangerous(data) {
-			data = "'" + data
-		}
+		data := Defuse(StripSFURL(e.Data))
 		want := []string{csvTime(e.Generated), s.Type(int32(i)).Code, s.Module(int32(i)), s.SourceData(int32(i)), fp, data}
 		if k >= len(got.Picks) || strings.Join(got.Picks[k], "|") != strings.Join(want, "|") {
 			t.Errorf("CSV row %d as Python reads it: %q, want %q", i, got.Picks, want)
@@ -489,5 +486,41 @@ func TestJSONKeysOnce(t *testing.T) {
 	}
 	if strings.Join(slices.Sorted(maps.Keys(seen)), ",") != "correlations,elements,format,scan,types" {
 		t.Errorf("keys %v", seen)
+	}
+}
+
+// defuseVectors is the test table the browser's CSV shares
+// (static/test/csv-defuse.test.cjs reads the same file).
+type defuseVectors struct {
+	Vectors []struct {
+		Name    string `json:"name"`
+		In      string `json:"in"`
+		Defused string `json:"defused"`
+		Field   string `json:"field"`
+	} `json:"vectors"`
+}
+
+func TestDefuseVectors(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "csv-defuse.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v defuseVectors
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Vectors) < 20 {
+		t.Fatalf("%d vectors", len(v.Vectors))
+	}
+	for _, c := range v.Vectors {
+		if got := Defuse(c.In); got != c.Defused {
+			t.Errorf("%s: Defuse(%q) = %q, want %q", c.Name, c.In, got, c.Defused)
+		}
+		if got := string(AppendCSVField(nil, c.In, true)); got != c.Field {
+			t.Errorf("%s: field %q = %q, want %q", c.Name, c.In, got, c.Field)
+		}
+		if Defuse(c.Defused) != c.Defused {
+			t.Errorf("%s: defusing %q again changes it", c.Name, c.Defused)
+		}
 	}
 }

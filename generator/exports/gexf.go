@@ -11,8 +11,8 @@ import (
 
 // Graph is a scan's entity graph as SpiderFoot builds it for its graph view
 // and GEXF export: one node per distinct data value of ENTITY (and ROOT's
-// INTERNAL) elements, an edge from each such element's nearest entity
-// ancestor to it, false positives left out.
+// INTERNAL) elements, edges by value as SpiderFoot draws them (valueEdges),
+// false positives left out.
 type Graph struct {
 	Nodes []Node
 	Edges [][2]int32 // parent node, child node
@@ -102,29 +102,139 @@ func EntityGraph(s *model.Scan) *Graph {
 		stack = stack[:0]
 		return anc[i]
 	}
-	seen := map[[2]int32]bool{}
 	for i := range n {
-		if node[i] < 0 {
-			// A risky descriptor (a blacklisting, a vulnerability) makes
-			// the entity it describes risky.
-			if e := &s.Elements[i]; e.Is(model.FlagRisky) && !e.Is(model.FlagFP) {
-				if a := ancestor(int32(i)); a >= 0 {
-					g.Nodes[a].Risky = true
-				}
+		// A risky descriptor (a blacklisting, a vulnerability) makes the
+		// entity it describes risky.
+		if e := &s.Elements[i]; node[i] < 0 && e.Is(model.FlagRisky) && !e.Is(model.FlagFP) {
+			if a := ancestor(int32(i)); a >= 0 {
+				g.Nodes[a].Risky = true
 			}
-			continue
-		}
-		a := ancestor(int32(i))
-		if a < 0 || a == node[i] {
-			continue
-		}
-		edge := [2]int32{a, node[i]}
-		if !seen[edge] {
-			seen[edge] = true
-			g.Edges = append(g.Edges, edge)
 		}
 	}
+	g.Edges = valueEdges(s, byValue)
 	return g
+}
+
+// valueEdges links the nodes as SpiderFoot's buildGraphData does
+// (helpers.py), by value, so that the graph has exactly the edges of
+// SpiderFoot's: for every element (not a false positive) whose value is a
+// node, whatever its own type, the value of its source is followed: a node
+// value gives an edge; any other value is followed further through every
+// element that has that value (not only the source element), until node
+// values are reached. Pairs are undirected (networkx.Graph): one edge per
+// pair of nodes, none from a node to itself, none with the value "ROOT". The
+// edge is directed from the parent found first to the child.
+func valueEdges(s *model.Scan, byValue map[string]int32) [][2]int32 {
+	n := len(s.Elements)
+	// Values as numbers; the node of each value (-1: not a node).
+	vid := make([]int32, n)
+	ids := make(map[string]int32, n) // sized once: growing it cost more than filling it
+	var nodeOf []int32
+	for i := range n {
+		d := s.Elements[i].Data
+		v, ok := ids[d]
+		if !ok {
+			v = int32(len(nodeOf))
+			ids[d] = v
+			nd, isNode := byValue[d]
+			if !isNode || d == "ROOT" { // SpiderFoot skips pairs with the value "ROOT"
+				nd = -1
+			}
+			nodeOf = append(nodeOf, nd)
+		}
+		vid[i] = v
+	}
+	// The elements (not false positives) of each value, CSR.
+	start := make([]int32, len(nodeOf)+1)
+	for i := range n {
+		if !s.Elements[i].Is(model.FlagFP) {
+			start[vid[i]+1]++
+		}
+	}
+	for v := range nodeOf {
+		start[v+1] += start[v]
+	}
+	rows := make([]int32, start[len(nodeOf)])
+	fill := append([]int32(nil), start[:len(nodeOf)]...)
+	for i := range n {
+		if !s.Elements[i].Is(model.FlagFP) {
+			rows[fill[vid[i]]] = int32(i)
+			fill[vid[i]]++
+		}
+	}
+	srcValue := func(i int32) int32 {
+		if src := s.Elements[i].Source; src >= 0 {
+			return vid[src]
+		}
+		return vid[i] // ROOT is its own source
+	}
+	// reach: the nodes reachable from a value that is not a node, memoised
+	// for every value on the way. A value met again while its own reach is
+	// being worked out (a loop of values) adds nothing more.
+	memo := make([][]int32, len(nodeOf))
+	state := make([]uint8, len(nodeOf)) // 0 new, 1 in progress, 2 done
+	var reach func(p int32) []int32
+	reach = func(p int32) []int32 {
+		if state[p] != 0 {
+			return memo[p]
+		}
+		state[p] = 1
+		var out []int32
+		var found map[int32]bool
+		put := func(id int32) {
+			if found == nil {
+				found = make(map[int32]bool, len(out)+1)
+				for _, x := range out {
+					found[x] = true
+				}
+			}
+			if !found[id] {
+				found[id] = true
+				out = append(out, id)
+			}
+		}
+		for _, r := range rows[start[p]:start[p+1]] {
+			q := srcValue(r)
+			if nd := nodeOf[q]; nd >= 0 {
+				put(nd)
+				continue
+			}
+			for _, id := range reach(q) {
+				put(id)
+			}
+		}
+		state[p] = 2
+		memo[p] = out
+		return out
+	}
+	var edges [][2]int32
+	seen := map[[2]int32]bool{}
+	add := func(parent, child int32) {
+		if parent == child {
+			return
+		}
+		k := [2]int32{min(parent, child), max(parent, child)}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		edges = append(edges, [2]int32{parent, child})
+	}
+	for i := range n {
+		child := nodeOf[vid[i]]
+		if child < 0 || s.Elements[i].Is(model.FlagFP) {
+			continue
+		}
+		p := srcValue(int32(i))
+		if nd := nodeOf[p]; nd >= 0 {
+			add(nd, child)
+			continue
+		}
+		for _, id := range reach(p) {
+			add(id, child)
+		}
+	}
+	return edges
 }
 
 // GEXF versions.

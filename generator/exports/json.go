@@ -194,6 +194,9 @@ func appendElement(b []byte, s *model.Scan, i int32) []byte {
 	if e.Is(model.FlagSynthetic) {
 		notes = append(notes, "synthetic")
 	}
+	if e.Is(model.FlagGuessed) {
+		notes = append(notes, "link-guessed")
+	}
 	if notes != nil {
 		b = append(b, `,"notes":`...)
 		b = jsonw.Strings(b, notes)

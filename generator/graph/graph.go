@@ -105,6 +105,10 @@ var palette = []string{
 	"#6baed6", "#74c476", "#fd8d3c", "#9e9ac8", "#a55194", "#5254a3", "#b5cf6b", "#e7ba52",
 }
 
+// Palette is the node type colours, in legend order (for the contrast
+// table of docs/accessibility.md).
+func Palette() []string { return append([]string(nil), palette...) }
+
 // Compute builds the drawn graph of s: its entity graph, laid out by
 // Radial over the breadth-first spanning tree from the target, capped.
 func Compute(s *model.Scan, o Options) *Drawn {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -27,6 +28,7 @@ const (
 	FlagCycle                       // the source made a cycle; attached to ROOT
 	FlagRenamed                     // the id was used before; the element got a new id
 	FlagSynthetic                   // made by scanreport (a ROOT the scan did not write)
+	FlagGuessed                     // the link to the source was guessed from its value (scan.LinkGuessed)
 )
 
 // NoSource is the Source of ROOT.
@@ -115,6 +117,13 @@ type Scan struct {
 	// whether they were run at all (finished automated scans only).
 	Correlations    []Finding
 	CorrelationsRun bool
+
+	// Mask masks the scan's text as it is read (LoadMasked); nil when
+	// masking is off. Masking says whether it is on, MaskedSettings how
+	// many setting values it masked.
+	Mask           *redact.Masker
+	Masking        bool
+	MaskedSettings int
 
 	// Positions reached in the append-only files, for incremental reads.
 	ElementsPos, LogPos, ReviewPos scan.Position
@@ -206,6 +215,9 @@ func (s *Scan) Add(e scan.Element, line int) {
 	}
 	if s.risky != nil && s.risky.Element(e.Type, e.Risk) {
 		el.Flags |= FlagRisky
+	}
+	if e.Link == scan.LinkGuessed {
+		el.Flags |= FlagGuessed
 	}
 	if src, ok := s.ids[e.Source]; ok {
 		el.Source = src

@@ -3,6 +3,7 @@ package model
 import (
 	"sort"
 
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -17,10 +18,15 @@ type Problems struct {
 	List   []scan.Problem
 	Total  int
 	Errors int // problems of severity Error
+
+	mask *redact.Masker // masks problem texts (they may quote scan data)
 }
 
 // Add records a problem.
 func (p *Problems) Add(q scan.Problem) {
+	if p.mask != nil {
+		q.Text = p.mask.String(q.Text)
+	}
 	p.Total++
 	if q.Severity == scan.Error {
 		p.Errors++

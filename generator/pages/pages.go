@@ -18,6 +18,7 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/jsonw"
 	"github.com/scanreport/scanreport/internal/markdown"
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/templates"
 )
@@ -39,8 +40,6 @@ type Options struct {
 	// empty means JS.
 	GraphsJS string
 	Icon     string
-	// IsSecret says whether a setting's value is masked; nil masks nothing.
-	IsSecret func(key string) bool
 	// Templates holds the page templates; nil means the built-in ones.
 	Templates fs.FS
 	// RulesUnread, when not empty, says on every scan's Correlations tab
@@ -522,7 +521,7 @@ func (r *Renderer) elements(s *model.Scan, t *model.TypeStat, rel string, out Ou
 }
 
 func (r *Renderer) settings(s *model.Scan, rel string, out Out) error {
-	v := SettingsPage{Page: r.scanPage(s, rel, "settings", "settings", "Settings"), Masking: r.opts.IsSecret != nil}
+	v := SettingsPage{Page: r.scanPage(s, rel, "settings", "settings", "Settings"), Masking: s.Masking, Masked: s.MaskedSettings}
 	v.Crumbs = append(v.Crumbs, Crumb{Label: "Settings"})
 	m := &s.Meta
 	v.Meta = []KeyValue{{"Name", m.Name}, {"Internal ID", m.ID}, {"Target", m.Target}, {"Target type", m.TargetType},
@@ -533,9 +532,8 @@ func (r *Renderer) settings(s *model.Scan, rel string, out Out) error {
 		out := make([]Setting, len(in))
 		for i, o := range in {
 			out[i] = Setting{Key: o.Key, Value: o.Value}
-			if r.opts.IsSecret != nil && r.opts.IsSecret(o.Key) && o.Value != "" {
+			if o.Value == redact.Mark { // masked whole by model.MaskSettings
 				out[i].Value, out[i].Secret = "", true
-				v.Masked++
 			}
 		}
 		return out

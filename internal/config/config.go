@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/rules"
 )
 
@@ -62,11 +62,14 @@ type Risky struct {
 type Secrets struct {
 	Mask bool     `toml:"mask"`
 	Keys []string `toml:"keys"` // setting-name patterns, case-insensitive; '*' matches any run
+	// ExtraKeys are added to Keys, so a config can add patterns without
+	// repeating the defaults.
+	ExtraKeys []string `toml:"extra_keys"`
 }
 
 // Exports shape the download files.
 type Exports struct {
-	DefuseFormulas bool   `toml:"defuse_formulas"` // prefix CSV cells starting with = + - @ tab CR with '
+	DefuseFormulas bool   `toml:"defuse_formulas"` // apostrophe before formula starts in CSV cells (exports.Defuse)
 	GEXFVersion    string `toml:"gexf_version"`    // "1.2draft" or "1.3"
 }
 
@@ -113,6 +116,11 @@ type Lookup struct {
 	Timeout string   `toml:"timeout"` // overrides [lookups] timeout
 	Kinds   []string `toml:"kinds"`   // overrides [lookups] kinds
 	Env     []string `toml:"env"`     // names of environment variables passed on (besides PATH, HOME, LANG, TMPDIR)
+	// Pass says how the value is passed where it begins an argument:
+	// "refuse-options" (the default) refuses a value beginning with - + or
+	// @; "after-double-dash" passes any value and needs "--" in argv
+	// before every argument that begins with {data}.
+	Pass string `toml:"pass"`
 }
 
 // Limits of lookups.
@@ -126,10 +134,9 @@ const (
 // Default returns the configuration used when there is no config.toml.
 func Default() Config {
 	return Config{
-		Site:  Site{Title: "scanreport", Scans: "scans", Output: "site"},
-		Risky: Risky{Types: append([]string(nil), eltypes.DefaultRiskyTypes...), MinRisk: eltypes.DefaultMinRisk},
-		Secrets: Secrets{Mask: true, Keys: []string{"*api_key*", "*apikey*", "*_key", "*password*", "*passwd*",
-			"*secret*", "*token*", "*credential*", "*cookie*", "*session*", "*auth*"}},
+		Site:         Site{Title: "scanreport", Scans: "scans", Output: "site"},
+		Risky:        Risky{Types: append([]string(nil), eltypes.DefaultRiskyTypes...), MinRisk: eltypes.DefaultMinRisk},
+		Secrets:      Secrets{Mask: true, Keys: append([]string(nil), redact.DefaultKeys...)},
 		Exports:      Exports{DefuseFormulas: true, GEXFVersion: "1.2draft"},
 		Correlations: Correlations{Enabled: true, Sets: rules.DefaultSets()},
 		Lookups:      Lookups{Timeout: "30s", Kinds: []string{"manual"}, MaxOutput: DefaultLookupMaxOutput},
@@ -265,9 +272,9 @@ func (c *Config) Validate() error {
 			return &keyError{"correlations.disable", fmt.Errorf("%q is not a rule id (the file name of a rule without .yaml)", id)}
 		}
 	}
-	for _, k := range c.Secrets.Keys {
-		if _, err := path.Match(strings.ToLower(k), ""); err != nil {
-			return fmt.Errorf("secrets.keys: bad pattern %q", k)
+	for _, k := range append(append([]string(nil), c.Secrets.Keys...), c.Secrets.ExtraKeys...) {
+		if strings.TrimSpace(k) == "" || strings.ContainsAny(k, "[]\\") {
+			return fmt.Errorf("secrets.keys: bad pattern %q ('*' and '?' are the only wildcards)", k)
 		}
 	}
 	if c.Investigations.Folder != "" && strings.TrimSpace(c.Investigations.Folder) == "" {
@@ -335,6 +342,19 @@ func (l *Lookups) validate() error {
 			if strings.ContainsRune(a, 0) {
 				return fmt.Errorf("%s: argv holds a NUL character", key)
 			}
+		}
+		switch c.Pass {
+		case "", "refuse-options":
+		case "after-double-dash":
+			dash := false
+			for _, a := range c.Argv[1:] {
+				dash = dash || a == "--"
+				if strings.HasPrefix(a, "{data}") && !dash {
+					return fmt.Errorf("%s: pass = \"after-double-dash\" needs \"--\" in argv before %q", key, a)
+				}
+			}
+		default:
+			return fmt.Errorf("%s: pass %q: must be \"refuse-options\" (the default) or \"after-double-dash\"", key, c.Pass)
 		}
 		if c.Timeout != "" {
 			if _, err := lookupTimeout(c.Timeout, key+".timeout"); err != nil {
@@ -433,15 +453,20 @@ func (c *Config) CacheDir() string {
 	return c.Resolve(c.Correlations.Cache)
 }
 
-// IsSecret reports whether a setting with this name is masked.
+// IsSecret reports whether a setting (or URL query parameter) with this
+// name is masked. Names and patterns are compared in redact.Normalize form:
+// case-insensitive, with '-', ' ' and '.' read as '_' ("api-key", "API Key"
+// and "api.key" all match "*api_key*").
 func (s *Secrets) IsSecret(key string) bool {
 	if !s.Mask {
 		return false
 	}
-	k := strings.ToLower(key)
-	for _, p := range s.Keys {
-		if ok, _ := path.Match(strings.ToLower(p), k); ok {
-			return true
+	k := redact.Normalize(key)
+	for _, list := range [][]string{s.Keys, s.ExtraKeys} {
+		for _, p := range list {
+			if redact.Match(redact.Normalize(p), k) {
+				return true
+			}
 		}
 	}
 	return false

@@ -180,3 +180,44 @@ env = ["SHODAN_API_KEY"]
 		}
 	}
 }
+
+func TestSecretsNormalisedAndExtraKeys(t *testing.T) {
+	c, err := Parse([]byte("[secrets]\nextra_keys = [\"*vendor_code*\"]\n"), "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]bool{"_socks5pwd": true, "api-key": true, "API Key": true, "access_key_id": true,
+		"pass": true, "pwd": true, "shodan.api_key": true, "Vendor-Code": true, "_useragent": false} {
+		if c.Secrets.IsSecret(key) != want {
+			t.Errorf("IsSecret(%q) = %v", key, !want)
+		}
+	}
+	if _, err := Parse([]byte("[secrets]\nextra_keys = [\"[a-z]\"]\n"), "config.toml"); err == nil {
+		t.Error("a character class pattern is accepted")
+	}
+}
+
+func TestShippedConfigMatchesDefaults(t *testing.T) {
+	c, err := Load(filepath.Join("..", "..", "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.Secrets.Keys, ",") != strings.Join(Default().Secrets.Keys, ",") {
+		t.Errorf("config.toml [secrets] keys differ from the defaults:\n%q\n%q", c.Secrets.Keys, Default().Secrets.Keys)
+	}
+}
+
+func TestLookupPass(t *testing.T) {
+	base := "[[lookups.command]]\nname = \"dig\"\ntypes = [\"*\"]\n"
+	for _, c := range []struct{ text, err string }{
+		{base + "argv = [\"dig\", \"{data}\"]\n", ""},
+		{base + "argv = [\"dig\", \"--\", \"{data}\"]\npass = \"after-double-dash\"\n", ""},
+		{base + "argv = [\"dig\", \"{data}\"]\npass = \"after-double-dash\"\n", "needs \"--\""},
+		{base + "argv = [\"dig\", \"{data}\"]\npass = \"anything\"\n", "must be"},
+	} {
+		_, err := Parse([]byte(c.text), "config.toml")
+		if (c.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%s: %v, want %q", c.text, err, c.err)
+		}
+	}
+}

@@ -93,7 +93,7 @@ func (c *Catalogue) All() []Type { return c.all }
 // DefaultRiskyTypes are the type patterns that count as risky unless the
 // configuration says otherwise.
 var DefaultRiskyTypes = []string{
-	"MALICIOUS_*", "BLACKLISTED_*", "VULNERABILITY_*", "*_COMPROMISED", "DEFACED_*",
+	"MALICIOUS_*", "BLACKLISTED_*", "VULNERABILITY*", "*_COMPROMISED", "DEFACED_*",
 	"CLOUD_STORAGE_BUCKET_OPEN", "DARKNET_MENTION_*", "LEAKSITE_*", "URL_PASSWORD*",
 }
 
@@ -143,4 +143,33 @@ func (r *Risky) Type(code string) bool {
 // Element reports whether an element of the type with the given risk is risky.
 func (r *Risky) Element(code string, risk int) bool {
 	return r.Type(code) || (r.minRisk > 0 && risk >= r.minRisk)
+}
+
+// With returns a catalogue that also knows the given types (a scan's own
+// declarations: an older SpiderFoot's types). Built-in types keep their
+// definition; c itself is not changed.
+func (c *Catalogue) With(extra []Type) *Catalogue {
+	if len(extra) == 0 {
+		return c
+	}
+	n := &Catalogue{byCode: make(map[string]Type, len(c.byCode)+len(extra)), byDescr: make(map[string]Type, len(c.byDescr)+len(extra)), all: append([]Type(nil), c.all...)}
+	for k, v := range c.byCode {
+		n.byCode[k] = v
+	}
+	for k, v := range c.byDescr {
+		n.byDescr[k] = v
+	}
+	for _, t := range extra {
+		if _, ok := n.byCode[t.Code]; ok {
+			continue
+		}
+		t.Known = true
+		n.byCode[t.Code] = t
+		if _, ok := n.byDescr[strings.ToLower(t.Description)]; !ok {
+			n.byDescr[strings.ToLower(t.Description)] = t
+		}
+		n.all = append(n.all, t)
+	}
+	sort.Slice(n.all, func(i, j int) bool { return n.all[i].Code < n.all[j].Code })
+	return n
 }

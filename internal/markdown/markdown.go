@@ -18,7 +18,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -35,7 +37,34 @@ func New() *Renderer {
 		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(imagesToLinks{}, 100))),
+		// Before the GFM task list's own renderer (priority 500; lower wins).
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(taskBoxes{}, 100))),
 	)}
+}
+
+// taskBoxes renders the check boxes of task lists ("- [x] done") with a
+// label, so that assistive technology says what the box is (WCAG 4.1.2;
+// goldmark's own has none). They stay disabled: notes are read, not edited.
+type taskBoxes struct{}
+
+// Task check box labels.
+const (
+	TaskDone = "Done"
+	TaskOpen = "Not done"
+)
+
+func (taskBoxes) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.(*east.TaskCheckBox).IsChecked {
+			_, _ = w.WriteString(`<input checked="" disabled="" type="checkbox" aria-label="` + TaskDone + `"> `)
+		} else {
+			_, _ = w.WriteString(`<input disabled="" type="checkbox" aria-label="` + TaskOpen + `"> `)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // imagesToLinks turns images into links to them: a report loads nothing

@@ -48,3 +48,25 @@ func TestHeadingIDs(t *testing.T) {
 		t.Errorf("unprefixed id:\n%s", html)
 	}
 }
+
+// Task list boxes carry a label (axe-core's "label" rule, WCAG 4.1.2): done
+// or not, and nothing else of goldmark's rendering changes.
+func TestTaskListLabels(t *testing.T) {
+	out, err := New().Render([]byte("- [x] rotate the *leaked* key\n- [ ] ask the registrar\n- plain item\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out)
+	for _, want := range []string{
+		`<li><input checked="" disabled="" type="checkbox" aria-label="Done"> rotate the <em>leaked</em> key</li>`,
+		`<li><input disabled="" type="checkbox" aria-label="Not done"> ask the registrar</li>`,
+		`<li>plain item</li>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("output lacks %s:\n%s", want, html)
+		}
+	}
+	if n := strings.Count(html, "<input"); n != 2 {
+		t.Errorf("%d inputs, want 2:\n%s", n, html)
+	}
+}

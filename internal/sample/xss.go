@@ -347,12 +347,17 @@ func (x *xssWriter) write(id, target string, short []string) error {
 
 // xssSettings puts payloads into keys, values and module names. TOML must
 // be valid UTF-8, so invalid bytes become U+FFFD there.
+//
+// Secret settings hold a payload with a "secret-" prefix: the report masks
+// every occurrence of a secret value anywhere in the scan (docs/secrets.md),
+// so a secret equal to a bare payload would mask that payload in the
+// element tables too, where the tests look for it as text.
 func xssSettings(short []string) scan.Settings {
 	valid := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 	s := scan.Settings{Global: []scan.Setting{
 		{Key: "user_agent", Value: `<script>window.__xss=(window.__xss||0)+1</script>`},
-		{Key: "api_key", Value: `"><svg onload="window.__xss=(window.__xss||0)+1">`},
-		{Key: "password", Value: `=HYPERLINK("http://evil.example","x")`},
+		{Key: "api_key", Value: `secret-"><svg onload="window.__xss=(window.__xss||0)+1">`},
+		{Key: "password", Value: `secret-=HYPERLINK("http://evil.example","x")`},
 	}}
 	seen := map[string]bool{}
 	for i, p := range short {
@@ -364,13 +369,13 @@ func xssSettings(short []string) scan.Settings {
 		s.Global = append(s.Global, scan.Setting{Key: k, Value: valid(short[(i+1)%len(short)])})
 		s.Modules = append(s.Modules, scan.ModuleSettings{Module: k, Settings: []scan.Setting{
 			{Key: k, Value: k},
-			{Key: "api_key", Value: k},
+			{Key: "api_key", Value: "secret-api-" + k},
 			{Key: "shodan_api_key", Value: "secret-" + k},
 		}})
 	}
 	s.Modules = append(s.Modules, scan.ModuleSettings{Module: "sfp_spider", Settings: []scan.Setting{
 		{Key: "start", Value: "javascript:window.__xss=(window.__xss||0)+1"},
-		{Key: "token", Value: `</script><script>window.__xss=1</script>`},
+		{Key: "token", Value: `secret-</script><script>window.__xss=1</script>`},
 	}})
 	return s
 }

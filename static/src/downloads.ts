@@ -71,7 +71,7 @@ function defuseBox(): { label: HTMLElement; box: HTMLInputElement } {
   box.checked = true;
   const label = h(
     "label",
-    { class: "dl-option", title: "Prefix cells that start with = + - @, a tab or a carriage return with an apostrophe, so that a spreadsheet does not run them as formulas (CSV injection)." },
+    { class: "dl-option", title: "Put an apostrophe before = + - @ at the start of a cell (also after spaces) and after a , ; | tab or line break inside it, so that no spreadsheet runs any of it as a formula (CSV injection)." },
     box,
     "Defuse formulas",
   );

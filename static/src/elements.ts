@@ -17,7 +17,7 @@ import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner,
 import type { Query } from "./search-query";
 import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "./selection";
 import { ElementStore, Groups } from "./store";
-import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "./types";
+import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
 
 const ROW_H = 34;
@@ -893,6 +893,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       if (f & FLAG_CYCLE) notes.push("Cycle: its chain of source elements looped back on itself, so it is shown under the scan target (ROOT).");
       if (f & FLAG_RENAMED) notes.push("Renamed: the scanner used its id for an earlier element too, so it got a new id (the one above).");
       if (f & FLAG_CUT) notes.push("Cut: the value is longer than 64 KiB; the report shows its first 64 KiB.");
+      if (f & FLAG_GUESSED) notes.push("Link guessed from value: the scan was imported from an export that names sources by value only, and another element (or none) could have been the source.");
       if (notes.length) {
         body.append(h("h3", null, "Flags"), h("ul", { class: "detail-flags" }, ...notes.map((n) => h("li", null, n))));
       }

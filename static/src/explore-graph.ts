@@ -8,6 +8,7 @@
 // draw the same layout (layout below); the keyboard way through the graph
 // is the breadcrumb and the list of children beside it.
 
+import { graphBackground, readableOn } from "./a11y";
 import { GraphView, type GraphViewData } from "./graph-view";
 
 export interface GraphNode {
@@ -216,6 +217,7 @@ export class ExploreGraph {
     this.tips.clear();
     let prev = "";
     let current = "";
+    const bg = graphBackground(); // colours 3:1 against it, in either theme
     for (const p of layout(g)) {
       const key = p.role === "more" ? "more" : String(p.n.i);
       this.roles.set(key, { i: p.n.i, role: p.role });
@@ -224,6 +226,7 @@ export class ExploreGraph {
       let color = CAT_COLOUR[(p.n.cat || "").toLowerCase()] ?? "#596273";
       if (p.n.risky) color = RISKY;
       if (p.n.fp || p.role === "more") color = FADED;
+      color = readableOn(color, bg);
       const label = p.role === "current" ? short(p.n.label, 30) : p.role === "ancestor" ? short(p.n.label, 16) : (p.role === "child" && p.n.kids > 0 ? `(+${p.n.kids}) ` : "") + short(p.n.label, 34);
       d.key.push(key);
       d.nodes.push({ x: p.x, y: -p.y, size, color, label, forceLabel: true, highlighted: p.role === "current" });

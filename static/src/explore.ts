@@ -25,7 +25,7 @@ import { endpoints, post, type LookupInfo } from "./investigation-api";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { load, manifest } from "./registry";
 import { exactQuery } from "./search-query";
-import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest } from "./types";
+import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest } from "./types";
 
 // MAX_ELEMENTS is the largest scan explored in the page.
 export const MAX_ELEMENTS = 1_000_000;
@@ -367,6 +367,7 @@ class Explore {
       if (e.f & FLAG_ORPHAN) flags.push("its source never appeared: shown under the target");
       if (e.f & FLAG_CYCLE) flags.push("its sources made a cycle: shown under the target");
       if (e.f & FLAG_RENAMED) flags.push("its id was used before: renamed");
+      if (e.f & FLAG_GUESSED) flags.push("link guessed from value");
       if (flags.length) field(dl, "Flags", flags.join("; "));
       const t = this.m.types[e.type];
       const slug = String(t?.slug ?? "");

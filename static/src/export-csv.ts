@@ -2,29 +2,22 @@
 // writes it (and so the way SpiderFoot's exports do, through Python's csv
 // module with the "excel" dialect): comma, CRLF after every row, a field
 // quoted only when it holds a comma, a quote, CR or LF (quotes doubled),
-// line breaks inside fields kept as they are. With defusing on, a cell that
-// a spreadsheet would run as a formula (it starts with = + - @ tab or CR)
-// gets a leading apostrophe. docs/exports.md describes the files.
+// line breaks inside fields kept as they are. With defusing on, every place
+// where a spreadsheet could start a formula gets an apostrophe (csv-defuse.ts,
+// the same rule as the server's). docs/exports.md describes the files.
 
+import { defuse as defuseCell } from "./csv-defuse";
 import { utc } from "./format";
 
 // The headers, as SpiderFoot writes them.
 export const CSV_HEADER = ["Updated", "Type", "Module", "Source", "F/P", "Data"];
 export const CSV_MULTI_HEADER = ["Scan Name", ...CSV_HEADER];
 
-// dangerous tells a cell that a spreadsheet would treat as a formula
-// (OWASP's CSV injection list).
-export function dangerous(f: string): boolean {
-  if (f.length === 0) return false;
-  const c = f.charCodeAt(0);
-  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d; // = + - @ \t \r
-}
-
 const NEEDS_QUOTES = /[,"\r\n]/;
 
 // csvField quotes and defuses one field.
 export function csvField(f: string, defuse: boolean): string {
-  if (defuse && dangerous(f)) f = "'" + f;
+  if (defuse) f = defuseCell(f);
   if (!NEEDS_QUOTES.test(f)) return f;
   return '"' + f.replace(/"/g, '""') + '"';
 }
@@ -46,8 +39,9 @@ export function stripSFURL(s: string): string {
   return s.split("<SFURL>").join("").split("</SFURL>").join("");
 }
 
-// csvTime is SpiderFoot's "Updated" column, in UTC; "" when unknown.
-export const csvTime = utc;
+// csvTime is SpiderFoot's "Updated" column, in UTC; "" when unknown. Like
+// SpiderFoot's ROUND(generated) it rounds to the nearest second (half up).
+export const csvTime = (ms: number): string => utc(ms > 0 ? Math.floor((ms + 500) / 1000) * 1000 : ms);
 
 // Parts collects a large text file in pieces: rows are joined into strings
 // of about 256 K characters, and every 64 of those become a Blob, so that

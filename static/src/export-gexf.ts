@@ -39,8 +39,11 @@ export class Graph {
     return id;
   }
 
+  // edge adds a → b unless the pair is there already, in either direction
+  // (SpiderFoot's graph is undirected).
   edge(a: number, b: number): void {
-    const key = a * 4294967296 + b;
+    if (a === b) return;
+    const key = Math.min(a, b) * 4294967296 + Math.max(a, b);
     if (this.edgeSet.has(key)) return;
     this.edgeSet.add(key);
     this.src.push(a);
@@ -114,17 +117,72 @@ export function addScan(g: Graph, s: ScanData): void {
     return anc[i];
   };
   for (let i = 0; i < n; i++) {
-    if (!s.has(i)) continue;
-    if (node[i] < 0) {
-      if (s.risky(i) && !s.fp[i]) {
-        const a = ancestor(i);
-        if (a >= 0) g.nodes[a].risky = true;
-      }
-      continue;
+    if (!s.has(i) || node[i] >= 0) continue;
+    if (s.risky(i) && !s.fp[i]) {
+      const a = ancestor(i);
+      if (a >= 0) g.nodes[a].risky = true;
     }
-    const a = ancestor(i);
-    if (a < 0 || a === node[i]) continue;
-    g.edge(a, node[i]);
+  }
+  valueEdges(g, s, node, parent);
+}
+
+// valueEdges links the scan's nodes as SpiderFoot's buildGraphData does, by
+// value (gexf.go valueEdges): for every element (not a false positive)
+// whose value is a node, the value of its source; a node value gives an
+// edge, any other value is followed through every element that has it
+// until node values are reached. No pair with the value "ROOT".
+function valueEdges(g: Graph, s: ScanData, node: Int32Array, parent: (j: number) => number): void {
+  const n = s.n;
+  const vid = new Int32Array(n).fill(-1);
+  const ids = new Map<string, number>();
+  const nodeOf: number[] = []; // value → node of g (-1: not a node here)
+  for (let i = 0; i < n; i++) {
+    if (!s.has(i)) continue;
+    const d = s.data[i];
+    let v = ids.get(d);
+    if (v === undefined) {
+      v = nodeOf.length;
+      ids.set(d, v);
+      nodeOf.push(-1);
+    }
+    vid[i] = v;
+    if (node[i] >= 0 && d !== "ROOT") nodeOf[v] = node[i];
+  }
+  const rowsOf: number[][] = nodeOf.map(() => []);
+  for (let i = 0; i < n; i++) if (vid[i] >= 0 && !s.fp[i]) rowsOf[vid[i]].push(i);
+  const srcValue = (i: number): number => {
+    const p = parent(i);
+    return p >= 0 && vid[p] >= 0 ? vid[p] : vid[i]; // ROOT is its own source
+  };
+  const memo: Array<number[] | undefined> = new Array(nodeOf.length);
+  const busy = new Uint8Array(nodeOf.length);
+  const reach = (p: number): number[] => {
+    const m = memo[p];
+    if (m) return m;
+    if (busy[p]) return [];
+    busy[p] = 1;
+    const out: number[] = [];
+    const found = new Set<number>();
+    for (const r of rowsOf[p]) {
+      const q = srcValue(r);
+      const nq = nodeOf[q];
+      for (const id of nq >= 0 ? [nq] : reach(q)) {
+        if (!found.has(id)) {
+          found.add(id);
+          out.push(id);
+        }
+      }
+    }
+    busy[p] = 0;
+    memo[p] = out;
+    return out;
+  };
+  for (let i = 0; i < n; i++) {
+    const child = vid[i] >= 0 ? nodeOf[vid[i]] : -1;
+    if (child < 0 || s.fp[i]) continue;
+    const p = srcValue(i);
+    if (nodeOf[p] >= 0) g.edge(nodeOf[p], child);
+    else for (const id of reach(p)) g.edge(id, child);
   }
 }
 

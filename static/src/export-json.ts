@@ -6,7 +6,7 @@
 
 import { Parts } from "./export-csv";
 import type { ScanData } from "./scan-data";
-import { FLAG_CUT, FLAG_CYCLE, FLAG_ORPHAN, FLAG_RENAMED } from "./types";
+import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED } from "./types";
 
 export const JSON_MULTI_FORMAT = "scanreport-scans/1";
 
@@ -54,6 +54,7 @@ function element(s: ScanData, i: number): string {
   if (f & FLAG_CYCLE) notes.push("source-cycle");
   if (f & FLAG_RENAMED) notes.push("id-reused");
   if (f & FLAG_CUT) notes.push("data-cut");
+  if (f & FLAG_GUESSED) notes.push("link-guessed");
   if (notes.length) out += `,"notes":${JSON.stringify(notes)}`;
   return out + "}";
 }

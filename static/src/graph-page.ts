@@ -8,7 +8,9 @@
 // In the preview server and in a built site whose scan still runs, the
 // graph takes new data in place (live.ts), keeping the camera.
 
+import { readableLegend } from "./a11y";
 import { byId, clear, h, notice, setText } from "./dom";
+import { DrawnList, MAX_ITEMS, type DrawnItem } from "./drawn-list";
 import { save } from "./downloads";
 import { Graph as GexfGraph, writeGEXF, type GraphNode } from "./export-gexf";
 import { comma, plural } from "./format";
@@ -101,6 +103,7 @@ async function loadGraph(query: string, progress: (done: number, all: number) =>
   const p = await load("graph.js", query);
   if (p.k !== "graph") throw new Error("The data file graph.js holds no graph: the report may be out of date. Build it again.");
   const gm = p;
+  readableLegend(gm.legend); // node colours 3:1 against this theme's background
   const files = gm.chunks.map((c) => String(c.f));
   const n = gm.chunks.reduce((a, c) => a + c.n, 0);
   const ne = gm.chunks.reduce((a, c) => a + c.e, 0);
@@ -220,6 +223,7 @@ class GraphPage implements SearchHandler {
   private matches: Set<string> | null = null;
   private radial: Map<string, { x: number; y: number }> | null = null; // positions before ForceAtlas2
   private readonly legendEl: HTMLElement | null;
+  private drawn: DrawnList | null = null; // the list of the nodes shown (keyboard, screen readers)
 
   constructor(
     private readonly host: HTMLElement,
@@ -276,7 +280,36 @@ class GraphPage implements SearchHandler {
 
   // ---- counts and legend ----
 
+  // listNodes is what the list of drawn nodes shows: the nodes shown now,
+  // the target first, then by size (the most connected first).
+  private listNodes(): { items: DrawnItem[]; total: number } {
+    const c = this.cols;
+    const shown: number[] = [];
+    for (let j = 0; j < c.key.length; j++) if (c.key[j] !== undefined && this.view.isShown(c.key[j])) shown.push(j);
+    const size = (j: number) => (c.f[j] & NODE_TARGET ? Infinity : (this.view.node(c.key[j])?.size ?? 0));
+    shown.sort((a, b) => size(b) - size(a) || a - b);
+    const items = shown.slice(0, MAX_ITEMS).map((j) => {
+      const k = c.key[j];
+      const e = this.gm.legend[c.g[j]];
+      const group = (c.f[j] & NODE_GROUP) !== 0;
+      return {
+        text: c.full[j],
+        note: c.f[j] & NODE_TARGET ? "target" : group ? "(more, not drawn one by one)" : (e?.descr ?? ""),
+        act: (ev: MouseEvent) => {
+          this.view.focus(k, 0.15);
+          if (!group) this.open(k, ev);
+        },
+      };
+    });
+    return { items, total: shown.length };
+  }
+
   private showCounts(): void {
+    if (!this.drawn) {
+      const side = byId("graph-legend");
+      if (side) this.drawn = new DrawnList(side, "graph-drawn", "Nodes drawn, as a list", () => this.listNodes());
+    }
+    this.drawn?.refresh();
     const gm = this.gm;
     const v = this.view;
     this.host.setAttribute("data-nodes", String(v.nodeCount));

@@ -9,6 +9,7 @@
 // Scan values stay text: sigma draws labels with canvas fillText, and the
 // tooltip is built with textContent. Nothing here parses markup.
 
+import { reducedMotion } from "./a11y";
 import Graph from "graphology";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import Sigma from "sigma";
@@ -328,7 +329,7 @@ export class GraphView {
     const g = build(d);
     const targets: Record<string, Record<string, number>> = {};
     let moved = 0;
-    if (g.order <= 20000 && ms > 0) {
+    if (g.order <= 20000 && ms > 0 && !reducedMotion()) {
       g.forEachNode((key, n) => {
         if (!old.hasNode(key)) return;
         const o = old.getNodeAttributes(key);
@@ -450,14 +451,17 @@ export class GraphView {
     // Keep this frame of reference while the graph changes (live
     // updates), so the camera does not jump when nodes are added.
     r.setCustomBBox(r.getBBox());
-    if (animate) void r.getCamera().animatedReset({ duration: 300 });
+    if (animate && !reducedMotion()) void r.getCamera().animatedReset({ duration: 300 });
     else r.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
   }
 
   // focus centres the camera on a node, zoomed in to ratio.
   focus(key: string, ratio = 0.15): void {
     const p = this.framed(key);
-    if (p) void this.renderer.getCamera().animate({ x: p.x, y: p.y, ratio }, { duration: 400 });
+    if (!p) return;
+    const cam = this.renderer.getCamera();
+    if (reducedMotion()) cam.setState({ ...cam.getState(), x: p.x, y: p.y, ratio });
+    else void cam.animate({ x: p.x, y: p.y, ratio }, { duration: 400 });
   }
 
   // framed is a node's position in the camera's frame (0–1 across the
@@ -507,10 +511,14 @@ export class GraphView {
 
   // forceAtlas2 runs ForceAtlas2 in a worker for ms milliseconds from the
   // current positions, moving the nodes as it goes; done is called after.
+  // With prefers-reduced-motion it runs on a copy and the nodes move once,
+  // at the end.
   forceAtlas2(ms: number, done?: () => void): void {
     this.stopLayouts();
     const n = this.graph.order;
-    const fa2 = new FA2Layout(this.graph, {
+    const still = reducedMotion();
+    const work = still ? this.graph.copy() : this.graph;
+    const fa2 = new FA2Layout(work, {
       settings: { barnesHutOptimize: n > 2000, slowDown: 1 + Math.log(Math.max(1, n)), gravity: 1, scalingRatio: 10, adjustSizes: false },
     });
     this.fa2 = fa2;
@@ -518,6 +526,11 @@ export class GraphView {
     window.setTimeout(() => {
       if (this.fa2 !== fa2) return;
       this.stopLayouts();
+      if (still && this.graph.order === work.order) {
+        work.forEachNode((k, a) => {
+          if (this.graph.hasNode(k)) this.graph.mergeNodeAttributes(k, { x: a.x, y: a.y });
+        });
+      }
       done?.();
     }, ms);
   }
@@ -544,6 +557,10 @@ export class GraphView {
     this.stopLayouts();
     const targets: Record<string, Record<string, number>> = {};
     for (const [k, p] of pos) if (this.graph.hasNode(k)) targets[k] = { x: p.x, y: p.y };
+    if (reducedMotion() || ms <= 0) {
+      for (const k of Object.keys(targets)) this.graph.mergeNodeAttributes(k, targets[k]);
+      return;
+    }
     this.stopAnim = animateNodes(this.graph, targets, { duration: ms, easing: "quadraticInOut" }, () => {
         this.stopAnim = null;
         this.grid = null;

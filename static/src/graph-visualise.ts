@@ -9,8 +9,9 @@
 // screen, loaded as they are needed.
 
 import { BubbleStage, countValues, type Bubble } from "./bubble";
-import { DiscoveryTree, ROW, TreeStage, type ElementLookup } from "./discovery";
+import { DiscoveryTree, ROW, TreeStage, type ElementLookup, type TNode } from "./discovery";
 import { byId, clear, h, notice, setText } from "./dom";
+import { DrawnList, MAX_ITEMS, type DrawnItem } from "./drawn-list";
 import { comma, plural } from "./format";
 import { CanvasView } from "./graph-canvas";
 import type { TreeManifest, TreePart } from "./graph-types";
@@ -18,7 +19,7 @@ import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { isFP, load, loadInOrder, manifest } from "./registry";
 import { replaceHash } from "./search";
 import { ElementStore } from "./store";
-import type { ChunkRef, ElementChunk, Manifest, TypeInfo } from "./types";
+import { FLAG_GUESSED, type ChunkRef, type ElementChunk, type Manifest, type TypeInfo } from "./types";
 
 type View = "bubble-data" | "bubble-source" | "discovery";
 const VIEWS: View[] = ["bubble-data", "bubble-source", "discovery"];
@@ -38,7 +39,7 @@ class ScanData implements ElementLookup {
   private types = new Map<string, ElementStore>(); // loaded types, whole
   private typeLoads = new Map<string, Promise<ElementStore>>();
   private chunkLoads = new Map<string, Promise<void>>(); // single chunks of other types
-  private values = new Map<number, { d: string; m: number }>(); // element → value, module
+  private values = new Map<number, { d: string; m: number; f: number }>(); // element → value, module, flags
   fp: Set<number> = new Set();
   private fpLoad: Promise<void> | null = null;
   tree: { parent: Int32Array; type: Int32Array; slugs: string[]; pos: Int32Array | null } | null = null;
@@ -94,7 +95,7 @@ class ScanData implements ElementLookup {
             s.put(c, typeof chunks[k].s === "number" ? chunks[k].s! : s.n);
           });
         }
-        for (let r = 0; r < s.n; r++) this.values.set(s.idx[r], { d: s.data[r], m: s.mod[r] });
+        for (let r = 0; r < s.n; r++) this.values.set(s.idx[r], { d: s.data[r], m: s.mod[r], f: s.flags[r] });
         this.types.set(slug, s);
         return s;
       })();
@@ -166,6 +167,12 @@ class ScanData implements ElementLookup {
     return this.values.get(i)?.d ?? null;
   }
 
+  // guessed reports whether element i's link to its source was guessed
+  // from its value (an import of an export without ids).
+  guessed(i: number): boolean {
+    return ((this.values.get(i)?.f ?? 0) & FLAG_GUESSED) !== 0;
+  }
+
   module(i: number): string {
     const v = this.values.get(i);
     return v ? String(this.m.modules[v.m] ?? "") : "";
@@ -204,7 +211,7 @@ class ScanData implements ElementLookup {
         if (!pr) {
           pr = load(f, this.q(c)).then((p) => {
             if (p.k !== "elements" || p.type !== slug) return;
-            for (let k = 0; k < p.n; k++) this.values.set(p.i[k], { d: String(p.d[k]), m: p.m[k] | 0 });
+            for (let k = 0; k < p.n; k++) this.values.set(p.i[k], { d: String(p.d[k]), m: p.m[k] | 0, f: p.f[k] | 0 });
           });
           this.chunkLoads.set(f, pr);
         }
@@ -248,6 +255,8 @@ class VisualisePage {
   private el = -1; // element whose chain is shown (-1: none)
   private tree: DiscoveryTree | null = null;
   private treeStage: TreeStage | null = null;
+  private drawn: DrawnList | null = null; // the list of what is drawn (keyboard, screen readers)
+  private listed: () => { items: DrawnItem[]; total: number } = () => ({ items: [], total: 0 });
   private seq = 0;
   private readonly actions: HTMLElement | null;
 
@@ -341,6 +350,8 @@ class VisualisePage {
     if (seq !== this.seq) return;
     if (keep) this.canvas.setTransform(keep);
     this.canvas.paint();
+    if (!this.drawn) this.drawn = new DrawnList(stage, "vis-drawn", "What the chart draws, as a list", () => this.listed());
+    this.drawn.refresh();
     stage.removeAttribute("aria-busy");
     stage.setAttribute("data-ready", String(seq));
     mark("sr:vis-drawn");
@@ -359,6 +370,10 @@ class VisualisePage {
     const set = countValues(vals());
     const noun = bySource ? "source value" : "value";
     const stage = new BubbleStage(set, noun, (b, e) => this.openBubble(b, e), canvas);
+    this.listed = () => ({
+      items: set.bubbles.slice(0, MAX_ITEMS).map((b) => ({ text: b.value, note: `${plural(b.count, "time", "times")}`, act: (e: MouseEvent) => this.openBubble(b, e) })),
+      total: set.bubbles.length,
+    });
     this.treeStage = null;
     canvas.setStage(stage);
     canvas.fit(Infinity, 12);
@@ -404,6 +419,18 @@ class VisualisePage {
     const mine = this.el > 0 ? tree.find(this.el) : null;
     if (mine) tree.reveal(mine);
     const stage = new TreeStage(tree, this.data, t.descr, canvas, (i, e) => this.openElement(i, e), () => this.treeChanged());
+    this.listed = () => {
+      // The nodes of the tree as drawn, parents before children, each at
+      // its depth (layout is deterministic: it places them where they are).
+      const shown: TNode[] = tree.layout();
+      const items = shown.slice(0, MAX_ITEMS).map((n) => ({
+        text: n.i < 0 ? `${comma(n.leaves)} more` : stage.label(n),
+        note: n.i === 0 ? "target" : n.member ? t.descr : n.i < 0 ? "" : "found on the way",
+        level: n.depth + 1,
+        act: n.i < 0 ? undefined : (e: MouseEvent) => this.openElement(n.i, e),
+      }));
+      return { items, total: shown.length };
+    };
     stage.highlight = mine;
     this.treeStage = stage;
     canvas.setStage(stage);
@@ -426,6 +453,7 @@ class VisualisePage {
     if (!st || !this.stageEl) return;
     this.stageEl.setAttribute("data-visible", String(st.visibleCount));
     this.canvas?.schedule();
+    this.drawn?.refresh();
   }
 
   private mountZoom(tree: boolean): void {
@@ -519,6 +547,7 @@ class VisualisePage {
       const mod = this.data.module(i);
       if (mod) meta.append(h("span", { class: "k" }, "Module "), h("span", null, mod));
       if (this.data.fp.has(i)) meta.append(h("span", { class: "tag fp" }, "false positive"));
+      if (this.data.guessed(i)) meta.append(h("span", { class: "tag link-guessed", title: "Imported from an export that names sources by value only: another element (or none) could have been the source" }, "link guessed from value"));
       if (u) meta.append(h("a", { class: "btn small", href: u }, i === 0 ? "Overview" : "Open in browse"));
       li.append(title, pre, meta);
       ol.append(li);

@@ -29,6 +29,7 @@
 // (html/template escaped every value) and are scrubbed of anything active
 // before they are imported.
 
+import { announceNew, quietStatus } from "./announce";
 import { byId, h, setText } from "./dom";
 import { comma, utc } from "./format";
 import { listen } from "./live-stream";
@@ -143,6 +144,7 @@ export function initLive(): void {
   for (const e of Array.from(document.querySelectorAll("[data-live]"))) snaps.set(e.getAttribute("data-live") ?? "", e.cloneNode(true) as Element);
   cfg = parseConfig(window.__srLive);
   statusEl = byId("live-status");
+  quietStatus(statusEl); // announce.ts says what is new, batched
   // After the page's own setup (sortable tables, the scan list's boxes).
   Promise.resolve().then(() => {
     restoreKept();
@@ -164,7 +166,7 @@ function showStatus(text: string, state: string, reload = false): void {
   if (!statusEl) {
     const wrap = document.querySelector(".site-header .wrap");
     if (!wrap) return;
-    statusEl = h("p", { id: "live-status", class: "live-status", role: "status" });
+    statusEl = h("p", { id: "live-status", class: "live-status" });
     const crumbs = wrap.querySelector(".crumbs");
     if (crumbs) crumbs.after(statusEl);
     else wrap.appendChild(statusEl);
@@ -495,6 +497,7 @@ async function syncManifest(query: string, fp: boolean): Promise<boolean> {
   const p = await load("manifest.js", query);
   if (p.k !== "manifest") return false;
   current = p;
+  if (prev) announceNew(p.count - prev.count);
   const moved = !prev || fpKey(prev) !== fpKey(p);
   if (!target) {
     targetWanted = true;
@@ -715,6 +718,7 @@ async function pollScan(): Promise<void> {
   }
   if (fingerprint(m) !== fingerprint(prev)) {
     current = m;
+    announceNew(m.count - prev.count);
     const k = kind();
     if (DATA_PAGES.includes(k)) {
       if (target) {

@@ -7,6 +7,7 @@
 // Security rule for every module: scan values are hostile. Text goes in with
 // textContent only; no innerHTML, no eval, no URLs built from scan data.
 
+import { initA11y, initTheme } from "./a11y";
 import { initCompare } from "./compare";
 import { byId, notice } from "./dom";
 import { mountElementDownloads, mountScanListDownloads } from "./downloads";
@@ -56,6 +57,7 @@ function start(pages: Record<string, PageInit>): void {
     // regions as the server wrote them (the rest waits for the page).
     initLive();
     initSortable();
+    initA11y();
     // The header's search box: in place on the element table and the search
     // pages; elsewhere Enter opens the search page of its scope.
     const box = searchBox();
@@ -71,6 +73,7 @@ function start(pages: Record<string, PageInit>): void {
 // startApp installs the data registry and starts the page once the document
 // is parsed.
 export function startApp(pages: Record<string, PageInit>): void {
+  initTheme(); // before the page is first drawn
   install();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => start(pages));
   else start(pages);

@@ -139,6 +139,7 @@ export const FLAG_ORPHAN = 4;
 export const FLAG_CYCLE = 8;
 export const FLAG_RENAMED = 16;
 export const FLAG_CUT = 32;
+export const FLAG_GUESSED = 64; // the link to the source was guessed from its value (imports)
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,1 +1,7 @@
-(window.__sr=window.__sr||[]).push({"k":"fp","scan":"j-smith-mailbox-2026-11-22","i":[]});
+(window.__sr=window.__sr||[]).push(
+{
+ "k": "fp",
+ "scan": "j-smith-mailbox-2026-11-22",
+ "i": []
+}
+);
