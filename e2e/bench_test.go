@@ -300,3 +300,51 @@ func TestBenchSearch1M(t *testing.T) {
 	}
 	t.Log(sb.String())
 }
+
+// TestBenchSearchAll runs the search benchmark's queries on the root
+// search page of a site built beforehand (the 10M corpus of issue 19: 20
+// scans × 500,000 elements from `scanreport sample`, too large to build in
+// a test): SCANREPORT_BENCH_SITE names its folder. Run once by hand; see
+// docs/benchmarks.md.
+func TestBenchSearchAll(t *testing.T) {
+	needBench(t)
+	dir := os.Getenv("SCANREPORT_BENCH_SITE")
+	if dir == "" {
+		t.Skip("set SCANREPORT_BENCH_SITE to a built site's folder")
+	}
+	b := newBrowser(t)
+	p := b.open(t, fileURL(dir, "search.html"))
+	p.waitFor(`(e => !!e && !e.hasAttribute("aria-busy") && e.hasAttribute("data-rows"))(document.querySelector("#search-results"))`,
+		5*time.Minute, `document.querySelector("#search-progress").textContent`)
+	t.Logf("ready: %s elements in %.0f ms, heap %.0f MB", evalT[string](p, `document.querySelector("#search-results").getAttribute("data-rows")`),
+		evalT[float64](p, `performance.getEntriesByName("sr:search-ready")[0].startTime`),
+		evalT[float64](p, `performance.memory ? performance.memory.usedJSHeapSize / 1e6 : -1`))
+	type probe struct {
+		MS    float64 `json:"ms"`
+		First float64 `json:"first"`
+		Heap  float64 `json:"heap"`
+		Count string  `json:"count"`
+		Error string  `json:"error"`
+	}
+	for _, q := range []string{"admin.bench-03.example", "no-such-value.example", "*@bench-07.example", "mail*.example", "/^vpn[0-9]*\\.bench-1/", `/@[a-z]+\.(ru|cn)$/i`, "*:22", "/\\d+\\.\\d+/"} {
+		var ms, first []float64
+		var last probe
+		for range 3 {
+			last = evalT[probe](p, `(`+searchProbe+`)(`+jsString(q)+`, "enter")`)
+			if last.Error != "" {
+				t.Errorf("%q: %s", q, last.Error)
+				break
+			}
+			ms = append(ms, last.MS)
+			first = append(first, last.First)
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		slices.Sort(ms)
+		slices.Sort(first)
+		t.Logf("%-32s %7.0f ms median (max %6.0f), first rows %6.0f ms, heap %4.0f MB  %s", q, ms[len(ms)/2], ms[len(ms)-1], first[len(first)/2], last.Heap,
+			strings.SplitN(last.Count, " in ", 2)[0]+" · "+evalT[string](p, `(e => e.getAttribute("data-candidates") + " candidates, " + e.getAttribute("data-chunks") + " chunks")(document.querySelector("#search-results"))`))
+	}
+	p.check()
+}
