@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/scanreport/scanreport/scan"
 )
 
 var (
@@ -92,6 +94,7 @@ func benchBuild(b *testing.B, elements int) {
 	var took time.Duration
 	var rss int64
 	for b.Loop() {
+		os.RemoveAll(site) // a full build each time, not an incremental one
 		t, r := run(b, "build", "--scans", scans, "--out", site, "--quiet")
 		took += t
 		rss = max(rss, r)
@@ -108,3 +111,56 @@ func benchBuild(b *testing.B, elements int) {
 
 func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10_000) }
 func BenchmarkBuild1M(b *testing.B)  { benchBuild(b, 1_000_000) }
+
+// BenchmarkRebuild1M measures incremental builds (generator/incremental.go)
+// on a scans root of one 1,000,000-element scan and nine of 10,000: a full
+// build, a rebuild with nothing changed, and a rebuild after 1,000 elements
+// were appended to one small scan (then to the large one).
+func BenchmarkRebuild1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("large benchmark skipped in -short mode")
+	}
+	work := b.TempDir()
+	scans := filepath.Join(work, "scans")
+	run(b, "sample", "--elements", "1000000", "--out", scans, "--id", "big")
+	for i := range 9 {
+		run(b, "sample", "--elements", "10000", "--out", scans, "--id", fmt.Sprintf("small-%d", i))
+	}
+	site := filepath.Join(work, "site")
+	build := func() time.Duration {
+		t, _ := run(b, "build", "--scans", scans, "--out", site, "--quiet")
+		return t
+	}
+	appendTo := func(id string, n int) {
+		w, err := scan.OpenWriter(scans, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range n {
+			if _, err := w.Add(scan.Element{Type: "INTERNET_NAME", Data: fmt.Sprintf("added-%d.%s.example", i, id), Source: scan.RootID,
+				Module: "sfp_bench", Generated: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var full, same, small, big time.Duration
+	for b.Loop() {
+		os.RemoveAll(site)
+		full += build()
+		same += build()
+		appendTo("small-3", 1000)
+		small += build()
+		appendTo("big", 1000)
+		big += build()
+	}
+	n := time.Duration(b.N)
+	b.ReportMetric((full / n).Seconds(), "s/full")
+	b.ReportMetric((same / n).Seconds(), "s/unchanged")
+	b.ReportMetric((small / n).Seconds(), "s/small-changed")
+	b.ReportMetric((big / n).Seconds(), "s/big-changed")
+	b.Logf("10 scans, 1,090,000 elements: full build %s; nothing changed %s (%.1f%%); one 10,000-element scan changed %s; the 1M scan changed %s",
+		(full / n).Round(time.Millisecond), (same / n).Round(time.Millisecond), 100*float64(same)/float64(full), (small / n).Round(time.Millisecond), (big / n).Round(time.Millisecond))
+}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/templates"
 )
 
 // row is a rendered row of a virtual table, as __e2e.rows returns it.
@@ -43,7 +44,13 @@ func shown(v string) string {
 	if len(u) > 400 {
 		v = string(utf16.Decode(u[:400]))
 	}
-	return controlRun.ReplaceAllString(v, " ")
+	v = controlRun.ReplaceAllString(v, " ")
+	// <SFURL> markers are links: the cell's text is the URL between them.
+	var b strings.Builder
+	for _, part := range templates.SFURL(v) {
+		b.WriteString(part.Text)
+	}
+	return b.String()
 }
 
 var controlRun = regexp.MustCompile(`[\r\n\t\f\v]+`)

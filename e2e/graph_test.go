@@ -546,8 +546,30 @@ func TestGraphPage(t *testing.T) {
 func checkGraphImage(t *testing.T, img image.Image, w, h int) {
 	t.Helper()
 	b := img.Bounds()
-	if b.Dx() != w || b.Dy() != h {
-		t.Errorf("the PNG is %d×%d; the graph is %d×%d", b.Dx(), b.Dy(), w, h)
+	// The graph as on screen, a title band above it (56 px) and the legend
+	// on its right (260 px).
+	if b.Dx() != w+260 || b.Dy() < h+56 {
+		t.Errorf("the PNG is %d×%d; the graph is %d×%d, with its title and legend %d×%d at least", b.Dx(), b.Dy(), w, h, w+260, h+56)
+	}
+	// The title and the legend are drawn: ink in the title band and in
+	// the legend column, not only background.
+	inked := func(x0, y0, x1, y1 int) int {
+		c0 := img.At(b.Min.X, b.Min.Y)
+		n := 0
+		for y := y0; y < y1 && y < b.Max.Y; y++ {
+			for x := x0; x < x1 && x < b.Max.X; x++ {
+				if img.At(x, y) != c0 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := inked(0, 0, min(400, b.Dx()), 50); n < 200 {
+		t.Errorf("the PNG's title band has %d inked pixels: no title", n)
+	}
+	if n := inked(w+10, 60, b.Dx(), min(b.Dy(), 200)); n < 200 {
+		t.Errorf("the PNG's legend column has %d inked pixels: no legend", n)
 	}
 	bg := img.At(b.Min.X, b.Min.Y)
 	br, bgc, bb, _ := bg.RGBA()

@@ -541,7 +541,7 @@ argv = [%q, "{type}", "{data}"]
 		p.waitFor(`document.querySelector('.scan-meta a.inv-link[href$="investigations/new-case-1.html"]') !== null`, 0, "")
 		checkMarker(p, "adding")
 		review, _ := os.ReadFile(filepath.Join(scans, id, scan.ReviewFile))
-		if !strings.Contains(string(review), `"op":"investigation-add","investigation":"new-case-1","by":"preview"`) {
+		if !strings.Contains(string(review), `"op":"investigation-add","investigation":"new-case-1","by":`+strconv.Quote(osUser(t))) {
 			t.Errorf("review.jsonl: %s", review)
 		}
 		// The new investigation has its page, listing the scan.

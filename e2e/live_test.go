@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -324,25 +325,23 @@ func TestLiveServe(t *testing.T) {
 		p.waitFor(`!document.querySelector('#fp-tools button[data-fp="set"]').disabled`, 0, "")
 	}
 
-	t.Run("refused on a running scan", func(t *testing.T) {
+	t.Run("disabled on a running scan, with the reason", func(t *testing.T) {
 		p := b.open(t, srv.url("scans/"+running+"/types/"+big.Slug+".html"))
 		waitLive(p)
 		waitLoaded(p, big.Total(), 0)
 		if n := p.count(`#fp-tools:not([hidden]) button[data-fp]`); n != 2 {
 			t.Fatalf("%d false-positive buttons in #fp-tools, want 2 (mark and unmark)", n)
 		}
-		check(p, 0)
-		p.allow("status of 409 (Conflict)") // the refusal, as the browser logs it
-		p.click(`#fp-tools button[data-fp="set"]`)
-		p.waitFor(`(e => !e.hidden && e.textContent.trim() !== "")(document.querySelector("#fp-message"))`, 0, "")
-		msg := p.text("#fp-message")
-		if role := evalT[string](p, `document.querySelector("#fp-message").getAttribute("role")`); role != "alert" {
-			t.Errorf("#fp-message role=%q, want alert", role)
+		p.click(fmt.Sprintf(`%s .vt-grid:not([hidden]) .vt-row[aria-rowindex="2"] input.row-select`, elementHost))
+		p.waitFor(`/1 selected/.test(document.querySelector("#row-count").textContent)`, 0, `document.querySelector("#row-count").textContent`)
+		if !evalT[bool](p, `[...document.querySelectorAll("#fp-tools button[data-fp]")].every(b => b.disabled)`) {
+			t.Error("the false-positive buttons are enabled on a running scan")
 		}
-		if !strings.Contains(strings.ToLower(msg), "finish") {
-			t.Errorf("refusal %q does not say the scan must finish first", msg)
+		msg := p.text("#fp-reason")
+		if !strings.Contains(msg, "once the scan has finished") || !strings.Contains(msg, scan.StatusRunning) {
+			t.Errorf("the reason shown is %q", msg)
 		}
-		t.Logf("refusal shown: %q", msg)
+		t.Logf("reason shown: %q", msg)
 		if n := lineCount(t, filepath.Join(scans, running, scan.ReviewFile)); n != 0 {
 			t.Errorf("review.jsonl of the running scan has %d lines after a refused decision", n)
 		}
@@ -609,6 +608,19 @@ func TestLiveServe(t *testing.T) {
 		if got := lineCount(t, review); got != lines+1 {
 			t.Errorf("review.jsonl: %d lines, want %d", got, lines+1)
 		}
+		// Recorded under the analyst's name (no config.toml here: the OS
+		// user), and the detail panel says who and when.
+		who := osUser(t)
+		if data, _ := os.ReadFile(review); !strings.Contains(string(data), `"by":`+strconv.Quote(who)) {
+			t.Errorf("review.jsonl does not record %q as who decided:\n%s", who, data)
+		}
+		p.waitFor(`!!document.querySelector("#fp-tools") && document.querySelector("#hide-fp-text").textContent.trim() !== `+jsString(hideBefore), 10*time.Second, `document.querySelector("#hide-fp-text").textContent`)
+		evalT[bool](p, fmt.Sprintf(`(__e2e.grid("#element-table").querySelector('.vt-row[aria-rowindex="%d"] .c-module').click(), true)`, pos+2))
+		p.waitFor(`/marked by /.test(document.querySelector("#element-detail .fp-who")?.textContent || "")`, 10*time.Second, `document.querySelector("#element-detail")?.textContent`)
+		if got := p.text("#element-detail .fp-who"); !strings.Contains(got, "marked by "+who+" on ") {
+			t.Errorf("the detail panel says %q", got)
+		}
+		p.click("#element-detail button.close")
 		p.waitFor(`document.querySelector("#hide-fp-text").textContent.trim() !== `+jsString(hideBefore), 10*time.Second, `document.querySelector("#hide-fp-text").textContent`)
 		if msg := evalT[bool](p, `document.querySelector("#fp-message").hidden`); !msg {
 			t.Errorf("an error shows after a decision that was taken: %q", p.text("#fp-message"))

@@ -53,8 +53,10 @@ type Options struct {
 	IsSecret func(key string) bool
 	// Report receives every problem as it is found; may be nil.
 	Report scan.Reporter
-	// Progress is told the bytes of scan files read so far and the total;
-	// may be nil.
+	// Progress is told the work done so far and the total, in bytes of
+	// scan files: Build counts each byte once when it is read and once when
+	// the scan's site files are written (Check only reads); may be nil, and
+	// may be called from several goroutines, one call at a time.
 	Progress func(done, total int64)
 	// Workers bounds the files rendered at once; 0 means GOMAXPROCS.
 	Workers int
@@ -76,6 +78,11 @@ type Options struct {
 	// nil means the bundles embedded in the binary.
 	Bundle func(name string) ([]byte, error)
 	Logger *slog.Logger
+	// Fingerprint describes what else shapes the output and Options cannot
+	// show (the config behind IsSecret). When it is set, Build keeps the
+	// files of every scan whose inputs did not change since the previous
+	// site (incremental.go); when it is "", every scan is built anew.
+	Fingerprint string
 }
 
 // Correlations configure the correlation rules (generator/correlate).
@@ -148,13 +155,27 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 		b.root.Close()
 		return Result{}, nil, err
 	}
-	b.total = b.sizes(ids)
+	b.total = 2 * b.sizes(ids) // read once, written once
 	b.loadInvestigations()
+	siteKey := ""
+	if keep == nil { // the watch mode needs every model: it reads every scan
+		siteKey = b.siteKey()
+	}
 	var summaries []pages.ScanSummary
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			b.root.Close()
 			return Result{}, nil, err
+		}
+		key := b.scanKey(siteKey, id)
+		if r, ok := b.reuse(key, id); ok {
+			summaries = append(summaries, r.Facts.Summary)
+			b.noteFacts(id, &r.Facts)
+			b.res.Scans++
+			b.res.Elements += r.Facts.Summary.Elements
+			b.tally.addCounts(r.Problems, r.Errors) // not read again, so not reported again
+			b.progress(2 * b.sizes([]string{id}))
+			continue
 		}
 		s, err := b.load(id)
 		if err != nil {
@@ -166,8 +187,13 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			b.root.Close()
 			return Result{}, nil, err
 		}
-		summaries = append(summaries, pages.Summarize(s))
-		b.noteScan(s)
+		facts := pages.InvestigationFacts(s)
+		if err := b.writeRecord(key, s, facts); err != nil {
+			b.root.Close()
+			return Result{}, nil, err
+		}
+		summaries = append(summaries, facts.Summary)
+		b.noteFacts(id, &facts)
 		b.count(s)
 		if keep != nil {
 			keep(s, sl)
@@ -186,8 +212,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 		return Result{}, nil, err
 	}
 	b.res.Files, b.res.Bytes = out.Files(), out.Bytes()
-	b.res.Problems += b.rootTotal
-	b.res.Errors += b.rootErrors
+	b.res.Problems, b.res.Errors = b.tally.counts()
 	b.res.Duration = time.Since(start)
 	if keep == nil {
 		b.root.Close()
@@ -195,17 +220,18 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 	return b.res, b, nil
 }
 
+// leftOut begins the scans-root problem of a scan that could not be read.
+const leftOut = "scan left out: "
+
 // skip records a scan that could not be read.
 func (b *builder) skip(id string, err error) {
-	b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: "scan left out: " + err.Error()})
+	b.rootProblem(scan.Problem{Scan: id, File: id, Severity: scan.Error, Kind: scan.KindMeta, Text: leftOut + err.Error()})
 	b.res.Skipped++
 }
 
 func (b *builder) count(s *model.Scan) {
 	b.res.Scans++
 	b.res.Elements += s.Count()
-	b.res.Problems += s.Problems.Total
-	b.res.Errors += s.Problems.Errors
 }
 
 // writeList writes the pages and data about all scans: the scan list, the
@@ -317,8 +343,7 @@ func CheckScans(ctx context.Context, o Options, ids []string) (Result, error) {
 		}
 		b.count(s)
 	}
-	b.res.Problems += b.rootTotal
-	b.res.Errors += b.rootErrors
+	b.res.Problems, b.res.Errors = b.tally.counts()
 	b.res.Duration = time.Since(start)
 	return b.res, nil
 }
@@ -351,15 +376,77 @@ type builder struct {
 
 	rootProblems []scan.Problem
 	rootTotal    int
-	rootErrors   int
-	done, total  int64
+	tally        *tally // every problem reported, for Result
+
+	pmu         sync.Mutex // progress: done and total, calls to Options.Progress
+	done, total int64
+	told        int64 // done when Options.Progress was last called
+}
+
+// progress adds n bytes of work done and tells Options.Progress at most
+// once per MiB (and at the end); it returns the work done so far.
+func (b *builder) progress(n int64) int64 {
+	if b.o.Progress == nil {
+		return 0
+	}
+	b.pmu.Lock()
+	defer b.pmu.Unlock()
+	b.done += n
+	if b.done > b.total {
+		b.total = b.done // a scanner appended while we read
+	}
+	if b.done-b.told >= 1<<20 || b.done == b.total {
+		b.told = b.done
+		b.o.Progress(b.done, b.total)
+	}
+	return b.done
 }
 
 func newBuilder(o Options) *builder {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &builder{o: o}
+	t := &tally{}
+	report := o.Report
+	o.Report = func(p scan.Problem) {
+		t.add(p)
+		if report != nil {
+			report(p)
+		}
+	}
+	return &builder{o: o, tally: t}
+}
+
+// tally counts the problems reported, by severity. Result's counts come
+// from it alone, so build's summary and validate's list (which sees the
+// same problems through Options.Report) never disagree on what is an
+// error.
+type tally struct {
+	mu             sync.Mutex
+	problems, errs int
+}
+
+func (t *tally) add(p scan.Problem) {
+	t.mu.Lock()
+	t.problems++
+	if p.Severity == scan.Error {
+		t.errs++
+	}
+	t.mu.Unlock()
+}
+
+// addCounts counts the problems of a scan reused from the previous build.
+func (t *tally) addCounts(problems, errs int) {
+	t.mu.Lock()
+	t.problems += problems
+	t.errs += errs
+	t.mu.Unlock()
+}
+
+func (t *tally) counts() (problems, errs int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.problems, t.errs
 }
 
 func (b *builder) prepareModel() error {
@@ -485,9 +572,6 @@ const maxRootProblems = 200
 
 func (b *builder) rootProblem(p scan.Problem) {
 	b.rootTotal++
-	if p.Severity == scan.Error {
-		b.rootErrors++
-	}
 	if len(b.rootProblems) < maxRootProblems {
 		b.rootProblems = append(b.rootProblems, p)
 	}
@@ -520,14 +604,7 @@ func (b *builder) load(id string) (*model.Scan, error) {
 	}
 	defer d.Close()
 	if b.o.Progress != nil {
-		var last int64
-		d.OnRead = func(n int) {
-			b.done += int64(n)
-			if b.done-last >= 1<<20 || b.done == b.total {
-				last = b.done
-				b.o.Progress(b.done, b.total)
-			}
-		}
+		d.OnRead = func(n int) { b.progress(int64(n)) }
 	}
 	risky, err := eltypes.NewRisky(b.o.RiskyTypes, b.o.MinRisk)
 	if err != nil {
@@ -641,7 +718,6 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	sl := chunks.NewScanLayout(s)
 	jobs := []func(buf []byte) ([]byte, error){
 		func(buf []byte) ([]byte, error) { return buf, b.render.Scan(s, pageOut) },
-		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.ManifestFile, chunks.Manifest(s, sl)) },
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
 		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
 		func(buf []byte) ([]byte, error) { return graph.Write(s, b.graphOptions(), buf, graph.Out(dataOut)) },
@@ -661,7 +737,26 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 			return buf, b.out.WriteStream(dir+d.File, func(w io.Writer) error { return b.export(w, s, d.Format) })
 		})
 	}
+	if b.o.Progress != nil {
+		// Writing moves the progress by the scan's bytes, a share per file.
+		weight := b.sizes([]string{s.Meta.ID})
+		var finished atomic.Int64
+		n := int64(len(jobs))
+		for i, job := range jobs {
+			jobs[i] = func(buf []byte) ([]byte, error) {
+				buf, err := job(buf)
+				k := finished.Add(1)
+				b.progress(weight*k/n - weight*(k-1)/n)
+				return buf, err
+			}
+		}
+	}
 	err := runJobs(ctx, b.workers(), jobs)
+	if err == nil {
+		// Last: pages that read the manifest find every file it names
+		// (in the preview, where files are replaced in place).
+		err = dataOut(chunks.ManifestFile, chunks.Manifest(s, sl))
+	}
 	b.o.Logger.Debug("scan written", "scan", s.Meta.ID, "took", time.Since(t0))
 	return sl, err
 }

@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
 	"github.com/scanreport/scanreport/templates"
@@ -300,5 +304,67 @@ func TestBuildWithTemplatesDir(t *testing.T) {
 	o.TemplatesDir = filepath.Join(dir, "nope")
 	if _, err := Build(context.Background(), o); err == nil || !strings.Contains(err.Error(), "templates folder") {
 		t.Errorf("missing templates folder: %v", err)
+	}
+}
+
+// The build's progress goes on while the site is written, not only while
+// scans are read: it grows, ends at its total, and half of it comes from
+// writing (each byte of a scan file counts once read, once written).
+func TestBuildProgressCoversWriting(t *testing.T) {
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	for i, id := range []string{"one", "two"} {
+		if err := sample.Write(scans, sample.Options{ID: id, Name: id, Target: "acme.example", Elements: 20_000, Seed: uint64(i + 1), Start: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	var calls [][2]int64
+	var readEnd int64 // progress when the last scan file byte was read
+	o := options(scans, filepath.Join(dir, "site"))
+	o.Progress = func(done, total int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, [2]int64{done, total})
+	}
+	o.Report = func(scan.Problem) {}
+	o.Logger = slog.New(slog.DiscardHandler)
+	if _, err := Build(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) < 4 {
+		t.Fatalf("%d progress calls: %v", len(calls), calls)
+	}
+	last := calls[len(calls)-1]
+	if last[0] != last[1] || last[1] == 0 {
+		t.Errorf("last progress %d of %d; want done = total", last[0], last[1])
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i][0] < calls[i-1][0] {
+			t.Errorf("progress went back: %v then %v", calls[i-1], calls[i])
+		}
+	}
+	var bytesIn int64
+	for _, id := range []string{"one", "two"} {
+		for _, f := range []string{scan.ElementsFile, scan.LogFile, scan.ReviewFile} {
+			if fi, err := os.Stat(filepath.Join(scans, id, f)); err == nil {
+				bytesIn += fi.Size()
+			}
+		}
+	}
+	if last[1] != 2*bytesIn {
+		t.Errorf("total %d; want twice the %d bytes of scan files (read, then written)", last[1], bytesIn)
+	}
+	// Scan two is read after scan one is written: the progress made while
+	// writing scan one comes before the bytes of scan two are read.
+	readEnd = last[1] / 2
+	afterRead := 0
+	for _, c := range calls {
+		if c[0] > readEnd {
+			afterRead++
+		}
+	}
+	if afterRead < 2 {
+		t.Errorf("only %d progress calls past the reading half: %v", afterRead, calls)
 	}
 }

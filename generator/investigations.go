@@ -88,12 +88,17 @@ func folderStamp(dir string) string {
 
 // noteScan keeps what the investigation pages show of s.
 func (b *builder) noteScan(s *model.Scan) {
+	f := pages.InvestigationFacts(s)
+	b.noteFacts(s.Meta.ID, &f)
+}
+
+// noteFacts keeps f, what the investigation pages show of scan id.
+func (b *builder) noteFacts(id string, f *pages.InvestigationScan) {
 	if b.inv.facts == nil {
 		b.inv.facts, b.inv.members = map[string]*pages.InvestigationScan{}, map[string][]string{}
 	}
-	f := pages.InvestigationFacts(s)
-	b.inv.facts[s.Meta.ID] = &f
-	b.inv.members[s.Meta.ID] = f.Summary.Investigations
+	b.inv.facts[id] = f
+	b.inv.members[id] = f.Summary.Investigations
 }
 
 // forgetScan drops a scan that left the site.

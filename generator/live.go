@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,6 +33,11 @@ type Live struct {
 	b     *builder
 	dir   *site.Dir
 	scans map[string]*liveScan
+	// listFailed is why the scan list pages could not be written; they
+	// are written again by the next Update or Retry.
+	listFailed error
+	// rebuild is a failed Rebuild, tried again by Retry.
+	rebuild *pendingRebuild
 }
 
 type liveScan struct {
@@ -39,6 +46,30 @@ type liveScan struct {
 	exportsStale bool
 	changed      time.Time
 	graph        graph.Live // the graph and tree data files
+
+	// failed is why the last update of the scan's site files failed (a
+	// full disk, a read error). The model may then be ahead of the
+	// files, so the scan is read and written afresh (reload) by the next
+	// change or by Retry, at retryAt at the earliest; backoff doubles with
+	// each failure.
+	failed  error
+	since   time.Time
+	retryAt time.Time
+	backoff time.Duration
+}
+
+// Retry backoff for a scan whose update failed.
+const (
+	retryFirst = time.Second
+	retryMax   = time.Minute
+)
+
+// Lag is a scan (or, with Scan "", the scan list or the whole site) whose
+// site files are behind its data, and why.
+type Lag struct {
+	Scan   string
+	Reason string
+	Since  time.Time
 }
 
 // ScanChange says which files of one scan directory changed (names as in
@@ -84,51 +115,159 @@ func (l *Live) Close() error {
 
 // Rebuild builds the whole site again, with new options (after config.toml
 // changed, or when events were lost).
+//
+// A rebuild that fails (a full disk) leaves the previous site in place and
+// is marked (Behind); Retry tries it again with the same options, backing
+// off as for a scan.
 func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 	n, res, err := Start(ctx, o)
 	if err != nil {
-		return Change{}, err
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		r := l.rebuild
+		if r == nil {
+			r = &pendingRebuild{since: time.Now()}
+			l.rebuild = r
+		}
+		r.o, r.err = o, fmt.Errorf("the site could not be rebuilt (the previous one stays): %w", err)
+		r.backoff = min(max(2*r.backoff, retryFirst), retryMax)
+		r.retryAt = time.Now().Add(r.backoff)
+		return Change{}, r.err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.b.root.Close()
 	l.b, l.dir, l.scans = n.b, n.dir, n.scans
+	l.rebuild, l.listFailed = nil, nil
 	l.b.o.Logger.Info("site rebuilt", "scans", res.Scans, "elements", res.Elements, "took", res.Duration)
 	return Change{Full: true, List: true}, nil
 }
 
-// Update brings the site up to date with changed scan files.
+// pendingRebuild is a Rebuild that failed, for Retry.
+type pendingRebuild struct {
+	o       Options
+	err     error
+	since   time.Time
+	retryAt time.Time
+	backoff time.Duration
+}
+
+// Update brings the site up to date with changed scan files. A scan whose
+// update fails does not stop the others: it is marked (Behind) and read
+// afresh by its next change or by Retry. The error joins every failure.
 func (l *Live) Update(ctx context.Context, changes []ScanChange) (Change, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.update(ctx, changes)
+}
+
+// update is Update with l.mu held.
+func (l *Live) update(ctx context.Context, changes []ScanChange) (Change, error) {
 	var ch Change
+	var errs []error
 	touched := map[string]bool{} // investigations whose pages change
 	for _, c := range changes {
 		if scan.ValidID(c.Scan) != nil {
 			continue // not a scan directory; List reports it on a rebuild
 		}
+		if ls := l.scans[c.Scan]; ls != nil && ls.failed != nil {
+			c.Dir = true // the model may be ahead of the files: start afresh
+		}
 		before := l.investigationsOf(c.Scan)
 		listChanged, err := l.updateScan(ctx, c)
-		if err != nil {
-			return ch, fmt.Errorf("update scan %s: %w", c.Scan, err)
+		if err == nil {
+			var moved bool
+			moved, err = l.scanChanged(c.Scan, before, touched)
+			listChanged = listChanged || moved
 		}
-		moved, err := l.scanChanged(c.Scan, before, touched)
 		if err != nil {
-			return ch, fmt.Errorf("update scan %s: %w", c.Scan, err)
+			err = fmt.Errorf("update scan %s: %w", c.Scan, err)
+			l.fail(c.Scan, err)
+			errs = append(errs, err)
+			listChanged = true
+		} else if ls := l.scans[c.Scan]; ls != nil {
+			ls.failed, ls.backoff = nil, 0
 		}
 		ch.Scans = append(ch.Scans, c.Scan)
-		ch.List = ch.List || listChanged || moved
+		ch.List = ch.List || listChanged
 	}
 	if err := l.writeTouched(touched); err != nil {
-		return ch, err
+		errs = append(errs, err)
 	}
-	if ch.List {
+	if ch.List || l.listFailed != nil {
+		l.listFailed = nil
 		if err := l.b.writeList(l.summaries()); err != nil {
-			return ch, err
+			l.listFailed = fmt.Errorf("scan list: %w", err)
+			errs = append(errs, l.listFailed)
 		}
+		ch.List = true
 	}
 	ch.Paths = l.dir.TakeChanged()
-	return ch, nil
+	return ch, errors.Join(errs...)
+}
+
+// fail marks a scan whose update failed, for Retry.
+func (l *Live) fail(id string, err error) {
+	ls := l.scans[id]
+	if ls == nil {
+		return
+	}
+	if ls.failed == nil {
+		ls.since = time.Now()
+	}
+	ls.backoff = min(max(2*ls.backoff, retryFirst), retryMax)
+	ls.failed, ls.retryAt = err, time.Now().Add(ls.backoff)
+	l.b.o.Logger.Warn("site behind a scan; retrying", "scan", id, "in", ls.backoff, "err", err)
+}
+
+// Retry reads afresh and writes again the scans whose last update failed
+// and whose backoff has passed, and the scan list if it could not be
+// written. The preview server calls it every few seconds.
+func (l *Live) Retry(ctx context.Context) (Change, error) {
+	l.mu.Lock()
+	if r := l.rebuild; r != nil {
+		due := !time.Now().Before(r.retryAt)
+		o := r.o
+		l.mu.Unlock()
+		if !due {
+			return Change{}, nil
+		}
+		return l.Rebuild(ctx, o)
+	}
+	defer l.mu.Unlock()
+	var due []ScanChange
+	now := time.Now()
+	for id, ls := range l.scans {
+		if ls.failed != nil && !now.Before(ls.retryAt) {
+			due = append(due, ScanChange{Scan: id, Dir: true})
+		}
+	}
+	if len(due) == 0 && l.listFailed == nil {
+		return Change{}, nil
+	}
+	sort.Slice(due, func(i, j int) bool { return due[i].Scan < due[j].Scan })
+	return l.update(ctx, due)
+}
+
+// Behind lists what the site is behind on: the scans whose last update
+// failed, and the scan list (Scan "") if it could not be written.
+func (l *Live) Behind() []Lag {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []Lag
+	for id, ls := range l.scans {
+		if ls.failed != nil {
+			out = append(out, Lag{Scan: id, Reason: ls.failed.Error(), Since: ls.since})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Scan < out[j].Scan })
+	if l.listFailed != nil {
+		out = append(out, Lag{Reason: l.listFailed.Error()})
+	}
+	if l.rebuild != nil {
+		out = append(out, Lag{Reason: l.rebuild.err.Error(), Since: l.rebuild.since})
+	}
+	return out
 }
 
 func (l *Live) summaries() []pages.ScanSummary {
@@ -192,7 +331,8 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			return false, err
 		}
 	}
-	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] {
+	// A scan that just ended reads its unterminated last lines (scan.Dir.Final).
+	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] || metaChanged && s.Meta.Done() {
 		if err := s.Update(d); err != nil {
 			if errors.Is(err, model.ErrTruncated) {
 				l.b.o.Logger.Info("a scan file shrank; reading the scan again", "scan", c.Scan, "err", err)
@@ -303,11 +443,17 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	return metaChanged || s.Count() != elements || s.Meta.Status != status, nil
 }
 
-// reload reads one scan afresh and writes all its files.
+// reload reads one scan afresh and writes all its files. If the files
+// cannot all be written, the scan keeps the model it had (or, new, gets
+// the one just read) and the caller marks it failed; the manifest is
+// written last, so pages keep reading the previous one until then.
 func (l *Live) reload(ctx context.Context, id string) error {
+	l.forgetLeftOut(id)
 	s, err := l.b.load(id)
 	if err != nil {
+		// As build does: the scan is left out, and the scan list says why.
 		l.b.o.Logger.Warn("scan left out", "scan", id, "err", err)
+		l.b.skip(id, err)
 		if _, ok := l.scans[id]; ok {
 			delete(l.scans, id)
 			return l.dir.RemoveAll("scans/" + id)
@@ -316,10 +462,25 @@ func (l *Live) reload(ctx context.Context, id string) error {
 	}
 	sl, err := l.b.writeScan(ctx, s)
 	if err != nil {
+		if l.scans[id] == nil {
+			l.scans[id] = &liveScan{s: s, layout: chunks.NewScanLayout(s)}
+		}
 		return err
 	}
 	l.scans[id] = &liveScan{s: s, layout: sl}
 	return nil
+}
+
+// forgetLeftOut drops the scans-root problem saying that scan id was left
+// out (it is read again now).
+func (l *Live) forgetLeftOut(id string) {
+	l.b.rootProblems = slices.DeleteFunc(l.b.rootProblems, func(p scan.Problem) bool {
+		if p.Scan == id && p.File == id && p.Kind == scan.KindMeta && strings.HasPrefix(p.Text, leftOut) {
+			l.b.rootTotal--
+			return true
+		}
+		return false
+	})
 }
 
 // FlushExports rewrites the downloads of scans that changed and have since
@@ -329,6 +490,9 @@ func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, e
 	defer l.mu.Unlock()
 	var ch Change
 	for id, ls := range l.scans {
+		if ls.failed != nil {
+			continue // Retry writes the whole scan
+		}
 		if _, err := ls.graph.Flush(ls.s, l.b.graphOptions(), func(name string, data []byte) error {
 			return l.dir.Write(pages.ScanDir(id)+"data/"+name, data)
 		}); err != nil {
@@ -362,28 +526,64 @@ func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, e
 // SetFP records a false-positive decision on elements of a scan, after
 // checking the rules (model.CheckFP), and applies it to the site at once.
 // A decision the rules refuse is a *model.RefusalError.
+//
+// The check, the record and its application happen under one lock, so two
+// decisions sent together are checked each against the other's outcome
+// (an unset cannot slip in before its parent's set is applied). A decision
+// that would change nothing is not recorded again. The answer is nil only
+// when the decision took effect: the elements are marked (or unmarked) in
+// the model and the site.
 func (l *Live) SetFP(ctx context.Context, id string, ids []string, fp bool, by string) (Change, error) {
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	ls := l.scans[id]
 	if ls == nil {
-		l.mu.Unlock()
 		return Change{}, &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
 	}
-	if _, err := ls.s.CheckFP(ids, fp); err != nil {
-		l.mu.Unlock()
+	idx, err := ls.s.CheckFP(ids, fp)
+	if err != nil {
 		return Change{}, err
+	}
+	if ls.failed == nil && ls.s.FPUnchanged(idx, fp) {
+		return Change{}, nil // already so: nothing to record
 	}
 	op := scan.OpFPSet
 	if !fp {
 		op = scan.OpFPUnset
 	}
-	err := scan.AppendDecision(filepath.Join(l.b.o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by})
-	l.mu.Unlock()
-	if err != nil {
+	if err := scan.AppendDecision(filepath.Join(l.b.o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by}); err != nil {
 		return Change{}, err
 	}
-	return l.Update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ReviewFile}}})
+	ch, err := l.update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ReviewFile}}})
+	if err != nil {
+		return ch, &NotAppliedError{Why: "the site could not be updated yet (it catches up by itself)", Err: err}
+	}
+	if ls = l.scans[id]; ls == nil || !ls.s.FPIs(idx, fp) {
+		return ch, &NotAppliedError{Why: "the rules did not apply it (see scanreport validate)"}
+	}
+	return ch, nil
 }
+
+// NotAppliedError is a decision that was recorded in review.jsonl but has
+// not (yet) taken effect on the site.
+type NotAppliedError struct {
+	Why string
+	Err error
+}
+
+func (e *NotAppliedError) Error() string {
+	s := "the decision was recorded, but " + e.Why
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+func (e *NotAppliedError) Unwrap() error { return e.Err }
+
+// Recorded says the decision is in review.jsonl (for the preview server's
+// answer).
+func (e *NotAppliedError) Recorded() string { return "the decision was recorded, but " + e.Why }
 
 // Scan returns a scan's model for reading while holding no lock: only for
 // tests and tools that do not run Update at the same time.

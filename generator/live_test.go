@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -181,7 +182,10 @@ func TestLiveFalsePositives(t *testing.T) {
 	if !strings.Contains(string(fp), `"i":[1,2]`) { // a and its child b
 		t.Errorf("fp.js = %s", fp)
 	}
-	if _, err := l.SetFP(ctx, "good", []string{"b"}, false, "t"); err == nil || !strings.Contains(err.Error(), "parent") {
+	if !regexp.MustCompile(`"d":\[\[1,"t",\d{13}\]\]`).Match(fp) { // who marked a, and when
+		t.Errorf("fp.js does not say who decided: %s", fp)
+	}
+	if _, err := l.SetFP(ctx, "good", []string{"b"}, false, "t"); err == nil || !strings.Contains(err.Error(), "which is still a false positive") {
 		t.Errorf("unset under a marked parent: %v", err)
 	}
 	review, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))

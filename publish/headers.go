@@ -41,7 +41,7 @@ type Phase int
 const (
 	PhaseAssets Phase = iota // content-hashed assets/*: immutable, referenced by everything
 	PhaseData                // data chunks, fp.js, downloads, the raw scan archive, anything else
-	PhaseIndex               // what names the data: scans/<id>/data/manifest.js, data/scans.js
+	PhaseIndex               // what names the data: scans/<id>/data/{manifest,graph,tree}.js, data/scans.js
 	PhasePages               // HTML pages and live.js
 	PhaseRoot                // index.html at the root: the entry point, last
 )
@@ -120,7 +120,7 @@ func siteHeader(key string) (Header, Phase) {
 	case len(parts) == 4 && parts[0] == "scans" && parts[2] == "downloads":
 		h.ContentDisposition = mime.FormatMediaType("attachment", map[string]string{"filename": parts[3]})
 		return h, PhaseData
-	case key == "data/scans.js", len(parts) == 4 && parts[0] == "scans" && parts[2] == "data" && parts[3] == "manifest.js":
+	case key == "data/scans.js", len(parts) == 4 && parts[0] == "scans" && parts[2] == "data" && indexFiles[parts[3]]:
 		return h, PhaseIndex
 	case key == "index.html":
 		return h, PhaseRoot
@@ -129,3 +129,7 @@ func siteHeader(key string) (Header, Phase) {
 	}
 	return h, PhaseData
 }
+
+// indexFiles are the data files of a scan that name other data files
+// (their chunks): they go after the data they name.
+var indexFiles = map[string]bool{"manifest.js": true, "graph.js": true, "tree.js": true}

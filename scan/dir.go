@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // The files of a scan directory.
@@ -93,6 +95,13 @@ type Dir struct {
 	// OnRead, when set, is told how many bytes each read of an append-only
 	// file took in (for progress bars).
 	OnRead func(n int)
+	// Final says the scan will not grow any more (its status is final):
+	// a last line of elements.jsonl or log.jsonl without its newline is
+	// then read as a line (an element if it is a complete object, a
+	// problem naming its line if not) instead of being left for a writer
+	// to finish. review.jsonl, which grows after a scan ends, is not
+	// concerned.
+	Final bool
 }
 
 // Open opens the scan directory id.
@@ -114,22 +123,59 @@ func (d *Dir) Close() error { return d.root.Close() }
 func (d *Dir) Rel(name string) string { return d.ID + "/" + name }
 
 // OpenFile opens one of the scan's files for reading. A missing file gives an
-// error that satisfies errors.Is(err, fs.ErrNotExist).
+// error that satisfies errors.Is(err, fs.ErrNotExist); anything but a regular
+// file (a FIFO, a device, a socket, a directory) gives ErrNotRegular.
+//
+// The file is checked before it is opened, because opening a FIFO for reading
+// blocks until a writer comes, and no signal can interrupt that. It is opened
+// non-blocking as well, so a file swapped for a FIFO between the check and the
+// open does not block either, and checked again once open.
 func (d *Dir) OpenFile(name string) (*os.File, error) {
-	f, err := d.root.Open(name)
+	return OpenRegular(d.root, name, d.Rel(name))
+}
+
+// ErrNotRegular is returned for a scan file that is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// OpenRegular opens the regular file name of root for reading without ever
+// blocking on a FIFO (see Dir.OpenFile); rel names it in errors.
+func OpenRegular(root *os.Root, name, rel string) (*os.File, error) {
+	st, err := root.Stat(name) // follows a symlink, inside the root only
 	if err != nil {
 		return nil, err
 	}
-	st, err := f.Stat()
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(rel, st.Mode())
+	}
+	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err = f.Stat()
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%s is not a regular file", d.Rel(name))
+		return nil, notRegular(rel, st.Mode())
 	}
 	return f, nil
+}
+
+func notRegular(rel string, m fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a FIFO (named pipe)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	case m.IsDir():
+		kind = "a directory"
+	}
+	return fmt.Errorf("%s: %w: it is %s and is not read", rel, ErrNotRegular, kind)
 }
 
 // ReadSmall reads a small file whole, up to limit bytes. truncated is set when
@@ -245,25 +291,77 @@ func readFrom(d *Dir, name string, from Position, read func(io.Reader, string) (
 		return from, classifyOpen(d.Rel(name), err)
 	}
 	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return from, fmt.Errorf("read %s: %w", d.Rel(name), err)
+	}
+	if from.Offset > 0 && from.file != nil {
+		// Another file in its place, or other bytes where the part already
+		// read ended: not the file that was read, and not to be continued
+		// at the old offset.
+		if !os.SameFile(from.file, st) {
+			return from, fmt.Errorf("%s: %w (another file)", d.Rel(name), ErrReplaced)
+		}
+		if st.Size() >= from.Offset && tailHash(f, from.Offset) != from.tail {
+			return from, fmt.Errorf("%s: %w (the part already read changed)", d.Rel(name), ErrReplaced)
+		}
+	}
 	if from.Offset > 0 {
 		if _, err := f.Seek(from.Offset, io.SeekStart); err != nil {
 			return from, fmt.Errorf("seek %s: %w", d.Rel(name), err)
 		}
 	}
 	var r io.Reader = f
-	if st, err := f.Stat(); err == nil && st.Size()-from.Offset > readAheadMin {
+	if err == nil && st.Size()-from.Offset > readAheadMin {
 		ra := newReadAhead(f)
 		defer ra.Close()
 		r = ra
 	}
 	if d.OnRead != nil {
-		r = countingReader{f, d.OnRead}
+		r = countingReader{r, d.OnRead}
+	}
+	// A finished scan's unterminated last line is a line: the reader is
+	// given the newline it lacks, and the position stops at the file's
+	// end (a newline appended later reads as a blank line).
+	var size int64 = -1
+	if d.Final && name != ReviewFile && err == nil && st.Size() > from.Offset && !endsWithNewline(f, st.Size()) {
+		size = st.Size()
+		r = io.MultiReader(io.LimitReader(r, size-from.Offset), strings.NewReader("\n"))
 	}
 	pos, err := read(r, d.Rel(name))
+	if size >= 0 && pos.Offset > size {
+		pos.Offset = size
+	}
 	if err != nil {
 		return pos, fmt.Errorf("read %s: %w", d.Rel(name), err)
 	}
+	pos.file = st
+	if pos.Offset != from.Offset || from.file == nil {
+		pos.tail = tailHash(f, pos.Offset)
+	}
 	return pos, nil
+}
+
+// ErrReplaced means an append-only file is not the one read before (it was
+// replaced, or rewritten in place): the scan must be read afresh.
+var ErrReplaced = errors.New("the file was replaced")
+
+// tailWindow is how much of the part already read is checked again.
+const tailWindow = 4 << 10
+
+// tailHash hashes the tailWindow bytes before offset.
+func tailHash(f *os.File, offset int64) [sha256.Size]byte {
+	start := max(0, offset-tailWindow)
+	buf := make([]byte, offset-start)
+	n, _ := f.ReadAt(buf, start)
+	return sha256.Sum256(buf[:n])
+}
+
+// endsWithNewline reports whether the file of size bytes ends with '\n'.
+func endsWithNewline(f *os.File, size int64) bool {
+	var b [1]byte
+	n, err := f.ReadAt(b[:], size-1)
+	return n == 1 && err == nil && b[0] == '\n'
 }
 
 // classifyOpen names an escape through a symlink for what it is.

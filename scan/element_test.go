@@ -55,7 +55,7 @@ func TestReadElements(t *testing.T) {
 	expectRead(t, root+"{bad\n"+line("a", "X", "v", "ROOT")+"[1,2]\n",
 		"ROOT,a",
 		`s/elements.jsonl:2: error: not a JSON object: column 2: expected a quoted key`,
-		`s/elements.jsonl:4: error: not a JSON object: not a JSON object`)
+		`s/elements.jsonl:4: error: not a JSON object: column 1: expected '{', found '['`)
 	expectRead(t, `{"id":"a","data":"x"}`+"\n", "", `s/elements.jsonl:1: error: element has no "type"; line skipped`)
 	expectRead(t, `{"type":"X","data":"x"}`+"\n", "", `s/elements.jsonl:1: error: element has no "id"; line skipped`)
 	expectRead(t, `{"id":"ROOT","type":"IP_ADDRESS","data":"x"}`+"\n", "",

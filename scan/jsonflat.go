@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"errors"
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -40,15 +39,17 @@ type flatDecoder struct {
 	scratch []byte
 }
 
-var errNotObject = errors.New("not a JSON object")
-
 // decode walks the object in line and calls field for each member in order.
 func (d *flatDecoder) decode(line []byte, field func(key []byte, v flatValue) error) error {
 	d.s, d.i = line, 0
 	d.scratch = d.scratch[:0]
 	d.ws()
 	if !d.eat('{') {
-		return errNotObject
+		// The caller says "not a JSON object"; say where and what instead.
+		if c := d.peek(); c >= 0x20 && c < 0x7f {
+			return d.errf("expected '{', found %q", rune(c))
+		}
+		return d.errf("expected '{', found byte 0x%02x", d.peek())
 	}
 	d.ws()
 	if d.eat('}') {

@@ -3,9 +3,11 @@ package scan
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 // DefaultMaxLine is the longest line a reader accepts (64 MiB). Longer lines
@@ -23,6 +25,12 @@ type lineFunc func(line []byte, lineNo int, tooLong bool) error
 type Position struct {
 	Offset int64
 	Line   int
+
+	// What Dir's readers remember to tell that the file was replaced
+	// (ErrReplaced) rather than appended to: the file read, and a hash of
+	// the bytes just before Offset.
+	file os.FileInfo
+	tail [sha256.Size]byte
 }
 
 // scanLines feeds complete lines of r to fn, starting at pos (r must already
@@ -34,18 +42,33 @@ func scanLines(r io.Reader, pos Position, maxLine int, fn lineFunc) (Position, e
 		maxLine = DefaultMaxLine
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
-	var long []byte // a line that did not fit the buffer
-	var skipping bool
+	// long collects a line that did not fit the buffer. It is grown by
+	// doubling up to the limit, never past it, and kept for the next long
+	// line: appending 1 MiB at a time would leave a trail of ever larger
+	// copies behind (Go grows large slices by a quarter), about three times
+	// the line before the collector catches up.
+	var long []byte
+	var collecting, skipping bool
 	var pending int64 // bytes of the current unfinished line
+	add := func(chunk []byte) {
+		if need := len(long) + len(chunk); need > cap(long) {
+			n := make([]byte, len(long), min(max(2*cap(long), need, 4<<20), maxLine+1))
+			copy(n, long)
+			long = n
+		}
+		long = append(long, chunk...)
+	}
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
 			pending += int64(len(chunk))
 			if !skipping {
 				if len(long)+len(chunk) > maxLine {
-					skipping, long = true, nil
+					// Too long: the rest is read past, not held.
+					skipping, collecting, long = true, false, long[:0]
 				} else {
-					long = append(long, chunk...)
+					collecting = true
+					add(chunk)
 				}
 			}
 			continue
@@ -65,14 +88,14 @@ func scanLines(r io.Reader, pos Position, maxLine int, fn lineFunc) (Position, e
 		case skipping:
 			ferr = fn(nil, pos.Line, true)
 			skipping = false
-		case long != nil:
-			long = append(long, chunk...)
-			if len(long) > maxLine+1 {
+		case collecting:
+			if len(long)+len(chunk) > maxLine+1 {
 				ferr = fn(nil, pos.Line, true)
 			} else {
+				add(chunk)
 				ferr = fn(trimEOL(long), pos.Line, false)
 			}
-			long = nil
+			collecting, long = false, long[:0]
 		default:
 			if len(chunk) > maxLine+1 {
 				ferr = fn(nil, pos.Line, true)

@@ -28,6 +28,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -96,6 +97,18 @@ type Event struct {
 	Paths []string `json:"paths,omitempty"`
 	List  bool     `json:"list,omitempty"`
 	Full  bool     `json:"full,omitempty"`
+	// Behind is what the site is behind on right now (set by the server
+	// on every event and in its hello, from SetBehind; empty when the site
+	// is up to date), so every open page can say so.
+	Behind []Behind `json:"behind"`
+}
+
+// Behind is a scan whose pages are behind its data (Scan "" for the scan
+// list), why, and since when.
+type Behind struct {
+	Scan   string    `json:"scan,omitempty"`
+	Reason string    `json:"reason"`
+	Since  time.Time `json:"since,omitzero"`
 }
 
 // Paths of the server's own endpoints. LivePath is also a file of every
@@ -128,6 +141,7 @@ type Server struct {
 	mu      sync.Mutex
 	clients map[chan []byte]bool
 	gen     int
+	behind  []Behind
 }
 
 // New opens the site folder and makes a server for it. hosts are the Host
@@ -297,7 +311,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.clients[ch] = true
-	gen := s.gen
+	hello, _ := json.Marshal(Event{Gen: s.gen, Behind: s.behindList()})
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
@@ -308,7 +322,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
-	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: {\"gen\":%d}\n\n", gen)
+	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %s\n\n", hello)
 	if err := rc.Flush(); err != nil {
 		return
 	}
@@ -350,8 +364,33 @@ func (s *Server) Notify(ev Event) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.send(ev)
+}
+
+// SetBehind says what the site is behind on (nil: nothing). Open pages are
+// told when it changes; pages that connect later hear it in the hello.
+func (s *Server) SetBehind(b []Behind) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if slices.Equal(b, s.behind) {
+		return
+	}
+	s.behind = slices.Clone(b)
+	s.send(Event{})
+}
+
+func (s *Server) behindList() []Behind {
+	if s.behind == nil {
+		return []Behind{}
+	}
+	return s.behind
+}
+
+// send sends ev to every open page; s.mu is held.
+func (s *Server) send(ev Event) {
 	s.gen++
 	ev.Gen = s.gen
+	ev.Behind = s.behindList()
 	data, err := json.Marshal(ev)
 	if err != nil {
 		return
@@ -435,7 +474,14 @@ func (s *Server) decided(w http.ResponseWriter, what, scanID, refusal string, er
 	switch {
 	case err != nil:
 		s.o.Logger.Error(what+" decision failed", "scan", scanID, "err", err)
-		reply(w, http.StatusInternalServerError, apiReply{Error: "the decision could not be recorded"})
+		// Say only what happened: a decision may be recorded and not
+		// applied yet (the site is behind).
+		msg := "the decision could not be recorded"
+		var rec interface{ Recorded() string }
+		if errors.As(err, &rec) {
+			msg = rec.Recorded()
+		}
+		reply(w, http.StatusInternalServerError, apiReply{Error: msg})
 	case refusal != "":
 		reply(w, http.StatusConflict, apiReply{Error: refusal, Refused: true})
 	default:

@@ -34,6 +34,7 @@ type Set struct {
 var Funcs = template.FuncMap{
 	"comma": Comma,
 	"lower": strings.ToLower,
+	"sfurl": SFURL,
 }
 
 // Parse parses every embedded page with the layout.

@@ -36,7 +36,7 @@ listed in full by 'scanreport validate'.`,
 			if err != nil {
 				return err
 			}
-			bar := a.progress(quiet, "reading scans")
+			bar := a.progress(quiet, "reading and writing scans")
 			if bar != nil {
 				o.Progress = func(done, total int64) {
 					bar.ChangeMax64(max(total, 1))

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/user"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -64,6 +66,9 @@ func (a *app) optionsFrom(c config.Config, f siteFlags) generator.Options {
 	if secrets.Mask {
 		o.IsSecret = secrets.IsSecret
 	}
+	// The whole configuration keys the scans' files for incremental builds
+	// (it holds the secret patterns behind IsSecret).
+	o.Fingerprint = fmt.Sprintf("%#v", c)
 	if f.scans != "" {
 		o.ScansRoot = f.scans
 	}
@@ -90,4 +95,19 @@ func (a *app) optionsFrom(c config.Config, f siteFlags) generator.Options {
 		o.TemplatesDir = f.templates
 	}
 	return o
+}
+
+// analystName is who decides: [analyst] name in config.toml, else the
+// operating-system user, else $USER; "analyst" when none is known.
+func analystName(c config.Config) string {
+	if n := strings.TrimSpace(c.Analyst.Name); n != "" {
+		return n
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if n := os.Getenv("USER"); n != "" {
+		return n
+	}
+	return "analyst"
 }

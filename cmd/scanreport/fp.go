@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -72,7 +71,11 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 				op = scan.OpFPUnset
 			}
 			if by == "" {
-				by = os.Getenv("USER")
+				c, err := a.loadConfig()
+				if err != nil {
+					return err
+				}
+				by = analystName(c)
 			}
 			if err := scan.AppendDecision(scan.DirPath(o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by}); err != nil {
 				return err
@@ -82,6 +85,6 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 		},
 	}
 	f.register(cmd, false)
-	cmd.Flags().StringVar(&by, "by", "", "who decided (default: $USER)")
+	cmd.Flags().StringVar(&by, "by", "", "who decided (default: [analyst] name in config.toml, else the OS user)")
 	return cmd
 }

@@ -32,7 +32,8 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden site in testda
 // Pages are kept as their text (one line per text run, `→ href` after each
 // link), data files as they are; asset hashes are replaced by "HASH", so a
 // change to the CSS or the bundles does not touch the golden files.
-// Downloads are left out: the exports have their own tests.
+// Downloads are left out (the exports have their own tests), and so are
+// hidden files (the incremental build's records of this machine's files).
 func TestGoldenSite(t *testing.T) {
 	cliEnv(t)
 	out := filepath.Join(t.TempDir(), "site")
@@ -121,7 +122,7 @@ func goldenFiles(site string) (map[string][]byte, error) {
 		}
 		rel, _ := filepath.Rel(site, p)
 		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(rel, "assets/") || strings.Contains(rel, "/downloads/") {
+		if strings.HasPrefix(rel, "assets/") || strings.Contains(rel, "/downloads/") || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		b, err := os.ReadFile(p)

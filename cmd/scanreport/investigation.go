@@ -143,7 +143,7 @@ var (
 )
 
 func (f *fpActions) SetInvestigation(ctx context.Context, scanID, name string, member bool) (string, error) {
-	ch, err := f.live.SetInvestigation(ctx, scanID, name, member, "preview")
+	ch, err := f.live.SetInvestigation(ctx, scanID, name, member, f.by())
 	var refusal *model.RefusalError
 	if errors.As(err, &refusal) {
 		return refusal.Text, nil

@@ -29,6 +29,13 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first Ctrl-C (or SIGTERM) cancels ctx and lets the command stop
+	// cleanly; from then on the signals have their default effect, so a
+	// second one ends the process even if some step does not heed ctx.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	app := &app{stdout: stdout, stderr: stderr}
 	root := app.rootCommand()
 	root.SetArgs(args)

@@ -106,6 +106,13 @@ func (a *app) publish(ctx context.Context, pf publishFlags, site, scans string, 
 	if err := checkDriver(u); err != nil {
 		return err
 	}
+	archived := ""
+	if pf.withScans {
+		archived = scans
+	}
+	if err := checkTarget(u, site, archived); err != nil {
+		return err
+	}
 	bucket, err := blob.OpenBucket(ctx, u)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", pf.to, err)
@@ -185,18 +192,17 @@ func bucketURL(raw string) (string, error) {
 	if u.User != nil {
 		return "", fmt.Errorf("--to: credentials do not go in the URL (they would land in shell history): use the environment or the cloud's config files, see 'scanreport publish --help'")
 	}
+	q := u.Query()
 	switch u.Scheme {
 	case "s3", "gs", "azblob":
 		if u.Host == "" {
 			return "", fmt.Errorf("--to %q: no bucket name, for example %s://my-bucket", raw, u.Scheme)
 		}
 		if p := strings.Trim(u.Path, "/"); p != "" {
-			q := u.Query()
 			if q.Get("prefix") != "" {
 				return "", fmt.Errorf("--to %q: give the prefix either as a path or as prefix=, not both", raw)
 			}
-			q.Set("prefix", p+"/")
-			u.RawQuery = q.Encode()
+			q.Set("prefix", p)
 		}
 		u.Path, u.RawPath = "", ""
 	case "file", "mem":
@@ -205,12 +211,97 @@ func bucketURL(raw string) (string, error) {
 	default:
 		return "", fmt.Errorf("--to %q: unsupported scheme %q; use s3://, gs://, azblob:// or file://", raw, u.Scheme)
 	}
+	// The prefix names a folder, in every form it is given: gocloud puts
+	// it before each key as it is, so "team/acme" would publish
+	// team/acmeindex.html and list (and prune) team/acme-old/… too.
+	if q.Has("prefix") {
+		p, err := normalPrefix(q.Get("prefix"))
+		if err != nil {
+			return "", fmt.Errorf("--to %q: %w", raw, err)
+		}
+		if p == "" {
+			q.Del("prefix")
+		} else {
+			q.Set("prefix", p)
+		}
+		u.RawQuery = q.Encode()
+	}
 	if u.Scheme == "file" && u.Host == "" {
 		if abs, err := filepath.Abs(filepath.FromSlash(u.Path)); err == nil {
 			u.Path = filepath.ToSlash(abs)
 		}
 	}
 	return u.String(), nil
+}
+
+// normalPrefix makes a bucket prefix a folder: no leading slash, one
+// trailing slash, no empty, "." or ".." segments.
+func normalPrefix(p string) (string, error) {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return "", nil
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", fmt.Errorf("prefix %q: empty, \".\" or \"..\" segments are not allowed", p)
+		}
+	}
+	return p + "/", nil
+}
+
+// checkTarget refuses a file:// target inside the site folder (or the
+// scans root it archives), and a site folder inside the target: a publish
+// would copy the site into itself again and again, or --prune would delete
+// the site's own files.
+func checkTarget(bucketURL, site, scans string) error {
+	u, err := url.Parse(bucketURL)
+	if err != nil || u.Scheme != "file" {
+		return nil
+	}
+	target := filepath.Join(filepath.FromSlash(u.Path), filepath.FromSlash(u.Query().Get("prefix")))
+	check := func(what, dir string) error {
+		if dir == "" {
+			return nil
+		}
+		if within(target, dir) {
+			return fmt.Errorf("--to %s is inside the %s %s: refused (the publish would copy into what it reads)", target, what, dir)
+		}
+		if within(dir, target) {
+			return fmt.Errorf("the %s %s is inside --to %s: refused (--prune would delete it)", what, dir, target)
+		}
+		return nil
+	}
+	if err := check("site folder", site); err != nil {
+		return err
+	}
+	return check("scans root", scans)
+}
+
+// within reports whether path is dir or inside it, comparing absolute paths
+// with symlinks resolved as far as they exist.
+func within(path, dir string) bool {
+	p, d := realPath(path), realPath(dir)
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// realPath is the absolute path with symlinks resolved in the part that
+// exists.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		if filepath.Dir(cur) == cur {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
 }
 
 // publishPrinter prints the plan, progress and results.

@@ -214,10 +214,23 @@ func TestBucketURL(t *testing.T) {
 		"file:///srv/www/report":           "file:///srv/www/report",
 		"file:///srv/www?metadata=skip":    "file:///srv/www?metadata=skip",
 		"s3://b?endpoint=http%3A%2F%2Fx:1": "s3://b?endpoint=http%3A%2F%2Fx:1",
+		// The prefix is a folder in every form.
+		"s3://b?prefix=team/acme":            "s3://b?prefix=team%2Facme%2F",
+		"s3://b?prefix=/team/acme/":          "s3://b?prefix=team%2Facme%2F",
+		"s3://b?prefix=team%2Facme&region=x": "s3://b?prefix=team%2Facme%2F&region=x",
+		"gs://b?prefix=r":                    "gs://b?prefix=r%2F",
+		"azblob://c?prefix=r//":              "azblob://c?prefix=r%2F",
+		"file:///srv/www?prefix=acme":        "file:///srv/www?prefix=acme%2F",
+		"s3://b?prefix=/":                    "s3://b",
 	} {
 		got, err := bucketURL(in)
 		if err != nil || got != want {
 			t.Errorf("bucketURL(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"s3://b?prefix=team/../x", "s3://b/team/./x", "s3://b?prefix=a//b"} {
+		if got, err := bucketURL(in); err == nil {
+			t.Errorf("bucketURL(%q) = %q, want an error", in, got)
 		}
 	}
 }

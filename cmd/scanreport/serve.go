@@ -16,6 +16,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/lookup"
 	"github.com/scanreport/scanreport/serve"
 	"github.com/scanreport/scanreport/watch"
@@ -87,6 +88,9 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	acts := &fpActions{live: live, logger: a.log}
 	if c, err := a.loadConfig(); err == nil {
 		acts.setLookups(lookupCommands(c))
+		acts.setAnalyst(analystName(c))
+	} else {
+		acts.setAnalyst(analystName(config.Default()))
 	}
 	srv, err := serve.New(serve.Options{Site: o.Output, Addr: shown, Hosts: hosts, Actions: acts, Logger: a.log})
 	if err != nil {
@@ -135,15 +139,27 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 			}
 			return <-serr
 		case b := <-batches:
+			// A failed update leaves the scans that failed marked behind
+			// (retried below); what did change is still announced.
 			ch, err := a.apply(ctx, live, b, f, acts)
 			if err != nil {
 				a.log.Error("update failed", "err", err)
-				continue
 			}
 			if !ch.Empty() {
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 			}
+			srv.SetBehind(behind(live))
 		case <-tick.C:
+			if ch, err := live.Retry(ctx); err != nil {
+				a.log.Error("retry failed", "err", err)
+				if !ch.Empty() {
+					srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
+				}
+			} else if !ch.Empty() {
+				a.log.Info("site caught up", "scans", ch.Scans, "rebuilt", ch.Full)
+				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
+			}
+			srv.SetBehind(behind(live))
 			ch, err := live.FlushExports(ctx, exportQuiet)
 			if err != nil {
 				a.log.Error("downloads not updated", "err", err)
@@ -160,6 +176,15 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	}
 }
 
+// behind says what the site is behind on, for open pages.
+func behind(live *generator.Live) []serve.Behind {
+	var out []serve.Behind
+	for _, l := range live.Behind() {
+		out = append(out, serve.Behind{Scan: l.Scan, Reason: l.Reason, Since: l.Since.UTC().Truncate(time.Second)})
+	}
+	return out
+}
+
 // apply turns a batch of file events into a site update. A changed
 // config.toml rebuilds the site and reloads the lookups.
 func (a *app) apply(ctx context.Context, live *generator.Live, b watch.Batch, f siteFlags, acts *fpActions) (generator.Change, error) {
@@ -170,6 +195,7 @@ func (a *app) apply(ctx context.Context, live *generator.Live, b watch.Batch, f 
 			return generator.Change{}, err // a broken config.toml: keep serving the last good site
 		}
 		acts.setLookups(lookupCommands(c))
+		acts.setAnalyst(analystName(c))
 		return live.Rebuild(ctx, a.optionsFrom(c, f))
 	}
 	changes := make([]generator.ScanChange, 0, len(b.Changes))
@@ -229,6 +255,24 @@ type fpActions struct {
 
 	mu      sync.RWMutex
 	lookups []lookup.Command // config.toml [lookups], read again when it changes
+	analyst string           // who decides (config.toml [analyst] name, else the OS user)
+}
+
+// setAnalyst sets the name decisions are recorded under.
+func (f *fpActions) setAnalyst(name string) {
+	f.mu.Lock()
+	f.analyst = name
+	f.mu.Unlock()
+}
+
+// by is the name decisions are recorded under.
+func (f *fpActions) by() string {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	if f.analyst == "" {
+		return "preview"
+	}
+	return f.analyst
 }
 
 // setLookups replaces the configured lookups (config.toml was read again).
@@ -254,7 +298,7 @@ func (f *fpActions) log() *slog.Logger {
 }
 
 func (f *fpActions) SetFP(ctx context.Context, scanID string, ids []string, fp bool) (string, error) {
-	ch, err := f.live.SetFP(ctx, scanID, ids, fp, "preview")
+	ch, err := f.live.SetFP(ctx, scanID, ids, fp, f.by())
 	var refusal *model.RefusalError
 	if errors.As(err, &refusal) {
 		return refusal.Text, nil

@@ -53,15 +53,11 @@ and 2 when an id names no scan.`,
 				}
 				return probs[i].Line < probs[j].Line
 			})
-			errs, warns := 0, 0
 			for _, p := range probs {
 				fmt.Fprintln(a.stdout, p.String())
-				if p.Severity == scan.Error {
-					errs++
-				} else {
-					warns++
-				}
 			}
+			// The same counts as build's summary: one severity model.
+			errs, warns := res.Errors, res.Problems-res.Errors
 			fmt.Fprintf(a.stderr, "%d scans, %s elements checked in %s: %d errors, %d warnings.\n",
 				res.Scans+res.Skipped, comma(res.Elements), res.Duration.Round(time.Millisecond), errs, warns)
 			if errs > 0 || strict && warns > 0 {

@@ -7,6 +7,7 @@ package chunks
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/scanreport/scanreport/generator/model"
@@ -292,6 +293,34 @@ func FP(s *model.Scan) []byte {
 			first = false
 			b = jsonw.Int(b, int64(i))
 		}
+	}
+	b = append(b, ']')
+	// "d": the decisions behind them, [element, by, time (Unix ms, 0 when
+	// unknown)] for each element a decision names, in element order.
+	b = append(b, `,"d":[`...)
+	marks := make([]int32, 0, len(s.FPMarks))
+	for i := range s.FPMarks {
+		if s.Elements[i].Is(model.FlagFP) {
+			marks = append(marks, i)
+		}
+	}
+	slices.Sort(marks)
+	for k, i := range marks {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		m := s.FPMarks[i]
+		b = append(b, '[')
+		b = jsonw.Int(b, int64(i))
+		b = append(b, ',')
+		b, _ = jsonw.Truncated(b, m.By, 200)
+		b = append(b, ',')
+		var ms int64
+		if !m.Time.IsZero() {
+			ms = m.Time.UnixMilli()
+		}
+		b = jsonw.Int(b, ms)
+		b = append(b, ']')
 	}
 	b = append(b, "]}"...)
 	return append(b, suffix...)

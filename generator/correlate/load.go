@@ -90,6 +90,15 @@ func errText(err error) string {
 }
 
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	// Checked before it is opened: opening a FIFO blocks until a writer
+	// comes, and no signal interrupts that.
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err

@@ -291,7 +291,7 @@ func Load(dir string, report scan.Reporter) ([]*Investigation, error) {
 
 // readSmall reads a regular file through root, at most MaxFile bytes.
 func readSmall(root *os.Root, name string) ([]byte, error) {
-	f, err := root.Open(name)
+	f, err := scan.OpenRegular(root, name, name) // a FIFO must not block
 	if err != nil {
 		return nil, err
 	}

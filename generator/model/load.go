@@ -10,8 +10,17 @@ import (
 )
 
 // ErrTruncated means an append-only file is now shorter than what was read
-// from it: it was truncated or replaced, and the scan must be read afresh.
+// from it, or is another file (scan.ErrReplaced): it was truncated or
+// replaced, and the scan must be read afresh.
 var ErrTruncated = errors.New("an append-only file shrank")
+
+// replaced makes a replaced file an ErrTruncated as well.
+func replaced(err error) error {
+	if errors.Is(err, scan.ErrReplaced) {
+		return fmt.Errorf("%w: %w", ErrTruncated, err)
+	}
+	return err
+}
 
 // Load reads a whole scan directory. A scan.toml that cannot be read is an
 // error (the scan cannot be shown); every other problem is recorded in the
@@ -114,6 +123,8 @@ func (s *Scan) Update(d *scan.Dir) error {
 			return fmt.Errorf("%s: %w", d.Rel(f.name), ErrTruncated)
 		}
 	}
+	// A finished scan will not grow: its unterminated last line is read.
+	d.Final = s.Meta.Done()
 	var err error
 	s.ElementsPos, err = d.Elements(s.ElementsPos, s.Problems.Add, func(e scan.Element, line int) error {
 		if s.Mask != nil {
@@ -123,7 +134,7 @@ func (s *Scan) Update(d *scan.Dir) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return replaced(err)
 	}
 	s.LogPos, err = d.Log(s.LogPos, s.Problems.Add, func(e scan.LogEntry, _ int) error {
 		if s.Mask != nil {
@@ -133,14 +144,14 @@ func (s *Scan) Update(d *scan.Dir) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return replaced(err)
 	}
 	s.ReviewPos, err = d.Review(s.ReviewPos, s.Problems.Add, func(dec scan.Decision, line int) error {
 		s.AddDecision(dec, line)
 		return nil
 	})
 	if err != nil {
-		return err
+		return replaced(err)
 	}
 	s.Finish()
 	return nil

@@ -61,9 +61,12 @@ type TypeStat struct {
 	Elements []int32 // indices, in arrival order
 	Unique   int     // distinct data values
 	Risky    int     // risky elements
-	FP       int     // false positives
-	LastSeen int64   // Unix ms of the newest element
-	hashes   map[uint64]struct{}
+	// RiskyType: every element of the type is risky ([risky] types in
+	// config.toml), as opposed to risky by its risk score or a finding.
+	RiskyType bool
+	FP        int   // false positives
+	LastSeen  int64 // Unix ms of the newest element
+	hashes    map[uint64]struct{}
 }
 
 // Total is the number of elements of the type.
@@ -143,6 +146,9 @@ type Scan struct {
 	checkCycles []int32
 	decisions   []decision
 	reviewDirty bool
+	// FPMarks: who marked each element that a decision names directly
+	// (its descendants are false positives through it), and when.
+	FPMarks map[int32]FPMark
 	// relinked lists elements whose source changed after they were added.
 	relinked []int32
 	children *Children
@@ -330,7 +336,7 @@ func (s *Scan) typeOf(code string, line int) uint32 {
 			strconv.Quote(truncateText(code, 60)))
 	}
 	i := uint32(len(s.Types))
-	s.Types = append(s.Types, &TypeStat{Type: ty, Slug: s.slug(code), hashes: map[uint64]struct{}{}})
+	s.Types = append(s.Types, &TypeStat{Type: ty, Slug: s.slug(code), RiskyType: s.risky != nil && s.risky.Type(code), hashes: map[uint64]struct{}{}})
 	s.typeIdx[code] = i
 	return i
 }

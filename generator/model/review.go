@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/scanreport/scanreport/scan"
 )
@@ -112,6 +114,7 @@ func (s *Scan) applyReview() {
 	for _, t := range s.Types {
 		t.FP = 0
 	}
+	s.FPMarks = map[int32]FPMark{}
 	file := s.Meta.ID + "/" + scan.ReviewFile
 	for _, d := range s.decisions {
 		if d.Op != scan.OpFPSet && d.Op != scan.OpFPUnset {
@@ -127,6 +130,10 @@ func (s *Scan) applyReview() {
 			if err := s.SetFP(i, d.Op == scan.OpFPSet); err != nil {
 				s.Problems.Add(scan.Problem{Scan: s.Meta.ID, File: file, Line: d.line, Severity: scan.Warning, Kind: scan.KindReview,
 					Text: err.Error() + "; ignored"})
+			} else if d.Op == scan.OpFPSet {
+				s.FPMarks[i] = FPMark{By: d.By, Time: d.Time}
+			} else {
+				delete(s.FPMarks, i)
 			}
 		}
 	}
@@ -159,6 +166,13 @@ func (s *Scan) SetFP(i int32, fp bool) error {
 	return nil
 }
 
+// FPMark is a false-positive decision as it stands: who made it and when
+// (zero when review.jsonl did not say).
+type FPMark struct {
+	By   string
+	Time time.Time
+}
+
 // RefusalError is a false-positive decision the rules do not allow; its
 // text is meant for the analyst.
 type RefusalError struct{ Text string }
@@ -182,7 +196,7 @@ func (s *Scan) CheckFP(ids []string, fp bool) ([]int32, error) {
 	for _, id := range ids {
 		i, ok := s.ids[id]
 		if !ok || i == 0 {
-			return nil, &RefusalError{fmt.Sprintf("element %s is not in the scan", strconv.Quote(truncateText(id, 80)))}
+			return nil, &RefusalError{fmt.Sprintf("element %s is not in the scan (the report may be older than the scan: reload it)", strconv.Quote(truncateText(id, 80)))}
 		}
 		idx = append(idx, i)
 		named[i] = true
@@ -191,8 +205,8 @@ func (s *Scan) CheckFP(ids []string, fp bool) ([]int32, error) {
 		for _, i := range idx {
 			src := s.Elements[i].Source
 			if src > 0 && s.Elements[src].Is(FlagFP) && !named[src] {
-				return nil, &RefusalError{fmt.Sprintf("cannot unset element %s as a false positive while its parent %s is still one",
-					strconv.Quote(truncateText(s.Elements[i].ID, 80)), strconv.Quote(truncateText(s.Elements[src].ID, 80)))}
+				return nil, &RefusalError{fmt.Sprintf("cannot unmark %s: it was found from %s, which is still a false positive; unmark that one first (or both together)",
+					s.describe(i), s.describe(src))}
 			}
 		}
 	}
@@ -236,4 +250,81 @@ func (s *Scan) CorrelationCounts() map[string]int {
 		m[c.Risk]++
 	}
 	return m
+}
+
+// RiskReasons says why element i is risky, in words for the analyst: its
+// type is listed as risky, its risk score reaches min_risk, or a HIGH
+// correlation names it (each such rule by name). Nil when it is not risky.
+func (s *Scan) RiskReasons(i int32) []string {
+	e := &s.Elements[i]
+	if !e.Is(FlagRisky) {
+		return nil
+	}
+	var out []string
+	t := s.Types[e.Type]
+	if t.RiskyType {
+		out = append(out, "type "+t.Code+" is risky")
+	}
+	if m := s.MinRisk(); m > 0 && int(e.Risk) >= m {
+		out = append(out, "risk "+strconv.Itoa(int(e.Risk))+" ≥ "+strconv.Itoa(m))
+	}
+	for _, c := range s.Correlations {
+		if c.Risk != "HIGH" {
+			continue
+		}
+		for _, j := range c.Elements {
+			if j == i {
+				out = append(out, "HIGH correlation: "+c.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// MinRisk is the risk score from which an element is risky (0: none).
+func (s *Scan) MinRisk() int {
+	if s.risky == nil {
+		return 0
+	}
+	return s.risky.MinRisk()
+}
+
+// describe names element i for the analyst by its type and value, as the
+// report shows them ("IP Address 192.0.2.1"), not by its internal id.
+func (s *Scan) describe(i int32) string {
+	e := &s.Elements[i]
+	v := strings.Join(strings.Fields(e.Data), " ")
+	return s.Types[e.Type].Description + " " + strconv.Quote(truncateText(v, 80))
+}
+
+// FPUnchanged reports whether a false-positive decision on the elements idx
+// would change no flag: setting elements that are all marked already (their
+// subtrees are then marked too), or unsetting elements with no mark in their
+// subtrees. Such a decision need not be recorded again.
+func (s *Scan) FPUnchanged(idx []int32, fp bool) bool {
+	for _, i := range idx {
+		if fp {
+			if !s.Elements[i].Is(FlagFP) {
+				return false
+			}
+			continue
+		}
+		marked := false
+		s.Descendants(i, func(j int32) { marked = marked || s.Elements[j].Is(FlagFP) })
+		if marked {
+			return false
+		}
+	}
+	return true
+}
+
+// FPIs reports whether every element of idx is (fp) or is not (!fp) marked.
+func (s *Scan) FPIs(idx []int32, fp bool) bool {
+	for _, i := range idx {
+		if s.Elements[i].Is(FlagFP) != fp {
+			return false
+		}
+	}
+	return true
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -365,6 +366,7 @@ func (r *Renderer) overview(s *model.Scan, rel string, out Out) error {
 			Total: t.Total(), Unique: t.Unique, Risky: t.Risky, Pct: pct(t.Total(), maxTotal)})
 	}
 	v.Risky, v.RiskyMore = riskyRows(s, "")
+	v.RiskyWhy = riskyBreakdown(s)
 	v.Modules, v.ModulesMore, v.Totals.Modules = moduleRows(s)
 	v.Timeline = timeline(s)
 	v.Correlations = riskCounts(s)
@@ -399,6 +401,29 @@ func riskyRows(s *model.Scan, prefix string) ([]ElementRow, int) {
 	return rows, total - len(rows)
 }
 
+// riskyBreakdown counts the risky elements by why they are risky, each
+// under its first reason: its type is listed as risky, else its risk score
+// reaches min_risk, else only a HIGH correlation names it.
+func riskyBreakdown(s *model.Scan) RiskyWhy {
+	var w RiskyWhy
+	m := s.MinRisk()
+	for level := range s.RiskyByLevel {
+		for _, i := range s.RiskyByLevel[level] {
+			e := &s.Elements[i]
+			switch {
+			case s.Types[e.Type].RiskyType:
+				w.ByType++
+			case m > 0 && int(e.Risk) >= m:
+				w.ByRisk++
+			default:
+				w.ByCorrelation++
+			}
+		}
+	}
+	w.MinRisk = m
+	return w
+}
+
 // MaxShown is how much of a value a server-rendered table shows.
 const MaxShown = 2000
 
@@ -407,8 +432,12 @@ func elementRow(s *model.Scan, i int32, prefix string) ElementRow {
 	t := s.Type(i)
 	data, cut := clip(e.Data, MaxShown)
 	src, _ := clip(s.SourceData(i), MaxShown)
-	return ElementRow{Data: data, SourceData: src, Module: s.Module(i), TypeCode: t.Code, TypeDescr: t.Description,
+	row := ElementRow{Data: data, SourceData: src, Module: s.Module(i), TypeCode: t.Code, TypeDescr: t.Description,
 		TypeURL: prefix + TypePage(t.Slug), Identified: msTime(e.Generated), Risk: int(e.Risk), FP: e.Is(model.FlagFP), Truncated: cut}
+	// The element itself, selected in its type's table (elements.ts reads #sel).
+	row.URL = row.TypeURL + "#sel=" + strconv.Itoa(int(i))
+	row.Why = strings.Join(s.RiskReasons(i), "; ")
+	return row
 }
 
 func clip(v string, n int) (string, bool) {
@@ -424,6 +453,7 @@ func clip(v string, n int) (string, bool) {
 func moduleRows(s *model.Scan) ([]ModuleRow, int, int) {
 	type mc struct {
 		name  string
+		raw   string // as the elements have it ("" for no module)
 		count int
 	}
 	var ms []mc
@@ -437,10 +467,11 @@ func moduleRows(s *model.Scan) ([]ModuleRow, int, int) {
 		if c <= 0 {
 			continue
 		}
+		raw := name
 		if name == "" {
 			name = "(no module)"
 		}
-		ms = append(ms, mc{name, c})
+		ms = append(ms, mc{name, raw, c})
 		maxCount = max(maxCount, c)
 	}
 	sort.SliceStable(ms, func(a, b int) bool {
@@ -457,7 +488,8 @@ func moduleRows(s *model.Scan) ([]ModuleRow, int, int) {
 	}
 	rows := make([]ModuleRow, len(ms))
 	for i, m := range ms {
-		rows[i] = ModuleRow{Name: m.name, Count: m.count, Pct: pct(m.count, maxCount)}
+		rows[i] = ModuleRow{Name: m.name, Count: m.count, Pct: pct(m.count, maxCount),
+			URL: "search.html#" + url.Values{"module": {m.raw}}.Encode()}
 	}
 	return rows, more, total
 }
@@ -488,12 +520,22 @@ func timeline(s *model.Scan) Timeline {
 		}
 		h := math.Max(1, math.Round(float64(c)*float64(height)/float64(tl.Max)*10)/10)
 		from := lo + int64(b)*span/bins
+		// The elements this column counts, for the search page's #from/#to
+		// (search-page.ts): their second, clamped to lo, falls in
+		// [lo+⌈b·span/bins⌉, lo+⌈(b+1)·span/bins⌉), as counted above.
+		kFrom, kTo := lo+ceilDiv(int64(b)*span, bins), lo+ceilDiv(int64(b+1)*span, bins)
+		if b == 0 {
+			kFrom = lo / 1000 * 1000
+		}
 		tl.Bars = append(tl.Bars, TimeBar{X: num(float64(b)*w + 0.5), Y: num(float64(height) - h), W: num(w - 1), H: num(h),
-			Count: c, From: msTime(from), To: msTime(lo + int64(b+1)*span/bins)})
+			Count: c, From: msTime(from), To: msTime(lo + int64(b+1)*span/bins),
+			URL: "search.html#from=" + strconv.FormatInt(kFrom, 10) + "&to=" + strconv.FormatInt(kTo, 10)})
 	}
 	tl.From, tl.To = msTime(lo), msTime(hi)
 	return tl
 }
+
+func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }
 
 func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
 

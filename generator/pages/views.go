@@ -203,6 +203,7 @@ type OverviewPage struct {
 	TypeChart     []TypeBar
 	Risky         []ElementRow
 	RiskyMore     int // risky elements not listed
+	RiskyWhy      RiskyWhy
 	Modules       []ModuleRow
 	ModulesMore   int // modules not listed
 	Timeline      Timeline
@@ -211,6 +212,12 @@ type OverviewPage struct {
 	Notes         template.HTML
 	Problems      []Problem
 	ProblemsTotal int
+}
+
+// RiskyWhy counts the risky elements by their first reason.
+type RiskyWhy struct {
+	ByType, ByRisk, ByCorrelation int
+	MinRisk                       int
 }
 
 // Totals are the overview's counters.
@@ -231,6 +238,8 @@ type ElementRow struct {
 	Data, SourceData, Module string
 	TypeCode, TypeDescr      string
 	TypeURL                  string
+	URL                      string // the element, selected in its type's table
+	Why                      string // why it is risky ("" when it is not)
 	Identified               Time
 	Risk                     int
 	FP                       bool
@@ -240,6 +249,7 @@ type ElementRow struct {
 // ModuleRow counts the elements one module found; Pct as in TypeBar.
 type ModuleRow struct {
 	Name  string
+	URL   string // the scan's search page showing this module's elements
 	Count int
 	Pct   string
 }
@@ -258,6 +268,7 @@ type TimeBar struct {
 	X, Y, W, H string
 	Count      int
 	From, To   Time
+	URL        string // the scan's search page showing the column's elements
 }
 
 // BrowsePage is scans/<id>/browse.html.

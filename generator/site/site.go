@@ -248,7 +248,7 @@ func swapAside(tmp, out string) error {
 	}
 	old, err := os.MkdirTemp(parent, "."+base+".old-")
 	if err != nil {
-		return fmt.Errorf("swap site: %w", err)
+		return fmt.Errorf("swap the new site into place at %s: %w", out, err)
 	}
 	os.Remove(old)
 	if err := os.Rename(out, old); err != nil {
@@ -260,4 +260,89 @@ func swapAside(tmp, out string) error {
 	}
 	os.RemoveAll(old)
 	return nil
+}
+
+// Reuse puts the previous site's folder rel (a scan's folder, written by an
+// earlier build from the same inputs) into this build unchanged: each file
+// is hard-linked (copied where links fail), so reusing costs no rewriting.
+// It returns false, with nothing added, when the previous site has no such
+// folder. Files are never changed in place by scanreport (every update is
+// write-beside-then-rename), so sharing them between the two sites is safe.
+func (b *Build) Reuse(rel string) (bool, error) {
+	if err := b.checkRel(rel); err != nil {
+		return false, err
+	}
+	from := filepath.Join(b.out, filepath.FromSlash(rel))
+	if fi, err := os.Lstat(from); err != nil || !fi.IsDir() {
+		return false, nil
+	}
+	to := filepath.Join(b.tmp, filepath.FromSlash(rel))
+	if err := b.mkdir(path.Dir(rel)); err != nil {
+		return false, err
+	}
+	var files int
+	var bytes int64
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		r, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, r)
+		switch {
+		case d.IsDir():
+			return os.Mkdir(dst, 0o755)
+		case d.Type().IsRegular():
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			if err := os.Link(p, dst); err != nil {
+				if err := copyFile(p, dst); err != nil {
+					return err
+				}
+			}
+			files++
+			bytes += fi.Size()
+			return nil
+		}
+		return fmt.Errorf("%s is neither a file nor a folder", p)
+	})
+	if err != nil {
+		os.RemoveAll(to)
+		return false, fmt.Errorf("reuse %s from the previous site: %w", rel, err)
+	}
+	b.mu.Lock()
+	b.files += files
+	b.bytes += bytes
+	b.dirs[rel] = true
+	b.mu.Unlock()
+	return true, nil
+}
+
+func copyFile(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
+}
+
+// Previous is the site this build replaces ("" when there is none).
+func (b *Build) Previous() string {
+	if _, err := os.Stat(filepath.Join(b.out, Marker)); err != nil {
+		return ""
+	}
+	return b.out
 }

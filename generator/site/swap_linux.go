@@ -19,7 +19,8 @@ func swap(tmp, out string) error {
 		if errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EINVAL) {
 			return swapAside(tmp, out) // file system without exchange
 		}
-		return fmt.Errorf("swap site into place: %w", err)
+		// renameat2's error names no path: name both folders.
+		return fmt.Errorf("swap the new site %s into place at %s: %w", tmp, out, err)
 	}
 	if err := os.RemoveAll(tmp); err != nil {
 		return fmt.Errorf("remove old site: %w", err)

@@ -32,6 +32,8 @@ type Config struct {
 	// Investigations and Lookups: see docs/investigations.md.
 	Investigations Investigations `toml:"investigations"`
 	Lookups        Lookups        `toml:"lookups"`
+	// Analyst names who records false-positive and investigation decisions.
+	Analyst Analyst `toml:"analyst"`
 
 	// dir is the folder of the file the config came from; relative paths
 	// are resolved against it.
@@ -86,6 +88,13 @@ type Correlations struct {
 	// replace their rule of the same id; empty: none.
 	Rules string `toml:"rules"`
 	Cache string `toml:"cache"` // cache folder; empty: under the user's cache folder
+}
+
+// Analyst is the person deciding: decisions made from `serve` and
+// `scanreport fp` are recorded under Name (review.jsonl "by"); "" means
+// the operating-system user.
+type Analyst struct {
+	Name string `toml:"name"`
 }
 
 // Investigations says where investigation files are (docs/investigations.md).
@@ -146,6 +155,10 @@ func Default() Config {
 
 // Load reads the file at path over the defaults.
 func Load(path string) (Config, error) {
+	// Checked before it is opened: opening a FIFO blocks for good.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return Config{}, fmt.Errorf("read config: %s is not a regular file", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Config{}, fmt.Errorf("read config: %w", err)

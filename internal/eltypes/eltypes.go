@@ -173,3 +173,6 @@ func (c *Catalogue) With(extra []Type) *Catalogue {
 	sort.Slice(n.all, func(i, j int) bool { return n.all[i].Code < n.all[j].Code })
 	return n
 }
+
+// MinRisk is the risk score from which any element is risky (0: off).
+func (r *Risky) MinRisk() int { return r.minRisk }

@@ -11,6 +11,7 @@ import { hierarchy, pack } from "d3-hierarchy";
 
 import { comma, plural } from "./format";
 import type { CanvasView, Stage } from "./graph-canvas";
+import { labelOf } from "./sfurl";
 
 export const MAX_BUBBLES = 2000;
 
@@ -117,7 +118,7 @@ export class BubbleStage implements Stage {
       const size = Math.min(14, Math.max(9, px / 4));
       ctx.font = `${size / scale}px system-ui, sans-serif`;
       const room = (b.r * 1.7) ;
-      const label = fit(ctx, oneLine(b.value), room);
+      const label = fit(ctx, oneLine(labelOf(b.value)), room);
       if (label) ctx.fillText(label, b.x, b.y - (px > 34 ? size / 2 / scale : 0));
       if (px > 34) ctx.fillText(comma(b.count), b.x, b.y + (size * 0.8) / scale);
     }
@@ -137,7 +138,7 @@ export class BubbleStage implements Stage {
     const v = b.value.length > 300 ? b.value.slice(0, 300) + "…" : b.value;
     return [
       [this.noun[0].toUpperCase() + this.noun.slice(1), v],
-      ["Occurrences", plural(b.count, "time", "times")],
+      ["Occurrences", plural(b.count, "time", "times") + " (false positives left out)"],
       ["Click", "lists these elements"],
     ];
   }

@@ -8,8 +8,8 @@
 // currentView() hands the view as shown to other features (downloads).
 
 import { copyButton, DetailPanel, field } from "./detail";
-import { byId, clearNotice, h, notice, setText } from "./dom";
-import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { byId, clear, clearNotice, h, notice, setText } from "./dom";
+import { comma, plural, utc, utf8Length } from "./format";
 import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { isFP, load, loadInOrder, manifest } from "./registry";
@@ -19,6 +19,8 @@ import { isSelected, onSelectionChange, selectedIndices, selection, setSelected 
 import { ElementStore, Groups } from "./store";
 import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
+import { setValue, valueBlock } from "./sfurl";
+import { Lineage, mountLineage } from "./lineage";
 
 const ROW_H = 34;
 
@@ -97,6 +99,12 @@ export async function initElements(box: SearchBox | null = null): Promise<void> 
   setLiveTarget(p); // live updates wait for the first load
   await loading;
   if (Number.isInteger(sel) && sel > 0) p.reveal(sel);
+  // A link to another element of this type (the detail panel's source and
+  // children) changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    const i = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
+    if (Number.isInteger(i) && i > 0) p.reveal(i);
+  });
 }
 
 // chunkKey is what tells a chunk's rows apart from an earlier version of
@@ -136,6 +144,10 @@ class ElementsPage implements SearchHandler, LiveTarget {
   private gmatch: Uint8Array | null = null; // by group (unique view)
   private saved: { mode: Mode; top: number } | null = null; // the view before the search
   private lastMs = -1; // how long the last search took, to its rows on screen
+  private readonly lineage: Lineage;
+  // who marked each element a false-positive decision names, and when
+  private fpMarks = new Map<number, { by: string; ms: number }>();
+  private fpRefresh: (() => void) | null = null;
 
   constructor(
     private readonly host: HTMLElement,
@@ -148,6 +160,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     private readonly box: SearchBox | null,
   ) {
     this.s = new ElementStore(type.total);
+    this.lineage = new Lineage(m);
     const st = this.s;
     this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
     this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 250);
@@ -270,6 +283,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   private applyFP(p: FPList): void {
     this.s.setFP(p.i);
+    this.fpMarks = new Map((Array.isArray(p.d) ? p.d : []).map((d) => [Number(d[0]), { by: String(d[1] ?? ""), ms: Number(d[2]) || 0 }]));
     this.groups?.recountFP();
     this.matchGroups();
     this.setKeeps();
@@ -294,6 +308,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     const prevT = this.type;
     this.m = m;
     this.type = t;
+    this.fpRefresh?.();
     if (m.modules.length !== prevM.modules.length) {
       this.rankModules();
       if (this.full.key === "module") {
@@ -366,7 +381,11 @@ class ElementsPage implements SearchHandler, LiveTarget {
   // change event once the decision is recorded.
   private mountFPTools(): void {
     const box = byId("fp-tools");
-    if (!box || !liveConfig()) return;
+    if (!box) return;
+    if (!liveConfig()) {
+      this.mountReadOnlyFP(box);
+      return;
+    }
     const mark = h("button", { type: "button", class: "btn small", "data-fp": "set" }, "Mark false positive");
     const unmark = h("button", { type: "button", class: "btn small", "data-fp": "unset" }, "Unmark");
     const note = h("span", { class: "fp-status", role: "status" });
@@ -374,13 +393,22 @@ class ElementsPage implements SearchHandler, LiveTarget {
     box.hidden = false;
     const msg = byId("fp-message");
     let busy = false;
+    const reason = h("span", { class: "fp-reason hint", id: "fp-reason" });
+    box.append(reason);
     const refresh = () => {
       const n = selection.size;
-      mark.disabled = unmark.disabled = busy || n === 0;
+      // False positives are decided on finished scans only (FINISHED,
+      // ABORTED, ERROR-FAILED): say so before a click, not after.
+      const open = !this.m.done;
+      mark.disabled = unmark.disabled = busy || n === 0 || open;
+      const why = open ? `False positives can be set once the scan has finished; it is ${this.m.status || "not finished"}.` : "";
+      setText(reason, why);
+      reason.hidden = !open;
       const what = n === 0 ? "Check one or more rows first" : `the ${plural(n, "checked element", "checked elements")}`;
-      mark.title = n === 0 ? what : `Mark ${what} and everything found from them as false positives`;
-      unmark.title = n === 0 ? what : `Unmark ${what}`;
+      mark.title = open ? why : n === 0 ? what : `Mark ${what} and everything found from them as false positives`;
+      unmark.title = open ? why : n === 0 ? what : `Unmark ${what}`;
     };
+    this.fpRefresh = refresh;
     const say = (text: string, refusal: boolean) => {
       setText(note, refusal ? "" : text);
       if (msg) {
@@ -409,6 +437,30 @@ class ElementsPage implements SearchHandler, LiveTarget {
     };
     mark.addEventListener("click", () => void decide(true));
     unmark.addEventListener("click", () => void decide(false));
+    onSelectionChange(refresh);
+    refresh();
+  }
+
+  // mountReadOnlyFP explains, in a report opened from a file or a plain
+  // web server, how false positives are decided: with the preview server,
+  // or on the command line (the command for the checked rows).
+  private mountReadOnlyFP(box: HTMLElement): void {
+    const note = h("p", { class: "fp-readonly hint", id: "fp-readonly" });
+    box.append(note);
+    box.hidden = false;
+    const scan = document.body.getAttribute("data-scan") ?? "";
+    const refresh = () => {
+      const ids: string[] = [];
+      for (const i of selectedIndices()) {
+        const r = this.s.rowOf(i);
+        if (r >= 0) ids.push(this.s.eid[r]);
+      }
+      clear(note);
+      note.append("Read-only report: mark false positives in ", h("code", null, "scanreport serve"), ", or run ");
+      const shown = ids.slice(0, 20).map((id) => (/^[A-Za-z0-9._:-]+$/.test(id) ? id : "'" + id.replace(/'/g, "'\\''") + "'"));
+      note.append(h("code", null, `scanreport fp set ${scan} ${ids.length ? shown.join(" ") + (ids.length > 20 ? " …" : "") : "ELEMENT-ID…"}`));
+      note.append(ids.length ? " for the checked rows and build again." : " (check rows to fill in their ids) and build again.");
+    };
     onSelectionChange(refresh);
     refresh();
   }
@@ -446,10 +498,44 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.table().setItems(v.view, v.vn, resetScroll);
     this.updateCounts();
     this.reportSearch();
+    this.updateEmpty();
     if (v.vn > 0 && !this.shown) {
       this.shown = true;
       mark("sr:first-rows");
     }
+  }
+
+  // updateEmpty says what an empty table means: still loading, nothing of
+  // this type, or no match for the search, with the ways to widen it (the
+  // whole scan, every scan, false positives shown).
+  private updateEmpty(): void {
+    const t = this.table();
+    if (this.view().vn > 0) return;
+    if (this.type.total === 0) return t.setEmptyText("No elements of this type.");
+    const q = this.query;
+    if (!q) {
+      if (this.loading) return t.setEmptyText("Loading…");
+      return t.setEmptyText(this.hide ? "Every element of this type is a false positive, and they are hidden." : "No elements of this type.");
+    }
+    if (this.loading || this.lastMs < 0) return t.setEmptyText("Searching…");
+    const st = this.box?.state() ?? { q: q.text, src: false };
+    const hp = new URLSearchParams();
+    addSearchHash(hp, st);
+    const widen: Array<Node | string> = [];
+    const link = (href: string, text: string, id: string) => h("a", { class: "btn small", href, id }, text);
+    widen.push(link("../search.html#" + hp.toString(), "Search the whole scan", "widen-scan"));
+    widen.push(link("../../../search.html#" + hp.toString(), "Search every scan", "widen-all"));
+    if (this.hide && this.s.fpCount > 0) {
+      const b = h("button", { type: "button", class: "btn small", id: "widen-fp" }, "Show false positives");
+      b.addEventListener("click", () => {
+        if (this.hideFP) this.hideFP.checked = false;
+        this.setHide(false);
+      });
+      widen.push(b);
+    }
+    const p = h("p", { class: "widen" });
+    widen.forEach((n, k) => p.append(k ? " " : "", n));
+    t.setEmpty(h("p", { class: "no-matches" }, `No matches in ${this.type.descr}${this.hide && this.s.fpCount > 0 ? " (false positives hidden)" : ""}.`), p);
   }
 
   private updateCounts(): void {
@@ -502,14 +588,14 @@ class ElementsPage implements SearchHandler, LiveTarget {
         label: "Data Element",
         cls: "c-data vt-open",
         sortable: true,
-        render: (cell, r) => setText(cell, oneLine(s.data[r])),
+        render: (cell, r) => setValue(cell, s.data[r]),
       },
       {
         key: "source",
         label: "Source Data Element",
         cls: "c-source",
         sortable: true,
-        render: (cell, r) => setText(cell, oneLine(s.sdata[r])),
+        render: (cell, r) => setValue(cell, s.sdata[r]),
       },
       {
         key: "module",
@@ -558,7 +644,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
         label: "Unique Data Element",
         cls: "c-data vt-open",
         sortable: true,
-        render: (cell, g) => setText(cell, oneLine(s.data[this.groups!.first[g]])),
+        render: (cell, g) => setValue(cell, s.data[this.groups!.first[g]]),
       },
       {
         key: "count",
@@ -703,6 +789,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.show(fresh);
     this.lastMs = performance.now() - t0;
     this.reportSearch();
+    this.updateEmpty();
   }
 
   // reportSearch says under the box how many rows of the view match.
@@ -867,7 +954,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     const f = s.flags[r];
     const data = s.data[r];
     this.detail.show(group >= 0 ? "Unique data element" : "Data element", (body) => {
-      body.append(h("pre", { class: "detail-data", tabindex: 0 }, data));
+      body.append(valueBlock("detail-data", data, 0));
       const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data),
         h("a", { class: "btn small detail-path", href: `../visualise.html#el=${s.idx[r]}`, title: "The chain of sources this element was found through, back to the target" }, "Discovery path"));
       body.append(actions);
@@ -878,16 +965,21 @@ class ElementsPage implements SearchHandler, LiveTarget {
       field(dl, "Type", this.type.descr, " ", h("code", null, this.type.code));
       if (group >= 0) field(dl, "Occurrences", comma(this.groups!.count[group]) + (this.groups!.countNF[group] !== this.groups!.count[group] ? ` (${comma(this.groups!.count[group] - this.groups!.countNF[group])} false positive)` : ""));
       const sd = s.sdata[r];
-      const src = h("pre", { class: "detail-source" }, sd);
+      const src = valueBlock("detail-source", sd);
       field(dl, group >= 0 ? "Source data element (first occurrence)" : "Source data element", src);
       if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
       field(dl, "Source module", String(this.m.modules[s.mod[r]] ?? ""));
       field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
       field(dl, "Risk", s.risky(r) ? h("span", { class: "badge risk-high" }, "risky") : "not risky", s.risk[r] > 0 ? ` · risk score ${s.risk[r]} of 100` : "");
-      field(dl, "False positive", s.fp[r] ? h("span", { class: "tag fp" }, "yes: marked false positive") : "no");
+      field(dl, "False positive", s.fp[r] ? this.fpWho(s.idx[r]) : "no");
       field(dl, "Element id", h("code", null, s.eid[r]));
       field(dl, "Element index", h("code", null, String(s.idx[r])));
       body.append(dl);
+      if (group < 0) {
+        const rel = h("div", { class: "detail-lineage" });
+        body.append(rel);
+        void mountLineage(rel, this.lineage, s.idx[r]);
+      }
       const notes: string[] = [];
       if (f & FLAG_ORPHAN) notes.push("Orphan: its source element never appeared in the scan, so it is shown under the scan target (ROOT).");
       if (f & FLAG_CYCLE) notes.push("Cycle: its chain of source elements looped back on itself, so it is shown under the scan target (ROOT).");
@@ -898,6 +990,34 @@ class ElementsPage implements SearchHandler, LiveTarget {
         body.append(h("h3", null, "Flags"), h("ul", { class: "detail-flags" }, ...notes.map((n) => h("li", null, n))));
       }
     }, null);
+  }
+
+  // fpWho says who marked element i a false positive and when: its own
+  // decision, or the one on the source it was found through.
+  private fpWho(i: number): HTMLElement {
+    const out = h("span", { class: "fp-who" }, h("span", { class: "tag fp" }, "yes"), " ");
+    const said = (m: { by: string; ms: number }, through: string) =>
+      `marked ${through}by ${m.by || "someone (review.jsonl does not say)"}${m.ms ? ` on ${utc(m.ms)} UTC` : ""}`;
+    const own = this.fpMarks.get(i);
+    if (own) {
+      out.append(said(own, ""));
+      return out;
+    }
+    const rest = h("span", null, "found from an element marked false positive");
+    out.append(rest);
+    void this.lineage.ancestors(i).then(
+      (up) => {
+        for (const a of up) {
+          const m = this.fpMarks.get(a);
+          if (m) {
+            setText(rest, `found from an element ${said(m, "")} (element ${a})`);
+            return;
+          }
+        }
+      },
+      () => undefined,
+    );
+    return out;
   }
 
   // ---- state in the URL fragment: view, sort, hide ----

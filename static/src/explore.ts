@@ -25,6 +25,7 @@ import { endpoints, post, type LookupInfo } from "./investigation-api";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { load, manifest } from "./registry";
 import { exactQuery } from "./search-query";
+import { labelOf } from "./sfurl";
 import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest } from "./types";
 
 // MAX_ELEMENTS is the largest scan explored in the page.
@@ -211,7 +212,7 @@ class Explore {
     const e = this.els[i];
     return {
       i,
-      label: oneLine(this.data(i), 200),
+      label: oneLine(labelOf(this.data(i)), 200),
       title: `${this.typeDescr(i)} (${this.typeCode(i)}): ${oneLine(this.data(i), 300)}`,
       cat: this.cat(i),
       kids: this.children(i).length,

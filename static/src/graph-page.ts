@@ -22,11 +22,13 @@ import {
   type GraphManifest,
   type GraphPart,
 } from "./graph-types";
-import { GraphView, type GraphViewData, type GraphViewNode } from "./graph-view";
+import { GraphView, type GraphViewData, type GraphViewNode, type PNGCaption } from "./graph-view";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { load, loadInOrder, manifest } from "./registry";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "./search";
+import { labelOf } from "./sfurl";
 import type { Query } from "./search-query";
+import { compile, isRefused } from "./search-match";
 import type { Manifest } from "./types";
 
 // Nodes up to which ForceAtlas2 is offered (it runs in a worker, but a
@@ -36,6 +38,10 @@ export const FA2_MAX = 10000;
 const FA2_MS = 6000;
 // Characters of a value drawn as a node's label on the canvas.
 const LABEL_CHARS = 48;
+// Matches of a graph search drawn with their label (the rest are listed
+// beside the graph) and how many the list shows.
+const LABELLED_MATCHES = 8;
+const MATCHES_LISTED = 200;
 // Characters of a value in the tooltip.
 const TIP_CHARS = 300;
 
@@ -198,8 +204,9 @@ async function loadGraph(query: string, progress: (done: number, all: number) =>
 }
 
 // shortLabel is what the canvas draws for a value: one line, cut.
-function shortLabel(v: string, flags: number): string {
-  let s = v.length > LABEL_CHARS ? v.slice(0, LABEL_CHARS) + "…" : flags & NODE_CUT ? v + "…" : v;
+function shortLabel(full: string, flags: number): string {
+  const v = labelOf(full);
+  let s = v.length > LABEL_CHARS ? v.slice(0, LABEL_CHARS) + "…" : flags & NODE_CUT && v === full ? v + "…" : v;
   s = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
   return s;
 }
@@ -221,6 +228,10 @@ class GraphPage implements SearchHandler {
   private riskyOnly = false;
   private query: Query | null = null;
   private matches: Set<string> | null = null;
+  private ranked: string[] = []; // the matches, best first
+  private labelled: Set<string> | null = null; // the matches drawn with their label
+  private step = -1; // the match stepped to (index into ranked)
+  private matchBox: HTMLElement | null = null;
   private radial: Map<string, { x: number; y: number }> | null = null; // positions before ForceAtlas2
   private readonly legendEl: HTMLElement | null;
   private drawn: DrawnList | null = null; // the list of the nodes shown (keyboard, screen readers)
@@ -348,6 +359,24 @@ class GraphPage implements SearchHandler {
     return a ? a.n : -1;
   }
 
+  // caption is the PNG's title and legend: the scan, what is shown, and
+  // the node types shown (unticked ones left out).
+  private caption(): PNGCaption {
+    const name = document.querySelector(".scan-header h1")?.textContent?.trim() || document.body.getAttribute("data-scan") || "Scan";
+    const target = document.querySelector(".scan-header .scan-meta code")?.textContent ?? "";
+    const legend: PNGCaption["legend"] = [];
+    this.gm.legend.forEach((e, g) => {
+      if (e.n === 0 || this.off.has(g)) return;
+      legend.push({ color: e.color, label: e.descr || e.code, count: comma(e.n) });
+    });
+    const date = new Date().toISOString().slice(0, 16).replace("T", " ");
+    return {
+      title: `${name} · network graph`,
+      subtitle: `${target ? "Target " + target + " · " : ""}${this.statusBase()} · exported ${date} UTC by scanreport`,
+      legend,
+    };
+  }
+
   private renderLegend(): void {
     const el = this.legendEl;
     if (!el) return;
@@ -400,7 +429,7 @@ class GraphPage implements SearchHandler {
       return;
     }
     const f = this.cols.f;
-    this.view.setFaded((k, n) => (risky && !(f[(n as NodeAttrs).n] & (NODE_RISKY | NODE_TARGET))) || (!!match && !match.has(k)), match);
+    this.view.setFaded((k, n) => (risky && !(f[(n as NodeAttrs).n] & (NODE_RISKY | NODE_TARGET))) || (!!match && !match.has(k)), this.labelled);
   }
 
   // ---- search (the header's box) ----
@@ -409,32 +438,99 @@ class GraphPage implements SearchHandler {
     this.query = q;
     if (!q) {
       this.matches = null;
+      this.labelled = null;
+      this.ranked = [];
       this.applyFade();
+      this.showMatches();
       return;
     }
     const t0 = performance.now();
-    let re: RegExp;
-    try {
-      re = new RegExp(q.source, q.flags);
-    } catch (e) {
-      this.box?.showError((e as Error).message);
+    // The linear-time automaton (search-match.ts), like the search worker: no pattern can hang the page.
+    const re = compile(q.source, q.flags);
+    if (isRefused(re)) {
+      this.box?.showError(re.error);
       return;
     }
     const found = new Set<string>();
-    let first = "";
+    const hits: number[] = [];
     const c = this.cols;
     for (let j = 0; j < c.full.length; j++) {
       if (this.off.has(c.g[j]) || c.f[j] & NODE_GROUP) continue;
       if (re.test(c.full[j])) {
         found.add(c.key[j]);
-        if (!first) first = c.key[j];
+        hits.push(j);
       }
     }
+    // Best first: the value itself (ignoring case), then the nodes most
+    // elements share, then the shorter value, then graph order.
+    const want = q.text.toLowerCase();
+    const exact = (j: number) => (c.full[j].toLowerCase() === want ? 1 : 0);
+    hits.sort((a, b) => exact(b) - exact(a) || c.w[b] - c.w[a] || c.full[a].length - c.full[b].length || a - b);
+    this.ranked = hits.map((j) => c.key[j]);
+    this.labelled = new Set(this.ranked.slice(0, LABELLED_MATCHES));
+    this.step = -1;
     this.matches = found;
     this.applyFade();
     this.host.setAttribute("data-matches", String(found.size));
+    this.host.setAttribute("data-labelled", String(this.labelled.size));
     this.box?.showResult(q, found.size, performance.now() - t0, ["matching node", "matching nodes"]);
-    if (found.size === 1) this.view.focus(first);
+    this.showMatches();
+    if (found.size === 1) this.view.focus(this.ranked[0]);
+  }
+
+  // showMatches lists the matches beside the graph (the best few are
+  // labelled on it) with buttons to step through them one by one.
+  private showMatches(): void {
+    if (!this.matchBox) {
+      const side = document.querySelector(".graph-side");
+      if (!side) return;
+      this.matchBox = h("section", { id: "graph-matches", class: "graph-matches", "aria-label": "Search matches" });
+      side.prepend(this.matchBox);
+    }
+    const box = this.matchBox;
+    clear(box);
+    const n = this.ranked.length;
+    box.hidden = !this.query;
+    if (!this.query) return;
+    const c = this.cols;
+    box.append(h("h3", null, `Matches (${comma(n)})`));
+    if (n === 0) {
+      box.append(h("p", { class: "hint" }, "No node matches. Hidden types are not searched."));
+      return;
+    }
+    box.append(h("p", { class: "hint" }, n > LABELLED_MATCHES ? `The best ${LABELLED_MATCHES} are labelled on the graph; step through all of them here.` : "All are labelled on the graph."));
+    const prev = h("button", { type: "button", class: "btn small", id: "graph-match-prev", title: "Previous match" }, "‹ Previous");
+    const next = h("button", { type: "button", class: "btn small", id: "graph-match-next", title: "Next match" }, "Next ›");
+    const at = h("span", { id: "graph-match-at", class: "k", role: "status" }, "");
+    prev.addEventListener("click", () => this.stepTo(this.step <= 0 ? n - 1 : this.step - 1));
+    next.addEventListener("click", () => this.stepTo(this.step < 0 || this.step >= n - 1 ? 0 : this.step + 1));
+    box.append(h("div", { class: "graph-match-steps" }, prev, next, at));
+    const list = h("ol", { class: "graph-match-list" });
+    this.ranked.slice(0, MATCHES_LISTED).forEach((k, idx) => {
+      const j = this.index(k);
+      const e = this.gm.legend[c.g[j]];
+      const b = h("button", { type: "button", class: "linklike", "data-node": k, title: e ? e.descr : "" }, clip(labelOf(c.full[j]), 80));
+      b.addEventListener("click", () => this.stepTo(idx));
+      list.append(h("li", null, b));
+    });
+    box.append(list);
+    if (n > MATCHES_LISTED) box.append(h("p", { class: "hint" }, `The first ${MATCHES_LISTED} are listed; Next steps through all ${comma(n)}.`));
+  }
+
+  // stepTo moves the camera to match k, labels it and marks it in the list.
+  private stepTo(k: number): void {
+    const key = this.ranked[k];
+    if (!key) return;
+    this.step = k;
+    const lab = new Set(this.ranked.slice(0, LABELLED_MATCHES));
+    lab.add(key);
+    this.labelled = lab;
+    this.applyFade();
+    this.view.focus(key, 0.3);
+    const at = byId("graph-match-at");
+    if (at) setText(at, `${comma(k + 1)} of ${comma(this.ranked.length)}`);
+    this.host.setAttribute("data-step", key);
+    for (const b of Array.from(this.matchBox?.querySelectorAll<HTMLElement>("button[data-node]") ?? [])) b.classList.toggle("is-current", b.dataset.node === key);
   }
 
   // ---- tooltip and click ----
@@ -544,7 +640,7 @@ class GraphPage implements SearchHandler {
       png.disabled = true;
       const t0 = performance.now();
       try {
-        const blob = await this.view.toPNG();
+        const blob = await this.view.toPNG(this.caption());
         const ms = Math.round(performance.now() - t0);
         this.host.setAttribute("data-png-ms", String(ms));
         save(blob, `${safe}-graph.png`);

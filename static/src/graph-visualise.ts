@@ -18,6 +18,7 @@ import type { TreeManifest, TreePart } from "./graph-types";
 import { liveConfig, setLiveTarget, type LiveChange } from "./live";
 import { isFP, load, loadInOrder, manifest } from "./registry";
 import { replaceHash } from "./search";
+import { exactQuery } from "./search-query";
 import { ElementStore } from "./store";
 import { FLAG_GUESSED, type ChunkRef, type ElementChunk, type Manifest, type TypeInfo } from "./types";
 
@@ -253,6 +254,7 @@ class VisualisePage {
   private view: View = "bubble-data";
   private slug = "";
   private el = -1; // element whose chain is shown (-1: none)
+  private defaultSlug = ""; // the type shown when the fragment names none
   private tree: DiscoveryTree | null = null;
   private treeStage: TreeStage | null = null;
   private drawn: DrawnList | null = null; // the list of what is drawn (keyboard, screen readers)
@@ -273,45 +275,83 @@ class VisualisePage {
     this.canvas = stageEl ? new CanvasView(stageEl, byId("vis-tooltip")) : null;
     // For scripts and tests: the canvas and its chart (docs/site-format.md).
     if (stageEl && this.canvas) Object.defineProperty(stageEl, "canvasView", { value: this.canvas, configurable: true });
-    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
-    const v = p.get("view") as View | null;
-    if (v && VIEWS.includes(v)) this.view = v;
-    const slug = p.get("type") ?? "";
-    this.slug = m.types.some((t) => t.slug === slug) ? slug : (this.sel?.value ?? m.types[0]?.slug ?? "");
-    const el = Number(p.get("el"));
-    if (p.has("el") && Number.isInteger(el) && el > 0) {
-      this.el = el;
-      if (!v) this.view = "discovery"; // the element's place in its type's tree
-    }
+    this.defaultSlug = this.sel?.value || (m.types[0]?.slug ?? "");
+    this.readHash();
+    // The fragment is the one source of truth: a choice on the page is a
+    // new history entry (Back and Forward step through them), and a
+    // fragment edited by hand or changed by Back/Forward is shown.
     if (this.sel) {
-      this.sel.value = this.slug;
       this.sel.addEventListener("change", () => {
         this.slug = this.sel!.value;
         this.el = -1;
-        void this.show(true);
+        this.go();
       });
     }
     for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="vis-view"]'))) {
-      r.checked = r.value === this.view;
       r.addEventListener("change", () => {
         if (!r.checked) return;
         this.view = r.value as View;
         this.el = -1;
-        void this.show(true);
+        this.go();
       });
     }
+    const follow = () => {
+      if (location.hash.replace(/^#/, "") === this.hashOf().toString()) return;
+      this.readHash();
+      void this.show(true);
+    };
+    window.addEventListener("hashchange", follow);
+    window.addEventListener("popstate", follow);
+  }
+
+  // readHash takes the view, type and element from the fragment; what it
+  // leaves out takes its default (an element's own type wins over type=).
+  private readHash(): void {
+    const m = this.m;
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const v = p.get("view") as View | null;
+    this.view = v && VIEWS.includes(v) ? v : "bubble-data";
+    const slug = p.get("type") ?? "";
+    this.slug = m.types.some((t) => t.slug === slug) ? slug : this.defaultSlug;
+    const el = Number(p.get("el"));
+    this.el = -1;
+    if (p.has("el") && Number.isInteger(el) && el > 0) {
+      this.el = el;
+      if (!v) this.view = "discovery"; // the element's place in its type's tree
+    }
+    this.syncControls();
+  }
+
+  private syncControls(): void {
+    if (this.sel) this.sel.value = this.slug;
+    for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="vis-view"]'))) r.checked = r.value === this.view;
+  }
+
+  // go records the page's new state as a history entry and shows it.
+  private go(): void {
+    const hash = this.hashOf().toString();
+    try {
+      history.pushState(null, "", "#" + hash);
+    } catch {
+      /* file:// in some browsers: the state is still shown */
+    }
+    void this.show(true);
   }
 
   async start(): Promise<void> {
     await this.show(true);
   }
 
-  private writeHash(): void {
+  private hashOf(): URLSearchParams {
     const p = new URLSearchParams();
     if (this.slug) p.set("type", this.slug);
     if (this.view !== "bubble-data") p.set("view", this.view);
     if (this.el > 0) p.set("el", String(this.el));
-    replaceHash(p);
+    return p;
+  }
+
+  private writeHash(): void {
+    replaceHash(this.hashOf());
   }
 
   // show draws the current view; fresh resets zoom and open branches.
@@ -323,6 +363,7 @@ class VisualisePage {
     if (this.el > 0) {
       await this.showChain(this.el, seq);
       if (seq !== this.seq) return;
+      this.writeHash(); // the chart shows the element's own type
     }
     if (!stage || !this.canvas) return;
     if (!this.slug) {
@@ -389,10 +430,11 @@ class VisualisePage {
 
   private openBubble(b: Bubble, e: MouseEvent): void {
     if (!SAFE_NAME.test(this.slug)) return;
-    const p = new URLSearchParams();
-    p.set("q", b.value.length > 4000 ? b.value.slice(0, 4000) : b.value);
-    if (this.view === "bubble-source") p.set("src", "1");
-    const u = `types/${this.slug}.html#${p.toString()}`;
+    // The table counts what the bubble counts: the value exactly (ignoring
+    // case, newlines and all), false positives hidden.
+    const extra: Record<string, string> = { hidefp: "1" };
+    if (this.view === "bubble-source") extra.src = "1";
+    const u = `types/${this.slug}.html${exactQuery(b.value, extra)}`;
     if (e.ctrlKey || e.metaKey) window.open(u, "_blank", "noopener");
     else location.href = u;
   }
@@ -556,11 +598,10 @@ class VisualisePage {
     const all = h("button", { type: "button", class: "btn small" }, `Discovery path of every ${t.descr} element`);
     all.addEventListener("click", () => {
       this.el = -1;
-      if (this.sel && t.slug) this.sel.value = t.slug;
       this.slug = t.slug || this.slug;
       this.view = "discovery";
-      for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="vis-view"]'))) r.checked = r.value === "discovery";
-      void this.show(true);
+      this.syncControls();
+      this.go();
     });
     box.append(head, ol, h("p", null, all));
     box.hidden = false;

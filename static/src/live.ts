@@ -355,9 +355,43 @@ async function drain(): Promise<void> {
   }
 }
 
+// showBehind shows what the site is behind on, from an event's "behind"
+// list (the server's: scans whose update failed, for instance on a full
+// disk, and why; it retries). An event without the list leaves the notice.
+let behindEl: HTMLElement | null = null;
+function showBehind(data: string): void {
+  let v: unknown;
+  try {
+    v = JSON.parse(data);
+  } catch {
+    return;
+  }
+  if (!v || typeof v !== "object" || !Array.isArray((v as Record<string, unknown>).behind)) return;
+  const lags = ((v as Record<string, unknown>).behind as unknown[]).filter((x): x is Record<string, unknown> => !!x && typeof x === "object");
+  if (!behindEl) {
+    if (lags.length === 0) return;
+    const wrap = document.querySelector(".site-header .wrap");
+    if (!wrap) return;
+    behindEl = h("div", { id: "live-behind", class: "live-behind", role: "alert" });
+    wrap.appendChild(behindEl);
+  }
+  behindEl.replaceChildren();
+  behindEl.hidden = lags.length === 0;
+  if (lags.length === 0) return;
+  behindEl.appendChild(h("strong", {}, "This site is behind its scans."));
+  for (const l of lags) {
+    const scan = typeof l.scan === "string" ? l.scan : "";
+    const reason = typeof l.reason === "string" ? l.reason : "unknown reason";
+    const since = typeof l.since === "string" ? " since " + l.since.replace("T", " ").replace(/Z$/, " UTC") : "";
+    const what = scan ? `Scan ${scan} could not be updated${since}` : `The site could not be updated${since}`;
+    behindEl.appendChild(h("p", {}, `${what}: ${reason}. The server retries; this page updates when it succeeds.`));
+  }
+}
+
 function startServe(c: LiveConfig): void {
   listen(c.events, POLL_MS, {
     hello: (data, again) => {
+      showBehind(data);
       showStatus("Live", "live");
       if (again) void refreshConfig();
       // Changes made between the page's load and now, or while the
@@ -366,6 +400,7 @@ function startServe(c: LiveConfig): void {
       if (ch) enqueue(ch);
     },
     change: (data) => {
+      showBehind(data);
       const ch = parseChange(data, false);
       if (ch) enqueue(ch);
     },

@@ -121,7 +121,10 @@ export async function initLog(): Promise<void> {
   let want = "ALL";
   let re: RegExp | null = null;
   const keep = (r: number): boolean => {
-    if (want !== "ALL" && s.levelOf(r) !== want) return false;
+    if (want === ERRORS) {
+      const l = s.levelOf(r).toUpperCase();
+      if (l !== "ERROR" && l !== "CRITICAL") return false;
+    } else if (want !== "ALL" && s.levelOf(r) !== want) return false;
     return re === null || re.test(s.msg[r]) || re.test(s.comp[r]);
   };
   const applyFilter = () => {
@@ -149,6 +152,15 @@ export async function initLog(): Promise<void> {
       applyFilter();
     }
   });
+  // #level=LEVEL opens the log at one level; #level=errors at the lines the
+  // overview counts as "errors in log" (ERROR and CRITICAL).
+  const asked = new URLSearchParams(location.hash.replace(/^#/, "")).get("level");
+  if (level && asked) {
+    if (asked === ERRORS && !Array.from(level.options).some((o) => o.value === ERRORS)) {
+      level.append(h("option", { value: ERRORS }, "Errors (ERROR and CRITICAL)"));
+    }
+    if (Array.from(level.options).some((o) => o.value === asked)) level.value = asked;
+  }
   if ((level && level.value !== "ALL") || (filter && filter.value !== "")) applyFilter(); // restored by the browser
 
   // Live updates (live.ts): the chunks that are new or were rewritten are
@@ -228,6 +240,9 @@ export async function initLog(): Promise<void> {
   }
   loaded();
 }
+
+// The level dropdown's value for ERROR and CRITICAL together.
+const ERRORS = "errors";
 
 function levelClass(l: string): string {
   switch (l.toUpperCase()) {

@@ -19,6 +19,7 @@
 import { copyButton, DetailPanel, field } from "./detail";
 import { byId, h, notice, setText } from "./dom";
 import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { compile, isRefused } from "./search-match";
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./search-index";
 import { evalPlan, planSide, trigramsIn, type SidePlan } from "./search-plan";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "./search";
@@ -39,11 +40,13 @@ const SCAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const FOLDER = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-// matcher is the real query as one function: the confirm step and the
+// matcher is the real query as one function, the search worker's own
+// (search-match.ts: linear time in each value): the confirm step and the
 // fallback scan both call it, so results are exactly the search's.
 export function matcher(q: Query): (v: string) => boolean {
-  const re = new RegExp(q.source, q.flags);
-  return (v) => re.test(v);
+  const m = compile(q.source, q.flags);
+  if (isRefused(m)) throw new Error(m.error);
+  return (v) => m.test(v);
 }
 
 interface IxType {

@@ -11,8 +11,8 @@
 // delivered it (document.currentScript inside the registry's listener).
 
 import { copyButton, DetailPanel, field } from "./detail";
-import { byId, clearNotice, h, notice, setText } from "./dom";
-import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { byId, clear, clearNotice, h, notice, setText } from "./dom";
+import { comma, plural, utc, utf8Length } from "./format";
 import { fpKey, liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { manifest as scanManifest, onPayload } from "./registry";
@@ -22,6 +22,7 @@ import type { Query } from "./search-query";
 import { ElementStore } from "./store";
 import { FLAG_CUT, type ChunkRef, type ElementChunk, type FPList, type Manifest, type Payload, type ScanEntry, type ScansList, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
+import { setValue, valueBlock } from "./sfurl";
 
 const ROW_H = 34;
 const PARALLEL = 4; // data files in flight
@@ -257,6 +258,11 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private dispN = 0;
   private groupCount = new Int32Array(0); // matches shown per scan
   private match: Uint8Array | null = null;
+  // The rows a link from the overview asks for (#only, #module, #from/#to):
+  // the elements a count there counts, with or without a search.
+  private rowFilter: RowFilter | null = null;
+  private filterBar: HTMLElement | null = null;
+  private frame = 0;
   private hide = false;
   private loading = true;
   private lastMs = -1;
@@ -329,7 +335,10 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.busyState();
     this.showProgress();
     if (this.query) this.runner.run(false);
-    else this.emptyText();
+    else {
+      if (this.rowFilter) this.refilter(false);
+      this.emptyText();
+    }
   }
 
   private async loadOne(): Promise<void> {
@@ -438,6 +447,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       if (p.k !== "elements" || p.scan !== sc.id || p.type !== sc.types[tp.ti].slug) throw new Error(`The data file ${sc.folder}${files[k]} holds other elements.`);
       const [g0, g1] = this.c.place(tp, p, ref, () => undefined);
       this.view.add(g0, g1);
+      if (this.rowFilter && !this.query) this.layoutSoon();
       this.filesDone++;
       this.engine.sync();
       this.showProgress();
@@ -676,7 +686,8 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
 
   private emptyText(): void {
     let t: string;
-    if (!this.query) t = `Type a value, a *wildcard* pattern or a /regular expression/ in the search box above to search ${this.all ? "every scan" : "every element of this scan"}.`;
+    if (this.rowFilter && !this.query) t = this.loading ? "None so far; still loading." : "No element here.";
+    else if (!this.query) t = `Type a value, a *wildcard* pattern or a /regular expression/ in the search box above to search ${this.all ? "every scan" : "every element of this scan"}.`;
     else if (this.loading) t = "No match so far; still loading.";
     else t = this.hide ? "No element matches (false positives hidden)." : "No element matches.";
     this.table.setEmptyText(t);
@@ -689,10 +700,16 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const c = this.c;
     const hide = this.hide;
     const gone = c.scans.some((sc) => sc.gone);
+    const f = this.rowFilter;
+    const searched = !!m && !!this.query;
     this.view.keep =
-      !m || !this.query
+      !searched && !f
         ? () => false
-        : (g) => g < m.length && m[g] === 1 && (!hide || c.store(g).fp[c.local[g]] === 0) && !(gone && c.scans[c.scanOf[g]].gone);
+        : (g) =>
+            (!searched || (g < m!.length && m![g] === 1)) &&
+            (!f || this.passes(f, g)) &&
+            (!hide || c.store(g).fp[c.local[g]] === 0) &&
+            !(gone && c.scans[c.scanOf[g]].gone);
     this.view.filter();
     this.layout(resetScroll);
   }
@@ -730,6 +747,63 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     }
     this.table.setItems(this.disp, this.dispN, resetScroll);
     this.report();
+    this.showFilter();
+  }
+
+  private layoutSoon(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout(false);
+    });
+  }
+
+  // passes reports whether row g is one the row filter asks for.
+  private passes(f: RowFilter, g: number): boolean {
+    const s = this.store(g);
+    const r = this.c.local[g];
+    if (f.only === "risky" && !s.risky(r)) return false;
+    if (f.only === "fp" && s.fp[r] === 0) return false;
+    if (f.module !== null && this.moduleOf(g) !== f.module) return false;
+    if (f.from >= 0) {
+      // The second it was identified in, as the overview's timeline counts.
+      const t = s.time[r];
+      const k = Math.floor(t / 1000) * 1000;
+      if (!(t > 0 && k >= f.from && k < f.to)) return false;
+    }
+    return true;
+  }
+
+  // showFilter says which rows the row filter keeps, how many, and offers
+  // to clear it.
+  private showFilter(): void {
+    const f = this.rowFilter;
+    if (!f) {
+      if (this.filterBar) this.filterBar.hidden = true;
+      return;
+    }
+    if (!this.filterBar) {
+      this.filterBar = h("p", { id: "search-filter", class: "search-filter", role: "status" });
+      this.host.before(this.filterBar);
+    }
+    const bar = this.filterBar;
+    bar.hidden = false;
+    clear(bar);
+    const what: string[] = [];
+    if (f.only === "risky") what.push("risky elements");
+    if (f.only === "fp") what.push("false positives");
+    if (f.module !== null) what.push(`found by module ${f.module}`);
+    if (f.from >= 0) what.push(`identified ${utc(f.from)} – ${utc(f.to)} UTC`);
+    const n = this.view.vn;
+    bar.append(`Showing only ${what.join(", ")}${this.query ? " that match the search" : ""}: ${plural(n, "element", "elements")}${this.loading ? " so far" : ""}. `);
+    const clearIt = h("button", { type: "button", class: "btn small", id: "search-filter-clear" }, "Show all elements");
+    clearIt.addEventListener("click", () => {
+      this.rowFilter = null;
+      this.refilter(true);
+      this.emptyText();
+      this.writeHash();
+    });
+    bar.append(clearIt);
   }
 
   // ---- table ----
@@ -770,14 +844,14 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
         label: "Data Element",
         cls: "c-data vt-open",
         sortable: true,
-        render: (cell, g) => text(cell, g < 0 ? "" : oneLine(this.store(g).data[c.local[g]])),
+        render: (cell, g) => setValue(cell, g < 0 ? "" : this.store(g).data[c.local[g]]),
       },
       {
         key: "source",
         label: "Source Data Element",
         cls: "c-source",
         sortable: true,
-        render: (cell, g) => text(cell, g < 0 ? "" : oneLine(this.store(g).sdata[c.local[g]])),
+        render: (cell, g) => setValue(cell, g < 0 ? "" : this.store(g).sdata[c.local[g]]),
       },
       {
         key: "module",
@@ -869,7 +943,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const t = c.typeOf(g);
     const data = s.data[r];
     this.detail.show("Data element", (body) => {
-      body.append(h("pre", { class: "detail-data", tabindex: 0 }, data));
+      body.append(valueBlock("detail-data", data, 0));
       const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data));
       const slug = t ? String(t.slug) : "";
       if (SLUG.test(slug)) {
@@ -882,7 +956,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       if (this.all) field(dl, "Scan", sc.name, " ", h("code", null, sc.id));
       if (t) field(dl, "Type", String(t.descr), " ", h("code", null, String(t.code)));
       const sd = s.sdata[r];
-      field(dl, "Source data element", h("pre", { class: "detail-source" }, sd));
+      field(dl, "Source data element", valueBlock("detail-source", sd));
       if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
       field(dl, "Source module", this.moduleOf(g));
       field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
@@ -900,6 +974,14 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const p = new URLSearchParams(location.hash.replace(/^#/, ""));
     const st = readSearchHash();
     const hide = p.get("hidefp") === "1";
+    const rf = readRowFilter(p);
+    if (rowFilterKey(rf) !== rowFilterKey(this.rowFilter)) {
+      this.rowFilter = rf;
+      if (later) {
+        this.refilter(true);
+        this.emptyText();
+      }
+    }
     if (this.hideFP && this.hideFP.checked !== hide) {
       this.hideFP.checked = hide;
       this.hide = hide;
@@ -923,8 +1005,43 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const p = new URLSearchParams();
     if (this.box) addSearchHash(p, this.box.state());
     if (this.hide) p.set("hidefp", "1");
+    writeRowFilter(p, this.rowFilter);
     const v = this.view;
     if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
     replaceHash(p);
   }
+}
+
+// RowFilter is what a link asks the search page to show without a query:
+// #only=risky|fp, #module=NAME, #from=MS&to=MS (Unix ms, to exclusive).
+interface RowFilter {
+  only: "" | "risky" | "fp";
+  module: string | null;
+  from: number;
+  to: number;
+}
+
+function readRowFilter(p: URLSearchParams): RowFilter | null {
+  const o = p.get("only");
+  const only = o === "risky" || o === "fp" ? o : "";
+  const module = p.get("module");
+  const from = Number(p.get("from") ?? "");
+  const to = Number(p.get("to") ?? "");
+  const span = p.has("from") && p.has("to") && Number.isFinite(from) && Number.isFinite(to) && to > from && from >= 0;
+  if (only === "" && module === null && !span) return null;
+  return { only, module, from: span ? from : -1, to: span ? to : -1 };
+}
+
+function writeRowFilter(p: URLSearchParams, f: RowFilter | null): void {
+  if (!f) return;
+  if (f.only) p.set("only", f.only);
+  if (f.module !== null) p.set("module", f.module);
+  if (f.from >= 0) {
+    p.set("from", String(f.from));
+    p.set("to", String(f.to));
+  }
+}
+
+function rowFilterKey(f: RowFilter | null): string {
+  return f ? JSON.stringify(f) : "";
 }

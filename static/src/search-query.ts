@@ -6,12 +6,17 @@
 //   exact     404           the whole value, case-insensitive
 //   wildcard  *:22          * is any run of characters (newlines too); the
 //                           pattern is anchored at both ends; case-insensitive
-//   regex     /\d+\.\d+/i   found anywhere in the value; flags i, m, s, u
+//   regex     /\d+\.\d+/i   found anywhere in the value; flags i, m, s, u;
+//                           run by a linear-time automaton (search-regex.ts),
+//                           so backreferences
+//                           and lookaround are refused with a message
 //
 // SpiderFoot (NOTES.md 4.6) differs: its "exact" is SQL LIKE (so % and _
 // are wildcards too), its regexes are anchored at the start only, and an
 // invalid regex silently finds nothing. Here only * is special, a regex is
 // searched anywhere, and a bad pattern is an error the page shows.
+
+import { isRefused, translate } from "./search-regex";
 
 export type QueryKind = "exact" | "wildcard" | "regex";
 
@@ -63,6 +68,9 @@ export function parseQuery(raw: string): Query | QueryError | null {
     } catch (e) {
       return { error: "Invalid regular expression: " + regexReason(e, body, flags) };
     }
+    // What the linear-time search cannot run (backreferences, lookaround), named.
+    const t = translate(body, flags);
+    if (isRefused(t)) return { error: t.error };
     return { kind: "regex", text, source: body, flags };
   }
   if (text.includes("*")) {
@@ -106,14 +114,42 @@ export function describe(q: Query): string {
 }
 
 // exactQuery is the hash that makes the element table search exactly this
-// value (search-query.ts): the value itself when it reads as an exact
-// query, else an anchored regular expression; nothing when it is too long.
-export function exactQuery(v: string): string {
-  let q = v;
-  const plain = v !== "" && v.trim() === v && !v.includes("*") && !/^\/[\s\S]*\/[A-Za-z]*$/.test(v);
-  if (!plain) q = "/^" + escapeRegExp(v) + "$/";
-  if (q.length > MAX_QUERY) return "";
+// value (search-query.ts), case-insensitively as the exact mode does: the
+// value itself when it reads as an exact query, else an anchored regular
+// expression with the i flag. The box is a one-line <input>, which drops
+// line breaks from what it is given, so characters below U+0020 (newlines
+// of <SFURL> values), U+2028/2029 and DEL are written as \uXXXX escapes:
+// the query never holds a character the box would lose. A value too long
+// for a query is matched by its longest prefix that fits. Extra hash
+// parameters (src, hidefp) come from the caller.
+export function exactQuery(v: string, extra?: Record<string, string>): string {
   const p = new URLSearchParams();
-  p.set("q", q);
+  p.set("q", exactQueryText(v));
+  if (extra) for (const [k, val] of Object.entries(extra)) p.set(k, val);
   return "#" + p.toString();
 }
+
+// exactQueryText is the search-box text of exactQuery (never empty for a
+// non-empty value; at most MAX_QUERY characters).
+export function exactQueryText(v: string): string {
+  const plain = v !== "" && v.trim() === v && !v.includes("*") && !/^\/[\s\S]*\/[A-Za-z]*$/.test(v) && !UNSAFE_IN_BOX.test(v);
+  if (plain && v.length <= MAX_QUERY) return v;
+  const body = (s: string) => escapeRegExp(s).replace(UNSAFE_IN_BOX_G, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+  const whole = "/^" + body(v) + "$/i";
+  if (whole.length <= MAX_QUERY) return whole;
+  // Too long: the longest prefix that fits, anchored at the start only.
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (("/^" + body(v.slice(0, mid)) + "/i").length <= MAX_QUERY) lo = mid;
+    else hi = mid - 1;
+  }
+  let cut = lo;
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(v.charAt(cut - 1))) cut--; // never half a surrogate pair
+  return "/^" + body(v.slice(0, cut)) + "/i";
+}
+
+// Characters a one-line <input> drops or that do not survive in a box.
+const UNSAFE_IN_BOX = /[\u0000-\u001f\u007f\u2028\u2029]/;
+const UNSAFE_IN_BOX_G = /[\u0000-\u001f\u007f\u2028\u2029]/g;

@@ -1,16 +1,18 @@
 // The search worker: its own esbuild bundle (internal/bundle), inlined into
 // app.js as a string and started from a Blob URL (file:// refuses worker
 // URLs). It keeps every value in memory and scans them linearly with one
-// RegExp; no index (docs/notes: an inverted index of a million values
-// does not fit a tab, and could not answer wildcards or regexes anyway).
+// pattern, run by an automaton (search-match.ts: linear in each value); no
+// index (docs/notes: an inverted index of a million values does not fit a
+// tab, and could not answer wildcards or regexes anyway).
 //
 // A search runs in slices of about SLICE_MS and yields between them, so a
-// newer "search" message (typing on) is read and supersedes it. A RegExp
-// cannot be interrupted while it runs on one value: if a pattern hangs on
-// a single value, the page terminates this worker and starts another
-// (search.ts). A search that runs longer than its limit stops by itself.
+// newer "search" message (typing on) is read and supersedes it. A search
+// that runs longer than its limit stops by itself, and a worker that stops
+// answering is replaced (search.ts): with the automaton no pattern hangs on
+// one value, so both are only a safety net.
 
 import type { FromWorker, ToWorker } from "./search-protocol";
+import { compile, isRefused, type Matcher } from "./search-match";
 
 const SLICE_MS = 12;
 const CHECK_EVERY = 1024; // rows between two looks at the clock
@@ -51,9 +53,14 @@ function yieldThen(f: () => void): void {
 }
 
 function search(id: number, source: string, flags: string, alsoSource: boolean, limit: number): void {
-  let re: RegExp;
+  let re: Matcher;
   try {
-    re = new RegExp(source, flags);
+    const m = compile(source, flags);
+    if (isRefused(m)) {
+      post({ op: "error", id, message: m.error });
+      return;
+    }
+    re = m;
   } catch (e) {
     post({ op: "error", id, message: e instanceof Error ? e.message : String(e) });
     return;

@@ -26,7 +26,7 @@ const BLOCK = 10000;
 export const DEBOUNCE_MS = 120;
 
 export const SLOW_TEXT =
-  "This pattern took longer than 2 seconds and was stopped. Simplify it: nested repetition such as (a+)+ or (.*)* can take forever on long values.";
+  "This search took longer than 2 seconds and was stopped. Every pattern runs in time proportional to the data, so the computer may be busy: try again, or add literal text the values must contain.";
 
 // SearchSource is what the engine searches: rows 0..count()-1, each with a
 // value and the value of its source element. Rows get added; a live update

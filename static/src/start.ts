@@ -9,6 +9,7 @@
 
 import { initA11y, initTheme } from "./a11y";
 import { initCompare } from "./compare";
+import { initCorrelations } from "./correlations";
 import { byId, notice } from "./dom";
 import { mountElementDownloads, mountScanListDownloads } from "./downloads";
 import { currentView, initElements } from "./elements";
@@ -41,6 +42,7 @@ export const basePages: Record<string, PageInit> = {
   search: (box) => initSearchPage(box, false),
   "search-all": (box) => initSearchPage(box, true),
   log: () => initLog(),
+  correlations: () => initCorrelations(),
 };
 
 function fail(e: unknown): void {

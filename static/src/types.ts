@@ -69,6 +69,9 @@ export interface FPList {
   k: "fp";
   scan: string;
   i: number[];
+  // the decisions behind them: [element, by, time (Unix ms, 0 unknown)]
+  // for each element a decision names (its descendants follow it)
+  d?: Array<[number, string, number]>;
 }
 
 // ScansList is data/scans.js: every scan of the site and its data folder

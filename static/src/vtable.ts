@@ -141,6 +141,11 @@ export class VTable {
     setText(this.emptyEl, t);
   }
 
+  // setEmpty puts nodes (built by the caller with the DOM) where no rows are.
+  setEmpty(...nodes: Array<Node | string>): void {
+    this.emptyEl.replaceChildren(...nodes);
+  }
+
   // setSort marks the column sorted (or none with key null).
   setSort(key: string | null, dir: SortDir): void {
     for (const [k, cell] of this.heads) {

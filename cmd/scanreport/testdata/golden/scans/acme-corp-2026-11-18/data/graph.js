@@ -25,7 +25,7 @@
    "slug": "internet_name",
    "descr": "Internet Name",
    "cat": "ENTITY",
-   "color": "#1f77b4",
+   "color": "#005500",
    "n": 99,
    "all": 99
   },
@@ -34,7 +34,7 @@
    "slug": "ip_address",
    "descr": "IP Address",
    "cat": "ENTITY",
-   "color": "#2ca02c",
+   "color": "#1100ee",
    "n": 59,
    "all": 59
   },
@@ -43,7 +43,7 @@
    "slug": "emailaddr",
    "descr": "Email Address",
    "cat": "ENTITY",
-   "color": "#ff7f0e",
+   "color": "#00cc00",
    "n": 48,
    "all": 48
   },
@@ -52,7 +52,7 @@
    "slug": "account_external_owned",
    "descr": "Account on External Site",
    "cat": "ENTITY",
-   "color": "#9467bd",
+   "color": "#ddaa00",
    "n": 40,
    "all": 40
   },
@@ -61,7 +61,7 @@
    "slug": "co_hosted_site",
    "descr": "Co-Hosted Site",
    "cat": "ENTITY",
-   "color": "#17becf",
+   "color": "#dd1199",
    "n": 33,
    "all": 33
   },
@@ -70,7 +70,7 @@
    "slug": "ipv6_address",
    "descr": "IPv6 Address",
    "cat": "ENTITY",
-   "color": "#8c564b",
+   "color": "#664411",
    "n": 29,
    "all": 29
   },
@@ -79,7 +79,7 @@
    "slug": "similardomain",
    "descr": "Similar Domain",
    "cat": "ENTITY",
-   "color": "#e377c2",
+   "color": "#007777",
    "n": 28,
    "all": 28
   },
@@ -88,7 +88,7 @@
    "slug": "human_name",
    "descr": "Human Name",
    "cat": "ENTITY",
-   "color": "#bcbd22",
+   "color": "#ffaabb",
    "n": 25,
    "all": 25
   },
@@ -97,7 +97,7 @@
    "slug": "ssl_certificate_issued",
    "descr": "SSL Certificate - Issued to",
    "cat": "ENTITY",
-   "color": "#393b79",
+   "color": "#00ddcc",
    "n": 24,
    "all": 24
   },
@@ -106,7 +106,7 @@
    "slug": "affiliate_internet_name",
    "descr": "Affiliate - Internet Name",
    "cat": "ENTITY",
-   "color": "#637939",
+   "color": "#554466",
    "n": 20,
    "all": 20
   },
@@ -115,7 +115,7 @@
    "slug": "phone_number",
    "descr": "Phone Number",
    "cat": "ENTITY",
-   "color": "#8c6d31",
+   "color": "#0077cc",
    "n": 19,
    "all": 19
   },
@@ -124,7 +124,7 @@
    "slug": "internet_name_unresolved",
    "descr": "Internet Name - Unresolved",
    "cat": "ENTITY",
-   "color": "#7b4173",
+   "color": "#778855",
    "n": 10,
    "all": 10
   },
@@ -133,7 +133,7 @@
    "slug": "netblock_owner",
    "descr": "Netblock Ownership",
    "cat": "ENTITY",
-   "color": "#3182bd",
+   "color": "#ff9966",
    "n": 8,
    "all": 8
   },
@@ -142,7 +142,7 @@
    "slug": "bgp_as_owner",
    "descr": "BGP AS Ownership",
    "cat": "ENTITY",
-   "color": "#31a354",
+   "color": "#882233",
    "n": 7,
    "all": 7
   },
@@ -151,7 +151,7 @@
    "slug": "emailaddr_generic",
    "descr": "Email Address - Generic",
    "cat": "ENTITY",
-   "color": "#e6550d",
+   "color": "#22ccff",
    "n": 7,
    "all": 7
   },
@@ -160,7 +160,7 @@
    "slug": "provider_hosting",
    "descr": "Hosting Provider",
    "cat": "ENTITY",
-   "color": "#756bb1",
+   "color": "#8866cc",
    "n": 7,
    "all": 7
   },
@@ -169,7 +169,7 @@
    "slug": "cloud_storage_bucket",
    "descr": "Cloud Storage Bucket",
    "cat": "ENTITY",
-   "color": "#6baed6",
+   "color": "#ff77ff",
    "n": 6,
    "all": 6
   },
@@ -178,7 +178,7 @@
    "slug": "ssl_certificate_issuer",
    "descr": "SSL Certificate - Issued by",
    "cat": "ENTITY",
-   "color": "#74c476",
+   "color": "#bbcc99",
    "n": 5,
    "all": 5
   },
@@ -187,7 +187,7 @@
    "slug": "provider_dns",
    "descr": "Name Server (DNS NS Records)",
    "cat": "ENTITY",
-   "color": "#fd8d3c",
+   "color": "#bb6600",
    "n": 4,
    "all": 4
   },
@@ -196,7 +196,7 @@
    "slug": "provider_mail",
    "descr": "Email Gateway (DNS MX Records)",
    "cat": "ENTITY",
-   "color": "#9e9ac8",
+   "color": "#ccbbee",
    "n": 2,
    "all": 2
   },
@@ -205,7 +205,7 @@
    "slug": "domain_registrar",
    "descr": "Domain Registrar",
    "cat": "ENTITY",
-   "color": "#a55194",
+   "color": "#aa7788",
    "n": 1,
    "all": 1
   }

@@ -25,7 +25,7 @@
    "slug": "account_external_owned",
    "descr": "Account on External Site",
    "cat": "ENTITY",
-   "color": "#1f77b4",
+   "color": "#005500",
    "n": 7,
    "all": 7
   },
@@ -34,7 +34,7 @@
    "slug": "ip_address",
    "descr": "IP Address",
    "cat": "ENTITY",
-   "color": "#2ca02c",
+   "color": "#1100ee",
    "n": 2,
    "all": 2
   },
@@ -43,7 +43,7 @@
    "slug": "bgp_as_owner",
    "descr": "BGP AS Ownership",
    "cat": "ENTITY",
-   "color": "#ff7f0e",
+   "color": "#00cc00",
    "n": 1,
    "all": 1
   },
@@ -52,7 +52,7 @@
    "slug": "co_hosted_site",
    "descr": "Co-Hosted Site",
    "cat": "ENTITY",
-   "color": "#9467bd",
+   "color": "#ddaa00",
    "n": 1,
    "all": 1
   },
@@ -61,7 +61,7 @@
    "slug": "domain_registrar",
    "descr": "Domain Registrar",
    "cat": "ENTITY",
-   "color": "#17becf",
+   "color": "#dd1199",
    "n": 1,
    "all": 1
   },
@@ -70,7 +70,7 @@
    "slug": "human_name",
    "descr": "Human Name",
    "cat": "ENTITY",
-   "color": "#8c564b",
+   "color": "#664411",
    "n": 1,
    "all": 1
   },
@@ -79,7 +79,7 @@
    "slug": "internet_name",
    "descr": "Internet Name",
    "cat": "ENTITY",
-   "color": "#e377c2",
+   "color": "#007777",
    "n": 1,
    "all": 1
   },
@@ -88,7 +88,7 @@
    "slug": "internet_name_unresolved",
    "descr": "Internet Name - Unresolved",
    "cat": "ENTITY",
-   "color": "#bcbd22",
+   "color": "#ffaabb",
    "n": 1,
    "all": 1
   },
@@ -97,7 +97,7 @@
    "slug": "netblock_owner",
    "descr": "Netblock Ownership",
    "cat": "ENTITY",
-   "color": "#393b79",
+   "color": "#00ddcc",
    "n": 1,
    "all": 1
   },
@@ -106,7 +106,7 @@
    "slug": "phone_number",
    "descr": "Phone Number",
    "cat": "ENTITY",
-   "color": "#637939",
+   "color": "#554466",
    "n": 1,
    "all": 1
   },
@@ -115,7 +115,7 @@
    "slug": "ssl_certificate_issued",
    "descr": "SSL Certificate - Issued to",
    "cat": "ENTITY",
-   "color": "#8c6d31",
+   "color": "#0077cc",
    "n": 1,
    "all": 1
   }

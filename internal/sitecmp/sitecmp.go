@@ -1,0 +1,214 @@
+// Package sitecmp compares two site folders as a reader sees them, for
+// tests: a site kept up to date by the preview server must show what a
+// clean build of the same scan files shows.
+//
+// Data files are compared by content, not bytes: a manifest (or tree,
+// graph) with its chunks is read as one object with the chunks' columns
+// concatenated in the order it lists them, so the same rows split into
+// other chunks compare equal, and the counters that only tell pages what
+// to fetch again ("gen", chunk versions "v") are left out. Every other file
+// is compared byte for byte. Files only the second site holds (chunks of
+// an older layout that nothing names) are not compared.
+package sitecmp
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// Diff lists the files of want that got lacks or shows differently, as
+// "path: why", sorted. skip, when not nil, leaves out the files (by path
+// relative to the site, with slashes) it returns true for.
+func Diff(want, got string, skip func(rel string) bool) ([]string, error) {
+	w, err := read(want)
+	if err != nil {
+		return nil, err
+	}
+	g, err := read(got)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for name, wv := range w {
+		if skip != nil && skip(name) {
+			continue
+		}
+		gv, ok := g[name]
+		switch {
+		case !ok:
+			out = append(out, name+": missing")
+		case !reflect.DeepEqual(wv, gv):
+			out = append(out, name+": differs"+hint(wv, gv))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// hint names the first top-level key whose value differs.
+func hint(a, b any) string {
+	am, ok1 := a.(map[string]any)
+	bm, ok2 := b.(map[string]any)
+	if !ok1 || !ok2 {
+		return ""
+	}
+	var keys []string
+	for k := range am {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !reflect.DeepEqual(am[k], bm[k]) {
+			return fmt.Sprintf(" (%q)", k)
+		}
+	}
+	return ""
+}
+
+const prefix = "(window.__sr=window.__sr||[]).push("
+
+// read returns the site's files as a reader sees them: data files as
+// decoded, normalised JSON, other files as bytes (strings).
+func read(root string) (map[string]any, error) {
+	raw := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if rel == ".scanreport-site" || strings.Contains(path.Base(rel), ".tmp-") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		raw[rel] = data
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{}
+	chunk := map[string]bool{} // files read as chunks of another
+	for rel, data := range raw {
+		if !bytes.HasPrefix(data, []byte(prefix)) {
+			continue
+		}
+		v, err := payload(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rel, err)
+		}
+		out[rel] = normalise(v, func(f string) (any, error) {
+			name := path.Join(path.Dir(rel), f)
+			chunk[name] = true
+			d, ok := raw[name]
+			if !ok {
+				return nil, fmt.Errorf("%s names %s, which is not there", rel, f)
+			}
+			return payload(d)
+		}, &err)
+		if err != nil {
+			return nil, err
+		}
+	}
+	for rel, data := range raw {
+		if _, ok := out[rel]; !ok {
+			out[rel] = string(data)
+		}
+	}
+	for rel := range chunk {
+		delete(out, rel)
+	}
+	return out, nil
+}
+
+func payload(data []byte) (any, error) {
+	s := bytes.TrimSpace(data)
+	s = bytes.TrimPrefix(s, []byte(prefix))
+	s = bytes.TrimSuffix(s, []byte(";"))
+	s = bytes.TrimSuffix(s, []byte(")"))
+	var v any
+	if err := json.Unmarshal(s, &v); err != nil {
+		return nil, fmt.Errorf("not a data file: %w", err)
+	}
+	return v, nil
+}
+
+// Keys that differ between two sites showing the same data.
+var volatile = map[string]bool{"gen": true, "v": true}
+
+// Keys of a chunk that say where it sits, not what it holds.
+var placement = map[string]bool{"k": true, "scan": true, "type": true, "seq": true, "n": true, "s": true, "n0": true, "e": true, "gen": true, "v": true, "f": true}
+
+func normalise(v any, load func(string) (any, error), errp *error) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := map[string]any{}
+		for k, val := range x {
+			if volatile[k] {
+				continue
+			}
+			m[k] = normalise(val, load, errp)
+		}
+		return m
+	case []any:
+		if isChunkList(x) {
+			merged := map[string][]any{}
+			for _, c := range x {
+				f := c.(map[string]any)["f"].(string)
+				p, err := load(f)
+				if err != nil {
+					if *errp == nil {
+						*errp = err
+					}
+					return nil
+				}
+				pm, _ := p.(map[string]any)
+				for k, val := range pm {
+					if placement[k] {
+						continue
+					}
+					if arr, ok := val.([]any); ok {
+						merged[k] = append(merged[k], arr...)
+					} else {
+						merged[k] = append(merged[k], val)
+					}
+				}
+			}
+			out := map[string]any{}
+			for k, val := range merged {
+				out[k] = val
+			}
+			return out
+		}
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalise(e, load, errp)
+		}
+		return out
+	}
+	return v
+}
+
+func isChunkList(x []any) bool {
+	if len(x) == 0 {
+		return false
+	}
+	for _, e := range x {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return false
+		}
+		if _, ok := m["f"].(string); !ok {
+			return false
+		}
+	}
+	return true
+}
