@@ -18,7 +18,7 @@
 
 import { copyButton, DetailPanel, field } from "./detail";
 import { byId, h, notice, setText } from "./dom";
-import { comma, oneLine, plural, utc, utf8Length } from "./format";
+import { comma, plural, utc, utf8Length } from "./format";
 import { compile, isRefused } from "./search-match";
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./search-index";
 import { evalPlan, planSide, trigramsIn, type SidePlan } from "./search-plan";
@@ -26,6 +26,7 @@ import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type Search
 import { loadFrom } from "./search-page";
 import type { Query } from "./search-query";
 import { strCmp } from "./ordered";
+import { setValue, valueBlock } from "./sfurl";
 import { FLAG_CUT, FLAG_RISKY, type ChunkRef, type ElementChunk, type ExactShard, type IndexMeta, type Manifest, type ScansList, type TrigramShard, type TypeInfo } from "./types";
 import { VTable, type Column, type SortDir } from "./vtable";
 
@@ -585,8 +586,8 @@ class IndexedSearchPage implements SearchHandler {
     }
     cols.push(
       { key: "type", label: "Type", cls: "c-type", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : String(this.hits[k].ty.info.descr ?? "")) },
-      { key: "data", label: "Data Element", cls: "c-data vt-open", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : oneLine(this.hits[k].d)) },
-      { key: "source", label: "Source Data Element", cls: "c-source", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : oneLine(this.hits[k].sd)) },
+      { key: "data", label: "Data Element", cls: "c-data vt-open", sortable: true, render: (cell, k) => setValue(cell, k < 0 ? "" : this.hits[k].d) },
+      { key: "source", label: "Source Data Element", cls: "c-source", sortable: true, render: (cell, k) => setValue(cell, k < 0 ? "" : this.hits[k].sd) },
       { key: "module", label: "Source Module", cls: "c-module", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : this.moduleOf(this.hits[k])) },
       { key: "time", label: "Identified (UTC)", cls: "c-time", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : utc(this.hits[k].t)) },
       { key: "fp", label: "F/P", cls: "c-fp", sortable: true, title: "False positive", render: (cell, k) => text(cell, k >= 0 && this.isFP(this.hits[k]) ? "F/P" : "") },
@@ -640,7 +641,7 @@ class IndexedSearchPage implements SearchHandler {
     const sc = this.scans[x.s];
     const t = x.ty.info;
     this.detail.show("Data element", (body) => {
-      body.append(h("pre", { class: "detail-data", tabindex: 0 }, x.d));
+      body.append(valueBlock("detail-data", x.d, 0));
       const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => x.d));
       const slug = String(t.slug);
       if (SLUG.test(slug)) actions.append(h("a", { class: "btn small detail-open", href: sc.pages + "types/" + slug + ".html" }, `Open the ${String(t.descr)} table`));
@@ -650,7 +651,7 @@ class IndexedSearchPage implements SearchHandler {
       const dl = h("dl", { class: "detail-fields" });
       if (this.all) field(dl, "Scan", sc.name, " ", h("code", null, sc.id));
       field(dl, "Type", String(t.descr), " ", h("code", null, String(t.code)));
-      field(dl, "Source data element", h("pre", { class: "detail-source" }, x.sd));
+      field(dl, "Source data element", valueBlock("detail-source", x.sd));
       if (utf8Length(x.sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
       field(dl, "Source module", this.moduleOf(x));
       field(dl, "Identified", x.t ? utc(x.t) + " UTC" : "unknown");

@@ -233,7 +233,10 @@ export async function initSearchPage(box: SearchBox | null, all: boolean): Promi
   if (!host) return;
   // A built site searches through its index (search-indexed.ts); the
   // preview server's pages load every element and follow live updates.
-  if (!liveConfig() && (await initIndexedSearchPage(box, all))) return;
+  // A row filter from the overview (#only, #module, #from) lists rows
+  // without a query: that needs every element, so this page loads them.
+  const rf = readRowFilter(new URLSearchParams(location.hash.replace(/^#/, "")));
+  if (!liveConfig() && !rf && (await initIndexedSearchPage(box, all))) return;
   const page = new SearchPage(host, box, all);
   // Live updates (live.ts) wait for the first load (update awaits ready).
   if (all) setScansTarget(page);
