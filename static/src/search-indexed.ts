@@ -454,7 +454,8 @@ class IndexedSearchPage implements SearchHandler {
     const n = family === "v" ? ix.shards.v : ix.shards.s;
     const tris = [...trigramsIn(plan.plan)];
     const shards = await Promise.all(tris.map((t) => this.shard(sc, family, keyHash(t) % n)));
-    const lists = new Map<string, ArrayLike<number>>();
+    // Each trigram's encoded list; decoded only when the plan needs it.
+    const enc = new Map<string, string>();
     tris.forEach((t, k) => {
       const sh = shards[k] as TrigramShard & { map?: Map<string, number> };
       if (!sh.map) {
@@ -462,9 +463,10 @@ class IndexedSearchPage implements SearchHandler {
         for (let i = 0; i < sh.t.length; i++) sh.map.set(String(sh.t[i]), i);
       }
       const i = sh.map.get(t);
-      lists.set(t, i === undefined ? [] : postings(String(sh.p[i])));
+      enc.set(t, i === undefined ? "" : String(sh.p[i]));
     });
-    return evalPlan(plan.plan, (t) => lists.get(t) ?? [], intersect, union);
+    // About 1.4 base64 characters per posting in a dense list.
+    return evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, (t) => (enc.get(t) ?? "").length / 1.4);
   }
 
   private shard(sc: IxScan, family: "v" | "s" | "x", n: number): Promise<TrigramShard | ExactShard> {

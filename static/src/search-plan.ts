@@ -512,21 +512,50 @@ export function planSide(q: Query, side: "value" | "source"): SidePlan {
   return p.op === "all" ? { kind: "scan" } : { kind: "trigrams", plan: p };
 }
 
+// SKIP_RATIO: an AND stops intersecting once the next list is this many
+// times longer than the candidates so far. Leaving a condition out only
+// adds candidates (each is confirmed), and decoding a list of every value
+// costs more than confirming a few extra rows.
+export const SKIP_RATIO = 64;
+
 // evalPlan computes a plan's ids from the posting lists of its trigrams
-// (lookup returns [] for a trigram the index does not hold).
-export function evalPlan(p: Plan, lookup: (t: string) => ArrayLike<number>, inter: (a: ArrayLike<number>, b: ArrayLike<number>) => ArrayLike<number>, uni: (a: ArrayLike<number>, b: ArrayLike<number>) => ArrayLike<number>): ArrayLike<number> {
+// (lookup returns [] for a trigram the index does not hold; size estimates
+// a trigram's list length without decoding it). The result may hold more
+// ids than the plan's exact answer, never fewer.
+export function evalPlan(
+  p: Plan,
+  lookup: (t: string) => ArrayLike<number>,
+  inter: (a: ArrayLike<number>, b: ArrayLike<number>) => ArrayLike<number>,
+  uni: (a: ArrayLike<number>, b: ArrayLike<number>) => ArrayLike<number>,
+  size: (t: string) => number = () => 0,
+): ArrayLike<number> {
+  const est = (q: Plan): number => {
+    switch (q.op) {
+      case "tri":
+        return size(q.t);
+      case "and":
+        return Math.min(...q.xs.map(est));
+      case "or":
+        return q.xs.reduce((a, x) => a + est(x), 0);
+      default:
+        return Infinity;
+    }
+  };
   switch (p.op) {
     case "all":
       throw new Error("a plan of ALL has no postings");
     case "tri":
       return lookup(p.t);
     case "and": {
-      const lists = p.xs.map((x) => evalPlan(x, lookup, inter, uni)).sort((a, b) => a.length - b.length);
-      let r = lists[0];
-      for (let k = 1; k < lists.length && r.length > 0; k++) r = inter(r, lists[k]);
+      const xs = p.xs.map((x) => ({ x, n: est(x) })).sort((a, b) => a.n - b.n);
+      let r = evalPlan(xs[0].x, lookup, inter, uni, size);
+      for (let k = 1; k < xs.length && r.length > 0; k++) {
+        if (xs[k].n > SKIP_RATIO * r.length) break;
+        r = inter(r, evalPlan(xs[k].x, lookup, inter, uni, size));
+      }
       return r;
     }
     case "or":
-      return p.xs.map((x) => evalPlan(x, lookup, inter, uni)).reduce(uni);
+      return p.xs.map((x) => evalPlan(x, lookup, inter, uni, size)).reduce(uni);
   }
 }

@@ -189,5 +189,16 @@ test("evalPlan intersects and unites posting lists", () => {
   const look = (t: string) => lists[t] ?? [];
   const p: Plan = { op: "or", xs: [{ op: "and", xs: [{ op: "tri", t: "abc" }, { op: "tri", t: "bcd" }] }, { op: "tri", t: "xyz" }] };
   assert.deepEqual(Array.from(evalPlan(p, look, intersect, union)), [2, 3, 7, 9]);
+  // A list far longer than the candidates so far is not decoded: the
+  // result is a superset (every id is confirmed later), never a subset.
+  const big = Array.from({ length: 10000 }, (_, k) => k * 2);
+  const lists2: Record<string, number[]> = { rar: [4, 5, 6], big };
+  const decoded: string[] = [];
+  const look2 = (t: string) => (decoded.push(t), lists2[t] ?? []);
+  const q2: Plan = { op: "and", xs: [{ op: "tri", t: "big" }, { op: "tri", t: "rar" }] };
+  const r2 = Array.from(evalPlan(q2, look2, intersect, union, (t) => (lists2[t] ?? []).length));
+  assert.deepEqual(decoded, ["rar"]);
+  assert.deepEqual(r2, [4, 5, 6]);
+  assert.deepEqual(Array.from(evalPlan(q2, look2, intersect, union)), [4, 6]);
   assert.equal(ALL.op, "all");
 });
