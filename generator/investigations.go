@@ -95,7 +95,10 @@ func (b *builder) noteScan(s *model.Scan) {
 // noteFacts keeps f, what the investigation pages show of scan id.
 func (b *builder) noteFacts(id string, f *pages.InvestigationScan) {
 	if b.inv.facts == nil {
-		b.inv.facts, b.inv.members = map[string]*pages.InvestigationScan{}, map[string][]string{}
+		b.inv.facts = map[string]*pages.InvestigationScan{}
+	}
+	if b.inv.members == nil { // a site started with no scans has facts but no members yet
+		b.inv.members = map[string][]string{}
 	}
 	b.inv.facts[id] = f
 	b.inv.members[id] = f.Summary.Investigations

@@ -32,6 +32,9 @@ listed in full by 'scanreport validate'.`,
 		Example: "  scanreport build\n  scanreport build --scans ./scans --out ./site\n  scanreport build --zip report.zip",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.useMirror(cmd.Context(), &f); err != nil {
+				return err
+			}
 			o, err := a.options(f)
 			if err != nil {
 				return err

@@ -35,10 +35,12 @@ func (a *app) loadConfig() (config.Config, error) {
 // siteFlags are the flags that override config.toml's [site] section.
 type siteFlags struct {
 	scans, out, title, templates string
+	mirror                       string // local copy of a bucket --scans (bucketscans.go)
 }
 
 func (f *siteFlags) register(cmd *cobra.Command, withOutput bool) {
-	cmd.Flags().StringVar(&f.scans, "scans", "", "scans root: the folder holding one directory per scan (default from config: scans)")
+	cmd.Flags().StringVar(&f.scans, "scans", "", "scans root: the folder holding one directory per scan, or a bucket URL (s3://, gs://, azblob://, file://) in the segment layout (default from config: scans)")
+	cmd.Flags().StringVar(&f.mirror, "mirror", "", "with a bucket --scans, the local folder that mirrors it (default: one per URL in the user's cache folder)")
 	if withOutput {
 		cmd.Flags().StringVar(&f.out, "out", "", "site folder to write; replaced whole when the build succeeds (default from config: site)")
 		cmd.Flags().StringVar(&f.title, "title", "", "site title (default from config)")

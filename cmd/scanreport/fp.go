@@ -9,6 +9,7 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/scanstore"
 )
 
 func (a *app) fpCommand() *cobra.Command {
@@ -34,6 +35,17 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 			case "unset":
 			default:
 				return fmt.Errorf("first argument must be set or unset, not %q", args[0])
+			}
+			// A bucket scans root: the decision is checked against the
+			// mirror, appended there and sent up as an object of its own.
+			var mirror *scanstore.Mirror
+			if raw := a.bucketScans(f); raw != "" {
+				m, b, err := a.mirrorScans(cmd.Context(), raw, f.mirror, scanstore.MirrorOptions{})
+				if err != nil {
+					return err
+				}
+				defer b.Close()
+				mirror, f.scans = m, m.Dir()
 			}
 			o, err := a.options(f)
 			if err != nil {
@@ -79,6 +91,11 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 			}
 			if err := scan.AppendDecision(scan.DirPath(o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by}); err != nil {
 				return err
+			}
+			if mirror != nil {
+				if _, err := mirror.Sync(cmd.Context()); err != nil {
+					return fmt.Errorf("decision recorded in the mirror %s but not sent to the bucket (the next serve or build there sends it): %w", mirror.Dir(), err)
+				}
 			}
 			fmt.Fprintf(a.stdout, "Recorded %s for %d elements of %s.\n", op, len(ids), id)
 			return nil

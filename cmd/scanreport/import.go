@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/scanstore"
 	"github.com/scanreport/scanreport/spiderfoot"
 )
 
@@ -305,6 +306,24 @@ its events twice (--replace starts the scan afresh).`,
 			}
 			return a.importFrom(cmd, file, &f, func(ctx context.Context, in io.Reader, o spiderfoot.Options) (*spiderfoot.Summary, error) {
 				o.Name = name
+				if isBucketURL(o.ScansRoot) {
+					// Into a bucket: the stream fills a staging folder whose
+					// lines are sealed into segments every 1,000 lines or 2 s.
+					stage, err := os.MkdirTemp("", "scanreport-stream-")
+					if err != nil {
+						return nil, err
+					}
+					defer os.RemoveAll(stage)
+					bucket := o.ScansRoot
+					o.ScansRoot = stage
+					var sum *spiderfoot.Summary
+					err = a.shipStaged(ctx, bucket, stage, scanstore.WriterOptions{}, func() error {
+						var err error
+						sum, err = spiderfoot.ImportStream(ctx, in, o, spiderfoot.StreamOptions{Format: format, Replace: replace})
+						return err
+					})
+					return sum, err
+				}
 				return spiderfoot.ImportStream(ctx, in, o, spiderfoot.StreamOptions{Format: format, Replace: replace})
 			})
 		},

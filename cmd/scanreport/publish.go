@@ -70,6 +70,12 @@ or AZURE_STORAGE_SAS_TOKEN), never from the command line. See docs/publish.md.`,
 				return errors.New("--watch and --dry-run do not go together")
 			}
 			f.out = pf.site
+			if pf.withScans {
+				// A bucket scans root is archived from its local mirror.
+				if err := a.useMirror(cmd.Context(), &f); err != nil {
+					return err
+				}
+			}
 			o, err := a.options(f)
 			if err != nil {
 				return err

@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/scanstore"
 )
 
 func (a *app) sampleCommand() *cobra.Command {
@@ -19,6 +21,7 @@ func (a *app) sampleCommand() *cobra.Command {
 		status   string
 		kind     string
 		seed     uint64
+		segLines int
 		samples  bool
 		xss      bool
 	)
@@ -35,34 +38,26 @@ with --xss a scan whose every field carries script-injection payloads.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			start := time.Now()
-			switch {
-			case samples:
-				if err := sample.WriteSamples(out); err != nil {
+			if isBucketURL(out) {
+				// Written into a staging folder and shipped as sealed segments.
+				stage, err := os.MkdirTemp("", "scanreport-sample-")
+				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "Wrote the sample scans into %s.\n", out)
-				return nil
-			case xss:
-				if err := sample.WriteXSS(out, id); err != nil {
-					return err
+				defer os.RemoveAll(stage)
+				err = a.shipStaged(cmd.Context(), out, stage, scanstore.WriterOptions{SegmentLines: segLines}, func() error {
+					return a.writeSample(samples, xss, stage, id, target, status, kind, elements, seed, start)
+				})
+				if err == nil {
+					fmt.Fprintf(a.stdout, "Shipped to %s as sealed segments in %s.\n", out, time.Since(start).Round(time.Millisecond))
 				}
-				fmt.Fprintf(a.stdout, "Wrote the payload scan %s into %s.\n", id, out)
-				return nil
-			}
-			if err := scan.ValidID(id); err != nil {
-				return fmt.Errorf("--id: %w", err)
-			}
-			o := sample.Options{ID: id, Name: fmt.Sprintf("Synthetic scan of %s (%s elements)", target, comma(elements)),
-				Target: target, Kind: kind, Status: status, Elements: elements, Seed: seed,
-				Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}
-			if err := sample.Write(out, o); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Wrote scan %s (%s elements) into %s in %s.\n", id, comma(elements), out, time.Since(start).Round(time.Millisecond))
-			return nil
+			return a.writeSample(samples, xss, out, id, target, status, kind, elements, seed, start)
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", "scans", "scans root to write into")
+	cmd.Flags().IntVar(&segLines, "segment-lines", 10000, "with a bucket --out, lines per sealed segment")
+	cmd.Flags().StringVar(&out, "out", "scans", "scans root to write into, or a bucket URL (s3://, gs://, azblob://, file://) to write the segment layout into")
 	cmd.Flags().IntVar(&elements, "elements", 10000, "number of elements")
 	cmd.Flags().StringVar(&id, "id", "synthetic", "scan id (directory name)")
 	cmd.Flags().StringVar(&target, "target", "acme-corp.example", "target domain")
@@ -72,4 +67,33 @@ with --xss a scan whose every field carries script-injection payloads.`,
 	cmd.Flags().BoolVar(&samples, "samples", false, "write the four bundled sample scans")
 	cmd.Flags().BoolVar(&xss, "xss", false, "write a scan full of script-injection payloads (for testing)")
 	return cmd
+}
+
+// writeSample writes what the sample flags ask for into the scans root out.
+func (a *app) writeSample(samples, xss bool, out, id, target, status, kind string, elements int, seed uint64, start time.Time) error {
+	switch {
+	case samples:
+		if err := sample.WriteSamples(out); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "Wrote the sample scans into %s.\n", out)
+		return nil
+	case xss:
+		if err := sample.WriteXSS(out, id); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "Wrote the payload scan %s into %s.\n", id, out)
+		return nil
+	}
+	if err := scan.ValidID(id); err != nil {
+		return fmt.Errorf("--id: %w", err)
+	}
+	o := sample.Options{ID: id, Name: fmt.Sprintf("Synthetic scan of %s (%s elements)", target, comma(elements)),
+		Target: target, Kind: kind, Status: status, Elements: elements, Seed: seed,
+		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}
+	if err := sample.Write(out, o); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Wrote scan %s (%s elements) into %s in %s.\n", id, comma(elements), out, time.Since(start).Round(time.Millisecond))
+	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/lookup"
+	"github.com/scanreport/scanreport/scanstore"
 	"github.com/scanreport/scanreport/serve"
 	"github.com/scanreport/scanreport/watch"
 )
@@ -30,7 +31,7 @@ func (a *app) serveCommand() *cobra.Command {
 	var f siteFlags
 	var port int
 	var bind string
-	var poll time.Duration
+	var poll, follow time.Duration
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Build the report, serve it on 127.0.0.1 and keep it up to date as scans are written",
@@ -46,16 +47,33 @@ decisions only from its own pages. Stop it with Ctrl-C.`,
 		Example: "  scanreport serve\n  scanreport serve --port 9000 --scans ./scans",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			if raw := a.bucketScans(f); raw != "" {
+				// The mirror follows the bucket into a local folder; the
+				// watcher below watches that folder as it would any other.
+				m, b, err := a.mirrorScans(ctx, raw, f.mirror, scanstore.MirrorOptions{Interval: follow, MaxInterval: 10 * follow})
+				if err != nil {
+					return err
+				}
+				defer b.Close()
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(ctx)
+				done := make(chan struct{})
+				defer func() { cancel(); <-done }()
+				go func() { defer close(done); m.Follow(ctx) }()
+				f.scans = m.Dir()
+			}
 			o, err := a.options(f)
 			if err != nil {
 				return err
 			}
-			return a.serve(cmd.Context(), o, f, bind, port, poll)
+			return a.serve(ctx, o, f, bind, port, poll)
 		},
 	}
 	f.register(cmd, true)
 	cmd.Flags().IntVar(&port, "port", 8080, "port to serve on (0 picks a free one)")
 	cmd.Flags().StringVar(&bind, "bind", "127.0.0.1", "address to listen on; anything but loopback exposes the report and its false-positive button to the network")
+	cmd.Flags().DurationVar(&follow, "follow", time.Second, "with a bucket --scans, how often a RUNNING scan is looked at for new segments (quiet scans back off to 15 s, finished ones every 5 min)")
 	cmd.Flags().DurationVar(&poll, "poll", 0, "poll the scans root at this interval instead of using file-system events (for network file systems)")
 	return cmd
 }

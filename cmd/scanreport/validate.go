@@ -32,6 +32,9 @@ and 2 when an id names no scan.`,
 		Example: "  scanreport validate\n  scanreport validate --scans ./scans --strict\n  scanreport validate acme-corp-2026-11-18 globex-2026-11-24",
 		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.useMirror(cmd.Context(), &f); err != nil {
+				return err
+			}
 			o, err := a.options(f)
 			if err != nil {
 				return err

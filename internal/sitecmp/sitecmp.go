@@ -7,7 +7,7 @@
 // concatenated in the order it lists them, so the same rows split into
 // other chunks compare equal, and the counters that only tell pages what
 // to fetch again ("gen", chunk versions "v") are left out. Every other file
-// is compared byte for byte. Files only the second site holds (chunks of
+// is compared byte for byte; hidden files are left out. Files only the second site holds (chunks of
 // an older layout that nothing names) are not compared.
 package sitecmp
 
@@ -85,7 +85,9 @@ func read(root string) (map[string]any, error) {
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
-		if rel == ".scanreport-site" || strings.Contains(path.Base(rel), ".tmp-") {
+		// Hidden files (.scanreport-site, the incremental build's
+		// .scanreport-scan records) are never served to a reader.
+		if strings.HasPrefix(path.Base(rel), ".") || strings.Contains(path.Base(rel), ".tmp-") {
 			return nil
 		}
 		data, err := os.ReadFile(p)
