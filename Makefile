@@ -48,6 +48,7 @@ lint: deps
 	$(GO) vet -tags nogcs,noazure ./publish/... ./cmd/...
 	$(GO) test -count=1 -tags nogcs,noazure -run 'TestCheckDriver|TestNetworkError' ./cmd/scanreport ./publish
 	npx --no-install tsc -p .
+	npx --no-install tsc -p static/test/tsconfig.json --noEmit
 	@# Layering: the pipeline, the importers and the lookups never import a face
 	@# (server, watcher, CLI, publisher).
 	@! $(GO) list -deps ./generator/... ./scan/... ./spiderfoot/... ./lookup/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan/spiderfoot/lookup import a face"; exit 1; }
@@ -62,6 +63,9 @@ test-node: deps
 	npx --no-install tsc --outDir static/gen/node-test --module commonjs --moduleResolution node --target ES2020 \
 		--lib ES2020,DOM --strict --skipLibCheck static/src/csv-defuse.ts static/src/export-csv.ts
 	node --test static/test/
+	@# TypeScript tests (static/test/*.test.ts, static/test/tsconfig.json), compiled
+	@# into a temporary folder; run from the repository root.
+	@d=$$(mktemp -d) && npx --no-install tsc -p static/test/tsconfig.json --outDir $$d && node --test $$d/test/; s=$$?; rm -rf $$d; exit $$s
 
 e2e: bundle
 	cd e2e && $(GO) test -count=1 -timeout 20m ./...

@@ -29,6 +29,7 @@ import (
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
+	"github.com/scanreport/scanreport/generator/searchindex"
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/redact"
@@ -720,6 +721,10 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
 		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
 		func(buf []byte) ([]byte, error) { return graph.Write(s, b.graphOptions(), buf, graph.Out(dataOut)) },
+		func(buf []byte) ([]byte, error) {
+			_, err := searchindex.Write(s, searchindex.Out(dataOut))
+			return buf, err
+		},
 	}
 	for _, t := range s.Types {
 		if t.Code == scan.RootID {

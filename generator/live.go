@@ -16,6 +16,7 @@ import (
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
+	"github.com/scanreport/scanreport/generator/searchindex"
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -500,7 +501,12 @@ func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, e
 		if !ls.exportsStale || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
 			continue
 		}
-		var jobs []func([]byte) ([]byte, error)
+		// The search index is rebuilt with the downloads (the preview's own
+		// pages search what they load; a copy of the folder gets a current index).
+		jobs := []func([]byte) ([]byte, error){func(buf []byte) ([]byte, error) {
+			_, err := searchindex.Write(ls.s, func(name string, data []byte) error { return l.dir.Write(pages.ScanDir(id)+"data/"+name, data) })
+			return buf, err
+		}}
 		for _, d := range pages.Downloads(id) {
 			jobs = append(jobs, func(buf []byte) ([]byte, error) {
 				return buf, l.dir.WriteStream(pages.ScanDir(id)+d.File, func(w io.Writer) error { return l.b.export(w, ls.s, d.Format) })

@@ -105,6 +105,15 @@ func TestLiveAppend(t *testing.T) {
 	if !strings.Contains(string(csv), "5.6.7.8:22") {
 		t.Errorf("CSV lacks the new element")
 	}
+	// So does the search index: every row, and the relinked source's value.
+	ix, _ := os.ReadFile(filepath.Join(out, "scans", "good", "data", "ix.js"))
+	if !strings.Contains(string(ix), `{"slug":"ip_address","n":1}`) || !strings.Contains(string(ix), `{"slug":"tcp_port_open","n":1}`) {
+		t.Errorf("the index does not cover the new rows: %s", ix)
+	}
+	src, _ := os.ReadFile(filepath.Join(out, "scans", "good", "data", "ix-s0.js"))
+	if !strings.Contains(string(src), `"r.e"`) {
+		t.Errorf("the source index lacks later.example.com: %s", src)
+	}
 }
 
 func TestLiveScansComeAndGo(t *testing.T) {

@@ -16,6 +16,7 @@ import { comma, plural, utc, utf8Length } from "./format";
 import { fpKey, liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "./live";
 import { OrderedView, strCmp, type Cmp } from "./ordered";
 import { manifest as scanManifest, onPayload } from "./registry";
+import { initIndexedSearchPage } from "./search-indexed";
 import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult, type SearchSource } from "./search";
 import type { Query } from "./search-query";
 import { ElementStore } from "./store";
@@ -52,7 +53,7 @@ onPayload((p) => {
 
 // loadFrom runs the data file folder+file and resolves with its payload;
 // query (a live update's "v=…", "g=…" or "t=…") makes the browser ask afresh.
-function loadFrom(folder: string, file: string, query = ""): Promise<Payload> {
+export function loadFrom(folder: string, file: string, query = ""): Promise<Payload> {
   return new Promise<Payload>((resolve, reject) => {
     if (!FOLDER.test(folder) || !FILE_NAME.test(file) || !QUERY.test(query)) {
       reject(new Error(`${folder}${file} is not a data file of this site.`));
@@ -230,6 +231,12 @@ class Corpus implements SearchSource {
 export async function initSearchPage(box: SearchBox | null, all: boolean): Promise<void> {
   const host = byId("search-results");
   if (!host) return;
+  // A built site searches through its index (search-indexed.ts); the
+  // preview server's pages load every element and follow live updates.
+  // A row filter from the overview (#only, #module, #from) lists rows
+  // without a query: that needs every element, so this page loads them.
+  const rf = readRowFilter(new URLSearchParams(location.hash.replace(/^#/, "")));
+  if (!liveConfig() && !rf && (await initIndexedSearchPage(box, all))) return;
   const page = new SearchPage(host, box, all);
   // Live updates (live.ts) wait for the first load (update awaits ready).
   if (all) setScansTarget(page);

@@ -106,7 +106,35 @@ export interface InvestigationsList {
   list: InvestigationEntry[];
 }
 
-export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList | InvestigationsList | GraphPayload;
+// The search index (docs/site-format.md, "Search index"): ix.js, and its
+// shards of value trigrams (ixv), source trigrams (ixs) and exact hashes (ixx).
+export interface IndexMeta {
+  k: "ix";
+  scan: string;
+  v: number;
+  rowBits: number;
+  sourceBlock: number;
+  shards: { v: number; s: number; x: number };
+  types: Array<{ slug: string; n: number }>;
+}
+export interface TrigramShard {
+  k: "ixv" | "ixs";
+  scan: string;
+  shard: number;
+  t: string[];
+  p: string[];
+}
+export interface ExactShard {
+  k: "ixx";
+  scan: string;
+  shard: number;
+  n: number;
+  h: string;
+  p: string;
+}
+export type IndexPayload = IndexMeta | TrigramShard | ExactShard;
+
+export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList | InvestigationsList | GraphPayload | IndexPayload;
 
 // Element flags in chunks.
 export const FLAG_RISKY = 1;
@@ -167,6 +195,18 @@ export function asPayload(v: unknown): Payload | null {
     case "fp":
       if (!Array.isArray(v.i)) return null;
       return v as unknown as FPList;
+    case "ix":
+      if (typeof v.v !== "number" || typeof v.rowBits !== "number" || typeof v.sourceBlock !== "number" || !(v.sourceBlock >= 1) || !isObj(v.shards) || !Array.isArray(v.types)) return null;
+      for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.n !== "number") return null;
+      for (const f of ["v", "s", "x"]) if (typeof v.shards[f] !== "number") return null;
+      return v as unknown as IndexMeta;
+    case "ixv":
+    case "ixs":
+      if (typeof v.shard !== "number" || !Array.isArray(v.t) || !Array.isArray(v.p) || v.t.length !== v.p.length) return null;
+      return v as unknown as TrigramShard;
+    case "ixx":
+      if (typeof v.shard !== "number" || typeof v.h !== "string" || typeof v.p !== "string") return null;
+      return v as unknown as ExactShard;
     case "investigations":
       if (!Array.isArray(v.list)) return null;
       for (const e of v.list) {

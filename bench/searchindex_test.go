@@ -1,0 +1,47 @@
+package bench
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/searchindex"
+	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// BenchmarkSearchIndex1M writes the search index of the synthetic
+// 1,000,000-element scan (the index alone, on one goroutine, as the build
+// runs it beside the other jobs of the scan): time and bytes by file
+// family. BenchmarkBuild1M gives the whole build for comparison.
+func BenchmarkSearchIndex1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("large benchmark skipped in -short mode")
+	}
+	scans := filepath.Join(b.TempDir(), "scans")
+	if err := sample.Write(scans, sample.Options{ID: "big", Target: "bench.example", Status: scan.StatusFinished,
+		Elements: 1_000_000, Seed: 1, Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		b.Fatal(err)
+	}
+	s, err := generator.LoadScan(generator.Options{ScansRoot: scans, RiskyTypes: config.Default().Risky.Types, MinRisk: config.Default().Risky.MinRisk}, "big")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		bytes := map[byte]int64{}
+		st, err := searchindex.Write(s, func(name string, data []byte) error {
+			bytes[name[3]] += int64(len(data)) // ix-v…, ix-s…, ix-x…, ix.js (".")
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(st.Bytes)/(1<<20), "index-MiB")
+		b.ReportMetric(float64(bytes['v'])/(1<<20), "values-MiB")
+		b.ReportMetric(float64(bytes['s'])/(1<<20), "sources-MiB")
+		b.ReportMetric(float64(bytes['x'])/(1<<20), "exact-MiB")
+		b.ReportMetric(float64(st.Files), "files")
+	}
+}

@@ -1,0 +1,170 @@
+// The search index's arithmetic, shared by the page and the tests: the
+// same folding, trigram keys, shard hashes and exact-value hash as the
+// writer (generator/searchindex), and the posting-list decoding and set
+// operations. Pure: no DOM. docs/site-format.md ("Search index").
+
+// INDEX_VERSION is the index format this code reads (ix.js "v").
+export const INDEX_VERSION = 1;
+
+// fold is the index's case folding of one code point: ASCII A–Z to a–z.
+export function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+// exactFold folds for the exact-value hash: ASCII lower-cased, any other
+// code point the placeholder U+FFFD.
+export function exactFold(c: number): number {
+  return c >= 128 ? 0xfffd : fold(c);
+}
+
+// exactHash is FNV-1a (32 bit) over exactFold of each code point of s.
+export function exactHash(s: string): number {
+  let h = 2166136261;
+  for (const ch of s) {
+    h ^= exactFold(ch.codePointAt(0)!);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h >>> 0;
+}
+
+// keyHash picks a trigram's shard (keyHash % shards), as the writer does.
+export function keyHash(t: string): number {
+  const cs = Array.from(t, (ch) => ch.codePointAt(0)!);
+  let h = Math.imul(cs[0], 0x9e3779b1);
+  h = Math.imul(h ^ cs[1], 0x85ebca77);
+  h = Math.imul(h ^ cs[2], 0xc2b2ae3d);
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h;
+}
+
+// trigramsOf lists the trigrams of a string of already folded code points
+// (repeats included).
+export function trigramsOf(folded: string): string[] {
+  const cs = Array.from(folded);
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= cs.length; i++) out.push(cs[i] + cs[i + 1] + cs[i + 2]);
+  return out;
+}
+
+// foldString folds every code point of s.
+export function foldString(s: string): string {
+  let out = "";
+  for (const ch of s) out += String.fromCodePoint(fold(ch.codePointAt(0)!));
+  return out;
+}
+
+// valueTrigrams is the set of trigrams the writer indexes for a value.
+export function valueTrigrams(v: string): Set<string> {
+  return new Set(trigramsOf(foldString(v)));
+}
+
+// ---- posting lists ----
+
+const B64 = (() => {
+  const t = new Int16Array(128).fill(-1);
+  const abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (let i = 0; i < abc.length; i++) t[abc.charCodeAt(i)] = i;
+  return t;
+})();
+
+// base64Bytes decodes standard base64 (no atob: the tests run in Node too).
+export function base64Bytes(s: string): Uint8Array {
+  let n = s.length;
+  while (n > 0 && s.charCodeAt(n - 1) === 61) n--;
+  const out = new Uint8Array(Math.floor((n * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < n; i++) {
+    const v = B64[s.charCodeAt(i) & 127];
+    if (v < 0) throw new Error("not base64");
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 255;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+// varints decodes unsigned LEB128 varints (values up to 2^53).
+export function varints(b: Uint8Array): number[] {
+  const out: number[] = [];
+  let v = 0;
+  let mul = 1;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    v += (c & 127) * mul;
+    if (c < 128) {
+      out.push(v);
+      v = 0;
+      mul = 1;
+    } else mul *= 128;
+  }
+  return out;
+}
+
+// postings decodes one trigram's list: base64 of varint deltas, ascending ids.
+export function postings(s: string): Float64Array {
+  const d = varints(base64Bytes(s));
+  const out = new Float64Array(d.length);
+  let id = 0;
+  for (let i = 0; i < d.length; i++) {
+    id += d[i];
+    out[i] = id;
+  }
+  return out;
+}
+
+// exactPostings decodes an exact shard ("h" and "p") and returns the ids
+// stored under hash h, ascending.
+export function exactPostings(hs: string, ps: string, h: number): number[] {
+  const hd = varints(base64Bytes(hs));
+  const pd = varints(base64Bytes(ps));
+  const out: number[] = [];
+  let cur = 0;
+  let id = 0;
+  for (let i = 0; i < hd.length; i++) {
+    if (i === 0 || hd[i] !== 0) {
+      cur += hd[i];
+      id = pd[i];
+    } else id += pd[i];
+    if (cur === h) out.push(id);
+    else if (cur > h) break;
+  }
+  return out;
+}
+
+// intersect and union of ascending id lists.
+export function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      out.push(a[i]);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+export function union(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+    else {
+      out.push(a[i]);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+// The few Node APIs the pure-module tests use (node --test), declared here
+// so the project needs no @types/node.
+declare module "node:test" {
+  export function test(name: string, fn: () => void | Promise<void>): void;
+}
+declare module "node:assert/strict" {
+  const assert: {
+    equal(a: unknown, b: unknown, msg?: string): void;
+    deepEqual(a: unknown, b: unknown, msg?: string): void;
+    ok(v: unknown, msg?: string): void;
+    notEqual(a: unknown, b: unknown, msg?: string): void;
+    fail(msg?: string): never;
+  };
+  export default assert;
+}
+declare module "node:fs" {
+  export function readFileSync(path: string, enc: "utf8"): string;
+}
