@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -397,6 +398,7 @@ func TestDataFiles(t *testing.T) {
 			}
 			want := map[string]bool{"manifest.js": true, m.FP.F: true}
 			graphFiles(t, dir, want) // graph.js, tree.js and the files they list (graph_test.go)
+			indexFiles(t, dir, want) // ix.js and the shards it counts (docs/site-format.md)
 			sum := 0
 			byCode := map[string]int{}
 			for _, ty := range types(s) {
@@ -642,5 +644,30 @@ func TestDeterministicBuild(t *testing.T) {
 	}
 	if diffs > 0 {
 		t.Errorf("%d of %d files differ", diffs, len(fa))
+	}
+}
+
+// indexFiles adds the search index to want: ix.js and, for each kind of
+// shard, the shards 0..n-1 its "shards" counts say exist.
+func indexFiles(t *testing.T, dir string, want map[string]bool) {
+	t.Helper()
+	var ix struct {
+		K      string
+		V      int
+		Shards map[string]int
+	}
+	readPayload(t, filepath.Join(dir, "ix.js"), &ix)
+	if ix.K != "ix" || ix.V != 1 || len(ix.Shards) == 0 {
+		t.Errorf("ix.js: k=%q v=%d shards=%v", ix.K, ix.V, ix.Shards)
+	}
+	want["ix.js"] = true
+	for kind, n := range ix.Shards {
+		for i := range n {
+			name := fmt.Sprintf("ix-%s%d.js", kind, i)
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("ix.js counts %d %q shards; %s: %v", n, kind, name, err)
+			}
+			want[name] = true
+		}
 	}
 }

@@ -181,8 +181,13 @@ class IndexedSearchPage implements SearchHandler {
     } catch (e) {
       notice(this.host, (e as Error).message, "error", "load");
     }
-    if (this.scans.length > 0 && this.scans.every((sc) => !sc.ix && sc.error === "")) {
-      // No scan has an index: the loading search page takes over.
+    const noIndex = this.scans.length > 0 && this.scans.every((sc) => !sc.ix && sc.error === "");
+    // A scan still running grows while the page is open: the index does not
+    // follow it yet (no append segments), the loading page does (it merges
+    // what file:// polling finds).
+    const running = this.scans.some((sc) => sc.m !== null && !sc.m.done);
+    if (noIndex || running) {
+      // The loading search page takes over.
       this.seq++;
       this.hideFP?.removeEventListener("change", this.onHideFP);
       window.removeEventListener("hashchange", this.onHash);
