@@ -10,14 +10,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -154,46 +156,46 @@ func (s *Summary) Totals() (elements, logLines int) {
 func (s *Summary) WriteText(w io.Writer) {
 	el, ll := s.Totals()
 	fmt.Fprintf(w, "Imported %d %s (%s %s, %s %s) from %s into %s in %s.\n",
-		len(s.Scans), plural(len(s.Scans), "scan", "scans"), comma(el), plural(el, "element", "elements"), comma(ll), plural(ll, "log line", "log lines"),
+		len(s.Scans), plural(len(s.Scans), "scan", "scans"), numtext.Thousands(el), plural(el, "element", "elements"), numtext.Thousands(ll), plural(ll, "log line", "log lines"),
 		s.Source, s.ScansRoot, s.Elapsed.Round(time.Millisecond))
 	for _, sc := range s.Scans {
 		var extra []string
 		if sc.Settings > 0 {
-			extra = append(extra, comma(sc.Settings)+" settings")
+			extra = append(extra, numtext.Thousands(sc.Settings)+" settings")
 		}
 		if sc.FalsePositives > 0 || sc.FPDecisions > 0 {
-			extra = append(extra, fmt.Sprintf("%s false positives (%s named in decisions)", comma(sc.FalsePositives), comma(sc.FPDecisions)))
+			extra = append(extra, fmt.Sprintf("%s false positives (%s named in decisions)", numtext.Thousands(sc.FalsePositives), numtext.Thousands(sc.FPDecisions)))
 		}
 		if sc.FPUnsynced > 0 {
-			extra = append(extra, fmt.Sprintf("%s unflagged elements under a false positive (now false positives too)", comma(sc.FPUnsynced)))
+			extra = append(extra, fmt.Sprintf("%s unflagged elements under a false positive (now false positives too)", numtext.Thousands(sc.FPUnsynced)))
 		}
 		if sc.Correlations >= 0 {
-			extra = append(extra, fmt.Sprintf("%s SpiderFoot correlations kept in %s", comma(sc.Correlations), CorrelationsFile))
+			extra = append(extra, fmt.Sprintf("%s SpiderFoot correlations kept in %s", numtext.Thousands(sc.Correlations), CorrelationsFile))
 		}
 		if sc.AmbiguousLinks > 0 {
-			extra = append(extra, comma(sc.AmbiguousLinks)+" ambiguous links (resolved by the rule)")
+			extra = append(extra, numtext.Thousands(sc.AmbiguousLinks)+" ambiguous links (resolved by the rule)")
 		}
 		if sc.UnmatchedLinks > 0 {
-			extra = append(extra, comma(sc.UnmatchedLinks)+" unmatched sources (put under ROOT)")
+			extra = append(extra, numtext.Thousands(sc.UnmatchedLinks)+" unmatched sources (put under ROOT)")
 		}
 		if sc.DanglingSources > 0 {
-			extra = append(extra, comma(sc.DanglingSources)+" sources naming no element (shown under ROOT)")
+			extra = append(extra, numtext.Thousands(sc.DanglingSources)+" sources naming no element (shown under ROOT)")
 		}
 		if sc.DuplicateIDs > 0 {
-			extra = append(extra, comma(sc.DuplicateIDs)+" repeated hashes")
+			extra = append(extra, numtext.Thousands(sc.DuplicateIDs)+" repeated hashes")
 		}
 		if sc.BadTimes > 0 {
-			extra = append(extra, comma(sc.BadTimes)+" unreadable times")
+			extra = append(extra, numtext.Thousands(sc.BadTimes)+" unreadable times")
 		}
 		if len(sc.UnknownTypes) > 0 {
 			var parts []string
-			for _, t := range sortedKeys(sc.UnknownTypes) {
+			for _, t := range slices.Sorted(maps.Keys(sc.UnknownTypes)) {
 				parts = append(parts, fmt.Sprintf("%s ×%d", strconv.Quote(t), sc.UnknownTypes[t]))
 			}
 			extra = append(extra, "unknown types kept: "+strings.Join(parts, ", "))
 		}
 		if sc.DeclaredTypes > 0 {
-			extra = append(extra, fmt.Sprintf("%s of them named, with their categories, by the database's tbl_event_types (in %s)", comma(sc.DeclaredTypes), TypesFile))
+			extra = append(extra, fmt.Sprintf("%s of them named, with their categories, by the database's tbl_event_types (in %s)", numtext.Thousands(sc.DeclaredTypes), TypesFile))
 		}
 		how := ""
 		switch {
@@ -204,7 +206,7 @@ func (s *Summary) WriteText(w io.Writer) {
 			how = " (appended)"
 		}
 		fmt.Fprintf(w, "  %s  %s  %s: %s %s, %s %s%s\n", sc.ID, strconv.Quote(sc.Name), sc.Status,
-			comma(sc.Elements), plural(sc.Elements, "element", "elements"), comma(sc.LogLines), plural(sc.LogLines, "log line", "log lines"), how)
+			numtext.Thousands(sc.Elements), plural(sc.Elements, "element", "elements"), numtext.Thousands(sc.LogLines), plural(sc.LogLines, "log line", "log lines"), how)
 		for _, e := range extra {
 			fmt.Fprintf(w, "      %s\n", e)
 		}
@@ -214,15 +216,15 @@ func (s *Summary) WriteText(w io.Writer) {
 		for _, n := range s.Skipped {
 			total += n
 		}
-		fmt.Fprintf(w, "Skipped %s:\n", comma(total))
-		for _, r := range sortedKeys(s.Skipped) {
-			fmt.Fprintf(w, "  %8s  %s\n", comma(s.Skipped[r]), r)
+		fmt.Fprintf(w, "Skipped %s:\n", numtext.Thousands(total))
+		for _, r := range slices.Sorted(maps.Keys(s.Skipped)) {
+			fmt.Fprintf(w, "  %8s  %s\n", numtext.Thousands(s.Skipped[r]), r)
 		}
 	}
 	if len(s.Notes) > 0 {
 		fmt.Fprintln(w, "Imported, with a guess or a repair:")
-		for _, r := range sortedKeys(s.Notes) {
-			fmt.Fprintf(w, "  %8s  %s\n", comma(s.Notes[r]), r)
+		for _, r := range slices.Sorted(maps.Keys(s.Notes)) {
+			fmt.Fprintf(w, "  %8s  %s\n", numtext.Thousands(s.Notes[r]), r)
 		}
 	}
 }
@@ -232,26 +234,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func comma(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return s
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // ScanID derives a scan id from a SpiderFoot scan id or a scan name: "sf-"
@@ -517,10 +499,10 @@ func (s *staging) commit(id string, force bool) (*Replacement, error) {
 func (r *Replacement) describe() []string {
 	old := fmt.Sprintf("replaced: the earlier import of %s (target %s", strconv.Quote(r.OldName), strconv.Quote(r.OldTarget))
 	if r.OldElements >= 0 {
-		old += fmt.Sprintf(", %s %s", comma(r.OldElements), plural(r.OldElements, "element", "elements"))
+		old += fmt.Sprintf(", %s %s", numtext.Thousands(r.OldElements), plural(r.OldElements, "element", "elements"))
 	}
 	old += ")"
-	kept := fmt.Sprintf("kept: %s analyst %s in %s", comma(r.Decisions), plural(r.Decisions, "decision", "decisions"), scan.ReviewFile)
+	kept := fmt.Sprintf("kept: %s analyst %s in %s", numtext.Thousands(r.Decisions), plural(r.Decisions, "decision", "decisions"), scan.ReviewFile)
 	if len(r.Kept) > 0 {
 		kept += ", " + strings.Join(r.Kept, ", ")
 	}

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -479,7 +481,7 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 	}
 	seen, sources = nil, nil
 	if modulesFromResults && len(found) > 0 {
-		if err := w.UpdateMeta(func(m *scan.Meta) { m.Modules = sortedKeys(found) }); err != nil {
+		if err := w.UpdateMeta(func(m *scan.Meta) { m.Modules = slices.Sorted(maps.Keys(found)) }); err != nil {
 			return ss, err
 		}
 	}
@@ -589,13 +591,13 @@ func dbSettings(ctx context.Context, tx *sql.Tx, guid string) (scan.Settings, in
 	}
 	var s scan.Settings
 	n := 0
-	for _, k := range sortedKeys(global) {
+	for _, k := range slices.Sorted(maps.Keys(global)) {
 		s.Global = append(s.Global, scan.Setting{Key: k, Value: global[k]})
 		n++
 	}
-	for _, name := range sortedKeys(mods) {
+	for _, name := range slices.Sorted(maps.Keys(mods)) {
 		ms := scan.ModuleSettings{Module: name}
-		for _, k := range sortedKeys(mods[name]) {
+		for _, k := range slices.Sorted(maps.Keys(mods[name])) {
 			ms.Settings = append(ms.Settings, scan.Setting{Key: k, Value: mods[name][k]})
 			n++
 		}
@@ -713,7 +715,7 @@ func writeDBTypes(ctx context.Context, tx *sql.Tx, dir string, unknown map[strin
 	b.WriteString("code\tdescription\traw\tcategory\n")
 	n := 0
 	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-	for _, code := range sortedKeys(unknown) {
+	for _, code := range slices.Sorted(maps.Keys(unknown)) {
 		var descr, cat sql.NullString
 		var raw sql.NullInt64
 		err := tx.QueryRowContext(ctx, `SELECT event_descr, event_raw, event_type FROM tbl_event_types WHERE event = ?`, code).Scan(&descr, &raw, &cat)
