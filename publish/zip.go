@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/scanreport/scanreport/internal/atomicfile"
 )
 
 // ZipTime is the modification time of every zip entry: the same site gives
@@ -55,72 +57,58 @@ func WriteZip(site, file, top string) (ZipResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return ZipResult{}, fmt.Errorf("write zip: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".tmp-*")
-	if err != nil {
-		return ZipResult{}, fmt.Errorf("write zip: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // after the rename, a no-op
-	zw := zip.NewWriter(tmp)
-	dirs := map[string]bool{}
-	addDir := func(d string) error {
-		var chain []string
-		for ; d != "." && d != "" && !dirs[d]; d = filepath.ToSlash(filepath.Dir(d)) {
-			chain = append(chain, d)
+	err = atomicfile.WriteFunc(file, 0o644, func(out io.Writer) error {
+		zw := zip.NewWriter(out)
+		dirs := map[string]bool{}
+		addDir := func(d string) error {
+			var chain []string
+			for ; d != "." && d != "" && !dirs[d]; d = filepath.ToSlash(filepath.Dir(d)) {
+				chain = append(chain, d)
+			}
+			for i := len(chain) - 1; i >= 0; i-- {
+				dirs[chain[i]] = true
+				h := &zip.FileHeader{Name: chain[i] + "/", Method: zip.Store, Modified: ZipTime}
+				h.SetMode(fs.ModeDir | 0o755)
+				if _, err := zw.CreateHeader(h); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
-		for i := len(chain) - 1; i >= 0; i-- {
-			dirs[chain[i]] = true
-			h := &zip.FileHeader{Name: chain[i] + "/", Method: zip.Store, Modified: ZipTime}
-			h.SetMode(fs.ModeDir | 0o755)
-			if _, err := zw.CreateHeader(h); err != nil {
+		write := func(f *Local) error {
+			name := top + "/" + f.Key
+			if err := addDir(filepath.ToSlash(filepath.Dir(name))); err != nil {
 				return err
 			}
-		}
-		return nil
-	}
-	write := func(f *Local) error {
-		name := top + "/" + f.Key
-		if err := addDir(filepath.ToSlash(filepath.Dir(name))); err != nil {
+			h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ZipTime}
+			if storedExts[strings.ToLower(filepath.Ext(f.Key))] {
+				h.Method = zip.Store
+			}
+			h.SetMode(0o644)
+			w, err := zw.CreateHeader(h)
+			if err != nil {
+				return err
+			}
+			in, err := f.open()
+			if err != nil {
+				return err
+			}
+			defer in.Close()
+			_, err = io.Copy(w, in)
 			return err
 		}
-		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ZipTime}
-		if storedExts[strings.ToLower(filepath.Ext(f.Key))] {
-			h.Method = zip.Store
+		for _, f := range files {
+			if err := write(f); err != nil {
+				return fmt.Errorf("%s: %w", f.Key, err)
+			}
 		}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return err
-		}
-		in, err := f.open()
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		_, err = io.Copy(w, in)
-		return err
-	}
-	for _, f := range files {
-		if err := write(f); err != nil {
-			tmp.Close()
-			return ZipResult{}, fmt.Errorf("write zip: %s: %w", f.Key, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		tmp.Close()
-		return ZipResult{}, fmt.Errorf("write zip: %w", err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return ZipResult{}, fmt.Errorf("write zip: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return ZipResult{}, fmt.Errorf("write zip: %w", err)
-	}
-	st, err := os.Stat(tmp.Name())
+		return zw.Close()
+	})
 	if err != nil {
 		return ZipResult{}, fmt.Errorf("write zip: %w", err)
 	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
+	st, err := os.Stat(file)
+	if err != nil {
 		return ZipResult{}, fmt.Errorf("write zip: %w", err)
 	}
 	return ZipResult{Top: top, Files: len(files), Bytes: st.Size()}, nil
