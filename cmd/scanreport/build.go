@@ -12,8 +12,8 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/internal/numtext"
-	"github.com/scanreport/scanreport/publish"
 	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/sitezip"
 )
 
 func (a *app) buildCommand() *cobra.Command {
@@ -61,7 +61,7 @@ listed in full by 'scanreport validate'.`,
 				a.printBuild(o, res)
 			}
 			if zipFile != "" {
-				z, err := publish.WriteZip(o.Output, zipFile, "")
+				z, err := sitezip.Write(o.Output, zipFile, "")
 				if err != nil {
 					return err
 				}
