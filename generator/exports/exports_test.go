@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/scan"
@@ -101,7 +102,7 @@ func FuzzGEXFLabel(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		g := &Graph{Nodes: []Node{{Label: s, Type: s, Module: s, Count: 1, Target: true}, {Label: "x"}}, Edges: [][2]int32{{0, 1}}}
+		g := &entity.Graph{Nodes: []entity.Node{{Label: s, Type: s, Module: s, Count: 1, Target: true}, {Label: "x"}}, Edges: [][2]int32{{0, 1}}}
 		for _, v := range []string{GEXF12, GEXF13} {
 			var b bytes.Buffer
 			if err := WriteGraphGEXF(&b, g, v, s, "2026-11-20"); err != nil {
@@ -211,7 +212,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestEntityGraph(t *testing.T) {
-	g := EntityGraph(testScan(t))
+	g := entity.Build(testScan(t))
 	var nodes []string
 	for _, n := range g.Nodes {
 		nodes = append(nodes, fmt.Sprintf("%s(%d)", n.Label, n.Count))
@@ -418,7 +419,7 @@ print(json.dumps(out))
 		}
 	}
 
-	g := EntityGraph(s)
+	g := entity.Build(s)
 	elements, risky := 0, 0
 	for _, n := range g.Nodes {
 		elements += n.Count

@@ -1,6 +1,6 @@
 // Package graph makes the data files of the report's graph views
 // (docs/graphs.md, docs/site-format.md "Graphs"): the scan's entity graph
-// (exports.EntityGraph: SpiderFoot's graph, false positives left out) laid
+// (entity.Build: SpiderFoot's graph, false positives left out) laid
 // out at build time on rings around the target, capped at MaxNodes drawn
 // nodes, and the tree of every element's source, which the discovery-path
 // views walk. The browser draws and never lays out a large graph itself.
@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/scanreport/scanreport/generator/exports"
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/jsonw"
 	"github.com/scanreport/scanreport/scan"
@@ -120,10 +120,15 @@ func Palette() []string { return append([]string(nil), palette...) }
 // Compute builds the drawn graph of s: its entity graph, laid out by
 // Radial over the breadth-first spanning tree from the target, capped.
 func Compute(s *model.Scan, o Options) *Drawn {
-	return fromGraph(s, exports.EntityGraph(s), o)
+	return fromGraph(s, entity.Build(s), o)
 }
 
-func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
+// ComputeFrom is Compute for the entity graph g of s already built.
+func ComputeFrom(s *model.Scan, g *entity.Graph, o Options) *Drawn {
+	return fromGraph(s, g, o)
+}
+
+func fromGraph(s *model.Scan, g *entity.Graph, o Options) *Drawn {
 	limit := o.MaxNodes
 	if limit <= 0 {
 		limit = MaxNodes
