@@ -18,6 +18,7 @@ import (
 	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -301,24 +302,7 @@ for p in sys.argv[2:]:
 // sampleScan loads the finished sample scan shipped in scans/.
 func sampleScan(t *testing.T, id string) *model.Scan {
 	t.Helper()
-	risky, err := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := scan.OpenRoot(filepath.Join("..", "..", "scans"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d, err := root.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	s, err := model.Load(d, cat, risky, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testread.Model(t, filepath.Join("..", "..", "scans"), id, testread.Risky(t, eltypes.DefaultRiskyTypes, 50))
 	if s.Meta.Status != scan.StatusFinished || s.Count() < 1000 {
 		t.Fatalf("%s: %s with %d elements; want a finished scan of some size", id, s.Meta.Status, s.Count())
 	}
