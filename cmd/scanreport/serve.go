@@ -17,6 +17,7 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/lookup"
 	"github.com/scanreport/scanreport/scanstore"
 	"github.com/scanreport/scanreport/serve"
@@ -121,7 +122,7 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	}
 	defer srv.Close()
 	fmt.Fprintf(a.stdout, "Built %d scans (%s elements) in %s.\nServing http://%s/ — watching %s (Ctrl-C to stop)\n",
-		res.Scans, comma(res.Elements), time.Since(start).Round(time.Millisecond), shown, o.ScansRoot)
+		res.Scans, numtext.Thousands(res.Elements), time.Since(start).Round(time.Millisecond), shown, o.ScansRoot)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

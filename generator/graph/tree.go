@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
@@ -117,7 +118,13 @@ func WriteTree(s *model.Scan, seqs []int, ver []int, buf []byte, out Out) ([]byt
 // Write computes the scan's graph and writes every graph and tree file, as
 // a build does.
 func Write(s *model.Scan, o Options, buf []byte, out Out) ([]byte, error) {
-	buf, err := WriteGraph(s, Compute(s, o), o.GEXFVersion, 0, buf, out)
+	return WriteFrom(s, entity.Build(s), o, buf, out)
+}
+
+// WriteFrom is Write for the entity graph g of s already built (the build
+// shares one with the GEXF download).
+func WriteFrom(s *model.Scan, g *entity.Graph, o Options, buf []byte, out Out) ([]byte, error) {
+	buf, err := WriteGraph(s, ComputeFrom(s, g, o), o.GEXFVersion, 0, buf, out)
 	if err != nil {
 		return buf, err
 	}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/scanreport/scanreport/internal/atomicfile"
 )
 
 // Dir updates a built site in place, for the watch mode: each file is
@@ -109,22 +111,7 @@ func (d *Dir) replace(rel string, fill func(io.Writer) error) error {
 		d.dirs[dir] = true
 		d.mu.Unlock()
 	}
-	f, err := os.CreateTemp(filepath.Dir(full), "."+filepath.Base(full)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
-	}
-	err = fill(f)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), full)
-	}
-	if err != nil {
-		os.Remove(f.Name())
+	if err := atomicfile.WriteFunc(full, 0o644, fill); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	return nil
