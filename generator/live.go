@@ -25,13 +25,25 @@ import (
 // only what was appended to a scan's files, and rewrites only the files that
 // change: the chunks that take the new rows, the manifest, the pages whose
 // counts moved. Downloads (JSON, CSV, GEXF) are rewritten later, once a scan
-// has been quiet for a while or has finished (FlushExports), because they
-// are as large as the scan. Live is safe for concurrent use.
+// has been quiet for a while or has finished (StartExports), because they
+// are as large as the scan: in the background, from a copy of the scan
+// (model.Scan.View), never holding the lock updates need, and cancelled
+// when more data arrives. Live is safe for concurrent use.
 type Live struct {
 	mu    sync.Mutex
 	b     *builder
 	dir   *site.Dir
 	scans map[string]*liveScan
+
+	// Background exports: jobs counts those running; exported holds what
+	// the finished ones changed until TakeExported, and exportedReady
+	// says there is some.
+	jobs          sync.WaitGroup
+	exported      Change
+	exportedReady chan struct{}
+	// exportHook, when set (tests), runs in each export job before it
+	// writes, with the job's context.
+	exportHook func(ctx context.Context, scan string)
 	// listFailed is why the scan list pages could not be written; they
 	// are written again by the next Update or Retry.
 	listFailed error
@@ -45,6 +57,16 @@ type liveScan struct {
 	exportsStale bool
 	changed      time.Time
 	graph        graph.Live // the graph and tree data files
+
+	// The downloads: dataGen counts the changes of the scan's data,
+	// exportsAt is the element count the downloads on disk show, and
+	// cancelExport stops the export job running for the scan (nil when
+	// none), whose view was taken at data generation exportGen.
+	dataGen      int
+	exportsAt    int
+	exportGen    int
+	cancelExport context.CancelFunc
+	jobSeq       int // numbers the export jobs
 
 	// failed is why the last update of the scan's site files failed (a
 	// full disk, a read error). The model may then be ahead of the
@@ -93,9 +115,9 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}}
+	l := &Live{scans: map[string]*liveScan{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
-		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl}
+		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count()}
 	})
 	if err != nil {
 		return nil, Result{}, err
@@ -105,8 +127,14 @@ func Start(ctx context.Context, o Options) (*Live, Result, error) {
 	return l, res, nil
 }
 
-// Close releases the scans root.
+// Close stops the export jobs and releases the scans root.
 func (l *Live) Close() error {
+	l.mu.Lock()
+	for _, ls := range l.scans {
+		ls.stopExport()
+	}
+	l.mu.Unlock()
+	l.jobs.Wait()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.root.Close()
@@ -136,6 +164,9 @@ func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.b.root.Close()
+	for _, ls := range l.scans {
+		ls.stopExport() // its files are gone with the old site
+	}
 	l.b, l.dir, l.scans = n.b, n.dir, n.scans
 	l.rebuild, l.listFailed = nil, nil
 	l.b.o.Logger.Info("site rebuilt", "scans", res.Scans, "elements", res.Elements, "took", res.Duration)
@@ -290,6 +321,7 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	if err != nil {
 		// The directory is gone (or was never a readable scan).
 		if ls != nil {
+			ls.stopExport()
 			delete(l.scans, c.Scan)
 			return true, l.dir.RemoveAll("scans/" + c.Scan)
 		}
@@ -417,6 +449,12 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			return false, err
 		}
 	}
+	// The downloads fall behind: a job writing them stops (its view is
+	// out of date), and the manifest says they are behind.
+	ls.dataGen++
+	ls.exportsStale, ls.changed = true, time.Now()
+	ls.stopExport()
+	ls.noteDownloads()
 	ls.layout.Gen++
 	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
 		return false, err
@@ -435,7 +473,6 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	if err := l.b.render.TypePages(s, changedTypes, l.dir.Write); err != nil {
 		return false, err
 	}
-	ls.exportsStale, ls.changed = true, time.Now()
 	if err := ls.graph.Update(s, l.b.graphOptions(), graph.Out(dataOut)); err != nil {
 		return false, err
 	}
@@ -447,13 +484,17 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 // the one just read) and the caller marks it failed; the manifest is
 // written last, so pages keep reading the previous one until then.
 func (l *Live) reload(ctx context.Context, id string) error {
+	if old := l.scans[id]; old != nil {
+		old.stopExport() // writeScan writes the downloads afresh
+	}
 	l.forgetLeftOut(id)
 	s, err := l.b.load(id)
 	if err != nil {
 		// As build does: the scan is left out, and the scan list says why.
 		l.b.o.Logger.Warn("scan left out", "scan", id, "err", err)
 		l.b.skip(id, err)
-		if _, ok := l.scans[id]; ok {
+		if old, ok := l.scans[id]; ok {
+			old.stopExport()
 			delete(l.scans, id)
 			return l.dir.RemoveAll("scans/" + id)
 		}
@@ -466,7 +507,7 @@ func (l *Live) reload(ctx context.Context, id string) error {
 		}
 		return err
 	}
-	l.scans[id] = &liveScan{s: s, layout: sl}
+	l.scans[id] = &liveScan{s: s, layout: sl, exportsAt: s.Count()}
 	return nil
 }
 
@@ -482,39 +523,184 @@ func (l *Live) forgetLeftOut(id string) {
 	})
 }
 
-// FlushExports rewrites the downloads of scans that changed and have since
-// been quiet for at least quiet, or have reached a final status.
-func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, error) {
+// StartExports starts rewriting, in the background, the downloads of the
+// scans that changed and have since been quiet for at least quiet, or have
+// reached a final status. Each job writes from a copy of its scan taken
+// now (model.Scan.View), so updates go on meanwhile; one that changes the
+// scan cancels the job, and the next StartExports after a quiet spell
+// starts another. Every download is replaced atomically. What the jobs
+// changed is collected for TakeExported, and ExportsDone is signalled.
+//
+// The graph and tree files (graph.Live.Flush) are brought up to date here
+// too, and what that changed is returned.
+func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var ch Change
-	for id, ls := range l.scans {
+	var errs []error
+	ids := make([]string, 0, len(l.scans))
+	for id := range l.scans {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		ls := l.scans[id]
 		if ls.failed != nil {
 			continue // Retry writes the whole scan
 		}
 		if _, err := ls.graph.Flush(ls.s, l.b.graphOptions(), func(name string, data []byte) error {
 			return l.dir.Write(pages.ScanDir(id)+"data/"+name, data)
 		}); err != nil {
-			return ch, err
-		}
-		if !ls.exportsStale || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
+			errs = append(errs, fmt.Errorf("graph of scan %s: %w", id, err))
 			continue
 		}
-		var jobs []func([]byte) ([]byte, error)
-		for _, d := range pages.Downloads(id) {
-			jobs = append(jobs, func(buf []byte) ([]byte, error) {
-				return buf, l.dir.WriteStream(pages.ScanDir(id)+d.File, func(w io.Writer) error { return l.b.export(w, ls.s, d.Format) })
-			})
+		if !ls.exportsStale || ls.cancelExport != nil || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
+			continue
 		}
-		if err := runJobs(ctx, l.b.workers(), jobs); err != nil {
-			return ch, err
-		}
-		ls.exportsStale = false
+		l.startExport(ctx, id, ls)
 		ch.Scans = append(ch.Scans, id)
 	}
-	sort.Strings(ch.Scans)
 	ch.Paths = l.dir.TakeChanged()
-	return ch, nil
+	return ch, errors.Join(errs...)
+}
+
+// startExport starts the job that writes the downloads of scan id, with
+// l.mu held.
+func (l *Live) startExport(ctx context.Context, id string, ls *liveScan) {
+	jctx, cancel := context.WithCancel(ctx)
+	ls.jobSeq++
+	ls.cancelExport, ls.exportGen = cancel, ls.dataGen
+	job := ls.jobSeq
+	view, b, dir := ls.s.View(), l.b, l.dir
+	// The manifest says the downloads are being written.
+	ls.noteDownloads()
+	ls.layout.Gen++
+	if err := dir.Write(pages.ScanDir(id)+"data/"+chunks.ManifestFile, chunks.Manifest(ls.s, ls.layout)); err != nil {
+		b.o.Logger.Warn("manifest not updated", "scan", id, "err", err)
+	}
+	hook := l.exportHook
+	l.jobs.Add(1)
+	go func() {
+		defer l.jobs.Done()
+		defer cancel()
+		if hook != nil {
+			hook(jctx, id)
+		}
+		t0 := time.Now()
+		err := l.writeDownloads(jctx, b, dir, view)
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		// The job is current unless newer data stopped it (stopExport),
+		// the scan was read afresh or went away, or the site was rebuilt.
+		current := l.scans[id] == ls && ls.jobSeq == job && ls.cancelExport != nil
+		if !current || ls.exportGen != ls.dataGen || jctx.Err() != nil {
+			if current {
+				ls.cancelExport = nil
+			}
+			b.o.Logger.Debug("downloads cancelled", "scan", id, "after", time.Since(t0))
+			return
+		}
+		ls.cancelExport = nil
+		if err != nil {
+			// Tried again after the next quiet spell (a full disk).
+			ls.changed = time.Now()
+			b.o.Logger.Error("downloads not updated", "scan", id, "err", err)
+		} else {
+			ls.exportsStale, ls.exportsAt = false, view.Count()
+			b.o.Logger.Debug("downloads written", "scan", id, "elements", view.Count(), "took", time.Since(t0))
+		}
+		ls.noteDownloads()
+		ls.layout.Gen++
+		if err := dir.Write(pages.ScanDir(id)+"data/"+chunks.ManifestFile, chunks.Manifest(ls.s, ls.layout)); err != nil {
+			b.o.Logger.Warn("manifest not updated", "scan", id, "err", err)
+		}
+		l.exported.Scans = append(l.exported.Scans, id)
+		l.exported.Paths = append(l.exported.Paths, l.dir.TakeChanged()...)
+		select {
+		case l.exportedReady <- struct{}{}:
+		default:
+		}
+	}()
+}
+
+// writeDownloads writes every download of view, one after the other so
+// that updates keep a core.
+func (l *Live) writeDownloads(ctx context.Context, b *builder, dir *site.Dir, view *model.Scan) error {
+	id := view.Meta.ID
+	for _, d := range pages.Downloads(id) {
+		if err := dir.WriteStream(pages.ScanDir(id)+d.File, func(w io.Writer) error {
+			return b.export(ctxWriter{ctx, w}, view, d.Format)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ctxWriter fails its writes once ctx is done, so a cancelled export stops
+// (and its temporary file is removed, leaving the previous download).
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// ExportsDone is signalled when export jobs have finished; TakeExported
+// then says what they changed.
+func (l *Live) ExportsDone() <-chan struct{} { return l.exportedReady }
+
+// TakeExported returns what the export jobs finished since the last call
+// changed.
+func (l *Live) TakeExported() Change {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ch := l.exported
+	l.exported = Change{}
+	sort.Strings(ch.Scans)
+	ch.Scans = slices.Compact(ch.Scans)
+	sort.Strings(ch.Paths)
+	ch.Paths = slices.Compact(ch.Paths)
+	return ch
+}
+
+// FlushExports is StartExports that waits for the jobs to end, and
+// returns what they changed too (tests and tools).
+func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, error) {
+	ch, err := l.StartExports(ctx, quiet)
+	l.jobs.Wait()
+	done := l.TakeExported()
+	ch.Scans = append(ch.Scans, done.Scans...)
+	ch.Paths = append(ch.Paths, done.Paths...)
+	sort.Strings(ch.Scans)
+	ch.Scans = slices.Compact(ch.Scans)
+	sort.Strings(ch.Paths)
+	ch.Paths = slices.Compact(ch.Paths)
+	return ch, err
+}
+
+// stopExport cancels the scan's export job, if one runs.
+func (ls *liveScan) stopExport() {
+	if ls.cancelExport != nil {
+		ls.cancelExport()
+		ls.cancelExport = nil
+	}
+}
+
+// noteDownloads sets what the manifest says of the downloads: nothing when
+// they show the data, else the element count they show and whether they
+// are being written.
+func (ls *liveScan) noteDownloads() {
+	if !ls.exportsStale {
+		ls.layout.Downloads = nil
+		return
+	}
+	ls.layout.Downloads = &chunks.DownloadsState{Elements: ls.exportsAt, Updating: ls.cancelExport != nil}
 }
 
 // SetFP records a false-positive decision on elements of a scan, after

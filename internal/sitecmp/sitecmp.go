@@ -85,7 +85,9 @@ func read(root string) (map[string]any, error) {
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
-		if rel == ".scanreport-site" || strings.Contains(path.Base(rel), ".tmp-") {
+		// The build's own records (the site's, and each scan's for the
+		// incremental build) are not part of the site a reader sees.
+		if rel == ".scanreport-site" || path.Base(rel) == ".scanreport-scan" || strings.Contains(path.Base(rel), ".tmp-") {
 			return nil
 		}
 		data, err := os.ReadFile(p)
