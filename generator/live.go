@@ -39,6 +39,7 @@ type Live struct {
 	// the finished ones changed until TakeExported, and exportedReady
 	// says there is some.
 	jobs          sync.WaitGroup
+	exporting     map[string]bool // scans whose export job has not ended (cancelled or not)
 	exported      Change
 	exportedReady chan struct{}
 	// exportHook, when set (tests), runs in each export job before it
@@ -115,7 +116,7 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}, exportedReady: make(chan struct{}, 1)}
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
 		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count()}
 	})
@@ -168,6 +169,12 @@ func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 		ls.stopExport() // its files are gone with the old site
 	}
 	l.b, l.dir, l.scans = n.b, n.dir, n.scans
+	for id := range l.exporting {
+		// A cancelled job may still replace a download: write it again.
+		if ls := l.scans[id]; ls != nil {
+			ls.exportsStale, ls.exportsAt, ls.changed = true, 0, time.Now()
+		}
+	}
 	l.rebuild, l.listFailed = nil, nil
 	l.b.o.Logger.Info("site rebuilt", "scans", res.Scans, "elements", res.Elements, "took", res.Duration)
 	return Change{Full: true, List: true}, nil
@@ -507,7 +514,13 @@ func (l *Live) reload(ctx context.Context, id string) error {
 		}
 		return err
 	}
-	l.scans[id] = &liveScan{s: s, layout: sl, exportsAt: s.Count()}
+	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count()}
+	if l.exporting[id] {
+		// A cancelled job may still replace a download with its older
+		// copy: write them once more after it.
+		ls.exportsStale, ls.exportsAt, ls.changed = true, 0, time.Now()
+	}
+	l.scans[id] = ls
 	return nil
 }
 
@@ -554,7 +567,9 @@ func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, e
 			errs = append(errs, fmt.Errorf("graph of scan %s: %w", id, err))
 			continue
 		}
-		if !ls.exportsStale || ls.cancelExport != nil || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
+		// One job per scan at a time: a cancelled one may still be
+		// finishing a file.
+		if !ls.exportsStale || l.exporting[id] || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
 			continue
 		}
 		l.startExport(ctx, id, ls)
@@ -579,6 +594,7 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan) {
 		b.o.Logger.Warn("manifest not updated", "scan", id, "err", err)
 	}
 	hook := l.exportHook
+	l.exporting[id] = true
 	l.jobs.Add(1)
 	go func() {
 		defer l.jobs.Done()
@@ -590,6 +606,7 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan) {
 		err := l.writeDownloads(jctx, b, dir, view)
 		l.mu.Lock()
 		defer l.mu.Unlock()
+		delete(l.exporting, id)
 		// The job is current unless newer data stopped it (stopExport),
 		// the scan was read afresh or went away, or the site was rebuilt.
 		current := l.scans[id] == ls && ls.jobSeq == job && ls.cancelExport != nil
