@@ -40,6 +40,7 @@ type Live struct {
 	// says there is some.
 	jobs          sync.WaitGroup
 	exporting     map[string]bool // scans whose export job has not ended (cancelled or not)
+	graphing      map[string]bool // scans whose graph job has not ended
 	exported      Change
 	exportedReady chan struct{}
 	// exportHook, when set (tests), runs in each export job before it
@@ -116,7 +117,7 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
 		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count()}
 	})
@@ -544,8 +545,8 @@ func (l *Live) forgetLeftOut(id string) {
 // starts another. Every download is replaced atomically. What the jobs
 // changed is collected for TakeExported, and ExportsDone is signalled.
 //
-// The graph and tree files (graph.Live.Flush) are brought up to date here
-// too, and what that changed is returned.
+// The graph files of a large scan (graph.Live.Flush) are laid out again
+// the same way, in the background, when due.
 func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -561,11 +562,8 @@ func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, e
 		if ls.failed != nil {
 			continue // Retry writes the whole scan
 		}
-		if _, err := ls.graph.Flush(ls.s, l.b.graphOptions(), func(name string, data []byte) error {
-			return l.dir.Write(pages.ScanDir(id)+"data/"+name, data)
-		}); err != nil {
-			errs = append(errs, fmt.Errorf("graph of scan %s: %w", id, err))
-			continue
+		if !l.graphing[id] && ls.graph.Due(ls.s) {
+			l.startGraph(ctx, id, ls)
 		}
 		// One job per scan at a time: a cancelled one may still be
 		// finishing a file.
@@ -631,6 +629,52 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan) {
 		if err := dir.Write(pages.ScanDir(id)+"data/"+chunks.ManifestFile, chunks.Manifest(ls.s, ls.layout)); err != nil {
 			b.o.Logger.Warn("manifest not updated", "scan", id, "err", err)
 		}
+		l.exported.Scans = append(l.exported.Scans, id)
+		l.exported.Paths = append(l.exported.Paths, l.dir.TakeChanged()...)
+		select {
+		case l.exportedReady <- struct{}{}:
+		default:
+		}
+	}()
+}
+
+// startGraph lays out and writes the graph files of a large scan in the
+// background (graph.Live.Flush, from a copy of the scan), with l.mu held.
+// An update meanwhile marks the graph behind again (graph.Live.Update), so
+// the next quiet tick writes it again; one job per scan at a time, so an
+// older layout never replaces a newer one.
+func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan) {
+	view, o, dir := ls.s.View(), l.b.graphOptions(), l.dir
+	gen := ls.graph.Begin()
+	l.graphing[id] = true
+	log := l.b.o.Logger
+	l.jobs.Add(1)
+	go func() {
+		defer l.jobs.Done()
+		t0 := time.Now()
+		err := ctx.Err()
+		if err == nil {
+			err = graph.WriteGraphAt(view, o, gen, func(name string, data []byte) error {
+				return dir.Write(pages.ScanDir(id)+"data/"+name, data)
+			})
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		delete(l.graphing, id)
+		if l.scans[id] != ls {
+			// Read afresh (or gone) meanwhile: this older layout may have
+			// replaced the new one's, so the graph is written again.
+			if n := l.scans[id]; n != nil {
+				n.graph.Failed()
+			}
+			return
+		}
+		if err != nil {
+			ls.graph.Failed()
+			log.Error("graph not updated", "scan", id, "err", err)
+			return
+		}
+		log.Debug("graph written", "scan", id, "elements", view.Count(), "took", time.Since(t0))
 		l.exported.Scans = append(l.exported.Scans, id)
 		l.exported.Paths = append(l.exported.Paths, l.dir.TakeChanged()...)
 		select {

@@ -2,8 +2,10 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -111,4 +113,97 @@ func TestLiveExportsInBackground(t *testing.T) {
 		t.Error("the CSV lacks the appended elements")
 	}
 	sameAsCleanBuild(t, scans, out)
+}
+
+// BenchmarkLiveBurstyAppends runs the preview's loop (cmd/scanreport
+// serve: updates and a 2 s tick that writes the downloads of scans quiet
+// for 10 s, on one goroutine) over a scan of 1,000,000 elements, appends
+// bursts of 1,000 elements with quiet gaps of 5–15 s, and reports write →
+// site updated (the manifest a page reads) per burst. "blocking" writes
+// the downloads on the loop as before (FlushExports), "background" starts
+// them (StartExports). Run with -benchtime=1x: each run is ~2 minutes.
+func BenchmarkLiveBurstyAppends(b *testing.B) {
+	if testing.Short() {
+		b.Skip("short")
+	}
+	dir := b.TempDir()
+	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	const size = 1_000_000
+	writeBig(b, scans, size)
+	l, _, err := Start(context.Background(), options(scans, out))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	path := filepath.Join(scans, "big", scan.ElementsFile)
+	next := size
+	gaps := []time.Duration{5, 12, 7, 15, 9, 13, 6, 11} // seconds
+	for _, mode := range []string{"blocking", "background"} {
+		b.Run(mode, func(b *testing.B) {
+			for b.Loop() {
+				ctx, cancel := context.WithCancel(context.Background())
+				writes := make(chan time.Time)
+				lat := make(chan time.Duration, len(gaps))
+				loopDone := make(chan struct{})
+				var waited []float64 // write → the loop starts the update
+				var tickMax float64  // the longest tick (graph flush, exports started or written)
+				go func() {          // the serve loop
+					defer close(loopDone)
+					tick := time.NewTicker(2 * time.Second)
+					defer tick.Stop()
+					for {
+						select {
+						case <-ctx.Done():
+							return
+						case t0 := <-writes:
+							t1 := time.Now()
+							if _, err := l.Update(ctx, []ScanChange{{Scan: "big", Files: []string{scan.ElementsFile}}}); err != nil {
+								b.Error(err)
+							}
+							waited = append(waited, float64(t1.Sub(t0).Microseconds())/1000)
+							lat <- time.Since(t0)
+						case <-l.ExportsDone():
+							l.TakeExported()
+						case <-tick.C:
+							t1 := time.Now()
+							if mode == "blocking" {
+								_, err = l.FlushExports(ctx, 10*time.Second)
+							} else {
+								_, err = l.StartExports(ctx, 10*time.Second)
+							}
+							if err != nil && ctx.Err() == nil {
+								b.Error(err)
+							}
+							tickMax = max(tickMax, float64(time.Since(t1).Microseconds())/1000)
+						}
+					}
+				}()
+				var got []float64
+				for _, gap := range gaps {
+					time.Sleep(gap * time.Second)
+					lines := make([]string, 1000)
+					for i := range lines {
+						next++
+						lines[i] = fmt.Sprintf(`{"id":"n%d","type":"%s","data":"new-%d.example.com","source":"e%d","module":"sfp_new","generated":"2026-11-20T12:00:00Z"}`,
+							next, []string{"INTERNET_NAME", "IP_ADDRESS", "TCP_PORT_OPEN", "EMAILADDR"}[next%4], next, next%size+1)
+					}
+					appendLines(b, path, lines...)
+					// The watcher's own delay is left out: the write is
+					// handed to the loop at once.
+					writes <- time.Now()
+					got = append(got, float64((<-lat).Microseconds())/1000)
+				}
+				cancel()
+				<-loopDone
+				l.jobs.Wait()
+				slices.Sort(got)
+				b.ReportMetric(got[len(got)/2], "p50-ms")
+				b.ReportMetric(got[len(got)*95/100], "p95-ms")
+				b.ReportMetric(got[len(got)-1], "max-ms")
+				b.Logf("%s: write → site updated, ms, sorted: %v", mode, got)
+				slices.Sort(waited)
+				b.Logf("%s: of which waiting for the loop, ms, sorted: %v; longest tick %.0f ms", mode, waited, tickMax)
+			}
+		})
+	}
 }
