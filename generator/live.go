@@ -562,15 +562,23 @@ func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, e
 		if ls.failed != nil {
 			continue // Retry writes the whole scan
 		}
+		// One copy of the scan serves both jobs of a tick.
+		var view *model.Scan
+		viewOf := func() *model.Scan {
+			if view == nil {
+				view = ls.s.View()
+			}
+			return view
+		}
 		if !l.graphing[id] && ls.graph.Due(ls.s) {
-			l.startGraph(ctx, id, ls)
+			l.startGraph(ctx, id, ls, viewOf())
 		}
 		// One job per scan at a time: a cancelled one may still be
 		// finishing a file.
 		if !ls.exportsStale || l.exporting[id] || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
 			continue
 		}
-		l.startExport(ctx, id, ls)
+		l.startExport(ctx, id, ls, viewOf())
 		ch.Scans = append(ch.Scans, id)
 	}
 	ch.Paths = l.dir.TakeChanged()
@@ -579,12 +587,12 @@ func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, e
 
 // startExport starts the job that writes the downloads of scan id, with
 // l.mu held.
-func (l *Live) startExport(ctx context.Context, id string, ls *liveScan) {
+func (l *Live) startExport(ctx context.Context, id string, ls *liveScan, view *model.Scan) {
 	jctx, cancel := context.WithCancel(ctx)
 	ls.jobSeq++
 	ls.cancelExport, ls.exportGen = cancel, ls.dataGen
 	job := ls.jobSeq
-	view, b, dir := ls.s.View(), l.b, l.dir
+	b, dir := l.b, l.dir
 	// The manifest says the downloads are being written.
 	ls.noteDownloads()
 	ls.layout.Gen++
@@ -643,8 +651,8 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan) {
 // An update meanwhile marks the graph behind again (graph.Live.Update), so
 // the next quiet tick writes it again; one job per scan at a time, so an
 // older layout never replaces a newer one.
-func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan) {
-	view, o, dir := ls.s.View(), l.b.graphOptions(), l.dir
+func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan, view *model.Scan) {
+	o, dir := l.b.graphOptions(), l.dir
 	gen := ls.graph.Begin()
 	l.graphing[id] = true
 	log := l.b.o.Logger
