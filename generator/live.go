@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/chunks"
+	"github.com/scanreport/scanreport/generator/exports"
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
@@ -69,6 +71,11 @@ type liveScan struct {
 	exportGen    int
 	cancelExport context.CancelFunc
 	jobSeq       int // numbers the export jobs
+	// What the CSV and log CSV downloads on disk hold, so that new rows
+	// are appended: csvAt elements, written from the data of generation
+	// csvGen (-1: not known, write whole); csvDirtyGen is the last
+	// generation that changed rows already written. logAt log lines.
+	csvAt, csvGen, csvDirtyGen, logAt int
 
 	// failed is why the last update of the scan's site files failed (a
 	// full disk, a read error). The model may then be ahead of the
@@ -119,7 +126,7 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
 	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
-		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count()}
+		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log)}
 	})
 	if err != nil {
 		return nil, Result{}, err
@@ -174,6 +181,7 @@ func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 		// A cancelled job may still replace a download: write it again.
 		if ls := l.scans[id]; ls != nil {
 			ls.exportsStale, ls.exportsAt, ls.changed = true, 0, time.Now()
+			ls.csvAt, ls.logAt = -1, -1
 		}
 	}
 	l.rebuild, l.listFailed = nil, nil
@@ -421,7 +429,8 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			}
 		}
 	}
-	for _, i := range s.TakeRelinked() {
+	relinked := s.TakeRelinked()
+	for _, i := range relinked {
 		t := s.Type(i)
 		lay := ls.layout.Type(t.Slug)
 		if ci := lay.Containing(int(s.Elements[i].Pos)); ci >= 0 && !dirty[t][ci] {
@@ -460,6 +469,11 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	// The downloads fall behind: a job writing them stops (its view is
 	// out of date), and the manifest says they are behind.
 	ls.dataGen++
+	if len(relinked) > 0 || fpChanged {
+		// Rows of the CSV download already written changed (their source
+		// or false-positive column): it is written whole next time.
+		ls.csvDirtyGen = ls.dataGen
+	}
 	ls.exportsStale, ls.changed = true, time.Now()
 	ls.stopExport()
 	ls.noteDownloads()
@@ -515,11 +529,12 @@ func (l *Live) reload(ctx context.Context, id string) error {
 		}
 		return err
 	}
-	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count()}
+	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log)}
 	if l.exporting[id] {
 		// A cancelled job may still replace a download with its older
-		// copy: write them once more after it.
+		// copy: write them once more, whole, after it.
 		ls.exportsStale, ls.exportsAt, ls.changed = true, 0, time.Now()
+		ls.csvAt, ls.logAt = -1, -1
 	}
 	l.scans[id] = ls
 	return nil
@@ -593,6 +608,31 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan, view *m
 	ls.cancelExport, ls.exportGen = cancel, ls.dataGen
 	job := ls.jobSeq
 	b, dir := l.b, l.dir
+	// What can be appended to rather than written whole.
+	plan := appendPlan{csv: -1, log: -1}
+	if ls.csvAt >= 0 && ls.csvDirtyGen <= ls.csvGen && ls.csvAt <= view.Count() {
+		plan.csv = ls.csvAt
+	}
+	if ls.logAt >= 0 && ls.logAt <= len(view.Log) {
+		plan.log = ls.logAt
+	}
+	gen := ls.dataGen
+	// Each download written is recorded at once (a job cancelled after
+	// it still leaves it on disk), so the next job appends to what is
+	// there.
+	plan.written = func(format string) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if l.scans[id] != ls {
+			return
+		}
+		switch format {
+		case pages.FormatCSV:
+			ls.csvAt, ls.csvGen = view.Count(), gen
+		case pages.FormatLogCSV:
+			ls.logAt = len(view.Log)
+		}
+	}
 	// The manifest says the downloads are being written.
 	ls.noteDownloads()
 	ls.layout.Gen++
@@ -609,7 +649,7 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan, view *m
 			hook(jctx, id)
 		}
 		t0 := time.Now()
-		err := l.writeDownloads(jctx, b, dir, view)
+		err := l.writeDownloads(jctx, b, dir, view, plan)
 		l.mu.Lock()
 		defer l.mu.Unlock()
 		delete(l.exporting, id)
@@ -692,18 +732,49 @@ func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan, view *mo
 	}()
 }
 
+// appendPlan says where the CSV (elements) and log CSV (lines) downloads
+// on disk end, -1 for one to write whole; written is told of each
+// download written.
+type appendPlan struct {
+	csv, log int
+	written  func(format string)
+}
+
 // writeDownloads writes every download of view, one after the other so
-// that updates keep a core.
-func (l *Live) writeDownloads(ctx context.Context, b *builder, dir *site.Dir, view *model.Scan) error {
+// that updates keep a core; the CSV and log CSV get only their new rows
+// when the plan allows.
+func (l *Live) writeDownloads(ctx context.Context, b *builder, dir *site.Dir, view *model.Scan, plan appendPlan) error {
 	id := view.Meta.ID
 	for _, d := range pages.Downloads(id) {
-		if err := dir.WriteStream(pages.ScanDir(id)+d.File, func(w io.Writer) error {
-			return b.export(ctxWriter{ctx, w}, view, d.Format)
-		}); err != nil {
+		rel := pages.ScanDir(id) + d.File
+		var err error
+		switch {
+		case d.Format == pages.FormatCSV && plan.csv >= 0:
+			err = dir.AppendStream(rel, func(w io.Writer) error {
+				return exports.WriteCSVRows(ctxWriter{ctx, w}, view, b.o.DefuseFormulas, plan.csv+1)
+			})
+		case d.Format == pages.FormatLogCSV && plan.log >= 0:
+			err = dir.AppendStream(rel, func(w io.Writer) error {
+				return exports.WriteLogCSVRows(ctxWriter{ctx, w}, view, b.o.DefuseFormulas, plan.log)
+			})
+		}
+		if errors.Is(err, fs.ErrNotExist) || err == nil && !appended(d.Format, plan) {
+			// Written whole: not appendable, or the file went away.
+			err = dir.WriteStream(rel, func(w io.Writer) error {
+				return b.export(ctxWriter{ctx, w}, view, d.Format)
+			})
+		}
+		if err != nil {
 			return err
 		}
+		plan.written(d.Format)
 	}
 	return nil
+}
+
+// appended says whether writeDownloads appends to the download of format.
+func appended(format string, plan appendPlan) bool {
+	return format == pages.FormatCSV && plan.csv >= 0 || format == pages.FormatLogCSV && plan.log >= 0
 }
 
 // ctxWriter fails its writes once ctx is done, so a cancelled export stops
