@@ -173,6 +173,9 @@ func TestBenchBrowser1M(t *testing.T) {
 	})()`)
 	note("sort by Data Element (click to sorted rows)", ms(sortMS[0]))
 	note("… longest frame during the sort", ms(sortMS[1]))
+	if shown := p.texts("#element-table .vt-grid:not([hidden]) .vt-body .vt-row:not([hidden]) .c-data"); !slices.IsSorted(shown) {
+		t.Errorf("the rows shown after the sort are not in order: %q", shown)
+	}
 	report("scrolling sorted rows: frame interval", frames())
 
 	p.click(`input[name=view][value=unique]`)
