@@ -168,6 +168,10 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 			}
 			srv.SetBehind(behind(live))
+		case <-live.ExportsDone():
+			if ch := live.TakeExported(); !ch.Empty() {
+				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths})
+			}
 		case <-tick.C:
 			if ch, err := live.Retry(ctx); err != nil {
 				a.log.Error("retry failed", "err", err)
@@ -179,10 +183,12 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 			}
 			srv.SetBehind(behind(live))
-			ch, err := live.FlushExports(ctx, exportQuiet)
+			// Downloads are written in the background (ExportsDone below).
+			ch, err := live.StartExports(ctx, exportQuiet)
 			if err != nil {
 				a.log.Error("downloads not updated", "err", err)
-			} else if !ch.Empty() {
+			}
+			if !ch.Empty() {
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths})
 			}
 			// Investigation files live outside the scans root.

@@ -177,6 +177,31 @@ func (l *Live) Flush(s *model.Scan, o Options, out Out) (bool, error) {
 	return true, l.graph(s, o, out)
 }
 
+// Due reports whether Flush would write the graph now.
+func (l *Live) Due(s *model.Scan) bool {
+	return l.stale && (time.Since(l.written) >= LiveInterval || s.Meta.Done())
+}
+
+// Begin is Flush for a caller that lays the graph out elsewhere (from a
+// copy of the scan, without the lock updates need): it marks the graph
+// written as of now and returns the version to write it with
+// (WriteGraphAt). Failed marks it behind again if that write failed.
+func (l *Live) Begin() int {
+	l.gen++
+	l.stale, l.written = false, time.Now()
+	return l.gen
+}
+
+// Failed marks the graph behind again after a write started by Begin
+// failed.
+func (l *Live) Failed() { l.stale = true }
+
+// WriteGraphAt lays out and writes the graph files of s at version gen.
+func WriteGraphAt(s *model.Scan, o Options, gen int, out Out) error {
+	_, err := WriteGraph(s, Compute(s, o), o.GEXFVersion, gen, nil, out)
+	return err
+}
+
 func (l *Live) graph(s *model.Scan, o Options, out Out) error {
 	l.gen++
 	if _, err := WriteGraph(s, Compute(s, o), o.GEXFVersion, l.gen, nil, out); err != nil {
