@@ -30,6 +30,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/exports"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
@@ -339,7 +340,7 @@ func TestDownloads(t *testing.T) {
 			case pages.FormatGEXF:
 				_ = exports.WriteGEXF(&oracle, s, opts.GEXFVersion)
 				g := parseGEXF(t, got)
-				eg := exports.EntityGraph(s)
+				eg := entity.Build(s)
 				if len(g.Nodes) != len(eg.Nodes) || len(g.Edges) != len(eg.Edges) {
 					t.Errorf("GEXF: %d nodes, %d edges; want %d, %d", len(g.Nodes), len(g.Edges), len(eg.Nodes), len(eg.Edges))
 				}
@@ -729,12 +730,12 @@ func wantElement(s *model.Scan, i int32) jsonElement {
 
 // mergedGraph is the expected graph of several scans: each scan's
 // EntityGraph, merged by value (labels as the data files carry them).
-func mergedGraph(scans []*model.Scan) *exports.Graph {
-	g := &exports.Graph{}
+func mergedGraph(scans []*model.Scan) *entity.Graph {
+	g := &entity.Graph{}
 	byLabel := map[string]int32{}
 	seen := map[[2]int32]bool{}
 	for _, s := range scans {
-		eg := exports.EntityGraph(s)
+		eg := entity.Build(s)
 		local := make([]int32, len(eg.Nodes))
 		for k, n := range eg.Nodes {
 			n.Label = inChunk(n.Label, maxData)
@@ -782,7 +783,7 @@ func xmlClean(s string) string {
 }
 
 // checkGraph compares a parsed GEXF with the expected graph.
-func checkGraph(t *testing.T, got *gexfGraph, want *exports.Graph) {
+func checkGraph(t *testing.T, got *gexfGraph, want *entity.Graph) {
 	t.Helper()
 	if len(got.Nodes) != len(want.Nodes) || len(got.Edges) != len(want.Edges) {
 		t.Errorf("GEXF: %d nodes, %d edges; want %d nodes, %d edges", len(got.Nodes), len(got.Edges), len(want.Nodes), len(want.Edges))
@@ -1123,7 +1124,7 @@ func TestBenchDownloads1M(t *testing.T) {
 			}
 		case "gexf":
 			g := parseGEXF(t, got)
-			eg := exports.EntityGraph(s)
+			eg := entity.Build(s)
 			if len(g.Nodes) != len(eg.Nodes) || len(g.Edges) != len(eg.Edges) {
 				t.Errorf("GEXF: %d nodes, %d edges; want %d, %d", len(g.Nodes), len(g.Edges), len(eg.Nodes), len(eg.Edges))
 			}

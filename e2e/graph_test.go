@@ -2,7 +2,7 @@ package e2e
 
 // The graph views (issue 4; docs/graphs.md) in Chromium from file://: the
 // network graph (sigma.js, WebGL through SwiftShader) with its node and link
-// counts against exports.EntityGraph, false positives absent, search,
+// counts against entity.Build, false positives absent, search,
 // hover, click to the element, the type filter, PNG and GEXF downloads;
 // Visualise (bubbles by data and by source, the discovery tree, one
 // element's chain) against the model; the XSS scan in every view (TestXSS
@@ -27,7 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/scanreport/scanreport/generator"
-	"github.com/scanreport/scanreport/generator/exports"
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
@@ -145,17 +145,17 @@ func fpOnlyEntities(s *model.Scan) []string {
 
 // entityGraphWithFP is the scan's entity graph as if nothing were marked
 // false positive.
-func entityGraphWithFP(s *model.Scan) *exports.Graph {
+func entityGraphWithFP(s *model.Scan) *entity.Graph {
 	c := *s
 	c.Elements = slices.Clone(s.Elements)
 	for i := range c.Elements {
 		c.Elements[i].Flags &^= model.FlagFP
 	}
-	return exports.EntityGraph(&c)
+	return entity.Build(&c)
 }
 
 // TestGraphDataFiles checks every scan's graph files against the model:
-// the drawn graph is exports.EntityGraph (node values, links, legend
+// the drawn graph is entity.Build (node values, links, legend
 // counts), false positives are absent, positions are set, and tree.js has
 // every element's source and type.
 func TestGraphDataFiles(t *testing.T) {
@@ -163,7 +163,7 @@ func TestGraphDataFiles(t *testing.T) {
 	for _, id := range f.ids {
 		t.Run(id, func(t *testing.T) {
 			s := f.scan(t, id)
-			eg := exports.EntityGraph(s)
+			eg := entity.Build(s)
 			gm, parts := readGraph(t, f.Site, id)
 			if gm.K != "graph" || gm.Scan != id || gm.Total != len(eg.Nodes) || gm.TotalEdges != len(eg.Edges) || gm.Grouped != 0 {
 				t.Fatalf("graph.js: k=%q scan=%q total=%d/%d grouped=%d; entity graph %d nodes, %d edges",
@@ -353,7 +353,7 @@ func TestGraphPage(t *testing.T) {
 	f := site(t)
 	id := f.finished(t)
 	s := f.scan(t, id)
-	eg := exports.EntityGraph(s)
+	eg := entity.Build(s)
 	b := newBrowser(t)
 	p := openGraph(t, b, f.url("scans/"+id+"/graph.html"))
 	d := captureDownloads(t, p)
@@ -379,7 +379,7 @@ func TestGraphPage(t *testing.T) {
 		// it: a host marked false positive, with an address below it.
 		gf := graphFixture(t)
 		s := gf.s
-		eg := exports.EntityGraph(s)
+		eg := entity.Build(s)
 		all := entityGraphWithFP(s)
 		if len(all.Nodes) != len(eg.Nodes)+2 {
 			t.Fatalf("the false positives should take 2 nodes out of the graph: %d with, %d without", len(all.Nodes), len(eg.Nodes))
@@ -399,7 +399,7 @@ func TestGraphPage(t *testing.T) {
 	})
 
 	// A node that is not the target, with a plain value.
-	var pick exports.Node
+	var pick entity.Node
 	for _, n := range eg.Nodes {
 		if !n.Target && n.Type == "INTERNET_NAME" && !strings.ContainsAny(n.Label, "*/") {
 			pick = n

@@ -1110,3 +1110,35 @@ func TestBenchLiveLatency(t *testing.T) {
 	// A benchmark reports; it does not fail on a time (docs/benchmarks.md
 	// holds the figures and the target).
 }
+
+// TestLiveDownloadsBehind: the preview writes a running scan's downloads in
+// the background once it is quiet, so after new elements they are behind
+// for a while; the page says so beside the download links ("as of N of M
+// elements"), and the note goes once the downloads show every element
+// (here: the scan finishes, and they are written at once).
+func TestLiveDownloadsBehind(t *testing.T) {
+	srv, b, scans := serveSamples(t)
+	running, rs := scanWithStatus(t, scans, scan.StatusRunning)
+	typ := types(rs)[0]
+	p := b.open(t, srv.url("scans/"+running+"/types/"+typ.Slug+".html"))
+	waitLive(p)
+	if n := p.count(".downloads a[data-format]"); n == 0 {
+		t.Fatal("no download links on the element page")
+	}
+	before := rs.Count()
+	appendElements(t, scans, running, typ.Code, "behind", 5)
+	want := fmt.Sprintf("as of %s of %s elements", comma(before), comma(before+5))
+	p.waitFor(`(document.querySelector(".downloads .downloads-state") || {}).textContent === `+jsString(want), 30*time.Second,
+		`(document.querySelector(".downloads .downloads-state") || {}).textContent`)
+	setStatus(t, scans, running, scan.StatusFinished)
+	p.waitFor(`!document.querySelector(".downloads .downloads-state")`, 60*time.Second,
+		`(document.querySelector(".downloads .downloads-state") || {}).textContent`)
+	csv, err := os.ReadFile(filepath.Join(srv.site, "scans", running, "downloads", running+".csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(csv), "behind-04.example") {
+		t.Error("the CSV download lacks the new elements once the note is gone")
+	}
+	p.check()
+}

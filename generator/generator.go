@@ -25,6 +25,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/correlate"
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/exports"
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
@@ -716,11 +717,16 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	pageOut := b.out.Write
 	dataOut := func(name string, data []byte) error { return b.out.Write(dir+"data/"+name, data) }
 	sl := chunks.NewScanLayout(s)
+	// The entity graph feeds the graph page's data and the GEXF download:
+	// built once, by whichever of the two jobs runs first.
+	eg := sync.OnceValue(func() *entity.Graph { return entity.Build(s) })
 	jobs := []func(buf []byte) ([]byte, error){
 		func(buf []byte) ([]byte, error) { return buf, b.render.Scan(s, pageOut) },
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
 		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
-		func(buf []byte) ([]byte, error) { return graph.Write(s, b.graphOptions(), buf, graph.Out(dataOut)) },
+		func(buf []byte) ([]byte, error) {
+			return graph.WriteFrom(s, eg(), b.graphOptions(), buf, graph.Out(dataOut))
+		},
 		func(buf []byte) ([]byte, error) {
 			_, err := searchindex.Write(s, searchindex.Out(dataOut))
 			return buf, err
@@ -734,7 +740,12 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	}
 	for _, d := range pages.Downloads(s.Meta.ID) {
 		jobs = append(jobs, func(buf []byte) ([]byte, error) {
-			return buf, b.out.WriteStream(dir+d.File, func(w io.Writer) error { return b.export(w, s, d.Format) })
+			return buf, b.out.WriteStream(dir+d.File, func(w io.Writer) error {
+				if d.Format == pages.FormatGEXF {
+					return exports.WriteEntityGEXF(w, s, eg(), b.o.GEXFVersion)
+				}
+				return b.export(w, s, d.Format)
+			})
 		})
 	}
 	if b.o.Progress != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/chunks"
+	"github.com/scanreport/scanreport/generator/exports"
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
@@ -26,13 +28,27 @@ import (
 // only what was appended to a scan's files, and rewrites only the files that
 // change: the chunks that take the new rows, the manifest, the pages whose
 // counts moved. Downloads (JSON, CSV, GEXF) are rewritten later, once a scan
-// has been quiet for a while or has finished (FlushExports), because they
-// are as large as the scan. Live is safe for concurrent use.
+// has been quiet for a while or has finished (StartExports), because they
+// are as large as the scan: in the background, from a copy of the scan
+// (model.Scan.View), never holding the lock updates need, and cancelled
+// when more data arrives. Live is safe for concurrent use.
 type Live struct {
 	mu    sync.Mutex
 	b     *builder
 	dir   *site.Dir
 	scans map[string]*liveScan
+
+	// Background exports: jobs counts those running; exported holds what
+	// the finished ones changed until TakeExported, and exportedReady
+	// says there is some.
+	jobs          sync.WaitGroup
+	exporting     map[string]bool // scans whose export job has not ended (cancelled or not)
+	graphing      map[string]bool // scans whose graph job has not ended
+	exported      Change
+	exportedReady chan struct{}
+	// exportHook, when set (tests), runs in each export job before it
+	// writes, with the job's context.
+	exportHook func(ctx context.Context, scan string)
 	// listFailed is why the scan list pages could not be written; they
 	// are written again by the next Update or Retry.
 	listFailed error
@@ -46,6 +62,21 @@ type liveScan struct {
 	exportsStale bool
 	changed      time.Time
 	graph        graph.Live // the graph and tree data files
+
+	// The downloads: dataGen counts the changes of the scan's data,
+	// exportsAt is the element count the downloads on disk show, and
+	// cancelExport stops the export job running for the scan (nil when
+	// none), whose view was taken at data generation exportGen.
+	dataGen      int
+	exportsAt    int
+	exportGen    int
+	cancelExport context.CancelFunc
+	jobSeq       int // numbers the export jobs
+	// What the CSV and log CSV downloads on disk hold, so that new rows
+	// are appended: csvAt elements, written from the data of generation
+	// csvGen (-1: not known, write whole); csvDirtyGen is the last
+	// generation that changed rows already written. logAt log lines.
+	csvAt, csvGen, csvDirtyGen, logAt int
 
 	// failed is why the last update of the scan's site files failed (a
 	// full disk, a read error). The model may then be ahead of the
@@ -94,9 +125,9 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}}
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
-		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl}
+		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log)}
 	})
 	if err != nil {
 		return nil, Result{}, err
@@ -106,8 +137,14 @@ func Start(ctx context.Context, o Options) (*Live, Result, error) {
 	return l, res, nil
 }
 
-// Close releases the scans root.
+// Close stops the export jobs and releases the scans root.
 func (l *Live) Close() error {
+	l.mu.Lock()
+	for _, ls := range l.scans {
+		ls.stopExport()
+	}
+	l.mu.Unlock()
+	l.jobs.Wait()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.root.Close()
@@ -137,7 +174,17 @@ func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.b.root.Close()
+	for _, ls := range l.scans {
+		ls.stopExport() // its files are gone with the old site
+	}
 	l.b, l.dir, l.scans = n.b, n.dir, n.scans
+	for id := range l.exporting {
+		// A cancelled job may still replace a download: write it again.
+		if ls := l.scans[id]; ls != nil {
+			ls.exportsStale, ls.exportsAt, ls.changed = true, 0, time.Now()
+			ls.csvAt, ls.logAt = -1, -1
+		}
+	}
 	l.rebuild, l.listFailed = nil, nil
 	l.b.o.Logger.Info("site rebuilt", "scans", res.Scans, "elements", res.Elements, "took", res.Duration)
 	return Change{Full: true, List: true}, nil
@@ -291,6 +338,7 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	if err != nil {
 		// The directory is gone (or was never a readable scan).
 		if ls != nil {
+			ls.stopExport()
 			delete(l.scans, c.Scan)
 			return true, l.dir.RemoveAll("scans/" + c.Scan)
 		}
@@ -382,7 +430,8 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			}
 		}
 	}
-	for _, i := range s.TakeRelinked() {
+	relinked := s.TakeRelinked()
+	for _, i := range relinked {
 		t := s.Type(i)
 		lay := ls.layout.Type(t.Slug)
 		if ci := lay.Containing(int(s.Elements[i].Pos)); ci >= 0 && !dirty[t][ci] {
@@ -418,6 +467,17 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			return false, err
 		}
 	}
+	// The downloads fall behind: a job writing them stops (its view is
+	// out of date), and the manifest says they are behind.
+	ls.dataGen++
+	if len(relinked) > 0 || fpChanged {
+		// Rows of the CSV download already written changed (their source
+		// or false-positive column): it is written whole next time.
+		ls.csvDirtyGen = ls.dataGen
+	}
+	ls.exportsStale, ls.changed = true, time.Now()
+	ls.stopExport()
+	ls.noteDownloads()
 	ls.layout.Gen++
 	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
 		return false, err
@@ -436,7 +496,6 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	if err := l.b.render.TypePages(s, changedTypes, l.dir.Write); err != nil {
 		return false, err
 	}
-	ls.exportsStale, ls.changed = true, time.Now()
 	if err := ls.graph.Update(s, l.b.graphOptions(), graph.Out(dataOut)); err != nil {
 		return false, err
 	}
@@ -448,13 +507,17 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 // the one just read) and the caller marks it failed; the manifest is
 // written last, so pages keep reading the previous one until then.
 func (l *Live) reload(ctx context.Context, id string) error {
+	if old := l.scans[id]; old != nil {
+		old.stopExport() // writeScan writes the downloads afresh
+	}
 	l.forgetLeftOut(id)
 	s, err := l.b.load(id)
 	if err != nil {
 		// As build does: the scan is left out, and the scan list says why.
 		l.b.o.Logger.Warn("scan left out", "scan", id, "err", err)
 		l.b.skip(id, err)
-		if _, ok := l.scans[id]; ok {
+		if old, ok := l.scans[id]; ok {
+			old.stopExport()
 			delete(l.scans, id)
 			return l.dir.RemoveAll("scans/" + id)
 		}
@@ -467,7 +530,14 @@ func (l *Live) reload(ctx context.Context, id string) error {
 		}
 		return err
 	}
-	l.scans[id] = &liveScan{s: s, layout: sl}
+	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log)}
+	if l.exporting[id] {
+		// A cancelled job may still replace a download with its older
+		// copy: write them once more, whole, after it.
+		ls.exportsStale, ls.exportsAt, ls.changed = true, 0, time.Now()
+		ls.csvAt, ls.logAt = -1, -1
+	}
+	l.scans[id] = ls
 	return nil
 }
 
@@ -483,44 +553,305 @@ func (l *Live) forgetLeftOut(id string) {
 	})
 }
 
-// FlushExports rewrites the downloads of scans that changed and have since
-// been quiet for at least quiet, or have reached a final status.
-func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, error) {
+// StartExports starts rewriting, in the background, the downloads of the
+// scans that changed and have since been quiet for at least quiet, or have
+// reached a final status. Each job writes from a copy of its scan taken
+// now (model.Scan.View), so updates go on meanwhile; one that changes the
+// scan cancels the job, and the next StartExports after a quiet spell
+// starts another. Every download is replaced atomically. What the jobs
+// changed is collected for TakeExported, and ExportsDone is signalled.
+//
+// The graph files of a large scan (graph.Live.Flush) are laid out again
+// the same way, in the background, when due.
+func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var ch Change
-	for id, ls := range l.scans {
+	var errs []error
+	ids := make([]string, 0, len(l.scans))
+	for id := range l.scans {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		ls := l.scans[id]
 		if ls.failed != nil {
 			continue // Retry writes the whole scan
 		}
-		if _, err := ls.graph.Flush(ls.s, l.b.graphOptions(), func(name string, data []byte) error {
-			return l.dir.Write(pages.ScanDir(id)+"data/"+name, data)
-		}); err != nil {
-			return ch, err
+		// One copy of the scan serves both jobs of a tick.
+		var view *model.Scan
+		viewOf := func() *model.Scan {
+			if view == nil {
+				view = ls.s.View()
+			}
+			return view
 		}
-		if !ls.exportsStale || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
+		if !l.graphing[id] && ls.graph.Due(ls.s) {
+			l.startGraph(ctx, id, ls, viewOf())
+		}
+		// One job per scan at a time: a cancelled one may still be
+		// finishing a file.
+		if !ls.exportsStale || l.exporting[id] || (!ls.s.Meta.Done() && time.Since(ls.changed) < quiet) {
 			continue
 		}
-		// The search index is rebuilt with the downloads (the preview's own
-		// pages search what they load; a copy of the folder gets a current index).
-		jobs := []func([]byte) ([]byte, error){func(buf []byte) ([]byte, error) {
-			_, err := searchindex.Write(ls.s, func(name string, data []byte) error { return l.dir.Write(pages.ScanDir(id)+"data/"+name, data) })
-			return buf, err
-		}}
-		for _, d := range pages.Downloads(id) {
-			jobs = append(jobs, func(buf []byte) ([]byte, error) {
-				return buf, l.dir.WriteStream(pages.ScanDir(id)+d.File, func(w io.Writer) error { return l.b.export(w, ls.s, d.Format) })
-			})
-		}
-		if err := runJobs(ctx, l.b.workers(), jobs); err != nil {
-			return ch, err
-		}
-		ls.exportsStale = false
+		l.startExport(ctx, id, ls, viewOf())
 		ch.Scans = append(ch.Scans, id)
 	}
-	sort.Strings(ch.Scans)
 	ch.Paths = l.dir.TakeChanged()
-	return ch, nil
+	return ch, errors.Join(errs...)
+}
+
+// startExport starts the job that writes the downloads of scan id, with
+// l.mu held.
+func (l *Live) startExport(ctx context.Context, id string, ls *liveScan, view *model.Scan) {
+	jctx, cancel := context.WithCancel(ctx)
+	ls.jobSeq++
+	ls.cancelExport, ls.exportGen = cancel, ls.dataGen
+	job := ls.jobSeq
+	b, dir := l.b, l.dir
+	// What can be appended to rather than written whole.
+	plan := appendPlan{csv: -1, log: -1}
+	if ls.csvAt >= 0 && ls.csvDirtyGen <= ls.csvGen && ls.csvAt <= view.Count() {
+		plan.csv = ls.csvAt
+	}
+	if ls.logAt >= 0 && ls.logAt <= len(view.Log) {
+		plan.log = ls.logAt
+	}
+	gen := ls.dataGen
+	// Each download written is recorded at once (a job cancelled after
+	// it still leaves it on disk), so the next job appends to what is
+	// there.
+	plan.written = func(format string) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if l.scans[id] != ls {
+			return
+		}
+		switch format {
+		case pages.FormatCSV:
+			ls.csvAt, ls.csvGen = view.Count(), gen
+		case pages.FormatLogCSV:
+			ls.logAt = len(view.Log)
+		}
+	}
+	// The manifest says the downloads are being written.
+	ls.noteDownloads()
+	ls.layout.Gen++
+	if err := dir.Write(pages.ScanDir(id)+"data/"+chunks.ManifestFile, chunks.Manifest(ls.s, ls.layout)); err != nil {
+		b.o.Logger.Warn("manifest not updated", "scan", id, "err", err)
+	}
+	hook := l.exportHook
+	l.exporting[id] = true
+	l.jobs.Add(1)
+	go func() {
+		defer l.jobs.Done()
+		defer cancel()
+		if hook != nil {
+			hook(jctx, id)
+		}
+		t0 := time.Now()
+		err := l.writeDownloads(jctx, b, dir, view, plan)
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		delete(l.exporting, id)
+		// The job is current unless newer data stopped it (stopExport),
+		// the scan was read afresh or went away, or the site was rebuilt.
+		current := l.scans[id] == ls && ls.jobSeq == job && ls.cancelExport != nil
+		if !current || ls.exportGen != ls.dataGen || jctx.Err() != nil {
+			if current {
+				ls.cancelExport = nil
+			}
+			b.o.Logger.Debug("downloads cancelled", "scan", id, "after", time.Since(t0))
+			return
+		}
+		ls.cancelExport = nil
+		if err != nil {
+			// Tried again after the next quiet spell (a full disk).
+			ls.changed = time.Now()
+			b.o.Logger.Error("downloads not updated", "scan", id, "err", err)
+		} else {
+			ls.exportsStale, ls.exportsAt = false, view.Count()
+			b.o.Logger.Debug("downloads written", "scan", id, "elements", view.Count(), "took", time.Since(t0))
+		}
+		ls.noteDownloads()
+		ls.layout.Gen++
+		if err := dir.Write(pages.ScanDir(id)+"data/"+chunks.ManifestFile, chunks.Manifest(ls.s, ls.layout)); err != nil {
+			b.o.Logger.Warn("manifest not updated", "scan", id, "err", err)
+		}
+		l.exported.Scans = append(l.exported.Scans, id)
+		l.exported.Paths = append(l.exported.Paths, l.dir.TakeChanged()...)
+		select {
+		case l.exportedReady <- struct{}{}:
+		default:
+		}
+	}()
+}
+
+// startGraph lays out and writes the graph files of a large scan in the
+// background (graph.Live.Flush, from a copy of the scan), with l.mu held.
+// An update meanwhile marks the graph behind again (graph.Live.Update), so
+// the next quiet tick writes it again; one job per scan at a time, so an
+// older layout never replaces a newer one.
+func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan, view *model.Scan) {
+	o, dir := l.b.graphOptions(), l.dir
+	gen := ls.graph.Begin()
+	l.graphing[id] = true
+	log := l.b.o.Logger
+	l.jobs.Add(1)
+	go func() {
+		defer l.jobs.Done()
+		t0 := time.Now()
+		err := ctx.Err()
+		if err == nil {
+			err = graph.WriteGraphAt(view, o, gen, func(name string, data []byte) error {
+				return dir.Write(pages.ScanDir(id)+"data/"+name, data)
+			})
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		delete(l.graphing, id)
+		if l.scans[id] != ls {
+			// Read afresh (or gone) meanwhile: this older layout may have
+			// replaced the new one's, so the graph is written again.
+			if n := l.scans[id]; n != nil {
+				n.graph.Failed()
+			}
+			return
+		}
+		if err != nil {
+			ls.graph.Failed()
+			log.Error("graph not updated", "scan", id, "err", err)
+			return
+		}
+		log.Debug("graph written", "scan", id, "elements", view.Count(), "took", time.Since(t0))
+		l.exported.Scans = append(l.exported.Scans, id)
+		l.exported.Paths = append(l.exported.Paths, l.dir.TakeChanged()...)
+		select {
+		case l.exportedReady <- struct{}{}:
+		default:
+		}
+	}()
+}
+
+// appendPlan says where the CSV (elements) and log CSV (lines) downloads
+// on disk end, -1 for one to write whole; written is told of each
+// download written.
+type appendPlan struct {
+	csv, log int
+	written  func(format string)
+}
+
+// writeDownloads writes every download of view, one after the other so
+// that updates keep a core; the CSV and log CSV get only their new rows
+// when the plan allows.
+func (l *Live) writeDownloads(ctx context.Context, b *builder, dir *site.Dir, view *model.Scan, plan appendPlan) error {
+	id := view.Meta.ID
+	// The search index is rebuilt with the downloads (the preview's own
+	// pages search what they load; a copy of the folder gets a current index).
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := searchindex.Write(view, func(name string, data []byte) error {
+		return dir.Write(pages.ScanDir(id)+"data/"+name, data)
+	}); err != nil {
+		return err
+	}
+	for _, d := range pages.Downloads(id) {
+		rel := pages.ScanDir(id) + d.File
+		var err error
+		switch {
+		case d.Format == pages.FormatCSV && plan.csv >= 0:
+			err = dir.AppendStream(rel, func(w io.Writer) error {
+				return exports.WriteCSVRows(ctxWriter{ctx, w}, view, b.o.DefuseFormulas, plan.csv+1)
+			})
+		case d.Format == pages.FormatLogCSV && plan.log >= 0:
+			err = dir.AppendStream(rel, func(w io.Writer) error {
+				return exports.WriteLogCSVRows(ctxWriter{ctx, w}, view, b.o.DefuseFormulas, plan.log)
+			})
+		}
+		if errors.Is(err, fs.ErrNotExist) || err == nil && !appended(d.Format, plan) {
+			// Written whole: not appendable, or the file went away.
+			err = dir.WriteStream(rel, func(w io.Writer) error {
+				return b.export(ctxWriter{ctx, w}, view, d.Format)
+			})
+		}
+		if err != nil {
+			return err
+		}
+		plan.written(d.Format)
+	}
+	return nil
+}
+
+// appended says whether writeDownloads appends to the download of format.
+func appended(format string, plan appendPlan) bool {
+	return format == pages.FormatCSV && plan.csv >= 0 || format == pages.FormatLogCSV && plan.log >= 0
+}
+
+// ctxWriter fails its writes once ctx is done, so a cancelled export stops
+// (and its temporary file is removed, leaving the previous download).
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// ExportsDone is signalled when export jobs have finished; TakeExported
+// then says what they changed.
+func (l *Live) ExportsDone() <-chan struct{} { return l.exportedReady }
+
+// TakeExported returns what the export jobs finished since the last call
+// changed.
+func (l *Live) TakeExported() Change {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ch := l.exported
+	l.exported = Change{}
+	sort.Strings(ch.Scans)
+	ch.Scans = slices.Compact(ch.Scans)
+	sort.Strings(ch.Paths)
+	ch.Paths = slices.Compact(ch.Paths)
+	return ch
+}
+
+// FlushExports is StartExports that waits for the jobs to end, and
+// returns what they changed too (tests and tools).
+func (l *Live) FlushExports(ctx context.Context, quiet time.Duration) (Change, error) {
+	ch, err := l.StartExports(ctx, quiet)
+	l.jobs.Wait()
+	done := l.TakeExported()
+	ch.Scans = append(ch.Scans, done.Scans...)
+	ch.Paths = append(ch.Paths, done.Paths...)
+	sort.Strings(ch.Scans)
+	ch.Scans = slices.Compact(ch.Scans)
+	sort.Strings(ch.Paths)
+	ch.Paths = slices.Compact(ch.Paths)
+	return ch, err
+}
+
+// stopExport cancels the scan's export job, if one runs.
+func (ls *liveScan) stopExport() {
+	if ls.cancelExport != nil {
+		ls.cancelExport()
+		ls.cancelExport = nil
+	}
+}
+
+// noteDownloads sets what the manifest says of the downloads: nothing when
+// they show the data, else the element count they show and whether they
+// are being written.
+func (ls *liveScan) noteDownloads() {
+	if !ls.exportsStale {
+		ls.layout.Downloads = nil
+		return
+	}
+	ls.layout.Downloads = &chunks.DownloadsState{Elements: ls.exportsAt, Updating: ls.cancelExport != nil}
 }
 
 // SetFP records a false-positive decision on elements of a scan, after

@@ -16,8 +16,7 @@
 // that): the diff compares SHA-256s with the publish manifest, and falls
 // back to the listing's MD5s only when the bucket has no manifest. Watch
 // keeps a bucket in step with a site that `scanreport serve` or repeated
-// builds keep rewriting, and WriteZip writes a site as one deterministic
-// zip. The package never opens buckets or reads credentials: the caller
+// builds keep rewriting (`build --zip` is package sitezip). The package never opens buckets or reads credentials: the caller
 // hands it a *blob.Bucket. See docs/publish.md.
 package publish
 

@@ -1,16 +1,13 @@
 package publish
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
 	"html"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -137,71 +134,5 @@ func readPayload(t testing.TB, b *blob.Bucket, key string, v any) {
 	}
 	if err := json.Unmarshal(data[i:j+1], v); err != nil {
 		t.Fatalf("%s: %v", key, err)
-	}
-}
-
-// TestZip: the zip holds every visible site file under one folder, sorted,
-// with fixed times, and is the same bytes when written again.
-func TestZip(t *testing.T) {
-	dir := newSite(t)
-	out := filepath.Join(t.TempDir(), "Acme report.zip")
-	z, err := WriteZip(dir, out, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, _ := os.ReadFile(out)
-	if z.Top != "Acme_report" || z.Files != len(publishedKeys()) || z.Bytes != int64(len(first)) {
-		t.Errorf("result %+v", z)
-	}
-	touch(t, filepath.Join(dir, "index.html"), smallSite["index.html"]) // same bytes, new time
-	if _, err := WriteZip(dir, out, ""); err != nil {
-		t.Fatal(err)
-	}
-	if second, _ := os.ReadFile(out); !bytes.Equal(first, second) {
-		t.Error("the zip differs when written again")
-	}
-	r, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names, files []string
-	for _, f := range r.File {
-		names = append(names, f.Name)
-		if !f.Modified.Equal(ZipTime) {
-			t.Errorf("%s: modified %v", f.Name, f.Modified)
-		}
-		if !strings.HasPrefix(f.Name, "Acme_report/") {
-			t.Errorf("%s is not under the top folder", f.Name)
-		}
-		if !strings.HasSuffix(f.Name, "/") {
-			files = append(files, strings.TrimPrefix(f.Name, "Acme_report/"))
-		}
-	}
-	if !slices.IsSorted(names) {
-		t.Errorf("entries are not sorted: %q", names)
-	}
-	if !slices.Equal(files, publishedKeys()) {
-		t.Errorf("files %q\nwant %q", files, publishedKeys())
-	}
-	rc, err := r.Open("Acme_report/index.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc.Close()
-
-	if _, err := WriteZip(dir, filepath.Join(dir, "x.zip"), ""); err == nil {
-		t.Error("a zip inside the site was written")
-	}
-	if _, err := WriteZip(t.TempDir(), out, ""); err == nil {
-		t.Error("a folder that is not a site was zipped")
-	}
-}
-
-// TestZipTop names the folder after the file.
-func TestZipTop(t *testing.T) {
-	for in, want := range map[string]string{"report.zip": "report", "/a/b/Acme 2026.ZIP": "Acme_2026", "x": "x", ".zip": "report", "é.zip": "report"} {
-		if got := zipTop(in); got != want {
-			t.Errorf("zipTop(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

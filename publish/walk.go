@@ -4,7 +4,6 @@ import (
 	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -209,18 +208,4 @@ func (p *Publisher) hash(f *Local) error {
 }
 
 // checkSite refuses a folder that is not a site scanreport built.
-func checkSite(dir string) error {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return fmt.Errorf("site folder: %w", err)
-	}
-	if !st.IsDir() {
-		return fmt.Errorf("site folder %s is not a folder", dir)
-	}
-	if _, err := os.Stat(filepath.Join(dir, site.Marker)); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s is not a site built by scanreport (it has no %s): run `scanreport build` first, or name the site with --site", dir, site.Marker)
-	} else if err != nil {
-		return fmt.Errorf("site folder: %w", err)
-	}
-	return nil
-}
+func checkSite(dir string) error { return site.CheckBuilt(dir) }

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,7 +59,7 @@ func ParseSettings(data []byte, id, file string, report Reporter) (Settings, err
 		}
 	}
 	s := Settings{Global: settingList(sf.Global)}
-	for _, name := range sortedKeys(sf.Modules) {
+	for _, name := range slices.Sorted(maps.Keys(sf.Modules)) {
 		s.Modules = append(s.Modules, ModuleSettings{Module: name, Settings: settingList(sf.Modules[name])})
 	}
 	return s, nil
@@ -66,19 +67,10 @@ func ParseSettings(data []byte, id, file string, report Reporter) (Settings, err
 
 func settingList(m map[string]any) []Setting {
 	out := make([]Setting, 0, len(m))
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		out = append(out, Setting{Key: k, Value: SettingText(m[k]), Raw: m[k]})
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // SettingText renders a decoded TOML value as Setting.Value shows it.
@@ -94,7 +86,7 @@ func SettingText(v any) string {
 		return strings.Join(parts, ", ")
 	case map[string]any:
 		parts := make([]string, 0, len(t))
-		for _, k := range sortedKeys(t) {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			parts = append(parts, k+" = "+SettingText(t[k]))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"

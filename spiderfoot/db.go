@@ -7,14 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, registered as "sqlite"
 
+	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -266,7 +269,75 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 	}
 	defer tx.Rollback()
 
-	meta := scan.Meta{ID: ss.ID, Name: ss.Name, Target: unescapeName(s.rawTarget), Kind: scan.KindAutomated, Status: s.status,
+	meta, settings, nSettings, modulesFromResults, err := dbScanMeta(ctx, tx, s, o, sum, &ss)
+	if err != nil {
+		return ss, err
+	}
+
+	w, err := scan.Create(tmp, meta)
+	if err != nil {
+		return ss, err
+	}
+	defer func() {
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+	}()
+
+	if err := writeDBRoot(ctx, tx, s.guid, w, meta, sum); err != nil {
+		return ss, err
+	}
+	ss.Elements = 1
+	fpIDs, last, err := copyDBResults(ctx, tx, s.guid, w, cat, meta, modulesFromResults, sum, &ss)
+	if err != nil {
+		return ss, err
+	}
+	if err := copyDBLog(ctx, tx, s.guid, w, meta.Created, &ss); err != nil {
+		return ss, err
+	}
+
+	if nSettings > 0 {
+		if err := w.WriteSettings(settings); err != nil {
+			return ss, err
+		}
+	}
+	if len(ss.UnknownTypes) > 0 {
+		if ss.DeclaredTypes, err = writeDBTypes(ctx, tx, w.Dir(), ss.UnknownTypes); err != nil {
+			return ss, err
+		}
+	}
+	if hasCorr {
+		if ss.Correlations, err = writeDBCorrelations(ctx, tx, s.guid, w.Dir()); err != nil {
+			return ss, err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return ss, err
+	}
+	if len(fpIDs) > 0 {
+		at := meta.Ended
+		if at.IsZero() && last > 0 {
+			at = secondsTime(last)
+		}
+		if at.IsZero() {
+			at = meta.Created
+		}
+		if err := writeFPDecisions(w.Dir(), fpIDs, at); err != nil {
+			return ss, err
+		}
+		ss.FPDecisions = len(fpIDs)
+	}
+	if err := os.WriteFile(filepath.Join(w.Dir(), MarkerFile), marker("spiderfoot-db", file, s.guid), 0o644); err != nil {
+		return ss, err
+	}
+	return ss, nil
+}
+
+// dbScanMeta reads a scan's meta data (with --status applied), its
+// settings and enabled modules; modulesFromResults says the database named
+// no enabled modules, so the modules that found something stand in.
+func dbScanMeta(ctx context.Context, tx *sql.Tx, s *dbScan, o *Options, sum *Summary, ss *ScanSummary) (meta scan.Meta, settings scan.Settings, nSettings int, modulesFromResults bool, err error) {
+	meta = scan.Meta{ID: ss.ID, Name: ss.Name, Target: unescapeName(s.rawTarget), Kind: scan.KindAutomated, Status: s.status,
 		Created: millisTime(s.created), Started: millisTime(s.started), Ended: millisTime(s.ended)}
 	if meta.Status == "" {
 		meta.Status = scan.StatusCreated
@@ -282,7 +353,7 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 		if final && meta.Ended.IsZero() {
 			var lastT sql.NullFloat64
 			if err := tx.QueryRowContext(ctx, `SELECT max(generated) FROM tbl_scan_results WHERE scan_instance_id = ?`, s.guid).Scan(&lastT); err != nil {
-				return ss, err
+				return meta, settings, 0, false, err
 			}
 			meta.Ended = meta.Started
 			if lastT.Valid && lastT.Float64 > 0 {
@@ -301,19 +372,19 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 	// Settings, and the modules enabled.
 	settings, nSettings, modules, err := dbSettings(ctx, tx, s.guid)
 	if err != nil {
-		return ss, err
+		return meta, settings, 0, false, err
 	}
 	ss.Settings = nSettings
 	meta.Modules = modules
 	// Without _modulesenabled, the modules that found something are taken
 	// (after the results are read).
-	modulesFromResults := len(meta.Modules) == 0
+	modulesFromResults = len(meta.Modules) == 0
 
 	// The target's type: the first event stored under ROOT.
 	var tt sql.NullString
 	err = tx.QueryRowContext(ctx, `SELECT type FROM tbl_scan_results WHERE scan_instance_id = ? AND source_event_hash = 'ROOT' AND hash <> 'ROOT' ORDER BY rowid LIMIT 1`, s.guid).Scan(&tt)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return ss, err
+		return meta, settings, 0, false, err
 	}
 	meta.TargetType = tt.String
 
@@ -321,7 +392,7 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 	if meta.Created.IsZero() {
 		var first sql.NullFloat64
 		if err := tx.QueryRowContext(ctx, `SELECT min(generated) FROM tbl_scan_results WHERE scan_instance_id = ?`, s.guid).Scan(&first); err != nil {
-			return ss, err
+			return meta, settings, 0, false, err
 		}
 		switch {
 		case !meta.Started.IsZero():
@@ -333,57 +404,54 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 		}
 	}
 
-	w, err := scan.Create(tmp, meta)
-	if err != nil {
-		return ss, err
-	}
-	defer func() {
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-	}()
+	return meta, settings, nSettings, modulesFromResults, nil
+}
 
-	// ROOT first: SpiderFoot's ROOT row (hash and source "ROOT", data the
-	// target), or one made from the scan when it has none.
+// writeDBRoot writes the scan's ROOT element first: SpiderFoot's ROOT row
+// (hash and source "ROOT", data the target), or one made from the scan
+// when it has none.
+func writeDBRoot(ctx context.Context, tx *sql.Tx, guid string, w *scan.Writer, meta scan.Meta, sum *Summary) error {
 	var rootGen sql.NullFloat64
 	var rootData sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT generated, data FROM tbl_scan_results WHERE scan_instance_id = ? AND hash = 'ROOT' ORDER BY rowid LIMIT 1`, s.guid).Scan(&rootGen, &rootData)
+	err := tx.QueryRowContext(ctx, `SELECT generated, data FROM tbl_scan_results WHERE scan_instance_id = ? AND hash = 'ROOT' ORDER BY rowid LIMIT 1`, guid).Scan(&rootGen, &rootData)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		if err := w.Root(meta.Created); err != nil {
-			return ss, err
+			return err
 		}
 		sum.note("scans without a ROOT row: one was made from the target", 1)
 	case err != nil:
-		return ss, err
+		return err
 	default:
 		data := unescapeName(rootData.String)
 		if data == "" {
 			data = meta.Target
 		}
 		if _, err := w.Add(scan.Element{ID: scan.RootID, Type: scan.RootID, Data: data, Source: scan.RootID, Generated: secondsTime(rootGen.Float64)}); err != nil {
-			return ss, err
+			return err
 		}
 	}
-	ss.Elements = 1
+	return nil
+}
 
-	// Results in storage order (parents are stored before their children).
+// copyDBResults copies the scan's results in storage order (parents are
+// stored before their children), counting what the summary reports, and
+// returns the false positives to name in decisions and the last result time.
+func copyDBResults(ctx context.Context, tx *sql.Tx, guid string, w *scan.Writer, cat *eltypes.Catalogue, meta scan.Meta, modulesFromResults bool, sum *Summary, ss *ScanSummary) (fpIDs []string, last float64, err error) {
 	rows, err := tx.QueryContext(ctx, `SELECT hash, type, generated, confidence, visibility, risk, module, data, false_positive, source_event_hash
-		FROM tbl_scan_results WHERE scan_instance_id = ? ORDER BY rowid`, s.guid)
+		FROM tbl_scan_results WHERE scan_instance_id = ? ORDER BY rowid`, guid)
 	if err != nil {
-		return ss, err
+		return nil, 0, err
 	}
 	defer rows.Close()
 	var (
 		hash, typ, module, data, source sql.NullString
 		gen                             sql.NullFloat64
 		conf, vis, risk, fp             sql.NullInt64
-		fpIDs                           []string
 		fpSet                           = map[string]bool{} // flagged elements
 		underFP                         = map[string]bool{} // flagged elements and what lies under them
 		rootRows                        int
 		n                               int
-		last                            float64
 		found                           = map[string]bool{}
 		// Hashes seen and sources named, as 64-bit digests: enough to count
 		// repeated hashes and sources that name nothing, in little memory.
@@ -392,11 +460,11 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 	)
 	for rows.Next() {
 		if err := rows.Scan(&hash, &typ, &gen, &conf, &vis, &risk, &module, &data, &fp, &source); err != nil {
-			return ss, err
+			return nil, 0, err
 		}
 		if n++; n%8192 == 0 {
 			if err := ctx.Err(); err != nil {
-				return ss, err
+				return nil, 0, err
 			}
 		}
 		if hash.String == scan.RootID {
@@ -447,7 +515,7 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 			sources = append(sources, digest(src))
 		}
 		if _, err := w.AddExact(e); err != nil {
-			return ss, err
+			return nil, 0, err
 		}
 		ss.Elements++
 		// False positives: our fp-set marks the whole subtree, so only
@@ -469,7 +537,7 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return ss, err
+		return nil, 0, err
 	}
 	rows.Close()
 	for _, d := range sources {
@@ -479,72 +547,40 @@ func importDBScan(ctx context.Context, db *sql.DB, tmp string, s *dbScan, hasCor
 	}
 	seen, sources = nil, nil
 	if modulesFromResults && len(found) > 0 {
-		if err := w.UpdateMeta(func(m *scan.Meta) { m.Modules = sortedKeys(found) }); err != nil {
-			return ss, err
+		if err := w.UpdateMeta(func(m *scan.Meta) { m.Modules = slices.Sorted(maps.Keys(found)) }); err != nil {
+			return nil, 0, err
 		}
 	}
+	return fpIDs, last, nil
+}
 
-	// The log, oldest first.
-	logRows, err := tx.QueryContext(ctx, `SELECT generated, component, type, message FROM tbl_scan_log WHERE scan_instance_id = ? ORDER BY generated, rowid`, s.guid)
+// copyDBLog copies the scan's log, oldest first.
+func copyDBLog(ctx context.Context, tx *sql.Tx, guid string, w *scan.Writer, created time.Time, ss *ScanSummary) error {
+	logRows, err := tx.QueryContext(ctx, `SELECT generated, component, type, message FROM tbl_scan_log WHERE scan_instance_id = ? ORDER BY generated, rowid`, guid)
 	if err != nil {
-		return ss, err
+		return err
 	}
 	defer logRows.Close()
 	for logRows.Next() {
 		var lgen sql.NullFloat64
 		var comp, ltype, msg sql.NullString
 		if err := logRows.Scan(&lgen, &comp, &ltype, &msg); err != nil {
-			return ss, err
+			return err
 		}
 		t := millisTime(lgen.Float64)
 		if t.IsZero() {
-			t = meta.Created
+			t = created
 		}
 		if err := w.Log(t, strings.ToUpper(strings.TrimSpace(ltype.String)), comp.String, msg.String); err != nil {
-			return ss, err
+			return err
 		}
 		ss.LogLines++
 	}
 	if err := logRows.Err(); err != nil {
-		return ss, err
+		return err
 	}
 	logRows.Close()
-
-	if nSettings > 0 {
-		if err := w.WriteSettings(settings); err != nil {
-			return ss, err
-		}
-	}
-	if len(ss.UnknownTypes) > 0 {
-		if ss.DeclaredTypes, err = writeDBTypes(ctx, tx, w.Dir(), ss.UnknownTypes); err != nil {
-			return ss, err
-		}
-	}
-	if hasCorr {
-		if ss.Correlations, err = writeDBCorrelations(ctx, tx, s.guid, w.Dir()); err != nil {
-			return ss, err
-		}
-	}
-	if err := w.Flush(); err != nil {
-		return ss, err
-	}
-	if len(fpIDs) > 0 {
-		at := meta.Ended
-		if at.IsZero() && last > 0 {
-			at = secondsTime(last)
-		}
-		if at.IsZero() {
-			at = meta.Created
-		}
-		if err := writeFPDecisions(w.Dir(), fpIDs, at); err != nil {
-			return ss, err
-		}
-		ss.FPDecisions = len(fpIDs)
-	}
-	if err := os.WriteFile(filepath.Join(w.Dir(), MarkerFile), marker("spiderfoot-db", file, s.guid), 0o644); err != nil {
-		return ss, err
-	}
-	return ss, nil
+	return nil
 }
 
 // digest is a 64-bit FNV-1a digest of s.
@@ -589,13 +625,13 @@ func dbSettings(ctx context.Context, tx *sql.Tx, guid string) (scan.Settings, in
 	}
 	var s scan.Settings
 	n := 0
-	for _, k := range sortedKeys(global) {
+	for _, k := range slices.Sorted(maps.Keys(global)) {
 		s.Global = append(s.Global, scan.Setting{Key: k, Value: global[k]})
 		n++
 	}
-	for _, name := range sortedKeys(mods) {
+	for _, name := range slices.Sorted(maps.Keys(mods)) {
 		ms := scan.ModuleSettings{Module: name}
-		for _, k := range sortedKeys(mods[name]) {
+		for _, k := range slices.Sorted(maps.Keys(mods[name])) {
 			ms.Settings = append(ms.Settings, scan.Setting{Key: k, Value: mods[name][k]})
 			n++
 		}
@@ -713,7 +749,7 @@ func writeDBTypes(ctx context.Context, tx *sql.Tx, dir string, unknown map[strin
 	b.WriteString("code\tdescription\traw\tcategory\n")
 	n := 0
 	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-	for _, code := range sortedKeys(unknown) {
+	for _, code := range slices.Sorted(maps.Keys(unknown)) {
 		var descr, cat sql.NullString
 		var raw sql.NullInt64
 		err := tx.QueryRowContext(ctx, `SELECT event_descr, event_raw, event_type FROM tbl_event_types WHERE event = ?`, code).Scan(&descr, &raw, &cat)

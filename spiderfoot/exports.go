@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -357,7 +358,7 @@ func writeExportScan(tmp, id, kind, file string, s *exportScan, o *Options) (ss 
 	}
 	ss.Status = status
 	meta := scan.Meta{ID: id, Name: ss.Name, Target: target, Kind: scan.KindAutomated, Status: status,
-		Created: first, Started: first, Ended: last, Modules: sortedKeys(modules)}
+		Created: first, Started: first, Ended: last, Modules: slices.Sorted(maps.Keys(modules))}
 	if status != scan.StatusFinished && status != scan.StatusAborted && status != scan.StatusErrorFailed {
 		meta.Ended = time.Time{}
 	}

@@ -5,7 +5,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/scanreport/scanreport/generator/exports"
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
 )
@@ -94,7 +94,7 @@ func TestGEXFMatchesSpiderFoot(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := loadModel(t, root, sum.Scans[0].ID)
-		g := exports.EntityGraph(s)
+		g := entity.Build(s)
 		got := map[[2]string]bool{}
 		for _, e := range g.Edges {
 			a, b := g.Nodes[e[0]].Label, g.Nodes[e[1]].Label

@@ -12,6 +12,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -161,25 +162,7 @@ func read(t testing.TB, root, id string) *readBack {
 // loadModel loads the scan as the report generator does.
 func loadModel(t testing.TB, root, id string) *model.Scan {
 	t.Helper()
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	risky, err := eltypes.NewRisky(eltypes.DefaultRiskyTypes, eltypes.DefaultMinRisk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := model.Load(d, eltypes.MustLoad(), risky, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return testread.Model(t, root, id, nil)
 }
 
 // fpIDs lists the ids the model marks as false positives.

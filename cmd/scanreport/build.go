@@ -11,8 +11,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/scanreport/scanreport/generator"
-	"github.com/scanreport/scanreport/publish"
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/scan"
+	"github.com/scanreport/scanreport/sitezip"
 )
 
 func (a *app) buildCommand() *cobra.Command {
@@ -63,12 +64,12 @@ listed in full by 'scanreport validate'.`,
 				a.printBuild(o, res)
 			}
 			if zipFile != "" {
-				z, err := publish.WriteZip(o.Output, zipFile, "")
+				z, err := sitezip.Write(o.Output, zipFile, "")
 				if err != nil {
 					return err
 				}
 				if !quiet {
-					fmt.Fprintf(a.stdout, "Wrote %s (%s, %s files): unpacked, %s/index.html opens by double-click.\n", zipFile, bytesText(z.Bytes), comma(z.Files), z.Top)
+					fmt.Fprintf(a.stdout, "Wrote %s (%s, %s files): unpacked, %s/index.html opens by double-click.\n", zipFile, bytesText(z.Bytes), numtext.Thousands(z.Files), z.Top)
 				}
 			}
 			return nil
@@ -103,22 +104,14 @@ func isTerminal(w any) bool {
 func (a *app) printBuild(o generator.Options, res generator.Result) {
 	index, _ := filepath.Abs(filepath.Join(o.Output, "index.html"))
 	fmt.Fprintf(a.stdout, "Built %d scans (%s elements) into %s: %s files, %s, in %s.\n",
-		res.Scans, comma(res.Elements), o.Output, comma(res.Files), bytesText(res.Bytes), res.Duration.Round(time.Millisecond))
+		res.Scans, numtext.Thousands(res.Elements), o.Output, numtext.Thousands(res.Files), bytesText(res.Bytes), res.Duration.Round(time.Millisecond))
 	if res.Skipped > 0 {
 		fmt.Fprintf(a.stdout, "%d scan directories could not be read and were left out.\n", res.Skipped)
 	}
 	if res.Problems > 0 {
-		fmt.Fprintf(a.stdout, "%s problems in the data (%s errors): run 'scanreport validate' to list them.\n", comma(res.Problems), comma(res.Errors))
+		fmt.Fprintf(a.stdout, "%s problems in the data (%s errors): run 'scanreport validate' to list them.\n", numtext.Thousands(res.Problems), numtext.Thousands(res.Errors))
 	}
 	fmt.Fprintf(a.stdout, "Open file://%s\n", filepath.ToSlash(index))
-}
-
-func comma(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 func bytesText(n int64) string {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/internal/sample"
 )
 
@@ -121,7 +122,7 @@ func TestBuildAndValidateAgreeOnSeverity(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return strings.TrimSpace(comma(n)) }
+func itoa(n int) string { return strings.TrimSpace(numtext.Thousands(n)) }
 
 // TestPublishPrefixIsAFolder publishes with a prefix given without its
 // trailing slash, in the URL forms there are, with --prune, beside other

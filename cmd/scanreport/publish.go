@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"gocloud.dev/blob"
 
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/publish"
 )
@@ -346,10 +347,10 @@ func (pr *publishPrinter) plan(pl *publish.Plan) {
 	}
 	if pr.dryRun {
 		fmt.Fprintf(pr.out, "Dry run: publishing to %s would upload %s files (%s), delete %d, leave %s unchanged. Nothing was changed.\n",
-			pr.to, comma(len(pl.Uploads)), bytesText(pl.UploadBytes), len(pl.Deletes), comma(pl.Unchanged))
+			pr.to, numtext.Thousands(len(pl.Uploads)), bytesText(pl.UploadBytes), len(pl.Deletes), numtext.Thousands(pl.Unchanged))
 	} else {
 		fmt.Fprintf(pr.out, "%sPublishing to %s: upload %s files (%s), delete %d, %s unchanged.\n",
-			stamp, pr.to, comma(len(pl.Uploads)), bytesText(pl.UploadBytes), len(pl.Deletes), comma(pl.Unchanged))
+			stamp, pr.to, numtext.Thousands(len(pl.Uploads)), bytesText(pl.UploadBytes), len(pl.Deletes), numtext.Thousands(pl.Unchanged))
 	}
 	if n := len(pl.Stale) - len(pl.Deletes); n > 0 {
 		fmt.Fprintf(pr.out, "%s%d objects under the URL are not in the site; --prune deletes them.\n", stamp, n)
@@ -398,5 +399,5 @@ func (pr *publishPrinter) done(res publish.Result) {
 		retries = fmt.Sprintf(" (%d retries)", res.Retries)
 	}
 	fmt.Fprintf(pr.out, "%sPublished in %s: uploaded %s files (%s), deleted %d, %s unchanged%s.\n", stamp,
-		res.Duration.Round(time.Millisecond), comma(res.Uploaded), bytesText(res.UploadedBytes), res.Deleted, comma(res.Plan.Unchanged), retries)
+		res.Duration.Round(time.Millisecond), numtext.Thousands(res.Uploaded), bytesText(res.UploadedBytes), res.Deleted, numtext.Thousands(res.Plan.Unchanged), retries)
 }

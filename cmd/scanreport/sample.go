@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/scanstore"
@@ -88,12 +89,12 @@ func (a *app) writeSample(samples, xss bool, out, id, target, status, kind strin
 	if err := scan.ValidID(id); err != nil {
 		return fmt.Errorf("--id: %w", err)
 	}
-	o := sample.Options{ID: id, Name: fmt.Sprintf("Synthetic scan of %s (%s elements)", target, comma(elements)),
+	o := sample.Options{ID: id, Name: fmt.Sprintf("Synthetic scan of %s (%s elements)", target, numtext.Thousands(elements)),
 		Target: target, Kind: kind, Status: status, Elements: elements, Seed: seed,
 		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}
 	if err := sample.Write(out, o); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Wrote scan %s (%s elements) into %s in %s.\n", id, comma(elements), out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(a.stdout, "Wrote scan %s (%s elements) into %s in %s.\n", id, numtext.Thousands(elements), out, time.Since(start).Round(time.Millisecond))
 	return nil
 }

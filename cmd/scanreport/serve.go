@@ -17,6 +17,7 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/lookup"
 	"github.com/scanreport/scanreport/scanstore"
 	"github.com/scanreport/scanreport/serve"
@@ -121,7 +122,7 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 	}
 	defer srv.Close()
 	fmt.Fprintf(a.stdout, "Built %d scans (%s elements) in %s.\nServing http://%s/ — watching %s (Ctrl-C to stop)\n",
-		res.Scans, comma(res.Elements), time.Since(start).Round(time.Millisecond), shown, o.ScansRoot)
+		res.Scans, numtext.Thousands(res.Elements), time.Since(start).Round(time.Millisecond), shown, o.ScansRoot)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -167,6 +168,10 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 			}
 			srv.SetBehind(behind(live))
+		case <-live.ExportsDone():
+			if ch := live.TakeExported(); !ch.Empty() {
+				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths})
+			}
 		case <-tick.C:
 			if ch, err := live.Retry(ctx); err != nil {
 				a.log.Error("retry failed", "err", err)
@@ -178,10 +183,12 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths, List: ch.List, Full: ch.Full})
 			}
 			srv.SetBehind(behind(live))
-			ch, err := live.FlushExports(ctx, exportQuiet)
+			// Downloads are written in the background (ExportsDone below).
+			ch, err := live.StartExports(ctx, exportQuiet)
 			if err != nil {
 				a.log.Error("downloads not updated", "err", err)
-			} else if !ch.Empty() {
+			}
+			if !ch.Empty() {
 				srv.Notify(serve.Event{Scans: ch.Scans, Paths: ch.Paths})
 			}
 			// Investigation files live outside the scans root.

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -62,7 +63,7 @@ and 2 when an id names no scan.`,
 			// The same counts as build's summary: one severity model.
 			errs, warns := res.Errors, res.Problems-res.Errors
 			fmt.Fprintf(a.stderr, "%d scans, %s elements checked in %s: %d errors, %d warnings.\n",
-				res.Scans+res.Skipped, comma(res.Elements), res.Duration.Round(time.Millisecond), errs, warns)
+				res.Scans+res.Skipped, numtext.Thousands(res.Elements), res.Duration.Round(time.Millisecond), errs, warns)
 			if errs > 0 || strict && warns > 0 {
 				return exitError{1}
 			}

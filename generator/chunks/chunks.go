@@ -110,7 +110,15 @@ func Manifest(s *model.Scan, sl *ScanLayout) []byte {
 		fps += t.FP
 	}
 	b = jsonw.Int(b, int64(fps))
-	b = append(b, "}}"...)
+	b = append(b, '}')
+	if d := sl.Downloads; d != nil {
+		b = append(b, `,"downloads":{"n":`...)
+		b = jsonw.Int(b, int64(d.Elements))
+		b = append(b, `,"updating":`...)
+		b = strconv.AppendBool(b, d.Updating)
+		b = append(b, '}')
+	}
+	b = append(b, '}')
 	return append(b, suffix...)
 }
 

@@ -138,6 +138,16 @@ type ScanLayout struct {
 	Types map[string]*Layout
 	Log   *Layout
 	Gen   int
+	// Downloads, when not nil, says the scan's downloads are behind its
+	// data (the preview writes them in the background).
+	Downloads *DownloadsState
+}
+
+// DownloadsState is how far behind the data the downloads are: they show
+// the first Elements elements, and Updating says they are being written.
+type DownloadsState struct {
+	Elements int
+	Updating bool
 }
 
 // NewScanLayout cuts every list of s into full chunks.

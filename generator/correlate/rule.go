@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -703,7 +704,7 @@ func (p *parser) analyses(r *Rule, n *yaml.Node) {
 			if kv.key == "method" {
 				continue
 			}
-			if !contains(allowed, kv.key) {
+			if !slices.Contains(allowed, kv.key) {
 				if kv.key == "must_be_unique" {
 					p.errorf(kv.keyNode, k, "SpiderFoot's engine never reads must_be_unique (its validator names it by mistake); use count_unique_only")
 				} else {
@@ -781,15 +782,6 @@ func (p *parser) analyses(r *Rule, n *yaml.Node) {
 }
 
 const methodList = "threshold, outlier, first_collection_only, match_all_to_first_collection, both_collections"
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // placeholderRe is SpiderFoot's placeholder pattern: lower-case letters and
 // dots between braces.

@@ -206,8 +206,21 @@ func WriteCSV(w io.Writer, s *model.Scan, defuse bool, scanName string, header b
 			return err
 		}
 	}
+	return writeCSVRows(c, s, scanName, 1)
+}
+
+// WriteCSVRows writes the rows WriteCSV writes for the elements from
+// index from on (1 is the first after ROOT), without the header: what
+// WriteCSV(s) adds to WriteCSV of the scan when it had from-1 elements, as
+// long as those did not change (their false-positive flag, their source).
+func WriteCSVRows(w io.Writer, s *model.Scan, defuse bool, from int) error {
+	return writeCSVRows(&CSVWriter{W: w, Defuse: defuse}, s, "", max(from, 1))
+}
+
+func writeCSVRows(c *CSVWriter, s *model.Scan, scanName string, from int) error {
+	multi := scanName != ""
 	row := make([]string, 0, 7)
-	for i := 1; i < len(s.Elements); i++ {
+	for i := from; i < len(s.Elements); i++ {
 		e := &s.Elements[i]
 		row = row[:0]
 		if multi {
@@ -231,7 +244,18 @@ func WriteLogCSV(w io.Writer, s *model.Scan, defuse bool) error {
 	if err := c.Row(LogCSVHeader...); err != nil {
 		return err
 	}
-	for i, l := range s.Log {
+	return writeLogRows(c, s, 0)
+}
+
+// WriteLogCSVRows writes the rows WriteLogCSV writes for the log lines from
+// index from on, without the header (the log only grows).
+func WriteLogCSVRows(w io.Writer, s *model.Scan, defuse bool, from int) error {
+	return writeLogRows(&CSVWriter{W: w, Defuse: defuse}, s, max(from, 0))
+}
+
+func writeLogRows(c *CSVWriter, s *model.Scan, from int) error {
+	for i := from; i < len(s.Log); i++ {
+		l := &s.Log[i]
 		if err := c.Row(csvTime(l.Time), l.Component, l.Level, l.Message, strconv.Itoa(i+1)); err != nil {
 			return err
 		}

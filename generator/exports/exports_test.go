@@ -15,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -101,7 +103,7 @@ func FuzzGEXFLabel(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		g := &Graph{Nodes: []Node{{Label: s, Type: s, Module: s, Count: 1, Target: true}, {Label: "x"}}, Edges: [][2]int32{{0, 1}}}
+		g := &entity.Graph{Nodes: []entity.Node{{Label: s, Type: s, Module: s, Count: 1, Target: true}, {Label: "x"}}, Edges: [][2]int32{{0, 1}}}
 		for _, v := range []string{GEXF12, GEXF13} {
 			var b bytes.Buffer
 			if err := WriteGraphGEXF(&b, g, v, s, "2026-11-20"); err != nil {
@@ -211,7 +213,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestEntityGraph(t *testing.T) {
-	g := EntityGraph(testScan(t))
+	g := entity.Build(testScan(t))
 	var nodes []string
 	for _, n := range g.Nodes {
 		nodes = append(nodes, fmt.Sprintf("%s(%d)", n.Label, n.Count))
@@ -300,24 +302,7 @@ for p in sys.argv[2:]:
 // sampleScan loads the finished sample scan shipped in scans/.
 func sampleScan(t *testing.T, id string) *model.Scan {
 	t.Helper()
-	risky, err := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := scan.OpenRoot(filepath.Join("..", "..", "scans"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d, err := root.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	s, err := model.Load(d, cat, risky, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testread.Model(t, filepath.Join("..", "..", "scans"), id, testread.Risky(t, eltypes.DefaultRiskyTypes, 50))
 	if s.Meta.Status != scan.StatusFinished || s.Count() < 1000 {
 		t.Fatalf("%s: %s with %d elements; want a finished scan of some size", id, s.Meta.Status, s.Count())
 	}
@@ -418,7 +403,7 @@ print(json.dumps(out))
 		}
 	}
 
-	g := EntityGraph(s)
+	g := entity.Build(s)
 	elements, risky := 0, 0
 	for _, n := range g.Nodes {
 		elements += n.Count

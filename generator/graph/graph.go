@@ -1,6 +1,6 @@
 // Package graph makes the data files of the report's graph views
 // (docs/graphs.md, docs/site-format.md "Graphs"): the scan's entity graph
-// (exports.EntityGraph: SpiderFoot's graph, false positives left out) laid
+// (entity.Build: SpiderFoot's graph, false positives left out) laid
 // out at build time on rings around the target, capped at MaxNodes drawn
 // nodes, and the tree of every element's source, which the discovery-path
 // views walk. The browser draws and never lays out a large graph itself.
@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/scanreport/scanreport/generator/exports"
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/jsonw"
 	"github.com/scanreport/scanreport/scan"
@@ -120,10 +120,15 @@ func Palette() []string { return append([]string(nil), palette...) }
 // Compute builds the drawn graph of s: its entity graph, laid out by
 // Radial over the breadth-first spanning tree from the target, capped.
 func Compute(s *model.Scan, o Options) *Drawn {
-	return fromGraph(s, exports.EntityGraph(s), o)
+	return fromGraph(s, entity.Build(s), o)
 }
 
-func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
+// ComputeFrom is Compute for the entity graph g of s already built.
+func ComputeFrom(s *model.Scan, g *entity.Graph, o Options) *Drawn {
+	return fromGraph(s, g, o)
+}
+
+func fromGraph(s *model.Scan, g *entity.Graph, o Options) *Drawn {
 	limit := o.MaxNodes
 	if limit <= 0 {
 		limit = MaxNodes
@@ -140,11 +145,28 @@ func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
 			break
 		}
 	}
-	// Legend: one entry per node type, largest first (the target and the
-	// "more" nodes apart).
+	group, legend := legendOf(s, g)
+	tree := SpanningTree(n, g.Edges, root)
+	c := capTree(tree, n, limit, group)
+	d.Grouped = c.grouped
+	if len(c.groups) > 0 {
+		legend = append(legend, Entry{Code: GroupCode, Descr: "More (not drawn)", Color: GroupColor})
+	}
+	l := layOut(g, root, group, c, int32(len(legend)-1))
+	d.Nodes = drawNodes(s, g, c, l, legend)
+	d.Edges = l.sub
+	d.Legend = legend
+	return d
+}
+
+// legendOf groups the nodes by type: one legend entry per node type,
+// largest first (the target apart), coloured from the palette; group[i] is
+// node i's entry.
+func legendOf(s *model.Scan, g *entity.Graph) (group []int32, legend []Entry) {
+	n := len(g.Nodes)
 	codeIdx := map[string]int32{}
 	var entries []Entry
-	group := make([]int32, n)
+	group = make([]int32, n)
 	for i, nd := range g.Nodes {
 		code := nd.Type
 		if nd.Target {
@@ -180,7 +202,7 @@ func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
 	for i := range group {
 		group[i] = rank[group[i]]
 	}
-	legend := make([]Entry, len(entries))
+	legend = make([]Entry, len(entries))
 	for r, k := range order {
 		legend[r] = entries[k]
 	}
@@ -200,12 +222,29 @@ func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
 			e.Descr = e.Code
 		}
 	}
+	return group, legend
+}
 
-	tree := SpanningTree(n, g.Edges, root)
+// capped is which nodes a capped graph draws, and the "more" nodes that
+// stand for the others: groups[gi] is the kept tree parent of "more" node
+// gi, groupSize its node count, groupType its commonest legend entry.
+type capped struct {
+	keep      []bool
+	groups    []int32
+	groupSize []int
+	groupType []int32
+	grouped   int
+}
+
+// capTree keeps every node when there are at most limit, otherwise the
+// nodes nearest the target in the breadth-first order of tree, with one
+// "more" node under each kept parent of nodes left out, all within limit.
+func capTree(tree *Tree, n, limit int, group []int32) capped {
 	keep := make([]bool, n)
 	var groups []int32 // tree parents (kept) of nodes not drawn
 	var groupSize []int
 	var groupType []int32
+	grouped := 0
 	if n <= limit {
 		for i := range keep {
 			keep[i] = true
@@ -261,7 +300,7 @@ func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
 			}
 			groupSize[gi] += size[v]
 			typeCount[[2]int32{int32(gi), group[v]}]++
-			d.Grouped += size[v]
+			grouped += size[v]
 		}
 		best := make([]int, len(groups))
 		for key, c := range typeCount {
@@ -270,13 +309,26 @@ func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
 				best[gi], groupType[gi] = c, key[1]
 			}
 		}
-		if len(groups) > 0 {
-			legend = append(legend, Entry{Code: GroupCode, Descr: "More (not drawn)", Color: GroupColor})
-		}
 	}
+	return capped{keep: keep, groups: groups, groupSize: groupSize, groupType: groupType, grouped: grouped}
+}
 
-	// The drawn graph: kept nodes in entity-graph order, then the "more"
-	// nodes, each hung under its parent.
+// layout is the drawn graph laid out: kept nodes in entity-graph order
+// (newID maps a node to its drawn index, -1 when not drawn), then the
+// "more" nodes, each hung under its parent.
+type layout struct {
+	newID        []int32
+	sub          [][2]int32
+	subGroup     []int32
+	drawn, total int
+	xs, ys       []int32
+}
+
+// layOut builds the drawn graph of the kept nodes and lays it out by Radial
+// over its spanning tree from the target.
+func layOut(g *entity.Graph, root int32, group []int32, c capped, groupEntry int32) layout {
+	n := len(g.Nodes)
+	keep, groups := c.keep, c.groups
 	newID := make([]int32, n)
 	var sub [][2]int32
 	var subGroup []int32
@@ -300,20 +352,26 @@ func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
 			subGroup[newID[i]] = group[i]
 		}
 	}
-	groupEntry := int32(len(legend) - 1)
 	for gi, p := range groups {
 		sub = append(sub, [2]int32{newID[p], int32(drawn + gi)})
 		subGroup[drawn+gi] = groupEntry
 	}
 	lt := SpanningTree(total, sub, newID[root])
 	xs, ys := Radial(lt, subGroup)
+	return layout{newID: newID, sub: sub, subGroup: subGroup, drawn: drawn, total: total, xs: xs, ys: ys}
+}
 
+// drawNodes makes the drawn nodes, counting them in the legend.
+func drawNodes(s *model.Scan, g *entity.Graph, c capped, l layout, legend []Entry) []Node {
+	n := len(g.Nodes)
+	keep, newID, subGroup, xs, ys, drawn := c.keep, l.newID, l.subGroup, l.xs, l.ys, l.drawn
+	groupEntry := int32(len(legend) - 1)
 	deg := make([]int32, n)
 	for _, e := range g.Edges {
 		deg[e[0]]++
 		deg[e[1]]++
 	}
-	d.Nodes = make([]Node, total)
+	nodes := make([]Node, l.total)
 	for i := range n {
 		if !keep[i] {
 			continue
@@ -340,26 +398,24 @@ func fromGraph(s *model.Scan, g *exports.Graph, o Options) *Drawn {
 		if e := nd.Element; e >= 0 && int(e) < len(s.Elements) {
 			mod = int32(s.Elements[e].Module)
 		}
-		d.Nodes[j] = Node{X: xs[j], Y: ys[j], Size: int32(math.Round(size)), Group: subGroup[j], Label: label,
+		nodes[j] = Node{X: xs[j], Y: ys[j], Size: int32(math.Round(size)), Group: subGroup[j], Label: label,
 			Element: nd.Element, Module: mod, Count: nd.Count, Flags: flags, First: nd.FirstSeen}
 		legend[subGroup[j]].Drawn++
 	}
-	for gi := range groups {
+	for gi := range c.groups {
 		j := int32(drawn + gi)
 		what := "nodes"
-		if t := groupType[gi]; t >= 0 && int(t) < len(legend) {
+		if t := c.groupType[gi]; t >= 0 && int(t) < len(legend) {
 			what = legend[t].Descr
 		}
-		label := "+" + strconv.Itoa(groupSize[gi]) + " more (" + what + ")"
-		size := 20 + 12*math.Log2(1+math.Log2(1+float64(groupSize[gi])))
-		d.Nodes[j] = Node{X: xs[j], Y: ys[j], Size: int32(math.Round(size)), Group: groupEntry, Label: label,
-			Element: -1, Module: -1, Count: groupSize[gi], Flags: FlagGroup}
+		label := "+" + strconv.Itoa(c.groupSize[gi]) + " more (" + what + ")"
+		size := 20 + 12*math.Log2(1+math.Log2(1+float64(c.groupSize[gi])))
+		nodes[j] = Node{X: xs[j], Y: ys[j], Size: int32(math.Round(size)), Group: groupEntry, Label: label,
+			Element: -1, Module: -1, Count: c.groupSize[gi], Flags: FlagGroup}
 		legend[groupEntry].Drawn++
-		legend[groupEntry].All += groupSize[gi]
+		legend[groupEntry].All += c.groupSize[gi]
 	}
-	d.Edges = sub
-	d.Legend = legend
-	return d
+	return nodes
 }
 
 // typeByCode finds a type of s by its code.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
@@ -117,7 +118,13 @@ func WriteTree(s *model.Scan, seqs []int, ver []int, buf []byte, out Out) ([]byt
 // Write computes the scan's graph and writes every graph and tree file, as
 // a build does.
 func Write(s *model.Scan, o Options, buf []byte, out Out) ([]byte, error) {
-	buf, err := WriteGraph(s, Compute(s, o), o.GEXFVersion, 0, buf, out)
+	return WriteFrom(s, entity.Build(s), o, buf, out)
+}
+
+// WriteFrom is Write for the entity graph g of s already built (the build
+// shares one with the GEXF download).
+func WriteFrom(s *model.Scan, g *entity.Graph, o Options, buf []byte, out Out) ([]byte, error) {
+	buf, err := WriteGraph(s, ComputeFrom(s, g, o), o.GEXFVersion, 0, buf, out)
 	if err != nil {
 		return buf, err
 	}
@@ -168,6 +175,31 @@ func (l *Live) Flush(s *model.Scan, o Options, out Out) (bool, error) {
 		return false, nil
 	}
 	return true, l.graph(s, o, out)
+}
+
+// Due reports whether Flush would write the graph now.
+func (l *Live) Due(s *model.Scan) bool {
+	return l.stale && (time.Since(l.written) >= LiveInterval || s.Meta.Done())
+}
+
+// Begin is Flush for a caller that lays the graph out elsewhere (from a
+// copy of the scan, without the lock updates need): it marks the graph
+// written as of now and returns the version to write it with
+// (WriteGraphAt). Failed marks it behind again if that write failed.
+func (l *Live) Begin() int {
+	l.gen++
+	l.stale, l.written = false, time.Now()
+	return l.gen
+}
+
+// Failed marks the graph behind again after a write started by Begin
+// failed.
+func (l *Live) Failed() { l.stale = true }
+
+// WriteGraphAt lays out and writes the graph files of s at version gen.
+func WriteGraphAt(s *model.Scan, o Options, gen int, out Out) error {
+	_, err := WriteGraph(s, Compute(s, o), o.GEXFVersion, gen, nil, out)
+	return err
 }
 
 func (l *Live) graph(s *model.Scan, o Options, out Out) error {

@@ -11,6 +11,8 @@ package model
 import (
 	"fmt"
 	"hash/maphash"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -393,7 +395,7 @@ func (s *Scan) moduleOf(name string) uint32 {
 // appears later still links them), cycles are broken, and review decisions
 // are applied.
 func (s *Scan) Finish() {
-	for _, src := range sortedKeys(s.pending) {
+	for _, src := range slices.Sorted(maps.Keys(s.pending)) {
 		for _, w := range s.pending[src] {
 			e := &s.Elements[w]
 			if e.Flags&FlagOrphan == 0 {

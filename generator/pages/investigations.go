@@ -7,6 +7,7 @@ package pages
 import (
 	"html/template"
 	"net/url"
+	"slices"
 	"sort"
 	"time"
 
@@ -239,7 +240,7 @@ func (r *Renderer) Investigations(c *investigations.Catalogue, facts map[string]
 		return err
 	}
 	for _, g := range c.Groups {
-		if names != nil && !containsString(names, g.Name) {
+		if names != nil && !slices.Contains(names, g.Name) {
 			continue
 		}
 		if err := r.investigation(g, facts, folder, out); err != nil {
@@ -247,15 +248,6 @@ func (r *Renderer) Investigations(c *investigations.Catalogue, facts map[string]
 		}
 	}
 	return nil
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (r *Renderer) investigationsIndex(c *investigations.Catalogue, facts map[string]*InvestigationScan, folder string, problems []scan.Problem, out Out) error {
@@ -399,7 +391,7 @@ func (r *Renderer) scanInvestigations(s *model.Scan, rel string, out Out) error 
 	v.IndexURL = v.Root + InvestigationsIndex
 	v.DataURL = v.Root + InvestigationsDataFile
 	for _, l := range investigationLinks(s.Investigations(), v.Root) {
-		v.Memberships = append(v.Memberships, Membership{Name: l.Name, URL: l.URL, FromMeta: containsString(s.Meta.Investigations, l.Name)})
+		v.Memberships = append(v.Memberships, Membership{Name: l.Name, URL: l.URL, FromMeta: slices.Contains(s.Meta.Investigations, l.Name)})
 	}
 	return r.render(out, rel, "investigation-tab", v)
 }

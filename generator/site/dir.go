@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/scanreport/scanreport/internal/atomicfile"
 )
 
 // Dir updates a built site in place, for the watch mode: each file is
@@ -86,6 +88,38 @@ func (d *Dir) WriteStream(rel string, fill func(w io.Writer) error) error {
 	return nil
 }
 
+// AppendStream replaces one file with its current bytes followed by what
+// fill writes, atomically as WriteStream does (the copy is made beside it,
+// by the kernel where it can: copy_file_range). It fails, changing
+// nothing, when the file is not there.
+func (d *Dir) AppendStream(rel string, fill func(w io.Writer) error) error {
+	if err := checkRel(rel); err != nil {
+		return err
+	}
+	old, err := os.Open(filepath.Join(d.root, filepath.FromSlash(rel)))
+	if err != nil {
+		return fmt.Errorf("append to %s: %w", rel, err)
+	}
+	defer old.Close()
+	if err := d.replace(rel, func(w io.Writer) error {
+		if _, err := io.Copy(w, old); err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := fill(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	delete(d.sums, rel)
+	d.changed[rel] = true
+	d.mu.Unlock()
+	return nil
+}
+
 func (d *Dir) remember(rel string, sum [sha256.Size]byte, changed bool) {
 	d.mu.Lock()
 	d.sums[rel] = sum
@@ -109,22 +143,7 @@ func (d *Dir) replace(rel string, fill func(io.Writer) error) error {
 		d.dirs[dir] = true
 		d.mu.Unlock()
 	}
-	f, err := os.CreateTemp(filepath.Dir(full), "."+filepath.Base(full)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
-	}
-	err = fill(f)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), full)
-	}
-	if err != nil {
-		os.Remove(f.Name())
+	if err := atomicfile.WriteFunc(full, 0o644, fill); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	return nil

@@ -346,3 +346,21 @@ func (b *Build) Previous() string {
 	}
 	return b.out
 }
+
+// CheckBuilt refuses a folder that is not a site scanreport built (one that
+// holds Marker), so that a publish or a zip never takes a wrong folder.
+func CheckBuilt(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("site folder: %w", err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("site folder %s is not a folder", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s is not a site built by scanreport (it has no %s): run `scanreport build` first, or name the site with --site", dir, Marker)
+	} else if err != nil {
+		return fmt.Errorf("site folder: %w", err)
+	}
+	return nil
+}

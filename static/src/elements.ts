@@ -136,6 +136,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
   private fpReady: Promise<void> = Promise.resolve();
   private relinked = false; // rows changed in place since the last show
   private countsMoved = false; // values got more occurrences (unique view sorted by count)
+  private sortSeq = 0; // numbers the sorts asked for; only the newest is shown
   // search
   private readonly engine: SearchEngine;
   private readonly runner: SearchRunner;
@@ -883,7 +884,9 @@ class ElementsPage implements SearchHandler, LiveTarget {
     const big = v.n > 100000;
     if (big) this.setStatus("Sorting…");
     t.root.setAttribute("aria-busy", "true");
+    const seq = ++this.sortSeq;
     const run = () => {
+      if (seq !== this.sortSeq) return; // a newer sort came
       v.sort(key, dir);
       t.root.removeAttribute("aria-busy");
       this.anchor = -1;
@@ -891,9 +894,27 @@ class ElementsPage implements SearchHandler, LiveTarget {
       if (big) this.progress();
       this.writeHash();
     };
-    // Let the "Sorting…" note paint before a long sort.
-    if (big) requestAnimationFrame(() => window.setTimeout(run, 0));
+    // A long sort by text runs in the search worker, which holds every
+    // row's values (sort-order.ts: the same order); the page stays
+    // responsive, and a newer sort supersedes it. Otherwise (numbers,
+    // the worker cannot) let the "Sorting…" note paint first.
+    const col = this.textColumn(key);
+    if (big && col && !v.sortedFor(key)) {
+      const keys = v === this.unique ? this.groups!.first.slice(0, v.n) : null;
+      void this.engine.sort(col, v.n, keys).then((order) => {
+        if (seq !== this.sortSeq) return;
+        if (order) v.sortedBy(key, order);
+        run();
+      });
+    } else if (big) requestAnimationFrame(() => window.setTimeout(run, 0));
     else run();
+  }
+
+  // textColumn is the search worker's column a sort key orders by, if any.
+  private textColumn(key: string): "d" | "sd" | null {
+    if (key === "data") return "d";
+    if (key === "source" && this.mode === "full") return "sd";
+    return null;
   }
 
   // ---- selection ----

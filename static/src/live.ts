@@ -497,6 +497,32 @@ async function apply(c: Change): Promise<void> {
     if (await patchOwn()) touched = true;
   }
   if (touched && !stopped) showStatus(`Live · updated ${clock()}`, "live");
+  if (id && !stopped && (c.resync || paths.has("scans/" + id + "/data/manifest.js"))) {
+    // After patchOwn, which may have replaced the header.
+    const m = DATA_PAGES.includes(k) && current ? current : await load("manifest.js", "t=" + Date.now()).catch(() => null);
+    if (m && m.k === "manifest") showDownloads(m);
+  }
+}
+
+// showDownloads says beside the scan's download links when they are behind
+// its data: the preview server writes them in the background once the scan
+// is quiet, and the manifest says how many elements they show.
+export function showDownloads(m: Manifest): void {
+  const bar = document.querySelector<HTMLElement>(".downloads");
+  if (!bar) return;
+  let note = bar.querySelector<HTMLElement>(".downloads-state");
+  const d = m.downloads;
+  if (!d) {
+    note?.remove();
+    bar.removeAttribute("data-behind");
+    return;
+  }
+  if (!note) {
+    note = h("span", { class: "downloads-state muted" });
+    bar.append(note);
+  }
+  setText(note, d.updating ? `updating… (now as of ${comma(d.n)} elements)` : `as of ${comma(d.n)} of ${comma(m.count)} elements`);
+  bar.setAttribute("data-behind", d.updating ? "updating" : "waiting");
 }
 
 // listChanged reads data/scans.js again and returns its list when the set of

@@ -85,6 +85,21 @@ export class OrderedView {
     this.filter();
   }
 
+  // sortedBy hands in the ascending order of all n items by key, made
+  // elsewhere (the search worker, sort-order.ts) with the same comparator
+  // and tie-break; sort(key, …) then uses it. It is ignored when the items
+  // changed meanwhile (n moved).
+  sortedBy(key: string, order: Int32Array): boolean {
+    if (order.length !== this.n) return false;
+    this.asc = { key, n: this.n, order };
+    return true;
+  }
+
+  // sortedFor says the ascending order by key is at hand (no sort needed).
+  sortedFor(key: string): boolean {
+    return this.asc !== null && this.asc.key === key && this.asc.n === this.n;
+  }
+
   // invalidate forgets cached orders (the keys of items changed).
   invalidate(): void {
     this.asc = null;

@@ -24,7 +24,14 @@ export type ToWorker =
       alsoSource: boolean; // also test the source data element
       limit: number; // ms: give up (and say "slow") after this long
     }
-  | { op: "cancel" };
+  | { op: "cancel" }
+  | {
+      op: "sort";
+      id: number; // increasing; a newer sort stops an older one
+      col: "d" | "sd"; // sort by the data or the source data
+      n: number; // items 0..n-1
+      keys: Int32Array | null; // item → row (unique values: a group's first row); null: item = row
+    };
 
 // FromWorker: worker → page.
 export type FromWorker =
@@ -33,4 +40,5 @@ export type FromWorker =
   | { op: "result"; id: number; rows: Int32Array; n: number; searched: number; ms: number }
   | { op: "cancelled"; id: number }
   | { op: "slow"; id: number; searched: number; ms: number }
-  | { op: "error"; id: number; message: string };
+  | { op: "error"; id: number; message: string }
+  | { op: "sorted"; id: number; order: Int32Array }; // ascending, equal keys in item order

@@ -13,6 +13,7 @@
 
 import type { FromWorker, ToWorker } from "./search-protocol";
 import { compile, isRefused, type Matcher } from "./search-match";
+import { sortSteps } from "./sort-order";
 
 const SLICE_MS = 12;
 const CHECK_EVERY = 1024; // rows between two looks at the clock
@@ -105,6 +106,31 @@ function search(id: number, source: string, flags: string, alsoSource: boolean, 
   step();
 }
 
+// sort orders items by a column in slices of about SLICE_MS, between which
+// searches and newer messages run; a newer sort stops it.
+let sorting = 0;
+function sort(id: number, col: "d" | "sd", n: number, keys: Int32Array | null): void {
+  sorting = id;
+  const vals = col === "d" ? data : sdata;
+  const g = sortSteps(n, keys ? (i) => vals[keys[i]] ?? "" : (i) => vals[i] ?? "");
+  const step = (): void => {
+    if (id !== sorting) return;
+    const sliceEnd = performance.now() + SLICE_MS;
+    for (;;) {
+      const r = g.next();
+      if (r.done) {
+        post({ op: "sorted", id, order: r.value }, [r.value.buffer]);
+        return;
+      }
+      if (performance.now() >= sliceEnd) {
+        yieldThen(step);
+        return;
+      }
+    }
+  };
+  step();
+}
+
 scope.onmessage = (e) => {
   const m = e.data;
   switch (m.op) {
@@ -119,6 +145,9 @@ scope.onmessage = (e) => {
       break;
     case "cancel":
       current = 0;
+      break;
+    case "sort":
+      sort(m.id, m.col, m.n, m.keys);
       break;
   }
 };

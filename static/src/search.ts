@@ -130,6 +130,8 @@ export class SearchEngine {
   private crashes = 0;
   // restarts counts the workers replaced (a pattern hung, or the worker failed).
   restarts = 0;
+  private sortSeq = 0;
+  private sortWait: { id: number; resolve: (o: Int32Array | null) => void } | null = null;
   // onHeld is called whenever the worker has taken more rows.
   onHeld: ((rows: number) => void) | null = null;
 
@@ -185,6 +187,30 @@ export class SearchEngine {
       }
       this.post({ op: "add", at, d: d.join(""), dl, sd: sd.join(""), sl }, [dl.buffer, sl.buffer]);
     }
+  }
+
+  // sort orders items 0..n-1 by a column in the worker, which holds every
+  // row's values (sort-order.ts: the order OrderedView gives with strCmp),
+  // keys mapping an item to its row (null: item = row). It resolves null
+  // when the worker cannot (it holds fewer rows, or failed) or when a newer
+  // sort superseded this one; the caller then sorts itself or drops it.
+  sort(col: "d" | "sd", n: number, keys: Int32Array | null): Promise<Int32Array | null> {
+    this.cancelSort();
+    if (!this.start()) return Promise.resolve(null);
+    this.sync();
+    if (this.posted < this.src.count() || (keys === null && n > this.posted)) return Promise.resolve(null);
+    const id = ++this.sortSeq;
+    return new Promise((resolve) => {
+      this.sortWait = { id, resolve };
+      this.post({ op: "sort", id, col, n, keys }, keys ? [keys.buffer] : []);
+    });
+  }
+
+  // cancelSort drops the sort out (it resolves null).
+  cancelSort(): void {
+    const w = this.sortWait;
+    this.sortWait = null;
+    w?.resolve(null);
   }
 
   // run searches every row for q; a later run (or cancel) supersedes it,
@@ -259,6 +285,13 @@ export class SearchEngine {
         return;
       case "tick":
         return;
+      case "sorted":
+        if (this.sortWait?.id === m.id) {
+          const w = this.sortWait;
+          this.sortWait = null;
+          w.resolve(m.order);
+        }
+        return;
     }
     const i = this.outstanding.indexOf(m.id);
     if (i >= 0) this.outstanding.splice(0, i + 1); // answers come in order
@@ -317,6 +350,7 @@ export class SearchEngine {
     w.terminate();
     this.worker = null;
     this.restarts++;
+    this.cancelSort();
     const culprit = this.outstanding[0];
     this.outstanding = [];
     this.stopWatch();

@@ -35,6 +35,9 @@ export interface Manifest {
   types: TypeInfo[];
   log: { total: number; chunks: ChunkRef[] };
   fp: { f: string; n: number };
+  // Only while the preview server is rewriting the scan's downloads (or
+  // waiting for the scan to be quiet): they show the first n elements.
+  downloads?: { n: number; updating: boolean };
 }
 
 export interface ElementChunk {

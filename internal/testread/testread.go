@@ -1,0 +1,50 @@
+// Package testread reads a scan back in tests as the report generator
+// reads it: one helper in place of the copies the tests of generator/graph,
+// generator/exports and spiderfoot kept. Only tests import it.
+package testread
+
+import (
+	"testing"
+
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// Model loads scan id of the scans root dir with the built-in type
+// catalogue and the risk rule risky (nil: eltypes.DefaultRiskyTypes at
+// eltypes.DefaultMinRisk). Any error fails the test.
+func Model(t testing.TB, root, id string, risky *eltypes.Risky) *model.Scan {
+	t.Helper()
+	if risky == nil {
+		var err error
+		if risky, err = eltypes.NewRisky(eltypes.DefaultRiskyTypes, eltypes.DefaultMinRisk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := scan.OpenRoot(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	d, err := r.Open(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	s, err := model.Load(d, eltypes.MustLoad(), risky, nil)
+	if err != nil {
+		t.Fatalf("load scan %s: %v", id, err)
+	}
+	return s
+}
+
+// Risky is a risk rule for Model: types at min risk. Any error fails the test.
+func Risky(t testing.TB, types []string, min int) *eltypes.Risky {
+	t.Helper()
+	r, err := eltypes.NewRisky(types, min)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
