@@ -74,7 +74,7 @@ func waitSearch(p *tab, q string) searchResult {
 	p.waitFor(`(() => {
 		const h = new URLSearchParams(location.hash.slice(1)).get("q") || "";
 		const box = document.querySelector("#site-search"), c = document.querySelector("#search-count"), e = document.querySelector("#search-error");
-		return h === `+jsString(q)+` && !box.hasAttribute("aria-busy") && ((!c.hidden && /^[\d,]+ /.test(c.textContent)) || !e.hidden);
+		return h === `+jsString(q)+` && !box.hasAttribute("aria-busy") && ((!c.hidden && /^[\d,]+ /.test(c.textContent) && !/so far/.test(c.textContent)) || !e.hidden);
 	})()`, 30*time.Second, `document.querySelector("#search-count").textContent + " | " + document.querySelector("#search-error").textContent + " | " + location.hash`)
 	return evalT[searchResult](p, `({Count: (e => e.hidden ? "" : e.textContent)(document.querySelector("#search-count")),
 		Error: (e => e.hidden ? "" : e.textContent)(document.querySelector("#search-error"))})`)

@@ -803,7 +803,7 @@ async function pollScan(): Promise<void> {
   window.setTimeout(pollScan, POLL_MS);
 }
 
-function running(l: ScanEntry[]): number {
+export function running(l: ScanEntry[]): number {
   return l.filter((s) => !FINAL.includes(String(s.status))).length;
 }
 

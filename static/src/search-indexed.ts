@@ -23,6 +23,7 @@ import { compile, isRefused } from "./search-match";
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./search-index";
 import { evalPlan, planSide, trigramsIn, type SidePlan } from "./search-plan";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "./search";
+import { running } from "./live";
 import { loadFrom } from "./search-page";
 import type { Query } from "./search-query";
 import { strCmp } from "./ordered";
@@ -98,8 +99,29 @@ interface Job {
 export async function initIndexedSearchPage(box: SearchBox | null, all: boolean): Promise<boolean> {
   const host = byId("search-results");
   if (!host) return true;
+  // A scan still running grows while the page is open: the index does not
+  // follow it yet (no append segments), the loading page does (it merges
+  // what file:// polling finds). Decided before this page takes the table.
+  if (await scopeRunning(all)) return false;
   const page = new IndexedSearchPage(host, box, all);
   return page.load();
+}
+
+// scopeRunning says whether a scan of the page's scope is still running
+// (unreadable lists count as not running: the index page reports them).
+async function scopeRunning(all: boolean): Promise<boolean> {
+  try {
+    if (all) {
+      const p = await loadFrom("data/", "scans.js");
+      return p.k === "scans" && running((p as ScansList).scans) > 0;
+    }
+    const folder = document.body.getAttribute("data-data") ?? "";
+    if (!FOLDER.test(folder)) return false;
+    const m = await loadFrom(folder, "manifest.js");
+    return m.k === "manifest" && !m.done;
+  } catch {
+    return false;
+  }
 }
 
 class IndexedSearchPage implements SearchHandler {
@@ -181,13 +203,8 @@ class IndexedSearchPage implements SearchHandler {
     } catch (e) {
       notice(this.host, (e as Error).message, "error", "load");
     }
-    const noIndex = this.scans.length > 0 && this.scans.every((sc) => !sc.ix && sc.error === "");
-    // A scan still running grows while the page is open: the index does not
-    // follow it yet (no append segments), the loading page does (it merges
-    // what file:// polling finds).
-    const running = this.scans.some((sc) => sc.m !== null && !sc.m.done);
-    if (noIndex || running) {
-      // The loading search page takes over.
+    if (this.scans.length > 0 && this.scans.every((sc) => !sc.ix && sc.error === "")) {
+      // No scan has an index: the loading search page takes over.
       this.seq++;
       this.hideFP?.removeEventListener("change", this.onHideFP);
       window.removeEventListener("hashchange", this.onHash);
