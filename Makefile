@@ -68,7 +68,7 @@ test-node: deps
 	@d=$$(mktemp -d) && npx --no-install tsc -p static/test/tsconfig.json --outDir $$d && node --test $$d/test/; s=$$?; rm -rf $$d; exit $$s
 
 e2e: bundle
-	cd e2e && $(GO) test -count=1 -timeout 20m ./...
+	cd e2e && $(GO) test -count=1 -timeout 45m ./...
 
 test: lint unit test-node e2e
 
