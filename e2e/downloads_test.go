@@ -35,6 +35,7 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/sitecheck"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -275,7 +276,7 @@ func TestDownloads(t *testing.T) {
 	b := newBrowser(t)
 	id := f.finished(t)
 	s := f.scan(t, id)
-	opts := buildOptions(f.Scans, f.Site)
+	opts := sitecheck.BuildOptions(f.Scans, f.Site)
 
 	// Over HTTP (and from object storage) every link downloads its file
 	// under its download name. From file:// Chromium ignores the download
@@ -1083,7 +1084,7 @@ func TestBenchDownloads1M(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generator.Build(context.Background(), buildOptions(scans, out)); err != nil {
+	if _, err := generator.Build(context.Background(), sitecheck.BuildOptions(scans, out)); err != nil {
 		t.Fatal(err)
 	}
 	s, err := loadModel(scans, "bench-1m")

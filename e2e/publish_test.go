@@ -37,6 +37,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/sitecheck"
 	"github.com/scanreport/scanreport/publish"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -249,7 +250,7 @@ func TestPublishS3(t *testing.T) {
 	}
 	build := func() map[string]string {
 		t.Helper()
-		if _, err := generator.Build(ctx, buildOptions(scans, siteDir)); err != nil {
+		if _, err := generator.Build(ctx, sitecheck.BuildOptions(scans, siteDir)); err != nil {
 			t.Fatalf("build: %v", err)
 		}
 		return siteHashes(t, siteDir)
