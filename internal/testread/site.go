@@ -24,12 +24,19 @@ func Payload(t testing.TB, file string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	Decode(t, file, b, v)
+}
+
+// Decode decodes the JSON payload of the data file b (named name in
+// messages) into v, as Payload does for a file on disk.
+func Decode(t testing.TB, name string, b []byte, v any) {
+	t.Helper()
 	s := strings.TrimRight(string(b), "\n")
 	if !strings.HasPrefix(s, DataPrefix) || !strings.HasSuffix(s, DataSuffix) {
-		t.Fatalf("%s: not one %s…%s statement", file, DataPrefix, DataSuffix)
+		t.Fatalf("%s: not one %s…%s statement", name, DataPrefix, DataSuffix)
 	}
 	if err := json.Unmarshal([]byte(s[len(DataPrefix):len(s)-len(DataSuffix)]), v); err != nil {
-		t.Fatalf("%s: payload: %v", file, err)
+		t.Fatalf("%s: payload: %v", name, err)
 	}
 }
 
@@ -77,4 +84,23 @@ func ReadManifest(t testing.TB, site, id string) Manifest {
 	var m Manifest
 	Payload(t, filepath.Join(site, "scans", id, "data", "manifest.js"), &m)
 	return m
+}
+
+// Files reads every file under dir, by slash-separated relative path.
+func Files(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
