@@ -104,3 +104,18 @@ func Files(t testing.TB, dir string) map[string]string {
 	}
 	return out
 }
+
+// WriteTree writes files (slash-separated path → content) under dir,
+// making the folders they need.
+func WriteTree(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
