@@ -92,6 +92,7 @@ func writeVectorScan(t *testing.T, root string) {
 	add(scan.Element{Type: "AFFILIATE_INTERNET_NAME", Data: "日本語.example", Source: uni, Module: "sfp_crt", Generated: at(5100)})
 	add(scan.Element{Type: "SOCIAL_MEDIA", Data: `She said "hi", then 'bye' 🔥`, Source: uni, Module: "sfp,comma", Generated: at(6000)})
 	add(scan.Element{Type: "RAW_RIR_DATA", Data: "", Source: uni, Module: "sfp_empty", Generated: at(6100)})
+	add(scan.Element{Type: "RAW_RIR_DATA", Data: "a lone CR\rinside and a tab\there and U+2028\u2028and /.*admin.*/", Source: uni, Module: "sfp_ripe", Generated: at(6200)})
 	fp := add(scan.Element{Type: "INTERNET_NAME", Data: "fp.acme.example", Source: www, Module: "sfp_dnsbrute", Generated: at(7000)})
 	add(scan.Element{Type: "IP_ADDRESS", Data: "198.51.100.7", Source: fp, Module: "sfp_dnsresolve", Generated: at(7100)})
 	add(scan.Element{Type: "VULNERABILITY_CVE_CRITICAL", Data: "CVE-2024-0001 <script>alert(1)</script>", Source: ip, Module: "sfp_shodan", Generated: at(8000), Risk: 100})
