@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -854,67 +853,26 @@ func (ls *liveScan) noteDownloads() {
 	ls.layout.Downloads = &chunks.DownloadsState{Elements: ls.exportsAt, Updating: ls.cancelExport != nil}
 }
 
-// SetFP records a false-positive decision on elements of a scan, after
-// checking the rules (model.CheckFP), and applies it to the site at once.
-// A decision the rules refuse is a *model.RefusalError.
-//
-// The check, the record and its application happen under one lock, so two
-// decisions sent together are checked each against the other's outcome
-// (an unset cannot slip in before its parent's set is applied). A decision
-// that would change nothing is not recorded again. The answer is nil only
-// when the decision took effect: the elements are marked (or unmarked) in
-// the model and the site.
-func (l *Live) SetFP(ctx context.Context, id string, ids []string, fp bool, by string) (Change, error) {
+// View calls fn with the model of scan id while the site holds it still
+// (no update runs meanwhile); fn must not keep it. current is false when
+// the scan's site files may be behind its model (its last update failed).
+// A scan the site does not have is a *model.RefusalError.
+func (l *Live) View(id string, fn func(s *model.Scan, current bool) error) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ls := l.scans[id]
 	if ls == nil {
-		return Change{}, &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
+		return &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
 	}
-	idx, err := ls.s.CheckFP(ids, fp)
-	if err != nil {
-		return Change{}, err
-	}
-	if ls.failed == nil && ls.s.FPUnchanged(idx, fp) {
-		return Change{}, nil // already so: nothing to record
-	}
-	op := scan.OpFPSet
-	if !fp {
-		op = scan.OpFPUnset
-	}
-	if err := scan.AppendDecision(filepath.Join(l.b.o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by}); err != nil {
-		return Change{}, err
-	}
-	ch, err := l.update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ReviewFile}}})
-	if err != nil {
-		return ch, &NotAppliedError{Why: "the site could not be updated yet (it catches up by itself)", Err: err}
-	}
-	if ls = l.scans[id]; ls == nil || !ls.s.FPIs(idx, fp) {
-		return ch, &NotAppliedError{Why: "the rules did not apply it (see scanreport validate)"}
-	}
-	return ch, nil
+	return fn(ls.s, ls.failed == nil)
 }
 
-// NotAppliedError is a decision that was recorded in review.jsonl but has
-// not (yet) taken effect on the site.
-type NotAppliedError struct {
-	Why string
-	Err error
+// ScansRoot is the scans root the site is built from.
+func (l *Live) ScansRoot() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.o.ScansRoot
 }
-
-func (e *NotAppliedError) Error() string {
-	s := "the decision was recorded, but " + e.Why
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-func (e *NotAppliedError) Unwrap() error { return e.Err }
-
-// Recorded says the decision is in review.jsonl (for the preview server's
-// answer).
-func (e *NotAppliedError) Recorded() string { return "the decision was recorded, but " + e.Why }
 
 // Scan returns a scan's model for reading while holding no lock: only for
 // tests and tools that do not run Update at the same time.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -165,40 +164,6 @@ status = "RUNNING"
 	index, _ = os.ReadFile(filepath.Join(out, "index.html"))
 	if strings.Contains(string(index), "Fresh") {
 		t.Error("the removed scan is still listed")
-	}
-}
-
-func TestLiveFalsePositives(t *testing.T) {
-	l, scans, out := liveSite(t)
-	ctx := context.Background()
-	var refusal *model.RefusalError
-	if _, err := l.SetFP(ctx, "good", []string{"nope"}, true, "t"); err == nil || !asRefusal(err, &refusal) {
-		t.Errorf("unknown element: %v", err)
-	}
-	if _, err := l.SetFP(ctx, "good", []string{"a"}, true, "t"); err != nil {
-		t.Fatal(err)
-	}
-	fp, _ := os.ReadFile(filepath.Join(out, "scans", "good", "data", "fp.js"))
-	if !strings.Contains(string(fp), `"i":[1,2]`) { // a and its child b
-		t.Errorf("fp.js = %s", fp)
-	}
-	if !regexp.MustCompile(`"d":\[\[1,"t",\d{13}\]\]`).Match(fp) { // who marked a, and when
-		t.Errorf("fp.js does not say who decided: %s", fp)
-	}
-	if _, err := l.SetFP(ctx, "good", []string{"b"}, false, "t"); err == nil || !strings.Contains(err.Error(), "which is still a false positive") {
-		t.Errorf("unset under a marked parent: %v", err)
-	}
-	review, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))
-	if n := strings.Count(string(review), "\n"); n != 1 {
-		t.Errorf("review.jsonl has %d decisions, want 1:\n%s", n, review)
-	}
-	// A running scan refuses.
-	writeFiles(t, scans, "-- good/scan.toml --\nname = \"Good scan\"\ntarget = \"example.com\"\nstatus = \"RUNNING\"\n")
-	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.MetaFile}}}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.SetFP(ctx, "good", []string{"a"}, false, "t"); err == nil || !strings.Contains(err.Error(), "RUNNING") {
-		t.Errorf("running scan: %v", err)
 	}
 }
 
