@@ -194,14 +194,14 @@ func TestFinishedScanLastLineWithoutNewline(t *testing.T) {
 	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
 		t.Fatal(err)
 	}
-	if n := l.Scan("good").Count(); n != 2 {
+	if n := scanOf(l, "good").Count(); n != 2 {
 		t.Errorf("a running scan read its unfinished last line: %d elements", n)
 	}
 	writeFiles(t, scans, "-- good/scan.toml --\nname = \"Good scan\"\ntarget = \"example.com\"\nstatus = \"FINISHED\"\n")
 	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.MetaFile}}}); err != nil {
 		t.Fatal(err)
 	}
-	if n := l.Scan("good").Count(); n != 3 {
+	if n := scanOf(l, "good").Count(); n != 3 {
 		t.Errorf("the finished scan has %d elements, want 3 (its last line without newline)", n)
 	}
 	// A newline that comes after all the same adds nothing and breaks nothing.
@@ -209,7 +209,7 @@ func TestFinishedScanLastLineWithoutNewline(t *testing.T) {
 	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
 		t.Fatal(err)
 	}
-	if n := l.Scan("good").Count(); n != 3 {
+	if n := scanOf(l, "good").Count(); n != 3 {
 		t.Errorf("after the late newline: %d elements, want 3", n)
 	}
 	if _, err := l.FlushExports(ctx, 0); err != nil {
@@ -249,7 +249,7 @@ func TestLiveReplacedFile(t *testing.T) {
 			if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
 				t.Fatal(err)
 			}
-			s := l.Scan("good")
+			s := scanOf(l, "good")
 			if s.Count() != 4 {
 				t.Errorf("%d elements after the replacement, want the new file's 4", s.Count())
 			}
@@ -297,7 +297,7 @@ func TestLiveFIFODoesNotStopOtherScans(t *testing.T) {
 		t.Errorf("update: %v", err)
 	}
 	// As build does, the scan whose elements cannot be read is left out.
-	if l.Scan("good") != nil {
+	if scanOf(l, "good") != nil {
 		t.Error("the scan with a FIFO for elements.jsonl is still shown")
 	}
 	if _, err := os.Stat(filepath.Join(out, "scans", "good")); err == nil {
@@ -316,7 +316,7 @@ func TestLiveFIFODoesNotStopOtherScans(t *testing.T) {
 	if _, err := l.Update(context.Background(), []ScanChange{{Scan: "good", Dir: true}}); err != nil {
 		t.Fatal(err)
 	}
-	if l.Scan("good") == nil {
+	if scanOf(l, "good") == nil {
 		t.Error("the scan is not shown again")
 	}
 	if _, err := l.FlushExports(context.Background(), 0); err != nil {

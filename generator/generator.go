@@ -2,7 +2,9 @@
 // face of the pipeline: scan (read) → model (link and count) → pages, chunks
 // (render) → site (write and swap), wired here in that order. It knows
 // nothing of servers, watchers or terminals: callers pass functions for
-// problems and progress.
+// problems and progress. It writes nothing into scans: the analysts'
+// decisions are package decisions', which reads a live site's models through
+// Live.View and applies what it recorded through Live.Update.
 package generator
 
 import (

@@ -232,7 +232,7 @@ func TestLiveInvestigationMembership(t *testing.T) {
 	if !strings.Contains(string(review), `"op":"investigation-add","investigation":"new-case","by":"test"`) {
 		t.Errorf("review.jsonl: %s", review)
 	}
-	if got := l.Scan("run1").Investigations(); !slices.Equal(got, []string{"case-1", "new-case"}) {
+	if got := scanOf(l, "run1").Investigations(); !slices.Equal(got, []string{"case-1", "new-case"}) {
 		t.Errorf("run1 is in %v", got)
 	}
 

@@ -873,14 +873,3 @@ func (l *Live) ScansRoot() string {
 	defer l.mu.Unlock()
 	return l.b.o.ScansRoot
 }
-
-// Scan returns a scan's model for reading while holding no lock: only for
-// tests and tools that do not run Update at the same time.
-func (l *Live) Scan(id string) *model.Scan {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if ls := l.scans[id]; ls != nil {
-		return ls.s
-	}
-	return nil
-}
