@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/investigations"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
@@ -136,6 +137,9 @@ func (b *builder) writeInvestigations(names []string) error {
 	}
 	folder := filepath.Base(filepath.Clean(b.investigationsFolder()))
 	if err := b.render.Investigations(c, b.inv.facts, names, folder, b.inv.problems, b.out.Write); err != nil {
+		return err
+	}
+	if err := b.out.Write(chunks.InvestigationsFile, chunks.Investigations(pages.InvestigationEntries(c))); err != nil {
 		return err
 	}
 	if err := b.render.Compare(b.out.Write); err != nil {

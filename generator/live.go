@@ -14,7 +14,6 @@ import (
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/exports"
-	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/searchindex"
@@ -60,7 +59,7 @@ type liveScan struct {
 	layout       *chunks.ScanLayout
 	exportsStale bool
 	changed      time.Time
-	graph        graph.Live // the graph and tree data files
+	graph        chunks.GraphLive // the graph and tree data files
 
 	// The downloads: dataGen counts the changes of the scan's data,
 	// exportsAt is the element count the downloads on disk show, and
@@ -495,7 +494,7 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	if err := l.b.render.TypePages(s, changedTypes, l.dir.Write); err != nil {
 		return false, err
 	}
-	if err := ls.graph.Update(s, l.b.graphOptions(), graph.Out(dataOut)); err != nil {
+	if err := ls.graph.Update(s, l.b.graphOptions(), chunks.Out(dataOut)); err != nil {
 		return false, err
 	}
 	return metaChanged || s.Count() != elements || s.Meta.Status != status, nil
@@ -560,7 +559,7 @@ func (l *Live) forgetLeftOut(id string) {
 // starts another. Every download is replaced atomically. What the jobs
 // changed is collected for TakeExported, and ExportsDone is signalled.
 //
-// The graph files of a large scan (graph.Live.Flush) are laid out again
+// The graph files of a large scan (chunks.GraphLive.Flush) are laid out again
 // the same way, in the background, when due.
 func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, error) {
 	l.mu.Lock()
@@ -687,8 +686,8 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan, view *m
 }
 
 // startGraph lays out and writes the graph files of a large scan in the
-// background (graph.Live.Flush, from a copy of the scan), with l.mu held.
-// An update meanwhile marks the graph behind again (graph.Live.Update), so
+// background (chunks.GraphLive.Flush, from a copy of the scan), with l.mu held.
+// An update meanwhile marks the graph behind again (chunks.GraphLive.Update), so
 // the next quiet tick writes it again; one job per scan at a time, so an
 // older layout never replaces a newer one.
 func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan, view *model.Scan) {
@@ -702,7 +701,7 @@ func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan, view *mo
 		t0 := time.Now()
 		err := ctx.Err()
 		if err == nil {
-			err = graph.WriteGraphAt(view, o, gen, func(name string, data []byte) error {
+			err = chunks.WriteGraphAt(view, o, gen, func(name string, data []byte) error {
 				return dir.Write(pages.ScanDir(id)+"data/"+name, data)
 			})
 		}
