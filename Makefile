@@ -63,7 +63,7 @@ unit: bundle
 test-node: deps
 	rm -rf static/gen/node-test
 	npx --no-install tsc --outDir static/gen/node-test --module commonjs --moduleResolution node --target ES2020 \
-		--lib ES2020,DOM --strict --skipLibCheck static/src/csv-defuse.ts static/src/export-csv.ts
+		--lib ES2020,DOM --strict --skipLibCheck --rootDir static/src static/src/export/csv-defuse.ts static/src/export/csv.ts
 	node --test static/test/
 	@# TypeScript tests (static/test/*.test.ts, static/test/tsconfig.json), compiled
 	@# into a temporary folder; run from the repository root.

@@ -434,7 +434,7 @@ func elementRow(s *model.Scan, i int32, prefix string) ElementRow {
 	src, _ := clip(s.SourceData(i), MaxShown)
 	row := ElementRow{Data: data, SourceData: src, Module: s.Module(i), TypeCode: t.Code, TypeDescr: t.Description,
 		TypeURL: prefix + TypePage(t.Slug), Identified: msTime(e.Generated), Risk: int(e.Risk), FP: e.Is(model.FlagFP), Truncated: cut}
-	// The element itself, selected in its type's table (elements.ts reads #sel).
+	// The element itself, selected in its type's table (pages/elements.ts reads #sel).
 	row.URL = row.TypeURL + "#sel=" + strconv.Itoa(int(i))
 	row.Why = strings.Join(s.RiskReasons(i), "; ")
 	return row
@@ -521,7 +521,7 @@ func timeline(s *model.Scan) Timeline {
 		h := math.Max(1, math.Round(float64(c)*float64(height)/float64(tl.Max)*10)/10)
 		from := lo + int64(b)*span/bins
 		// The elements this column counts, for the search page's #from/#to
-		// (search-page.ts): their second, clamped to lo, falls in
+		// (pages/search-page.ts): their second, clamped to lo, falls in
 		// [lo+⌈b·span/bins⌉, lo+⌈(b+1)·span/bins⌉), as counted above.
 		kFrom, kTo := lo+ceilDiv(int64(b)*span, bins), lo+ceilDiv(int64(b+1)*span, bins)
 		if b == 0 {

@@ -8,7 +8,7 @@
 // The browser confirms every candidate with the real query, so the index
 // only has to give a superset: folding is therefore deliberately coarse
 // (ASCII letters lower-cased, everything else kept) and the query planner
-// (static/src/search-plan.ts) treats characters whose case it cannot fold
+// (static/src/search/plan.ts) treats characters whose case it cannot fold
 // the same way as unknown. docs/site-format.md ("Search index") is the
 // format's specification; Version is its number.
 package searchindex
