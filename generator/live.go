@@ -351,41 +351,17 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		return true, l.reload(ctx, c.Scan)
 	}
 	s := ls.s
-	type counts struct{ total, unique, risky, fp int }
-	before := make(map[*model.TypeStat]counts, len(s.Types))
+	before := make(map[*model.TypeStat]typeCounts, len(s.Types))
 	for _, t := range s.Types {
-		before[t] = counts{t.Total(), t.Unique, t.Risky, t.FP}
+		before[t] = countsOf(t)
 	}
 	logLines, elements, status := len(s.Log), s.Count(), s.Meta.Status
-	metaChanged := false
-	if files[scan.MetaFile] {
-		m, err := d.Meta(s.Problems.Add)
-		if err != nil {
-			s.Problems.Add(scan.Problem{Scan: c.Scan, File: d.Rel(scan.MetaFile), Severity: scan.Error, Kind: scan.KindMeta,
-				Text: "not read again (the previous metadata stays): " + err.Error()})
-		} else {
-			s.Meta, metaChanged = model.MaskMeta(s.Mask, m), true
-		}
+	metaChanged, reread, err := l.readChanged(s, d, files)
+	if err != nil {
+		return false, err
 	}
-	if files[scan.SettingsFile] {
-		// New settings may hold new secrets, which data already written
-		// must not show: the scan is read and masked afresh.
+	if reread {
 		return true, l.reload(ctx, c.Scan)
-	}
-	if files[scan.NotesFile] {
-		if err := s.ReadNotes(d); err != nil {
-			return false, err
-		}
-	}
-	// A scan that just ended reads its unterminated last lines (scan.Dir.Final).
-	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] || metaChanged && s.Meta.Done() {
-		if err := s.Update(d); err != nil {
-			if errors.Is(err, model.ErrTruncated) {
-				l.b.o.Logger.Info("a scan file shrank; reading the scan again", "scan", c.Scan, "err", err)
-				return true, l.reload(ctx, c.Scan)
-			}
-			return false, err
-		}
 	}
 
 	// A scan that just finished gets its correlations; elements of HIGH
@@ -396,87 +372,18 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		rewriteAll = s.CorrelationsRun
 	}
 
-	// Data files: the chunks that take new rows or whose rows changed.
+	// Data files: the chunks that take new rows or whose rows changed, the
+	// log chunks, the false positives, the manifest last.
 	dataOut := func(name string, data []byte) error { return l.dir.Write(pages.ScanDir(c.Scan)+"data/"+name, data) }
-	dirty := map[*model.TypeStat]map[int]bool{}
-	mark := func(t *model.TypeStat, ci int) {
-		if dirty[t] == nil {
-			dirty[t] = map[int]bool{}
-		}
-		dirty[t][ci] = true
-	}
-	var changedTypes []*model.TypeStat
-	for _, t := range s.Types {
-		b, existed := before[t]
-		if !existed || b != (counts{t.Total(), t.Unique, t.Risky, t.FP}) {
-			changedTypes = append(changedTypes, t)
-		}
-		if t.Total() > b.total {
-			for _, ci := range ls.layout.Type(t.Slug).Grow(t.Total()) {
-				mark(t, ci)
-			}
-		}
-	}
-	if rewriteAll {
-		for _, t := range s.Types {
-			lay := ls.layout.Type(t.Slug)
-			for ci := range lay.Chunks {
-				if !dirty[t][ci] {
-					lay.Touch(ci)
-					mark(t, ci)
-				}
-			}
-		}
-	}
-	relinked := s.TakeRelinked()
-	for _, i := range relinked {
-		t := s.Type(i)
-		lay := ls.layout.Type(t.Slug)
-		if ci := lay.Containing(int(s.Elements[i].Pos)); ci >= 0 && !dirty[t][ci] {
-			lay.Touch(ci)
-			mark(t, ci)
-		}
-	}
-	var buf []byte
-	for t, set := range dirty {
-		if t.Code == scan.RootID {
-			continue
-		}
-		which := make([]int, 0, len(set))
-		for ci := range set {
-			which = append(which, ci)
-		}
-		sort.Ints(which)
-		if buf, err = chunks.TypeChunks(s, t, ls.layout.Type(t.Slug), which, buf, dataOut); err != nil {
-			return false, err
-		}
-	}
-	if len(s.Log) > logLines {
-		if _, err = chunks.LogChunks(s, ls.layout.Log, ls.layout.Log.Grow(len(s.Log)), buf, dataOut); err != nil {
-			return false, err
-		}
-	}
+	dirty, changedTypes, relinked := ls.dirtyChunks(before, rewriteAll)
 	fpChanged := files[scan.ReviewFile]
 	for _, t := range s.Types {
 		fpChanged = fpChanged || t.FP != before[t].fp
 	}
-	if fpChanged {
-		if err := dataOut(chunks.FPFile, chunks.FP(s)); err != nil {
-			return false, err
-		}
+	if err := ls.writeChunks(dirty, logLines, fpChanged, dataOut); err != nil {
+		return false, err
 	}
-	// The downloads fall behind: a job writing them stops (its view is
-	// out of date), and the manifest says they are behind.
-	ls.dataGen++
-	if len(relinked) > 0 || fpChanged {
-		// Rows of the CSV download already written changed (their source
-		// or false-positive column): it is written whole next time.
-		ls.csvDirtyGen = ls.dataGen
-	}
-	ls.exportsStale, ls.changed = true, time.Now()
-	ls.stopExport()
-	ls.noteDownloads()
-	ls.layout.Gen++
+	ls.dataChanged(relinked || fpChanged)
 	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
 		return false, err
 	}
@@ -498,6 +405,144 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		return false, err
 	}
 	return metaChanged || s.Count() != elements || s.Meta.Status != status, nil
+}
+
+// typeCounts is what a type's pages and chunks show of it, to tell which
+// changed in an update.
+type typeCounts struct{ total, unique, risky, fp int }
+
+func countsOf(t *model.TypeStat) typeCounts { return typeCounts{t.Total(), t.Unique, t.Risky, t.FP} }
+
+// readChanged reads what changed in the scan's files into s: scan.toml
+// (metaChanged), the notes, and what was appended to the elements, the log
+// and review.jsonl. reread says the scan must be read afresh instead (new
+// settings may hold new secrets; a file shrank).
+func (l *Live) readChanged(s *model.Scan, d *scan.Dir, files map[string]bool) (metaChanged, reread bool, err error) {
+	if files[scan.MetaFile] {
+		m, err := d.Meta(s.Problems.Add)
+		if err != nil {
+			s.Problems.Add(scan.Problem{Scan: d.ID, File: d.Rel(scan.MetaFile), Severity: scan.Error, Kind: scan.KindMeta,
+				Text: "not read again (the previous metadata stays): " + err.Error()})
+		} else {
+			s.Meta, metaChanged = model.MaskMeta(s.Mask, m), true
+		}
+	}
+	if files[scan.SettingsFile] {
+		// New settings may hold new secrets, which data already written
+		// must not show: the scan is read and masked afresh.
+		return metaChanged, true, nil
+	}
+	if files[scan.NotesFile] {
+		if err := s.ReadNotes(d); err != nil {
+			return metaChanged, false, err
+		}
+	}
+	// A scan that just ended reads its unterminated last lines (scan.Dir.Final).
+	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] || metaChanged && s.Meta.Done() {
+		if err := s.Update(d); err != nil {
+			if errors.Is(err, model.ErrTruncated) {
+				l.b.o.Logger.Info("a scan file shrank; reading the scan again", "scan", d.ID, "err", err)
+				return metaChanged, true, nil
+			}
+			return metaChanged, false, err
+		}
+	}
+	return metaChanged, false, nil
+}
+
+// dirtyChunks finds the element chunks an update changed: those that take
+// new rows, those holding elements linked to a source that came later
+// (relinked reports whether there are any), and every chunk when
+// rewriteAll. changedTypes are the types whose counts moved since before.
+func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAll bool) (dirty map[*model.TypeStat]map[int]bool, changedTypes []*model.TypeStat, relinked bool) {
+	s := ls.s
+	dirty = map[*model.TypeStat]map[int]bool{}
+	mark := func(t *model.TypeStat, ci int) {
+		if dirty[t] == nil {
+			dirty[t] = map[int]bool{}
+		}
+		dirty[t][ci] = true
+	}
+	for _, t := range s.Types {
+		b, existed := before[t]
+		if !existed || b != countsOf(t) {
+			changedTypes = append(changedTypes, t)
+		}
+		if t.Total() > b.total {
+			for _, ci := range ls.layout.Type(t.Slug).Grow(t.Total()) {
+				mark(t, ci)
+			}
+		}
+	}
+	if rewriteAll {
+		for _, t := range s.Types {
+			lay := ls.layout.Type(t.Slug)
+			for ci := range lay.Chunks {
+				if !dirty[t][ci] {
+					lay.Touch(ci)
+					mark(t, ci)
+				}
+			}
+		}
+	}
+	moved := s.TakeRelinked()
+	for _, i := range moved {
+		t := s.Type(i)
+		lay := ls.layout.Type(t.Slug)
+		if ci := lay.Containing(int(s.Elements[i].Pos)); ci >= 0 && !dirty[t][ci] {
+			lay.Touch(ci)
+			mark(t, ci)
+		}
+	}
+	return dirty, changedTypes, len(moved) > 0
+}
+
+// writeChunks writes the dirty element chunks, the log chunks past
+// logLines, and fp.js when the false positives changed.
+func (ls *liveScan) writeChunks(dirty map[*model.TypeStat]map[int]bool, logLines int, fpChanged bool, out chunks.Out) error {
+	s := ls.s
+	var buf []byte
+	var err error
+	for t, set := range dirty {
+		if t.Code == scan.RootID {
+			continue
+		}
+		which := make([]int, 0, len(set))
+		for ci := range set {
+			which = append(which, ci)
+		}
+		sort.Ints(which)
+		if buf, err = chunks.TypeChunks(s, t, ls.layout.Type(t.Slug), which, buf, out); err != nil {
+			return err
+		}
+	}
+	if len(s.Log) > logLines {
+		if _, err = chunks.LogChunks(s, ls.layout.Log, ls.layout.Log.Grow(len(s.Log)), buf, out); err != nil {
+			return err
+		}
+	}
+	if fpChanged {
+		if err := out(chunks.FPFile, chunks.FP(s)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dataChanged notes that the scan's data changed: the downloads fall
+// behind, a job writing them stops (its view is out of date), and the
+// manifest (its generation raised) says they are behind. rowsChanged says
+// rows of the CSV download already written changed (their source or
+// false-positive column): it is written whole next time.
+func (ls *liveScan) dataChanged(rowsChanged bool) {
+	ls.dataGen++
+	if rowsChanged {
+		ls.csvDirtyGen = ls.dataGen
+	}
+	ls.exportsStale, ls.changed = true, time.Now()
+	ls.stopExport()
+	ls.noteDownloads()
+	ls.layout.Gen++
 }
 
 // reload reads one scan afresh and writes all its files. If the files
