@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
@@ -41,7 +42,7 @@ func readGraph(t *testing.T, site, id string) (testread.GraphManifest, []testrea
 	t.Helper()
 	dir := filepath.Join(site, "scans", id, "data")
 	var gm testread.GraphManifest
-	testread.Payload(t, filepath.Join(dir, graph.GraphFile), &gm)
+	testread.Payload(t, filepath.Join(dir, chunks.GraphFile), &gm)
 	var parts []testread.GraphPart
 	for _, c := range gm.Chunks {
 		var p testread.GraphPart
@@ -147,7 +148,7 @@ func TestGraphDataFiles(t *testing.T) {
 			// tree.js: every element's source and type.
 			var tm testread.TreeManifest
 			dir := filepath.Join(f.Site, "scans", id, "data")
-			testread.Payload(t, filepath.Join(dir, graph.TreeFile), &tm)
+			testread.Payload(t, filepath.Join(dir, chunks.TreeFile), &tm)
 			if tm.N != len(s.Elements) || len(tm.Types) != len(s.Types) {
 				t.Fatalf("tree.js: n=%d types=%d; model %d elements, %d types", tm.N, len(tm.Types), len(s.Elements), len(s.Types))
 			}

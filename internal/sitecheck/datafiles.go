@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scanreport/scanreport/generator/graph"
+	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/internal/testread"
@@ -106,8 +106,8 @@ func DataFiles(t testing.TB, site, id string, s *model.Scan) {
 func graphFiles(t testing.TB, dir string, want map[string]bool) {
 	t.Helper()
 	var gm testread.GraphManifest
-	testread.Payload(t, filepath.Join(dir, graph.GraphFile), &gm)
-	want[graph.GraphFile] = true
+	testread.Payload(t, filepath.Join(dir, chunks.GraphFile), &gm)
+	want[chunks.GraphFile] = true
 	for _, c := range gm.Chunks {
 		want[c.F] = true
 		var p testread.GraphPart
@@ -117,8 +117,8 @@ func graphFiles(t testing.TB, dir string, want map[string]bool) {
 		}
 	}
 	var tm testread.TreeManifest
-	testread.Payload(t, filepath.Join(dir, graph.TreeFile), &tm)
-	want[graph.TreeFile] = true
+	testread.Payload(t, filepath.Join(dir, chunks.TreeFile), &tm)
+	want[chunks.TreeFile] = true
 	for _, c := range tm.Chunks {
 		want[c.F] = true
 	}
