@@ -3,6 +3,8 @@
 // graph-<n>.js (nodes and edges, columnar), tree.js and tree-<n>.js (every
 // element's source and type). Strings inside are scan data: text only.
 
+import { arrays, isObj } from "./check";
+
 // The payload types are generated from the Go types (internal/sitefmt,
 // `make types`) into shapes.gen.ts.
 import type { GraphLegendEntry, GraphChunkRef, GraphManifest, GraphPart, TreeChunkRef, TreeManifest, TreePart } from "./shapes.gen";
@@ -15,18 +17,6 @@ export const NODE_GROUP = 4;
 export const NODE_CUT = 8;
 
 export type GraphPayload = GraphManifest | GraphPart | TreeManifest | TreePart;
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function arrays(o: Record<string, unknown>, n: number, keys: string[]): boolean {
-  for (const k of keys) {
-    const a = o[k];
-    if (!Array.isArray(a) || a.length !== n) return false;
-  }
-  return true;
-}
 
 // asGraphPayload checks a pushed value of one of the graph kinds; null for
 // anything else.

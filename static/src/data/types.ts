@@ -4,6 +4,7 @@
 // and so untrusted: it only ever reaches the page through textContent.
 
 import { asGraphPayload, type GraphPayload } from "./graph-types";
+import { arrays, isObj } from "./check";
 
 // The payload types are generated from the Go types of the data files
 // (internal/sitefmt, `make types`) into shapes.gen.ts.
@@ -21,18 +22,6 @@ export const FLAG_CYCLE = 8;
 export const FLAG_RENAMED = 16;
 export const FLAG_CUT = 32;
 export const FLAG_GUESSED = 64; // the link to the source was guessed from its value (imports)
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function arrays(o: Record<string, unknown>, n: number, keys: string[]): boolean {
-  for (const k of keys) {
-    const a = o[k];
-    if (!Array.isArray(a) || a.length !== n) return false;
-  }
-  return true;
-}
 
 // asPayload checks the shape of a pushed value well enough that the code
 // reading it cannot be tricked into throwing half-way; it returns null for
