@@ -10,7 +10,7 @@
 import { copyButton, DetailPanel, field } from "../table/detail";
 import { byId, clear, clearNotice, h, notice, setText } from "../ui/dom";
 import { comma, plural, utc, utf8Length } from "../ui/format";
-import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "../live/live";
+import type { Live, LiveChange, LiveTarget } from "../live/live";
 import { OrderedView, strCmp, type Cmp } from "../table/ordered";
 import { isFP, load, loadInOrder, manifest } from "../data/registry";
 import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult } from "../search/box";
@@ -59,7 +59,7 @@ export function currentRows(): Int32Array {
   return page ? page.currentView().rows : new Int32Array(0);
 }
 
-export async function initElements(box: SearchBox | null = null): Promise<void> {
+export async function initElements(box: SearchBox | null, live: Live): Promise<void> {
   const host = byId("element-table");
   if (!host) return;
   const rowCount = byId("row-count");
@@ -93,10 +93,10 @@ export async function initElements(box: SearchBox | null = null): Promise<void> 
   // #sel=<element index> (from the graph views): the element to show once
   // loaded. Read before the page rewrites the hash with its own state.
   const sel = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
-  const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box);
+  const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box, live);
   page = p;
   const loading = p.load();
-  setLiveTarget(p); // live updates wait for the first load
+  live.setTarget(p); // live updates wait for the first load
   await loading;
   if (Number.isInteger(sel) && sel > 0) p.reveal(sel);
   // A link to another element of this type (the detail panel's source and
@@ -159,6 +159,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     detailEl: HTMLElement | null,
     private readonly setStatus: (t: string) => void,
     private readonly box: SearchBox | null,
+    private readonly live: Live,
   ) {
     this.s = new ElementStore(type.total);
     this.lineage = new Lineage(m);
@@ -321,7 +322,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     if (want.length) {
       // A server's files carry their version in the URL (the browser may
       // hold an older copy); a built site's are asked for afresh.
-      const query = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : c.query);
+      const query = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : c.query);
       try {
         const got = await Promise.all(want.map((ch) => load(String(ch.f), query(ch)).then((p) => ({ ch, p }))));
         got.sort((a, b) => (a.ch.s ?? 0) - (b.ch.s ?? 0));
@@ -383,7 +384,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
   private mountFPTools(): void {
     const box = byId("fp-tools");
     if (!box) return;
-    if (!liveConfig()) {
+    if (!this.live.config) {
       this.mountReadOnlyFP(box);
       return;
     }
@@ -429,7 +430,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       box.setAttribute("aria-busy", "true");
       say(fp ? "Marking…" : "Unmarking…", false);
       const scan = document.body.getAttribute("data-scan") ?? "";
-      const res = await postFP(scan, ids, fp);
+      const res = await this.live.postFP(scan, ids, fp);
       busy = false;
       box.removeAttribute("aria-busy");
       refresh();

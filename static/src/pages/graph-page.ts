@@ -23,7 +23,7 @@ import {
   type GraphPart,
 } from "../data/graph-types";
 import { GraphView, type GraphViewData, type GraphViewNode, type PNGCaption } from "../graph/view";
-import { liveConfig, setLiveTarget, type LiveChange } from "../live/live";
+import type { Live, LiveChange } from "../live/live";
 import { load, loadInOrder, manifest } from "../data/registry";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import { labelOf } from "../ui/sfurl";
@@ -74,7 +74,7 @@ interface GraphData {
   cols: Cols;
 }
 
-export async function initGraphPage(box: SearchBox | null): Promise<void> {
+export async function initGraphPage(box: SearchBox | null, live: Live): Promise<void> {
   const host = byId("graph");
   const status = byId("graph-status");
   if (!host) return;
@@ -98,8 +98,8 @@ export async function initGraphPage(box: SearchBox | null): Promise<void> {
     notice(host, (e as Error).message, "error", "graph");
     return;
   }
-  const page = new GraphPage(host, m, data, say, box);
-  setLiveTarget(page);
+  const page = new GraphPage(host, m, data, say, box, live);
+  live.setTarget(page);
 }
 
 // loadGraph loads graph.js and its data files (query: a live update's
@@ -242,6 +242,7 @@ class GraphPage implements SearchHandler {
     d: GraphData,
     private readonly say: (t: string) => void,
     private readonly box: SearchBox | null,
+    private readonly live: Live,
   ) {
     this.gm = d.gm;
     this.cols = d.cols;
@@ -728,7 +729,7 @@ class GraphPage implements SearchHandler {
     this.m = m;
     let d: GraphData;
     try {
-      const served = !!liveConfig();
+      const served = !!this.live.config;
       const p = await load("graph.js", c.query);
       if (p.k !== "graph") return "ok";
       if (p.gen === this.gm.gen && sameChunks(p, this.gm)) return "ok";

@@ -7,7 +7,7 @@ import { DetailPanel, copyButton, field } from "../table/detail";
 import { byId, clearNotice, debounce, h, notice, setText } from "../ui/dom";
 import { comma, oneLine, utc } from "../ui/format";
 import { OrderedView, strCmp, type Cmp } from "../table/ordered";
-import { liveConfig, setLiveTarget } from "../live/live";
+import type { Live } from "../live/live";
 import { load, loadInOrder, manifest } from "../data/registry";
 import { LogStore } from "../data/store";
 import type { ChunkRef, LogChunk, Manifest } from "../data/types";
@@ -15,7 +15,7 @@ import { VTable, type SortDir } from "../table/vtable";
 
 const ROW_H = 32;
 
-export async function initLog(): Promise<void> {
+export async function initLog(live: Live): Promise<void> {
   const host = byId("log-table");
   if (!host) return;
   const level = byId<HTMLSelectElement>("log-level");
@@ -190,7 +190,7 @@ export async function initLog(): Promise<void> {
   };
   let loaded!: () => void;
   const ready = new Promise<void>((r) => (loaded = r));
-  setLiveTarget({
+  live.setTarget({
     update: async (nm, ch) => {
       await ready;
       if (nm.log.total < s.n) return "reload"; // the scan was read again from scratch
@@ -198,7 +198,7 @@ export async function initLog(): Promise<void> {
       const want = nm.log.chunks.filter((c) => chunkKeys.get(String(c.f)) !== key(c));
       if (want.length) {
         try {
-          const got = await Promise.all(want.map((c) => load(String(c.f), liveConfig() ? "v=" + (c.v ?? 0) : ch.query).then((p) => ({ c, p }))));
+          const got = await Promise.all(want.map((c) => load(String(c.f), live.config ? "v=" + (c.v ?? 0) : ch.query).then((p) => ({ c, p }))));
           got.sort((a, b) => (a.c.s ?? 0) - (b.c.s ?? 0));
           for (const { c, p } of got) {
             if (p.k !== "log") throw new Error(`The data file ${c.f} is not a log file.`);

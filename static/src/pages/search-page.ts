@@ -13,7 +13,7 @@
 import { copyButton, DetailPanel, field } from "../table/detail";
 import { byId, clear, clearNotice, h, notice, setText } from "../ui/dom";
 import { comma, plural, utc, utf8Length } from "../ui/format";
-import { fpKey, liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "../live/live";
+import { fpKey, type Live, type LiveChange, type LiveTarget, type ScansTarget } from "../live/live";
 import { OrderedView, strCmp, type Cmp } from "../table/ordered";
 import { manifest as scanManifest, onPayload } from "../data/registry";
 import { initIndexedSearchPage } from "./search-indexed";
@@ -228,7 +228,7 @@ class Corpus implements SearchSource {
 
 // ---- the page ----
 
-export async function initSearchPage(box: SearchBox | null, all: boolean): Promise<void> {
+export async function initSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<void> {
   const host = byId("search-results");
   if (!host) return;
   // A built site searches through its index (pages/search-indexed.ts); the
@@ -236,11 +236,11 @@ export async function initSearchPage(box: SearchBox | null, all: boolean): Promi
   // A row filter from the overview (#only, #module, #from) lists rows
   // without a query: that needs every element, so this page loads them.
   const rf = readRowFilter(new URLSearchParams(location.hash.replace(/^#/, "")));
-  if (!liveConfig() && !rf && (await initIndexedSearchPage(box, all))) return;
-  const page = new SearchPage(host, box, all);
+  if (!live.config && !rf && (await initIndexedSearchPage(box, all))) return;
+  const page = new SearchPage(host, box, all, live);
   // Live updates (live/live.ts) wait for the first load (update awaits ready).
-  if (all) setScansTarget(page);
-  else setLiveTarget(page);
+  if (all) live.setScansTarget(page);
+  else live.setTarget(page);
   await page.load();
 }
 
@@ -277,6 +277,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     private readonly host: HTMLElement,
     private readonly box: SearchBox | null,
     private readonly all: boolean,
+    private readonly live: Live,
   ) {
     this.ready = new Promise<void>((resolve) => (this.loaded = resolve));
     const c = this.c;
@@ -572,7 +573,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     }
     // A server's files carry their version in the URL (the browser may hold
     // an older copy); a built site's are asked for afresh.
-    const q = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : query);
+    const q = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : query);
     let moved = false;
     if (want.length > 0) {
       try {

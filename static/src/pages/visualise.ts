@@ -15,7 +15,7 @@ import { DrawnList, MAX_ITEMS, type DrawnItem } from "../graph/drawn-list";
 import { comma, plural } from "../ui/format";
 import { CanvasView } from "../graph/canvas";
 import type { TreeManifest, TreePart } from "../data/graph-types";
-import { liveConfig, setLiveTarget, type LiveChange } from "../live/live";
+import type { Live, LiveChange } from "../live/live";
 import { isFP, load, loadInOrder, manifest } from "../data/registry";
 import { replaceHash } from "../search/box";
 import { exactQuery } from "../search/query";
@@ -50,11 +50,12 @@ class ScanData implements ElementLookup {
   constructor(
     readonly m: Manifest,
     private readonly query: string, // cache-busting query of a live update ("" at first)
+    private readonly served: boolean, // in the preview server: chunks by version
   ) {}
 
   private q(c: ChunkRef): string {
     if (!this.query) return "";
-    return liveConfig() ? "v=" + (c.v ?? 0) : this.query;
+    return this.served ? "v=" + (c.v ?? 0) : this.query;
   }
 
   typeInfo(slug: string): TypeInfo | undefined {
@@ -133,7 +134,7 @@ class ScanData implements ElementLookup {
             put(c);
           });
         } else {
-          const got = await Promise.all(tm.chunks.map((c) => load(String(c.f), liveConfig() ? "v=" + (c.v ?? 0) : this.query)));
+          const got = await Promise.all(tm.chunks.map((c) => load(String(c.f), this.served ? "v=" + (c.v ?? 0) : this.query)));
           for (const c of got) {
             if (c.k !== "tree-part") throw new Error("A tree data file holds no tree.");
             put(c);
@@ -222,7 +223,7 @@ class ScanData implements ElementLookup {
   }
 }
 
-export async function initVisualise(): Promise<void> {
+export async function initVisualise(live: Live): Promise<void> {
   const stageEl = byId("vis-stage");
   const status = byId("vis-status");
   const sel = byId<HTMLSelectElement>("vis-type");
@@ -243,8 +244,8 @@ export async function initVisualise(): Promise<void> {
     if (stageEl) notice(stageEl, (e as Error).message, "error", "manifest");
     return;
   }
-  const page = new VisualisePage(m, stageEl, sel, chain, say);
-  setLiveTarget(page);
+  const page = new VisualisePage(m, stageEl, sel, chain, say, live);
+  live.setTarget(page);
   await page.start();
 }
 
@@ -268,8 +269,9 @@ class VisualisePage {
     private readonly sel: HTMLSelectElement | null,
     private readonly chainEl: HTMLElement | null,
     private readonly say: (t: string) => void,
+    private readonly live: Live,
   ) {
-    this.data = new ScanData(m, "");
+    this.data = new ScanData(m, "", !!live.config);
     this.data.target = targetOf();
     this.actions = byId("vis-actions");
     this.canvas = stageEl ? new CanvasView(stageEl, byId("vis-tooltip")) : null;
@@ -621,7 +623,7 @@ class VisualisePage {
     const t1 = m.types.find((t) => t.slug === this.slug);
     const changed = !t0 || !t1 || t0.total !== t1.total || t0.fp !== t1.fp || prev.count !== m.count || prev.fp.n !== m.fp.n;
     if (!changed) return "ok";
-    this.data = new ScanData(m, c.query);
+    this.data = new ScanData(m, c.query, !!this.live.config);
     this.data.target = targetOf();
     await this.show(false);
     return "ok";
