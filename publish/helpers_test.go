@@ -29,6 +29,8 @@ import (
 	"gocloud.dev/blob/s3blob"
 
 	"github.com/scanreport/scanreport/generator/site"
+	"github.com/scanreport/scanreport/internal/sitefiles"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // smallSite is a site with one file of each kind the headers care about,
@@ -57,7 +59,7 @@ var smallSite = map[string]string{
 func publishedKeys() []string {
 	var keys []string
 	for k := range smallSite {
-		if !strings.HasPrefix(k, ".") && !strings.Contains(k, "/.") {
+		if !sitefiles.Hidden(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -65,25 +67,11 @@ func publishedKeys() []string {
 	return keys
 }
 
-// writeTree writes files (slash paths) under dir.
-func writeTree(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for rel, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // newSite writes smallSite into a new folder.
 func newSite(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
-	writeTree(t, dir, smallSite)
+	testread.WriteTree(t, dir, smallSite)
 	return dir
 }
 

@@ -14,6 +14,7 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/scanreport/scanreport/internal/redact"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 func TestHeaders(t *testing.T) {
@@ -270,7 +271,7 @@ func TestPruneZeroLimit(t *testing.T) {
 func TestWithScans(t *testing.T) {
 	dir := newSite(t)
 	scans := filepath.Join(t.TempDir(), "scans")
-	writeTree(t, scans, map[string]string{
+	testread.WriteTree(t, scans, map[string]string{
 		"acme-1/scan.toml":      "id = 'acme-1'",
 		"acme-1/elements.jsonl": "{}\n",
 		"acme-1/.lock":          "",
@@ -312,7 +313,7 @@ func TestWithScans(t *testing.T) {
 // TestNotASite refuses a folder without the site marker.
 func TestNotASite(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"index.html": "x"})
+	testread.WriteTree(t, dir, map[string]string{"index.html": "x"})
 	_, err := publishOnce(t, memBucket(t), Options{Site: dir})
 	if err == nil || !strings.Contains(err.Error(), ".scanreport-site") {
 		t.Errorf("got %v", err)
@@ -500,7 +501,7 @@ func TestWithScansAllowListMasked(t *testing.T) {
 	if err := os.WriteFile(outside, []byte("OUTSIDE-SECRET"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	writeTree(t, scans, map[string]string{
+	testread.WriteTree(t, scans, map[string]string{
 		"acme/scan.toml":      "id = 'acme'\nname = 'uses SHODANKEY123456'\n",
 		"acme/settings.toml":  "[global]\n_socks5pwd = 'S0CKSPASSWORD'\n[modules.sfp_shodan]\napi_key = 'SHODANKEY123456'\nconfig = {token = 'NESTEDTOKEN99'}\n",
 		"acme/elements.jsonl": `{"id":"e1","data":"https://t.example/?token=TARGETTOKEN1&x=1"}` + "\n",

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/site"
+	"github.com/scanreport/scanreport/internal/sitefiles"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // smallSite is a site with visible files in folders and hidden ones (the
@@ -33,7 +35,7 @@ var smallSite = map[string]string{
 func publishedKeys() []string {
 	var keys []string
 	for k := range smallSite {
-		if !strings.HasPrefix(k, ".") && !strings.Contains(k, "/.") {
+		if !sitefiles.Hidden(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -44,15 +46,7 @@ func publishedKeys() []string {
 func newSite(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
-	for rel, content := range smallSite {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testread.WriteTree(t, dir, smallSite)
 	return dir
 }
 

@@ -3,9 +3,6 @@ package spiderfoot
 import (
 	"bytes"
 	"database/sql"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,7 +10,6 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/testread"
-	"github.com/scanreport/scanreport/scan"
 )
 
 // schemaOld is SpiderFoot's schema before 4.0 (SpiderFootDb.createSchemaQueries
@@ -106,59 +102,6 @@ func insertResults(t testing.TB, db *sql.DB, guid string, rows []sfResult) {
 	}
 }
 
-// readBack is a scan directory as the scan package reads it.
-type readBack struct {
-	meta      scan.Meta
-	elements  []scan.Element
-	byID      map[string]scan.Element
-	log       []scan.LogEntry
-	settings  scan.Settings
-	decisions []scan.Decision
-	problems  []scan.Problem
-}
-
-func read(t testing.TB, root, id string) *readBack {
-	t.Helper()
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	rb := &readBack{byID: map[string]scan.Element{}}
-	report := func(p scan.Problem) { rb.problems = append(rb.problems, p) }
-	if rb.meta, err = d.Meta(report); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.Elements(scan.Position{}, report, func(e scan.Element, _ int) error {
-		rb.elements = append(rb.elements, e)
-		rb.byID[e.ID] = e
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.Log(scan.Position{}, report, func(e scan.LogEntry, _ int) error {
-		rb.log = append(rb.log, e)
-		return nil
-	}); err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	if rb.settings, err = d.Settings(report); err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	if _, err := d.Review(scan.Position{}, report, func(dc scan.Decision, _ int) error {
-		rb.decisions = append(rb.decisions, dc)
-		return nil
-	}); err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	return rb
-}
-
 // loadModel loads the scan as the report generator does.
 func loadModel(t testing.TB, root, id string) *model.Scan {
 	t.Helper()
@@ -174,31 +117,6 @@ func fpIDs(s *model.Scan) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
-}
-
-// snapshot returns every file under dir (relative path → content).
-func snapshot(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return out
 }
 

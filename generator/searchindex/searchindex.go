@@ -48,8 +48,8 @@ const (
 )
 
 const (
-	prefix = "(window.__sr=window.__sr||[]).push("
-	suffix = ");\n"
+	prefix = chunks.ScriptPrefix
+	suffix = chunks.ScriptSuffix
 )
 
 // Out receives a data file: its name in the scan's data folder and bytes.

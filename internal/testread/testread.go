@@ -1,6 +1,8 @@
-// Package testread reads a scan back in tests as the report generator
-// reads it: one helper in place of the copies the tests of generator/graph,
-// generator/exports and spiderfoot kept. Only tests import it.
+// Package testread reads a scan or a built site back in tests: a scan as the
+// report generator reads it (Model), a site's files and data files
+// (SiteFiles, Payload, ReadManifest and the payload types of
+// docs/site-format.md). One helper in place of the copies the tests kept.
+// Only tests import it.
 package testread
 
 import (
