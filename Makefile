@@ -51,7 +51,9 @@ lint: deps
 	npx --no-install tsc -p static/test/tsconfig.json --noEmit
 	@# Layering: the pipeline, the importers and the lookups never import a face
 	@# (server, watcher, CLI, publisher).
-	@! $(GO) list -deps ./generator/... ./scan/... ./spiderfoot/... ./lookup/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan/spiderfoot/lookup import a face"; exit 1; }
+	@! $(GO) list -deps ./generator/... ./scan/... ./spiderfoot/... ./lookup/... ./decisions/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan/spiderfoot/lookup/decisions import a face"; exit 1; }
+	@# generator is a face over the pipeline: the analysts' writes (decisions) call it, not the other way.
+	@! $(GO) list -deps ./generator/... ./scan/... | grep -E 'scanreport/decisions' || { echo "generator/scan import decisions"; exit 1; }
 
 unit: bundle
 	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
@@ -61,7 +63,7 @@ unit: bundle
 test-node: deps
 	rm -rf static/gen/node-test
 	npx --no-install tsc --outDir static/gen/node-test --module commonjs --moduleResolution node --target ES2020 \
-		--lib ES2020,DOM --strict --skipLibCheck static/src/csv-defuse.ts static/src/export-csv.ts
+		--lib ES2020,DOM --strict --skipLibCheck --rootDir static/src static/src/export/csv-defuse.ts static/src/export/csv.ts
 	node --test static/test/
 	@# TypeScript tests (static/test/*.test.ts, static/test/tsconfig.json), compiled
 	@# into a temporary folder; run from the repository root.

@@ -264,7 +264,7 @@ func TestBenchSearch1M(t *testing.T) {
 		{"wildcard, prefix and suffix", "mail*.example"},
 		{"regex, IPv4 anywhere", `/\d+\.\d+\.\d+\.\d+/`},
 		{"regex with a flag", `/@[a-z]+\.(ru|cn|example)$/i`},
-		// V8 backtracked O(L²) or worse per value on these; the search is linear (search-regex.ts).
+		// V8 backtracked O(L²) or worse per value on these; the search is linear (search/regex.ts).
 		{"regex, SpiderFoot's example", `/.*admin.*/`},
 		{"regex, nested quantifiers", `/(a+)+$/`},
 		{"regex, nested quantifiers, i", `/^(\w+\.?)+:\d+$/i`},

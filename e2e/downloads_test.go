@@ -389,14 +389,14 @@ func elementRow(s *model.Scan, i int32) []string {
 }
 
 // waitDownloadsReady waits for the download buttons of the page; it says
-// so when app.ts does not mount them (static/src/downloads.ts).
+// so when app.ts does not mount them (static/src/pages/downloads.ts).
 func waitDownloadsReady(p *tab, root string) {
 	p.t.Helper()
 	ready := `(r => !!r && !r.hidden && r.querySelectorAll("button").length > 0)(document.querySelector(` + jsString(root) + `))`
 	ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](ready, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
-		p.t.Fatalf("no download buttons in %s on %s: the page does not mount them (app.ts must call mountElementDownloads / mountScanListDownloads from downloads.ts): %v", root, p.location(), err)
+		p.t.Fatalf("no download buttons in %s on %s: the page does not mount them (app.ts must call mountElementDownloads / mountScanListDownloads from pages/downloads.ts): %v", root, p.location(), err)
 	}
 }
 

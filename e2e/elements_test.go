@@ -38,7 +38,7 @@ func scrollAll(p *tab, host string) []row {
 }
 
 // shown is a value as a table cell shows it: on one line, cut at 400
-// UTF-16 units (static/src/format.ts oneLine).
+// UTF-16 units (static/src/ui/format.ts oneLine).
 func shown(v string) string {
 	u := utf16.Encode([]rune(v))
 	if len(u) > 400 {

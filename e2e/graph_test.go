@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
@@ -84,8 +85,8 @@ type treePart struct {
 func graphFiles(t *testing.T, dir string, want map[string]bool) {
 	t.Helper()
 	var gm graphManifest
-	readPayload(t, filepath.Join(dir, graph.GraphFile), &gm)
-	want[graph.GraphFile] = true
+	readPayload(t, filepath.Join(dir, chunks.GraphFile), &gm)
+	want[chunks.GraphFile] = true
 	for _, c := range gm.Chunks {
 		want[c.F] = true
 		var p graphPart
@@ -95,8 +96,8 @@ func graphFiles(t *testing.T, dir string, want map[string]bool) {
 		}
 	}
 	var tm treeManifest
-	readPayload(t, filepath.Join(dir, graph.TreeFile), &tm)
-	want[graph.TreeFile] = true
+	readPayload(t, filepath.Join(dir, chunks.TreeFile), &tm)
+	want[chunks.TreeFile] = true
 	for _, c := range tm.Chunks {
 		want[c.F] = true
 	}
@@ -107,7 +108,7 @@ func readGraph(t *testing.T, site, id string) (graphManifest, []graphPart) {
 	t.Helper()
 	dir := filepath.Join(site, "scans", id, "data")
 	var gm graphManifest
-	readPayload(t, filepath.Join(dir, graph.GraphFile), &gm)
+	readPayload(t, filepath.Join(dir, chunks.GraphFile), &gm)
 	var parts []graphPart
 	for _, c := range gm.Chunks {
 		var p graphPart
@@ -213,7 +214,7 @@ func TestGraphDataFiles(t *testing.T) {
 			// tree.js: every element's source and type.
 			var tm treeManifest
 			dir := filepath.Join(f.Site, "scans", id, "data")
-			readPayload(t, filepath.Join(dir, graph.TreeFile), &tm)
+			readPayload(t, filepath.Join(dir, chunks.TreeFile), &tm)
 			if tm.N != len(s.Elements) || len(tm.Types) != len(s.Types) {
 				t.Fatalf("tree.js: n=%d types=%d; model %d elements, %d types", tm.N, len(tm.Types), len(s.Elements), len(s.Types))
 			}

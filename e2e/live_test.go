@@ -193,7 +193,7 @@ func setMarker(p *tab) { p.t.Helper(); evalT[bool](p, `(window.__liveMarker = 42
 func checkMarker(p *tab, what string) {
 	p.t.Helper()
 	if !evalT[bool](p, `window.__liveMarker === 42`) {
-		p.t.Errorf("%s: the page was reloaded (its marker is gone; live.ts says why: %q)", what,
+		p.t.Errorf("%s: the page was reloaded (its marker is gone; live/live.ts says why: %q)", what,
 			evalT[string](p, `document.documentElement.getAttribute("data-live-reload") || ""`))
 	}
 }

@@ -226,7 +226,7 @@ func TestSearchElementTable(t *testing.T) {
 				t.Errorf("%s: no error (count %q)", bad, r.Count)
 			}
 		}
-		// A linear-time automaton runs every pattern (static/src/search-regex.ts): a leading .*
+		// A linear-time automaton runs every pattern (static/src/search/regex.ts): a leading .*
 		// and nested quantifiers are searched like any other; what it
 		// cannot run is refused with a sentence naming the construct.
 		check(t, p, ty, `/.*acme.*/`, false, expectRows(t, s, ty, `/.*acme.*/`, false, nil))
@@ -644,7 +644,7 @@ func TestSearchXSS(t *testing.T) {
 		p := p.on(t)
 		// Catastrophic backtracking on the long values, made of runs of A:
 		// seconds per value in V8, so the page used to stop the worker.
-		// The search's automaton (static/src/search-match.ts) is linear in
+		// The search's automaton (static/src/search/match.ts) is linear in
 		// each value: it answers, and with what Go's (linear) regexp finds.
 		q := `/((A+)+)+B/`
 		match := matcher(t, q)

@@ -9,13 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sitecmp"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -92,13 +89,14 @@ func TestLiveDiskFull(t *testing.T) {
 		t.Error("no longer behind while the disk is still full")
 	}
 
-	// A decision on the full disk: recorded, and said to be not applied yet.
-	var na *NotAppliedError
-	if _, err := l.SetFP(context.Background(), "good", []string{"a"}, true, "t"); !errors.As(err, &na) || !strings.Contains(err.Error(), "recorded") {
-		t.Errorf("decision on a full disk: %v, want a NotAppliedError", err)
+	// A decision recorded while the disk is full: the update fails, and
+	// the decision waits in review.jsonl (package decisions answers "recorded,
+	// not applied yet").
+	if err := scan.AppendDecision(filepath.Join(scans, "good"), scan.Decision{Op: scan.OpFPSet, Elements: []string{"a"}, By: "t"}); err != nil {
+		t.Fatal(err)
 	}
-	if review, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile)); !strings.Contains(string(review), `"a"`) {
-		t.Errorf("the decision is not in review.jsonl: %q", review)
+	if _, err := l.Update(context.Background(), []ScanChange{{Scan: "good", Files: []string{scan.ReviewFile}}}); err == nil {
+		t.Error("applying a decision on a full disk reported no error")
 	}
 
 	// The comparison used below sees what is missing now.
@@ -141,89 +139,6 @@ func TestLiveDiskFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameAsCleanBuild(t, scans, out)
-}
-
-// TestLiveConcurrentDecisions sends ten "set the parent" and ten "unset the
-// child" decisions at once. Each is checked against the outcome of those
-// applied before it, so every decision answered with success is one the
-// rules apply when review.jsonl is read afresh (no "ignored" line), and the
-// site shows the same marks. Repeating a decision adds no line.
-func TestLiveConcurrentDecisions(t *testing.T) {
-	l, scans, out := liveSite(t)
-	ctx := context.Background()
-	var wg sync.WaitGroup
-	var ok, refused atomic.Int32
-	for i := range 20 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var err error
-			if i%2 == 0 {
-				_, err = l.SetFP(ctx, "good", []string{"a"}, true, "t")
-			} else {
-				_, err = l.SetFP(ctx, "good", []string{"b"}, false, "t")
-			}
-			var r *model.RefusalError
-			switch {
-			case err == nil:
-				ok.Add(1)
-			case errors.As(err, &r):
-				refused.Add(1)
-			default:
-				t.Error(err)
-			}
-		}()
-	}
-	wg.Wait()
-	review, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))
-	lines := strings.Count(string(review), "\n")
-	t.Logf("%d answered ok, %d refused, %d lines in review.jsonl", ok.Load(), refused.Load(), lines)
-	if lines > 2 {
-		// At most: the child's unset (a no-op before the parent's set is
-		// not recorded, so 0) and the parent's set once.
-		t.Errorf("review.jsonl has %d decisions; repeated ones piled up:\n%s", lines, review)
-	}
-	// Read afresh: no decision is ignored by the rules.
-	var probs []scan.Problem
-	o := options(scans, filepath.Join(t.TempDir(), "clean"))
-	o.Report = func(p scan.Problem) { probs = append(probs, p) }
-	if _, err := Check(ctx, o); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range probs {
-		if p.Kind == scan.KindReview {
-			t.Errorf("a decision answered with success is ignored when read afresh: %s", p)
-		}
-	}
-	fp, _ := os.ReadFile(filepath.Join(out, "scans", "good", "data", "fp.js"))
-	if !strings.Contains(string(fp), `"i":[1,2]`) {
-		t.Errorf("fp.js = %s, want a and its child b marked", fp)
-	}
-	if _, err := l.FlushExports(ctx, 0); err != nil {
-		t.Fatal(err)
-	}
-	sameAsCleanBuild(t, scans, out)
-
-	// The same decision again and again: one line.
-	for range 5 {
-		if _, err := l.SetFP(ctx, "good", []string{"a"}, true, "t"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	again, _ := os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))
-	if string(again) != string(review) {
-		t.Errorf("a repeated decision was recorded again:\n%s", again)
-	}
-	// Unset, then unset again: one more line.
-	for range 3 {
-		if _, err := l.SetFP(ctx, "good", []string{"a"}, false, "t"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	again, _ = os.ReadFile(filepath.Join(scans, "good", scan.ReviewFile))
-	if n := strings.Count(string(again), "\n"); n != lines+1 {
-		t.Errorf("review.jsonl has %d lines after three identical unsets, want %d:\n%s", n, lines+1, again)
-	}
 }
 
 // TestFinishedScanLastLineWithoutNewline: a scan that will not grow any
@@ -279,14 +194,14 @@ func TestFinishedScanLastLineWithoutNewline(t *testing.T) {
 	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
 		t.Fatal(err)
 	}
-	if n := l.Scan("good").Count(); n != 2 {
+	if n := scanOf(l, "good").Count(); n != 2 {
 		t.Errorf("a running scan read its unfinished last line: %d elements", n)
 	}
 	writeFiles(t, scans, "-- good/scan.toml --\nname = \"Good scan\"\ntarget = \"example.com\"\nstatus = \"FINISHED\"\n")
 	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.MetaFile}}}); err != nil {
 		t.Fatal(err)
 	}
-	if n := l.Scan("good").Count(); n != 3 {
+	if n := scanOf(l, "good").Count(); n != 3 {
 		t.Errorf("the finished scan has %d elements, want 3 (its last line without newline)", n)
 	}
 	// A newline that comes after all the same adds nothing and breaks nothing.
@@ -294,7 +209,7 @@ func TestFinishedScanLastLineWithoutNewline(t *testing.T) {
 	if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
 		t.Fatal(err)
 	}
-	if n := l.Scan("good").Count(); n != 3 {
+	if n := scanOf(l, "good").Count(); n != 3 {
 		t.Errorf("after the late newline: %d elements, want 3", n)
 	}
 	if _, err := l.FlushExports(ctx, 0); err != nil {
@@ -334,7 +249,7 @@ func TestLiveReplacedFile(t *testing.T) {
 			if _, err := l.Update(ctx, []ScanChange{{Scan: "good", Files: []string{scan.ElementsFile}}}); err != nil {
 				t.Fatal(err)
 			}
-			s := l.Scan("good")
+			s := scanOf(l, "good")
 			if s.Count() != 4 {
 				t.Errorf("%d elements after the replacement, want the new file's 4", s.Count())
 			}
@@ -382,7 +297,7 @@ func TestLiveFIFODoesNotStopOtherScans(t *testing.T) {
 		t.Errorf("update: %v", err)
 	}
 	// As build does, the scan whose elements cannot be read is left out.
-	if l.Scan("good") != nil {
+	if scanOf(l, "good") != nil {
 		t.Error("the scan with a FIFO for elements.jsonl is still shown")
 	}
 	if _, err := os.Stat(filepath.Join(out, "scans", "good")); err == nil {
@@ -401,7 +316,7 @@ func TestLiveFIFODoesNotStopOtherScans(t *testing.T) {
 	if _, err := l.Update(context.Background(), []ScanChange{{Scan: "good", Dir: true}}); err != nil {
 		t.Fatal(err)
 	}
-	if l.Scan("good") == nil {
+	if scanOf(l, "good") == nil {
 		t.Error("the scan is not shown again")
 	}
 	if _, err := l.FlushExports(context.Background(), 0); err != nil {

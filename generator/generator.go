@@ -2,7 +2,9 @@
 // face of the pipeline: scan (read) → model (link and count) → pages, chunks
 // (render) → site (write and swap), wired here in that order. It knows
 // nothing of servers, watchers or terminals: callers pass functions for
-// problems and progress.
+// problems and progress. It writes nothing into scans: the analysts'
+// decisions are package decisions', which reads a live site's models through
+// Live.View and applies what it recorded through Live.Update.
 package generator
 
 import (
@@ -27,7 +29,6 @@ import (
 	"github.com/scanreport/scanreport/generator/correlate"
 	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/exports"
-	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/searchindex"
@@ -248,13 +249,13 @@ func (b *builder) writeList(summaries []pages.ScanSummary) error {
 	if err := b.render.SearchAll(summaries, b.out.Write); err != nil {
 		return err
 	}
-	if err := b.out.Write(pages.LiveFile, pages.LiveStatic); err != nil {
+	if err := b.out.Write(chunks.LiveFile, chunks.LiveStatic); err != nil {
 		return err
 	}
 	if err := b.writeRules(); err != nil {
 		return err
 	}
-	return b.out.Write(pages.ScansDataFile, pages.ScansData(summaries))
+	return b.out.Write(chunks.ScansFile, chunks.Scans(pages.ScanEntries(summaries)))
 }
 
 // LoadScan reads one scan as Build does (correlations included), for tools
@@ -729,7 +730,7 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 		func(buf []byte) ([]byte, error) { return buf, dataOut(chunks.FPFile, chunks.FP(s)) },
 		func(buf []byte) ([]byte, error) { return chunks.LogChunks(s, sl.Log, nil, buf, dataOut) },
 		func(buf []byte) ([]byte, error) {
-			return graph.WriteFrom(s, eg(), b.graphOptions(), buf, graph.Out(dataOut))
+			return chunks.WriteGraphs(s, eg(), b.graphOptions(), buf, chunks.Out(dataOut))
 		},
 	}
 	if !b.o.NoSearchIndex {

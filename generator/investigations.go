@@ -9,19 +9,14 @@ package generator
 // children a lookup found (LookupTarget, AddChildren).
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
-	"time"
 
+	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/investigations"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
@@ -144,6 +139,9 @@ func (b *builder) writeInvestigations(names []string) error {
 	if err := b.render.Investigations(c, b.inv.facts, names, folder, b.inv.problems, b.out.Write); err != nil {
 		return err
 	}
+	if err := b.out.Write(chunks.InvestigationsFile, chunks.Investigations(pages.InvestigationEntries(c))); err != nil {
+		return err
+	}
 	if err := b.render.Compare(b.out.Write); err != nil {
 		return err
 	}
@@ -235,154 +233,4 @@ func (l *Live) RefreshInvestigations() (Change, error) {
 		return Change{}, err
 	}
 	return Change{Paths: l.dir.TakeChanged(), List: true}, nil
-}
-
-// SetInvestigation adds scan id to investigation name (add) or removes it,
-// by recording the decision in the scan's review.jsonl, and applies it to
-// the site at once. A request the rules refuse (an invalid name, a scan
-// that is already or not a member) is a *model.RefusalError.
-func (l *Live) SetInvestigation(ctx context.Context, id, name string, add bool, by string) (Change, error) {
-	if err := investigations.ValidName(name); err != nil {
-		return Change{}, &model.RefusalError{Text: err.Error()}
-	}
-	l.mu.Lock()
-	ls := l.scans[id]
-	if ls == nil {
-		l.mu.Unlock()
-		return Change{}, &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
-	}
-	member := slices.Contains(ls.s.Investigations(), name)
-	op := scan.OpInvestigationAdd
-	switch {
-	case add && member:
-		l.mu.Unlock()
-		return Change{}, &model.RefusalError{Text: fmt.Sprintf("the scan is already in investigation %s", name)}
-	case !add && !member:
-		l.mu.Unlock()
-		return Change{}, &model.RefusalError{Text: fmt.Sprintf("the scan is not in investigation %s", name)}
-	case !add:
-		op = scan.OpInvestigationRemove
-	}
-	err := scan.AppendDecision(filepath.Join(l.b.o.ScansRoot, id), scan.Decision{Op: op, Investigation: name, By: by})
-	l.mu.Unlock()
-	if err != nil {
-		return Change{}, err
-	}
-	return l.Update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ReviewFile}}})
-}
-
-// LookupTarget is an element a lookup runs on.
-type LookupTarget struct {
-	Scan, Kind string // the scan and its kind (manual, automated)
-	ID         string // the element's id
-	Type, Data string // for ROOT: the target's type and the target
-}
-
-// LookupTarget finds element elementID of scan id. An unknown scan or
-// element is a *model.RefusalError.
-func (l *Live) LookupTarget(id, elementID string) (LookupTarget, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	ls := l.scans[id]
-	if ls == nil {
-		return LookupTarget{}, &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
-	}
-	s := ls.s
-	i, ok := s.Lookup(elementID)
-	if !ok {
-		return LookupTarget{}, &model.RefusalError{Text: fmt.Sprintf("element %s is not in the scan", strconv.Quote(clipText(elementID, 80)))}
-	}
-	t := LookupTarget{Scan: id, Kind: s.Meta.Kind, ID: elementID, Type: s.Type(i).Code, Data: s.Elements[i].Data}
-	if i == 0 {
-		t.Type = s.Meta.TargetType
-		if t.Type == "" {
-			return t, &model.RefusalError{Text: "the scan's target has no type (scan.toml target_type), so no lookup applies to it"}
-		}
-	}
-	return t, nil
-}
-
-var lookupMu sync.Mutex // one lookup writes at a time, so two runs cannot add the same children
-
-// AddChildren appends elements (a lookup's findings) to scan id as
-// children of element parentID, with ids made here, and applies them to
-// the site at once. Elements the parent already has as children (same
-// type and value) are not added again; known counts them.
-func (l *Live) AddChildren(ctx context.Context, id, parentID string, elems []scan.Element) (added, known int, ch Change, err error) {
-	lookupMu.Lock()
-	defer lookupMu.Unlock()
-	l.mu.Lock()
-	ls := l.scans[id]
-	if ls == nil {
-		l.mu.Unlock()
-		return 0, 0, Change{}, &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
-	}
-	s := ls.s
-	pi, ok := s.Lookup(parentID)
-	if !ok {
-		l.mu.Unlock()
-		return 0, 0, Change{}, &model.RefusalError{Text: fmt.Sprintf("element %s is not in the scan", strconv.Quote(clipText(parentID, 80)))}
-	}
-	have := map[[2]string]bool{}
-	for _, c := range s.Children().Of(pi) {
-		have[[2]string{s.Type(c).Code, s.Elements[c].Data}] = true
-	}
-	var fresh []scan.Element
-	prefix := newIDPrefix()
-	now := time.Now().UTC()
-	for _, e := range elems {
-		k := [2]string{e.Type, e.Data}
-		if have[k] {
-			known++
-			continue
-		}
-		have[k] = true
-		e.ID = prefix + strconv.Itoa(len(fresh)+1)
-		for n := 2; ; n++ {
-			if _, used := s.Lookup(e.ID); !used {
-				break
-			}
-			e.ID = prefix + strconv.Itoa(len(fresh)+1) + "-" + strconv.Itoa(n)
-		}
-		e.Source = parentID
-		e.Generated = now
-		fresh = append(fresh, e)
-	}
-	l.mu.Unlock()
-	if len(fresh) == 0 {
-		return 0, known, Change{}, nil
-	}
-	w, err := scan.OpenWriter(l.b.o.ScansRoot, id)
-	if err != nil {
-		return 0, known, Change{}, err
-	}
-	for _, e := range fresh {
-		if _, err := w.AddExact(e); err != nil {
-			w.Close()
-			return 0, known, Change{}, err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return 0, known, Change{}, err
-	}
-	ch, err = l.Update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ElementsFile}}})
-	return len(fresh), known, ch, err
-}
-
-// newIDPrefix makes the ids of one lookup's elements: "lk-", a random
-// part, "-", so they cannot meet a scanner's ids.
-func newIDPrefix() string {
-	var b [5]byte
-	_, _ = rand.Read(b[:])
-	return "lk-" + hex.EncodeToString(b[:]) + "-"
-}
-
-func clipText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 {
-		n--
-	}
-	return s[:n] + "…"
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -203,24 +202,20 @@ func TestLiveInvestigationMembership(t *testing.T) {
 	defer l.Close()
 	ctx := context.Background()
 
-	var refusal *model.RefusalError
-	for _, c := range []struct {
-		scan, name string
-		add        bool
-		why        string
-	}{
-		{"run1", "case-1", true, "already"},
-		{"run1", "no-such", false, "not in"},
-		{"run1", "a/../etc", true, "may only contain"},
-		{"run1", "index", true, "reserved"},
-		{"gone", "case-1", true, "no scan"},
-	} {
-		if _, err := l.SetInvestigation(ctx, c.scan, c.name, c.add, "test"); !asRefusal(err, &refusal) || !strings.Contains(refusal.Text, c.why) {
-			t.Errorf("%s %s: %v, want a refusal saying %q", c.scan, c.name, err, c.why)
+	// Membership decisions as package decisions records them: appended to
+	// review.jsonl, then applied by Update (the refusals are its tests').
+	join := func(id, name string, add bool) (Change, error) {
+		t.Helper()
+		op := scan.OpInvestigationAdd
+		if !add {
+			op = scan.OpInvestigationRemove
 		}
+		if err := scan.AppendDecision(filepath.Join(scans, id), scan.Decision{Op: op, Investigation: name, By: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		return l.Update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ReviewFile}}})
 	}
-
-	ch, err := l.SetInvestigation(ctx, "run1", "new-case", true, "test")
+	ch, err := join("run1", "new-case", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,20 +232,20 @@ func TestLiveInvestigationMembership(t *testing.T) {
 	if !strings.Contains(string(review), `"op":"investigation-add","investigation":"new-case","by":"test"`) {
 		t.Errorf("review.jsonl: %s", review)
 	}
-	if got := l.Scan("run1").Investigations(); !slices.Equal(got, []string{"case-1", "new-case"}) {
+	if got := scanOf(l, "run1").Investigations(); !slices.Equal(got, []string{"case-1", "new-case"}) {
 		t.Errorf("run1 is in %v", got)
 	}
 
 	// Leaving: an investigation without a file and without scans stays,
 	// empty, while serving (an open page of it shows that).
-	if _, err := l.SetInvestigation(ctx, "run1", "new-case", false, "test"); err != nil {
+	if _, err := join("run1", "new-case", false); err != nil {
 		t.Fatal(err)
 	}
 	if page, err := os.ReadFile(filepath.Join(out, "investigations", "new-case.html")); err != nil || strings.Contains(string(page), "scans/run1/index.html") {
 		t.Errorf("the page of an investigation nobody is in: %v", err)
 	}
 	// Leaving one that has a file keeps its page, without the scan.
-	if _, err := l.SetInvestigation(ctx, "run1", "case-1", false, "test"); err != nil {
+	if _, err := join("run1", "case-1", false); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, "investigations", "case-1.html"))
@@ -266,68 +261,5 @@ func TestLiveInvestigationMembership(t *testing.T) {
 	ch, err = l.RefreshInvestigations()
 	if err != nil || !slices.Contains(ch.Paths, "investigations/fresh.html") {
 		t.Errorf("new file: %v, %v", ch.Paths, err)
-	}
-}
-
-func TestLiveAddChildren(t *testing.T) {
-	dir := t.TempDir()
-	writeFiles(t, dir, invScans)
-	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
-	l, _, err := Start(context.Background(), options(scans, out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	ctx := context.Background()
-
-	tg, err := l.LookupTarget("run2", "ROOT")
-	if err != nil || tg.Type != "INTERNET_NAME" || tg.Data != "example.com" || tg.Kind != scan.KindManual {
-		t.Errorf("ROOT: %+v, %v", tg, err)
-	}
-	tg, err = l.LookupTarget("run2", "a")
-	if err != nil || tg.Type != "INTERNET_NAME" || tg.Data != "www.example.com" {
-		t.Errorf("a: %+v, %v", tg, err)
-	}
-	var refusal *model.RefusalError
-	if _, err := l.LookupTarget("run2", "nope"); !asRefusal(err, &refusal) {
-		t.Errorf("unknown element: %v", err)
-	}
-
-	elems := []scan.Element{
-		{Type: "IP_ADDRESS", Data: "5.6.7.8", Module: "lookup:x"}, // a already has it
-		{Type: "IP_ADDRESS", Data: "192.0.2.1", Module: "lookup:x", Confidence: 100, Visibility: 100},
-		{Type: "DNS_TEXT", Data: "<script>window.__xss=1</script>", Module: "lookup:x", Risk: 10},
-	}
-	added, known, ch, err := l.AddChildren(ctx, "run2", "a", elems)
-	if err != nil || added != 2 || known != 1 {
-		t.Fatalf("AddChildren: %d added, %d known, %v", added, known, err)
-	}
-	if !slices.Contains(ch.Paths, "scans/run2/data/manifest.js") || !slices.Contains(ch.Paths, "scans/run2/data/e-dns_text-0.js") {
-		t.Errorf("changed paths: %v", ch.Paths)
-	}
-	s := l.Scan("run2")
-	pa, _ := s.Lookup("a")
-	var kids []string
-	for _, c := range s.Children().Of(pa) {
-		e := s.Elements[c]
-		kids = append(kids, e.Data)
-		if e.Data != "5.6.7.8" && (!strings.HasPrefix(e.ID, "lk-") || s.Module(c) != "lookup:x") {
-			t.Errorf("child %+v: id or module", e)
-		}
-	}
-	if !slices.Equal(kids, []string{"5.6.7.8", "192.0.2.1", "<script>window.__xss=1</script>"}) {
-		t.Errorf("children of a: %q", kids)
-	}
-	if s.Problems.Total != 0 {
-		t.Errorf("problems after the lookup: %v", s.Problems.Sorted())
-	}
-	data, _ := os.ReadFile(filepath.Join(out, "scans", "run2", "data", "e-dns_text-0.js"))
-	if strings.ContainsAny(string(data), "<>") {
-		t.Errorf("raw markup in a chunk: %s", data)
-	}
-	// Again: nothing new.
-	added, known, _, err = l.AddChildren(ctx, "run2", "a", elems)
-	if err != nil || added != 0 || known != 3 {
-		t.Errorf("second run: %d added, %d known, %v", added, known, err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/exports"
-	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/searchindex"
@@ -61,7 +59,7 @@ type liveScan struct {
 	layout       *chunks.ScanLayout
 	exportsStale bool
 	changed      time.Time
-	graph        graph.Live // the graph and tree data files
+	graph        chunks.GraphLive // the graph and tree data files
 
 	// The downloads: dataGen counts the changes of the scan's data,
 	// exportsAt is the element count the downloads on disk show, and
@@ -353,41 +351,17 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		return true, l.reload(ctx, c.Scan)
 	}
 	s := ls.s
-	type counts struct{ total, unique, risky, fp int }
-	before := make(map[*model.TypeStat]counts, len(s.Types))
+	before := make(map[*model.TypeStat]typeCounts, len(s.Types))
 	for _, t := range s.Types {
-		before[t] = counts{t.Total(), t.Unique, t.Risky, t.FP}
+		before[t] = countsOf(t)
 	}
 	logLines, elements, status := len(s.Log), s.Count(), s.Meta.Status
-	metaChanged := false
-	if files[scan.MetaFile] {
-		m, err := d.Meta(s.Problems.Add)
-		if err != nil {
-			s.Problems.Add(scan.Problem{Scan: c.Scan, File: d.Rel(scan.MetaFile), Severity: scan.Error, Kind: scan.KindMeta,
-				Text: "not read again (the previous metadata stays): " + err.Error()})
-		} else {
-			s.Meta, metaChanged = model.MaskMeta(s.Mask, m), true
-		}
+	metaChanged, reread, err := l.readChanged(s, d, files)
+	if err != nil {
+		return false, err
 	}
-	if files[scan.SettingsFile] {
-		// New settings may hold new secrets, which data already written
-		// must not show: the scan is read and masked afresh.
+	if reread {
 		return true, l.reload(ctx, c.Scan)
-	}
-	if files[scan.NotesFile] {
-		if err := s.ReadNotes(d); err != nil {
-			return false, err
-		}
-	}
-	// A scan that just ended reads its unterminated last lines (scan.Dir.Final).
-	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] || metaChanged && s.Meta.Done() {
-		if err := s.Update(d); err != nil {
-			if errors.Is(err, model.ErrTruncated) {
-				l.b.o.Logger.Info("a scan file shrank; reading the scan again", "scan", c.Scan, "err", err)
-				return true, l.reload(ctx, c.Scan)
-			}
-			return false, err
-		}
 	}
 
 	// A scan that just finished gets its correlations; elements of HIGH
@@ -398,19 +372,100 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		rewriteAll = s.CorrelationsRun
 	}
 
-	// Data files: the chunks that take new rows or whose rows changed.
+	// Data files: the chunks that take new rows or whose rows changed, the
+	// log chunks, the false positives, the manifest last.
 	dataOut := func(name string, data []byte) error { return l.dir.Write(pages.ScanDir(c.Scan)+"data/"+name, data) }
-	dirty := map[*model.TypeStat]map[int]bool{}
+	dirty, changedTypes, relinked := ls.dirtyChunks(before, rewriteAll)
+	fpChanged := files[scan.ReviewFile]
+	for _, t := range s.Types {
+		fpChanged = fpChanged || t.FP != before[t].fp
+	}
+	if err := ls.writeChunks(dirty, logLines, fpChanged, dataOut); err != nil {
+		return false, err
+	}
+	ls.dataChanged(relinked || fpChanged)
+	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
+		return false, err
+	}
+
+	// Pages: the scan's own pages, and the element tables whose header
+	// counts moved (all of them when the scan's header changed).
+	if err := l.b.render.ScanCore(s, l.dir.Write); err != nil {
+		return false, err
+	}
+	if metaChanged {
+		changedTypes = nil // every type
+	} else if len(changedTypes) == 0 {
+		changedTypes = []*model.TypeStat{}
+	}
+	if err := l.b.render.TypePages(s, changedTypes, l.dir.Write); err != nil {
+		return false, err
+	}
+	if err := ls.graph.Update(s, l.b.graphOptions(), chunks.Out(dataOut)); err != nil {
+		return false, err
+	}
+	return metaChanged || s.Count() != elements || s.Meta.Status != status, nil
+}
+
+// typeCounts is what a type's pages and chunks show of it, to tell which
+// changed in an update.
+type typeCounts struct{ total, unique, risky, fp int }
+
+func countsOf(t *model.TypeStat) typeCounts { return typeCounts{t.Total(), t.Unique, t.Risky, t.FP} }
+
+// readChanged reads what changed in the scan's files into s: scan.toml
+// (metaChanged), the notes, and what was appended to the elements, the log
+// and review.jsonl. reread says the scan must be read afresh instead (new
+// settings may hold new secrets; a file shrank).
+func (l *Live) readChanged(s *model.Scan, d *scan.Dir, files map[string]bool) (metaChanged, reread bool, err error) {
+	if files[scan.MetaFile] {
+		m, err := d.Meta(s.Problems.Add)
+		if err != nil {
+			s.Problems.Add(scan.Problem{Scan: d.ID, File: d.Rel(scan.MetaFile), Severity: scan.Error, Kind: scan.KindMeta,
+				Text: "not read again (the previous metadata stays): " + err.Error()})
+		} else {
+			s.Meta, metaChanged = model.MaskMeta(s.Mask, m), true
+		}
+	}
+	if files[scan.SettingsFile] {
+		// New settings may hold new secrets, which data already written
+		// must not show: the scan is read and masked afresh.
+		return metaChanged, true, nil
+	}
+	if files[scan.NotesFile] {
+		if err := s.ReadNotes(d); err != nil {
+			return metaChanged, false, err
+		}
+	}
+	// A scan that just ended reads its unterminated last lines (scan.Dir.Final).
+	if files[scan.ElementsFile] || files[scan.LogFile] || files[scan.ReviewFile] || metaChanged && s.Meta.Done() {
+		if err := s.Update(d); err != nil {
+			if errors.Is(err, model.ErrTruncated) {
+				l.b.o.Logger.Info("a scan file shrank; reading the scan again", "scan", d.ID, "err", err)
+				return metaChanged, true, nil
+			}
+			return metaChanged, false, err
+		}
+	}
+	return metaChanged, false, nil
+}
+
+// dirtyChunks finds the element chunks an update changed: those that take
+// new rows, those holding elements linked to a source that came later
+// (relinked reports whether there are any), and every chunk when
+// rewriteAll. changedTypes are the types whose counts moved since before.
+func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAll bool) (dirty map[*model.TypeStat]map[int]bool, changedTypes []*model.TypeStat, relinked bool) {
+	s := ls.s
+	dirty = map[*model.TypeStat]map[int]bool{}
 	mark := func(t *model.TypeStat, ci int) {
 		if dirty[t] == nil {
 			dirty[t] = map[int]bool{}
 		}
 		dirty[t][ci] = true
 	}
-	var changedTypes []*model.TypeStat
 	for _, t := range s.Types {
 		b, existed := before[t]
-		if !existed || b != (counts{t.Total(), t.Unique, t.Risky, t.FP}) {
+		if !existed || b != countsOf(t) {
 			changedTypes = append(changedTypes, t)
 		}
 		if t.Total() > b.total {
@@ -430,8 +485,8 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			}
 		}
 	}
-	relinked := s.TakeRelinked()
-	for _, i := range relinked {
+	moved := s.TakeRelinked()
+	for _, i := range moved {
 		t := s.Type(i)
 		lay := ls.layout.Type(t.Slug)
 		if ci := lay.Containing(int(s.Elements[i].Pos)); ci >= 0 && !dirty[t][ci] {
@@ -439,7 +494,15 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			mark(t, ci)
 		}
 	}
+	return dirty, changedTypes, len(moved) > 0
+}
+
+// writeChunks writes the dirty element chunks, the log chunks past
+// logLines, and fp.js when the false positives changed.
+func (ls *liveScan) writeChunks(dirty map[*model.TypeStat]map[int]bool, logLines int, fpChanged bool, out chunks.Out) error {
+	s := ls.s
 	var buf []byte
+	var err error
 	for t, set := range dirty {
 		if t.Code == scan.RootID {
 			continue
@@ -449,57 +512,37 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 			which = append(which, ci)
 		}
 		sort.Ints(which)
-		if buf, err = chunks.TypeChunks(s, t, ls.layout.Type(t.Slug), which, buf, dataOut); err != nil {
-			return false, err
+		if buf, err = chunks.TypeChunks(s, t, ls.layout.Type(t.Slug), which, buf, out); err != nil {
+			return err
 		}
 	}
 	if len(s.Log) > logLines {
-		if _, err = chunks.LogChunks(s, ls.layout.Log, ls.layout.Log.Grow(len(s.Log)), buf, dataOut); err != nil {
-			return false, err
+		if _, err = chunks.LogChunks(s, ls.layout.Log, ls.layout.Log.Grow(len(s.Log)), buf, out); err != nil {
+			return err
 		}
-	}
-	fpChanged := files[scan.ReviewFile]
-	for _, t := range s.Types {
-		fpChanged = fpChanged || t.FP != before[t].fp
 	}
 	if fpChanged {
-		if err := dataOut(chunks.FPFile, chunks.FP(s)); err != nil {
-			return false, err
+		if err := out(chunks.FPFile, chunks.FP(s)); err != nil {
+			return err
 		}
 	}
-	// The downloads fall behind: a job writing them stops (its view is
-	// out of date), and the manifest says they are behind.
+	return nil
+}
+
+// dataChanged notes that the scan's data changed: the downloads fall
+// behind, a job writing them stops (its view is out of date), and the
+// manifest (its generation raised) says they are behind. rowsChanged says
+// rows of the CSV download already written changed (their source or
+// false-positive column): it is written whole next time.
+func (ls *liveScan) dataChanged(rowsChanged bool) {
 	ls.dataGen++
-	if len(relinked) > 0 || fpChanged {
-		// Rows of the CSV download already written changed (their source
-		// or false-positive column): it is written whole next time.
+	if rowsChanged {
 		ls.csvDirtyGen = ls.dataGen
 	}
 	ls.exportsStale, ls.changed = true, time.Now()
 	ls.stopExport()
 	ls.noteDownloads()
 	ls.layout.Gen++
-	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
-		return false, err
-	}
-
-	// Pages: the scan's own pages, and the element tables whose header
-	// counts moved (all of them when the scan's header changed).
-	if err := l.b.render.ScanCore(s, l.dir.Write); err != nil {
-		return false, err
-	}
-	if metaChanged {
-		changedTypes = nil // every type
-	} else if len(changedTypes) == 0 {
-		changedTypes = []*model.TypeStat{}
-	}
-	if err := l.b.render.TypePages(s, changedTypes, l.dir.Write); err != nil {
-		return false, err
-	}
-	if err := ls.graph.Update(s, l.b.graphOptions(), graph.Out(dataOut)); err != nil {
-		return false, err
-	}
-	return metaChanged || s.Count() != elements || s.Meta.Status != status, nil
 }
 
 // reload reads one scan afresh and writes all its files. If the files
@@ -561,7 +604,7 @@ func (l *Live) forgetLeftOut(id string) {
 // starts another. Every download is replaced atomically. What the jobs
 // changed is collected for TakeExported, and ExportsDone is signalled.
 //
-// The graph files of a large scan (graph.Live.Flush) are laid out again
+// The graph files of a large scan (chunks.GraphLive.Flush) are laid out again
 // the same way, in the background, when due.
 func (l *Live) StartExports(ctx context.Context, quiet time.Duration) (Change, error) {
 	l.mu.Lock()
@@ -688,8 +731,8 @@ func (l *Live) startExport(ctx context.Context, id string, ls *liveScan, view *m
 }
 
 // startGraph lays out and writes the graph files of a large scan in the
-// background (graph.Live.Flush, from a copy of the scan), with l.mu held.
-// An update meanwhile marks the graph behind again (graph.Live.Update), so
+// background (chunks.GraphLive.Flush, from a copy of the scan), with l.mu held.
+// An update meanwhile marks the graph behind again (chunks.GraphLive.Update), so
 // the next quiet tick writes it again; one job per scan at a time, so an
 // older layout never replaces a newer one.
 func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan, view *model.Scan) {
@@ -703,7 +746,7 @@ func (l *Live) startGraph(ctx context.Context, id string, ls *liveScan, view *mo
 		t0 := time.Now()
 		err := ctx.Err()
 		if err == nil {
-			err = graph.WriteGraphAt(view, o, gen, func(name string, data []byte) error {
+			err = chunks.WriteGraphAt(view, o, gen, func(name string, data []byte) error {
 				return dir.Write(pages.ScanDir(id)+"data/"+name, data)
 			})
 		}
@@ -854,75 +897,23 @@ func (ls *liveScan) noteDownloads() {
 	ls.layout.Downloads = &chunks.DownloadsState{Elements: ls.exportsAt, Updating: ls.cancelExport != nil}
 }
 
-// SetFP records a false-positive decision on elements of a scan, after
-// checking the rules (model.CheckFP), and applies it to the site at once.
-// A decision the rules refuse is a *model.RefusalError.
-//
-// The check, the record and its application happen under one lock, so two
-// decisions sent together are checked each against the other's outcome
-// (an unset cannot slip in before its parent's set is applied). A decision
-// that would change nothing is not recorded again. The answer is nil only
-// when the decision took effect: the elements are marked (or unmarked) in
-// the model and the site.
-func (l *Live) SetFP(ctx context.Context, id string, ids []string, fp bool, by string) (Change, error) {
+// View calls fn with the model of scan id while the site holds it still
+// (no update runs meanwhile); fn must not keep it. current is false when
+// the scan's site files may be behind its model (its last update failed).
+// A scan the site does not have is a *model.RefusalError.
+func (l *Live) View(id string, fn func(s *model.Scan, current bool) error) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ls := l.scans[id]
 	if ls == nil {
-		return Change{}, &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
+		return &model.RefusalError{Text: fmt.Sprintf("no scan %q", id)}
 	}
-	idx, err := ls.s.CheckFP(ids, fp)
-	if err != nil {
-		return Change{}, err
-	}
-	if ls.failed == nil && ls.s.FPUnchanged(idx, fp) {
-		return Change{}, nil // already so: nothing to record
-	}
-	op := scan.OpFPSet
-	if !fp {
-		op = scan.OpFPUnset
-	}
-	if err := scan.AppendDecision(filepath.Join(l.b.o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by}); err != nil {
-		return Change{}, err
-	}
-	ch, err := l.update(ctx, []ScanChange{{Scan: id, Files: []string{scan.ReviewFile}}})
-	if err != nil {
-		return ch, &NotAppliedError{Why: "the site could not be updated yet (it catches up by itself)", Err: err}
-	}
-	if ls = l.scans[id]; ls == nil || !ls.s.FPIs(idx, fp) {
-		return ch, &NotAppliedError{Why: "the rules did not apply it (see scanreport validate)"}
-	}
-	return ch, nil
+	return fn(ls.s, ls.failed == nil)
 }
 
-// NotAppliedError is a decision that was recorded in review.jsonl but has
-// not (yet) taken effect on the site.
-type NotAppliedError struct {
-	Why string
-	Err error
-}
-
-func (e *NotAppliedError) Error() string {
-	s := "the decision was recorded, but " + e.Why
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-func (e *NotAppliedError) Unwrap() error { return e.Err }
-
-// Recorded says the decision is in review.jsonl (for the preview server's
-// answer).
-func (e *NotAppliedError) Recorded() string { return "the decision was recorded, but " + e.Why }
-
-// Scan returns a scan's model for reading while holding no lock: only for
-// tests and tools that do not run Update at the same time.
-func (l *Live) Scan(id string) *model.Scan {
+// ScansRoot is the scans root the site is built from.
+func (l *Live) ScansRoot() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if ls := l.scans[id]; ls != nil {
-		return ls.s
-	}
-	return nil
+	return l.b.o.ScansRoot
 }

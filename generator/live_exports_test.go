@@ -264,7 +264,7 @@ func TestLiveDownloadsAppended(t *testing.T) {
 	appendLines(t, filepath.Join(scans, "good", scan.LogFile),
 		`{"time":"2026-11-20T10:03:00Z","level":"INFO","component":"m","message":"more, with \"quotes\", commas\nand a newline"}`)
 	step("10 elements and a log line", scan.ElementsFile, scan.LogFile)
-	if _, err := l.SetFP(ctx, "good", []string{"x3"}, true, "t"); err != nil {
+	if err := scan.AppendDecision(filepath.Join(scans, "good"), scan.Decision{Op: scan.OpFPSet, Elements: []string{"x3"}, By: "t"}); err != nil {
 		t.Fatal(err)
 	}
 	step("a false positive", scan.ReviewFile)

@@ -13,7 +13,7 @@
 // scanner's line. Ids and sources are never taken from the output.
 //
 // The package runs commands and parses their output; writing the elements
-// into the scan is the caller's (generator.Live.AddChildren).
+// into the scan is the caller's (decisions.Site.AddChildren).
 package lookup
 
 import (

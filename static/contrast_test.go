@@ -72,7 +72,7 @@ func block(t *testing.T, css, after, head string) map[string]string {
 	return vars
 }
 
-// readableOn is static/src/a11y.ts readableOn: colour mixed toward white
+// readableOn is static/src/ui/a11y.ts readableOn: colour mixed toward white
 // (dark background) or black (light) in 5 % steps until it is 3:1 on bg.
 func readableOn(t *testing.T, colour, bg string) string {
 	to := 0.0
@@ -137,7 +137,7 @@ var pairs = []pair{
 }
 
 func TestContrast(t *testing.T) {
-	b, err := os.ReadFile("src/style.css")
+	b, err := os.ReadFile("src/ui/style.css")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestContrast(t *testing.T) {
 	// The graph's node colours against both graph backgrounds, as the data
 	// files carry them and as the graph page draws them: on a background
 	// where a colour is below 3:1 it is drawn lighter or darker until it
-	// reaches 3:1 (a11y.ts readableOn).
+	// reaches 3:1 (ui/a11y.ts readableOn).
 	var gdoc strings.Builder
 	gdoc.WriteString("| node colour | on light " + light["--graph-bg"] + " | drawn on light | on dark " + dark["--graph-bg"] + " | drawn on dark |\n|---|---|---|---|---|\n")
 	nodes := append([]string{graph.TargetColor, graph.GroupColor}, graph.Palette()...)

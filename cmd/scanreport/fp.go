@@ -1,14 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/decisions"
 	"github.com/scanreport/scanreport/internal/eltypes"
-	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/scanstore"
 )
 
@@ -52,35 +50,9 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 				return err
 			}
 			id, ids := args[1], args[2:]
-			root, err := scan.OpenRoot(o.ScansRoot)
-			if err != nil {
-				return err
-			}
-			defer root.Close()
-			d, err := root.Open(id)
-			if err != nil {
-				return err
-			}
-			defer d.Close()
 			risky, err := eltypes.NewRisky(o.RiskyTypes, o.MinRisk)
 			if err != nil {
 				return err
-			}
-			s, err := model.Load(d, eltypes.MustLoad(), risky, nil)
-			if err != nil {
-				return err
-			}
-			if _, err := s.CheckFP(ids, fp); err != nil {
-				var r *model.RefusalError
-				if errors.As(err, &r) {
-					fmt.Fprintln(a.stderr, "refused:", r.Text)
-					return exitError{2}
-				}
-				return err
-			}
-			op := scan.OpFPSet
-			if !fp {
-				op = scan.OpFPUnset
 			}
 			if by == "" {
 				c, err := a.loadConfig()
@@ -89,7 +61,12 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 				}
 				by = analystName(c)
 			}
-			if err := scan.AppendDecision(scan.DirPath(o.ScansRoot, id), scan.Decision{Op: op, Elements: ids, By: by}); err != nil {
+			op, err := decisions.OnFiles(o.ScansRoot, risky).SetFP(id, ids, fp, by)
+			if text, refused := decisions.Refusal(err); refused {
+				fmt.Fprintln(a.stderr, "refused:", text)
+				return exitError{2}
+			}
+			if err != nil {
 				return err
 			}
 			if mirror != nil {

@@ -10,8 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/scanreport/scanreport/generator/investigations"
-	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/decisions"
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/lookup"
@@ -45,7 +44,7 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 				return fmt.Errorf("first argument must be add or remove, not %q", args[0])
 			}
 			name, ids := args[1], args[2:]
-			if err := investigations.ValidName(name); err != nil {
+			if err := decisions.ValidInvestigation(name); err != nil {
 				return err
 			}
 			for _, id := range ids {
@@ -60,47 +59,27 @@ Run 'scanreport build' (or keep 'scanreport serve' running) to see the result.`,
 			if by == "" {
 				by = os.Getenv("USER")
 			}
-			root, err := scan.OpenRoot(o.ScansRoot)
-			if err != nil {
-				return err
-			}
-			defer root.Close()
 			risky, err := eltypes.NewRisky(o.RiskyTypes, o.MinRisk)
 			if err != nil {
 				return err
 			}
+			rec := decisions.OnFiles(o.ScansRoot, risky)
 			refused := 0
 			for _, id := range ids {
-				d, err := root.Open(id)
-				if err != nil {
-					return err
-				}
-				s, err := model.Load(d, eltypes.MustLoad(), risky, nil)
-				d.Close()
-				if err != nil {
-					return err
-				}
-				member := slices.Contains(s.Investigations(), name)
+				err := rec.SetInvestigation(id, name, add, by)
+				var m *decisions.MembershipError
 				switch {
-				case add && member:
+				case errors.As(err, &m) && m.Member:
 					fmt.Fprintf(a.stderr, "%s is already in investigation %s; nothing recorded\n", id, name)
 					refused++
-					continue
-				case !add && !member:
+				case errors.As(err, &m):
 					fmt.Fprintf(a.stderr, "%s is not in investigation %s; nothing recorded\n", id, name)
 					refused++
-					continue
-				}
-				op := scan.OpInvestigationAdd
-				if !add {
-					op = scan.OpInvestigationRemove
-				}
-				if err := scan.AppendDecision(scan.DirPath(o.ScansRoot, id), scan.Decision{Op: op, Investigation: name, By: by}); err != nil {
+				case err != nil:
 					return err
-				}
-				if add {
+				case add:
 					fmt.Fprintf(a.stdout, "Added %s to investigation %s.\n", id, name)
-				} else {
+				default:
 					fmt.Fprintf(a.stdout, "Removed %s from investigation %s.\n", id, name)
 				}
 			}
@@ -143,10 +122,9 @@ var (
 )
 
 func (f *fpActions) SetInvestigation(ctx context.Context, scanID, name string, member bool) (string, error) {
-	ch, err := f.live.SetInvestigation(ctx, scanID, name, member, f.by())
-	var refusal *model.RefusalError
-	if errors.As(err, &refusal) {
-		return refusal.Text, nil
+	ch, err := f.decide.SetInvestigation(ctx, scanID, name, member, f.by())
+	if text, refused := decisions.Refusal(err); refused {
+		return text, nil
 	}
 	if err == nil && f.notify != nil {
 		f.notify(ch)
@@ -171,10 +149,9 @@ func (f *fpActions) Lookup(ctx context.Context, scanID, elementID, name string) 
 		return res, fmt.Sprintf("no lookup %q is configured", name), nil
 	}
 	c := cmds[i]
-	t, err := f.live.LookupTarget(scanID, elementID)
-	var refusal *model.RefusalError
-	if errors.As(err, &refusal) {
-		return res, refusal.Text, nil
+	t, err := f.decide.LookupTarget(scanID, elementID)
+	if text, refused := decisions.Refusal(err); refused {
+		return res, text, nil
 	}
 	if err != nil {
 		return res, "", err
@@ -199,9 +176,9 @@ func (f *fpActions) Lookup(ctx context.Context, scanID, elementID, name string) 
 	for _, p := range out.Problems {
 		f.log().Warn("lookup output line skipped", "lookup", c.Name, "problem", p)
 	}
-	added, known, ch, err := f.live.AddChildren(ctx, scanID, elementID, out.Elements)
-	if errors.As(err, &refusal) {
-		return res, refusal.Text, nil
+	added, known, ch, err := f.decide.AddChildren(ctx, scanID, elementID, out.Elements)
+	if text, refused := decisions.Refusal(err); refused {
+		return res, text, nil
 	}
 	if err != nil {
 		return res, "", err

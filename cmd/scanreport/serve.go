@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -14,8 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scanreport/scanreport/decisions"
 	"github.com/scanreport/scanreport/generator"
-	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/internal/numtext"
 	"github.com/scanreport/scanreport/lookup"
@@ -104,7 +103,7 @@ func (a *app) serve(ctx context.Context, o generator.Options, f siteFlags, bind 
 		hosts = append(hosts, interfaceHosts(addr.Port)...)
 	}
 	shown := net.JoinHostPort(bind, strconv.Itoa(addr.Port))
-	acts := &fpActions{live: live, logger: a.log}
+	acts := &fpActions{decide: decisions.ForSite(live), logger: a.log}
 	if c, err := a.loadConfig(); err == nil {
 		acts.setLookups(lookupCommands(c))
 		acts.setAnalyst(analystName(c))
@@ -274,7 +273,7 @@ func interfaceHosts(port int) []string {
 // recorded, applied to the site at once, and announced to open pages.
 // Investigations and lookups: investigation.go.
 type fpActions struct {
-	live   *generator.Live
+	decide *decisions.Site // records decisions, applied to the live site
 	notify func(generator.Change)
 	logger *slog.Logger
 
@@ -323,10 +322,9 @@ func (f *fpActions) log() *slog.Logger {
 }
 
 func (f *fpActions) SetFP(ctx context.Context, scanID string, ids []string, fp bool) (string, error) {
-	ch, err := f.live.SetFP(ctx, scanID, ids, fp, f.by())
-	var refusal *model.RefusalError
-	if errors.As(err, &refusal) {
-		return refusal.Text, nil
+	ch, err := f.decide.SetFP(ctx, scanID, ids, fp, f.by())
+	if text, refused := decisions.Refusal(err); refused {
+		return text, nil
 	}
 	if err == nil && f.notify != nil {
 		f.notify(ch)

@@ -1,7 +1,11 @@
 // Package chunks writes the data files the report's scripts read: a small
-// manifest per scan, element chunks per type, log chunks and the list of
-// false positives. Each is a classic script that hands its JSON payload to
-// window.__sr, so it loads from file:// as well as from a server or a bucket.
+// manifest per scan, element chunks per type, log chunks, the list of false
+// positives, the graph and tree files (graph.go: the layout package graph
+// computes), and the site's lists of scans and investigations and live.js
+// (site.go: the entries package pages computes). Each is a classic script
+// that hands its JSON payload to window.__sr (ScriptPrefix, ScriptSuffix),
+// so it loads from file:// as well as from a server or a bucket. The search
+// index's shards (package searchindex) use the same wrapper.
 // docs/site-format.md is the format's specification.
 package chunks
 
@@ -33,9 +37,14 @@ const flagMask = model.FlagRisky | model.FlagOrphan | model.FlagCycle | model.Fl
 // and its bytes.
 type Out func(name string, data []byte) error
 
+// ScriptPrefix and ScriptSuffix wrap the JSON payload of every data file:
+// a classic script that hands it to window.__sr.
 const (
-	prefix = "(window.__sr=window.__sr||[]).push("
-	suffix = ");\n"
+	ScriptPrefix = "(window.__sr=window.__sr||[]).push("
+	ScriptSuffix = ");\n"
+
+	prefix = ScriptPrefix
+	suffix = ScriptSuffix
 )
 
 // ElementChunk is the file name of chunk seq of a type.

@@ -15,15 +15,21 @@ import (
 // payload strips the registration wrapper and decodes the JSON inside.
 func payload(t *testing.T, file []byte) map[string]any {
 	t.Helper()
+	var v map[string]any
+	decode(t, file, &v)
+	return v
+}
+
+// decode strips the registration wrapper and decodes the JSON inside into v.
+func decode(t *testing.T, file []byte, v any) {
+	t.Helper()
 	s := string(file)
 	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
 		t.Fatalf("not a data file: %.80q", s)
 	}
-	var v map[string]any
-	if err := json.Unmarshal([]byte(s[len(prefix):len(s)-len(suffix)]), &v); err != nil {
+	if err := json.Unmarshal([]byte(s[len(prefix):len(s)-len(suffix)]), v); err != nil {
 		t.Fatalf("payload is not JSON: %v", err)
 	}
-	return v
 }
 
 func testScan(t *testing.T, n int) *model.Scan {

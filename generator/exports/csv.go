@@ -76,7 +76,7 @@ func Dangerous(f string) bool { return Defuse(f) != f }
 
 // Defuse neutralises every place in a cell where a spreadsheet could start
 // a formula (docs/exports.md, "Formula defusing"; the browser's
-// static/src/csv-defuse.ts follows the same rule and the same test table,
+// static/src/export/csv-defuse.ts follows the same rule and the same test table,
 // testdata/csv-defuse.json):
 //
 //   - a cell whose first character is a tab or CR, or whose first

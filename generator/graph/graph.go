@@ -1,9 +1,10 @@
-// Package graph makes the data files of the report's graph views
-// (docs/graphs.md, docs/site-format.md "Graphs"): the scan's entity graph
-// (entity.Build: SpiderFoot's graph, false positives left out) laid
-// out at build time on rings around the target, capped at MaxNodes drawn
-// nodes, and the tree of every element's source, which the discovery-path
-// views walk. The browser draws and never lays out a large graph itself.
+// Package graph lays out the report's graph views (docs/graphs.md): the
+// scan's entity graph (entity.Build: SpiderFoot's graph, false positives
+// left out) laid out at build time on rings around the target, capped at
+// MaxNodes drawn nodes. The browser draws and never lays out a large graph
+// itself. The layout (Drawn) is written into data files by package chunks
+// (graph.js and its parts, beside the tree files of every element's
+// source).
 package graph
 
 import (
@@ -14,28 +15,18 @@ import (
 
 	"github.com/scanreport/scanreport/generator/entity"
 	"github.com/scanreport/scanreport/generator/model"
-	"github.com/scanreport/scanreport/internal/jsonw"
-	"github.com/scanreport/scanreport/scan"
 )
 
-// Limits and file names.
+// Limits.
 const (
 	// MaxNodes is the most nodes drawn. A larger graph keeps the nodes
 	// nearest the target and stands for the rest with one "more" node per
 	// parent (see Compute).
 	MaxNodes = 100_000
-	// ChunkNodes and ChunkEdges bound a graph data file.
-	ChunkNodes = 25_000
-	ChunkEdges = 50_000
 	// MaxLabel is how much of a value a node's label keeps, in bytes; the
 	// whole value is in the element table the node links to.
 	MaxLabel = 300
-	// GraphFile is the graph's manifest in the scan's data folder.
-	GraphFile = "graph.js"
 )
-
-// GraphChunk is the name of graph data file seq.
-func GraphChunk(seq int) string { return "graph-" + strconv.Itoa(seq) + ".js" }
 
 // Node flags in the data files.
 const (
@@ -435,155 +426,3 @@ func cut(v string, n int) string {
 	}
 	return v[:n]
 }
-
-const (
-	prefix = "(window.__sr=window.__sr||[]).push("
-	suffix = ");\n"
-)
-
-// Out receives a data file: its name in the scan's data folder and bytes.
-type Out func(name string, data []byte) error
-
-// WriteGraph writes graph.js and the graph's data files, all with version
-// gen (0 after a build; live updates raise it).
-func WriteGraph(s *model.Scan, d *Drawn, gexf string, gen int, buf []byte, out Out) ([]byte, error) {
-	nChunks := max(1, (len(d.Nodes)+ChunkNodes-1)/ChunkNodes, (len(d.Edges)+ChunkEdges-1)/ChunkEdges)
-	b := append(buf[:0], prefix...)
-	b = append(b, `{"k":"graph","scan":`...)
-	b = jsonw.String(b, s.Meta.ID)
-	for _, kv := range []struct {
-		k string
-		v int
-	}{{"gen", gen}, {"nodes", len(d.Nodes)}, {"edges", len(d.Edges)}, {"total", d.Total}, {"totalEdges", d.TotalEdges},
-		{"grouped", d.Grouped}, {"max", d.Max}} {
-		b = append(b, `,"`...)
-		b = append(b, kv.k...)
-		b = append(b, `":`...)
-		b = jsonw.Int(b, int64(kv.v))
-	}
-	b = append(b, `,"gexf":`...)
-	b = jsonw.String(b, gexf)
-	b = append(b, `,"legend":[`...)
-	for i, e := range d.Legend {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"code":`...)
-		b = jsonw.String(b, e.Code)
-		b = append(b, `,"slug":`...)
-		b = jsonw.String(b, e.Slug)
-		b = append(b, `,"descr":`...)
-		b = jsonw.String(b, e.Descr)
-		b = append(b, `,"cat":`...)
-		b = jsonw.String(b, e.Cat)
-		b = append(b, `,"color":`...)
-		b = jsonw.String(b, e.Color)
-		b = append(b, `,"n":`...)
-		b = jsonw.Int(b, int64(e.Drawn))
-		b = append(b, `,"all":`...)
-		b = jsonw.Int(b, int64(e.All))
-		b = append(b, '}')
-	}
-	b = append(b, `],"chunks":[`...)
-	for seq := range nChunks {
-		n0, n1 := span(seq, ChunkNodes, len(d.Nodes))
-		e0, e1 := span(seq, ChunkEdges, len(d.Edges))
-		if seq > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"f":`...)
-		b = jsonw.String(b, GraphChunk(seq))
-		b = append(b, `,"n":`...)
-		b = jsonw.Int(b, int64(n1-n0))
-		b = append(b, `,"e":`...)
-		b = jsonw.Int(b, int64(e1-e0))
-		if gen > 0 {
-			b = append(b, `,"v":`...)
-			b = jsonw.Int(b, int64(gen))
-		}
-		b = append(b, '}')
-	}
-	b = append(b, "]}"...)
-	b = append(b, suffix...)
-	if err := out(GraphFile, b); err != nil {
-		return b, err
-	}
-	for seq := range nChunks {
-		b = graphChunk(b[:0], s.Meta.ID, d, seq)
-		if err := out(GraphChunk(seq), b); err != nil {
-			return b, err
-		}
-	}
-	return b, nil
-}
-
-// span is the range of items of chunk seq of size per.
-func span(seq, per, total int) (int, int) {
-	return min(total, seq*per), min(total, (seq+1)*per)
-}
-
-func graphChunk(b []byte, id string, d *Drawn, seq int) []byte {
-	n0, n1 := span(seq, ChunkNodes, len(d.Nodes))
-	e0, e1 := span(seq, ChunkEdges, len(d.Edges))
-	nodes := d.Nodes[n0:n1]
-	edges := d.Edges[e0:e1]
-	b = append(b, prefix...)
-	b = append(b, `{"k":"graph-part","scan":`...)
-	b = jsonw.String(b, id)
-	b = append(b, `,"seq":`...)
-	b = jsonw.Int(b, int64(seq))
-	b = append(b, `,"n0":`...)
-	b = jsonw.Int(b, int64(n0))
-	b = append(b, `,"n":`...)
-	b = jsonw.Int(b, int64(len(nodes)))
-	col := func(name string, v func(*Node) int64) {
-		b = append(b, `,"`...)
-		b = append(b, name...)
-		b = append(b, `":[`...)
-		for k := range nodes {
-			if k > 0 {
-				b = append(b, ',')
-			}
-			b = jsonw.Int(b, v(&nodes[k]))
-		}
-		b = append(b, ']')
-	}
-	col("x", func(n *Node) int64 { return int64(n.X) })
-	col("y", func(n *Node) int64 { return int64(n.Y) })
-	col("z", func(n *Node) int64 { return int64(n.Size) })
-	col("c", func(n *Node) int64 { return int64(n.Group) })
-	b = append(b, `,"l":[`...)
-	for k := range nodes {
-		if k > 0 {
-			b = append(b, ',')
-		}
-		b = jsonw.String(b, nodes[k].Label)
-	}
-	b = append(b, ']')
-	col("i", func(n *Node) int64 { return int64(n.Element) })
-	col("m", func(n *Node) int64 { return int64(n.Module) })
-	col("w", func(n *Node) int64 { return int64(n.Count) })
-	col("f", func(n *Node) int64 { return int64(n.Flags) })
-	col("t", func(n *Node) int64 { return n.First })
-	b = append(b, `,"e0":`...)
-	b = jsonw.Int(b, int64(e0))
-	b = append(b, `,"ne":`...)
-	b = jsonw.Int(b, int64(len(edges)))
-	for side, name := range []string{"a", "b"} {
-		b = append(b, `,"`...)
-		b = append(b, name...)
-		b = append(b, `":[`...)
-		for k, e := range edges {
-			if k > 0 {
-				b = append(b, ',')
-			}
-			b = jsonw.Int(b, int64(e[side]))
-		}
-		b = append(b, ']')
-	}
-	b = append(b, '}')
-	return append(b, suffix...)
-}
-
-// isRoot reports whether t is the ROOT type.
-func isRoot(t *model.TypeStat) bool { return t.Code == scan.RootID }

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -168,118 +167,6 @@ func TestComputeCap(t *testing.T) {
 	}
 }
 
-// files collects written data files.
-type files map[string][]byte
-
-func (f files) out(name string, data []byte) error {
-	f[name] = append([]byte(nil), data...)
-	return nil
-}
-
-func payload(t *testing.T, b []byte, v any) {
-	t.Helper()
-	s := strings.TrimSuffix(string(b), "\n")
-	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, ");") {
-		t.Fatalf("not a data file: %.80q", s)
-	}
-	if err := json.Unmarshal([]byte(s[len(prefix):len(s)-2]), v); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestWriteAndLive(t *testing.T) {
-	s := writeSample(t, 2000, 0)
-	f := files{}
-	if _, err := Write(s, Options{GEXFVersion: "1.3"}, nil, f.out); err != nil {
-		t.Fatal(err)
-	}
-	var gm struct {
-		K, Gexf    string
-		Gen, Nodes int
-		Chunks     []struct {
-			F       string
-			N, E, V int
-		}
-	}
-	payload(t, f[GraphFile], &gm)
-	if gm.K != "graph" || gm.Gexf != "1.3" || gm.Gen != 0 || len(gm.Chunks) != 1 || gm.Chunks[0].N != gm.Nodes {
-		t.Errorf("graph.js %+v", gm)
-	}
-	var part struct {
-		K    string
-		N    int
-		X, I []int
-		L    []string
-	}
-	payload(t, f[GraphChunk(0)], &part)
-	if part.K != "graph-part" || part.N != gm.Nodes || len(part.X) != part.N || len(part.L) != part.N {
-		t.Errorf("graph-0.js: k=%q n=%d", part.K, part.N)
-	}
-	var tm struct {
-		K      string
-		N      int
-		Types  []string
-		Chunks []struct {
-			F       string
-			N, S, V int
-		}
-	}
-	payload(t, f[TreeFile], &tm)
-	if tm.K != "tree" || tm.N != len(s.Elements) || len(tm.Types) != len(s.Types) || tm.Types[0] != "" {
-		t.Errorf("tree.js k=%q n=%d types=%v", tm.K, tm.N, tm.Types)
-	}
-
-	// Live: the first update rewrites every tree file (what the build wrote
-	// is not known), the next only those whose elements changed.
-	var l Live
-	f = files{}
-	if err := l.Update(s, Options{}, f.out); err != nil {
-		t.Fatal(err)
-	}
-	if f[TreeChunk(0)] == nil || f[GraphFile] == nil {
-		t.Fatalf("first live update wrote %v", keys(f))
-	}
-	payload(t, f[GraphFile], &gm)
-	if gm.Gen != 1 || gm.Chunks[0].V != 1 {
-		t.Errorf("live graph.js gen %d v %d", gm.Gen, gm.Chunks[0].V)
-	}
-	f = files{}
-	if err := l.Update(s, Options{}, f.out); err != nil {
-		t.Fatal(err)
-	}
-	if f[TreeChunk(0)] != nil {
-		t.Errorf("an update with nothing new rewrote the tree")
-	}
-	if f[GraphFile] == nil {
-		t.Errorf("a small scan's graph is not rewritten at once")
-	}
-	// A relinked element: its tree file is rewritten, with a new version.
-	s.Elements[len(s.Elements)-1].Source = 0
-	f = files{}
-	if err := l.Update(s, Options{}, f.out); err != nil {
-		t.Fatal(err)
-	}
-	if f[TreeChunk(0)] == nil {
-		t.Fatal("a changed source did not rewrite its tree file")
-	}
-	payload(t, f[TreeFile], &tm)
-	if tm.Chunks[0].V != 2 {
-		t.Errorf("tree file version %d after two writes", tm.Chunks[0].V)
-	}
-	// Flush has nothing to do for a small scan.
-	if wrote, err := l.Flush(s, Options{}, files{}.out); wrote || err != nil {
-		t.Errorf("flush of an up-to-date graph: %v %v", wrote, err)
-	}
-}
-
-func keys(f files) []string {
-	var out []string
-	for k := range f {
-		out = append(out, k)
-	}
-	return out
-}
-
 func BenchmarkCompute(b *testing.B) {
 	s := writeSample(b, 200_000, 0)
 	b.ResetTimer()
@@ -288,23 +175,6 @@ func BenchmarkCompute(b *testing.B) {
 		if len(d.Nodes) == 0 {
 			b.Fatal("no nodes")
 		}
-	}
-}
-
-// BenchmarkWrite1M is the build's graph job for a 1,000,000-element scan:
-// the entity graph, its layout, the graph and tree data files.
-func BenchmarkWrite1M(b *testing.B) {
-	s := writeSample(b, 1_000_000, 0)
-	var buf []byte
-	b.ResetTimer()
-	for range b.N {
-		size := 0
-		var err error
-		buf, err = Write(s, Options{}, buf, func(name string, data []byte) error { size += len(data); return nil })
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(size)/1e6, "MB")
 	}
 }
 

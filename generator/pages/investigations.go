@@ -11,9 +11,9 @@ import (
 	"sort"
 	"time"
 
+	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/investigations"
 	"github.com/scanreport/scanreport/generator/model"
-	"github.com/scanreport/scanreport/internal/jsonw"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -21,9 +21,6 @@ import (
 const (
 	// InvestigationsIndex lists every investigation.
 	InvestigationsIndex = "investigations/index.html"
-	// InvestigationsDataFile lists every investigation for the browser
-	// (the Investigations tab's add box).
-	InvestigationsDataFile = "data/investigations.js"
 	// ScanInvestigationsPage is a scan's Investigations tab, in its folder.
 	ScanInvestigationsPage = "investigations.html"
 	// ExplorePage is a manual scan's Explore page, in its folder.
@@ -228,15 +225,12 @@ func membersOf(g *investigations.Group, facts map[string]*InvestigationScan) []*
 }
 
 // Investigations renders the investigations index and the page of each
-// named investigation (every one when names is nil), and
-// data/investigations.js. facts holds every scan of the site by id;
+// named investigation (every one when names is nil); data/investigations.js
+// is chunks' (InvestigationEntries). facts holds every scan of the site by id;
 // problems are those of the investigation files; folder says where they
 // are read from.
 func (r *Renderer) Investigations(c *investigations.Catalogue, facts map[string]*InvestigationScan, names []string, folder string, problems []scan.Problem, out Out) error {
 	if err := r.investigationsIndex(c, facts, folder, problems, out); err != nil {
-		return err
-	}
-	if err := out(InvestigationsDataFile, InvestigationsData(c)); err != nil {
 		return err
 	}
 	for _, g := range c.Groups {
@@ -364,32 +358,21 @@ func firstTime(ts ...time.Time) time.Time {
 	return time.Time{}
 }
 
-// InvestigationsData encodes data/investigations.js:
-// push({"k":"investigations","scan":"","list":[{"name","title","url","scans"}]}).
-func InvestigationsData(c *investigations.Catalogue) []byte {
-	b := append([]byte(nil), `(window.__sr=window.__sr||[]).push({"k":"investigations","scan":"","list":[`...)
+// InvestigationEntries is what data/investigations.js
+// (chunks.InvestigationsFile) lists of the investigations.
+func InvestigationEntries(c *investigations.Catalogue) []chunks.InvestigationEntry {
+	out := make([]chunks.InvestigationEntry, len(c.Groups))
 	for i, g := range c.Groups {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"name":`...)
-		b = jsonw.String(b, g.Name)
-		b = append(b, `,"title":`...)
-		b = jsonw.String(b, g.Title)
-		b = append(b, `,"url":`...)
-		b = jsonw.String(b, InvestigationPage(g.Name))
-		b = append(b, `,"scans":`...)
-		b = jsonw.Int(b, int64(len(g.Scans)))
-		b = append(b, '}')
+		out[i] = chunks.InvestigationEntry{Name: g.Name, Title: g.Title, URL: InvestigationPage(g.Name), Scans: len(g.Scans)}
 	}
-	return append(b, "]});\n"...)
+	return out
 }
 
 func (r *Renderer) scanInvestigations(s *model.Scan, rel string, out Out) error {
 	v := ScanInvestigationsView{Page: r.scanPage(s, rel, "scan-investigations", "investigations", "Investigations")}
 	v.Crumbs = append(v.Crumbs, Crumb{Label: "Investigations"})
 	v.IndexURL = v.Root + InvestigationsIndex
-	v.DataURL = v.Root + InvestigationsDataFile
+	v.DataURL = v.Root + chunks.InvestigationsFile
 	for _, l := range investigationLinks(s.Investigations(), v.Root) {
 		v.Memberships = append(v.Memberships, Membership{Name: l.Name, URL: l.URL, FromMeta: slices.Contains(s.Meta.Investigations, l.Name)})
 	}
@@ -408,7 +391,7 @@ func (r *Renderer) explore(s *model.Scan, rel string, out Out) error {
 // Compare renders compare.html: two scans side by side, computed in the
 // browser from their data files (data/scans.js lists them).
 func (r *Renderer) Compare(out Out) error {
-	v := CompareView{Page: r.page(ComparePage, "compare", "Compare scans · "+r.opts.SiteTitle), ScansURL: ScansDataFile}
+	v := CompareView{Page: r.page(ComparePage, "compare", "Compare scans · "+r.opts.SiteTitle), ScansURL: chunks.ScansFile}
 	v.Crumbs = []Crumb{{Label: "Scans", URL: "index.html"}, {Label: "Compare"}}
 	return r.render(out, ComparePage, "compare", v)
 }

@@ -16,8 +16,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
-	"github.com/scanreport/scanreport/internal/jsonw"
 	"github.com/scanreport/scanreport/internal/markdown"
 	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
@@ -134,7 +134,7 @@ func (r *Renderer) page(rel, kind, title string) Page {
 	if IsGraphKind(kind) && r.opts.GraphsJS != "" {
 		js = r.opts.GraphsJS
 	}
-	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root, Live: root + LiveFile,
+	return Page{Title: title, SiteTitle: r.opts.SiteTitle, Kind: kind, Root: root, Live: root + chunks.LiveFile,
 		CSS: root + r.opts.CSS, JS: root + js, Icon: root + r.opts.Icon, CSP: CSP,
 		Search: searchBox(SearchAll, root+"search.html")}
 }
@@ -434,7 +434,7 @@ func elementRow(s *model.Scan, i int32, prefix string) ElementRow {
 	src, _ := clip(s.SourceData(i), MaxShown)
 	row := ElementRow{Data: data, SourceData: src, Module: s.Module(i), TypeCode: t.Code, TypeDescr: t.Description,
 		TypeURL: prefix + TypePage(t.Slug), Identified: msTime(e.Generated), Risk: int(e.Risk), FP: e.Is(model.FlagFP), Truncated: cut}
-	// The element itself, selected in its type's table (elements.ts reads #sel).
+	// The element itself, selected in its type's table (pages/elements.ts reads #sel).
 	row.URL = row.TypeURL + "#sel=" + strconv.Itoa(int(i))
 	row.Why = strings.Join(s.RiskReasons(i), "; ")
 	return row
@@ -521,7 +521,7 @@ func timeline(s *model.Scan) Timeline {
 		h := math.Max(1, math.Round(float64(c)*float64(height)/float64(tl.Max)*10)/10)
 		from := lo + int64(b)*span/bins
 		// The elements this column counts, for the search page's #from/#to
-		// (search-page.ts): their second, clamped to lo, falls in
+		// (pages/search-page.ts): their second, clamped to lo, falls in
 		// [lo+⌈b·span/bins⌉, lo+⌈(b+1)·span/bins⌉), as counted above.
 		kFrom, kTo := lo+ceilDiv(int64(b)*span, bins), lo+ceilDiv(int64(b+1)*span, bins)
 		if b == 0 {
@@ -622,9 +622,9 @@ func (r *Renderer) search(s *model.Scan, rel string, out Out) error {
 }
 
 // SearchAllPage renders search.html at the site root: a search over every
-// scan, whose data folders are listed in ScansData.
+// scan, whose data folders are listed in data/scans.js (ScanEntries).
 func (r *Renderer) SearchAll(scans []ScanSummary, out Out) error {
-	v := SearchAllPage{Page: r.page("search.html", "search-all", "Search all scans · "+r.opts.SiteTitle), ScansURL: ScansDataFile}
+	v := SearchAllPage{Page: r.page("search.html", "search-all", "Search all scans · "+r.opts.SiteTitle), ScansURL: chunks.ScansFile}
 	v.Search = searchBox(SearchAll, "")
 	v.Crumbs = []Crumb{{Label: "Scans", URL: "index.html"}, {Label: "Search"}}
 	for _, s := range scans {
@@ -634,41 +634,15 @@ func (r *Renderer) SearchAll(scans []ScanSummary, out Out) error {
 	return r.render(out, "search.html", "search-all", v)
 }
 
-// LiveFile is the script that tells pages whether a preview server is
-// behind them; a built site says there is none. `scanreport serve` answers
-// this path with its event stream's address and token instead.
-const LiveFile = "live.js"
-
-// LiveStatic is the content of LiveFile in a built site.
-var LiveStatic = []byte("window.__srLive=null;\n")
-
-// ScansDataFile lists every scan and its data folder, for pages that look
-// at several scans (the search over all scans, downloads of several scans).
-const ScansDataFile = "data/scans.js"
-
-// ScansData encodes data/scans.js:
-// push({"k":"scans","scans":[{"id","name","target","status","count","data"}]}).
-func ScansData(scans []ScanSummary) []byte {
-	b := append([]byte(nil), "(window.__sr=window.__sr||[]).push({\"k\":\"scans\",\"scans\":["...)
-	for i, s := range sortedSummaries(scans) {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"id":`...)
-		b = jsonw.String(b, s.Meta.ID)
-		b = append(b, `,"name":`...)
-		b = jsonw.String(b, s.Meta.Name)
-		b = append(b, `,"target":`...)
-		b = jsonw.String(b, s.Meta.Target)
-		b = append(b, `,"status":`...)
-		b = jsonw.String(b, s.Meta.Status)
-		b = append(b, `,"count":`...)
-		b = jsonw.Int(b, int64(s.Elements))
-		b = append(b, `,"data":`...)
-		b = jsonw.String(b, ScanDir(s.Meta.ID)+"data/")
-		b = append(b, '}')
+// ScanEntries is what data/scans.js (chunks.ScansFile) lists of the scans:
+// each with its data folder, in the scan list's order.
+func ScanEntries(scans []ScanSummary) []chunks.ScanEntry {
+	out := make([]chunks.ScanEntry, 0, len(scans))
+	for _, s := range sortedSummaries(scans) {
+		out = append(out, chunks.ScanEntry{ID: s.Meta.ID, Name: s.Meta.Name, Target: s.Meta.Target, Status: s.Meta.Status,
+			Count: s.Elements, Data: ScanDir(s.Meta.ID) + "data/"})
 	}
-	return append(b, "]});\n"...)
+	return out
 }
 
 // ScanSummary is what the scan list needs of a scan, kept after the scan's
@@ -836,7 +810,7 @@ func sortedSummaries(scans []ScanSummary) []ScanSummary {
 func (r *Renderer) ScanList(scans []ScanSummary, problems []scan.Problem, problemsTotal int, out Out) error {
 	v := ScanListPage{Page: r.page("index.html", "scans", r.opts.SiteTitle), ProblemsTotal: problemsTotal}
 	v.Crumbs = []Crumb{{Label: "Scans"}}
-	v.ScansURL = ScansDataFile
+	v.ScansURL = chunks.ScansFile
 	for _, s := range sortedSummaries(scans) {
 		m := s.Meta
 		v.Scans = append(v.Scans, ScanRow{ID: m.ID, Name: m.Name, Target: m.Target, Kind: m.Kind, URL: ScanDir(m.ID) + "index.html",

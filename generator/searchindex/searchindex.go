@@ -8,7 +8,7 @@
 // The browser confirms every candidate with the real query, so the index
 // only has to give a superset: folding is therefore deliberately coarse
 // (ASCII letters lower-cased, everything else kept) and the query planner
-// (static/src/search-plan.ts) treats characters whose case it cannot fold
+// (static/src/search/plan.ts) treats characters whose case it cannot fold
 // the same way as unknown. docs/site-format.md ("Search index") is the
 // format's specification; Version is its number.
 package searchindex
@@ -49,8 +49,8 @@ const (
 )
 
 const (
-	prefix = "(window.__sr=window.__sr||[]).push("
-	suffix = ");\n"
+	prefix = chunks.ScriptPrefix
+	suffix = chunks.ScriptSuffix
 )
 
 // Out receives a data file: its name in the scan's data folder and bytes.

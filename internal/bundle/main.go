@@ -2,11 +2,11 @@
 // static/src/app.ts (TypeScript, IIFE) → static/gen/app.js for most pages and
 // static/src/app-graphs.ts → static/gen/app-graphs.js for the pages that
 // draw graphs (the same code plus sigma, graphology and d3-hierarchy), with
-// the search worker (static/src/search-worker.ts, its own IIFE bundle)
+// the search worker (static/src/search/worker.ts, its own IIFE bundle)
 // inlined into both as the string constant __SEARCH_WORKER__ (file:// refuses worker URLs, so
 // the page starts the worker from a Blob of that string), and
-// static/src/style.css → static/gen/app.css, both minified, and copies
-// static/src/icon.svg → static/gen/icon.svg; the static package embeds them. It prints esbuild's messages as file:line:col and
+// static/src/ui/style.css → static/gen/app.css, both minified, and copies
+// static/src/ui/icon.svg → static/gen/icon.svg; the static package embeds them. It prints esbuild's messages as file:line:col and
 // exits non-zero on an error; a file is written only when its bytes change.
 //
 //	go run ./internal/bundle        (from anywhere in the repository)
@@ -30,20 +30,20 @@ import (
 // Paths relative to the repository root.
 const (
 	jsEntry  = "static/src/app.ts"
-	cssEntry = "static/src/style.css"
+	cssEntry = "static/src/ui/style.css"
 	jsOut    = "static/gen/app.js"
 	// The graph pages' bundle.
 	graphsEntry = "static/src/app-graphs.ts"
 	graphsOut   = "static/gen/app-graphs.js"
 	cssOut      = "static/gen/app.css"
-	iconSrc     = "static/src/icon.svg"
+	iconSrc     = "static/src/ui/icon.svg"
 	iconOut     = "static/gen/icon.svg"
 )
 
 // The search worker, bundled on its own and inlined into app.js as the
 // string constant workerConst (never written as a file of its own).
 const (
-	workerEntry = "static/src/search-worker.ts"
+	workerEntry = "static/src/search/worker.ts"
 	workerConst = "__SEARCH_WORKER__"
 )
 

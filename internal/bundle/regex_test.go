@@ -14,7 +14,7 @@ import (
 )
 
 // TestSearchRegexAgreesWithBrowser is the differential test of the search's
-// regex engine (static/src/search-regex.ts, search-match.ts): on every
+// regex engine (static/src/search/regex.ts, search/match.ts): on every
 // pattern both the browser's RegExp and the search accept — the patterns of the
 // benchmark and docs, edge cases of the syntax, 1,500 random ones — both
 // give the same answer for every value of a corpus shaped like scan data;

@@ -13,7 +13,7 @@ import (
 )
 
 // TestSortOrderAgreesWithTable is the differential test of the sort the
-// element table hands to the search worker (static/src/sort-order.ts): on
+// element table hands to the search worker (static/src/table/sort-order.ts): on
 // awkward values (case, accents, CJK, emoji, numbers as text, empty, many
 // equal keys) the order is the one OrderedView gives with the table's own
 // comparator, both directions, equal keys in arrival order.

@@ -4,9 +4,9 @@
 // d3-hierarchy. A page loads exactly one of the two bundles (the Go side
 // picks it by the page's kind), so the data registry is never doubled.
 
-import { initExplore } from "./explore";
-import { initGraphPage } from "./graph-page";
-import { initVisualise } from "./graph-visualise";
+import { initExplore } from "./pages/explore";
+import { initGraphPage } from "./pages/graph-page";
+import { initVisualise } from "./pages/visualise";
 import { basePages, startApp } from "./start";
 
 startApp({

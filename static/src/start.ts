@@ -7,20 +7,20 @@
 // Security rule for every module: scan values are hostile. Text goes in with
 // textContent only; no innerHTML, no eval, no URLs built from scan data.
 
-import { initA11y, initTheme } from "./a11y";
-import { initCompare } from "./compare";
-import { initCorrelations } from "./correlations";
-import { byId, notice } from "./dom";
-import { mountElementDownloads, mountScanListDownloads } from "./downloads";
-import { currentView, initElements } from "./elements";
-import { initInvestigationTab, initScanListCompare } from "./investigation";
-import { initLive } from "./live";
-import { initLog } from "./log";
-import { install } from "./registry";
-import { initScanList } from "./scan-selection";
-import { searchBox, type SearchBox } from "./search";
-import { initSearchPage } from "./search-page";
-import { initSortable } from "./sortable";
+import { initA11y, initTheme } from "./ui/a11y";
+import { initCompare } from "./pages/compare";
+import { initCorrelations } from "./pages/correlations";
+import { byId, notice } from "./ui/dom";
+import { mountElementDownloads, mountScanListDownloads } from "./pages/downloads";
+import { currentView, initElements } from "./pages/elements";
+import { initInvestigationTab, initScanListCompare } from "./pages/investigation";
+import { initLive } from "./live/live";
+import { initLog } from "./pages/log";
+import { install } from "./data/registry";
+import { initScanList } from "./table/scan-selection";
+import { searchBox, type SearchBox } from "./search/box";
+import { initSearchPage } from "./pages/search-page";
+import { initSortable } from "./table/sortable";
 
 // PageInit starts one kind of page; box is the header's search box.
 export type PageInit = (box: SearchBox | null) => void | Promise<void>;

@@ -1,5 +1,5 @@
-// The browser's CSV defusing (static/src/csv-defuse.ts, used by
-// export-csv.ts) against the test table the server's CSV is checked with
+// The browser's CSV defusing (static/src/export/csv-defuse.ts, used by
+// export/csv.ts) against the test table the server's CSV is checked with
 // (generator/exports/testdata/csv-defuse.json, TestDefuseVectors).
 // Run by `make test-node`, which compiles the TypeScript first.
 "use strict";
@@ -9,8 +9,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const built = process.env.SCANREPORT_NODE_TEST_JS || path.join(__dirname, "..", "gen", "node-test");
-const { defuse } = require(path.join(built, "csv-defuse.js"));
-const { csvField, csvRow } = require(path.join(built, "export-csv.js"));
+const { defuse } = require(path.join(built, "export", "csv-defuse.js"));
+const { csvField, csvRow } = require(path.join(built, "export", "csv.js"));
 const table = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "generator", "exports", "testdata", "csv-defuse.json"), "utf8"));
 
 test("the shared table has vectors", () => {

@@ -6,10 +6,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { exactHash, exactPostings, foldString, intersect, keyHash, postings, trigramsOf, union, valueTrigrams } from "../src/search-index";
-import { ALL, evalPlan, planSide, regexPlan, show, wildcardPlan, type Plan } from "../src/search-plan";
-import { compile, isRefused } from "../src/search-match";
-import { isError, parseQuery, type Query } from "../src/search-query";
+import { exactHash, exactPostings, foldString, intersect, keyHash, postings, trigramsOf, union, valueTrigrams } from "../src/search/index-math";
+import { ALL, evalPlan, planSide, regexPlan, show, wildcardPlan, type Plan } from "../src/search/plan";
+import { compile, isRefused } from "../src/search/match";
+import { isError, parseQuery, type Query } from "../src/search/query";
 
 // The Go writer's vectors (generator/searchindex TestVectors); run from the repository root.
 const vectors = JSON.parse(readFileSync("generator/searchindex/testdata/vectors.json", "utf8")) as {
@@ -166,7 +166,7 @@ test("differential: the plan never rules out a value the search's matcher finds"
     const query = parseQuery(text);
     if (query === null || isError(query)) continue;
     queries++;
-    // The oracle is the search's own matcher (search-match.ts), by brute force.
+    // The oracle is the search's own matcher (search/match.ts), by brute force.
     const re = compile(query.source, query.flags);
     if (isRefused(re)) continue;
     const side = planSide(query, "value");

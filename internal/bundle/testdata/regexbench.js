@@ -4,8 +4,8 @@
 // (process.cpuUsage: the machine may be shared), best of three. Prints
 // one JSON line per query.
 import { readFileSync } from "node:fs";
-import { compile, isRefused } from "../../../static/src/search-match";
-import { parseQuery } from "../../../static/src/search-query";
+import { compile, isRefused } from "../../../static/src/search/match";
+import { parseQuery } from "../../../static/src/search/query";
 
 const vals = [];
 for (const line of readFileSync(process.argv[2], "utf8").split("\n")) if (line) vals.push(JSON.parse(line).data);

@@ -1,10 +1,10 @@
 // The differential test of the search's regex engine (regex_test.go):
-// bundled by esbuild with static/src/search-regex.ts and search-match.ts,
+// bundled by esbuild with static/src/search/regex.ts and search/match.ts,
 // run by node. For every pattern that both the browser's RegExp (V8) and
-// the search (its automaton, search-match.ts) accept, both must say the same
+// the search (its automaton, search/match.ts) accept, both must say the same
 // for every value; patterns an automaton cannot run must be refused with the
 // sentence naming the construct. Prints one JSON object.
-import { compile, isRefused } from "../../../static/src/search-match";
+import { compile, isRefused } from "../../../static/src/search/match";
 
 // Values with the shapes scans have: URLs with keys, <SFURL> markers,
 // newlines, \r, tabs, Unicode, long runs, empty.

@@ -1,13 +1,13 @@
 // The differential test of the sort made in the search worker
-// (sort_test.go): static/src/sort-order.ts against OrderedView's own sort
+// (sort_test.go): static/src/table/sort-order.ts against OrderedView's own sort
 // with the element table's comparator (strCmp on the value), both
 // directions, over values with awkward shapes — case, Unicode (accents,
 // CJK, emoji: surrogate pairs), numbers as text, empty values, many equal
 // keys (whose arrival order must survive) — in lists shorter and longer
 // than one run, and through a key map as the unique view uses. Prints one
 // JSON object.
-import { OrderedView, strCmp } from "../../../static/src/ordered";
-import { sortOrder } from "../../../static/src/sort-order";
+import { OrderedView, strCmp } from "../../../static/src/table/ordered";
+import { sortOrder } from "../../../static/src/table/sort-order";
 
 const awkward = [
   "", "", "a", "A", "b", "B", "admin", "Admin", "ADMIN", "10", "9", "100", "-1", "1e3", "01",

@@ -1,0 +1,203 @@
+// The data registry. Data files are classic scripts that run
+//   (window.__sr=window.__sr||[]).push({...});
+// install() replaces window.__sr with an object whose push() receives each
+// payload, after draining the payloads that arrived before the bundle ran
+// (the manifest, loaded by a <script> before the bundle). Chunk files are
+// loaded by injecting <script src> tags relative to <body data-data>, one
+// promise per file; loadInOrder() hands them over in the order asked for.
+// No fetch and no XHR: both fail from file://.
+
+import { asPayload, type ElementChunk, type FPList, type LogChunk, type Manifest, type Payload } from "./types";
+
+type Listener = (p: Payload) => void;
+
+interface Pending {
+  file: string;
+  payload: Payload | null;
+  resolve: (p: Payload) => void;
+  reject: (e: Error) => void;
+}
+
+// LoadError is a data file that could not be loaded or held no data.
+export class LoadError extends Error {
+  constructor(readonly file: string, why: string) {
+    super(`Could not load the data file ${file}: ${why}`);
+    this.name = "LoadError";
+  }
+}
+
+declare global {
+  interface Window {
+    __sr?: unknown;
+  }
+}
+
+const listeners: Listener[] = [];
+const pending = new Map<Element, Pending>();
+let latestManifest: Manifest | null = null;
+const manifestWaiters: Array<(m: Manifest) => void> = [];
+let installed = false;
+
+function scanId(): string {
+  return document.body.getAttribute("data-scan") ?? "";
+}
+
+function receive(v: unknown): void {
+  const p = asPayload(v);
+  if (!p) return;
+  const scan = scanId();
+  // Another scan's file is not ours; the list of investigations belongs to
+  // every page.
+  if (scan && p.scan !== scan && p.k !== "investigations") return;
+  const cur = document.currentScript;
+  const pend = cur ? pending.get(cur) : undefined;
+  if (pend) pend.payload = p;
+  if (p.k === "manifest") {
+    latestManifest = p;
+    for (const w of manifestWaiters.splice(0)) w(p);
+  }
+  for (const l of listeners.slice()) {
+    try {
+      l(p);
+    } catch (e) {
+      console.error(e);
+    }
+  }
+}
+
+// install takes over window.__sr. It is idempotent.
+export function install(): void {
+  if (installed) return;
+  installed = true;
+  const before = window.__sr;
+  const reg = {
+    push(...items: unknown[]): number {
+      for (const it of items) receive(it);
+      return 0;
+    },
+  };
+  window.__sr = reg;
+  if (Array.isArray(before)) for (const it of before) receive(it);
+}
+
+// onPayload calls fn for every payload received from now on.
+export function onPayload(fn: Listener): () => void {
+  listeners.push(fn);
+  return () => {
+    const i = listeners.indexOf(fn);
+    if (i >= 0) listeners.splice(i, 1);
+  };
+}
+
+// dataBase is the scan's data/ folder, from <body data-data>, checked to be
+// a plain relative folder path (it becomes part of script URLs).
+export function dataBase(): string {
+  const b = document.body.getAttribute("data-data") ?? "";
+  if (!/^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/.test(b)) throw new Error("the page has no valid data folder");
+  return b;
+}
+
+// A data file name as the manifest gives it: a plain name, no folders, no
+// scheme. Anything else is refused rather than turned into a script URL.
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
+// A cache-busting query the live updates add (live/live.ts): one letter and a
+// number, never anything from scan data.
+const QUERY = /^[a-z]=[0-9]{1,20}$/;
+// A site script by relative URL (data/scans.js from the root pages).
+const SITE_SCRIPT = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
+
+// load injects the script of one data file and resolves with its payload.
+// query ("v=3", "t=1763632800000") makes the URL differ from the one the
+// browser may hold in its cache, for files rewritten by live updates.
+export function load(file: string, query = ""): Promise<Payload> {
+  if (!FILE_NAME.test(file)) return Promise.reject(new LoadError(file, "not a data file name"));
+  let base: string;
+  try {
+    base = dataBase();
+  } catch (e) {
+    return Promise.reject(new LoadError(file, (e as Error).message));
+  }
+  return loadScript(base + file, query, file);
+}
+
+// loadScript injects the site script at url (relative to the page) and
+// resolves with the payload it pushed. name is the file as errors name it.
+export function loadScript(url: string, query = "", name = url): Promise<Payload> {
+  return new Promise<Payload>((resolve, reject) => {
+    if (!SITE_SCRIPT.test(url) || (query !== "" && !QUERY.test(query))) {
+      reject(new LoadError(name, "not a data file of this site"));
+      return;
+    }
+    const s = document.createElement("script");
+    const p: Pending = { file: name, payload: null, resolve, reject };
+    pending.set(s, p);
+    const done = () => {
+      pending.delete(s);
+      s.onload = s.onerror = null;
+      s.remove();
+    };
+    s.onload = () => {
+      done();
+      if (p.payload) resolve(p.payload);
+      else reject(new LoadError(name, "it holds no data for this scan"));
+    };
+    s.onerror = () => {
+      done();
+      reject(new LoadError(name, "it is missing or unreadable (was the report copied completely?)"));
+    };
+    s.async = true;
+    s.src = url + (query ? "?" + query : "");
+    document.head.appendChild(s);
+  });
+}
+
+// loadInOrder loads files with at most `parallel` scripts in flight and
+// calls each(payload, index) in the order of files, as soon as a file and
+// all files before it have arrived. It stops at the first failure and
+// rejects with it.
+export async function loadInOrder<T extends Payload>(
+  files: string[],
+  each: (p: T, index: number) => void,
+  parallel = 3,
+): Promise<void> {
+  const started: Array<Promise<Payload>> = [];
+  let next = 0;
+  let delivered = 0;
+  const startMore = () => {
+    while (next < files.length && next - delivered < parallel) {
+      const pr = load(files[next]);
+      pr.catch(() => undefined); // handled when its turn comes
+      started.push(pr);
+      next++;
+    }
+  };
+  startMore();
+  while (delivered < files.length) {
+    const p = await started[delivered];
+    delete started[delivered]; // let the payload be collected once used
+    delivered++;
+    startMore();
+    each(p as T, delivered - 1);
+  }
+}
+
+// manifest resolves with the scan's manifest: the one already pushed (the
+// page loads manifest.js before the bundle) or, failing that, by loading
+// manifest.js again.
+export function manifest(): Promise<Manifest> {
+  if (latestManifest) return Promise.resolve(latestManifest);
+  return new Promise<Manifest>((resolve, reject) => {
+    manifestWaiters.push(resolve);
+    load("manifest.js").then(
+      (p) => {
+        if (p.k !== "manifest") reject(new LoadError("manifest.js", "it is not a manifest"));
+      },
+      reject,
+    );
+  });
+}
+
+// Type guards for payload kinds.
+export const isElements = (p: Payload): p is ElementChunk => p.k === "elements";
+export const isLog = (p: Payload): p is LogChunk => p.k === "log";
+export const isFP = (p: Payload): p is FPList => p.k === "fp";

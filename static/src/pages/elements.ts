@@ -1,0 +1,1105 @@
+// The element table of one type (body data-page="elements"): loads the
+// type's chunks progressively and fp.js, and shows them in a virtual table
+// with a full view and a unique view, sorting, hiding false positives,
+// checkboxes (table/selection.ts) and a detail panel. The header's search box
+// filters it in place (search/box.ts): the search runs in the worker over this
+// type's rows, and its matches narrow the view like the other filters, so
+// sort, selection and (when cleared) scroll position stay as they were.
+// currentView() hands the view as shown to other features (downloads).
+
+import { copyButton, DetailPanel, field } from "../table/detail";
+import { byId, clear, clearNotice, h, notice, setText } from "../ui/dom";
+import { comma, plural, utc, utf8Length } from "../ui/format";
+import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "../live/live";
+import { OrderedView, strCmp, type Cmp } from "../table/ordered";
+import { isFP, load, loadInOrder, manifest } from "../data/registry";
+import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult } from "../search/box";
+import type { Query } from "../search/query";
+import { loadScanIndex, typeNarrower } from "../search/ixread";
+import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "../table/selection";
+import { ElementStore, Groups } from "../data/store";
+import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "../data/types";
+import { VTable, type Column, type SortDir } from "../table/vtable";
+import { setValue, valueBlock } from "../ui/sfurl";
+import { Lineage, mountLineage } from "../table/lineage";
+
+const ROW_H = 34;
+
+type Mode = "full" | "unique";
+
+// CurrentView is the element table as shown: its type, with the search and
+// the filters applied, in display order.
+export interface CurrentView {
+  manifest: Manifest;
+  type: TypeInfo;
+  store: ElementStore;
+  mode: Mode;
+  // rows are store rows in display order; in the unique view, the first
+  // occurrence of each value shown. A copy: the caller may keep it.
+  rows: Int32Array;
+  // counts are, in the unique view, the occurrences of each value shown
+  // (without false positives when they are hidden); null in the full view.
+  counts: Int32Array | null;
+  hideFP: boolean;
+  query: string; // the search box as applied ("" = no search)
+  alsoSource: boolean; // the search also matched source data elements
+  loading: boolean; // chunks are still loading: rows will be added
+}
+
+let page: ElementsPage | null = null;
+
+// currentView returns the element table's current view, or null when the
+// page is not an element table (or has not loaded its manifest yet).
+export function currentView(): CurrentView | null {
+  return page ? page.currentView() : null;
+}
+
+// currentRows returns the store rows of the current view in display order
+// (see CurrentView.rows), or an empty array.
+export function currentRows(): Int32Array {
+  return page ? page.currentView().rows : new Int32Array(0);
+}
+
+export async function initElements(box: SearchBox | null = null): Promise<void> {
+  const host = byId("element-table");
+  if (!host) return;
+  const rowCount = byId("row-count");
+  const hideFP = byId<HTMLInputElement>("hide-fp");
+  const status = byId("load-status") ?? host.parentElement?.insertBefore(h("p", { class: "load-status", role: "status" }), host) ?? null;
+  const detailEl = byId("element-detail");
+  const slug = document.body.getAttribute("data-type") ?? "";
+
+  const setStatus = (t: string) => {
+    if (!status) return;
+    setText(status, t);
+    status.hidden = t === "";
+  };
+
+  let m: Manifest;
+  try {
+    setStatus("Loading the scan's data…");
+    m = await manifest();
+  } catch (e) {
+    setStatus("");
+    notice(host, (e as Error).message, "error", "manifest");
+    return;
+  }
+  const type = m.types.find((t) => t.slug === slug);
+  if (!type) {
+    setStatus("");
+    notice(host, "This element type is not in the scan's data files: the report may be out of date. Build it again.", "error", "type");
+    return;
+  }
+
+  // #sel=<element index> (from the graph views): the element to show once
+  // loaded. Read before the page rewrites the hash with its own state.
+  const sel = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
+  const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box);
+  page = p;
+  const loading = p.load();
+  setLiveTarget(p); // live updates wait for the first load
+  await loading;
+  if (Number.isInteger(sel) && sel > 0) p.reveal(sel);
+  // A link to another element of this type (the detail panel's source and
+  // children) changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    const i = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
+    if (Number.isInteger(i) && i > 0) p.reveal(i);
+  });
+}
+
+// chunkKey is what tells a chunk's rows apart from an earlier version of
+// the same file: where it starts, how many rows, its version.
+function chunkKey(c: ChunkRef): string {
+  return `${c.s ?? ""}/${c.n}/${c.v ?? 0}`;
+}
+
+class ElementsPage implements SearchHandler, LiveTarget {
+  private readonly s: ElementStore;
+  private groups: Groups | null = null;
+  private readonly full: OrderedView;
+  private unique: OrderedView | null = null;
+  private readonly fullTable: VTable;
+  private uniqueTable: VTable | null = null;
+  private mode: Mode = "full";
+  private hide = false;
+  private anchor = -1; // view position of the last checkbox clicked (shift ranges)
+  private readonly detail: DetailPanel | null;
+  private loading = true;
+  private loaded = 0;
+  private frame = 0;
+  private shown = false;
+  private selectAll: HTMLInputElement;
+  private moduleRank: Int32Array = new Int32Array(0);
+  // live updates (live/live.ts): what each chunk file held when it was loaded
+  private readonly chunkKeys = new Map<string, string>();
+  private ready: Promise<void> = Promise.resolve();
+  private fpReady: Promise<void> = Promise.resolve();
+  private relinked = false; // rows changed in place since the last show
+  private countsMoved = false; // values got more occurrences (unique view sorted by count)
+  private sortSeq = 0; // numbers the sorts asked for; only the newest is shown
+  // search
+  private readonly engine: SearchEngine;
+  private readonly runner: SearchRunner;
+  private matched: Int32Array | null = null; // rows of the last result
+  private match: Uint8Array | null = null; // by row: 1 = matches
+  private gmatch: Uint8Array | null = null; // by group (unique view)
+  private saved: { mode: Mode; top: number } | null = null; // the view before the search
+  private lastMs = -1; // how long the last search took, to its rows on screen
+  private readonly lineage: Lineage;
+  // who marked each element a false-positive decision names, and when
+  private fpMarks = new Map<number, { by: string; ms: number }>();
+  private fpRefresh: (() => void) | null = null;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private m: Manifest,
+    private type: TypeInfo,
+    private readonly rowCount: HTMLElement | null,
+    private readonly hideFP: HTMLInputElement | null,
+    detailEl: HTMLElement | null,
+    private readonly setStatus: (t: string) => void,
+    private readonly box: SearchBox | null,
+  ) {
+    this.s = new ElementStore(type.total);
+    this.lineage = new Lineage(m);
+    const st = this.s;
+    this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
+    this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 250);
+    this.rankModules();
+
+    this.full = new OrderedView((k) => this.fullCmp(k), null);
+    this.selectAll = h("input", { type: "checkbox", class: "select-all", "aria-label": "Select all shown rows" });
+    this.selectAll.addEventListener("change", () => this.toggleAll());
+    this.fullTable = new VTable({
+      container: host,
+      className: "vt-elements",
+      label: `${type.descr} elements`,
+      rowHeight: ROW_H,
+      multiselect: true,
+      columns: this.fullColumns(),
+      empty: type.total === 0 ? "No elements of this type." : "Loading…",
+      rowClass: (r) => (this.s.fp[r] ? "is-fp" : "") + (this.s.risky(r) ? " is-risky" : "") + (isSelected(this.s.idx[r]) ? " is-selected" : ""),
+      rowSelected: (r) => isSelected(this.s.idx[r]),
+      onSort: (k) => this.sortBy(k),
+      onRowClick: (r, pos, e) => this.rowClick(r, pos, e),
+      onActivate: (r) => this.openDetail(r),
+      onToggle: (r, pos, e) => this.toggle(r, pos, e.shiftKey),
+    });
+    this.detail = detailEl ? new DetailPanel(detailEl, "Data element") : null;
+    if (this.detail) this.detail.onClose = () => this.table().focusActive();
+
+    onSelectionChange(() => {
+      this.table().refresh();
+      this.updateCounts();
+    });
+    if (hideFP) {
+      hideFP.addEventListener("change", () => this.setHide(hideFP.checked));
+    }
+    for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="view"]'))) {
+      r.addEventListener("change", () => {
+        if (r.checked) this.setMode(r.value === "unique" ? "unique" : "full");
+      });
+    }
+    if (box) {
+      box.handler = this;
+      box.onStateChange = () => this.writeHash();
+    }
+    this.mountFPTools();
+    this.readHash();
+  }
+
+  // rankModules orders the manifest's modules by name, for sorting.
+  private rankModules(): void {
+    const names = this.m.modules.map((x, i) => ({ x: String(x), i }));
+    names.sort((a, b) => strCmp(a.x.toLowerCase(), b.x.toLowerCase()) || a.i - b.i);
+    this.moduleRank = new Int32Array(names.length);
+    names.forEach((v, rank) => (this.moduleRank[v.i] = rank));
+  }
+
+  load(): Promise<void> {
+    this.ready = this.loadAll();
+    // A finished scan's search index narrows the table's searches to the
+    // type's candidate rows (a running one changes under the index).
+    if (!liveConfig() && this.m.done) {
+      void loadScanIndex(String(this.m.scan), (f) => load(f)).then((ix) => {
+        if (ix) this.engine.narrow = typeNarrower(ix, String(this.type.slug));
+      });
+    }
+    return this.ready;
+  }
+
+  private async loadAll(): Promise<void> {
+    const t = this.type;
+    const chunks = t.chunks.slice();
+    const files = chunks.map((c) => String(c.f));
+    if (t.fp > 0 && this.m.fp.n > 0) this.fpReady = this.loadFP("");
+    this.progress();
+    try {
+      await loadInOrder<ElementChunk>(files, (c, k) => {
+        if (c.k !== "elements" || c.type !== t.slug) throw new Error(`The data file ${files[k]} holds another type's elements.`);
+        this.place(c, chunks[k]);
+        this.loaded = k + 1;
+        this.progress();
+        this.scheduleUpdate();
+      });
+      this.loading = false;
+      this.progress();
+      this.resortCounts();
+      this.show(false);
+      this.runner.run(false);
+      mark("sr:elements-loaded");
+    } catch (e) {
+      this.loading = false;
+      this.setStatus("");
+      const shown = this.s.n > 0 ? ` The ${plural(this.s.n, "element", "elements")} loaded before it are shown.` : "";
+      notice(this.host, (e as Error).message + shown, "error", "load");
+      this.fullTable.setEmptyText("The elements could not be loaded.");
+      this.scheduleUpdate();
+    }
+  }
+
+  // place puts a chunk's rows into the store (by its start row, so a chunk
+  // rewritten by a live update updates the rows it already gave) and into
+  // the views and the search worker.
+  private place(c: ElementChunk, ref: ChunkRef): void {
+    const r = this.s.put(c, typeof ref.s === "number" ? ref.s : this.s.n);
+    this.chunkKeys.set(String(ref.f), chunkKey(ref));
+    if (this.s.n > r.from) {
+      this.full.add(r.from, this.s.n);
+      if (this.groups && this.unique) {
+        this.unique.add(this.groups.update(), this.groups.n);
+        if (this.unique.key === "count") this.countsMoved = true;
+      }
+    }
+    if (r.hi > r.lo) {
+      this.engine.resync(r.lo, r.hi);
+      this.relinked = true;
+    }
+    this.engine.sync();
+    this.runner.rerunSoon();
+  }
+
+  // loadFP loads fp.js and marks the rows (query: a live update's).
+  private async loadFP(query: string): Promise<void> {
+    try {
+      const p = await load(String(this.m.fp.f), query);
+      if (isFP(p)) this.applyFP(p);
+    } catch (e) {
+      notice(this.host, (e as Error).message + " False positives are not marked.", "error", "fp");
+    }
+  }
+
+  private applyFP(p: FPList): void {
+    this.s.setFP(p.i);
+    this.fpMarks = new Map((Array.isArray(p.d) ? p.d : []).map((d) => [Number(d[0]), { by: String(d[1] ?? ""), ms: Number(d[2]) || 0 }]));
+    this.groups?.recountFP();
+    this.matchGroups();
+    this.setKeeps();
+    this.unique?.invalidate();
+    this.full.invalidate();
+    if (this.full.key === "fp") this.full.sort("fp", this.full.dir);
+    if (this.unique?.key === "count" && this.hide) this.unique.sort("count", this.unique.dir);
+    this.refilter();
+    this.fullTable.refresh();
+  }
+
+  // update takes a newer manifest of the scan (live/live.ts): it loads the
+  // chunks of this type that are new or were rewritten, merges their rows
+  // in place (the view keeps its scroll position, sort, filters, search,
+  // checked rows and detail panel), and fp.js when false positives moved.
+  async update(m: Manifest, c: LiveChange): Promise<"ok" | "reload"> {
+    await this.ready;
+    await this.fpReady;
+    const t = m.types.find((x) => x.slug === this.type.slug);
+    if (!t || t.total < this.s.n) return "reload"; // the scan was read again from scratch
+    const prevM = this.m;
+    const prevT = this.type;
+    this.m = m;
+    this.type = t;
+    this.fpRefresh?.();
+    if (m.modules.length !== prevM.modules.length) {
+      this.rankModules();
+      if (this.full.key === "module") {
+        this.full.invalidate();
+        this.relinked = true;
+      }
+    }
+    const want = t.chunks.filter((ch) => this.chunkKeys.get(String(ch.f)) !== chunkKey(ch));
+    if (want.length) {
+      // A server's files carry their version in the URL (the browser may
+      // hold an older copy); a built site's are asked for afresh.
+      const query = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : c.query);
+      try {
+        const got = await Promise.all(want.map((ch) => load(String(ch.f), query(ch)).then((p) => ({ ch, p }))));
+        got.sort((a, b) => (a.ch.s ?? 0) - (b.ch.s ?? 0));
+        for (const { ch, p } of got) {
+          if (p.k !== "elements" || p.type !== t.slug) throw new Error(`The data file ${ch.f} holds another type's elements.`);
+          if (typeof ch.s === "number" && ch.s > this.s.n) break; // rows missing before it: the next update tries again
+          this.place(p, ch);
+        }
+        clearNotice(this.host, "live");
+      } catch (e) {
+        notice(this.host, (e as Error).message + " The table shows what was loaded before; it tries again with the next update.", "error", "live");
+      }
+    }
+    if (c.fp || t.fp !== prevT.fp || m.fp.n !== prevM.fp.n) {
+      if (t.fp > 0 || prevT.fp > 0 || this.s.fpCount > 0) await this.loadFP(c.query);
+    }
+    this.resortCounts();
+    if (this.relinked) {
+      this.relinked = false;
+      const k = this.full.key;
+      if (k === "source" || k === "module") {
+        this.full.invalidate();
+        this.full.sort(k, this.full.dir);
+      }
+      this.fullTable.refresh();
+    }
+    this.updateHideLabel();
+    this.show(false);
+    return "ok";
+  }
+
+  // resortCounts sorts the unique view by count again after values got
+  // more occurrences (new rows only join the order in their own place).
+  private resortCounts(): void {
+    if (!this.countsMoved || !this.unique) return;
+    this.countsMoved = false;
+    if (this.unique.key !== "count") return;
+    this.unique.invalidate();
+    this.unique.sort("count", this.unique.dir);
+    this.uniqueTable?.refresh();
+  }
+
+  // updateHideLabel says how many false positives #hide-fp hides.
+  private updateHideLabel(): void {
+    const label = this.hideFP?.closest("label");
+    if (!label) return;
+    const n = this.type.fp;
+    label.hidden = n === 0 && !this.hide;
+    const text = label.querySelector("#hide-fp-text");
+    if (text) setText(text, `Hide ${comma(n)} false ${n === 1 ? "positive" : "positives"}`);
+  }
+
+  // ---- false positives, in the preview server ----
+
+  // mountFPTools fills #fp-tools with the buttons that mark and unmark the
+  // checked rows, when the page is served by scanreport serve (a built
+  // site shows the state only). The page updates through the server's
+  // change event once the decision is recorded.
+  private mountFPTools(): void {
+    const box = byId("fp-tools");
+    if (!box) return;
+    if (!liveConfig()) {
+      this.mountReadOnlyFP(box);
+      return;
+    }
+    const mark = h("button", { type: "button", class: "btn small", "data-fp": "set" }, "Mark false positive");
+    const unmark = h("button", { type: "button", class: "btn small", "data-fp": "unset" }, "Unmark");
+    const note = h("span", { class: "fp-status", role: "status" });
+    box.append(mark, unmark, note);
+    box.hidden = false;
+    const msg = byId("fp-message");
+    let busy = false;
+    const reason = h("span", { class: "fp-reason hint", id: "fp-reason" });
+    box.append(reason);
+    const refresh = () => {
+      const n = selection.size;
+      // False positives are decided on finished scans only (FINISHED,
+      // ABORTED, ERROR-FAILED): say so before a click, not after.
+      const open = !this.m.done;
+      mark.disabled = unmark.disabled = busy || n === 0 || open;
+      const why = open ? `False positives can be set once the scan has finished; it is ${this.m.status || "not finished"}.` : "";
+      setText(reason, why);
+      reason.hidden = !open;
+      const what = n === 0 ? "Check one or more rows first" : `the ${plural(n, "checked element", "checked elements")}`;
+      mark.title = open ? why : n === 0 ? what : `Mark ${what} and everything found from them as false positives`;
+      unmark.title = open ? why : n === 0 ? what : `Unmark ${what}`;
+    };
+    this.fpRefresh = refresh;
+    const say = (text: string, refusal: boolean) => {
+      setText(note, refusal ? "" : text);
+      if (msg) {
+        setText(msg, refusal ? text : "");
+        msg.hidden = !refusal;
+      }
+    };
+    const decide = async (fp: boolean) => {
+      const ids: string[] = [];
+      for (const i of selectedIndices()) {
+        const r = this.s.rowOf(i);
+        if (r >= 0) ids.push(this.s.eid[r]);
+      }
+      if (ids.length === 0) return;
+      busy = true;
+      refresh();
+      box.setAttribute("aria-busy", "true");
+      say(fp ? "Marking…" : "Unmarking…", false);
+      const scan = document.body.getAttribute("data-scan") ?? "";
+      const res = await postFP(scan, ids, fp);
+      busy = false;
+      box.removeAttribute("aria-busy");
+      refresh();
+      if (res.ok) say(`${fp ? "Marked" : "Unmarked"} ${plural(ids.length, "element", "elements")}${fp ? " (and what was found from them)" : ""}.`, false);
+      else say(res.text, true);
+    };
+    mark.addEventListener("click", () => void decide(true));
+    unmark.addEventListener("click", () => void decide(false));
+    onSelectionChange(refresh);
+    refresh();
+  }
+
+  // mountReadOnlyFP explains, in a report opened from a file or a plain
+  // web server, how false positives are decided: with the preview server,
+  // or on the command line (the command for the checked rows).
+  private mountReadOnlyFP(box: HTMLElement): void {
+    const note = h("p", { class: "fp-readonly hint", id: "fp-readonly" });
+    box.append(note);
+    box.hidden = false;
+    const scan = document.body.getAttribute("data-scan") ?? "";
+    const refresh = () => {
+      const ids: string[] = [];
+      for (const i of selectedIndices()) {
+        const r = this.s.rowOf(i);
+        if (r >= 0) ids.push(this.s.eid[r]);
+      }
+      clear(note);
+      note.append("Read-only report: mark false positives in ", h("code", null, "scanreport serve"), ", or run ");
+      const shown = ids.slice(0, 20).map((id) => (/^[A-Za-z0-9._:-]+$/.test(id) ? id : "'" + id.replace(/'/g, "'\\''") + "'"));
+      note.append(h("code", null, `scanreport fp set ${scan} ${ids.length ? shown.join(" ") + (ids.length > 20 ? " …" : "") : "ELEMENT-ID…"}`));
+      note.append(ids.length ? " for the checked rows and build again." : " (check rows to fill in their ids) and build again.");
+    };
+    onSelectionChange(refresh);
+    refresh();
+  }
+
+  private progress(): void {
+    const files = this.type.chunks.length;
+    if (!this.loading || files === 0) {
+      this.setStatus("");
+      this.host.removeAttribute("aria-busy");
+      return;
+    }
+    this.host.setAttribute("aria-busy", "true");
+    this.setStatus(`Loading ${comma(Math.min(this.loaded + 1, files))} of ${comma(files)} data files · ${comma(this.s.n)} of ${comma(this.type.total)} elements`);
+  }
+
+  private scheduleUpdate(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.show(false);
+    });
+  }
+
+  private table(): VTable {
+    return this.mode === "unique" && this.uniqueTable ? this.uniqueTable : this.fullTable;
+  }
+
+  private view(): OrderedView {
+    return this.mode === "unique" && this.unique ? this.unique : this.full;
+  }
+
+  // show pushes the current view into its table.
+  private show(resetScroll: boolean): void {
+    const v = this.view();
+    this.table().setItems(v.view, v.vn, resetScroll);
+    this.updateCounts();
+    this.reportSearch();
+    this.updateEmpty();
+    if (v.vn > 0 && !this.shown) {
+      this.shown = true;
+      mark("sr:first-rows");
+    }
+  }
+
+  // updateEmpty says what an empty table means: still loading, nothing of
+  // this type, or no match for the search, with the ways to widen it (the
+  // whole scan, every scan, false positives shown).
+  private updateEmpty(): void {
+    const t = this.table();
+    if (this.view().vn > 0) return;
+    if (this.type.total === 0) return t.setEmptyText("No elements of this type.");
+    const q = this.query;
+    if (!q) {
+      if (this.loading) return t.setEmptyText("Loading…");
+      return t.setEmptyText(this.hide ? "Every element of this type is a false positive, and they are hidden." : "No elements of this type.");
+    }
+    if (this.loading || this.lastMs < 0) return t.setEmptyText("Searching…");
+    const st = this.box?.state() ?? { q: q.text, src: false };
+    const hp = new URLSearchParams();
+    addSearchHash(hp, st);
+    const widen: Array<Node | string> = [];
+    const link = (href: string, text: string, id: string) => h("a", { class: "btn small", href, id }, text);
+    widen.push(link("../search.html#" + hp.toString(), "Search the whole scan", "widen-scan"));
+    widen.push(link("../../../search.html#" + hp.toString(), "Search every scan", "widen-all"));
+    if (this.hide && this.s.fpCount > 0) {
+      const b = h("button", { type: "button", class: "btn small", id: "widen-fp" }, "Show false positives");
+      b.addEventListener("click", () => {
+        if (this.hideFP) this.hideFP.checked = false;
+        this.setHide(false);
+      });
+      widen.push(b);
+    }
+    const p = h("p", { class: "widen" });
+    widen.forEach((n, k) => p.append(k ? " " : "", n));
+    t.setEmpty(h("p", { class: "no-matches" }, `No matches in ${this.type.descr}${this.hide && this.s.fpCount > 0 ? " (false positives hidden)" : ""}.`), p);
+  }
+
+  private updateCounts(): void {
+    const v = this.view();
+    const unique = this.mode === "unique";
+    const total = unique ? (this.groups?.n ?? 0) : this.s.n;
+    const noun = (n: number) => (unique ? (n === 1 ? "unique value" : "unique values") : n === 1 ? "element" : "elements");
+    let text = v.vn === total ? `${comma(total)} ${noun(total)}` : `${comma(v.vn)} of ${comma(total)} ${noun(total)}`;
+    if (this.hide && this.s.fpCount > 0) text += ` · ${plural(this.s.fpCount, "false positive", "false positives")} hidden`;
+    if (selection.size > 0) text += ` · ${comma(selection.size)} selected`;
+    if (this.rowCount) setText(this.rowCount, text);
+    this.updateSelectAll();
+  }
+
+  private updateSelectAll(): void {
+    if (this.mode !== "full") return;
+    const v = this.full;
+    let on = 0;
+    if (selection.size > 0) for (let k = 0; k < v.vn; k++) if (selection.has(this.s.idx[v.view[k]])) on++;
+    this.selectAll.checked = v.vn > 0 && on === v.vn;
+    this.selectAll.indeterminate = on > 0 && on < v.vn;
+  }
+
+  // ---- columns ----
+
+  private fullColumns(): Column[] {
+    const s = this.s;
+    return [
+      {
+        key: "select",
+        label: "",
+        cls: "c-check",
+        head: (cell) => cell.appendChild(this.selectAll),
+        init: (cell) => cell.appendChild(h("input", { type: "checkbox", class: "row-select", tabindex: -1, "aria-label": "Select row" })),
+        render: (cell, r) => {
+          (cell.firstChild as HTMLInputElement).checked = isSelected(s.idx[r]);
+        },
+      },
+      {
+        key: "risky",
+        label: "Risk",
+        cls: "c-risk",
+        sortable: true,
+        title: "Risky elements first when sorted descending",
+        init: (cell) => cell.appendChild(h("span", { class: "risk-flag" })),
+        render: (cell, r) => renderRisk(cell.firstChild as HTMLElement, s.risky(r), s.risk[r]),
+      },
+      {
+        key: "data",
+        label: "Data Element",
+        cls: "c-data vt-open",
+        sortable: true,
+        render: (cell, r) => setValue(cell, s.data[r]),
+      },
+      {
+        key: "source",
+        label: "Source Data Element",
+        cls: "c-source",
+        sortable: true,
+        render: (cell, r) => setValue(cell, s.sdata[r]),
+      },
+      {
+        key: "module",
+        label: "Source Module",
+        cls: "c-module",
+        sortable: true,
+        render: (cell, r) => setText(cell, String(this.m.modules[s.mod[r]] ?? "")),
+      },
+      {
+        key: "time",
+        label: "Identified (UTC)",
+        cls: "c-time",
+        sortable: true,
+        render: (cell, r) => setText(cell, utc(s.time[r])),
+      },
+      {
+        key: "fp",
+        label: "F/P",
+        cls: "c-fp",
+        sortable: true,
+        title: "False positive",
+        init: (cell) => cell.appendChild(h("span", { class: "fp-flag" })),
+        render: (cell, r) => {
+          const el = cell.firstChild as HTMLElement;
+          const on = s.fp[r] === 1;
+          setText(el, on ? "F/P" : "");
+          el.title = on ? "Marked false positive" : "";
+        },
+      },
+    ];
+  }
+
+  private uniqueColumns(): Column[] {
+    const s = this.s;
+    return [
+      {
+        key: "risky",
+        label: "Risk",
+        cls: "c-risk",
+        sortable: true,
+        init: (cell) => cell.appendChild(h("span", { class: "risk-flag" })),
+        render: (cell, g) => renderRisk(cell.firstChild as HTMLElement, this.groups!.risky[g] === 1, -1),
+      },
+      {
+        key: "data",
+        label: "Unique Data Element",
+        cls: "c-data vt-open",
+        sortable: true,
+        render: (cell, g) => setValue(cell, s.data[this.groups!.first[g]]),
+      },
+      {
+        key: "count",
+        label: "Occurrences",
+        cls: "c-count num",
+        sortable: true,
+        render: (cell, g) => setText(cell, comma(this.groupCount(g))),
+      },
+    ];
+  }
+
+  private groupCount(g: number): number {
+    const gr = this.groups!;
+    return this.hide ? gr.countNF[g] : gr.count[g];
+  }
+
+  private fullCmp(key: string): Cmp {
+    const s = this.s;
+    switch (key) {
+      case "data":
+        return (a, b) => strCmp(s.data[a], s.data[b]);
+      case "source":
+        return (a, b) => strCmp(s.sdata[a], s.sdata[b]);
+      case "module":
+        return (a, b) => this.moduleRank[s.mod[a]] - this.moduleRank[s.mod[b]];
+      case "time":
+        return (a, b) => s.time[a] - s.time[b];
+      case "risky":
+        return (a, b) => riskKey(s, a) - riskKey(s, b);
+      case "fp":
+        return (a, b) => s.fp[a] - s.fp[b];
+    }
+    return () => 0;
+  }
+
+  private uniqueCmp(key: string): Cmp {
+    const s = this.s;
+    const g = this.groups!;
+    switch (key) {
+      case "data":
+        return (a, b) => strCmp(s.data[g.first[a]], s.data[g.first[b]]);
+      case "count":
+        return (a, b) => this.groupCount(a) - this.groupCount(b);
+      case "risky":
+        return (a, b) => g.risky[a] - g.risky[b];
+    }
+    return () => 0;
+  }
+
+  // ---- modes, filters, sorting ----
+
+  private ensureUnique(): void {
+    if (this.unique) return;
+    this.groups = new Groups(this.s);
+    this.groups.update();
+    this.unique = new OrderedView((k) => this.uniqueCmp(k), null);
+    this.matchGroups();
+    this.setKeeps();
+    this.unique.add(0, this.groups.n);
+    this.uniqueTable = new VTable({
+      container: this.host,
+      className: "vt-unique",
+      label: `${this.type.descr}: unique values`,
+      rowHeight: ROW_H,
+      columns: this.uniqueColumns(),
+      empty: "No values.",
+      rowClass: (g) => (this.groups!.risky[g] ? "is-risky" : ""),
+      onSort: (k) => this.sortBy(k),
+      onActivate: (g) => this.openDetail(this.groups!.first[g], g),
+    });
+  }
+
+  private setMode(mode: Mode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    if (mode === "unique") this.ensureUnique();
+    this.fullTable.root.hidden = mode !== "full";
+    if (this.uniqueTable) this.uniqueTable.root.hidden = mode !== "unique";
+    this.detail?.close();
+    this.anchor = -1;
+    this.show(false);
+    this.writeHash();
+  }
+
+  private setHide(on: boolean): void {
+    this.hide = on;
+    this.matchGroups();
+    this.setKeeps();
+    if (this.unique) {
+      this.unique.invalidate();
+      if (this.unique.key === "count") this.unique.sort("count", this.unique.dir);
+    }
+    this.refilter();
+    this.uniqueTable?.refresh();
+    this.writeHash();
+  }
+
+  // setKeeps sets the views' filters: false positives hidden, search.
+  private setKeeps(): void {
+    const s = this.s;
+    const hide = this.hide;
+    const m = this.match;
+    this.full.keep = !hide && !m ? null : (r) => (!hide || s.fp[r] === 0) && (!m || (r < m.length && m[r] === 1));
+    if (this.unique) {
+      const g = this.groups!;
+      const gm = this.gmatch;
+      this.unique.keep = !hide && !gm ? null : (x) => (!hide || g.countNF[x] > 0) && (!gm || (x < gm.length && gm[x] === 1));
+    }
+  }
+
+  // ---- search (the header's box; search/box.ts) ----
+
+  search(q: Query | null, alsoSource: boolean): void {
+    if (!q) {
+      this.clearSearch();
+      return;
+    }
+    if (!this.query) this.saved = { mode: this.mode, top: this.table().root.scrollTop };
+    this.runner.set(q, alsoSource);
+    this.runner.run(true);
+  }
+
+  // the query being searched, if any
+  private get query(): Query | null {
+    return this.runner.query;
+  }
+
+  // showResult shows a search's rows; fresh (a new query) scrolls to the
+  // first match, a re-run (more rows arrived) keeps the position.
+  private showResult(res: SearchResult, fresh: boolean, t0: number): void {
+    this.matched = res.rows;
+    const m = new Uint8Array(this.s.n);
+    const rows = res.rows;
+    for (let k = 0; k < res.n; k++) m[rows[k]] = 1;
+    this.match = m;
+    this.matchGroups();
+    this.setKeeps();
+    this.full.filter();
+    this.unique?.filter();
+    this.anchor = -1;
+    this.lastMs = -1;
+    this.show(fresh);
+    this.lastMs = performance.now() - t0;
+    this.reportSearch();
+    this.updateEmpty();
+  }
+
+  // reportSearch says under the box how many rows of the view match.
+  private reportSearch(): void {
+    const q = this.query;
+    if (!q || !this.match || !this.box || this.lastMs < 0) return;
+    const unique = this.mode === "unique";
+    const still = this.loading ? ` · ${comma(this.s.n)} of ${comma(this.type.total)} elements loaded so far` : "";
+    this.box.showResult(q, this.view().vn, this.lastMs, unique ? ["matching value", "matching values"] : ["match", "matches"], still);
+  }
+
+  // matchGroups marks the unique view's values that have a matching row
+  // (a row that is not a hidden false positive).
+  private matchGroups(): void {
+    const g = this.groups;
+    const rows = this.matched;
+    if (!g || !rows || !this.match) {
+      this.gmatch = null;
+      return;
+    }
+    const gm = new Uint8Array(g.n);
+    const fp = this.s.fp;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      if (r < g.rows && (!this.hide || fp[r] === 0)) gm[g.rowGroup[r]] = 1;
+    }
+    this.gmatch = gm;
+  }
+
+  // clearSearch shows the view as it was before the search: same filters,
+  // sort and selection, scrolled back to where it was.
+  private clearSearch(): void {
+    if (!this.query) return;
+    this.runner.set(null, false);
+    this.matched = null;
+    this.match = null;
+    this.gmatch = null;
+    this.setKeeps();
+    this.refilter();
+    const sv = this.saved;
+    this.saved = null;
+    if (sv && sv.mode === this.mode) this.table().root.scrollTop = sv.top;
+  }
+
+  currentView(): CurrentView {
+    const v = this.view();
+    const unique = this.mode === "unique" && this.groups !== null;
+    const rows = new Int32Array(v.vn);
+    let counts: Int32Array | null = null;
+    if (unique) {
+      const g = this.groups!;
+      counts = new Int32Array(v.vn);
+      for (let k = 0; k < v.vn; k++) {
+        rows[k] = g.first[v.view[k]];
+        counts[k] = this.groupCount(v.view[k]);
+      }
+    } else rows.set(v.view.subarray(0, v.vn));
+    return {
+      manifest: this.m,
+      type: this.type,
+      store: this.s,
+      mode: unique ? "unique" : "full",
+      rows,
+      counts,
+      hideFP: this.hide,
+      query: this.query ? this.query.text : "",
+      alsoSource: this.query ? this.runner.alsoSource : false,
+      loading: this.loading,
+    };
+  }
+
+  private refilter(): void {
+    this.full.filter();
+    this.unique?.filter();
+    this.anchor = -1;
+    this.show(false);
+  }
+
+  // sortBy sorts by a column: ascending first (descending for counts and
+  // flags), the other way on the next click.
+  private sortBy(key: string): void {
+    const v = this.view();
+    const first: SortDir = key === "count" || key === "risky" || key === "fp" ? "descending" : "ascending";
+    this.applySort(key, v.key === key ? (v.dir === "ascending" ? "descending" : "ascending") : first);
+  }
+
+  private applySort(key: string, dir: SortDir): void {
+    const v = this.view();
+    const t = this.table();
+    t.setSort(key, dir);
+    const big = v.n > 100000;
+    if (big) this.setStatus("Sorting…");
+    t.root.setAttribute("aria-busy", "true");
+    const seq = ++this.sortSeq;
+    const run = () => {
+      if (seq !== this.sortSeq) return; // a newer sort came
+      v.sort(key, dir);
+      t.root.removeAttribute("aria-busy");
+      this.anchor = -1;
+      this.show(true);
+      if (big) this.progress();
+      this.writeHash();
+    };
+    // A long sort by text runs in the search worker, which holds every
+    // row's values (table/sort-order.ts: the same order); the page stays
+    // responsive, and a newer sort supersedes it. Otherwise (numbers,
+    // the worker cannot) let the "Sorting…" note paint first.
+    const col = this.textColumn(key);
+    if (big && col && !v.sortedFor(key)) {
+      const keys = v === this.unique ? this.groups!.first.slice(0, v.n) : null;
+      void this.engine.sort(col, v.n, keys).then((order) => {
+        if (seq !== this.sortSeq) return;
+        if (order) v.sortedBy(key, order);
+        run();
+      });
+    } else if (big) requestAnimationFrame(() => window.setTimeout(run, 0));
+    else run();
+  }
+
+  // textColumn is the search worker's column a sort key orders by, if any.
+  private textColumn(key: string): "d" | "sd" | null {
+    if (key === "data") return "d";
+    if (key === "source" && this.mode === "full") return "sd";
+    return null;
+  }
+
+  // ---- selection ----
+
+  private rowClick(r: number, pos: number, e: MouseEvent): void {
+    const t = e.target;
+    if (t instanceof HTMLInputElement && t.classList.contains("row-select")) {
+      this.toggle(r, pos, e.shiftKey, t.checked);
+    }
+  }
+
+  private toggle(r: number, pos: number, shift: boolean, to?: boolean): void {
+    const on = to ?? !isSelected(this.s.idx[r]);
+    const v = this.full;
+    if (shift && this.anchor >= 0 && this.anchor < v.vn && this.anchor !== pos) {
+      const ids: number[] = [];
+      for (let k = Math.min(this.anchor, pos); k <= Math.max(this.anchor, pos); k++) ids.push(this.s.idx[v.view[k]]);
+      setSelected(ids, on);
+    } else setSelected([this.s.idx[r]], on);
+    this.anchor = pos;
+    this.fullTable.refresh(); // the clicked box shows the state even when nothing changed
+  }
+
+  private toggleAll(): void {
+    const v = this.full;
+    const on = this.selectAll.checked;
+    const ids: number[] = new Array(v.vn);
+    for (let k = 0; k < v.vn; k++) ids[k] = this.s.idx[v.view[k]];
+    setSelected(ids, on);
+    this.anchor = -1;
+  }
+
+  // ---- detail ----
+
+  // reveal scrolls to element i (an element index) in the full view and
+  // opens its detail panel (links from the graph views: #sel=<i>).
+  reveal(i: number): void {
+    const r = this.s.rowOf(i);
+    if (r < 0) return;
+    if (this.mode !== "full") {
+      const radio = document.querySelector<HTMLInputElement>('input[name="view"][value="full"]');
+      if (radio) radio.checked = true;
+      this.setMode("full");
+    }
+    const v = this.full;
+    for (let k = 0; k < v.vn; k++) {
+      if (v.view[k] === r) {
+        this.fullTable.focusPos(k);
+        break;
+      }
+    }
+    this.openDetail(r);
+  }
+
+  private openDetail(r: number, group = -1): void {
+    if (!this.detail) return;
+    const s = this.s;
+    const f = s.flags[r];
+    const data = s.data[r];
+    this.detail.show(group >= 0 ? "Unique data element" : "Data element", (body) => {
+      body.append(valueBlock("detail-data", data, 0));
+      const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data),
+        h("a", { class: "btn small detail-path", href: `../visualise.html#el=${s.idx[r]}`, title: "The chain of sources this element was found through, back to the target" }, "Discovery path"));
+      body.append(actions);
+      if (f & FLAG_CUT) {
+        body.append(h("p", { class: "notice partial" }, "This value was longer than 64 KiB and is cut here. The full value is in the scan's elements.jsonl and in the downloads."));
+      }
+      const dl = h("dl", { class: "detail-fields" });
+      field(dl, "Type", this.type.descr, " ", h("code", null, this.type.code));
+      if (group >= 0) field(dl, "Occurrences", comma(this.groups!.count[group]) + (this.groups!.countNF[group] !== this.groups!.count[group] ? ` (${comma(this.groups!.count[group] - this.groups!.countNF[group])} false positive)` : ""));
+      const sd = s.sdata[r];
+      const src = valueBlock("detail-source", sd);
+      field(dl, group >= 0 ? "Source data element (first occurrence)" : "Source data element", src);
+      if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
+      field(dl, "Source module", String(this.m.modules[s.mod[r]] ?? ""));
+      field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
+      field(dl, "Risk", s.risky(r) ? h("span", { class: "badge risk-high" }, "risky") : "not risky", s.risk[r] > 0 ? ` · risk score ${s.risk[r]} of 100` : "");
+      field(dl, "False positive", s.fp[r] ? this.fpWho(s.idx[r]) : "no");
+      field(dl, "Element id", h("code", null, s.eid[r]));
+      field(dl, "Element index", h("code", null, String(s.idx[r])));
+      body.append(dl);
+      if (group < 0) {
+        const rel = h("div", { class: "detail-lineage" });
+        body.append(rel);
+        void mountLineage(rel, this.lineage, s.idx[r]);
+      }
+      const notes: string[] = [];
+      if (f & FLAG_ORPHAN) notes.push("Orphan: its source element never appeared in the scan, so it is shown under the scan target (ROOT).");
+      if (f & FLAG_CYCLE) notes.push("Cycle: its chain of source elements looped back on itself, so it is shown under the scan target (ROOT).");
+      if (f & FLAG_RENAMED) notes.push("Renamed: the scanner used its id for an earlier element too, so it got a new id (the one above).");
+      if (f & FLAG_CUT) notes.push("Cut: the value is longer than 64 KiB; the report shows its first 64 KiB.");
+      if (f & FLAG_GUESSED) notes.push("Link guessed from value: the scan was imported from an export that names sources by value only, and another element (or none) could have been the source.");
+      if (notes.length) {
+        body.append(h("h3", null, "Flags"), h("ul", { class: "detail-flags" }, ...notes.map((n) => h("li", null, n))));
+      }
+    }, null);
+  }
+
+  // fpWho says who marked element i a false positive and when: its own
+  // decision, or the one on the source it was found through.
+  private fpWho(i: number): HTMLElement {
+    const out = h("span", { class: "fp-who" }, h("span", { class: "tag fp" }, "yes"), " ");
+    const said = (m: { by: string; ms: number }, through: string) =>
+      `marked ${through}by ${m.by || "someone (review.jsonl does not say)"}${m.ms ? ` on ${utc(m.ms)} UTC` : ""}`;
+    const own = this.fpMarks.get(i);
+    if (own) {
+      out.append(said(own, ""));
+      return out;
+    }
+    const rest = h("span", null, "found from an element marked false positive");
+    out.append(rest);
+    void this.lineage.ancestors(i).then(
+      (up) => {
+        for (const a of up) {
+          const m = this.fpMarks.get(a);
+          if (m) {
+            setText(rest, `found from an element ${said(m, "")} (element ${a})`);
+            return;
+          }
+        }
+      },
+      () => undefined,
+    );
+    return out;
+  }
+
+  // ---- state in the URL fragment: view, sort, hide ----
+
+  private readHash(): void {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const st = readSearchHash();
+    const mode = p.get("view") === "unique" ? "unique" : "full";
+    if (p.get("hidefp") === "1" && this.hideFP && !this.hideFP.closest("[hidden]")) {
+      this.hideFP.checked = true;
+      this.setHide(true);
+    } else if (this.hideFP?.checked) this.setHide(true);
+    const radio = document.querySelector<HTMLInputElement>(`input[name="view"][value="${mode}"]`);
+    if (radio) radio.checked = true;
+    this.setMode(mode);
+    const sort = p.get("sort");
+    const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
+    const keys = mode === "unique" ? ["risky", "data", "count"] : ["risky", "data", "source", "module", "time", "fp"];
+    if (mm && keys.includes(mm[1])) this.applySort(mm[1], mm[2] === "asc" ? "ascending" : "descending");
+    if (this.box && (st.q !== "" || st.src)) {
+      this.box.setState(st);
+      if (st.q !== "") this.box.submit();
+    }
+  }
+
+  private writeHash(): void {
+    const p = new URLSearchParams();
+    if (this.mode === "unique") p.set("view", "unique");
+    const v = this.view();
+    if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
+    if (this.hide) p.set("hidefp", "1");
+    if (this.box) addSearchHash(p, this.box.state());
+    replaceHash(p);
+  }
+}
+
+function riskKey(s: ElementStore, r: number): number {
+  return (s.risky(r) ? 256 : 0) + s.risk[r];
+}
+
+function renderRisk(el: HTMLElement, risky: boolean, score: number): void {
+  const cls = risky ? "risk-flag on" : "risk-flag";
+  if (el.className !== cls) el.className = cls;
+  const label = risky ? (score > 0 ? `Risky (risk ${score})` : "Risky") : "";
+  setText(el, risky ? "Risky" : "");
+  if (el.title !== label) el.title = label;
+}
+
+// mark records a performance mark (for benchmarks: first rows, all loaded).
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    /* marks are optional */
+  }
+}
