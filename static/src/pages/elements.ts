@@ -238,7 +238,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.ready = this.loadAll();
     // A finished scan's search index narrows the table's searches to the
     // type's candidate rows (a running one changes under the index).
-    if (!liveConfig() && this.m.done) {
+    if (!this.live.config && this.m.done) {
       void loadScanIndex(String(this.m.scan), (f) => load(f)).then((ix) => {
         if (ix) this.engine.narrow = typeNarrower(ix, String(this.type.slug));
       });
