@@ -160,6 +160,7 @@ export interface IndexMeta {
   v: number;
   rowBits: number;
   sourceBlock: number;
+  block?: number; // rows per search block (ix-b<type>-<n>.js); absent: none
   shards: IndexShards;
   types: IndexType[];
 }

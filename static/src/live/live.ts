@@ -26,12 +26,13 @@ import { startPolling } from "./poll";
 import { Regions } from "./regions";
 import { startServe } from "./serve";
 import { BehindNotice, StatusLine } from "./status";
+import { pollInterval } from "./page";
 import { byId } from "../ui/dom";
 import { onPayload } from "../data/registry";
 import type { Manifest, ScanEntry } from "../data/types";
 
 export type { ApiResult, LiveConfig } from "./api";
-export { fpKey, running } from "./page";
+export { fpKey, POLL_MS, running } from "./page";
 
 // What a live update tells a page's data (LiveTarget.update).
 export interface LiveChange {
@@ -56,19 +57,6 @@ export interface ScansTarget {
   updateScans(ids: string[], query: string): Promise<"ok" | "stale">;
   // syncList takes data/scans.js again: scans that came or went.
   syncList(list: ScanEntry[], query: string): Promise<"ok" | "stale">;
-}
-
-// POLL_MS is how often a built site's pages look for new data while a
-// scan runs (and how long the event stream waits before reconnecting).
-export const POLL_MS = 5000;
-
-// pollInterval is POLL_MS, or the page URL's ?sr-poll=<ms> (50 ms to a
-// minute): the end-to-end tests poll fast instead of waiting 5 s.
-export function pollInterval(search: string): number {
-  const v = new URLSearchParams(search).get("sr-poll");
-  if (v === null || !/^\d{2,5}$/.test(v)) return POLL_MS;
-  const ms = Number(v);
-  return ms >= 50 && ms <= 60000 ? ms : POLL_MS;
 }
 
 export class Live {

@@ -1,9 +1,23 @@
 // What live updates know of the page they run in and of the data files
-// they compare: the page's kind and scan, which kinds hold the scan's data,
-// and the keys that tell whether a manifest or the scan list moved. No
-// state: each function reads the page or its arguments.
+// they compare: the poll interval, the page's kind and scan, which kinds
+// hold the scan's data, and the keys that tell whether a manifest or the
+// scan list moved. No state: each function reads the page or its
+// arguments; all but kind, scanId and ownPath are pure (make test-node).
 
 import type { Manifest, ScanEntry } from "../data/types";
+
+// POLL_MS is how often a built site's pages look for new data while a
+// scan runs (and how long the event stream waits before reconnecting).
+export const POLL_MS = 5000;
+
+// pollInterval is POLL_MS, or the page URL's ?sr-poll=<ms> (50 ms to a
+// minute): the end-to-end tests poll fast instead of waiting 5 s.
+export function pollInterval(search: string): number {
+  const v = new URLSearchParams(search).get("sr-poll");
+  if (v === null || !/^\d{2,5}$/.test(v)) return POLL_MS;
+  const ms = Number(v);
+  return ms >= 50 && ms <= 60000 ? ms : POLL_MS;
+}
 
 // Statuses after which a scan does not change any more.
 const FINAL = ["FINISHED", "ABORTED", "ERROR-FAILED"];

@@ -6,7 +6,7 @@
 // manifest. Everything is built with the DOM and textContent.
 
 import { h, setText } from "../ui/dom";
-import { comma, utc } from "../ui/format";
+import { comma, goQuote, utc } from "../ui/format";
 import type { Manifest, TypeInfo } from "../data/types";
 
 // clock is the time of day shown in status texts.
@@ -118,7 +118,8 @@ export function showDownloads(m: Manifest): void {
 
 // ---- the scan header, from the manifest (built sites, data pages) ----
 
-// statusClass and partialText follow generator/pages (StatusOf, partialText).
+// statusClass and partialText follow generator/pages (StatusOf, partialText),
+// checked against its texts by static/test/status.test.ts.
 export function statusClass(s: string): string {
   switch (s) {
     case "FINISHED":
@@ -157,7 +158,7 @@ export function partialText(s: string): string {
     case "RUNNING":
       return `This scan is still running (${s}): the results are partial and grow as elements arrive.`;
   }
-  return `This scan's status is ${JSON.stringify(s)}: the results may be partial.`;
+  return `This scan's status is ${goQuote(s)}: the results may be partial.`;
 }
 
 // headerFromManifest brings the scan header (status badge, partial-results
