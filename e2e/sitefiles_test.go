@@ -654,9 +654,7 @@ func indexFiles(t *testing.T, dir string, want map[string]bool) {
 	var ix struct {
 		K      string
 		V      int
-		Block  int
 		Shards map[string]int
-		Types  []struct{ N int }
 	}
 	readPayload(t, filepath.Join(dir, "ix.js"), &ix)
 	if ix.K != "ix" || ix.V != 1 || len(ix.Shards) == 0 {
@@ -668,16 +666,6 @@ func indexFiles(t *testing.T, dir string, want map[string]bool) {
 			name := fmt.Sprintf("ix-%s%d.js", kind, i)
 			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 				t.Errorf("ix.js counts %d %q shards; %s: %v", n, kind, name, err)
-			}
-			want[name] = true
-		}
-	}
-	// Search blocks: the rows of each type, Block at a time.
-	for k, ty := range ix.Types {
-		for n := 0; ix.Block > 0 && n*ix.Block < ty.N; n++ {
-			name := fmt.Sprintf("ix-b%d-%d.js", k, n)
-			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-				t.Errorf("ix.js counts %d rows of its type %d; %s: %v", ty.N, k, name, err)
 			}
 			want[name] = true
 		}

@@ -42,11 +42,6 @@ const RowBits = 24
 // source trigrams means "some row in [p, p+SourceBlock) of its type".
 const SourceBlock = 64
 
-// Block is how many rows of a type a search block holds: a copy of those
-// rows in the element chunks' format, so that confirming a few candidates
-// loads a small file, not the display chunk of Rows rows around them.
-const Block = 1000
-
 // Target sizes: a shard holds about this many bytes of postings.
 const (
 	shardBytes = 192 << 10
@@ -60,12 +55,6 @@ const (
 
 // Out receives a data file: its name in the scan's data folder and bytes.
 type Out func(name string, data []byte) error
-
-// BlockFile names search block n of the index's type k (rows
-// [n·Block, (n+1)·Block) of the type).
-func BlockFile(k, n int) string {
-	return "ix-b" + strconv.Itoa(k) + "-" + strconv.Itoa(n) + ".js"
-}
 
 // ShardFile names shard n of a family: "v" value trigrams, "s" source
 // trigrams, "x" exact-value hashes.
@@ -571,9 +560,6 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 			return st, err
 		}
 	}
-	if b, err = writeBlocks(b, s, types, write); err != nil {
-		return st, err
-	}
 	// The meta file last: a reader that finds it finds every shard.
 	b = append(b[:0], prefix...)
 	b = append(b, `{"k":"ix","scan":`...)
@@ -584,8 +570,6 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 	b = jsonw.Int(b, RowBits)
 	b = append(b, `,"sourceBlock":`...)
 	b = jsonw.Int(b, SourceBlock)
-	b = append(b, `,"block":`...)
-	b = jsonw.Int(b, Block)
 	b = append(b, `,"shards":{"v":`...)
 	b = jsonw.Int(b, int64(st.Shards[0]))
 	b = append(b, `,"s":`...)
@@ -675,21 +659,6 @@ func writeTrigrams(b []byte, scan, family string, parts []*postings, write func(
 		}
 	}
 	return n, b, nil
-}
-
-// writeBlocks writes the search blocks of every type (the rows the index
-// covers), each an element chunk of Block rows whose seq is its number.
-func writeBlocks(b []byte, s *model.Scan, types []*model.TypeStat, write func(string, []byte) error) ([]byte, error) {
-	for k, t := range types {
-		rows := t.Elements[:min(len(t.Elements), 1<<RowBits)]
-		for n := 0; n*Block < len(rows); n++ {
-			b = chunks.ElementChunkBytes(b[:0], s, t, n, rows[n*Block:min(len(rows), (n+1)*Block)])
-			if err := write(BlockFile(k, n), b); err != nil {
-				return b, err
-			}
-		}
-	}
-	return b, nil
 }
 
 // appendKey appends the trigram's text (KeyString) to dst.

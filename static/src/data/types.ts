@@ -117,7 +117,6 @@ export interface IndexMeta {
   v: number;
   rowBits: number;
   sourceBlock: number;
-  block?: number; // rows per search block (ix-b<type>-<n>.js); absent: none
   shards: { v: number; s: number; x: number };
   types: Array<{ slug: string; n: number }>;
 }
