@@ -85,9 +85,22 @@ func ExactFold(r rune) rune {
 // ExactHash is FNV-1a (32 bit) over the ExactFold of each code point.
 func ExactHash(s string) uint32 {
 	h := uint32(2166136261)
-	for _, r := range s {
-		h ^= uint32(ExactFold(r))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Any non-ASCII code point (or invalid byte) folds to U+FFFD.
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			h ^= uint32(utf8.RuneError)
+			h *= 16777619
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint32(c)
 		h *= 16777619
+		i++
 	}
 	return h
 }
@@ -426,6 +439,7 @@ func indexTypes(s *model.Scan, types []*model.TypeStat, from, to int) part {
 	lastBlk := ^uint32(0)
 	// The sources whose trigrams the current block already lists.
 	var seen []int32
+
 	for ti := from; ti < to; ti++ {
 		t := types[ti]
 		base := uint32(ti) << RowBits
@@ -516,18 +530,7 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 	// Exact: (hash, id) pairs sorted, one shard per hash % n.
 	nx := shardCount(len(exact) * 4)
 	st.Shards[2] = nx
-	slices.SortFunc(exact, func(a, b xrow) int {
-		if a.h%uint32(nx) != b.h%uint32(nx) {
-			return int(a.h%uint32(nx)) - int(b.h%uint32(nx))
-		}
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return int(a.id) - int(b.id)
-	})
+	exact = sortExact(exact, uint32(nx-1))
 	var hb, ib []byte
 	at := 0
 	for shard := range nx {
@@ -593,6 +596,33 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 		return st, err
 	}
 	return st, nil
+}
+
+// sortExact orders rows by shard (h & mask), then hash, then id: three
+// stable radix passes of 16 bits, least significant first, over rows that
+// arrive in id order.
+func sortExact(rows []xrow, mask uint32) []xrow {
+	tmp := make([]xrow, len(rows))
+	for _, digit := range []func(uint32) uint32{
+		func(h uint32) uint32 { return h & 0xffff },
+		func(h uint32) uint32 { return h >> 16 },
+		func(h uint32) uint32 { return h & mask },
+	} {
+		var count [1<<16 + 1]int
+		for _, r := range rows {
+			count[digit(r.h)+1]++
+		}
+		for k := 1; k < len(count); k++ {
+			count[k] += count[k-1]
+		}
+		for _, r := range rows {
+			d := digit(r.h)
+			tmp[count[d]] = r
+			count[d]++
+		}
+		rows, tmp = tmp, rows
+	}
+	return rows
 }
 
 func head(b []byte, kind, scan string, shard int) []byte {
