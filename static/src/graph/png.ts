@@ -5,6 +5,7 @@
 
 import type Sigma from "sigma";
 import { backgroundColour, labelColour } from "./colours";
+import { fitChars } from "./text";
 
 // PNGCaption is what a PNG says besides the graph.
 export interface PNGCaption {
@@ -17,14 +18,7 @@ export interface PNGCaption {
 function clip(ctx: CanvasRenderingContext2D, s: string, width: number): string {
   const one = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
   if (ctx.measureText(one).width <= width) return one;
-  let lo = 0;
-  let hi = one.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ctx.measureText(one.slice(0, mid) + "…").width <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return one.slice(0, lo) + "…";
+  return one.slice(0, fitChars(ctx, one, width)) + "…";
 }
 
 // drawPNG draws the graph as it is on screen (background, edges, nodes,
