@@ -119,6 +119,9 @@ func TestSiteFalsePositives(t *testing.T) {
 	refusal(t, err, "not in the scan")
 	_, err = st.SetFP(ctx, "gone", []string{"a"}, true, "t")
 	refusal(t, err, `no scan "gone"`)
+	if n := st.locks.held(); n != 0 {
+		t.Errorf("a decision on no scan left %d locks behind", n)
+	}
 	ch, err := st.SetFP(ctx, "good", []string{"a"}, true, "t")
 	if err != nil {
 		t.Fatal(err)
@@ -234,6 +237,9 @@ func TestSiteConcurrentDecisions(t *testing.T) {
 	}
 	sameAsCleanBuild(t, root, out)
 
+	if n := st.locks.held(); n != 0 {
+		t.Errorf("%d scan locks left after the decisions", n)
+	}
 	// The same decision again and again: one line.
 	for range 5 {
 		if _, err := st.SetFP(ctx, "good", []string{"a"}, true, "t"); err != nil {

@@ -170,8 +170,9 @@ func TestSearchIndexLoadsOnlyCandidates(t *testing.T) {
 	for _, ty := range m.Types {
 		chunks += len(ty.Chunks)
 	}
+	rows := f.scan(t, id).Count()
 	p := b.open(t, f.url("scans/"+id+"/search.html"))
-	waitSearchPage(p, f.scan(t, id).Count())
+	waitSearchPage(p, rows)
 	attr := func(name string) string {
 		return evalT[string](p, `document.querySelector("#search-results").getAttribute(`+jsString(name)+`) || ""`)
 	}
@@ -180,15 +181,93 @@ func TestSearchIndexLoadsOnlyCandidates(t *testing.T) {
 		scan bool
 	}{{"chloé wilson", false}, {"/<title>Acme/", false}, {"*wilson", false}, {"*a*", true}, {"/\\d/", true}} {
 		search(p, c.q)
-		n := num(attr("data-chunks"))
+		n, loaded := num(attr("data-chunks")), num(attr("data-loaded-rows"))
 		if c.scan {
-			if attr("data-candidates") != "scan" || n != chunks {
-				t.Errorf("%q: candidates %q, %d of %d chunks; want a scan of every chunk", c.q, attr("data-candidates"), n, chunks)
+			if attr("data-candidates") != "scan" || n != chunks || loaded != rows {
+				t.Errorf("%q: candidates %q, %d of %d chunks, %d of %d rows; want a scan of every chunk", c.q, attr("data-candidates"), n, chunks, loaded, rows)
 			}
-		} else if attr("data-candidates") == "scan" || n >= chunks {
-			t.Errorf("%q: candidates %q, %d of %d chunks; want fewer chunks than the scan has", c.q, attr("data-candidates"), n, chunks)
+		} else if attr("data-candidates") == "scan" || loaded*4 > rows {
+			// Search blocks: the rows loaded are a few blocks, not the scan.
+			t.Errorf("%q: candidates %q, %d files, %d of %d rows loaded; want a few blocks", c.q, attr("data-candidates"), n, loaded, rows)
 		}
-		t.Logf("%q: %s candidates, %d of %d chunks", c.q, attr("data-candidates"), n, chunks)
+		t.Logf("%q: %s candidates, %d files (%d chunks in the scan), %d of %d rows loaded", c.q, attr("data-candidates"), n, chunks, loaded, rows)
 	}
 	p.check()
+}
+
+// TestSearchIndexTypeScope: the element table of one type searches through
+// the scan's index too (the same postings, filtered by the type): on the
+// largest types of the finished scan, every query of the set gives the
+// same count and rows as the same page of the copy without an index, and
+// the page loaded index shards to answer them.
+func TestSearchIndexTypeScope(t *testing.T) {
+	f := site(t)
+	plain := noIndexSite(t, f)
+	b := newBrowser(t)
+	id := f.finished(t)
+	s := f.scan(t, id)
+	queries := []string{
+		"chloé wilson", "CHLOÉ WILSON", "*wilson", "/chlo[eé]/i", "/CHLOÉ/i", "/<title>Acme/", "/^\\s*<meta/m",
+		"admin", "WWW*", "*.acme-corp.example", "mail*.example", "/\\d+\\.\\d+\\.\\d+\\.\\d+/", "/.*admin.*/", "/(vpn|sso|owa)\\./i",
+		"*a*", "/./", "80", "no-such-value.example", "/<script>/i",
+	}
+	// Data files load as script elements, added and removed (file:// has
+	// no resource timing): a MutationObserver counts the index shards.
+	watchShards := func(p *tab) {
+		evalT[bool](p, `(window.__ixShards = 0, new MutationObserver(ms => { for (const m of ms) for (const n of m.addedNodes) if (n.src && /\/ix-[vsx]\d+\.js$/.test(n.src)) window.__ixShards++; }).observe(document.head, {childList: true}), true)`)
+	}
+	shards := func(p *tab) int { return evalT[int](p, `window.__ixShards`) }
+	tys := types(s)
+	if len(tys) > 3 {
+		tys = tys[:3]
+	}
+	for _, ty := range tys {
+		index := openTypePage(t, b, f, id, ty)
+		cp := b.open(t, fileURL(plain, "scans/"+id+"/types/"+ty.Slug+".html"))
+		cp.allow("ix.js")
+		waitLoaded(cp, ty.Total(), 0)
+		watchShards(index)
+		watchShards(cp)
+		read := func(p *tab, q string) pageResult {
+			r := search(p, q)
+			if r.Error != "" {
+				return pageResult{Count: -1, Rows: []string{r.Error}}
+			}
+			res := pageResult{Count: matches(t, r)}
+			if res.Count <= 600 {
+				for _, x := range scrollAll(p, elementHost) {
+					res.Rows = append(res.Rows, x.Cells["c-data"]+" | "+x.Cells["c-source"])
+				}
+			}
+			return res
+		}
+		for _, src := range []bool{false, true} {
+			for _, p := range []*tab{index, cp} {
+				setChecked(p, "#search-source", src)
+			}
+			for _, q := range queries {
+				got, want := read(index, q), read(cp, q)
+				what := fmt.Sprintf("type %s, %q (source %v)", ty.Slug, q, src)
+				if got.Count != want.Count {
+					t.Errorf("%s: %d matches through the index, %d without", what, got.Count, want.Count)
+					continue
+				}
+				if k := firstDiff(got.Rows, want.Rows); len(got.Rows) != len(want.Rows) || k != len(got.Rows) {
+					t.Errorf("%s: rows differ at %d: %q vs %q", what, k, at(got.Rows, k), at(want.Rows, k))
+				}
+			}
+		}
+		if n := shards(index); n == 0 {
+			t.Errorf("type %s: the element table loaded no index shard", ty.Slug)
+		}
+		if n := shards(cp); n != 0 {
+			t.Errorf("type %s: the copy without an index loaded %d shards", ty.Slug, n)
+		}
+		index.check()
+		for _, pr := range cp.takeProblems() {
+			if !strings.Contains(pr, "/data/ix.js") {
+				t.Errorf("page problem: %s", pr)
+			}
+		}
+	}
 }

@@ -85,6 +85,10 @@ type Options struct {
 	// files of every scan whose inputs did not change since the previous
 	// site (incremental.go); when it is "", every scan is built anew.
 	Fingerprint string
+	// NoSearchIndex leaves the search index out (the search pages then load
+	// every element); only for measuring what the index costs
+	// (bench.BenchmarkBuild1MNoIndex).
+	NoSearchIndex bool
 }
 
 // Correlations configure the correlation rules (generator/correlate).
@@ -728,10 +732,12 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 		func(buf []byte) ([]byte, error) {
 			return chunks.WriteGraphs(s, eg(), b.graphOptions(), buf, chunks.Out(dataOut))
 		},
-		func(buf []byte) ([]byte, error) {
+	}
+	if !b.o.NoSearchIndex {
+		jobs = append(jobs, func(buf []byte) ([]byte, error) {
 			_, err := searchindex.Write(s, searchindex.Out(dataOut))
 			return buf, err
-		},
+		})
 	}
 	for _, t := range s.Types {
 		if t.Code == scan.RootID {

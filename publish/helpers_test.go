@@ -10,8 +10,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -29,8 +27,6 @@ import (
 	"gocloud.dev/blob/s3blob"
 
 	"github.com/scanreport/scanreport/generator/site"
-	"github.com/scanreport/scanreport/internal/sitefiles"
-	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // smallSite is a site with one file of each kind the headers care about,
@@ -53,39 +49,6 @@ var smallSite = map[string]string{
 	"scans/a/downloads/a.json":        "{}",
 	"scans/a/data/.e-ip-0.js.tmp-123": "half a file",
 	".hidden/x.html":                  "no",
-}
-
-// publishedKeys are the keys smallSite publishes.
-func publishedKeys() []string {
-	var keys []string
-	for k := range smallSite {
-		if !sitefiles.Hidden(k) {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// newSite writes smallSite into a new folder.
-func newSite(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "site")
-	testread.WriteTree(t, dir, smallSite)
-	return dir
-}
-
-// touch rewrites a file with new content and moves its modification time
-// on (some file systems keep seconds only).
-func touch(t testing.TB, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(2 * time.Second)
-	if err := os.Chtimes(path, later, later); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func memBucket(t testing.TB) *blob.Bucket {

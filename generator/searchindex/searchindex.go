@@ -14,6 +14,7 @@
 package searchindex
 
 import (
+	"cmp"
 	"encoding/base64"
 	"runtime"
 	"slices"
@@ -41,6 +42,11 @@ const RowBits = 24
 // source trigrams means "some row in [p, p+SourceBlock) of its type".
 const SourceBlock = 64
 
+// Block is how many rows of a type a search block holds: a copy of those
+// rows in the element chunks' format, so that confirming a few candidates
+// loads a small file, not the display chunk of Rows rows around them.
+const Block = 1000
+
 // Target sizes: a shard holds about this many bytes of postings.
 const (
 	shardBytes = 192 << 10
@@ -54,6 +60,12 @@ const (
 
 // Out receives a data file: its name in the scan's data folder and bytes.
 type Out func(name string, data []byte) error
+
+// BlockFile names search block n of the index's type k (rows
+// [n·Block, (n+1)·Block) of the type).
+func BlockFile(k, n int) string {
+	return "ix-b" + strconv.Itoa(k) + "-" + strconv.Itoa(n) + ".js"
+}
 
 // ShardFile names shard n of a family: "v" value trigrams, "s" source
 // trigrams, "x" exact-value hashes.
@@ -97,10 +109,7 @@ func Key(a, b, c rune) uint64 {
 }
 
 // KeyString is the trigram as text (how shards name it).
-func KeyString(k uint64) string {
-	m := uint64(1)<<21 - 1
-	return string([]rune{rune(k >> 42 & m), rune(k >> 21 & m), rune(k & m)})
-}
+func KeyString(k uint64) string { return string(appendKey(nil, k)) }
 
 // KeyHash picks a trigram's shard (hash % shards); the browser computes the
 // same with Math.imul.
@@ -116,34 +125,70 @@ func KeyHash(k uint64) uint32 {
 // Trigrams calls f with the key of every trigram of s's folded code points
 // (repeats included; callers dedupe).
 func Trigrams(s string, f func(uint64)) {
+	for _, k := range appendTrigrams(nil, s) {
+		f(k)
+	}
+}
+
+// appendTrigrams appends the key of every trigram of s's folded code
+// points to dst (repeats included). ASCII bytes take a fast path; the rest
+// decode as range over a string does (invalid UTF-8 as U+FFFD).
+func appendTrigrams(dst []uint64, s string) []uint64 {
 	var a, b rune
 	n := 0
-	for _, r := range s {
-		r = Fold(r)
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 		if n >= 2 {
-			f(Key(a, b, r))
+			dst = append(dst, Key(a, b, r))
 		}
 		a, b = b, r
 		n++
 	}
+	return dst
 }
 
-// postings collects sorted posting lists per key, varint-delta encoded as
-// they grow (ids arrive in increasing order): an open-addressing table of
-// keys (bit 63 set, so 0 means empty) to lists.
+// postings collects the posting lists of one run of types: an
+// open-addressing table from key to list, and the lists' varints in
+// chained blocks of an arena of pages (no slice per list: nothing to grow
+// and copy, nothing for the garbage collector to scan). Ids arrive in
+// increasing order.
 type postings struct {
-	keys  []uint64
-	slot  []int32
-	lists []plist
+	ents  []entry
+	n     int // keys
 	shift uint
-	bytes int
+	pages [][]byte
+	// count is the postings added (the shard count follows it).
+	count int
 }
 
-type plist struct {
-	key         uint64
+// entry is one key's list: its first and last id, and its blocks.
+type entry struct {
+	key         uint64 // key | 1<<63; 0: empty
 	first, last uint32
-	b           []byte
+	head, tail  uint32 // arena offsets of the first and the current block
+	used        uint16 // bytes used in the tail block
+	class       uint8  // the tail block's size class
 }
+
+// A block of class c is blockSize(c) bytes: a 4-byte offset of the next
+// block, then data. A list's blocks grow a class at a time up to
+// maxClass; every block but the tail is full.
+const (
+	pageBits = 20
+	maxClass = 6
+)
+
+func blockSize(c uint8) int { return 16 << c }
 
 func newPostings() *postings {
 	p := &postings{}
@@ -152,11 +197,19 @@ func newPostings() *postings {
 }
 
 func (p *postings) resize(n int) {
-	p.keys = make([]uint64, n)
-	p.slot = make([]int32, n)
+	old := p.ents
+	p.ents = make([]entry, n)
 	p.shift = uint(64 - bitsLen(n-1))
-	for i := range p.lists {
-		p.place(p.lists[i].key|1<<63, int32(i))
+	mask := n - 1
+	for i := range old {
+		if old[i].key == 0 {
+			continue
+		}
+		h := int((old[i].key * 0x9E3779B97F4A7C15) >> p.shift)
+		for p.ents[h].key != 0 {
+			h = (h + 1) & mask
+		}
+		p.ents[h] = old[i]
 	}
 }
 
@@ -169,84 +222,157 @@ func bitsLen(x int) int {
 	return n
 }
 
-func (p *postings) place(k uint64, v int32) {
-	mask := len(p.keys) - 1
+// find returns key's entry, nil when it has none.
+func (p *postings) find(key uint64) *entry {
+	k := key | 1<<63
+	mask := len(p.ents) - 1
 	for h := int((k * 0x9E3779B97F4A7C15) >> p.shift); ; h = (h + 1) & mask {
-		if p.keys[h] == 0 {
-			p.keys[h] = k
-			p.slot[h] = v
-			return
+		switch p.ents[h].key {
+		case k:
+			return &p.ents[h]
+		case 0:
+			return nil
 		}
 	}
 }
 
-// list returns the list of key k, made when new.
-func (p *postings) list(key uint64) *plist {
+// alloc returns the arena offset of a new block of class c.
+func (p *postings) alloc(c uint8) uint32 {
+	size := blockSize(c)
+	last := len(p.pages) - 1
+	if last < 0 || len(p.pages[last])+size > 1<<pageBits {
+		p.pages = append(p.pages, make([]byte, 0, 1<<pageBits))
+		last++
+	}
+	off := uint32(last)<<pageBits | uint32(len(p.pages[last]))
+	p.pages[last] = p.pages[last][:len(p.pages[last])+size]
+	return off
+}
+
+func (p *postings) block(off uint32, c uint8) []byte {
+	o := int(off & (1<<pageBits - 1))
+	return p.pages[off>>pageBits][o : o+blockSize(c)]
+}
+
+// put appends one byte to e's list, chaining a new block when the tail is
+// full.
+func (p *postings) put(e *entry, c byte) {
+	if int(e.used)+4 == blockSize(e.class) {
+		next := e.class
+		if next < maxClass {
+			next++
+		}
+		off := p.alloc(next)
+		b := p.block(e.tail, e.class)
+		b[0], b[1], b[2], b[3] = byte(off), byte(off>>8), byte(off>>16), byte(off>>24)
+		e.tail, e.class, e.used = off, next, 0
+	}
+	p.block(e.tail, e.class)[4+int(e.used)] = c
+	e.used++
+}
+
+func (p *postings) putUvarint(e *entry, v uint32) {
+	for v >= 0x80 {
+		p.put(e, byte(v)|0x80)
+		v >>= 7
+	}
+	p.put(e, byte(v))
+}
+
+func (p *postings) add(key uint64, id uint32) {
 	k := key | 1<<63
-	mask := len(p.keys) - 1
+	mask := len(p.ents) - 1
 	h := int((k * 0x9E3779B97F4A7C15) >> p.shift)
 	for {
-		switch p.keys[h] {
+		e := &p.ents[h]
+		switch e.key {
 		case k:
-			return &p.lists[p.slot[h]]
-		case 0:
-			if (len(p.lists)+1)*2 > len(p.keys) {
-				p.resize(len(p.keys) * 2)
-				return p.list(key)
+			if id == e.last {
+				return
 			}
-			p.keys[h] = k
-			p.slot[h] = int32(len(p.lists))
-			p.lists = append(p.lists, plist{key: key})
-			return &p.lists[len(p.lists)-1]
+			p.putUvarint(e, id-e.last)
+			e.last = id
+			p.count++
+			return
+		case 0:
+			if (p.n+1)*2 > len(p.ents) {
+				p.resize(len(p.ents) * 2)
+				p.add(key, id)
+				return
+			}
+			off := p.alloc(0)
+			*e = entry{key: k, first: id, last: id, head: off, tail: off}
+			p.n++
+			p.putUvarint(e, id)
+			p.count++
+			return
 		}
 		h = (h + 1) & mask
 	}
 }
 
-func (p *postings) add(key uint64, id uint32) {
-	l := p.list(key)
-	if len(l.b) == 0 {
-		l.first = id
-		l.b = binaryAppendUvarint(l.b, uint64(id))
-	} else {
-		if id == l.last {
-			return
+// appendList appends e's varints to dst, leaving out the first skip bytes.
+func (p *postings) appendList(dst []byte, e *entry, skip int) []byte {
+	off, c := e.head, uint8(0)
+	for {
+		b := p.block(off, c)
+		data := b[4:]
+		if off == e.tail {
+			data = data[:e.used]
 		}
-		l.b = binaryAppendUvarint(l.b, uint64(id-l.last))
+		n := min(skip, len(data))
+		dst = append(dst, data[n:]...)
+		skip -= n
+		if off == e.tail {
+			return dst
+		}
+		off = uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		if c < maxClass {
+			c++
+		}
 	}
-	p.bytes++
-	l.last = id
 }
 
-// merge appends q's lists to p's; every id of q is above every id of p.
-func (p *postings) merge(q *postings) {
-	for i := range q.lists {
-		src := &q.lists[i]
-		l := p.list(src.key)
-		if len(l.b) == 0 {
-			*l = *src
+// keys appends every key of p to dst.
+func (p *postings) keys(dst []uint64) []uint64 {
+	for i := range p.ents {
+		if k := p.ents[i].key; k != 0 {
+			dst = append(dst, k&^(1<<63))
+		}
+	}
+	return dst
+}
+
+// merged appends the list of key over parts (in id order) to dst: the
+// first id of each part after the first becomes a delta from the last id
+// before it.
+func merged(dst []byte, parts []*postings, key uint64) []byte {
+	var last uint32
+	some := false
+	for _, p := range parts {
+		e := p.find(key)
+		if e == nil {
 			continue
 		}
-		// src.b starts with src.first, absolute: re-encode it as a delta.
-		_, n := uvarint(src.b)
-		l.b = binaryAppendUvarint(l.b, uint64(src.first-l.last))
-		l.b = append(l.b, src.b[n:]...)
-		l.last = src.last
+		if !some {
+			dst = p.appendList(dst, e, 0)
+		} else {
+			dst = binaryAppendUvarint(dst, uint64(e.first-last))
+			dst = p.appendList(dst, e, uvarintLen(e.first))
+		}
+		some = true
+		last = e.last
 	}
-	p.bytes += q.bytes
+	return dst
 }
 
-func uvarint(b []byte) (uint64, int) {
-	var v uint64
-	var s uint
-	for i, c := range b {
-		v |= uint64(c&0x7f) << s
-		if c < 0x80 {
-			return v, i + 1
-		}
-		s += 7
+func uvarintLen(v uint32) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
 	}
-	return v, len(b)
+	return n
 }
 
 func binaryAppendUvarint(b []byte, v uint64) []byte {
@@ -301,10 +427,16 @@ func partition(types []*model.TypeStat, n int) [][2]int {
 
 // indexTypes indexes types[from:to].
 func indexTypes(s *model.Scan, types []*model.TypeStat, from, to int) part {
-	p := part{vals: newPostings(), srcs: newPostings()}
-	var srcKeys []uint64
+	rows := 0
+	for _, t := range types[from:to] {
+		rows += min(len(t.Elements), 1<<RowBits)
+	}
+	p := part{vals: newPostings(), srcs: newPostings(), exact: make([]xrow, 0, rows)}
+	var keys, srcKeys []uint64
 	lastSrc := int32(-2)
 	lastBlk := ^uint32(0)
+	// The sources whose trigrams the current block already lists.
+	var seen []int32
 	for ti := from; ti < to; ti++ {
 		t := types[ti]
 		base := uint32(ti) << RowBits
@@ -315,24 +447,31 @@ func indexTypes(s *model.Scan, types []*model.TypeStat, from, to int) part {
 			id := base | uint32(row)
 			d := cut(s.Elements[i].Data, chunks.MaxData)
 			p.exact = append(p.exact, xrow{ExactHash(d), id})
-			Trigrams(d, func(k uint64) { p.vals.add(k, id) })
-			// Source postings name blocks of SourceBlock rows: consecutive
-			// rows often share a source, and then cost nothing more.
+			keys = appendTrigrams(keys[:0], d)
+			for _, k := range keys {
+				p.vals.add(k, id)
+			}
+			p.rows++
+			// Source postings name blocks of SourceBlock rows: rows of a
+			// block often share a source, and then cost nothing more.
 			src := s.Elements[i].Source
 			blk := id &^ (SourceBlock - 1)
-			if src != lastSrc {
-				lastSrc = src
-				srcKeys = srcKeys[:0]
-				Trigrams(cut(s.SourceData(i), chunks.MaxSourceData), func(k uint64) { srcKeys = append(srcKeys, k) })
-			} else if blk == lastBlk {
-				p.rows++
+			if blk != lastBlk {
+				lastBlk = blk
+				seen = seen[:0]
+			} else if slices.Contains(seen, src) {
 				continue
 			}
-			lastBlk = blk
+			if len(seen) < 16 {
+				seen = append(seen, src)
+			}
+			if src != lastSrc {
+				lastSrc = src
+				srcKeys = appendTrigrams(srcKeys[:0], cut(s.SourceData(i), chunks.MaxSourceData))
+			}
 			for _, k := range srcKeys {
 				p.srcs.add(k, blk)
 			}
-			p.rows++
 		}
 	}
 	return p
@@ -363,12 +502,11 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 		}()
 	}
 	wg.Wait()
-	vals, srcs := res[0].vals, res[0].srcs
-	exact := res[0].exact
-	st.Rows = res[0].rows
-	for _, r := range res[1:] {
-		vals.merge(r.vals)
-		srcs.merge(r.srcs)
+	vals := make([]*postings, len(res))
+	srcs := make([]*postings, len(res))
+	var exact []xrow
+	for k, r := range res {
+		vals[k], srcs[k] = r.vals, r.srcs
 		exact = append(exact, r.exact...)
 		st.Rows += r.rows
 	}
@@ -433,6 +571,9 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 			return st, err
 		}
 	}
+	if b, err = writeBlocks(b, s, types, write); err != nil {
+		return st, err
+	}
 	// The meta file last: a reader that finds it finds every shard.
 	b = append(b[:0], prefix...)
 	b = append(b, `{"k":"ix","scan":`...)
@@ -443,6 +584,8 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 	b = jsonw.Int(b, RowBits)
 	b = append(b, `,"sourceBlock":`...)
 	b = jsonw.Int(b, SourceBlock)
+	b = append(b, `,"block":`...)
+	b = jsonw.Int(b, Block)
 	b = append(b, `,"shards":{"v":`...)
 	b = jsonw.Int(b, int64(st.Shards[0]))
 	b = append(b, `,"s":`...)
@@ -478,50 +621,51 @@ func head(b []byte, kind, scan string, shard int) []byte {
 	return jsonw.Int(b, int64(shard))
 }
 
-// writeTrigrams writes one family of trigram shards: per shard, the keys
-// (sorted by their text) in "t" and their posting lists, base64 of varint
-// deltas, in "p".
-func writeTrigrams(b []byte, scan, family string, p *postings, write func(string, []byte) error) (int, []byte, error) {
-	n := shardCount(p.bytes)
-	by := make([][]uint64, n)
-	for i := range p.lists {
-		k := p.lists[i].key
-		s := int(KeyHash(k) % uint32(n))
-		by[s] = append(by[s], uint64(i))
+// writeTrigrams writes one family of trigram shards from the lists of the
+// parts (in id order): per shard, the keys (sorted by their text, which
+// for three code points in UTF-8 is the order of their keys) in "t" and
+// their posting lists, base64 of varint deltas, in "p".
+func writeTrigrams(b []byte, scan, family string, parts []*postings, write func(string, []byte) error) (int, []byte, error) {
+	count := 0
+	var keys []uint64
+	for _, p := range parts {
+		count += p.count
+		keys = p.keys(keys)
 	}
-	for shard, keys := range by {
-		names := make([]string, len(keys))
-		for i, li := range keys {
-			names[i] = KeyString(p.lists[li].key)
+	n := shardCount(count)
+	shardOf := func(k uint64) uint64 { return uint64(KeyHash(k) % uint32(n)) }
+	slices.SortFunc(keys, func(x, y uint64) int {
+		if sx, sy := shardOf(x), shardOf(y); sx != sy {
+			return cmp.Compare(sx, sy)
 		}
-		order := make([]int, len(keys))
-		for i := range order {
-			order[i] = i
+		return cmp.Compare(x, y)
+	})
+	keys = slices.Compact(keys)
+	var list []byte
+	var name []byte
+	at := 0
+	for shard := range n {
+		from := at
+		for at < len(keys) && shardOf(keys[at]) == uint64(shard) {
+			at++
 		}
-		slices.SortFunc(order, func(a, b int) int {
-			switch {
-			case names[a] < names[b]:
-				return -1
-			case names[a] > names[b]:
-				return 1
-			}
-			return 0
-		})
 		b = head(b[:0], "ix"+family, scan, shard)
 		b = append(b, `,"t":[`...)
-		for i, o := range order {
+		for i, k := range keys[from:at] {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = jsonw.String(b, names[o])
+			name = appendKey(name[:0], k)
+			b = jsonw.String(b, string(name))
 		}
 		b = append(b, `],"p":[`...)
-		for i, o := range order {
+		for i, k := range keys[from:at] {
 			if i > 0 {
 				b = append(b, ',')
 			}
+			list = merged(list[:0], parts, k)
 			b = append(b, '"')
-			b = base64.StdEncoding.AppendEncode(b, p.lists[keys[o]].b)
+			b = base64.StdEncoding.AppendEncode(b, list)
 			b = append(b, '"')
 		}
 		b = append(b, "]}"...)
@@ -531,6 +675,29 @@ func writeTrigrams(b []byte, scan, family string, p *postings, write func(string
 		}
 	}
 	return n, b, nil
+}
+
+// writeBlocks writes the search blocks of every type (the rows the index
+// covers), each an element chunk of Block rows whose seq is its number.
+func writeBlocks(b []byte, s *model.Scan, types []*model.TypeStat, write func(string, []byte) error) ([]byte, error) {
+	for k, t := range types {
+		rows := t.Elements[:min(len(t.Elements), 1<<RowBits)]
+		for n := 0; n*Block < len(rows); n++ {
+			b = chunks.ElementChunkBytes(b[:0], s, t, n, rows[n*Block:min(len(rows), (n+1)*Block)])
+			if err := write(BlockFile(k, n), b); err != nil {
+				return b, err
+			}
+		}
+	}
+	return b, nil
+}
+
+// appendKey appends the trigram's text (KeyString) to dst.
+func appendKey(dst []byte, k uint64) []byte {
+	m := uint64(1)<<21 - 1
+	dst = utf8.AppendRune(dst, rune(k>>42&m))
+	dst = utf8.AppendRune(dst, rune(k>>21&m))
+	return utf8.AppendRune(dst, rune(k&m))
 }
 
 // cut is the value as a chunk holds it: at most max bytes, cut at a rune

@@ -2,14 +2,17 @@ package sitecheck
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -127,15 +130,25 @@ func indexFiles(t testing.TB, dir string, want map[string]bool) {
 	t.Helper()
 	var ix testread.Index
 	testread.Payload(t, filepath.Join(dir, "ix.js"), &ix)
-	if ix.K != "ix" || ix.V != 1 || len(ix.Shards) == 0 {
+	if ix.K != "ix" || ix.V != 1 || ix.Shards.V+ix.Shards.S+ix.Shards.X == 0 {
 		t.Errorf("ix.js: k=%q v=%d shards=%v", ix.K, ix.V, ix.Shards)
 	}
 	want["ix.js"] = true
-	for kind, n := range ix.Shards {
+	for kind, n := range map[string]int{"v": ix.Shards.V, "s": ix.Shards.S, "x": ix.Shards.X} {
 		for i := range n {
 			name := fmt.Sprintf("ix-%s%d.js", kind, i)
 			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 				t.Errorf("ix.js counts %d %q shards; %s: %v", n, kind, name, err)
+			}
+			want[name] = true
+		}
+	}
+	// Search blocks: the rows of each type, Block at a time.
+	for k, ty := range ix.Types {
+		for n := 0; ix.Block > 0 && n*ix.Block < ty.N; n++ {
+			name := fmt.Sprintf("ix-b%d-%d.js", k, n)
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("ix.js counts %d rows of its type %d; %s: %v", ty.N, k, name, err)
 			}
 			want[name] = true
 		}
@@ -167,4 +180,30 @@ func SameFiles(t testing.TB, a, b string) {
 	if diffs > 0 {
 		t.Errorf("%d of %d files differ", diffs, len(fa))
 	}
+}
+
+// DataShapes decodes every data file of the site (the scans' data/ folders
+// and the site's own data/) strictly into its type of internal/sitefmt: a
+// key the writer adds that the types do not declare, or one they declare
+// that the writer leaves out, fails the test.
+func DataShapes(t testing.TB, site string) {
+	t.Helper()
+	kinds := map[string]int{}
+	for _, rel := range testread.SiteFiles(t, site) {
+		if !strings.HasPrefix(rel, "data/") && !strings.Contains(rel, "/data/") {
+			continue
+		}
+		var raw json.RawMessage
+		testread.Payload(t, filepath.Join(site, filepath.FromSlash(rel)), &raw)
+		v, err := sitefmt.Decode(raw)
+		if err != nil {
+			t.Errorf("%s: %v", rel, err)
+			continue
+		}
+		kinds[fmt.Sprintf("%T", v)]++
+	}
+	if len(kinds) < 10 {
+		t.Errorf("only %d kinds of data file checked: %v", len(kinds), kinds)
+	}
+	t.Logf("data files checked by kind: %v", kinds)
 }

@@ -77,6 +77,8 @@ func TestBuiltFilesAreScriptSafe(t *testing.T) { ScriptSafe(t, site(t).site) }
 
 func TestTextFilesAreValidUTF8(t *testing.T) { ValidUTF8(t, site(t).site) }
 
+func TestDataFileShapes(t *testing.T) { DataShapes(t, site(t).site) }
+
 // TestDataFiles checks every scan's data files against its model, read as
 // the generator reads it.
 func TestDataFiles(t *testing.T) {

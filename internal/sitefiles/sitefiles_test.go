@@ -1,4 +1,4 @@
-package sitefiles
+package sitefiles_test
 
 import (
 	"os"
@@ -7,10 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scanreport/scanreport/internal/sitefiles"
 	"github.com/scanreport/scanreport/internal/testread"
 )
 
-func keys(files []File) []string {
+func keys(files []sitefiles.File) []string {
 	var out []string
 	for _, f := range files {
 		out = append(out, f.Key)
@@ -38,7 +39,7 @@ func TestList(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "index.html"), filepath.Join(dir, "link.html")); err != nil {
 		t.Fatal(err)
 	}
-	files, err := List(dir, "an object key")
+	files, err := sitefiles.List(dir, "an object key")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,8 +54,8 @@ func TestList(t *testing.T) {
 	}
 	// Hidden agrees with List on every file of the tree.
 	for key := range tree {
-		if Hidden(key) == slices.Contains(want, key) {
-			t.Errorf("Hidden(%q) = %v", key, Hidden(key))
+		if sitefiles.Hidden(key) == slices.Contains(want, key) {
+			t.Errorf("sitefiles.Hidden(%q) = %v", key, sitefiles.Hidden(key))
 		}
 	}
 }
@@ -65,7 +66,7 @@ func TestListRefusesNames(t *testing.T) {
 	for _, name := range []string{"a\nb.html", "a\\b.html", "x\x7f.js"} {
 		dir := t.TempDir()
 		testread.WriteTree(t, dir, map[string]string{"scans/" + name: "x", "index.html": "x"})
-		_, err := List(dir, "a zip entry")
+		_, err := sitefiles.List(dir, "a zip entry")
 		if err == nil || !strings.Contains(err.Error(), "the name cannot be a zip entry") || !strings.Contains(err.Error(), "walk "+dir) {
 			t.Errorf("%q: %v", name, err)
 		}
@@ -73,7 +74,7 @@ func TestListRefusesNames(t *testing.T) {
 }
 
 func TestListMissingFolder(t *testing.T) {
-	if _, err := List(filepath.Join(t.TempDir(), "none"), "an object key"); err == nil {
+	if _, err := sitefiles.List(filepath.Join(t.TempDir(), "none"), "an object key"); err == nil {
 		t.Error("a missing folder listed")
 	}
 }

@@ -23,18 +23,11 @@ type ScanFiles struct {
 // test; problems are collected in Problems.
 func Scan(t testing.TB, root, id string) *ScanFiles {
 	t.Helper()
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := openDir(t, root, id)
 	defer d.Close()
 	s := &ScanFiles{ByID: map[string]scan.Element{}}
 	report := func(p scan.Problem) { s.Problems = append(s.Problems, p) }
+	var err error
 	if s.Meta, err = d.Meta(report); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/scanreport/scanreport/internal/sitefiles"
 )
 
 // The data file statement of docs/site-format.md.
@@ -117,5 +120,40 @@ func WriteTree(t testing.TB, dir string, files map[string]string) {
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// WriteSite writes files (slash-separated path → content) into a new
+// folder "site" of the test's temporary folder and returns it.
+func WriteSite(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	WriteTree(t, dir, files)
+	return dir
+}
+
+// Visible lists, sorted, the paths of files that a walk of the site
+// (sitefiles.List: what publish uploads and a zip holds) keeps.
+func Visible(files map[string]string) []string {
+	var keys []string
+	for k := range files {
+		if !sitefiles.Hidden(k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Touch rewrites a file with content and moves its modification time two
+// seconds on (some file systems keep seconds only).
+func Touch(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(2 * time.Second)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
 	}
 }

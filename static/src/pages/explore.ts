@@ -45,11 +45,6 @@ interface El {
   f: number;
 }
 
-interface FullChunk extends ElementChunk {
-  c?: number[];
-  v?: number[];
-}
-
 function chunkKey(c: ChunkRef): string {
   return `${c.s ?? ""}/${c.n}/${c.v ?? 0}`;
 }
@@ -128,7 +123,7 @@ class Explore {
         const w = want[next++];
         const p = await load(String(w.ch.f), q(w.ch));
         if (p.k !== "elements" || p.type !== m.types[w.t].slug) throw new Error(`The data file ${w.ch.f} holds other elements.`);
-        this.place(p as FullChunk, w.t);
+        this.place(p, w.t);
         this.chunkKeys.set(String(w.ch.f), chunkKey(w.ch));
         done++;
         if (done % 8 === 0) setText(this.status, `Loading… ${comma(this.count)} of ${comma(total)} elements`);
@@ -148,7 +143,7 @@ class Explore {
     return true;
   }
 
-  private place(c: FullChunk, ti: number): void {
+  private place(c: ElementChunk, ti: number): void {
     for (let j = 0; j < c.n; j++) {
       const i = c.i[j] | 0;
       if (i <= 0) continue;

@@ -20,15 +20,15 @@ import { copyButton, DetailPanel, field } from "../table/detail";
 import { byId, h, notice, setText } from "../ui/dom";
 import { comma, plural, utc, utf8Length } from "../ui/format";
 import { compile, isRefused } from "../search/match";
-import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "../search/index-math";
-import { evalPlan, planSide, trigramsIn, type SidePlan } from "../search/plan";
+import { loadScanIndex, type ScanIndex } from "../search/ixread";
+import { planSide } from "../search/plan";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import { running } from "../live/live";
 import { loadFrom } from "./search-corpus";
 import type { Query } from "../search/query";
 import { strCmp } from "../table/ordered";
 import { valueBlock } from "../ui/sfurl";
-import { FLAG_CUT, FLAG_RISKY, type ChunkRef, type ElementChunk, type ExactShard, type IndexMeta, type Manifest, type ScansList, type TrigramShard, type TypeInfo } from "../data/types";
+import { FLAG_CUT, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest, type ScansList, type TypeInfo } from "../data/types";
 import { elementColumns, scanColumn, typeColumn } from "../table/columns";
 import { VTable, type Column, type SortDir } from "../table/vtable";
 
@@ -36,7 +36,6 @@ const ROW_H = 34;
 const PARALLEL = 6; // data files in flight
 const SLICE_MS = 12; // confirming runs in slices this long, then yields
 const FLUSH_MS = 60; // rows reach the table at most this often while a search runs
-const SHARD_CACHE = 256;
 // Chunks kept between searches (about 2–4 MB of heap each).
 const CHUNK_CACHE = 24;
 const SCAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -67,11 +66,10 @@ interface IxScan {
   folder: string;
   pages: string;
   m: Manifest | null;
-  ix: IndexMeta | null;
+  ix: ScanIndex | null;
   types: IxType[]; // in manifest order
   bySlug: Map<string, IxType>;
   fp: Set<number>;
-  shards: Map<string, Promise<TrigramShard | ExactShard>>;
   error: string;
 }
 
@@ -95,6 +93,28 @@ interface Job {
   ty: IxType;
   ref: ChunkRef;
   rows: number[] | null; // rows of the type (not of the chunk); null: every row
+}
+
+// blockJobs adds the jobs of one type whose index has search blocks: the
+// candidate rows (all below ty.indexed) by the block that holds them, a
+// small file; then the rows the index does not cover, from the display
+// chunks that hold them.
+function blockJobs(jobs: Job[], sc: IxScan, ty: IxType, rows: number[], block: number): void {
+  for (let r = 0; r < rows.length; ) {
+    const b = Math.floor(rows[r] / block);
+    const s0 = b * block;
+    const mine: number[] = [];
+    while (r < rows.length && rows[r] < s0 + block) mine.push(rows[r++]);
+    jobs.push({ sc, ty, ref: { f: `ix-b${ty.ixType}-${b}.js`, s: s0, n: Math.min(block, ty.indexed - s0) }, rows: mine });
+  }
+  for (const ref of ty.chunks) {
+    const s0 = ref.s ?? 0;
+    const s1 = s0 + ref.n;
+    if (s1 <= ty.indexed) continue;
+    const mine: number[] = [];
+    for (let x = Math.max(s0, ty.indexed); x < s1; x++) mine.push(x);
+    jobs.push({ sc, ty, ref, rows: mine });
+  }
 }
 
 export async function initIndexedSearchPage(box: SearchBox | null, all: boolean): Promise<boolean> {
@@ -258,21 +278,17 @@ class IndexedSearchPage implements SearchHandler {
   }
 
   private async addScan(id: string, name: string, target: string, folder: string, pages: string): Promise<void> {
-    const sc: IxScan = { index: this.scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, types: [], bySlug: new Map(), fp: new Set(), shards: new Map(), error: "" };
+    const sc: IxScan = { index: this.scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, types: [], bySlug: new Map(), fp: new Set(), error: "" };
     this.scans.push(sc);
     try {
       const mp = await loadFrom(folder, "manifest.js");
       if (mp.k !== "manifest" || mp.scan !== id) throw new Error(`${folder}manifest.js is not this scan's manifest.`);
       sc.m = mp;
       this.total += Number(mp.count) || 0;
-      try {
-        const ip = await loadFrom(folder, "ix.js");
-        if (ip.k === "ix" && ip.scan === id && ip.v === INDEX_VERSION) sc.ix = ip;
-      } catch {
-        // No index (an older site): this scan is scanned.
-      }
+      // No index (an older site): this scan is scanned.
+      sc.ix = await loadScanIndex(id, (f) => loadFrom(folder, f));
       const ixTypes = new Map<string, { n: number; k: number }>();
-      sc.ix?.types.forEach((t, k) => ixTypes.set(t.slug, { n: t.n, k }));
+      sc.ix?.meta.types.forEach((t, k) => ixTypes.set(t.slug, { n: t.n, k }));
       mp.types.forEach((t) => {
         const x = ixTypes.get(t.slug);
         const chunks = t.chunks.slice().sort((a, b) => (a.s ?? 0) - (b.s ?? 0));
@@ -318,42 +334,29 @@ class IndexedSearchPage implements SearchHandler {
 
   private async run(seq: number, q: Query, alsoSource: boolean): Promise<void> {
     const match = matcher(q);
-    const value = planSide(q, "value");
-    const source: SidePlan = alsoSource ? planSide(q, "source") : { kind: "exact", hash: -1 };
-    const scan = value.kind === "scan" || source.kind === "scan";
+    const scan = planSide(q, "value").kind === "scan" || (alsoSource && planSide(q, "source").kind === "scan");
     const jobs: Job[] = [];
     let candidates = 0;
     this.setProgress(scan ? "This query has no three characters in a row the index knows: searching every element…" : "Looking the query up in the index…");
+    // Every scan's index at once (their shards load in parallel).
+    const found = await Promise.all(this.scans.map((sc) => (scan || !sc.ix || sc.error !== "" || !sc.m ? null : sc.ix.candidates(q, alsoSource))));
+    if (seq !== this.seq) return;
     for (const sc of this.scans) {
       if (sc.error !== "" || !sc.m) continue;
-      if (scan || !sc.ix) {
+      const ids = found[sc.index];
+      if (!ids) {
         for (const ty of sc.types) for (const ref of ty.chunks) jobs.push({ sc, ty, ref, rows: null });
         continue;
       }
-      let ids: ArrayLike<number> = [];
-      const valueIds = await this.lookup(sc, value, "v");
-      if (seq !== this.seq) return;
-      ids = valueIds;
-      if (alsoSource) {
-        const blocks = await this.lookup(sc, source, "s");
-        if (seq !== this.seq) return;
-        // Source postings name blocks of rows (sourceBlock, aligned).
-        const bs = sc.ix.sourceBlock;
-        const srcIds: number[] = [];
-        for (let k = 0; k < blocks.length; k++) for (let r = 0; r < bs; r++) srcIds.push(blocks[k] + r);
-        ids = union(ids, srcIds);
-      }
-      const mult = 2 ** sc.ix.rowBits;
-      const byType = new Map<number, number[]>();
-      for (let k = 0; k < ids.length; k++) {
-        const t = Math.floor(ids[k] / mult);
-        let a = byType.get(t);
-        if (!a) byType.set(t, (a = []));
-        a.push(ids[k] % mult);
-      }
+      const byType = sc.ix!.typeRows(ids);
+      const block = sc.ix!.meta.block ?? 0;
       for (const ty of sc.types) {
         const rows = ty.ixType >= 0 ? (byType.get(ty.ixType) ?? []) : [];
         candidates += rows.length;
+        if (block > 0 && ty.ixType >= 0) {
+          blockJobs(jobs, sc, ty, rows, block);
+          continue;
+        }
         let r = 0;
         for (const ref of ty.chunks) {
           const s0 = ref.s ?? 0;
@@ -437,6 +440,7 @@ class IndexedSearchPage implements SearchHandler {
     const ms = performance.now() - this.t0;
     // What the search cost, for tests and benchmarks.
     this.host.setAttribute("data-chunks", String(jobs.length));
+    this.host.setAttribute("data-loaded-rows", String(jobs.reduce((a, j) => a + j.ref.n, 0)));
     this.host.setAttribute("data-candidates", scan ? "scan" : String(candidates));
     this.relayout(false);
     this.emptyText();
@@ -462,48 +466,6 @@ class IndexedSearchPage implements SearchHandler {
     this.chunks.set(key, pr);
     while (this.chunks.size > CHUNK_CACHE) this.chunks.delete(this.chunks.keys().next().value as string);
     return pr;
-  }
-
-  // lookup gives the ids one side of a query selects in a scan's index.
-  private async lookup(sc: IxScan, plan: SidePlan, family: "v" | "s"): Promise<ArrayLike<number>> {
-    const ix = sc.ix!;
-    if (plan.kind === "exact") {
-      if (plan.hash < 0) return [];
-      const n = ix.shards.x;
-      const sh = (await this.shard(sc, "x", plan.hash % n)) as ExactShard;
-      return exactPostings(sh.h, sh.p, plan.hash);
-    }
-    if (plan.kind !== "trigrams") return [];
-    const n = family === "v" ? ix.shards.v : ix.shards.s;
-    const tris = [...trigramsIn(plan.plan)];
-    const shards = await Promise.all(tris.map((t) => this.shard(sc, family, keyHash(t) % n)));
-    // Each trigram's encoded list; decoded only when the plan needs it.
-    const enc = new Map<string, string>();
-    tris.forEach((t, k) => {
-      const sh = shards[k] as TrigramShard & { map?: Map<string, number> };
-      if (!sh.map) {
-        sh.map = new Map();
-        for (let i = 0; i < sh.t.length; i++) sh.map.set(String(sh.t[i]), i);
-      }
-      const i = sh.map.get(t);
-      enc.set(t, i === undefined ? "" : String(sh.p[i]));
-    });
-    // About 1.4 base64 characters per posting in a dense list.
-    return evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, (t) => (enc.get(t) ?? "").length / 1.4);
-  }
-
-  private shard(sc: IxScan, family: "v" | "s" | "x", n: number): Promise<TrigramShard | ExactShard> {
-    const key = family + n;
-    const have = sc.shards.get(key);
-    if (have) return have;
-    if (sc.shards.size >= SHARD_CACHE) sc.shards.clear();
-    const p = loadFrom(sc.folder, "ix-" + key + ".js").then((x): TrigramShard | ExactShard => {
-      if ((x.k !== "ixv" && x.k !== "ixs" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== sc.id || x.shard !== n) throw new Error(`${sc.folder}ix-${key}.js is not this scan's index shard.`);
-      return x;
-    });
-    p.catch(() => sc.shards.delete(key));
-    sc.shards.set(key, p);
-    return p;
   }
 
   // ---- what the table shows ----

@@ -1,0 +1,141 @@
+(window.__sr=window.__sr||[]).push(
+{
+ "k": "elements",
+ "scan": "globex-2026-11-24",
+ "type": "target_web_content_type",
+ "seq": 0,
+ "n": 10,
+ "i": [
+  12,
+  58,
+  235,
+  429,
+  443,
+  469,
+  556,
+  602,
+  648,
+  686
+ ],
+ "id": [
+  "e12",
+  "e58",
+  "e235",
+  "e429",
+  "e443",
+  "e469",
+  "e556",
+  "e602",
+  "e648",
+  "e686"
+ ],
+ "d": [
+  "text/html; charset=UTF-8",
+  "text/html; charset=UTF-8",
+  "text/html; charset=UTF-8",
+  "text/html; charset=UTF-8",
+  "text/html; charset=UTF-8",
+  "text/html; charset=UTF-8",
+  "text/html; charset=UTF-8",
+  "application/json",
+  "application/pdf",
+  "text/html; charset=UTF-8"
+ ],
+ "s": [
+  5,
+  6,
+  10,
+  11,
+  15,
+  24,
+  26,
+  27,
+  31,
+  37
+ ],
+ "sd": [
+  "https://globex.example/legal",
+  "https://globex.example/cart",
+  "https://globex.example/contact",
+  "https://globex.example/search?q=silver+harbor",
+  "https://globex.example/blog/2023/10/post-3588",
+  "https://vpn.globex.example/support",
+  "https://globex.example/account",
+  "https://globex.example/api/v1/systems?id=94483",
+  "http://globex.example/downloads/harbor-0.pdf",
+  "https://globex.example/partners/silver.html"
+ ],
+ "m": [
+  4,
+  4,
+  4,
+  4,
+  4,
+  4,
+  4,
+  4,
+  4,
+  4
+ ],
+ "t": [
+  1795530616952,
+  1795530696999,
+  1795531013557,
+  1795531322224,
+  1795531345763,
+  1795531372363,
+  1795531545863,
+  1795531628694,
+  1795531697573,
+  1795531760150
+ ],
+ "r": [
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0
+ ],
+ "c": [
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100
+ ],
+ "v": [
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100,
+  100
+ ],
+ "f": [
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0
+ ]
+}
+);

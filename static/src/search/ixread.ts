@@ -1,0 +1,134 @@
+// Reading one scan's search index (docs/site-format.md, "Search index"):
+// its shards, loaded once and kept, and the candidate rows a query selects.
+// Both search scopes that go through the index use it: the search pages
+// (pages/search-indexed.ts: one scan, every scan) and the element table of one
+// type (pages/elements.ts, through SearchEngine.narrow), which filters the same
+// postings by the type.
+
+import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
+import { evalPlan, planSide, trigramsIn, type SidePlan } from "./plan";
+import type { Query } from "./query";
+import type { ExactShard, IndexMeta, Payload, TrigramShard } from "../data/types";
+
+const SHARD_CACHE = 256;
+
+// Loader loads a data file of the scan's data folder by name.
+export type Loader = (file: string) => Promise<Payload>;
+
+export class ScanIndex {
+  private readonly shards = new Map<string, Promise<TrigramShard | ExactShard>>();
+
+  constructor(
+    readonly scan: string,
+    readonly meta: IndexMeta,
+    private readonly load: Loader,
+  ) {}
+
+  // candidates gives the ids (type × 2^rowBits + row, ascending) that may
+  // match q, a superset of the matches among the rows the index covers;
+  // null when the query has no usable trigram (every row is a candidate).
+  async candidates(q: Query, alsoSource: boolean): Promise<ArrayLike<number> | null> {
+    const value = planSide(q, "value");
+    const source: SidePlan = alsoSource ? planSide(q, "source") : { kind: "exact", hash: -1 };
+    if (value.kind === "scan" || source.kind === "scan") return null;
+    const ids = await this.lookup(value, "v");
+    if (!alsoSource) return ids;
+    const blocks = await this.lookup(source, "s");
+    // Source postings name blocks of rows (sourceBlock, aligned).
+    const bs = this.meta.sourceBlock;
+    const srcIds: number[] = [];
+    for (let k = 0; k < blocks.length; k++) for (let r = 0; r < bs; r++) srcIds.push(blocks[k] + r);
+    return union(ids, srcIds);
+  }
+
+  // typeRows splits ids by the index's type number: rows of each type.
+  typeRows(ids: ArrayLike<number>): Map<number, number[]> {
+    const mult = 2 ** this.meta.rowBits;
+    const byType = new Map<number, number[]>();
+    for (let k = 0; k < ids.length; k++) {
+      const t = Math.floor(ids[k] / mult);
+      let a = byType.get(t);
+      if (!a) byType.set(t, (a = []));
+      a.push(ids[k] % mult);
+    }
+    return byType;
+  }
+
+  // lookup gives the ids one side of a query selects.
+  private async lookup(plan: SidePlan, family: "v" | "s"): Promise<ArrayLike<number>> {
+    const ix = this.meta;
+    if (plan.kind === "exact") {
+      if (plan.hash < 0) return [];
+      const sh = (await this.shard("x", plan.hash % ix.shards.x)) as ExactShard;
+      return exactPostings(sh.h, sh.p, plan.hash);
+    }
+    if (plan.kind !== "trigrams") return [];
+    const n = family === "v" ? ix.shards.v : ix.shards.s;
+    const tris = [...trigramsIn(plan.plan)];
+    const shards = await Promise.all(tris.map((t) => this.shard(family, keyHash(t) % n)));
+    // Each trigram's encoded list; decoded only when the plan needs it.
+    const enc = new Map<string, string>();
+    tris.forEach((t, k) => {
+      const sh = shards[k] as TrigramShard & { map?: Map<string, number> };
+      if (!sh.map) {
+        sh.map = new Map();
+        for (let i = 0; i < sh.t.length; i++) sh.map.set(String(sh.t[i]), i);
+      }
+      const i = sh.map.get(t);
+      enc.set(t, i === undefined ? "" : String(sh.p[i]));
+    });
+    // About 1.4 base64 characters per posting in a dense list.
+    return evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, (t) => (enc.get(t) ?? "").length / 1.4);
+  }
+
+  private shard(family: "v" | "s" | "x", n: number): Promise<TrigramShard | ExactShard> {
+    const key = family + n;
+    const have = this.shards.get(key);
+    if (have) return have;
+    if (this.shards.size >= SHARD_CACHE) this.shards.clear();
+    const p = this.load("ix-" + key + ".js").then((x): TrigramShard | ExactShard => {
+      if ((x.k !== "ixv" && x.k !== "ixs" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== this.scan || x.shard !== n) throw new Error(`ix-${key}.js is not this scan's index shard.`);
+      return x;
+    });
+    p.catch(() => this.shards.delete(key));
+    this.shards.set(key, p);
+    return p;
+  }
+}
+
+// loadScanIndex loads a scan's ix.js; null when it has none of a version
+// this code reads (an older site: its rows are searched one by one).
+export async function loadScanIndex(scan: string, load: Loader): Promise<ScanIndex | null> {
+  try {
+    const p = await load("ix.js");
+    if (p.k === "ix" && p.scan === scan && p.v === INDEX_VERSION) return new ScanIndex(scan, p, load);
+  } catch {
+    // No index.
+  }
+  return null;
+}
+
+// Narrowed is what the index leaves of one type's rows for a query: the
+// candidate rows below `from` (ascending), and every row from `from` on
+// (rows the index does not cover: the type grew since it was written).
+export interface Narrowed {
+  rows: Int32Array;
+  from: number;
+}
+
+// typeNarrower returns the element table's narrowing for one type: the
+// candidates of the scan's index filtered by the type's postings; null for
+// a query the index cannot narrow or a type it does not know.
+export function typeNarrower(ix: ScanIndex, slug: string): (q: Query, alsoSource: boolean) => Promise<Narrowed | null> {
+  const k = ix.meta.types.findIndex((t) => t.slug === slug);
+  return async (q, alsoSource) => {
+    if (k < 0) return null;
+    const ids = await ix.candidates(q, alsoSource);
+    if (!ids) return null;
+    const mult = 2 ** ix.meta.rowBits;
+    const lo = k * mult;
+    const rows: number[] = [];
+    for (let i = 0; i < ids.length; i++) if (ids[i] >= lo && ids[i] < lo + mult) rows.push(ids[i] - lo);
+    return { rows: Int32Array.from(rows), from: ix.meta.types[k].n };
+  };
+}
