@@ -5,7 +5,7 @@ BIN     := bin/scanreport
 SCANS   ?= scans
 SITE    ?= site
 
-.PHONY: all run site build bundle deps test unit test-node e2e bench bench-go bench-browser lint samples golden clean
+.PHONY: all run site build bundle deps test unit test-node e2e bench bench-go bench-browser lint samples golden types clean
 
 all: build
 
@@ -39,6 +39,12 @@ samples: build
 # is meant to change the output; `git diff` then shows what it did.
 golden: bundle
 	$(GO) test -count=1 ./cmd/scanreport -run TestGoldenSite -args -update
+
+# Rewrite static/src/data/shapes.gen.ts, the browser's types of the data
+# files, from their Go types (internal/sitefmt) after changing them;
+# TestTypeScript fails while the committed file is stale.
+types:
+	$(GO) test -count=1 ./internal/sitefmt -run TestTypeScript -args -update
 
 lint: deps
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }

@@ -27,26 +27,48 @@ import (
 )
 
 // locks holds one mutex per scan id: the decisions on one scan are checked
-// and written one at a time. The zero value is ready to use.
+// and written one at a time. A scan's entry lives while a decision on it
+// holds or waits for its lock, so ids that name no scan leave nothing
+// behind. The zero value is ready to use.
 type locks struct {
 	mu    sync.Mutex
-	scans map[string]*sync.Mutex
+	scans map[string]*scanLock
+}
+
+type scanLock struct {
+	mu    sync.Mutex
+	users int // decisions holding or waiting for mu
 }
 
 // lock locks scan id and returns the function that unlocks it.
-func (l *locks) lock(id string) func() {
+func (l *locks) lock(id string) (unlock func()) {
 	l.mu.Lock()
 	if l.scans == nil {
-		l.scans = map[string]*sync.Mutex{}
+		l.scans = map[string]*scanLock{}
 	}
 	m := l.scans[id]
 	if m == nil {
-		m = &sync.Mutex{}
+		m = &scanLock{}
 		l.scans[id] = m
 	}
+	m.users++
 	l.mu.Unlock()
-	m.Lock()
-	return m.Unlock
+	m.mu.Lock()
+	return func() {
+		m.mu.Unlock()
+		l.mu.Lock()
+		if m.users--; m.users == 0 {
+			delete(l.scans, id)
+		}
+		l.mu.Unlock()
+	}
+}
+
+// held counts the scans whose lock is held or waited for.
+func (l *locks) held() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.scans)
 }
 
 // FPOp is the review.jsonl operation of a false-positive decision: setting

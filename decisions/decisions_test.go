@@ -17,6 +17,7 @@ import (
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/sitecmp"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
 )
@@ -39,15 +40,7 @@ var scans = map[string]string{
 
 func writeScans(t *testing.T, root string) {
 	t.Helper()
-	for name, body := range scans {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testread.WriteTree(t, root, scans)
 }
 
 // bundle gives small stand-ins for the browser bundles (the pages only
@@ -119,6 +112,9 @@ func TestSiteFalsePositives(t *testing.T) {
 	refusal(t, err, "not in the scan")
 	_, err = st.SetFP(ctx, "gone", []string{"a"}, true, "t")
 	refusal(t, err, `no scan "gone"`)
+	if n := st.locks.held(); n != 0 {
+		t.Errorf("a decision on no scan left %d locks behind", n)
+	}
 	ch, err := st.SetFP(ctx, "good", []string{"a"}, true, "t")
 	if err != nil {
 		t.Fatal(err)
@@ -234,6 +230,9 @@ func TestSiteConcurrentDecisions(t *testing.T) {
 	}
 	sameAsCleanBuild(t, root, out)
 
+	if n := st.locks.held(); n != 0 {
+		t.Errorf("%d scan locks left after the decisions", n)
+	}
 	// The same decision again and again: one line.
 	for range 5 {
 		if _, err := st.SetFP(ctx, "good", []string{"a"}, true, "t"); err != nil {

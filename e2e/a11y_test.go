@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -158,7 +159,7 @@ func a11yPages(t *testing.T, f *fixture) []a11yPage {
 
 // firstUnder is the first HTML page of the site under dir that is not skip.
 func firstUnder(t *testing.T, f *fixture, dir, skip string) string {
-	for _, p := range htmlFiles(t, f.Site) {
+	for _, p := range testread.HTMLFiles(t, f.Site) {
 		if strings.HasPrefix(p, dir) && p != dir+skip {
 			return p
 		}

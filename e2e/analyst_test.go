@@ -28,6 +28,7 @@ import (
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/sitecheck"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -103,7 +104,7 @@ func analystFixture(t *testing.T) *flowFix {
 			return
 		}
 		g.site = filepath.Join(dir, "site")
-		if _, g.err = generator.Build(context.Background(), buildOptions(scans, g.site)); g.err != nil {
+		if _, g.err = generator.Build(context.Background(), sitecheck.BuildOptions(scans, g.site)); g.err != nil {
 			return
 		}
 		g.s, g.err = loadModel(scans, flowID)
@@ -634,7 +635,7 @@ func TestBenchGraphHover(t *testing.T) {
 		Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), FalsePositives: 10}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generator.Build(context.Background(), buildOptions(scans, out)); err != nil {
+	if _, err := generator.Build(context.Background(), sitecheck.BuildOptions(scans, out)); err != nil {
 		t.Fatal(err)
 	}
 	gm, _ := readGraph(t, out, "bench-200k")

@@ -16,6 +16,8 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/sitecheck"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -71,7 +73,7 @@ func benchSite(t *testing.T) (string, generator.Result) {
 			return
 		}
 		bb.write = time.Since(t0)
-		bb.res, bb.err = generator.Build(context.Background(), buildOptions(scans, out))
+		bb.res, bb.err = generator.Build(context.Background(), sitecheck.BuildOptions(scans, out))
 		bb.out = out
 	})
 	if bb.err != nil {
@@ -101,7 +103,7 @@ func TestBenchBrowser1M(t *testing.T) {
 	note("write the scan (sample.Write)", ms(float64(benchBuilt.write.Milliseconds())))
 	note("build the site (generator.Build)", fmt.Sprintf("%8.0f ms  (%d files, %.0f MB, %d elements)", float64(res.Duration.Milliseconds()), res.Files, float64(res.Bytes)/1e6, res.Elements))
 
-	m := readManifest(t, out, "bench-1m")
+	m := testread.ReadManifest(t, out, "bench-1m")
 	big := m.Types[0]
 	for _, ty := range m.Types {
 		if ty.Total > big.Total {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/internal/sitecheck"
 )
 
 // TestCorrelations checks the correlations of the finished sample scan: the
@@ -164,7 +165,7 @@ func TestCorrelationRulesUnread(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "site")
 	missing := filepath.Join(dir, "my-rules")
-	o := buildOptions(f.Scans, out)
+	o := sitecheck.BuildOptions(f.Scans, out)
 	o.Correlations.Sets = []string{}
 	o.Correlations.RulesDir = missing
 	res, err := generator.Build(context.Background(), o)

@@ -35,6 +35,8 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/sitecheck"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -114,57 +116,6 @@ func saveFile(t *testing.T, name string, b []byte) string {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// parseCSV reads a CSV as Python's csv module writes it with the "excel"
-// dialect, strictly: minimal quoting, quotes doubled, CRLF after every row.
-func parseCSV(t *testing.T, text string) [][]string {
-	t.Helper()
-	var rows [][]string
-	var row []string
-	var f strings.Builder
-	i := 0
-	for i < len(text) {
-		if text[i] == '"' {
-			i++
-			for {
-				if i >= len(text) {
-					t.Fatalf("unterminated quoted field at the end")
-				}
-				if text[i] == '"' {
-					if i+1 < len(text) && text[i+1] == '"' {
-						f.WriteByte('"')
-						i += 2
-						continue
-					}
-					i++
-					break
-				}
-				f.WriteByte(text[i])
-				i++
-			}
-		}
-		for i < len(text) && text[i] != ',' && text[i] != '\r' {
-			if text[i] == '"' || text[i] == '\n' {
-				t.Fatalf("stray %q at byte %d (row %d)", text[i], i, len(rows)+1)
-			}
-			f.WriteByte(text[i])
-			i++
-		}
-		row = append(row, f.String())
-		f.Reset()
-		if i < len(text) && text[i] == ',' {
-			i++
-			continue
-		}
-		if !strings.HasPrefix(text[i:], "\r\n") {
-			t.Fatalf("row %d not ended by CRLF at byte %d", len(rows)+1, i)
-		}
-		i += 2
-		rows = append(rows, row)
-		row = nil
-	}
-	return rows
 }
 
 // inChunk is a value as the data files carry it, and so as browser-made
@@ -275,7 +226,7 @@ func TestDownloads(t *testing.T) {
 	b := newBrowser(t)
 	id := f.finished(t)
 	s := f.scan(t, id)
-	opts := buildOptions(f.Scans, f.Site)
+	opts := sitecheck.BuildOptions(f.Scans, f.Site)
 
 	// Over HTTP (and from object storage) every link downloads its file
 	// under its download name. From file:// Chromium ignores the download
@@ -310,19 +261,19 @@ func TestDownloads(t *testing.T) {
 			switch w.Format {
 			case pages.FormatCSV:
 				_ = exports.WriteCSV(&oracle, s, opts.DefuseFormulas, "", true)
-				rows := parseCSV(t, string(got))
+				rows := testread.CSV(t, string(got))
 				if len(rows) != s.Count()+1 {
 					t.Errorf("CSV: %d rows, want %d elements and the header", len(rows), s.Count())
 				}
 				checkPyCSV(t, name, got, rows)
 			case pages.FormatCorrelationsCSV:
 				_ = exports.WriteCorrelationsCSV(&oracle, s, opts.DefuseFormulas)
-				if rows := parseCSV(t, string(got)); len(rows) != len(s.Correlations)+1 {
+				if rows := testread.CSV(t, string(got)); len(rows) != len(s.Correlations)+1 {
 					t.Errorf("correlations CSV: %d rows, want %d correlations and the header", len(rows), len(s.Correlations))
 				}
 			case pages.FormatLogCSV:
 				_ = exports.WriteLogCSV(&oracle, s, opts.DefuseFormulas)
-				if rows := parseCSV(t, string(got)); len(rows) != len(s.Log)+1 {
+				if rows := testread.CSV(t, string(got)); len(rows) != len(s.Log)+1 {
 					t.Errorf("log CSV: %d rows, want %d lines and the header", len(rows), len(s.Log))
 				}
 			case pages.FormatJSON:
@@ -530,11 +481,11 @@ func testElementDownloads(t *testing.T, b *browser, f *fixture, id string) {
 // compareCSV parses got strictly, compares it with want and returns its rows.
 func compareCSV(t *testing.T, what, got, want string) [][]string {
 	t.Helper()
-	rows := parseCSV(t, got)
+	rows := testread.CSV(t, got)
 	if got == want {
 		return rows
 	}
-	wantRows := parseCSV(t, want)
+	wantRows := testread.CSV(t, want)
 	if len(rows) != len(wantRows) {
 		t.Errorf("%s: %d rows, want %d", what, len(rows), len(wantRows))
 	}
@@ -1083,7 +1034,7 @@ func TestBenchDownloads1M(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generator.Build(context.Background(), buildOptions(scans, out)); err != nil {
+	if _, err := generator.Build(context.Background(), sitecheck.BuildOptions(scans, out)); err != nil {
 		t.Fatal(err)
 	}
 	s, err := loadModel(scans, "bench-1m")
@@ -1114,7 +1065,7 @@ func TestBenchDownloads1M(t *testing.T) {
 		t.Logf("%-40s %6.0f ms  %.1f MB", "whole scan as "+format+" (scan list)", float64(time.Since(t0).Milliseconds()), float64(len(got))/1e6)
 		switch format {
 		case "csv":
-			if rows := len(parseCSV(t, string(got))); rows != n+1 {
+			if rows := len(testread.CSV(t, string(got))); rows != n+1 {
 				t.Errorf("CSV: %d rows, want %d", rows, n+1)
 			}
 		case "json":

@@ -13,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/templates"
 )
 
@@ -280,7 +281,7 @@ func TestElementTable(t *testing.T) {
 	})
 
 	t.Run("hide false positives", func(t *testing.T) {
-		m := readManifest(t, f.Site, id)
+		m := testread.ReadManifest(t, f.Site, id)
 		var fpType *model.TypeStat
 		for _, mt := range m.Types {
 			if mt.FP > 0 {

@@ -18,12 +18,9 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
-	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/sitecheck"
 	"github.com/scanreport/scanreport/scan"
 )
-
-// xssID is the scan id of the XSS-payload scan.
-const xssID = "xss-payloads"
 
 // tmpRoot is the temporary folder of this test binary, removed by TestMain.
 var tmpRoot string
@@ -67,23 +64,6 @@ var (
 	fxErr  error
 )
 
-// buildOptions are the options scanreport uses by default (config.Default()).
-func buildOptions(scans, out string) generator.Options {
-	c := config.Default()
-	return generator.Options{
-		ScansRoot:  scans,
-		Output:     out,
-		Title:      "scanreport e2e",
-		RiskyTypes: c.Risky.Types,
-		MinRisk:    c.Risky.MinRisk,
-		IsSecret:   c.Secrets.IsSecret,
-		// As a normal build: formulas defused, the built-in correlation rules.
-		DefuseFormulas: c.Exports.DefuseFormulas,
-		GEXFVersion:    c.Exports.GEXFVersion,
-		Correlations:   generator.Correlations{Enabled: c.Correlations.Enabled},
-	}
-}
-
 // site returns the shared fixture, writing and building it the first time.
 func site(t testing.TB) *fixture {
 	t.Helper()
@@ -102,7 +82,7 @@ func newFixture(dir string) (*fixture, error) {
 	if err := writeScans(f.Scans); err != nil {
 		return nil, fmt.Errorf("write sample scans: %w", err)
 	}
-	res, err := generator.Build(context.Background(), buildOptions(f.Scans, f.Site))
+	res, err := generator.Build(context.Background(), sitecheck.BuildOptions(f.Scans, f.Site))
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
@@ -131,7 +111,7 @@ func newFixture(dir string) (*fixture, error) {
 
 // loadModel reads one scan as the generator does, with the default config.
 func loadModel(root, id string) (*model.Scan, error) {
-	return generator.LoadScan(buildOptions(root, ""), id)
+	return generator.LoadScan(sitecheck.BuildOptions(root, ""), id)
 }
 
 // scan returns the model of a scan in the fixture.

@@ -32,87 +32,21 @@ import (
 	"github.com/scanreport/scanreport/generator/graph"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/sitecheck"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
-// graphManifest is data/graph.js.
-type graphManifest struct {
-	K, Scan                                            string
-	Gen, Nodes, Edges, Total, TotalEdges, Grouped, Max int
-	Gexf                                               string
-	Legend                                             []struct {
-		Code, Slug, Descr, Cat, Color string
-		N, All                        int
-	}
-	Chunks []struct {
-		F    string
-		N, E int
-		V    int
-	}
-}
-
-// treeManifest is data/tree.js.
-type treeManifest struct {
-	K, Scan string
-	N       int
-	Types   []string
-	Chunks  []struct {
-		F       string
-		N, S, V int
-	}
-}
-
-type graphPart struct {
-	K          string
-	N0, N      int
-	X, Y, Z, C []int
-	L          []string
-	I, M, W, F []int
-	T          []int64
-	E0, Ne     int
-	A, B       []int
-}
-
-type treePart struct {
-	K    string
-	S, N int
-	P, T []int
-}
-
-// graphFiles adds graph.js, tree.js and the data files they list to the
-// files a scan's data folder may hold (TestDataFiles), checking that each
-// exists and is of its kind.
-func graphFiles(t *testing.T, dir string, want map[string]bool) {
-	t.Helper()
-	var gm graphManifest
-	readPayload(t, filepath.Join(dir, chunks.GraphFile), &gm)
-	want[chunks.GraphFile] = true
-	for _, c := range gm.Chunks {
-		want[c.F] = true
-		var p graphPart
-		readPayload(t, filepath.Join(dir, c.F), &p)
-		if p.K != "graph-part" || p.N != c.N || p.Ne != c.E || len(p.X) != p.N || len(p.A) != p.Ne {
-			t.Errorf("%s: k=%q n=%d ne=%d; graph.js says %d nodes, %d edges", c.F, p.K, p.N, p.Ne, c.N, c.E)
-		}
-	}
-	var tm treeManifest
-	readPayload(t, filepath.Join(dir, chunks.TreeFile), &tm)
-	want[chunks.TreeFile] = true
-	for _, c := range tm.Chunks {
-		want[c.F] = true
-	}
-}
-
 // readGraph reads a scan's drawn graph back from its data files.
-func readGraph(t *testing.T, site, id string) (graphManifest, []graphPart) {
+func readGraph(t *testing.T, site, id string) (testread.GraphManifest, []testread.GraphPart) {
 	t.Helper()
 	dir := filepath.Join(site, "scans", id, "data")
-	var gm graphManifest
-	readPayload(t, filepath.Join(dir, chunks.GraphFile), &gm)
-	var parts []graphPart
+	var gm testread.GraphManifest
+	testread.Payload(t, filepath.Join(dir, chunks.GraphFile), &gm)
+	var parts []testread.GraphPart
 	for _, c := range gm.Chunks {
-		var p graphPart
-		readPayload(t, filepath.Join(dir, c.F), &p)
+		var p testread.GraphPart
+		testread.Payload(t, filepath.Join(dir, c.F), &p)
 		parts = append(parts, p)
 	}
 	return gm, parts
@@ -212,16 +146,16 @@ func TestGraphDataFiles(t *testing.T) {
 				}
 			}
 			// tree.js: every element's source and type.
-			var tm treeManifest
+			var tm testread.TreeManifest
 			dir := filepath.Join(f.Site, "scans", id, "data")
-			readPayload(t, filepath.Join(dir, chunks.TreeFile), &tm)
+			testread.Payload(t, filepath.Join(dir, chunks.TreeFile), &tm)
 			if tm.N != len(s.Elements) || len(tm.Types) != len(s.Types) {
 				t.Fatalf("tree.js: n=%d types=%d; model %d elements, %d types", tm.N, len(tm.Types), len(s.Elements), len(s.Types))
 			}
 			n := 0
 			for _, c := range tm.Chunks {
-				var p treePart
-				readPayload(t, filepath.Join(dir, c.F), &p)
+				var p testread.TreePart
+				testread.Payload(t, filepath.Join(dir, c.F), &p)
 				for k := range p.N {
 					i := p.S + k
 					if e := &s.Elements[i]; int32(p.P[k]) != e.Source || uint32(p.T[k]) != e.Type {
@@ -338,7 +272,7 @@ func graphFixture(t *testing.T) *graphFix {
 			return
 		}
 		g.site = filepath.Join(dir, "site")
-		if _, g.err = generator.Build(context.Background(), buildOptions(scans, g.site)); g.err != nil {
+		if _, g.err = generator.Build(context.Background(), sitecheck.BuildOptions(scans, g.site)); g.err != nil {
 			return
 		}
 		g.s, g.err = loadModel(scans, graphFPID)
@@ -879,7 +813,7 @@ func TestBenchGraph100k(t *testing.T) {
 func TestBenchVisualise1M(t *testing.T) {
 	needBench(t)
 	out, _ := benchSite(t)
-	m := readManifest(t, out, "bench-1m")
+	m := testread.ReadManifest(t, out, "bench-1m")
 	big := m.Types[0]
 	for _, ty := range m.Types {
 		if ty.Total > big.Total {

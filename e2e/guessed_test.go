@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/internal/sitecheck"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -46,7 +47,7 @@ func TestGuessedLinkShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := "sf-acme"
-	if _, err := generator.Build(context.Background(), buildOptions(scans, out)); err != nil {
+	if _, err := generator.Build(context.Background(), sitecheck.BuildOptions(scans, out)); err != nil {
 		t.Fatal(err)
 	}
 	s, err := loadModel(scans, id)

@@ -32,78 +32,17 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/sitecheck"
 	"github.com/scanreport/scanreport/scan"
 )
 
-// acmeRun2 is a second run of the acme-corp.example sample scan, for Compare.
-const acmeRun2 = "acme-corp-2026-11-25"
-
-const acmeInv = "acme-external-2026q4"
-const xssInv = "xss-case"
-
-const acmeInvFile = `+++
-title = "ACME external attack surface, Q4 2026"
-summary = "Quarterly review of ACME Corp's internet-facing assets."
-owner = "security team"
-created = 2026-11-17
-+++
-
-# Scope
-
-Everything under ` + "`acme-corp.example`" + `.
-
-| Scan | Why |
-|---|---|
-| baseline | the automated scan of the quarter |
-
-- [x] Baseline scan
-- [ ] Re-scan and compare
-`
-
-// xssInvFile carries payloads in every field of an investigation file.
-const xssInvFile = `+++
-title = "<script>window.__xss=(window.__xss||0)+1</script><img src=x onerror=\"window.__xss=(window.__xss||0)+1\">"
-summary = "\"><svg onload=\"window.__xss=(window.__xss||0)+1\">"
-owner = "javascript:window.__xss=(window.__xss||0)+1"
-+++
-# Heading <script>window.__xss=(window.__xss||0)+1</script>
-
-<script>window.__xss=(window.__xss||0)+1</script>
-
-<img src=x onerror="window.__xss=(window.__xss||0)+1">
-
-<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>
-
-[click](javascript:window.__xss=(window.__xss||0)+1) <a href="javascript:window.__xss=1">raw</a>
-
-![img](javascript:window.__xss=(window.__xss||0)+1)
-
-<style>*{display:none}</style>
-`
-
-// writeInvestigationFixture adds to the fixture's scans root: a second run
-// of acme-corp.example, the investigations folder beside the scans root
-// (the acme investigation and one full of payloads), and a decision that
-// puts the XSS scan into the latter.
-func writeInvestigationFixture(root string) error {
-	if err := sample.Write(root, sample.Options{
-		ID: acmeRun2, Name: "ACME Corp external footprint (re-run)", Target: "acme-corp.example",
-		Kind: scan.KindAutomated, Status: scan.StatusFinished, Elements: 900, Seed: 20261125,
-		Start: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), Investigations: []string{acmeInv},
-	}); err != nil {
-		return err
-	}
-	dir := filepath.Join(filepath.Dir(root), "investigations")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for name, text := range map[string]string{acmeInv: acmeInvFile, xssInv: xssInvFile} {
-		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
-			return err
-		}
-	}
-	return scan.AppendDecision(filepath.Join(root, xssID), scan.Decision{Op: scan.OpInvestigationAdd, Investigation: xssInv, By: "e2e"})
-}
+// The fixture's second acme run and investigations (internal/sample).
+const (
+	acmeRun2    = sample.FixtureAcmeRun2
+	acmeInv     = sample.FixtureAcmeInv
+	xssInv      = sample.FixtureXSSInv
+	acmeInvFile = sample.FixtureAcmeInvFile
+)
 
 // members are the scans of an investigation, from the models.
 func (f *fixture) members(name string) []string {
@@ -753,7 +692,7 @@ func TestBenchCompare(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := generator.Build(context.Background(), buildOptions(scans, out)); err != nil {
+	if _, err := generator.Build(context.Background(), sitecheck.BuildOptions(scans, out)); err != nil {
 		t.Fatal(err)
 	}
 	b := newBrowser(t)

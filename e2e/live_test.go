@@ -837,6 +837,20 @@ func comma(n int) string {
 
 // ---- built sites ----
 
+// fastPoll is how often the built-site pages of these tests poll while a
+// scan runs (the page URL's ?sr-poll=<ms>; the pages' default is 5 s).
+const fastPoll = 300 * time.Millisecond
+
+// polled is u with ?sr-poll=<fastPoll> before its fragment.
+func polled(u string) string {
+	base, frag, hasFrag := strings.Cut(u, "#")
+	base += fmt.Sprintf("?sr-poll=%d", fastPoll.Milliseconds())
+	if hasFrag {
+		base += "#" + frag
+	}
+	return base
+}
+
 // TestLiveStaticRequests opens pages of the shared fixture from file:// and
 // records every request after the load: none for a finished scan, only
 // the manifest's polling for a running one, only data/scans.js's on the
@@ -848,18 +862,22 @@ func TestLiveStaticRequests(t *testing.T) {
 	run := f.withStatus(t, scan.StatusRunning)
 	bigFin, bigRun := types(f.scan(t, fin))[0], types(f.scan(t, run))[0]
 	pages := map[string]*tab{
-		"finished overview":      b.open(t, f.url("scans/"+fin+"/index.html")),
-		"finished element table": b.open(t, f.url("scans/"+fin+"/types/"+bigFin.Slug+".html")),
-		"running overview":       b.open(t, f.url("scans/"+run+"/index.html")),
-		"running element table":  b.open(t, f.url("scans/"+run+"/types/"+bigRun.Slug+".html")),
-		"scan list":              b.open(t, f.url("index.html")),
+		"finished overview":      b.open(t, polled(f.url("scans/"+fin+"/index.html"))),
+		"finished element table": b.open(t, polled(f.url("scans/"+fin+"/types/"+bigFin.Slug+".html"))),
+		"running overview":       b.open(t, polled(f.url("scans/"+run+"/index.html"))),
+		"running element table":  b.open(t, polled(f.url("scans/"+run+"/types/"+bigRun.Slug+".html"))),
+		"scan list":              b.open(t, polled(f.url("index.html"))),
 	}
 	waitLoaded(pages["finished element table"], bigFin.Total(), 0)
 	waitLoaded(pages["running element table"], bigRun.Total(), 0)
 	for _, p := range pages {
 		p.sent() // what the page loaded
 	}
-	time.Sleep(5*time.Second + 1500*time.Millisecond) // one poll
+	// One poll of each running page: its status says "Refreshed" once it
+	// has looked again. The finished pages had as long to send anything.
+	for _, name := range []string{"running overview", "running element table", "scan list"} {
+		pages[name].waitFor(`/^Refreshed /.test(document.querySelector("#live-status").textContent)`, 0, `document.querySelector("#live-status").textContent`)
+	}
 	poll := map[string]*regexp.Regexp{
 		"finished overview":      nil,
 		"finished element table": nil,
@@ -907,13 +925,13 @@ func TestLiveStaticPolling(t *testing.T) {
 	build := func() { runBinary(t, "build", "--scans", scans, "--out", out) }
 	build()
 	b := newBrowser(t)
-	el := b.open(t, fileURL(out, "scans/"+running+"/types/"+big.Slug+".html"))
-	ov := b.open(t, fileURL(out, "scans/"+running+"/index.html"))
-	lg := b.open(t, fileURL(out, "scans/"+running+"/log.html"))
+	el := b.open(t, polled(fileURL(out, "scans/"+running+"/types/"+big.Slug+".html")))
+	ov := b.open(t, polled(fileURL(out, "scans/"+running+"/index.html")))
+	lg := b.open(t, polled(fileURL(out, "scans/"+running+"/log.html")))
 	// The search pages (one scan, all scans) keep their query and merge
 	// the new rows too.
-	sp := b.open(t, fileURL(out, "scans/"+running+"/search.html")+"#q=%2Apoll-e2e%2A")
-	sa := b.open(t, fileURL(out, "search.html")+"#q=%2Apoll-e2e%2A")
+	sp := b.open(t, polled(fileURL(out, "scans/"+running+"/search.html")+"#q=%2Apoll-e2e%2A"))
+	sa := b.open(t, polled(fileURL(out, "search.html")+"#q=%2Apoll-e2e%2A"))
 	waitLoaded(el, big.Total(), 0)
 	for _, p := range []*tab{el, ov, lg, sp, sa} {
 		p.waitFor(`/still running/.test(document.querySelector("#live-status").textContent)`, 0, "")
@@ -969,8 +987,10 @@ func TestLiveStaticPolling(t *testing.T) {
 	checkMarker(el, "element table after the status change")
 	// The overview reloads on the status change: wait across it.
 	ov.waitThroughReload(badge+` === "FINISHED"`, 8*time.Second)
+	// The status said "has ended" (above): polling stopped there. Three
+	// poll intervals without a request show it.
 	el.sent()
-	time.Sleep(5500 * time.Millisecond)
+	time.Sleep(3 * fastPoll)
 	if got := el.sent(); len(got) > 0 {
 		t.Errorf("the element table still sends requests after the scan finished: %q", got)
 	}

@@ -37,6 +37,8 @@ import (
 
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/sitecheck"
+	"github.com/scanreport/scanreport/internal/sitefiles"
 	"github.com/scanreport/scanreport/publish"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -184,31 +186,18 @@ func (v *vgw) objects(t *testing.T) map[string]objState {
 // siteHashes hashes every file a publish sends (hidden ones left out).
 func siteHashes(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		sum := sha256.Sum256(b)
-		m[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
-		return nil
-	})
+	files, err := sitefiles.List(dir, "an object key")
 	if err != nil {
 		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		m[f.Key] = hex.EncodeToString(sum[:])
 	}
 	return m
 }
@@ -249,7 +238,7 @@ func TestPublishS3(t *testing.T) {
 	}
 	build := func() map[string]string {
 		t.Helper()
-		if _, err := generator.Build(ctx, buildOptions(scans, siteDir)); err != nil {
+		if _, err := generator.Build(ctx, sitecheck.BuildOptions(scans, siteDir)); err != nil {
 			t.Fatalf("build: %v", err)
 		}
 		return siteHashes(t, siteDir)

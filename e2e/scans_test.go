@@ -2,13 +2,9 @@ package e2e
 
 import "github.com/scanreport/scanreport/internal/sample"
 
-// writeScans writes the four sample scans and the XSS scan into root.
-func writeScans(root string) error {
-	if err := sample.WriteSamples(root); err != nil {
-		return err
-	}
-	if err := sample.WriteXSS(root, xssID); err != nil {
-		return err
-	}
-	return writeInvestigationFixture(root)
-}
+// xssID is the scan id of the XSS-payload scan.
+const xssID = sample.FixtureXSS
+
+// writeScans writes the fixture's scans (the sample scans, the XSS scan, a
+// second acme run) and its investigations (sample.WriteFixture).
+func writeScans(root string) error { return sample.WriteFixture(root) }

@@ -25,6 +25,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/sitecheck"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // matcher is a search box query as the page reads it, in Go: exact (the
@@ -431,7 +433,7 @@ func TestSearchScanPage(t *testing.T) {
 	type hit struct{ Type, Data string }
 	var want []hit
 	// The page lists the manifest's types in order, each in arrival order.
-	m := readManifest(t, f.Site, id)
+	m := testread.ReadManifest(t, f.Site, id)
 	for _, mt := range m.Types {
 		var ty *model.TypeStat
 		for _, x := range s.Types {
@@ -510,7 +512,7 @@ func TestSearchAllScans(t *testing.T) {
 			Count                  int
 		}
 	}
-	readPayload(t, filepath.Join(f.Site, "data", "scans.js"), &list)
+	testread.Payload(t, filepath.Join(f.Site, "data", "scans.js"), &list)
 	total := 0
 	for _, sc := range list.Scans {
 		total += sc.Count
@@ -536,7 +538,7 @@ func TestSearchAllScans(t *testing.T) {
 	sum := 0
 	for _, sc := range list.Scans {
 		s := f.scan(t, sc.ID)
-		m := readManifest(t, f.Site, sc.ID)
+		m := testread.ReadManifest(t, f.Site, sc.ID)
 		g := group{Name: sc.Name}
 		for _, mt := range m.Types {
 			for _, ty := range s.Types {
@@ -700,23 +702,23 @@ func totalElements(f *fixture) int {
 // and the search page Enter opens where it does not search in place.
 func TestSearchBoxMarkup(t *testing.T) {
 	f := site(t)
-	for _, rel := range htmlFiles(t, f.Site) {
-		doc := parseHTML(t, f.Site, rel)
+	for _, rel := range testread.HTMLFiles(t, f.Site) {
+		doc := sitecheck.ParseHTML(t, f.Site, rel)
 		var boxes []*html.Node
 		var kind string
 		ids := map[string]int{}
-		walk(doc, func(n *html.Node) {
+		sitecheck.Walk(doc, func(n *html.Node) {
 			if n.Type != html.ElementNode {
 				return
 			}
-			if id, ok := attr(n, "id"); ok {
+			if id, ok := sitecheck.Attr(n, "id"); ok {
 				ids[id]++
 				if id == "site-search" {
 					boxes = append(boxes, n)
 				}
 			}
 			if n.Data == "body" {
-				kind, _ = attr(n, "data-page")
+				kind, _ = sitecheck.Attr(n, "data-page")
 			}
 		})
 		if len(boxes) != 1 {
@@ -729,14 +731,14 @@ func TestSearchBoxMarkup(t *testing.T) {
 				t.Errorf("%s: %d #%s", rel, ids[id], id)
 			}
 		}
-		if _, hidden := attr(box, "hidden"); !hidden {
+		if _, hidden := sitecheck.Attr(box, "hidden"); !hidden {
 			t.Errorf("%s: the search box shows before the bundle runs", rel)
 		}
-		if role, _ := attr(box, "role"); role != "search" {
+		if role, _ := sitecheck.Attr(box, "role"); role != "search" {
 			t.Errorf("%s: role=%q", rel, role)
 		}
-		scope, _ := attr(box, "data-scope")
-		target, hasTarget := attr(box, "data-target")
+		scope, _ := sitecheck.Attr(box, "data-scope")
+		target, hasTarget := sitecheck.Attr(box, "data-target")
 		want := map[string][2]string{ // kind → scope, target
 			"scans":           {"all", "search.html"},
 			"search-all":      {"all", ""},

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // noIndexSite copies the fixture's site without its search index, so its
@@ -163,7 +165,7 @@ func TestSearchIndexLoadsOnlyCandidates(t *testing.T) {
 	f := site(t)
 	b := newBrowser(t)
 	id := f.finished(t)
-	m := readManifest(t, f.Site, id)
+	m := testread.ReadManifest(t, f.Site, id)
 	chunks := 0
 	for _, ty := range m.Types {
 		chunks += len(ty.Chunks)

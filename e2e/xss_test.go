@@ -17,6 +17,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // noXSS fails the test when a payload ran on the page.
@@ -39,7 +40,7 @@ func TestXSS(t *testing.T) {
 	b := newBrowser(t)
 
 	pages := []string{"index.html"}
-	for _, rel := range siteFiles(t, f.Site) {
+	for _, rel := range testread.SiteFiles(t, f.Site) {
 		if strings.HasPrefix(rel, "scans/"+xssID+"/") && strings.HasSuffix(rel, ".html") {
 			pages = append(pages, rel)
 		}

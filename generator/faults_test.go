@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/internal/sitecmp"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -341,7 +342,7 @@ func TestLiveRebuildOnFullDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	before := readSite(t, out)
+	before := testread.Files(t, out)
 	filler := fill(t, disk)
 	o := options(scans, out)
 	o.Title = "Renamed report"
@@ -351,7 +352,7 @@ func TestLiveRebuildOnFullDisk(t *testing.T) {
 	if lags := l.Behind(); len(lags) != 1 || !strings.Contains(lags[0].Reason, "could not be rebuilt") {
 		t.Errorf("Behind() = %+v", lags)
 	}
-	after := readSite(t, out)
+	after := testread.Files(t, out)
 	for name, data := range before {
 		if after[name] != data {
 			t.Errorf("%s changed by a failed rebuild", name)

@@ -16,6 +16,7 @@ import (
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
 	"github.com/scanreport/scanreport/templates"
@@ -53,24 +54,6 @@ func options(scans, out string) Options {
 	c := config.Default()
 	return Options{ScansRoot: scans, Output: out, Title: "Test report", RiskyTypes: c.Risky.Types, MinRisk: c.Risky.MinRisk,
 		IsSecret: c.Secrets.IsSecret, Bundle: fakeBundle, DefuseFormulas: true, GEXFVersion: c.Exports.GEXFVersion}
-}
-
-func readSite(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 const goodScan = `
@@ -134,7 +117,7 @@ name = "x"
 			t.Errorf("no problem %q in:\n%s", want, all)
 		}
 	}
-	site := readSite(t, out)
+	site := testread.Files(t, out)
 	if !strings.Contains(site["index.html"], "Good scan") || !strings.Contains(site["index.html"], "broken/scan.toml:2") {
 		t.Errorf("scan list lacks the good scan or the broken one's problem")
 	}
@@ -175,7 +158,7 @@ status = "FINISHED"
 		t.Fatal(err)
 	}
 	scriptTag := regexp.MustCompile(`(?i)<script(\s|>)`)
-	for name, body := range readSite(t, out) {
+	for name, body := range testread.Files(t, out) {
 		if strings.Contains(body, "TOPSECRET-1234") {
 			t.Errorf("%s contains a masked secret", name)
 		}
@@ -206,7 +189,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a, b := readSite(t, filepath.Join(dir, "a")), readSite(t, filepath.Join(dir, "b"))
+	a, b := testread.Files(t, filepath.Join(dir, "a")), testread.Files(t, filepath.Join(dir, "b"))
 	if len(a) != len(b) {
 		t.Fatalf("%d files vs %d", len(a), len(b))
 	}
@@ -240,7 +223,7 @@ func TestPagesLoadTheirBundle(t *testing.T) {
 	if _, err := Build(context.Background(), options(scans, out)); err != nil {
 		t.Fatal(err)
 	}
-	site := readSite(t, out)
+	site := testread.Files(t, out)
 	script := regexp.MustCompile(`<script src="(?:\.\./)*(assets/app[^"]*\.js)"></script>`)
 	count := 0
 	for rel, body := range site {
@@ -294,7 +277,7 @@ func TestBuildWithTemplatesDir(t *testing.T) {
 	if _, err := Build(context.Background(), o); err != nil {
 		t.Fatal(err)
 	}
-	site := readSite(t, out)
+	site := testread.Files(t, out)
 	if !strings.Contains(site["scans/good/index.html"], `<p class="house">Acme red team: `) {
 		t.Error("the folder's overview.html was not used")
 	}

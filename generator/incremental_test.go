@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -31,7 +32,7 @@ func incrementalScans(t *testing.T, scans string) {
 // sameSite fails unless the two folders hold the same files, byte for byte.
 func sameSite(t *testing.T, got, want string) {
 	t.Helper()
-	a, b := readSite(t, got), readSite(t, want)
+	a, b := testread.Files(t, got), testread.Files(t, want)
 	for name, body := range b {
 		if g, ok := a[name]; !ok {
 			t.Errorf("%s: missing from the incremental build", name)

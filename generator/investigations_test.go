@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -90,7 +91,7 @@ func buildInv(t *testing.T) (scans, out string, site map[string]string) {
 	if _, err := Build(context.Background(), options(scans, out)); err != nil {
 		t.Fatal(err)
 	}
-	return scans, out, readSite(t, out)
+	return scans, out, testread.Files(t, out)
 }
 
 var scriptTag = regexp.MustCompile(`(?i)<script(\s|>)`)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // vulnScan triggers SpiderFoot's vulnerability_critical rule and none of
@@ -32,7 +34,7 @@ func TestBuildRuleSets(t *testing.T) {
 	if _, err := Build(context.Background(), o); err != nil {
 		t.Fatal(err)
 	}
-	site := readSite(t, out)
+	site := testread.Files(t, out)
 	corr := site["scans/vuln/correlations.html"]
 	if !strings.Contains(corr, "Critical-rated vulnerability found on www.example.com") || !strings.Contains(corr, "vulnerability_critical") {
 		t.Errorf("SpiderFoot's rule did not run by default:\n%s", corr)
@@ -67,7 +69,7 @@ func TestBuildRuleSets(t *testing.T) {
 	if res.Errors != 0 {
 		t.Errorf("%d errors", res.Errors)
 	}
-	site = readSite(t, out)
+	site = testread.Files(t, out)
 	if corr := site["scans/vuln/correlations.html"]; strings.Contains(corr, "vulnerability_critical") || !strings.Contains(corr, "none of the rules matched") {
 		t.Errorf("a rule turned off ran:\n%s", corr)
 	}
@@ -116,7 +118,7 @@ func TestBuildRulesFolderMissing(t *testing.T) {
 			if chk.Errors != res.Errors || chk.Problems != res.Problems {
 				t.Errorf("check: %d errors of %d problems; build: %d of %d", chk.Errors, chk.Problems, res.Errors, res.Problems)
 			}
-			site := readSite(t, out)
+			site := testread.Files(t, out)
 			want := "Correlation rules not read: the rules folder " + missing + " ([correlations] rules in conf.toml:7) was not read: no such file or directory. None of that folder&#39;s rules ran; " + c.tail
 			for _, page := range []string{"scans/good/correlations.html", "scans/good/index.html"} {
 				if !strings.Contains(site[page], `<p class="notice error rules-unread" role="alert">`+want+`</p>`) {
@@ -157,7 +159,7 @@ func TestBuildNoRulesChosen(t *testing.T) {
 		if res.Problems != 0 {
 			t.Errorf("%d problems", res.Problems)
 		}
-		site := readSite(t, out)
+		site := testread.Files(t, out)
 		if corr := site["scans/vuln/correlations.html"]; !strings.Contains(corr, "No correlation rules ran: config.toml chooses none ([correlations] sets = [] and no rules folder, or every rule is in disable).") {
 			t.Errorf("correlations tab:\n%s", corr)
 		}

@@ -10,8 +10,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -51,53 +49,6 @@ var smallSite = map[string]string{
 	"scans/a/downloads/a.json":        "{}",
 	"scans/a/data/.e-ip-0.js.tmp-123": "half a file",
 	".hidden/x.html":                  "no",
-}
-
-// publishedKeys are the keys smallSite publishes.
-func publishedKeys() []string {
-	var keys []string
-	for k := range smallSite {
-		if !strings.HasPrefix(k, ".") && !strings.Contains(k, "/.") {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// writeTree writes files (slash paths) under dir.
-func writeTree(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for rel, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// newSite writes smallSite into a new folder.
-func newSite(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "site")
-	writeTree(t, dir, smallSite)
-	return dir
-}
-
-// touch rewrites a file with new content and moves its modification time
-// on (some file systems keep seconds only).
-func touch(t testing.TB, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(2 * time.Second)
-	if err := os.Chtimes(path, later, later); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func memBucket(t testing.TB) *blob.Bucket {

@@ -14,6 +14,7 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/scanreport/scanreport/internal/redact"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 func TestHeaders(t *testing.T) {
@@ -65,10 +66,10 @@ func TestHeaders(t *testing.T) {
 // file, nothing hidden, each with its headers; a second publish sends
 // nothing.
 func TestFirstPublish(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	res := mustPublish(t, b, Options{Site: dir})
-	want := publishedKeys()
+	want := testread.Visible(smallSite)
 	if got := uploadedKeys(res); !slices.Equal(got, want) {
 		t.Errorf("uploaded %q\nwant %q", got, want)
 	}
@@ -96,9 +97,9 @@ func TestFirstPublish(t *testing.T) {
 func TestUploadOrder(t *testing.T) {
 	f := newFakeS3(t, true)
 	b := f.open(t)
-	mustPublish(t, b, Options{Site: newSite(t), Jobs: 3})
+	mustPublish(t, b, Options{Site: testread.WriteSite(t, smallSite), Jobs: 3})
 	puts := f.written()
-	if len(puts) != len(publishedKeys())+1 {
+	if len(puts) != len(testread.Visible(smallSite))+1 {
 		t.Fatalf("%d writes: %q", len(puts), puts)
 	}
 	if puts[len(puts)-1] != ManifestKey || puts[len(puts)-2] != "index.html" {
@@ -127,14 +128,14 @@ func TestRepublishOneChange(t *testing.T) {
 	fb, _ := fileBucket(t)
 	for name, b := range map[string]*blob.Bucket{"mem": memBucket(t), "file": fb, "s3": f.open(t)} {
 		t.Run(name, func(t *testing.T) {
-			dir := newSite(t)
+			dir := testread.WriteSite(t, smallSite)
 			mustPublish(t, b, Options{Site: dir})
-			touch(t, filepath.Join(dir, "scans/a/data/manifest.js"), "(window.__sr=window.__sr||[]).push({k:3});")
+			testread.Touch(t, filepath.Join(dir, "scans/a/data/manifest.js"), "(window.__sr=window.__sr||[]).push({k:3});")
 			res := mustPublish(t, b, Options{Site: dir})
 			if got := uploadedKeys(res); !slices.Equal(got, []string{"scans/a/data/manifest.js"}) || res.Plan.Uploads[0].Reason != "changed" {
 				t.Errorf("uploaded %q", got)
 			}
-			if res.Plan.Unchanged != len(publishedKeys())-1 || !res.ManifestWritten {
+			if res.Plan.Unchanged != len(testread.Visible(smallSite))-1 || !res.ManifestWritten {
 				t.Errorf("unchanged %d, manifest written %v", res.Plan.Unchanged, res.ManifestWritten)
 			}
 			got, err := b.ReadAll(context.Background(), "scans/a/data/manifest.js")
@@ -148,7 +149,7 @@ func TestRepublishOneChange(t *testing.T) {
 // TestModifiedInBucket: an object overwritten behind publish's back is
 // uploaded again, although the manifest still says it is current.
 func TestModifiedInBucket(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	mustPublish(t, b, Options{Site: dir})
 	time.Sleep(5 * time.Millisecond) // a new modification time
@@ -164,7 +165,7 @@ func TestModifiedInBucket(t *testing.T) {
 // TestNoManifest: without the manifest the listing's MD5s decide, and an
 // object with the right bytes but the wrong headers is uploaded again.
 func TestNoManifest(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	mustPublish(t, b, Options{Site: dir})
 	ctx := context.Background()
@@ -187,7 +188,7 @@ func TestNoManifest(t *testing.T) {
 
 // TestDryRun plans uploads and deletes and changes nothing.
 func TestDryRun(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	ctx := context.Background()
 	b.WriteAll(ctx, "old.html", []byte("x"), writerOptions(Header{ContentType: "text/html"}))
@@ -196,7 +197,7 @@ func TestDryRun(t *testing.T) {
 	if planned == nil || planned != res.Plan {
 		t.Fatal("OnPlan was not called with the plan")
 	}
-	if len(res.Plan.Uploads) != len(publishedKeys()) || !slices.Equal(res.Plan.Deletes, []string{"old.html"}) {
+	if len(res.Plan.Uploads) != len(testread.Visible(smallSite)) || !slices.Equal(res.Plan.Deletes, []string{"old.html"}) {
 		t.Errorf("plan: %q, deletes %q", uploadedKeys(res), res.Plan.Deletes)
 	}
 	if res.Uploaded != 0 || res.Deleted != 0 || res.ManifestWritten {
@@ -211,7 +212,7 @@ func TestDryRun(t *testing.T) {
 // above the limit refuses the whole publish. The raw scan archive is not
 // pruned by a publish without --with-scans.
 func TestPrune(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	ctx := context.Background()
 	stale := []string{"old/a.html", "old/b.html", "scans/gone/index.html"}
@@ -224,7 +225,7 @@ func TestPrune(t *testing.T) {
 		t.Errorf("without --prune: stale %q, deletes %q", res.Plan.Stale, res.Plan.Deletes)
 	}
 
-	touch(t, filepath.Join(dir, "index.html"), "changed")
+	testread.Touch(t, filepath.Join(dir, "index.html"), "changed")
 	res, err := publishOnce(t, b, Options{Site: dir, Prune: true, MaxDeletes: 2})
 	var tooMany *TooManyDeletesError
 	if !errors.As(err, &tooMany) || tooMany.Stale != 3 || tooMany.Max != 2 {
@@ -246,7 +247,7 @@ func TestPrune(t *testing.T) {
 	if res.Deleted != 3 || !slices.Equal(uploadedKeys(res), []string{"index.html"}) {
 		t.Errorf("deleted %d, uploaded %q", res.Deleted, uploadedKeys(res))
 	}
-	want := append([]string{ManifestKey}, publishedKeys()...)
+	want := append([]string{ManifestKey}, testread.Visible(smallSite)...)
 	want = append(want, ArchivePrefix+"a/scan.toml")
 	if got := bucketKeys(t, b); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("bucket after prune: %q", got)
@@ -257,10 +258,10 @@ func TestPrune(t *testing.T) {
 func TestPruneZeroLimit(t *testing.T) {
 	b := memBucket(t)
 	b.WriteAll(context.Background(), "x.html", []byte("x"), writerOptions(Header{ContentType: "text/html"}))
-	if _, err := publishOnce(t, b, Options{Site: newSite(t), Prune: true}); err == nil {
+	if _, err := publishOnce(t, b, Options{Site: testread.WriteSite(t, smallSite), Prune: true}); err == nil {
 		t.Error("a prune with MaxDeletes 0 deleted")
 	}
-	if _, err := publishOnce(t, b, Options{Site: newSite(t), Prune: true, MaxDeletes: -1}); err != nil {
+	if _, err := publishOnce(t, b, Options{Site: testread.WriteSite(t, smallSite), Prune: true, MaxDeletes: -1}); err != nil {
 		t.Errorf("no limit: %v", err)
 	}
 }
@@ -268,9 +269,9 @@ func TestPruneZeroLimit(t *testing.T) {
 // TestWithScans archives the scan directories with valid ids under
 // ArchivePrefix, and prunes the archive only when it is published.
 func TestWithScans(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	scans := filepath.Join(t.TempDir(), "scans")
-	writeTree(t, scans, map[string]string{
+	testread.WriteTree(t, scans, map[string]string{
 		"acme-1/scan.toml":      "id = 'acme-1'",
 		"acme-1/elements.jsonl": "{}\n",
 		"acme-1/.lock":          "",
@@ -286,7 +287,7 @@ func TestWithScans(t *testing.T) {
 			t.Errorf("%s: %v", k, err)
 		}
 	}
-	if n := len(bucketKeys(t, b)); n != len(publishedKeys())+3+1 {
+	if n := len(bucketKeys(t, b)); n != len(testread.Visible(smallSite))+3+1 {
 		t.Errorf("%d objects: %q", n, bucketKeys(t, b))
 	}
 	expectHeader(t, b, ArchivePrefix+"acme-1/elements.jsonl", "text/plain; charset=utf-8", CacheRevalidate, "attachment; filename=elements.jsonl")
@@ -312,7 +313,7 @@ func TestWithScans(t *testing.T) {
 // TestNotASite refuses a folder without the site marker.
 func TestNotASite(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"index.html": "x"})
+	testread.WriteTree(t, dir, map[string]string{"index.html": "x"})
 	_, err := publishOnce(t, memBucket(t), Options{Site: dir})
 	if err == nil || !strings.Contains(err.Error(), ".scanreport-site") {
 		t.Errorf("got %v", err)
@@ -325,11 +326,11 @@ func TestTransientRetried(t *testing.T) {
 	f := newFakeS3(t, true)
 	b := f.open(t)
 	f.failNext(3, 503, "SlowDown")
-	res := mustPublish(t, b, Options{Site: newSite(t), Jobs: 1})
+	res := mustPublish(t, b, Options{Site: testread.WriteSite(t, smallSite), Jobs: 1})
 	if res.Retries != 3 {
 		t.Errorf("%d retries, want 3", res.Retries)
 	}
-	if got := bucketKeys(t, b); len(got) != len(publishedKeys())+1 {
+	if got := bucketKeys(t, b); len(got) != len(testread.Visible(smallSite))+1 {
 		t.Errorf("bucket holds %q", got)
 	}
 }
@@ -340,7 +341,7 @@ func TestTransientGivesUp(t *testing.T) {
 	f := newFakeS3(t, true)
 	b := f.open(t)
 	f.failNext(1000, 503, "ServiceUnavailable")
-	_, err := publishOnce(t, b, Options{Site: newSite(t), Retries: 2})
+	_, err := publishOnce(t, b, Options{Site: testread.WriteSite(t, smallSite), Retries: 2})
 	var pe *Error
 	if !errors.As(err, &pe) || pe.Kind != KindUnavailable || pe.Attempts != 3 {
 		t.Fatalf("got %v", err)
@@ -356,7 +357,7 @@ func TestPermissionDenied(t *testing.T) {
 	f := newFakeS3(t, true)
 	b := f.open(t)
 	f.failNext(1000, 403, "AccessDenied")
-	res, err := publishOnce(t, b, Options{Site: newSite(t)})
+	res, err := publishOnce(t, b, Options{Site: testread.WriteSite(t, smallSite)})
 	var pe *Error
 	if !errors.As(err, &pe) || pe.Kind != KindPermission || pe.Attempts != 1 || res.Retries != 0 {
 		t.Fatalf("got %v (retries %d)", err, res.Retries)
@@ -379,7 +380,7 @@ func TestPermissionDenied(t *testing.T) {
 func TestBadCredentials(t *testing.T) {
 	f := newFakeS3(t, true)
 	f.failNext(1000, 403, "InvalidAccessKeyId")
-	_, err := publishOnce(t, f.open(t), Options{Site: newSite(t)})
+	_, err := publishOnce(t, f.open(t), Options{Site: testread.WriteSite(t, smallSite)})
 	var pe *Error
 	if !errors.As(err, &pe) || pe.Kind != KindCredentials || !strings.Contains(err.Error(), "no usable credentials") {
 		t.Fatalf("got %v", err)
@@ -389,7 +390,7 @@ func TestBadCredentials(t *testing.T) {
 // TestNoBucket: the bucket does not exist.
 func TestNoBucket(t *testing.T) {
 	f := newFakeS3(t, false)
-	_, err := publishOnce(t, f.open(t), Options{Site: newSite(t), Name: "s3://reports"})
+	_, err := publishOnce(t, f.open(t), Options{Site: testread.WriteSite(t, smallSite), Name: "s3://reports"})
 	var pe *Error
 	if !errors.As(err, &pe) || pe.Kind != KindNotFound || !strings.Contains(err.Error(), "bucket not found: cannot list the bucket s3://reports") {
 		t.Fatalf("got %v", err)
@@ -401,7 +402,7 @@ func TestNetworkError(t *testing.T) {
 	f := newFakeS3(t, true)
 	b := f.open(t)
 	f.srv.Close()
-	_, err := publishOnce(t, b, Options{Site: newSite(t), Retries: 1})
+	_, err := publishOnce(t, b, Options{Site: testread.WriteSite(t, smallSite), Retries: 1})
 	var pe *Error
 	if !errors.As(err, &pe) || pe.Kind != KindNetwork || pe.Attempts != 2 || !strings.Contains(err.Error(), "network error") {
 		t.Fatalf("got %v", err)
@@ -414,10 +415,10 @@ func TestNetworkError(t *testing.T) {
 // TestChangedDuringUpload: the manifest records the bytes uploaded, not
 // the ones hashed by the walk, when a file changes in between.
 func TestChangedDuringUpload(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	o := Options{Site: dir}
-	o.OnPlan = func(*Plan) { touch(t, filepath.Join(dir, "search.html"), "<p>newer</p>") }
+	o.OnPlan = func(*Plan) { testread.Touch(t, filepath.Join(dir, "search.html"), "<p>newer</p>") }
 	mustPublish(t, b, o)
 	res := mustPublish(t, b, Options{Site: dir})
 	if len(res.Plan.Uploads) != 0 {
@@ -431,7 +432,7 @@ func TestChangedDuringUpload(t *testing.T) {
 // TestWatch: after the first publish, a changed file is published once
 // the site is quiet, and only it.
 func TestWatch(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -452,10 +453,10 @@ func TestWatch(t *testing.T) {
 		}
 	}()
 	first := <-results
-	if first.Uploaded != len(publishedKeys()) {
+	if first.Uploaded != len(testread.Visible(smallSite)) {
 		t.Errorf("first publish uploaded %d", first.Uploaded)
 	}
-	touch(t, filepath.Join(dir, "scans/a/data/e-ip-0.js"), "(window.__sr=window.__sr||[]).push({k:9});")
+	testread.Touch(t, filepath.Join(dir, "scans/a/data/e-ip-0.js"), "(window.__sr=window.__sr||[]).push({k:9});")
 	select {
 	case r := <-results:
 		if got := uploadedKeys(r); !slices.Equal(got, []string{"scans/a/data/e-ip-0.js"}) {
@@ -471,7 +472,7 @@ func TestWatch(t *testing.T) {
 // TestInterrupted: a publish cancelled after its first upload leaves no
 // index.html and no manifest; the next one completes the bucket.
 func TestInterrupted(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	b := memBucket(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -480,11 +481,11 @@ func TestInterrupted(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 	keys := bucketKeys(t, b)
-	if slices.Contains(keys, "index.html") || slices.Contains(keys, ManifestKey) || len(keys) == 0 || len(keys) >= len(publishedKeys()) {
+	if slices.Contains(keys, "index.html") || slices.Contains(keys, ManifestKey) || len(keys) == 0 || len(keys) >= len(testread.Visible(smallSite)) {
 		t.Errorf("after the interruption the bucket holds %q", keys)
 	}
 	res := mustPublish(t, b, Options{Site: dir})
-	if res.Uploaded+len(keys) != len(publishedKeys()) || !res.ManifestWritten {
+	if res.Uploaded+len(keys) != len(testread.Visible(smallSite)) || !res.ManifestWritten {
 		t.Errorf("the second publish uploaded %q", uploadedKeys(res))
 	}
 }
@@ -494,13 +495,13 @@ func TestInterrupted(t *testing.T) {
 // them: settings.toml by name at any depth, the other files through the
 // scan's secret values and URL query secrets.
 func TestWithScansAllowListMasked(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	scans := filepath.Join(t.TempDir(), "scans")
 	outside := filepath.Join(t.TempDir(), "outside.txt")
 	if err := os.WriteFile(outside, []byte("OUTSIDE-SECRET"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	writeTree(t, scans, map[string]string{
+	testread.WriteTree(t, scans, map[string]string{
 		"acme/scan.toml":      "id = 'acme'\nname = 'uses SHODANKEY123456'\n",
 		"acme/settings.toml":  "[global]\n_socks5pwd = 'S0CKSPASSWORD'\n[modules.sfp_shodan]\napi_key = 'SHODANKEY123456'\nconfig = {token = 'NESTEDTOKEN99'}\n",
 		"acme/elements.jsonl": `{"id":"e1","data":"https://t.example/?token=TARGETTOKEN1&x=1"}` + "\n",

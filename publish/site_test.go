@@ -1,9 +1,7 @@
 package publish
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"html"
 	"path"
 	"path/filepath"
@@ -16,6 +14,7 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/internal/sample"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // buildSample writes the sample scans and builds their site.
@@ -121,18 +120,12 @@ func brokenLinks(t testing.TB, b *blob.Bucket, keys []string) (missing []string,
 	return missing, checked
 }
 
-// readPayload decodes a data file: (window.__sr=window.__sr||[]).push({…});
+// readPayload decodes a data file of the bucket.
 func readPayload(t testing.TB, b *blob.Bucket, key string, v any) {
 	t.Helper()
 	data, err := b.ReadAll(context.Background(), key)
 	if err != nil {
 		t.Fatal(err)
 	}
-	i, j := bytes.IndexByte(data, '{'), bytes.LastIndexByte(data, '}')
-	if i < 0 || j < i {
-		t.Fatalf("%s: not a data file", key)
-	}
-	if err := json.Unmarshal(data[i:j+1], v); err != nil {
-		t.Fatalf("%s: %v", key, err)
-	}
+	testread.Decode(t, key, data, v)
 }

@@ -6,9 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/internal/redact"
+	"github.com/scanreport/scanreport/internal/sitefiles"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -104,7 +103,7 @@ func (p *Publisher) sources() []source {
 // listSource stats the files of one source (no hashing).
 func listSource(src source, rules *redact.Rules) ([]*Local, error) {
 	if !src.archive {
-		return walkTree(src.dir, "", siteHeader)
+		return walkSite(src.dir, siteHeader)
 	}
 	entries, err := os.ReadDir(src.dir)
 	if err != nil {
@@ -126,56 +125,20 @@ func listSource(src source, rules *redact.Rules) ([]*Local, error) {
 	return out, nil
 }
 
-// walkTree stats every visible regular file under dir.
-func walkTree(dir, prefix string, header func(string) (Header, Phase)) ([]*Local, error) {
-	var out []*Local
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		key := prefix + filepath.ToSlash(rel)
-		if !validKey(key) {
-			return fmt.Errorf("%s: the name cannot be an object key", p)
-		}
-		h, ph := header(key)
-		out = append(out, &Local{Key: key, Path: p, Size: info.Size(), Header: h, Phase: ph, mod: info.ModTime()})
-		return nil
-	})
+// walkSite stats every file of the site that leaves the machine
+// (sitefiles.List: hidden files and folders and non-regular files are
+// left out).
+func walkSite(dir string, header func(string) (Header, Phase)) ([]*Local, error) {
+	files, err := sitefiles.List(dir, "an object key")
 	if err != nil {
-		return nil, fmt.Errorf("walk %s: %w", dir, err)
+		return nil, err
+	}
+	out := make([]*Local, 0, len(files))
+	for _, f := range files {
+		h, ph := header(f.Key)
+		out = append(out, &Local{Key: f.Key, Path: f.Path, Size: f.Info.Size(), Header: h, Phase: ph, mod: f.Info.ModTime()})
 	}
 	return out, nil
-}
-
-// validKey accepts plain slash-separated keys with no empty, "." or ".."
-// element and no control characters.
-func validKey(key string) bool {
-	if key == "" || path.Clean(key) != key || strings.HasPrefix(key, "/") || strings.HasPrefix(key, "../") || key == ".." {
-		return false
-	}
-	for _, r := range key {
-		if r < 0x20 || r == 0x7f || r == '\\' {
-			return false
-		}
-	}
-	return true
 }
 
 // hash fills in the checksums, from the cache when the file's size and

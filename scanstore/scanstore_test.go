@@ -3,7 +3,6 @@ package scanstore
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"gocloud.dev/blob/fileblob"
 	"gocloud.dev/blob/memblob"
 
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -36,31 +36,8 @@ func newMem(t *testing.T) *blob.Bucket {
 // readLocal reads a mirrored scan with the scan package's own readers.
 func readLocal(t *testing.T, root, id string) (scan.Meta, []scan.Element, int, []scan.Problem) {
 	t.Helper()
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	var probs []scan.Problem
-	rep := func(p scan.Problem) { probs = append(probs, p) }
-	m, err := d.Meta(rep)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var els []scan.Element
-	if _, err := d.Elements(scan.Position{}, rep, func(e scan.Element, _ int) error { els = append(els, e); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	logs := 0
-	if _, err := d.Log(scan.Position{}, rep, func(scan.LogEntry, int) error { logs++; return nil }); err != nil && !errors.Is(err, os.ErrNotExist) {
-		t.Fatal(err)
-	}
-	return m, els, logs, probs
+	s := testread.Scan(t, root, id)
+	return s.Meta, s.Elements, len(s.Log), s.Problems
 }
 
 func keys(t *testing.T, b *blob.Bucket, prefix string) []string {

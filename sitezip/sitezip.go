@@ -10,12 +10,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/internal/atomicfile"
+	"github.com/scanreport/scanreport/internal/sitefiles"
 )
 
 // Time is the modification time of every zip entry: the same site gives
@@ -51,11 +51,10 @@ func Write(dir, file, top string) (Result, error) {
 	if inside(dir, file) {
 		return Result{}, fmt.Errorf("--zip %s is inside the site folder %s: write it somewhere else", file, dir)
 	}
-	files, err := walk(dir)
+	files, err := sitefiles.List(dir, "a zip entry")
 	if err != nil {
 		return Result{}, err
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].key < files[j].key })
 
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return Result{}, fmt.Errorf("write zip: %w", err)
@@ -78,13 +77,13 @@ func Write(dir, file, top string) (Result, error) {
 			}
 			return nil
 		}
-		write := func(f entry) error {
-			name := top + "/" + f.key
+		write := func(f sitefiles.File) error {
+			name := top + "/" + f.Key
 			if err := addDir(filepath.ToSlash(filepath.Dir(name))); err != nil {
 				return err
 			}
 			h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: Time}
-			if storedExts[strings.ToLower(filepath.Ext(f.key))] {
+			if storedExts[strings.ToLower(filepath.Ext(f.Key))] {
 				h.Method = zip.Store
 			}
 			h.SetMode(0o644)
@@ -92,7 +91,7 @@ func Write(dir, file, top string) (Result, error) {
 			if err != nil {
 				return err
 			}
-			in, err := os.Open(f.path)
+			in, err := os.Open(f.Path)
 			if err != nil {
 				return err
 			}
@@ -102,7 +101,7 @@ func Write(dir, file, top string) (Result, error) {
 		}
 		for _, f := range files {
 			if err := write(f); err != nil {
-				return fmt.Errorf("%s: %w", f.key, err)
+				return fmt.Errorf("%s: %w", f.Key, err)
 			}
 		}
 		return zw.Close()
@@ -147,43 +146,4 @@ func inside(dir, file string) bool {
 	}
 	rel, err := filepath.Rel(d, f)
 	return err == nil && filepath.IsLocal(rel)
-}
-
-// entry is one file of the site: its slash-separated name under the site
-// folder and its path on disk.
-type entry struct{ key, path string }
-
-// walk lists every visible regular file under dir: hidden files and folders
-// (the site marker, the incremental build's records, temporary files) are
-// left out, as publish leaves them out.
-func walk(dir string) ([]entry, error) {
-	var out []entry
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		key := filepath.ToSlash(rel)
-		if strings.ContainsFunc(key, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
-			return fmt.Errorf("%s: the name cannot be a zip entry", p)
-		}
-		out = append(out, entry{key: key, path: p})
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("walk %s: %w", dir, err)
-	}
-	return out, nil
 }

@@ -6,12 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/scanreport/scanreport/generator/site"
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // smallSite is a site with visible files in folders and hidden ones (the
@@ -29,59 +28,20 @@ var smallSite = map[string]string{
 	".hidden/x.html":                  "no",
 }
 
-// publishedKeys are the files of smallSite a zip holds.
-func publishedKeys() []string {
-	var keys []string
-	for k := range smallSite {
-		if !strings.HasPrefix(k, ".") && !strings.Contains(k, "/.") {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func newSite(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "site")
-	for rel, content := range smallSite {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-// touch rewrites a file with the same content and a later modification time.
-func touch(t testing.TB, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(2 * time.Second)
-	if err := os.Chtimes(path, later, later); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestZip: the zip holds every visible site file under one folder, sorted,
 // with fixed times, and is the same bytes when written again.
 func TestZip(t *testing.T) {
-	dir := newSite(t)
+	dir := testread.WriteSite(t, smallSite)
 	out := filepath.Join(t.TempDir(), "Acme report.zip")
 	z, err := Write(dir, out, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	first, _ := os.ReadFile(out)
-	if z.Top != "Acme_report" || z.Files != len(publishedKeys()) || z.Bytes != int64(len(first)) {
+	if z.Top != "Acme_report" || z.Files != len(testread.Visible(smallSite)) || z.Bytes != int64(len(first)) {
 		t.Errorf("result %+v", z)
 	}
-	touch(t, filepath.Join(dir, "index.html"), smallSite["index.html"]) // same bytes, new time
+	testread.Touch(t, filepath.Join(dir, "index.html"), smallSite["index.html"]) // same bytes, new time
 	if _, err := Write(dir, out, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -108,8 +68,8 @@ func TestZip(t *testing.T) {
 	if !slices.IsSorted(names) {
 		t.Errorf("entries are not sorted: %q", names)
 	}
-	if !slices.Equal(files, publishedKeys()) {
-		t.Errorf("files %q\nwant %q", files, publishedKeys())
+	if !slices.Equal(files, testread.Visible(smallSite)) {
+		t.Errorf("files %q\nwant %q", files, testread.Visible(smallSite))
 	}
 	rc, err := r.Open("Acme_report/index.html")
 	if err != nil {

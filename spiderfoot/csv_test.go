@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/exports"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -92,26 +93,26 @@ func TestImportCSVSingle(t *testing.T) {
 	if ss.UnknownTypes["Custom Thing"] != 1 {
 		t.Errorf("unknown types = %v", ss.UnknownTypes)
 	}
-	rb := read(t, root, "sf-acme-20231114-221320")
-	if rb.meta.Target != "acme.example" || rb.meta.TargetType != "INTERNET_NAME" || rb.meta.Status != scan.StatusFinished {
-		t.Errorf("meta = %+v", rb.meta)
+	rb := testread.Scan(t, root, "sf-acme-20231114-221320")
+	if rb.Meta.Target != "acme.example" || rb.Meta.TargetType != "INTERNET_NAME" || rb.Meta.Status != scan.StatusFinished {
+		t.Errorf("meta = %+v", rb.Meta)
 	}
-	if !rb.meta.Created.Equal(time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)) || !rb.meta.Ended.Equal(time.Date(2023, 11, 14, 22, 13, 31, 0, time.UTC)) {
-		t.Errorf("times = %v %v", rb.meta.Created, rb.meta.Ended)
+	if !rb.Meta.Created.Equal(time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)) || !rb.Meta.Ended.Equal(time.Date(2023, 11, 14, 22, 13, 31, 0, time.UTC)) {
+		t.Errorf("times = %v %v", rb.Meta.Created, rb.Meta.Ended)
 	}
-	if len(rb.problems) != 0 {
-		t.Errorf("problems reading the scan: %v", rb.problems)
+	if len(rb.Problems) != 0 {
+		t.Errorf("problems reading the scan: %v", rb.Problems)
 	}
 	// Links: by data, entity first, most recent.
 	byD := map[string][]scan.Element{}
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		byD[e.Data] = append(byD[e.Data], e)
 	}
 	dataOf := func(id string) string {
 		if id == "ROOT" {
 			return "ROOT"
 		}
-		return rb.byID[id].Data
+		return rb.ByID[id].Data
 	}
 	for _, c := range []struct{ data, typ, parent, parentType, parentModule string }{
 		{"acme.example", "INTERNET_NAME", "ROOT", "", ""},
@@ -138,7 +139,7 @@ func TestImportCSVSingle(t *testing.T) {
 			continue
 		}
 		if c.parent != "ROOT" {
-			p := rb.byID[e.Source]
+			p := rb.ByID[e.Source]
 			if p.Type != c.parentType || p.Module != c.parentModule {
 				t.Errorf("%s %q: parent %+v, want %s from %s", c.typ, c.data, p, c.parentType, c.parentModule)
 			}
@@ -155,13 +156,13 @@ func TestImportCSVSingle(t *testing.T) {
 		t.Error("multi-line or space-led value lost")
 	}
 	// False positives: www.acme.example is named; its subtree follows.
-	if len(rb.decisions) != 1 || len(rb.decisions[0].IDs()) != 1 || rb.byID[rb.decisions[0].IDs()[0]].Data != "www.acme.example" {
-		t.Errorf("decisions = %+v", rb.decisions)
+	if len(rb.Review) != 1 || len(rb.Review[0].IDs()) != 1 || rb.ByID[rb.Review[0].IDs()[0]].Data != "www.acme.example" {
+		t.Errorf("decisions = %+v", rb.Review)
 	}
 	ms := loadModel(t, root, "sf-acme-20231114-221320")
 	var fps []string
 	for _, id := range fpIDs(ms) {
-		fps = append(fps, rb.byID[id].Data)
+		fps = append(fps, rb.ByID[id].Data)
 	}
 	sort.Strings(fps)
 	if !reflect.DeepEqual(fps, []string{"192.0.2.2", "192.0.2.2:80", "Apache", "https://acme.example/a", "www.acme.example"}) {
@@ -172,11 +173,11 @@ func TestImportCSVSingle(t *testing.T) {
 	}
 
 	// Same input, same directory; and a time zone.
-	before := snapshot(t, root)
+	before := testread.Files(t, root)
 	if _, err := ImportCSV(context.Background(), bytes.NewReader(data), Options{ScansRoot: root, Name: "acme", Source: "acme-SpiderFoot.csv"}); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(before, snapshot(t, root)) {
+	if !reflect.DeepEqual(before, testread.Files(t, root)) {
 		t.Error("re-import differs")
 	}
 	berlin, err := time.LoadLocation("Europe/Berlin")
@@ -186,7 +187,7 @@ func TestImportCSVSingle(t *testing.T) {
 	if _, err := ImportCSV(context.Background(), bytes.NewReader(data), Options{ScansRoot: root, Name: "acme-berlin", Location: berlin}); err != nil {
 		t.Fatal(err)
 	}
-	if got := read(t, root, "sf-acme-berlin-20231114-211320").meta.Created; !got.Equal(time.Date(2023, 11, 14, 21, 13, 20, 0, time.UTC)) {
+	if got := testread.Scan(t, root, "sf-acme-berlin-20231114-211320").Meta.Created; !got.Equal(time.Date(2023, 11, 14, 21, 13, 20, 0, time.UTC)) {
 		t.Errorf("Berlin time read as %v", got)
 	}
 }
@@ -223,12 +224,12 @@ func TestImportCSVMulti(t *testing.T) {
 	if sum.Scans[1].BadTimes != 1 {
 		t.Errorf("bad times = %d", sum.Scans[1].BadTimes)
 	}
-	b := read(t, root, ScanID("Scan B")+"-20231115-080000")
-	if b.meta.Name != "Scan B" || b.meta.Target != "192.0.2.50" || b.meta.TargetType != "IP_ADDRESS" {
-		t.Errorf("meta B = %+v", b.meta)
+	b := testread.Scan(t, root, ScanID("Scan B")+"-20231115-080000")
+	if b.Meta.Name != "Scan B" || b.Meta.Target != "192.0.2.50" || b.Meta.TargetType != "IP_ADDRESS" {
+		t.Errorf("meta B = %+v", b.Meta)
 	}
-	for _, e := range b.elements {
-		if e.Data == "b.example" && !e.Generated.Equal(b.meta.Ended) {
+	for _, e := range b.Elements {
+		if e.Data == "b.example" && !e.Generated.Equal(b.Meta.Ended) {
 			t.Errorf("unreadable time became %v", e.Generated)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -117,8 +118,8 @@ func TestImportDB(t *testing.T) {
 	contains(t, text, `"CUSTOM_THING" ×1`)
 	contains(t, text, "1 SpiderFoot correlations kept")
 
-	rb := read(t, root, "sf-"+guidDone)
-	m := rb.meta
+	rb := testread.Scan(t, root, "sf-"+guidDone)
+	m := rb.Meta
 	if m.Name != plainName || m.Target != "acme.example" || m.TargetType != "INTERNET_NAME" || m.Status != scan.StatusFinished {
 		t.Errorf("meta = %+v", m)
 	}
@@ -136,50 +137,50 @@ func TestImportDB(t *testing.T) {
 		t.Errorf("modules = %v", m.Modules)
 	}
 	// Elements: ROOT first, hashes as ids, source hashes as sources.
-	if len(rb.elements) != 10 {
-		t.Fatalf("elements = %d", len(rb.elements))
+	if len(rb.Elements) != 10 {
+		t.Fatalf("elements = %d", len(rb.Elements))
 	}
-	if e := rb.elements[0]; e.ID != "ROOT" || e.Type != "ROOT" || e.Source != "ROOT" || e.Data != "acme.example" {
+	if e := rb.Elements[0]; e.ID != "ROOT" || e.Type != "ROOT" || e.Source != "ROOT" || e.Data != "acme.example" {
 		t.Errorf("ROOT = %+v", e)
 	}
 	for id, src := range map[string]string{h1: "ROOT", h2: "ROOT", h3: h1, h4: h1, h5: h4, h6: h5, h7: h3, h8: h3, h9: "deadbeef"} {
-		if got := rb.byID[id].Source; got != src {
+		if got := rb.ByID[id].Source; got != src {
 			t.Errorf("source of %s… = %s, want %s", id[:4], got, src)
 		}
 	}
 	// Seconds for the results' times.
-	if got, want := rb.byID[h3].Generated, time.UnixMilli(1700000001234); !got.Equal(want) {
+	if got, want := rb.ByID[h3].Generated, time.UnixMilli(1700000001234); !got.Equal(want) {
 		t.Errorf("generated = %v, want %v", got, want)
 	}
-	if e := rb.byID[h7]; e.Risk != 80 || e.Confidence != 50 || !strings.Contains(e.Data, "<SFURL>") {
+	if e := rb.ByID[h7]; e.Risk != 80 || e.Confidence != 50 || !strings.Contains(e.Data, "<SFURL>") {
 		t.Errorf("h7 = %+v", e)
 	}
-	if e := rb.byID[h8]; e.Type != "CUSTOM_THING" || e.Confidence != 0 {
+	if e := rb.ByID[h8]; e.Type != "CUSTOM_THING" || e.Confidence != 0 {
 		t.Errorf("unknown type not kept: %+v", e)
 	}
-	if len(rb.byID[h9].Data) != 1024 {
+	if len(rb.ByID[h9].Data) != 1024 {
 		t.Errorf("data not kept as stored")
 	}
 	// Log: milliseconds, every level, oldest first.
-	if len(rb.log) != 5 {
-		t.Fatalf("log = %d lines", len(rb.log))
+	if len(rb.Log) != 5 {
+		t.Fatalf("log = %d lines", len(rb.Log))
 	}
-	if l := rb.log[0]; l.Level != "STATUS" || l.Component != "sfscan" || !l.Time.Equal(time.UnixMilli(1700000000200)) {
+	if l := rb.Log[0]; l.Level != "STATUS" || l.Component != "sfscan" || !l.Time.Equal(time.UnixMilli(1700000000200)) {
 		t.Errorf("log[0] = %+v", l)
 	}
 	var levels []string
-	for _, l := range rb.log {
+	for _, l := range rb.Log {
 		levels = append(levels, l.Level)
 	}
 	if !reflect.DeepEqual(levels, []string{"STATUS", "DEBUG", "ERROR", "WARNING", "CRITICAL"}) {
 		t.Errorf("levels = %v", levels)
 	}
 	// Settings: GLOBAL → [global], modules → [modules.NAME].
-	if len(rb.settings.Global) != 3 || len(rb.settings.Modules) != 2 {
-		t.Errorf("settings = %+v", rb.settings)
+	if len(rb.Settings.Global) != 3 || len(rb.Settings.Modules) != 2 {
+		t.Errorf("settings = %+v", rb.Settings)
 	}
 	found := false
-	for _, ms := range rb.settings.Modules {
+	for _, ms := range rb.Settings.Modules {
 		for _, s := range ms.Settings {
 			if ms.Module == "sfp_shodan" && s.Key == "api_key" && s.Value == "SECRET123" {
 				found = true
@@ -187,15 +188,15 @@ func TestImportDB(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("module setting missing: %+v", rb.settings.Modules)
+		t.Errorf("module setting missing: %+v", rb.Settings.Modules)
 	}
 	// False positives: one decision naming h4 only (h5 follows by cascade);
 	// h6, unflagged under a flagged parent, becomes one too.
-	if len(rb.decisions) != 1 || rb.decisions[0].Op != scan.OpFPSet || !reflect.DeepEqual(rb.decisions[0].IDs(), []string{h4}) || rb.decisions[0].By != ReviewBy {
-		t.Errorf("decisions = %+v", rb.decisions)
+	if len(rb.Review) != 1 || rb.Review[0].Op != scan.OpFPSet || !reflect.DeepEqual(rb.Review[0].IDs(), []string{h4}) || rb.Review[0].By != ReviewBy {
+		t.Errorf("decisions = %+v", rb.Review)
 	}
-	if !rb.decisions[0].Time.Equal(m.Ended) {
-		t.Errorf("decision time = %v", rb.decisions[0].Time)
+	if !rb.Review[0].Time.Equal(m.Ended) {
+		t.Errorf("decision time = %v", rb.Review[0].Time)
 	}
 	ss := sum.Scans[0]
 	if ss.ID != "sf-"+guidDone || ss.FalsePositives != 2 || ss.FPDecisions != 1 || ss.FPUnsynced != 1 || ss.DanglingSources != 1 || ss.Correlations != 1 {
@@ -222,12 +223,12 @@ func TestImportDB(t *testing.T) {
 	}
 
 	// The running scan: no end time, status kept.
-	rr := read(t, root, "sf-"+guidRunning)
-	if rr.meta.Status != scan.StatusRunning || !rr.meta.Ended.IsZero() || rr.meta.TargetType != "IP_ADDRESS" {
-		t.Errorf("running meta = %+v", rr.meta)
+	rr := testread.Scan(t, root, "sf-"+guidRunning)
+	if rr.Meta.Status != scan.StatusRunning || !rr.Meta.Ended.IsZero() || rr.Meta.TargetType != "IP_ADDRESS" {
+		t.Errorf("running meta = %+v", rr.Meta)
 	}
-	if len(rr.elements) != 2 || len(rr.log) != 1 {
-		t.Errorf("running: %d elements, %d log", len(rr.elements), len(rr.log))
+	if len(rr.Elements) != 2 || len(rr.Log) != 1 {
+		t.Errorf("running: %d elements, %d log", len(rr.Elements), len(rr.Log))
 	}
 	if _, err := os.Stat(filepath.Join(root, "sf-"+guidRunning, scan.SettingsFile)); err == nil {
 		t.Error("settings.toml written for a scan without settings")
@@ -317,7 +318,7 @@ func TestImportDBWAL(t *testing.T) {
 		t.Error("an -shm was created beside the user's database")
 	}
 	// Same scans either way.
-	a, b := snapshot(t, filepath.Join(dir, "s1")), snapshot(t, filepath.Join(dir, "s2"))
+	a, b := testread.Files(t, filepath.Join(dir, "s1")), testread.Files(t, filepath.Join(dir, "s2"))
 	for k := range a {
 		if strings.HasSuffix(k, MarkerFile) {
 			continue
@@ -338,7 +339,7 @@ func TestImportDBRerun(t *testing.T) {
 	if _, err := ImportDB(ctx, path, Options{ScansRoot: root}); err != nil {
 		t.Fatal(err)
 	}
-	first := snapshot(t, root)
+	first := testread.Files(t, root)
 	sum, err := ImportDB(ctx, path, Options{ScansRoot: root})
 	if err != nil {
 		t.Fatal(err)
@@ -346,7 +347,7 @@ func TestImportDBRerun(t *testing.T) {
 	if sum.Scans[0].Replaced == nil {
 		t.Error("not reported as replaced")
 	}
-	if second := snapshot(t, root); !reflect.DeepEqual(first, second) {
+	if second := testread.Files(t, root); !reflect.DeepEqual(first, second) {
 		t.Error("re-import gave different files")
 	}
 	// The running scan refreshed ("import again"): the analyst's notes and
@@ -365,10 +366,10 @@ func TestImportDBRerun(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(running, scan.NotesFile)); string(got) != "watch this one\n" {
 		t.Errorf("notes.md = %q", got)
 	}
-	if rb := read(t, root, "sf-"+guidRunning); len(rb.elements) != 3 || len(rb.decisions) != 1 {
-		t.Errorf("%d elements, decisions %+v", len(rb.elements), rb.decisions)
+	if rb := testread.Scan(t, root, "sf-"+guidRunning); len(rb.Elements) != 3 || len(rb.Review) != 1 {
+		t.Errorf("%d elements, decisions %+v", len(rb.Elements), rb.Review)
 	}
-	first = snapshot(t, root)
+	first = testread.Files(t, root)
 
 	// A directory scanreport import did not write is not replaced...
 	foreign := filepath.Join(root, "sf-"+guidRunning)
@@ -384,7 +385,7 @@ func TestImportDBRerun(t *testing.T) {
 	if _, err := ImportDB(ctx, path, Options{ScansRoot: root, Force: true}); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(first, snapshot(t, root)) {
+	if !reflect.DeepEqual(first, testread.Files(t, root)) {
 		t.Error("forced re-import differs")
 	}
 	// An unknown scan is an error naming what there is.
@@ -476,14 +477,14 @@ func TestImportDBStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, summaryText(sum), "scans given the status ABORTED by --status")
-	rb := read(t, root, "sf-"+guidRunning)
+	rb := testread.Scan(t, root, "sf-"+guidRunning)
 	var last time.Time
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		if e.Generated.After(last) {
 			last = e.Generated
 		}
 	}
-	if rb.meta.Status != scan.StatusAborted || !rb.meta.Ended.Equal(last) || last.IsZero() {
-		t.Errorf("status %s, ended %v, last result %v", rb.meta.Status, rb.meta.Ended, last)
+	if rb.Meta.Status != scan.StatusAborted || !rb.Meta.Ended.Equal(last) || last.IsZero() {
+		t.Errorf("status %s, ended %v, last result %v", rb.Meta.Status, rb.Meta.Ended, last)
 	}
 }

@@ -3,43 +3,15 @@ package spiderfoot
 import (
 	"bytes"
 	"database/sql"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/sfschema"
 	"github.com/scanreport/scanreport/internal/testread"
-	"github.com/scanreport/scanreport/scan"
 )
-
-// schemaOld is SpiderFoot's schema before 4.0 (SpiderFootDb.createSchemaQueries
-// without the correlation tables), DDL exactly as in NOTES.md section 1.
-var schemaOld = []string{
-	`CREATE TABLE tbl_event_types (event VARCHAR NOT NULL PRIMARY KEY, event_descr VARCHAR NOT NULL, event_raw INT NOT NULL DEFAULT 0, event_type VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_config (scope VARCHAR NOT NULL, opt VARCHAR NOT NULL, val VARCHAR NOT NULL, PRIMARY KEY(scope,opt))`,
-	`CREATE TABLE tbl_scan_instance (guid VARCHAR NOT NULL PRIMARY KEY, name VARCHAR NOT NULL, seed_target VARCHAR NOT NULL, created INT DEFAULT 0, started INT DEFAULT 0, ended INT DEFAULT 0, status VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_log (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), generated INT NOT NULL, component VARCHAR, type VARCHAR NOT NULL, message VARCHAR)`,
-	`CREATE TABLE tbl_scan_config (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), component VARCHAR NOT NULL, opt VARCHAR NOT NULL, val VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_results (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), hash VARCHAR NOT NULL, type VARCHAR NOT NULL REFERENCES tbl_event_types(event), generated INT NOT NULL, confidence INT NOT NULL DEFAULT 100, visibility INT NOT NULL DEFAULT 100, risk INT NOT NULL DEFAULT 0, module VARCHAR NOT NULL, data VARCHAR, false_positive INT NOT NULL DEFAULT 0, source_event_hash VARCHAR DEFAULT 'ROOT')`,
-	`CREATE INDEX idx_scan_results_id ON tbl_scan_results (scan_instance_id)`,
-	`CREATE INDEX idx_scan_results_type ON tbl_scan_results (scan_instance_id, type)`,
-	`CREATE INDEX idx_scan_results_hash ON tbl_scan_results (scan_instance_id, hash)`,
-	`CREATE INDEX idx_scan_results_module ON tbl_scan_results(scan_instance_id, module)`,
-	`CREATE INDEX idx_scan_results_srchash ON tbl_scan_results (scan_instance_id, source_event_hash)`,
-	`CREATE INDEX idx_scan_logs ON tbl_scan_log (scan_instance_id)`,
-}
-
-// schemaCorrelations is what 4.0 adds (and creates in older databases).
-var schemaCorrelations = []string{
-	`CREATE TABLE tbl_scan_correlation_results (id VARCHAR NOT NULL PRIMARY KEY, scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instances(guid), title VARCHAR NOT NULL, rule_risk VARCHAR NOT NULL, rule_id VARCHAR NOT NULL, rule_name VARCHAR NOT NULL, rule_descr VARCHAR NOT NULL, rule_logic VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_correlation_results_events (correlation_id VARCHAR NOT NULL REFERENCES tbl_scan_correlation_results(id), event_hash VARCHAR NOT NULL REFERENCES tbl_scan_results(hash))`,
-	`CREATE INDEX idx_scan_correlation ON tbl_scan_correlation_results (scan_instance_id, id)`,
-	`CREATE INDEX idx_scan_correlation_events ON tbl_scan_correlation_results_events (correlation_id)`,
-}
 
 // createDB makes a SpiderFoot database at path, in WAL mode as SpiderFoot
 // sets it, with the 4.x schema or the older one. The connection pool holds
@@ -54,9 +26,9 @@ func createDB(t testing.TB, path string, v4 bool) *sql.DB {
 	db.SetMaxOpenConns(1)
 	t.Cleanup(func() { db.Close() })
 	mustExec(t, db, `PRAGMA journal_mode=WAL`)
-	stmts := schemaOld
+	stmts := sfschema.Old()
 	if v4 {
-		stmts = append(append([]string{}, schemaOld...), schemaCorrelations...)
+		stmts = sfschema.V4()
 	}
 	for _, s := range stmts {
 		mustExec(t, db, s)
@@ -106,59 +78,6 @@ func insertResults(t testing.TB, db *sql.DB, guid string, rows []sfResult) {
 	}
 }
 
-// readBack is a scan directory as the scan package reads it.
-type readBack struct {
-	meta      scan.Meta
-	elements  []scan.Element
-	byID      map[string]scan.Element
-	log       []scan.LogEntry
-	settings  scan.Settings
-	decisions []scan.Decision
-	problems  []scan.Problem
-}
-
-func read(t testing.TB, root, id string) *readBack {
-	t.Helper()
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	rb := &readBack{byID: map[string]scan.Element{}}
-	report := func(p scan.Problem) { rb.problems = append(rb.problems, p) }
-	if rb.meta, err = d.Meta(report); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.Elements(scan.Position{}, report, func(e scan.Element, _ int) error {
-		rb.elements = append(rb.elements, e)
-		rb.byID[e.ID] = e
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.Log(scan.Position{}, report, func(e scan.LogEntry, _ int) error {
-		rb.log = append(rb.log, e)
-		return nil
-	}); err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	if rb.settings, err = d.Settings(report); err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	if _, err := d.Review(scan.Position{}, report, func(dc scan.Decision, _ int) error {
-		rb.decisions = append(rb.decisions, dc)
-		return nil
-	}); err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	return rb
-}
-
 // loadModel loads the scan as the report generator does.
 func loadModel(t testing.TB, root, id string) *model.Scan {
 	t.Helper()
@@ -174,31 +93,6 @@ func fpIDs(s *model.Scan) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
-}
-
-// snapshot returns every file under dir (relative path → content).
-func snapshot(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return out
 }
 

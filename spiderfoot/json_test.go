@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/scanreport/scanreport/internal/testread"
 )
 
 // sfJSON writes elements as SpiderFoot's JSON export does: json.dumps with
@@ -50,24 +52,24 @@ func TestImportJSON(t *testing.T) {
 		t.Errorf("skipped = %v", sum.Skipped)
 	}
 	id := ScanID("Acme &lt;1&gt;") + "-20231114-221320"
-	rb := read(t, root, id)
-	if rb.meta.Name != "Acme <1>" || rb.meta.Target != "acme.example" || rb.meta.TargetType != "INTERNET_NAME" {
-		t.Errorf("meta = %+v", rb.meta)
+	rb := testread.Scan(t, root, id)
+	if rb.Meta.Name != "Acme <1>" || rb.Meta.Target != "acme.example" || rb.Meta.TargetType != "INTERNET_NAME" {
+		t.Errorf("meta = %+v", rb.Meta)
 	}
 	var geo, ip9 string
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		switch e.Type {
 		case "GEOINFO":
 			geo = e.Data
-			if rb.byID[e.Source].Data != "192.0.2.1" {
-				t.Errorf("GEOINFO under %q", rb.byID[e.Source].Data)
+			if rb.ByID[e.Source].Data != "192.0.2.1" {
+				t.Errorf("GEOINFO under %q", rb.ByID[e.Source].Data)
 			}
 			if !e.Generated.Equal(time.Date(2023, 11, 14, 22, 13, 24, 0, time.UTC)) {
 				t.Errorf("time = %v", e.Generated)
 			}
 		case "IP_ADDRESS":
 			if e.Data == "192.0.2.9" {
-				ip9 = rb.byID[e.Source].Data
+				ip9 = rb.ByID[e.Source].Data
 			}
 		}
 	}
@@ -80,10 +82,10 @@ func TestImportJSON(t *testing.T) {
 	ms := loadModel(t, root, id)
 	var fps []string
 	for _, fid := range fpIDs(ms) {
-		fps = append(fps, rb.byID[fid].Data)
+		fps = append(fps, rb.ByID[fid].Data)
 	}
-	if len(fps) != 2 || len(rb.decisions) != 1 {
-		t.Errorf("false positives = %v, decisions %+v", fps, rb.decisions)
+	if len(fps) != 2 || len(rb.Review) != 1 {
+		t.Errorf("false positives = %v, decisions %+v", fps, rb.Review)
 	}
 	// --scan picks one; a file cut short is an error.
 	sum, err = ImportJSON(context.Background(), strings.NewReader(doc), Options{ScansRoot: t.TempDir(), Scans: []string{"Other"}})

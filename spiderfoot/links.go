@@ -62,192 +62,247 @@ const maxCandidates = 64
 // linkRows sets each row's parent and returns the order to write the rows
 // in: by time, then input order, with every parent before its children.
 func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
+	l := newRowLinker(rows, target)
 	var st linkStats
-	order := make([]int32, len(rows))
-	for i := range order {
-		order[i] = int32(i)
+	pending, ranked := l.linkEarlier(&st)
+	l.linkSameSecond(pending, ranked, &st)
+	return l.writeOrder(), st
+}
+
+// rowLinker is linkRows at work: the rows in time order and what the rule
+// looks up about them.
+type rowLinker struct {
+	rows   []linkRow
+	target string
+	order  []int32 // row indexes by time, then input order
+	rank   []int32 // each row's position in order
+	// byData holds the elements of each value, grouped by type, each
+	// group in time order: the rule ranks by type first and then prefers
+	// the earliest, so a row looks at a few elements of each type, not at
+	// every element with its source value (a value found thousands of
+	// times costs no more).
+	byData  map[string][]linkGroup
+	firstOf map[sibKey]int64           // siblings: the first time of each (module, source value)
+	learned map[string]map[string]bool // what each module was found from, where only one type was possible
+	mt      *moduleTable
+}
+
+// linkGroup is the elements of one value and type, in time order.
+type linkGroup struct {
+	typ  string
+	rows []int32
+}
+
+type sibKey struct{ module, source string }
+
+func newRowLinker(rows []linkRow, target string) *rowLinker {
+	l := &rowLinker{rows: rows, target: target, order: make([]int32, len(rows)), rank: make([]int32, len(rows)),
+		byData: map[string][]linkGroup{}, firstOf: map[sibKey]int64{}, learned: map[string]map[string]bool{}, mt: loadModules()}
+	for i := range l.order {
+		l.order[i] = int32(i)
 		rows[i].parent = unassigned
 	}
-	sort.SliceStable(order, func(a, b int) bool { return rows[order[a]].t < rows[order[b]].t })
-	rank := make([]int32, len(rows)) // position in time order
-	for k, i := range order {
-		rank[i] = int32(k)
+	sort.SliceStable(l.order, func(a, b int) bool { return rows[l.order[a]].t < rows[l.order[b]].t })
+	for k, i := range l.order {
+		l.rank[i] = int32(k)
 	}
-	// The elements of each value, grouped by type, each group in time
-	// order: the rule ranks by type first and then prefers the earliest, so
-	// a row looks at a few elements of each type, not at every element with
-	// its source value (a value found thousands of times costs no more).
-	type group struct {
-		typ  string
-		rows []int32
-	}
-	byData := map[string][]group{}
-	for _, i := range order {
-		gs := byData[rows[i].data]
+	for _, i := range l.order {
+		gs := l.byData[rows[i].data]
 		k := 0
 		for k < len(gs) && gs[k].typ != rows[i].typ {
 			k++
 		}
 		if k == len(gs) {
-			gs = append(gs, group{typ: rows[i].typ})
+			gs = append(gs, linkGroup{typ: rows[i].typ})
 		}
 		gs[k].rows = append(gs[k].rows, i)
-		byData[rows[i].data] = gs
+		l.byData[rows[i].data] = gs
 	}
-	groupsOf := func(r *linkRow) []group {
-		gs := byData[r.source]
-		if gs == nil && strings.Contains(r.source, "SFURL>") {
-			gs = byData[stripSFURL(r.source)]
-		}
-		return gs
-	}
-	// self reports whether row c is in group g of its own source value.
-	self := func(c int32, g *group) bool {
-		r := &rows[c]
-		return r.typ == g.typ && (r.data == r.source || r.data == stripSFURL(r.source) && strings.Contains(r.source, "SFURL>"))
-	}
-	// upTo counts a group's elements found no later than t.
-	upTo := func(g *group, t int64) int {
-		return sort.Search(len(g.rows), func(j int) bool { return rows[g.rows[j]].t > t })
-	}
-	isFirst := func(r *linkRow) bool {
-		return r.module == rootModule && (r.source == target || r.source == "")
-	}
-	// Siblings: the first time of each (module, source value).
-	type sibKey struct{ module, source string }
-	firstOf := map[sibKey]int64{}
-	for _, i := range order {
+	for _, i := range l.order {
 		k := sibKey{rows[i].module, rows[i].source}
-		if _, ok := firstOf[k]; !ok {
-			firstOf[k] = rows[i].t
+		if _, ok := l.firstOf[k]; !ok {
+			l.firstOf[k] = rows[i].t
 		}
 	}
-	// What each module was found from, where only one type was possible.
-	learned := map[string]map[string]bool{}
-	for _, i := range order {
-		r := &rows[i]
-		if isFirst(r) {
+	l.learn()
+	return l
+}
+
+// learn notes what each module was found from, where only one type was
+// possible.
+func (l *rowLinker) learn() {
+	for _, i := range l.order {
+		r := &l.rows[i]
+		if l.isFirst(r) {
 			continue
 		}
 		typ, types := "", 0
-		gs := groupsOf(r)
+		gs := l.groupsOf(r)
 		for k := range gs {
 			g := &gs[k]
-			n := upTo(g, r.t)
-			if n > 0 && !(n == 1 && self(i, g)) {
+			n := l.upTo(g, r.t)
+			if n > 0 && !(n == 1 && l.self(i, g)) {
 				typ = g.typ
 				types++
 			}
 		}
 		if types == 1 {
-			if learned[r.module] == nil {
-				learned[r.module] = map[string]bool{}
+			if l.learned[r.module] == nil {
+				l.learned[r.module] = map[string]bool{}
 			}
-			learned[r.module][typ] = true
+			l.learned[r.module][typ] = true
 		}
 	}
-	mt := loadModules()
-	watchScore := func(module, typ string) int {
-		known, yes := mt.watches(module, typ)
-		w := 0
-		if yes {
-			w += 2
-		}
-		if learned[module][typ] {
-			w++
-		}
-		if !known && len(learned[module]) == 0 {
-			w = 1 // nothing known of the module: no preference
-		}
-		return w
-	}
-	better := func(r *linkRow, a, b int32) bool {
-		ra, rb := &rows[a], &rows[b]
-		if wa, wb := watchScore(r.module, ra.typ), watchScore(r.module, rb.typ); wa != wb {
-			return wa > wb
-		}
-		if ea, eb := ra.t < r.t, rb.t < r.t; ea != eb {
-			return ea
-		}
-		if ra.entity != rb.entity {
-			return ra.entity
-		}
-		return rank[a] < rank[b]
-	}
+}
 
-	// Rank each row's candidates: of each type, the earliest few (later
-	// ones of a type never rank above them; a few stand by in case the
-	// first would close a loop).
-	const perType = 4
-	ranked := make([][]int32, len(rows))
-	var pending []int32
+// groupsOf returns the groups of r's source value (without SFURL markers
+// when only that matches).
+func (l *rowLinker) groupsOf(r *linkRow) []linkGroup {
+	gs := l.byData[r.source]
+	if gs == nil && strings.Contains(r.source, "SFURL>") {
+		gs = l.byData[stripSFURL(r.source)]
+	}
+	return gs
+}
+
+// self reports whether row c is in group g of its own source value.
+func (l *rowLinker) self(c int32, g *linkGroup) bool {
+	r := &l.rows[c]
+	return r.typ == g.typ && (r.data == r.source || r.data == stripSFURL(r.source) && strings.Contains(r.source, "SFURL>"))
+}
+
+// upTo counts a group's elements found no later than t.
+func (l *rowLinker) upTo(g *linkGroup, t int64) int {
+	return sort.Search(len(g.rows), func(j int) bool { return l.rows[g.rows[j]].t > t })
+}
+
+// isFirst reports whether r is the scan's first event (under ROOT).
+func (l *rowLinker) isFirst(r *linkRow) bool {
+	return r.module == rootModule && (r.source == l.target || r.source == "")
+}
+
+// watchScore is how much module is known to be found from type typ.
+func (l *rowLinker) watchScore(module, typ string) int {
+	known, yes := l.mt.watches(module, typ)
+	w := 0
+	if yes {
+		w += 2
+	}
+	if l.learned[module][typ] {
+		w++
+	}
+	if !known && len(l.learned[module]) == 0 {
+		w = 1 // nothing known of the module: no preference
+	}
+	return w
+}
+
+// better reports whether candidate a ranks above b as r's parent.
+func (l *rowLinker) better(r *linkRow, a, b int32) bool {
+	ra, rb := &l.rows[a], &l.rows[b]
+	if wa, wb := l.watchScore(r.module, ra.typ), l.watchScore(r.module, rb.typ); wa != wb {
+		return wa > wb
+	}
+	if ea, eb := ra.t < r.t, rb.t < r.t; ea != eb {
+		return ea
+	}
+	if ra.entity != rb.entity {
+		return ra.entity
+	}
+	return l.rank[a] < l.rank[b]
+}
+
+// linkEarlier ranks each row's candidates and links the rows whose best
+// candidate is earlier (it cannot close a loop), or that have none; the
+// others, pending, keep their ranked candidates for linkSameSecond.
+func (l *rowLinker) linkEarlier(st *linkStats) (pending []int32, ranked [][]int32) {
+	ranked = make([][]int32, len(l.rows))
 	var cs []int32
-	for _, c := range order {
-		r := &rows[c]
-		if isFirst(r) {
+	for _, c := range l.order {
+		r := &l.rows[c]
+		if l.isFirst(r) {
 			r.parent = rootParent
 			continue
 		}
-		limit := r.t
-		if t0 := firstOf[sibKey{r.module, r.source}]; t0 < limit {
-			limit = t0
-		}
-		gs := groupsOf(r)
-		all := 0
-		cs = cs[:0]
-		for pass := 0; pass < 2 && len(cs) == 0; pass++ {
-			bound := limit
-			if pass == 1 { // the siblings' bound left nothing: the row's own
-				bound = r.t
-			}
-			for k := range gs {
-				g := &gs[k]
-				n := upTo(g, bound)
-				if pass == 0 {
-					m := upTo(g, r.t)
-					all += m
-					if m > 0 && self(c, g) {
-						all--
-					}
-				}
-				taken := 0
-				for _, cand := range g.rows[:n] {
-					if cand == c {
-						continue
-					}
-					cs = append(cs, cand)
-					if taken++; taken == perType {
-						break
-					}
-				}
-			}
-		}
-		sort.SliceStable(cs, func(a, b int) bool { return better(r, cs[a], cs[b]) })
-		if len(cs) > maxCandidates {
-			cs = cs[:maxCandidates]
-		}
+		var all int
+		cs, all = l.candidates(c, cs[:0])
 		if all > 1 {
 			st.ambiguous++
 			r.guessed = true
 		}
 		if len(cs) == 0 {
 			r.parent = rootParent
-			if r.source != target {
+			if r.source != l.target {
 				st.unmatched++
 				r.guessed = true
 			}
 			continue
 		}
-		if rows[cs[0]].t < r.t {
+		if l.rows[cs[0]].t < r.t {
 			r.parent = cs[0] // earlier: cannot close a loop
 			continue
 		}
 		ranked[c] = slices.Clone(cs)
 		pending = append(pending, c)
 	}
-	// Same-second links: those with the fewest same-second candidates
-	// first, so that a row whose only source is in its second gets it
-	// before a row with other choices takes the opposite link.
+	return pending, ranked
+}
+
+// candidates appends row c's candidates to cs, best first: of each type,
+// the earliest few (later ones of a type never rank above them; a few
+// stand by in case the first would close a loop), found no later than
+// c's first sibling (or, when that leaves none, than c). all counts the
+// elements with c's source value found no later than c (c left out).
+func (l *rowLinker) candidates(c int32, cs []int32) ([]int32, int) {
+	const perType = 4
+	r := &l.rows[c]
+	limit := r.t
+	if t0 := l.firstOf[sibKey{r.module, r.source}]; t0 < limit {
+		limit = t0
+	}
+	gs := l.groupsOf(r)
+	all := 0
+	for pass := 0; pass < 2 && len(cs) == 0; pass++ {
+		bound := limit
+		if pass == 1 { // the siblings' bound left nothing: the row's own
+			bound = r.t
+		}
+		for k := range gs {
+			g := &gs[k]
+			n := l.upTo(g, bound)
+			if pass == 0 {
+				m := l.upTo(g, r.t)
+				all += m
+				if m > 0 && l.self(c, g) {
+					all--
+				}
+			}
+			taken := 0
+			for _, cand := range g.rows[:n] {
+				if cand == c {
+					continue
+				}
+				cs = append(cs, cand)
+				if taken++; taken == perType {
+					break
+				}
+			}
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return l.better(r, cs[a], cs[b]) })
+	if len(cs) > maxCandidates {
+		cs = cs[:maxCandidates]
+	}
+	return cs, all
+}
+
+// linkSameSecond links the pending rows, whose candidates are of their own
+// second: those with the fewest same-second candidates first, so that a
+// row whose only source is in its second gets it before a row with other
+// choices takes the opposite link; a candidate that descends from the row
+// is passed over.
+func (l *rowLinker) linkSameSecond(pending []int32, ranked [][]int32, st *linkStats) {
+	rows := l.rows
 	sameSecond := func(c int32) int {
 		n := 0
 		for _, cand := range ranked[c] {
@@ -284,12 +339,15 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 			r.guessed = true
 		}
 	}
+}
 
-	// Write order: by time, parents first.
+// writeOrder is the order to write the rows in: by time, parents first.
+func (l *rowLinker) writeOrder() []int32 {
+	rows := l.rows
 	out := make([]int32, 0, len(rows))
 	done := make([]bool, len(rows))
 	var stack []int32
-	for _, i := range order {
+	for _, i := range l.order {
 		for p := i; p >= 0 && !done[p]; p = rows[p].parent {
 			stack = append(stack, p)
 		}
@@ -299,7 +357,7 @@ func linkRows(rows []linkRow, target string) ([]int32, linkStats) {
 		}
 		stack = stack[:0]
 	}
-	return out, st
+	return out
 }
 
 // unknownTime sorts rows whose time could not be read after all others, so

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -27,9 +28,9 @@ func TestReimportKeepsAnalystWork(t *testing.T) {
 	}
 	id := sum.Scans[0].ID
 	dir := filepath.Join(root, id)
-	rb := read(t, root, id)
+	rb := testread.Scan(t, root, id)
 	var ipID string
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		if e.Data == "192.0.2.1" {
 			ipID = e.ID
 		}
@@ -66,10 +67,10 @@ func TestReimportKeepsAnalystWork(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(dir, "evidence.txt")); string(got) != "mine" {
 		t.Errorf("evidence.txt = %q", got)
 	}
-	rb = read(t, root, id)
+	rb = testread.Scan(t, root, id)
 	var analyst []scan.Decision
 	imports := 0
-	for _, d := range rb.decisions {
+	for _, d := range rb.Review {
 		if d.By == ReviewBy {
 			imports++
 		} else {
@@ -77,20 +78,20 @@ func TestReimportKeepsAnalystWork(t *testing.T) {
 		}
 	}
 	if imports != 1 || len(analyst) != 2 {
-		t.Fatalf("decisions = %+v", rb.decisions)
+		t.Fatalf("decisions = %+v", rb.Review)
 	}
-	if e, ok := rb.byID[analyst[1].Element]; !ok || e.Data != "192.0.2.1" {
+	if e, ok := rb.ByID[analyst[1].Element]; !ok || e.Data != "192.0.2.1" {
 		t.Errorf("the analyst's false positive names %q, now %+v", analyst[1].Element, e)
 	}
-	if len(rb.elements) != len(exportRows)+1 {
-		t.Errorf("%d elements", len(rb.elements))
+	if len(rb.Elements) != len(exportRows)+1 {
+		t.Errorf("%d elements", len(rb.Elements))
 	}
 	// A third import of the same rows changes nothing.
-	before := snapshot(t, root)
+	before := testread.Files(t, root)
 	if _, err := ImportCSV(context.Background(), bytes.NewReader(pythonCSV(csvHeader, all, false)), o); err != nil {
 		t.Fatal(err)
 	}
-	if after := snapshot(t, root); !equalMaps(before, after) {
+	if after := testread.Files(t, root); !equalMaps(before, after) {
 		t.Error("importing the same rows again changed the files")
 	}
 }
@@ -122,7 +123,7 @@ func TestExportIDsFromContent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sa, sb := snapshot(t, a), snapshot(t, b)
+	sa, sb := testread.Files(t, a), testread.Files(t, b)
 	for k, v := range sa {
 		if k == "sf-acme-20231114-221320/"+MarkerFile {
 			continue

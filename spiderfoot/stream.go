@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -83,15 +84,14 @@ func ImportStream(ctx context.Context, r io.Reader, o Options, so StreamOptions)
 	if err := scan.ValidID(id); err != nil {
 		return nil, err
 	}
-	cat := o.catalogue()
 	src := o.Source
 	if src == "" {
 		src = "standard input"
 	}
-	sum := &Summary{Source: src + " (sf.py output)", ScansRoot: o.ScansRoot}
-	ss := ScanSummary{ID: id, Name: o.Name, Correlations: -1}
-
-	w, linker, err := openStreamScan(id, src, &o, so, &ss)
+	st := &streamImport{cat: o.catalogue(), loc: o.loc(), so: so, format: so.Format,
+		sum: &Summary{Source: src + " (sf.py output)", ScansRoot: o.ScansRoot},
+		ss:  ScanSummary{ID: id, Name: o.Name, Correlations: -1}}
+	w, linker, err := openStreamScan(id, src, &o, so, &st.ss)
 	if err != nil {
 		return nil, err
 	}
@@ -101,206 +101,27 @@ func ImportStream(ctx context.Context, r io.Reader, o Options, so StreamOptions)
 			w.Close()
 		}
 	}()
-	target := w.Meta().Target
-	if target == "" {
-		target = o.Target
+	st.w, st.linker = w, linker
+	st.target = w.Meta().Target
+	if st.target == "" {
+		st.target = o.Target
 	}
-	linker.target = target
-	hasRoot := ss.Elements > 0
-	var lst linkStats
-	modules := map[string]bool{} // the scan's modules: those that found something
+	linker.target = st.target
+	st.hasRoot = st.ss.Elements > 0
+	st.modules = map[string]bool{}
 	for _, m := range w.Meta().Modules {
-		modules[m] = true
+		st.modules[m] = true
+	}
+	if st.format != FormatAuto {
+		st.setFormat(st.format)
 	}
 
-	// Events.
-	emit := func(ev streamEvent) error {
-		if !hasRoot {
-			if target == "" {
-				target = ev.data
-				if ev.source != "" {
-					target = ev.source
-				}
-				linker.target = target
-			}
-			if err := w.UpdateMeta(func(m *scan.Meta) { m.Target = target }); err != nil {
-				return err
-			}
-			if _, err := w.Add(scan.Element{ID: scan.RootID, Type: scan.RootID, Data: target, Source: scan.RootID, Generated: ev.t}); err != nil {
-				return err
-			}
-			hasRoot = true
-			ss.Elements++
-		}
-		code, known := typeCode(cat, ev.typ)
-		if !known {
-			ss.unknownType(code)
-		}
-		source := scan.RootID
-		link := ""
-		if ev.hasSource {
-			before := lst
-			source = linker.link(ev.source, ev.module, &lst)
-			if lst != before { // ambiguous or unmatched
-				link = scan.LinkGuessed
-			}
-		} else {
-			sum.note(noteNoSource, 1)
-		}
-		if ev.t.IsZero() {
-			ev.t = time.Now()
-		}
-		eid, err := w.Add(scan.Element{Type: code, Data: ev.data, Source: source, Module: ev.module, Generated: ev.t, Link: link})
-		if err != nil {
-			return err
-		}
-		linker.add(eid, ev.data, isEntityType(cat, code))
-		ss.Elements++
-		if ev.module != "" && ev.module != rootModule && !modules[ev.module] {
-			modules[ev.module] = true
-			if err := w.UpdateMeta(func(m *scan.Meta) { m.Modules = append(m.Modules, ev.module) }); err != nil {
-				return err
-			}
-		}
-		if ev.module == rootModule && source == scan.RootID && ev.data == target && w.Meta().TargetType == "" {
-			if err := w.UpdateMeta(func(m *scan.Meta) { m.TargetType = code }); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	// Text that is not an event: a SpiderFoot log line goes to the log.
-	loc := o.loc()
-	junk := func(text []byte) error {
-		text = bytes.TrimSpace(text)
-		if len(text) == 0 {
-			return nil
-		}
-		if m := consoleLog.FindSubmatchIndex(text); m != nil && m[0] == 0 {
-			t, err := time.ParseInLocation(exportTimeLayout, string(text[m[2]:m[3]]), loc)
-			if err != nil {
-				t = time.Now()
-			}
-			if m[4] >= 0 {
-				ms, _ := strconv.Atoi(string(text[m[4]:m[5]]))
-				t = t.Add(time.Duration(ms) * time.Millisecond)
-			}
-			level := string(text[m[6]:m[7]])
-			if err := w.Log(t, level, string(text[m[8]:m[9]]), string(text[m[1]:])); err != nil {
-				return err
-			}
-			ss.LogLines++
-			sum.skip(skipLogLine, 1)
-			return nil
-		}
-		sum.skip(skipText, 1)
-		return nil
-	}
-
-	var p streamParser
-	format := so.Format
-	var undecided [][]byte // lines read before the format is known
-	setFormat := func(f string) {
-		format = f
-		switch f {
-		case FormatJSON:
-			p = &jsonStream{emit: emit, junk: junk, sum: sum}
-		default:
-			p = &textStream{format: f, emit: emit, junk: junk, sum: sum, linker: linker, delim: ',', ss: &ss}
-		}
-	}
-	if format != FormatAuto {
-		setFormat(format)
-	}
-
-	lines := make(chan []byte, 1024)
-	readDone := make(chan readResult, 1)
-	go readLines(r, lines, readDone)
-	aborted := false
-	flush := func() error {
-		if p != nil {
-			if err := p.idle(); err != nil {
-				return err
-			}
-		}
-		if err := w.Flush(); err != nil {
-			return err
-		}
-		if so.OnFlush != nil {
-			so.OnFlush()
-		}
-		return nil
-	}
-loop:
-	for {
-		var line []byte
-		var ok bool
-		select {
-		case <-ctx.Done():
-			aborted = true
-			break loop
-		case line, ok = <-lines:
-		}
-		if !ok {
-			break loop
-		}
-		if p == nil {
-			if f := detectFormat(line); f != "" {
-				setFormat(f)
-				for _, l := range undecided {
-					if err := p.line(l); err != nil {
-						return nil, err
-					}
-				}
-				undecided = nil
-			} else {
-				undecided = append(undecided, line)
-				if len(undecided) < 1000 {
-					continue
-				}
-				setFormat(FormatJSON)
-				for _, l := range undecided {
-					if err := p.line(l); err != nil {
-						return nil, err
-					}
-				}
-				undecided = nil
-				continue
-			}
-		}
-		if err := p.line(line); err != nil {
-			return nil, err
-		}
-		if len(lines) == 0 {
-			if err := flush(); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !aborted {
-		res := <-readDone
-		if res.err != nil {
-			return nil, fmt.Errorf("read: %w", res.err)
-		}
-		sum.skip(skipLongLine, res.tooLong)
-	}
-	if p == nil {
-		setFormat(FormatJSON)
-		for _, l := range undecided {
-			if err := p.line(l); err != nil {
-				return nil, err
-			}
-		}
-	}
-	clean, err := p.end()
+	aborted, err := st.read(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	status := scan.StatusAborted
-	if clean && !aborted {
-		status = scan.StatusFinished
-	}
-	if err := w.SetStatus(status, time.Now()); err != nil {
+	status, err := st.end(aborted)
+	if err != nil {
 		return nil, err
 	}
 	closed = true
@@ -310,14 +131,246 @@ loop:
 	if so.OnFlush != nil {
 		so.OnFlush()
 	}
+	ss, sum := st.ss, st.sum
 	ss.Status = status
-	ss.AmbiguousLinks, ss.UnmatchedLinks = lst.ambiguous, lst.unmatched
+	ss.AmbiguousLinks, ss.UnmatchedLinks = st.lst.ambiguous, st.lst.unmatched
 	sum.Scans = append(sum.Scans, ss)
 	sum.Elapsed = time.Since(start)
-	if format != "" {
-		sum.Source += ", " + format
+	if st.format != "" {
+		sum.Source += ", " + st.format
 	}
 	return sum, nil
+}
+
+// streamImport is one run of ImportStream: the scan being written and
+// what it has learnt of the input so far.
+type streamImport struct {
+	w       *scan.Writer
+	linker  *liveLinker
+	cat     *eltypes.Catalogue
+	loc     *time.Location
+	so      StreamOptions
+	sum     *Summary
+	ss      ScanSummary
+	target  string
+	hasRoot bool
+	lst     linkStats
+	modules map[string]bool // the scan's modules: those that found something
+
+	p         streamParser // nil until the format is known
+	format    string
+	undecided [][]byte // lines read before the format is known
+}
+
+// emit appends one event to the scan (ROOT first, from the first event
+// when the target is not known), linking it to its source and noting its
+// module and, for the target itself, the target's type.
+func (st *streamImport) emit(ev streamEvent) error {
+	w, linker := st.w, st.linker
+	if !st.hasRoot {
+		if err := st.addRoot(ev); err != nil {
+			return err
+		}
+	}
+	code, known := typeCode(st.cat, ev.typ)
+	if !known {
+		st.ss.unknownType(code)
+	}
+	source := scan.RootID
+	link := ""
+	if ev.hasSource {
+		before := st.lst
+		source = linker.link(ev.source, ev.module, &st.lst)
+		if st.lst != before { // ambiguous or unmatched
+			link = scan.LinkGuessed
+		}
+	} else {
+		st.sum.note(noteNoSource, 1)
+	}
+	if ev.t.IsZero() {
+		ev.t = time.Now()
+	}
+	eid, err := w.Add(scan.Element{Type: code, Data: ev.data, Source: source, Module: ev.module, Generated: ev.t, Link: link})
+	if err != nil {
+		return err
+	}
+	linker.add(eid, ev.data, isEntityType(st.cat, code))
+	st.ss.Elements++
+	if ev.module != "" && ev.module != rootModule && !st.modules[ev.module] {
+		st.modules[ev.module] = true
+		if err := w.UpdateMeta(func(m *scan.Meta) { m.Modules = append(m.Modules, ev.module) }); err != nil {
+			return err
+		}
+	}
+	if ev.module == rootModule && source == scan.RootID && ev.data == st.target && w.Meta().TargetType == "" {
+		if err := w.UpdateMeta(func(m *scan.Meta) { m.TargetType = code }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addRoot writes the ROOT element before the first event; without a known
+// target, the first event's source (or data) is the target.
+func (st *streamImport) addRoot(ev streamEvent) error {
+	if st.target == "" {
+		st.target = ev.data
+		if ev.source != "" {
+			st.target = ev.source
+		}
+		st.linker.target = st.target
+	}
+	if err := st.w.UpdateMeta(func(m *scan.Meta) { m.Target = st.target }); err != nil {
+		return err
+	}
+	if _, err := st.w.Add(scan.Element{ID: scan.RootID, Type: scan.RootID, Data: st.target, Source: scan.RootID, Generated: ev.t}); err != nil {
+		return err
+	}
+	st.hasRoot = true
+	st.ss.Elements++
+	return nil
+}
+
+// junk takes text that is not an event: a SpiderFoot log line goes to the
+// log, anything else is counted as skipped.
+func (st *streamImport) junk(text []byte) error {
+	text = bytes.TrimSpace(text)
+	if len(text) == 0 {
+		return nil
+	}
+	if m := consoleLog.FindSubmatchIndex(text); m != nil && m[0] == 0 {
+		t, err := time.ParseInLocation(exportTimeLayout, string(text[m[2]:m[3]]), st.loc)
+		if err != nil {
+			t = time.Now()
+		}
+		if m[4] >= 0 {
+			ms, _ := strconv.Atoi(string(text[m[4]:m[5]]))
+			t = t.Add(time.Duration(ms) * time.Millisecond)
+		}
+		level := string(text[m[6]:m[7]])
+		if err := st.w.Log(t, level, string(text[m[8]:m[9]]), string(text[m[1]:])); err != nil {
+			return err
+		}
+		st.ss.LogLines++
+		st.sum.skip(skipLogLine, 1)
+		return nil
+	}
+	st.sum.skip(skipText, 1)
+	return nil
+}
+
+// setFormat chooses the parser of format f.
+func (st *streamImport) setFormat(f string) {
+	st.format = f
+	switch f {
+	case FormatJSON:
+		st.p = &jsonStream{emit: st.emit, junk: st.junk, sum: st.sum}
+	default:
+		st.p = &textStream{format: f, emit: st.emit, junk: st.junk, sum: st.sum, linker: st.linker, delim: ',', ss: &st.ss}
+	}
+}
+
+// decide sets format f and parses the lines read while it was not known.
+func (st *streamImport) decide(f string) error {
+	st.setFormat(f)
+	for _, l := range st.undecided {
+		if err := st.p.line(l); err != nil {
+			return err
+		}
+	}
+	st.undecided = nil
+	return nil
+}
+
+// line takes one line of input: until the format is known it is detected
+// from the lines (JSON after 1,000 lines that say nothing), then each line
+// goes to the parser. parsed is false while the format is being decided
+// (and for the line that decided it by count): no flush then.
+func (st *streamImport) line(line []byte) (parsed bool, err error) {
+	if st.p == nil {
+		if f := detectFormat(line); f != "" {
+			if err := st.decide(f); err != nil {
+				return false, err
+			}
+		} else {
+			st.undecided = append(st.undecided, line)
+			if len(st.undecided) < 1000 {
+				return false, nil
+			}
+			return false, st.decide(FormatJSON)
+		}
+	}
+	return true, st.p.line(line)
+}
+
+// flush writes what was parsed (the input paused).
+func (st *streamImport) flush() error {
+	if st.p != nil {
+		if err := st.p.idle(); err != nil {
+			return err
+		}
+	}
+	if err := st.w.Flush(); err != nil {
+		return err
+	}
+	if st.so.OnFlush != nil {
+		st.so.OnFlush()
+	}
+	return nil
+}
+
+// read takes r's lines until its end or ctx's cancellation (aborted),
+// flushing whenever no line is waiting.
+func (st *streamImport) read(ctx context.Context, r io.Reader) (aborted bool, err error) {
+	lines := make(chan []byte, 1024)
+	readDone := make(chan readResult, 1)
+	go readLines(r, lines, readDone)
+	for {
+		var line []byte
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return true, nil
+		case line, ok = <-lines:
+		}
+		if !ok {
+			break
+		}
+		parsed, err := st.line(line)
+		if err != nil {
+			return false, err
+		}
+		if parsed && len(lines) == 0 {
+			if err := st.flush(); err != nil {
+				return false, err
+			}
+		}
+	}
+	res := <-readDone
+	if res.err != nil {
+		return false, fmt.Errorf("read: %w", res.err)
+	}
+	st.sum.skip(skipLongLine, res.tooLong)
+	return false, nil
+}
+
+// end parses what is left and sets the scan's final status: FINISHED when
+// the input ended cleanly and was not aborted, else ABORTED.
+func (st *streamImport) end(aborted bool) (string, error) {
+	if st.p == nil {
+		if err := st.decide(FormatJSON); err != nil {
+			return "", err
+		}
+	}
+	clean, err := st.p.end()
+	if err != nil {
+		return "", err
+	}
+	status := scan.StatusAborted
+	if clean && !aborted {
+		status = scan.StatusFinished
+	}
+	return status, st.w.SetStatus(status, time.Now())
 }
 
 // openStreamScan creates the scan directory, or opens it to append (then

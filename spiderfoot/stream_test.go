@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -51,32 +52,32 @@ func TestImportStreamJSON(t *testing.T) {
 	if ss.UnknownTypes["Custom Thing"] != 1 {
 		t.Errorf("unknown types = %v", ss.UnknownTypes)
 	}
-	rb := read(t, root, "sf-acme")
-	if rb.meta.Status != scan.StatusFinished || rb.meta.Target != "acme.example" || rb.meta.TargetType != "INTERNET_NAME" || rb.meta.Ended.IsZero() {
-		t.Errorf("meta = %+v", rb.meta)
+	rb := testread.Scan(t, root, "sf-acme")
+	if rb.Meta.Status != scan.StatusFinished || rb.Meta.Target != "acme.example" || rb.Meta.TargetType != "INTERNET_NAME" || rb.Meta.Ended.IsZero() {
+		t.Errorf("meta = %+v", rb.Meta)
 	}
-	if len(rb.problems) != 0 {
-		t.Errorf("problems: %v", rb.problems)
+	if len(rb.Problems) != 0 {
+		t.Errorf("problems: %v", rb.Problems)
 	}
 	wantTypes := []string{"ROOT", "INTERNET_NAME", "DOMAIN_NAME", "IP_ADDRESS", "INTERNET_NAME", "IP_ADDRESS", "TCP_PORT_OPEN", "RAW_RIR_DATA", "Custom Thing"}
-	for i, e := range rb.elements {
+	for i, e := range rb.Elements {
 		if e.Type != wantTypes[i] {
 			t.Errorf("element %d type %s, want %s", i, e.Type, wantTypes[i])
 		}
 	}
-	parent := func(i int) string { return rb.byID[rb.elements[i].Source].Data }
-	if rb.elements[1].Source != "ROOT" || rb.elements[2].Source != "ROOT" || parent(5) != "www.acme.example" || parent(6) != "192.0.2.2" || parent(7) != "192.0.2.1" {
-		t.Errorf("links wrong: %+v", rb.elements)
+	parent := func(i int) string { return rb.ByID[rb.Elements[i].Source].Data }
+	if rb.Elements[1].Source != "ROOT" || rb.Elements[2].Source != "ROOT" || parent(5) != "www.acme.example" || parent(6) != "192.0.2.2" || parent(7) != "192.0.2.1" {
+		t.Errorf("links wrong: %+v", rb.Elements)
 	}
 	// The most recent ENTITY with the value: DOMAIN_NAME acme.example.
-	if rb.byID[rb.elements[3].Source].Type != "DOMAIN_NAME" {
-		t.Errorf("192.0.2.1 under %+v", rb.byID[rb.elements[3].Source])
+	if rb.ByID[rb.Elements[3].Source].Type != "DOMAIN_NAME" {
+		t.Errorf("192.0.2.1 under %+v", rb.ByID[rb.Elements[3].Source])
 	}
-	if !rb.elements[3].Generated.Equal(time.Unix(1700000001, 0)) {
-		t.Errorf("time = %v", rb.elements[3].Generated)
+	if !rb.Elements[3].Generated.Equal(time.Unix(1700000001, 0)) {
+		t.Errorf("time = %v", rb.Elements[3].Generated)
 	}
-	if rb.elements[7].Data != "{\"a\": [1, 2]}\nmore" {
-		t.Errorf("data = %q", rb.elements[7].Data)
+	if rb.Elements[7].Data != "{\"a\": [1, 2]}\nmore" {
+		t.Errorf("data = %q", rb.Elements[7].Data)
 	}
 }
 
@@ -112,13 +113,13 @@ func TestImportStreamCorrupt(t *testing.T) {
 			t.Errorf("skipped %q = %d, want %d (all: %v)", reason, sum.Skipped[reason], n, sum.Skipped)
 		}
 	}
-	rb := read(t, root, "sf-acme")
-	if rb.meta.Status != scan.StatusAborted || len(rb.elements) != 8 || len(rb.log) != 4 {
-		t.Errorf("read back: %s, %d elements, %d log", rb.meta.Status, len(rb.elements), len(rb.log))
+	rb := testread.Scan(t, root, "sf-acme")
+	if rb.Meta.Status != scan.StatusAborted || len(rb.Elements) != 8 || len(rb.Log) != 4 {
+		t.Errorf("read back: %s, %d elements, %d log", rb.Meta.Status, len(rb.Elements), len(rb.Log))
 	}
 	// The event cut by a log line was joined again.
 	found := false
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		if e.Data == "www.acme.example" && e.Type == "INTERNET_NAME" {
 			found = true
 		}
@@ -126,7 +127,7 @@ func TestImportStreamCorrupt(t *testing.T) {
 	if !found {
 		t.Error("the event cut in two was lost")
 	}
-	if l := rb.log[3]; l.Level != "WARNING" || l.Component != "sfp_spider" || l.Message != "cut an event in two" ||
+	if l := rb.Log[3]; l.Level != "WARNING" || l.Component != "sfp_spider" || l.Message != "cut an event in two" ||
 		!l.Time.Equal(time.Date(2023, 11, 14, 22, 13, 22, 500e6, time.UTC)) {
 		t.Errorf("log = %+v", l)
 	}
@@ -191,13 +192,13 @@ func TestImportStreamLive(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatal("no flush")
 		}
-		rb := read(t, root, "sf-live")
-		if rb.meta.Status != scan.StatusRunning {
-			t.Errorf("status %s while streaming", rb.meta.Status)
+		rb := testread.Scan(t, root, "sf-live")
+		if rb.Meta.Status != scan.StatusRunning {
+			t.Errorf("status %s while streaming", rb.Meta.Status)
 		}
 		// ROOT and every event whose line is complete.
-		if len(rb.elements) != i+1 {
-			t.Errorf("after %d events: %d elements on disk", i+1, len(rb.elements))
+		if len(rb.Elements) != i+1 {
+			t.Errorf("after %d events: %d elements on disk", i+1, len(rb.Elements))
 		}
 	}
 	io.WriteString(pw, "]\n")
@@ -205,9 +206,9 @@ func TestImportStreamLive(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	rb := read(t, root, "sf-live")
-	if rb.meta.Status != scan.StatusFinished || len(rb.elements) != 5 || sum.Scans[0].Elements != 5 {
-		t.Errorf("end: %s, %d elements", rb.meta.Status, len(rb.elements))
+	rb := testread.Scan(t, root, "sf-live")
+	if rb.Meta.Status != scan.StatusFinished || len(rb.Elements) != 5 || sum.Scans[0].Elements != 5 {
+		t.Errorf("end: %s, %d elements", rb.Meta.Status, len(rb.Elements))
 	}
 	if _, err := os.Stat(filepath.Join(dir, MarkerFile)); err != nil {
 		t.Error(err)
@@ -222,7 +223,7 @@ func TestImportStreamAppend(t *testing.T) {
 	if _, err := ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[:4], false)), o, StreamOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if st := read(t, root, "sf-acme").meta.Status; st != scan.StatusAborted {
+	if st := testread.Scan(t, root, "sf-acme").Meta.Status; st != scan.StatusAborted {
 		t.Errorf("first part: %s", st)
 	}
 	sum, err := ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[4:], true)), o, StreamOptions{})
@@ -232,14 +233,14 @@ func TestImportStreamAppend(t *testing.T) {
 	if !sum.Scans[0].Appended || sum.Scans[0].Elements != len(cliEvents)+1 {
 		t.Errorf("summary = %+v", sum.Scans[0])
 	}
-	rb := read(t, root, "sf-acme")
-	if rb.meta.Status != scan.StatusFinished || len(rb.elements) != len(cliEvents)+1 || len(rb.problems) != 0 {
-		t.Errorf("%s, %d elements, problems %v", rb.meta.Status, len(rb.elements), rb.problems)
+	rb := testread.Scan(t, root, "sf-acme")
+	if rb.Meta.Status != scan.StatusFinished || len(rb.Elements) != len(cliEvents)+1 || len(rb.Problems) != 0 {
+		t.Errorf("%s, %d elements, problems %v", rb.Meta.Status, len(rb.Elements), rb.Problems)
 	}
 	// 192.0.2.2 (second part) links to www.acme.example (first part).
-	for _, e := range rb.elements {
-		if e.Data == "192.0.2.2" && rb.byID[e.Source].Data != "www.acme.example" {
-			t.Errorf("192.0.2.2 under %q", rb.byID[e.Source].Data)
+	for _, e := range rb.Elements {
+		if e.Data == "192.0.2.2" && rb.ByID[e.Source].Data != "www.acme.example" {
+			t.Errorf("192.0.2.2 under %q", rb.ByID[e.Source].Data)
 		}
 	}
 	// --replace starts afresh, keeping the analyst's notes and decisions.
@@ -249,13 +250,13 @@ func TestImportStreamAppend(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum, err = ImportStream(context.Background(), strings.NewReader(sfJSONStream(cliEvents[:2], true)), o, StreamOptions{Replace: true})
-	if err != nil || sum.Scans[0].Elements != 3 || len(read(t, root, "sf-acme").elements) != 3 {
+	if err != nil || sum.Scans[0].Elements != 3 || len(testread.Scan(t, root, "sf-acme").Elements) != 3 {
 		t.Errorf("replace: %v %+v", err, sum)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, scan.NotesFile)); string(got) != "mine\n" {
 		t.Errorf("--replace lost notes.md: %q", got)
 	}
-	if ds := read(t, root, "sf-acme").decisions; len(ds) != 1 || ds[0].Investigation != "case-1" {
+	if ds := testread.Scan(t, root, "sf-acme").Review; len(ds) != 1 || ds[0].Investigation != "case-1" {
 		t.Errorf("--replace lost the analyst's decisions: %+v", ds)
 	}
 	if left, _ := filepath.Glob(filepath.Join(root, ".import-tmp-*")); len(left) != 0 {
@@ -285,9 +286,9 @@ func TestImportStreamCSV(t *testing.T) {
 	}
 	t.Log(summaryText(sum))
 	contains(t, sum.Source, "csv")
-	rb := read(t, root, "sf-csv")
-	if rb.meta.Status != scan.StatusFinished || len(rb.elements) != 7 || len(rb.log) != 1 {
-		t.Fatalf("%s, %d elements, %d log: %+v", rb.meta.Status, len(rb.elements), len(rb.log), rb.elements)
+	rb := testread.Scan(t, root, "sf-csv")
+	if rb.Meta.Status != scan.StatusFinished || len(rb.Elements) != 7 || len(rb.Log) != 1 {
+		t.Fatalf("%s, %d elements, %d log: %+v", rb.Meta.Status, len(rb.Elements), len(rb.Log), rb.Elements)
 	}
 	want := map[string][2]string{ // data → type, parent data
 		"ACME, Inc.":            {"COMPANY_NAME", "acme.example"},
@@ -295,10 +296,10 @@ func TestImportStreamCSV(t *testing.T) {
 		"Apache, with a comma":  {"WEBSERVER_BANNER", "192.0.2.1"},
 		"info@acme.example":     {"EMAILADDR", "ACME, Inc."},
 	}
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		if w, ok := want[e.Data]; ok {
-			if e.Type != w[0] || rb.byID[e.Source].Data != w[1] {
-				t.Errorf("%q: %s under %q, want %s under %q", e.Data, e.Type, rb.byID[e.Source].Data, w[0], w[1])
+			if e.Type != w[0] || rb.ByID[e.Source].Data != w[1] {
+				t.Errorf("%q: %s under %q, want %s under %q", e.Data, e.Type, rb.ByID[e.Source].Data, w[0], w[1])
 			}
 			delete(want, e.Data)
 		}
@@ -321,9 +322,9 @@ func TestImportStreamTab(t *testing.T) {
 	if _, err := ImportStream(context.Background(), strings.NewReader(stream), Options{ScansRoot: root, Name: "tab"}, StreamOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	rb := read(t, root, "sf-tab")
-	if len(rb.elements) != 4 || rb.elements[3].Data != "Apache\twith a tab" || rb.byID[rb.elements[3].Source].Data != "192.0.2.1" || rb.elements[2].Type != "IP_ADDRESS" {
-		t.Errorf("elements = %+v", rb.elements)
+	rb := testread.Scan(t, root, "sf-tab")
+	if len(rb.Elements) != 4 || rb.Elements[3].Data != "Apache\twith a tab" || rb.ByID[rb.Elements[3].Source].Data != "192.0.2.1" || rb.Elements[2].Type != "IP_ADDRESS" {
+		t.Errorf("elements = %+v", rb.Elements)
 	}
 	// Without -r (the default): no source data, everything under ROOT.
 	stream = row("Source", "Type", "Data") +
@@ -336,9 +337,9 @@ func TestImportStreamTab(t *testing.T) {
 	if sum.Notes[noteNoSource] != 2 {
 		t.Errorf("skipped = %v", sum.Skipped)
 	}
-	rb = read(t, root, "sf-tab2")
-	if len(rb.elements) != 3 || rb.elements[2].Source != "ROOT" || rb.meta.Target != "acme.example" {
-		t.Errorf("elements = %+v", rb.elements)
+	rb = testread.Scan(t, root, "sf-tab2")
+	if len(rb.Elements) != 3 || rb.Elements[2].Source != "ROOT" || rb.Meta.Target != "acme.example" {
+		t.Errorf("elements = %+v", rb.Elements)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -255,12 +256,12 @@ func TestSynthCSVAndXLSXIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := snapshot(t, rootC), snapshot(t, rootX)
+	a, b := testread.Files(t, rootC), testread.Files(t, rootX)
 	id := sc.Scans[0].ID
 	// Guessed links are marked, in the file and in the model.
-	rb := read(t, rootC, id)
+	rb := testread.Scan(t, rootC, id)
 	guessed := 0
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		if e.Link == scan.LinkGuessed {
 			guessed++
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -84,11 +85,11 @@ func spiderfootXLSX(t *testing.T, rows []sfRow, scanName func(i int) string) []b
 // elementKey is what an imported element is, with its source's data.
 func elementKeys(t *testing.T, root, id string) []string {
 	t.Helper()
-	rb := read(t, root, id)
+	rb := testread.Scan(t, root, id)
 	var out []string
-	for _, e := range rb.elements {
+	for _, e := range rb.Elements {
 		src := e.Source
-		if s, ok := rb.byID[e.Source]; ok && e.Source != "ROOT" {
+		if s, ok := rb.ByID[e.Source]; ok && e.Source != "ROOT" {
 			src = s.Type + ":" + s.Data
 		}
 		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s", e.Type, e.Data, e.Module, e.Generated.UTC().Format(time.DateTime), src))
@@ -137,9 +138,9 @@ func TestImportXLSXSingle(t *testing.T) {
 	}) {
 		t.Errorf("the cut sheet name did not map back to its code, or its link is lost: %q", gotX)
 	}
-	rb := read(t, rootX, acmeID)
-	if rb.meta.Target != "acme.example" || len(rb.decisions) == 0 {
-		t.Errorf("meta %+v, %d review decisions (false positives)", rb.meta, len(rb.decisions))
+	rb := testread.Scan(t, rootX, acmeID)
+	if rb.Meta.Target != "acme.example" || len(rb.Review) == 0 {
+		t.Errorf("meta %+v, %d review decisions (false positives)", rb.Meta, len(rb.Review))
 	}
 }
 

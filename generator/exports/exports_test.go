@@ -22,56 +22,6 @@ import (
 	"github.com/scanreport/scanreport/scan"
 )
 
-// parseCSV reads what CSVWriter writes, strictly: the inverse of Python's
-// excel dialect with QUOTE_MINIMAL.
-func parseCSV(t testing.TB, text string) [][]string {
-	var rows [][]string
-	var row []string
-	var f strings.Builder
-	i := 0
-	for i < len(text) {
-		if text[i] == '"' {
-			i++
-			for {
-				if i >= len(text) {
-					t.Fatalf("unterminated quoted field in %q", text)
-				}
-				if text[i] == '"' {
-					if i+1 < len(text) && text[i+1] == '"' {
-						f.WriteByte('"')
-						i += 2
-						continue
-					}
-					i++
-					break
-				}
-				f.WriteByte(text[i])
-				i++
-			}
-		}
-		for i < len(text) && text[i] != ',' && text[i] != '\r' {
-			if text[i] == '"' || text[i] == '\n' {
-				t.Fatalf("stray %q at %d in %q", text[i], i, text)
-			}
-			f.WriteByte(text[i])
-			i++
-		}
-		row = append(row, f.String())
-		f.Reset()
-		if i < len(text) && text[i] == ',' {
-			i++
-			continue
-		}
-		if !strings.HasPrefix(text[i:], "\r\n") {
-			t.Fatalf("row not ended by CRLF at %d in %q", i, text)
-		}
-		i += 2
-		rows = append(rows, row)
-		row = nil
-	}
-	return rows
-}
-
 func FuzzCSVField(f *testing.F) {
 	for _, s := range []string{"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rlf\r\n", "=1+2", "-3", "@x", "\tx", " lead", "\x00\xff", "x;=cmd|' /C calc'!A0", " =1+1", "\n=1+1", "a,\r\n@b", "\xef\xbc\x9d1"} {
 		f.Add(s)
@@ -83,7 +33,7 @@ func FuzzCSVField(f *testing.F) {
 			if err := c.Row(s, "x", s); err != nil {
 				t.Fatal(err)
 			}
-			rows := parseCSV(t, b.String())
+			rows := testread.CSV(t, b.String())
 			want := s
 			if defuse {
 				want = Defuse(s)
@@ -159,7 +109,7 @@ func TestCSV(t *testing.T) {
 	if err := WriteCSV(&b, s, true, "", true); err != nil {
 		t.Fatal(err)
 	}
-	rows := parseCSV(t, b.String())
+	rows := testread.CSV(t, b.String())
 	if len(rows) != 11 || strings.Join(rows[0], ",") != "Updated,Type,Module,Source,F/P,Data" {
 		t.Fatalf("rows = %q", rows)
 	}
@@ -178,7 +128,7 @@ func TestCSV(t *testing.T) {
 	if err := WriteCSV(&b, s, false, "Scan, one", true); err != nil {
 		t.Fatal(err)
 	}
-	rows = parseCSV(t, b.String())
+	rows = testread.CSV(t, b.String())
 	if rows[0][0] != "Scan Name" || rows[9][0] != "Scan, one" || rows[9][6] != "=cmd|' /C calc'!A0" {
 		t.Errorf("multi-scan rows: %q / %q", rows[0], rows[9])
 	}

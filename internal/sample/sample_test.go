@@ -9,67 +9,13 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
-// scanData is everything read back from one scan directory.
-type scanData struct {
-	meta     scan.Meta
-	elems    []scan.Element
-	logs     []scan.LogEntry
-	settings scan.Settings
-	review   []scan.Decision
-	notes    []byte
-	problems []scan.Problem
-}
-
-func readScan(t testing.TB, root, id string) *scanData {
+func noProblems(t *testing.T, s *testread.ScanFiles) {
 	t.Helper()
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	s := &scanData{}
-	report := func(p scan.Problem) { s.problems = append(s.problems, p) }
-	if s.meta, err = d.Meta(report); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.Elements(scan.Position{}, report, func(e scan.Element, _ int) error {
-		s.elems = append(s.elems, e)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.Log(scan.Position{}, report, func(e scan.LogEntry, _ int) error {
-		s.logs = append(s.logs, e)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if s.settings, err = d.Settings(report); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.Review(scan.Position{}, report, func(dec scan.Decision, _ int) error {
-		s.review = append(s.review, dec)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if s.notes, err = d.Notes(report); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func noProblems(t *testing.T, s *scanData) {
-	t.Helper()
-	for _, p := range s.problems {
+	for _, p := range s.Problems {
 		t.Errorf("problem: %s", p)
 	}
 }
@@ -77,18 +23,18 @@ func noProblems(t *testing.T, s *scanData) {
 // checkTree checks that ROOT comes first, ids are unique, every source is
 // an earlier element, and generated times never go back. It returns the
 // depth of each element (ROOT 0) and the number of children.
-func checkTree(t *testing.T, s *scanData) (depth map[string]int, children map[string]int) {
+func checkTree(t *testing.T, s *testread.ScanFiles) (depth map[string]int, children map[string]int) {
 	t.Helper()
-	if len(s.elems) == 0 || s.elems[0].ID != scan.RootID || s.elems[0].Type != scan.RootID {
+	if len(s.Elements) == 0 || s.Elements[0].ID != scan.RootID || s.Elements[0].Type != scan.RootID {
 		t.Fatalf("first element is not ROOT")
 	}
-	if s.elems[0].Data != s.meta.Target {
-		t.Errorf("ROOT data %q, target %q", s.elems[0].Data, s.meta.Target)
+	if s.Elements[0].Data != s.Meta.Target {
+		t.Errorf("ROOT data %q, target %q", s.Elements[0].Data, s.Meta.Target)
 	}
 	depth = map[string]int{scan.RootID: 0}
 	children = map[string]int{}
-	last := s.elems[0].Generated
-	for i, e := range s.elems[1:] {
+	last := s.Elements[0].Generated
+	for i, e := range s.Elements[1:] {
 		if _, dup := depth[e.ID]; dup {
 			t.Fatalf("element %d: duplicate id %q", i+1, e.ID)
 		}
@@ -114,13 +60,13 @@ func maxDepth(depth map[string]int) int {
 	return m
 }
 
-func riskyTypes(s *scanData) map[string]int {
+func riskyTypes(s *testread.ScanFiles) map[string]int {
 	r, err := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 0)
 	if err != nil {
 		panic(err)
 	}
 	out := map[string]int{}
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		if r.Type(e.Type) {
 			out[e.Type]++
 		}
@@ -148,9 +94,9 @@ func TestWriteSamples(t *testing.T) {
 	cat := eltypes.MustLoad()
 	for _, o := range samples {
 		t.Run(o.ID, func(t *testing.T) {
-			s := readScan(t, root, o.ID)
+			s := testread.Scan(t, root, o.ID)
 			noProblems(t, s)
-			m := s.meta
+			m := s.Meta
 			if m.Name != o.Name || m.Target != o.Target || m.Kind != o.Kind || m.Status != o.Status {
 				t.Errorf("meta = %+v, options %+v", m, o)
 			}
@@ -163,14 +109,14 @@ func TestWriteSamples(t *testing.T) {
 			if m.Done() != !m.Ended.IsZero() {
 				t.Errorf("status %s with ended %v", m.Status, m.Ended)
 			}
-			if len(s.elems) != o.Elements+1 {
-				t.Errorf("%d elements read, want %d + ROOT", len(s.elems)-1, o.Elements)
+			if len(s.Elements) != o.Elements+1 {
+				t.Errorf("%d elements read, want %d + ROOT", len(s.Elements)-1, o.Elements)
 			}
 			depth, children := checkTree(t, s)
-			if e := s.elems[1]; e.Type != m.TargetType || e.Data != o.Target || e.Module != firstModule || e.Source != scan.RootID {
+			if e := s.Elements[1]; e.Type != m.TargetType || e.Data != o.Target || e.Module != firstModule || e.Source != scan.RootID {
 				t.Errorf("first event %+v", e)
 			}
-			for _, e := range s.elems {
+			for _, e := range s.Elements {
 				if !cat.Lookup(e.Type).Known {
 					t.Errorf("element %s: unknown type %q", e.ID, e.Type)
 				}
@@ -178,16 +124,16 @@ func TestWriteSamples(t *testing.T) {
 					t.Errorf("element %s generated after the scan ended", e.ID)
 				}
 			}
-			if len(s.logs) < 10 {
-				t.Errorf("%d log lines", len(s.logs))
+			if len(s.Log) < 10 {
+				t.Errorf("%d log lines", len(s.Log))
 			}
-			if len(s.settings.Global) < 5 || len(s.settings.Modules) != len(m.Modules) {
-				t.Errorf("settings: %d global, %d modules for %d enabled", len(s.settings.Global), len(s.settings.Modules), len(m.Modules))
+			if len(s.Settings.Global) < 5 || len(s.Settings.Modules) != len(m.Modules) {
+				t.Errorf("settings: %d global, %d modules for %d enabled", len(s.Settings.Global), len(s.Settings.Modules), len(m.Modules))
 			}
-			if got := len(s.review); got != o.FalsePositives {
+			if got := len(s.Review); got != o.FalsePositives {
 				t.Errorf("%d decisions, want %d", got, o.FalsePositives)
 			}
-			for _, d := range s.review {
+			for _, d := range s.Review {
 				if d.Op != scan.OpFPSet || children[d.Element] == 0 || d.Element == "e1" {
 					t.Errorf("decision %+v: want fp-set on a generated element with children", d)
 				}
@@ -195,8 +141,8 @@ func TestWriteSamples(t *testing.T) {
 					t.Errorf("decision at %v, before the scan ended", d.Time)
 				}
 			}
-			if (o.Notes != "") != (s.notes != nil) || string(s.notes) != o.Notes {
-				t.Errorf("notes %q", s.notes)
+			if (o.Notes != "") != (s.Notes != nil) || string(s.Notes) != o.Notes {
+				t.Errorf("notes %q", s.Notes)
 			}
 			if o.Elements >= 1000 {
 				if d := maxDepth(depth); d < 5 {
@@ -216,15 +162,15 @@ func TestAcmeSample(t *testing.T) {
 	if err := Write(root, o); err != nil {
 		t.Fatal(err)
 	}
-	s := readScan(t, root, o.ID)
+	s := testread.Scan(t, root, o.ID)
 	depth, _ := checkTree(t, s)
 	if d := maxDepth(depth); d < 5 {
 		t.Errorf("max depth %d, want at least 5", d)
 	}
-	t.Logf("max depth %d, %d log lines", maxDepth(depth), len(s.logs))
+	t.Logf("max depth %d, %d log lines", maxDepth(depth), len(s.Log))
 	types := map[string]int{}
 	var withRisk, lowConf, sfurl, multiline, long int
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		types[e.Type]++
 		if e.Risk > 0 {
 			withRisk++
@@ -262,7 +208,7 @@ func TestAcmeSample(t *testing.T) {
 	}
 	// Addresses are reached from several hosts.
 	ips := map[string]int{}
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		if e.Type == "IP_ADDRESS" {
 			ips[e.Data]++
 		}
@@ -271,7 +217,7 @@ func TestAcmeSample(t *testing.T) {
 		t.Errorf("%d IP_ADDRESS elements with %d distinct values: want duplicates", types["IP_ADDRESS"], len(ips))
 	}
 	levels := map[string]int{}
-	for _, l := range s.logs {
+	for _, l := range s.Log {
 		levels[l.Level]++
 	}
 	for _, lv := range []string{scan.LevelStatus, scan.LevelInfo, scan.LevelWarning, scan.LevelError, scan.LevelDebug} {
@@ -279,18 +225,18 @@ func TestAcmeSample(t *testing.T) {
 			t.Errorf("no %s log line: %v", lv, levels)
 		}
 	}
-	if last := s.logs[len(s.logs)-1]; last.Level != scan.LevelStatus || !strings.Contains(last.Message, "completed") {
+	if last := s.Log[len(s.Log)-1]; last.Level != scan.LevelStatus || !strings.Contains(last.Message, "completed") {
 		t.Errorf("last log line %+v", last)
 	}
 	var secrets int
-	for _, ms := range s.settings.Modules {
+	for _, ms := range s.Settings.Modules {
 		for _, st := range ms.Settings {
 			if strings.Contains(st.Key, "api_key") || strings.Contains(st.Key, "password") {
 				secrets++
 			}
 		}
 	}
-	for _, st := range s.settings.Global {
+	for _, st := range s.Settings.Global {
 		if strings.Contains(st.Key, "password") {
 			secrets++
 		}
@@ -299,12 +245,12 @@ func TestAcmeSample(t *testing.T) {
 		t.Errorf("%d secret settings", secrets)
 	}
 	for _, want := range []string{"# ", "- [x]", "- [ ]", "](https://"} {
-		if !bytes.Contains(s.notes, []byte(want)) {
+		if !bytes.Contains(s.Notes, []byte(want)) {
 			t.Errorf("notes lack %q", want)
 		}
 	}
-	if len(s.meta.Investigations) != 1 || s.meta.Investigations[0] != "acme-external-2026q4" {
-		t.Errorf("investigations %v", s.meta.Investigations)
+	if len(s.Meta.Investigations) != 1 || s.Meta.Investigations[0] != "acme-external-2026q4" {
+		t.Errorf("investigations %v", s.Meta.Investigations)
 	}
 }
 
@@ -333,25 +279,25 @@ func TestCounts(t *testing.T) {
 			if err := Write(root, o); err != nil {
 				t.Fatalf("%s/%d: %v", c.target, n, err)
 			}
-			s := readScan(t, root, "s")
+			s := testread.Scan(t, root, "s")
 			noProblems(t, s)
-			if len(s.elems) != n+1 {
-				t.Errorf("%s/%d: %d elements besides ROOT", c.target, n, len(s.elems)-1)
+			if len(s.Elements) != n+1 {
+				t.Errorf("%s/%d: %d elements besides ROOT", c.target, n, len(s.Elements)-1)
 			}
 			checkTree(t, s)
 			for i, typ := range c.first {
-				if i+1 < len(s.elems) && (s.elems[i+1].Type != typ || s.elems[i+1].Source != scan.RootID) {
-					t.Errorf("%s/%d: first event %d is %s from %s, want %s from ROOT", c.target, n, i, s.elems[i+1].Type, s.elems[i+1].Source, typ)
+				if i+1 < len(s.Elements) && (s.Elements[i+1].Type != typ || s.Elements[i+1].Source != scan.RootID) {
+					t.Errorf("%s/%d: first event %d is %s from %s, want %s from ROOT", c.target, n, i, s.Elements[i+1].Type, s.Elements[i+1].Source, typ)
 				}
 			}
-			if s.meta.TargetType != c.first[0] {
-				t.Errorf("%s: target type %s", c.target, s.meta.TargetType)
+			if s.Meta.TargetType != c.first[0] {
+				t.Errorf("%s: target type %s", c.target, s.Meta.TargetType)
 			}
-			if s.meta.Name != "s" || s.meta.Status != scan.StatusFinished || s.meta.Kind != scan.KindAutomated {
-				t.Errorf("defaults: %+v", s.meta)
+			if s.Meta.Name != "s" || s.Meta.Status != scan.StatusFinished || s.Meta.Kind != scan.KindAutomated {
+				t.Errorf("defaults: %+v", s.Meta)
 			}
-			if len(s.logs) < 10 {
-				t.Errorf("%s/%d: %d log lines", c.target, n, len(s.logs))
+			if len(s.Log) < 10 {
+				t.Errorf("%s/%d: %d log lines", c.target, n, len(s.Log))
 			}
 		}
 	}
@@ -365,17 +311,17 @@ func TestStatuses(t *testing.T) {
 		if err := Write(root, o); err != nil {
 			t.Fatal(err)
 		}
-		s := readScan(t, root, "s")
+		s := testread.Scan(t, root, "s")
 		noProblems(t, s)
-		if s.meta.Status != st {
-			t.Errorf("status %s, want %s", s.meta.Status, st)
+		if s.Meta.Status != st {
+			t.Errorf("status %s, want %s", s.Meta.Status, st)
 		}
-		final := s.meta.Done()
-		if final == s.meta.Ended.IsZero() {
-			t.Errorf("%s: ended %v", st, s.meta.Ended)
+		final := s.Meta.Done()
+		if final == s.Meta.Ended.IsZero() {
+			t.Errorf("%s: ended %v", st, s.Meta.Ended)
 		}
-		if want := map[bool]int{true: 2, false: 0}[final]; len(s.review) != want {
-			t.Errorf("%s: %d decisions, want %d", st, len(s.review), want)
+		if want := map[bool]int{true: 2, false: 0}[final]; len(s.Review) != want {
+			t.Errorf("%s: %d decisions, want %d", st, len(s.Review), want)
 		}
 	}
 }
@@ -399,26 +345,7 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// dirFiles reads every file of every scan under root, by relative path.
-func dirFiles(t *testing.T, root string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		b, err := os.ReadFile(p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func sameFiles(t *testing.T, a, b map[string][]byte) {
+func sameFiles(t *testing.T, a, b map[string]string) {
 	t.Helper()
 	if len(a) != len(b) {
 		t.Errorf("%d files and %d files", len(a), len(b))
@@ -427,14 +354,14 @@ func sameFiles(t *testing.T, a, b map[string][]byte) {
 		y, ok := b[name]
 		if !ok {
 			t.Errorf("%s missing in the second run", name)
-		} else if !bytes.Equal(x, y) {
+		} else if x != y {
 			t.Errorf("%s differs between runs", name)
 		}
 	}
 }
 
 func TestDeterministic(t *testing.T) {
-	write := func() map[string][]byte {
+	write := func() map[string]string {
 		root := t.TempDir()
 		if err := WriteSamples(root); err != nil {
 			t.Fatal(err)
@@ -448,7 +375,7 @@ func TestDeterministic(t *testing.T) {
 		if err := Write(root, o); err != nil {
 			t.Fatal(err)
 		}
-		return dirFiles(t, root)
+		return testread.Files(t, root)
 	}
 	a, b := write(), write()
 	if len(a) < 20 {
@@ -463,8 +390,8 @@ func TestDeterministic(t *testing.T) {
 	if err := Write(root, o); err != nil {
 		t.Fatal(err)
 	}
-	other := dirFiles(t, root)
-	if bytes.Equal(other[o.ID+"/elements.jsonl"], a[o.ID+"/elements.jsonl"]) {
+	other := testread.Files(t, root)
+	if other[o.ID+"/elements.jsonl"] == a[o.ID+"/elements.jsonl"] {
 		t.Error("a different seed wrote the same elements")
 	}
 }
@@ -480,12 +407,12 @@ func TestMixAtScale(t *testing.T) {
 	if err := Write(root, o); err != nil {
 		t.Fatal(err)
 	}
-	s := readScan(t, root, "big")
+	s := testread.Scan(t, root, "big")
 	noProblems(t, s)
 	depth, _ := checkTree(t, s)
 	types := map[string]int{}
 	values := map[string]map[string]bool{}
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		types[e.Type]++
 		if e.Type == "IP_ADDRESS" || e.Type == "INTERNET_NAME" || e.Type == "LINKED_URL_INTERNAL" {
 			if values[e.Type] == nil {
@@ -522,11 +449,11 @@ func TestMixAtScale(t *testing.T) {
 	if u := len(values["INTERNET_NAME"]); u < n/50 {
 		t.Errorf("%d distinct host names", u)
 	}
-	perLog := float64(n) / float64(len(s.logs))
+	perLog := float64(n) / float64(len(s.Log))
 	if perLog < 20 || perLog > 50 {
 		t.Errorf("one log line per %.1f elements", perLog)
 	}
-	span := s.elems[len(s.elems)-1].Generated.Sub(s.elems[0].Generated)
+	span := s.Elements[len(s.Elements)-1].Generated.Sub(s.Elements[0].Generated)
 	if span < time.Hour {
 		t.Errorf("scan spans %v", span)
 	}

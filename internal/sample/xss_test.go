@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -67,53 +68,53 @@ func TestWriteXSS(t *testing.T) {
 	if err := WriteXSS(root, "xss-corpus"); err != nil {
 		t.Fatal(err)
 	}
-	s := readScan(t, root, "xss-corpus")
-	for _, p := range s.problems {
+	s := testread.Scan(t, root, "xss-corpus")
+	for _, p := range s.Problems {
 		if p.Severity == scan.Error {
 			t.Errorf("problem: %s", p)
 		}
 	}
-	if s.meta.Status != scan.StatusFinished || s.meta.Kind != scan.KindAutomated {
-		t.Errorf("meta %+v", s.meta)
+	if s.Meta.Status != scan.StatusFinished || s.Meta.Kind != scan.KindAutomated {
+		t.Errorf("meta %+v", s.Meta)
 	}
-	if len(s.elems) < 200 {
-		t.Errorf("%d elements", len(s.elems))
+	if len(s.Elements) < 200 {
+		t.Errorf("%d elements", len(s.Elements))
 	}
 	_, children := checkTree(t, s)
 
 	// Every string read back, by field.
 	fields := map[string][]string{}
 	add := func(field string, v ...string) { fields[field] = append(fields[field], v...) }
-	add("meta", s.meta.Name, s.meta.Target)
-	add("investigations", s.meta.Investigations...)
-	add("modules", s.meta.Modules...)
-	for _, e := range s.elems {
+	add("meta", s.Meta.Name, s.Meta.Target)
+	add("investigations", s.Meta.Investigations...)
+	add("modules", s.Meta.Modules...)
+	for _, e := range s.Elements {
 		add("id", e.ID)
 		add("type", e.Type)
 		add("data", e.Data)
 		add("module", e.Module)
 		add("source", e.Source)
 	}
-	for _, l := range s.logs {
+	for _, l := range s.Log {
 		add("log component", l.Component)
 		add("log message", l.Message)
 		add("log level", l.Level)
 	}
-	for _, g := range s.settings.Global {
+	for _, g := range s.Settings.Global {
 		add("global key", g.Key)
 		add("global value", g.Value)
 	}
-	for _, m := range s.settings.Modules {
+	for _, m := range s.Settings.Modules {
 		add("module name", m.Module)
 		for _, st := range m.Settings {
 			add("module key", st.Key)
 			add("module value", st.Value)
 		}
 	}
-	for _, d := range s.review {
+	for _, d := range s.Review {
 		add("review", d.Element, d.By, d.Investigation)
 	}
-	add("notes", string(s.notes))
+	add("notes", string(s.Notes))
 	var raw [][]byte
 	for _, f := range []string{scan.ElementsFile, scan.LogFile, scan.NotesFile} {
 		b, err := os.ReadFile(filepath.Join(root, "xss-corpus", f))
@@ -152,7 +153,7 @@ func TestWriteXSS(t *testing.T) {
 	// Payloads as element types, nested: a payload-typed element has a child.
 	cat := eltypes.MustLoad()
 	var madeUp, madeUpParents int
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		if e.Type != scan.RootID && !cat.Lookup(e.Type).Known {
 			madeUp++
 			if children[e.ID] > 0 {
@@ -165,11 +166,11 @@ func TestWriteXSS(t *testing.T) {
 	}
 	// Payload elements are sources of payload elements.
 	byID := map[string]scan.Element{}
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		byID[e.ID] = e
 	}
 	nested := 0
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		if src, ok := byID[e.Source]; ok && strings.Contains(src.Data, "__xss") && strings.Contains(e.Data, "__xss") {
 			nested++
 		}
@@ -182,13 +183,13 @@ func TestWriteXSS(t *testing.T) {
 		t.Error("elements.jsonl, log.jsonl and notes.md should each hold invalid UTF-8")
 	}
 	var longest int
-	for _, e := range s.elems {
+	for _, e := range s.Elements {
 		longest = max(longest, len(e.Data))
 	}
 	if longest < 1<<20 {
 		t.Errorf("longest value %d bytes", longest)
 	}
-	if len(s.review) < 3 {
-		t.Errorf("%d decisions", len(s.review))
+	if len(s.Review) < 3 {
+		t.Errorf("%d decisions", len(s.Review))
 	}
 }

@@ -1,6 +1,8 @@
-// Package testread reads a scan back in tests as the report generator
-// reads it: one helper in place of the copies the tests of generator/graph,
-// generator/exports and spiderfoot kept. Only tests import it.
+// Package testread reads a scan or a built site back in tests: a scan as the
+// report generator reads it (Model), a site's files and data files
+// (SiteFiles, Payload, ReadManifest and the payload types of
+// docs/site-format.md). One helper in place of the copies the tests kept.
+// Only tests import it.
 package testread
 
 import (
@@ -22,15 +24,7 @@ func Model(t testing.TB, root, id string, risky *eltypes.Risky) *model.Scan {
 			t.Fatal(err)
 		}
 	}
-	r, err := scan.OpenRoot(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	d, err := r.Open(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := openDir(t, root, id)
 	defer d.Close()
 	s, err := model.Load(d, eltypes.MustLoad(), risky, nil)
 	if err != nil {
@@ -47,4 +41,21 @@ func Risky(t testing.TB, types []string, min int) *eltypes.Risky {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// openDir opens scan id of the scans root; any error fails the test. The
+// caller closes the directory (the root is closed already: an open Dir
+// does not need it).
+func openDir(t testing.TB, root, id string) *scan.Dir {
+	t.Helper()
+	r, err := scan.OpenRoot(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	d, err := r.Open(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -11,7 +11,7 @@ import { basePages, startApp } from "./start";
 
 startApp({
   ...basePages,
-  graph: (box) => initGraphPage(box),
-  visualise: () => initVisualise(),
-  explore: () => initExplore(),
+  graph: (box, live) => initGraphPage(box, live),
+  visualise: (_, live) => initVisualise(live),
+  explore: (_, live) => initExplore(live),
 });

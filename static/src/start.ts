@@ -12,9 +12,9 @@ import { initCompare } from "./pages/compare";
 import { initCorrelations } from "./pages/correlations";
 import { byId, notice } from "./ui/dom";
 import { mountElementDownloads, mountScanListDownloads } from "./pages/downloads";
-import { currentView, initElements } from "./pages/elements";
+import { initElements, type CurrentView } from "./pages/elements";
 import { initInvestigationTab, initScanListCompare } from "./pages/investigation";
-import { initLive } from "./live/live";
+import { Live } from "./live/live";
 import { initLog } from "./pages/log";
 import { install } from "./data/registry";
 import { initScanList } from "./table/scan-selection";
@@ -22,8 +22,9 @@ import { searchBox, type SearchBox } from "./search/box";
 import { initSearchPage } from "./pages/search-page";
 import { initSortable } from "./table/sortable";
 
-// PageInit starts one kind of page; box is the header's search box.
-export type PageInit = (box: SearchBox | null) => void | Promise<void>;
+// PageInit starts one kind of page; box is the header's search box, live
+// the page's live updates.
+export type PageInit = (box: SearchBox | null, live: Live) => void | Promise<void>;
 
 // basePages are the pages every bundle knows.
 export const basePages: Record<string, PageInit> = {
@@ -32,16 +33,18 @@ export const basePages: Record<string, PageInit> = {
     mountScanListDownloads(byId("scan-downloads"));
     initScanListCompare();
   },
-  "scan-investigations": () => initInvestigationTab(),
+  "scan-investigations": (_, live) => initInvestigationTab(live),
   compare: () => initCompare(),
-  elements: (box) => {
-    // Downloads read the table's current view (type, search, filters).
-    mountElementDownloads(byId("element-downloads"), currentView);
-    return initElements(box);
+  elements: (box, live) => {
+    // Downloads read the table's current view (type, search, filters),
+    // null until the table exists.
+    let current: (() => CurrentView) | null = null;
+    mountElementDownloads(byId("element-downloads"), () => (current ? current() : null));
+    return initElements(box, live, (f) => (current = f));
   },
-  search: (box) => initSearchPage(box, false),
-  "search-all": (box) => initSearchPage(box, true),
-  log: () => initLog(),
+  search: (box, live) => initSearchPage(box, false, live),
+  "search-all": (box, live) => initSearchPage(box, true, live),
+  log: (_, live) => initLog(live),
   correlations: () => initCorrelations(),
 };
 
@@ -52,12 +55,12 @@ function fail(e: unknown): void {
   if (anchor) notice(anchor, "Part of this page failed to load: " + (e instanceof Error ? e.message : String(e)), "error", "app");
 }
 
-function start(pages: Record<string, PageInit>): void {
+function start(pages: Record<string, PageInit>, live: Live): void {
   document.documentElement.classList.add("js");
   try {
     // First, before anything changes the page: live updates note the
     // regions as the server wrote them (the rest waits for the page).
-    initLive();
+    live.start();
     initSortable();
     initA11y();
     // The header's search box: in place on the element table and the search
@@ -65,7 +68,7 @@ function start(pages: Record<string, PageInit>): void {
     const box = searchBox();
     const kind = document.body.getAttribute("data-page") ?? "";
     const init = Object.prototype.hasOwnProperty.call(pages, kind) ? pages[kind] : undefined;
-    const p = init?.(box);
+    const p = init?.(box, live);
     if (p) p.catch(fail);
   } catch (e) {
     fail(e);
@@ -76,7 +79,8 @@ function start(pages: Record<string, PageInit>): void {
 // is parsed.
 export function startApp(pages: Record<string, PageInit>): void {
   initTheme(); // before the page is first drawn
+  const live = new Live(); // before install: it notes data/scans.js as it is drained
   install();
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => start(pages));
-  else start(pages);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => start(pages, live));
+  else start(pages, live);
 }

@@ -3,37 +3,12 @@
 // graph-<n>.js (nodes and edges, columnar), tree.js and tree-<n>.js (every
 // element's source and type). Strings inside are scan data: text only.
 
-export interface GraphLegendEntry {
-  code: string; // element type code; "ROOT" for the target, "" for the "more" nodes
-  slug: string; // the type's page (types/<slug>.html); "" for none
-  descr: string;
-  cat: string;
-  color: string; // #rrggbb
-  n: number; // nodes drawn
-  all: number; // nodes in the scan's entity graph
-}
+import { arrays, isObj } from "./check";
 
-export interface GraphChunkRef {
-  f: string;
-  n: number; // nodes in the file
-  e: number; // edges in the file
-  v?: number;
-}
-
-export interface GraphManifest {
-  k: "graph";
-  scan: string;
-  gen: number;
-  nodes: number; // drawn
-  edges: number; // drawn
-  total: number; // nodes of the entity graph
-  totalEdges: number;
-  grouped: number; // nodes not drawn (inside "more" nodes)
-  max: number; // the cap
-  gexf: string; // GEXF version of the scan's download
-  legend: GraphLegendEntry[];
-  chunks: GraphChunkRef[];
-}
+// The payload types are generated from the Go types (internal/sitefmt,
+// `make types`) into shapes.gen.ts.
+import type { GraphLegendEntry, GraphChunkRef, GraphManifest, GraphPart, TreeChunkRef, TreeManifest, TreePart } from "./shapes.gen";
+export type { GraphLegendEntry, GraphChunkRef, GraphManifest, GraphPart, TreeChunkRef, TreeManifest, TreePart };
 
 // Node flags (generator/graph).
 export const NODE_TARGET = 1;
@@ -41,66 +16,7 @@ export const NODE_RISKY = 2;
 export const NODE_GROUP = 4;
 export const NODE_CUT = 8;
 
-export interface GraphPart {
-  k: "graph-part";
-  scan: string;
-  seq: number;
-  n0: number; // index of the first node
-  n: number;
-  x: number[];
-  y: number[];
-  z: number[]; // size, tenths of a pixel
-  c: number[]; // legend entry
-  l: string[]; // label (the value, cut at 300 bytes)
-  i: number[]; // first element with the value; -1 for a "more" node
-  m: number[]; // its module (manifest.modules); -1 for none
-  w: number[]; // elements with the value; for a "more" node, nodes it stands for
-  f: number[]; // flags
-  t: number[]; // first seen, Unix ms
-  e0: number; // index of the first edge
-  ne: number;
-  a: number[]; // edge source node
-  b: number[]; // edge target node
-}
-
-export interface TreeChunkRef {
-  f: string;
-  n: number;
-  s: number; // first element index
-  v?: number;
-}
-
-export interface TreeManifest {
-  k: "tree";
-  scan: string;
-  n: number; // elements, ROOT included
-  types: string[]; // type slug by type index ("" for ROOT)
-  chunks: TreeChunkRef[];
-}
-
-export interface TreePart {
-  k: "tree-part";
-  scan: string;
-  seq: number;
-  s: number;
-  n: number;
-  p: number[]; // source element index (-1 for ROOT)
-  t: number[]; // type index into TreeManifest.types
-}
-
 export type GraphPayload = GraphManifest | GraphPart | TreeManifest | TreePart;
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function arrays(o: Record<string, unknown>, n: number, keys: string[]): boolean {
-  for (const k of keys) {
-    const a = o[k];
-    if (!Array.isArray(a) || a.length !== n) return false;
-  }
-  return true;
-}
 
 // asGraphPayload checks a pushed value of one of the graph kinds; null for
 // anything else.

@@ -24,13 +24,6 @@ export interface ScanInfo {
   data: string; // the scan's data/ folder, relative to the page, ending in "/"
 }
 
-// An element chunk as written (data/types.ts leaves out the columns the element
-// table does not use).
-interface FullChunk extends ElementChunk {
-  c?: number[];
-  v?: number[];
-}
-
 // ScanData is one scan with every element, by element index (0 is ROOT).
 export class ScanData {
   n = 0; // element indices 0..n-1 (some may be missing in a scan being written)
@@ -87,7 +80,7 @@ export class ScanData {
   }
 
   // add places a chunk's rows at their element indices.
-  add(c: FullChunk, typeIndex: number): void {
+  add(c: ElementChunk, typeIndex: number): void {
     for (let j = 0; j < c.n; j++) {
       const i = c.i[j] | 0;
       if (i <= 0) continue; // ROOT is never in a chunk
@@ -279,7 +272,7 @@ export async function loadScans(
         const f = files[next++];
         const p = await loadScript(info.data, f.f);
         if (p.k !== "elements" || p.scan !== info.id || p.type !== m.types[f.t].slug) throw new LoadError(info.data + f.f, "it holds other elements");
-        sd.add(p as FullChunk, f.t);
+        sd.add(p, f.t);
         done++;
         report();
       }

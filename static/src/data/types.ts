@@ -1,140 +1,16 @@
-// Payload shapes of the data files (docs/site-format.md). The structure
-// comes from our own generator; every string inside is scan data and so
-// untrusted: it only ever reaches the page through textContent.
+// Payload shapes of the data files (docs/site-format.md), generated from
+// the Go types into shapes.gen.ts, and the check of a pushed value. The
+// structure comes from our own generator; every string inside is scan data
+// and so untrusted: it only ever reaches the page through textContent.
 
 import { asGraphPayload, type GraphPayload } from "./graph-types";
+import { arrays, isObj } from "./check";
 
-export interface ChunkRef {
-  f: string; // file name, relative to the scan's data/ folder
-  n: number; // rows in the file
-  s?: number; // position of its first row among the list's rows
-  v?: number; // version: grows each time the file is rewritten (absent = 0)
-}
+// The payload types are generated from the Go types of the data files
+// (internal/sitefmt, `make types`) into shapes.gen.ts.
+import type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard } from "./shapes.gen";
+export type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard };
 
-export interface TypeInfo {
-  code: string;
-  slug: string;
-  descr: string;
-  cat: string;
-  total: number;
-  unique: number;
-  risky: number;
-  fp: number;
-  last: number;
-  chunks: ChunkRef[];
-}
-
-export interface Manifest {
-  k: "manifest";
-  scan: string;
-  gen?: number; // grows with every change the preview server writes
-  status: string;
-  done: boolean;
-  count: number;
-  modules: string[];
-  types: TypeInfo[];
-  log: { total: number; chunks: ChunkRef[] };
-  fp: { f: string; n: number };
-  // Only while the preview server is rewriting the scan's downloads (or
-  // waiting for the scan to be quiet): they show the first n elements.
-  downloads?: { n: number; updating: boolean };
-}
-
-export interface ElementChunk {
-  k: "elements";
-  scan: string;
-  type: string;
-  seq: number;
-  n: number;
-  i: number[];
-  id: string[];
-  d: string[];
-  s: number[];
-  sd: string[];
-  m: number[];
-  t: number[];
-  r: number[];
-  f: number[];
-}
-
-export interface LogChunk {
-  k: "log";
-  scan: string;
-  seq: number;
-  n: number;
-  t: number[];
-  l: string[];
-  c: string[];
-  m: string[];
-}
-
-export interface FPList {
-  k: "fp";
-  scan: string;
-  i: number[];
-  // the decisions behind them: [element, by, time (Unix ms, 0 unknown)]
-  // for each element a decision names (its descendants follow it)
-  d?: Array<[number, string, number]>;
-}
-
-// ScansList is data/scans.js: every scan of the site and its data folder
-// (relative to the site root). It belongs to no single scan.
-export interface ScanEntry {
-  id: string;
-  name: string;
-  target: string;
-  status: string;
-  count: number;
-  data: string;
-}
-
-export interface ScansList {
-  k: "scans";
-  scan?: undefined;
-  scans: ScanEntry[];
-}
-
-// InvestigationsList is data/investigations.js: every investigation of the
-// site (docs/investigations.md). It belongs to no single scan.
-export interface InvestigationEntry {
-  name: string;
-  title: string;
-  url: string; // relative to the site root
-  scans: number;
-}
-
-export interface InvestigationsList {
-  k: "investigations";
-  scan: "";
-  list: InvestigationEntry[];
-}
-
-// The search index (docs/site-format.md, "Search index"): ix.js, and its
-// shards of value trigrams (ixv), source trigrams (ixs) and exact hashes (ixx).
-export interface IndexMeta {
-  k: "ix";
-  scan: string;
-  v: number;
-  rowBits: number;
-  sourceBlock: number;
-  shards: { v: number; s: number; x: number };
-  types: Array<{ slug: string; n: number }>;
-}
-export interface TrigramShard {
-  k: "ixv" | "ixs";
-  scan: string;
-  shard: number;
-  t: string[];
-  p: string[];
-}
-export interface ExactShard {
-  k: "ixx";
-  scan: string;
-  shard: number;
-  n: number;
-  h: string;
-  p: string;
-}
 export type IndexPayload = IndexMeta | TrigramShard | ExactShard;
 
 export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList | InvestigationsList | GraphPayload | IndexPayload;
@@ -146,18 +22,6 @@ export const FLAG_CYCLE = 8;
 export const FLAG_RENAMED = 16;
 export const FLAG_CUT = 32;
 export const FLAG_GUESSED = 64; // the link to the source was guessed from its value (imports)
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function arrays(o: Record<string, unknown>, n: number, keys: string[]): boolean {
-  for (const k of keys) {
-    const a = o[k];
-    if (!Array.isArray(a) || a.length !== n) return false;
-  }
-  return true;
-}
 
 // asPayload checks the shape of a pushed value well enough that the code
 // reading it cannot be tricked into throwing half-way; it returns null for

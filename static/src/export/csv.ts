@@ -8,6 +8,7 @@
 
 import { defuse as defuseCell } from "./csv-defuse";
 import { utc } from "../ui/format";
+import type { ScanData } from "../data/scan-data";
 
 // The headers, as SpiderFoot writes them.
 export const CSV_HEADER = ["Updated", "Type", "Module", "Source", "F/P", "Data"];
@@ -104,4 +105,24 @@ export interface ElementRow {
 // elementFields gives SpiderFoot's columns of an element (without Scan Name).
 export function elementFields(e: ElementRow): string[] {
   return [csvTime(e.time), e.type, e.module, e.source, e.fp ? "1" : "0", stripSFURL(e.data)];
+}
+
+// multiCSV is SpiderFoot's multi-scan CSV: the Scan Name column first, each
+// scan's elements (ROOT left out, false positives included and marked) in
+// arrival order, the scans in the order they were selected.
+export async function multiCSV(scans: ScanData[], defuse: boolean, step: (done: number) => Promise<void>): Promise<Blob> {
+  const p = new Parts("text/csv;charset=utf-8");
+  p.add(csvRow(CSV_MULTI_HEADER, defuse));
+  let done = 0;
+  for (const s of scans) {
+    const name = s.info.name;
+    for (let i = 1; i < s.n; i++) {
+      if (!s.has(i)) continue;
+      const f = elementFields({ time: s.time[i], type: s.typeCode(i), module: s.module(i), source: s.sourceData(i), fp: s.fp[i] === 1, data: s.data[i] });
+      f.unshift(name);
+      p.add(csvRow(f, defuse));
+      if (++done % 5000 === 0) await step(done);
+    }
+  }
+  return p.blob();
 }

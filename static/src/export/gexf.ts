@@ -297,3 +297,20 @@ export function writeGEXF(g: Graph, version: string, description: string, date: 
   p.add("    </edges>\n  </graph>\n</gexf>\n");
   return p.blob();
 }
+
+// graphDate is the newest of the scans' dates (ended, else started, else
+// created), as gexf.go dates a single scan's graph.
+export function graphDate(scans: ScanData[]): string {
+  let best = "";
+  for (const s of scans) {
+    for (const iso of [s.info.ended, s.info.started, s.info.created]) {
+      const t = Date.parse(iso);
+      if (iso && isFinite(t)) {
+        const d = new Date(t).toISOString().slice(0, 10);
+        if (d > best) best = d;
+        break;
+      }
+    }
+  }
+  return best || "2000-01-01";
+}

@@ -11,39 +11,43 @@ import { comma } from "../ui/format";
 // ANNOUNCE_MS is the shortest time between two announcements.
 export const ANNOUNCE_MS = 10_000;
 
-let pending = 0;
-let timer = 0;
-let last = 0;
-let region: HTMLElement | null = null;
+// Announcer sums new elements and says them in the page's one announcement
+// region (#live-announce, made on first use).
+export class Announcer {
+  private pending = 0;
+  private timer = 0;
+  private last = 0;
+  private region: HTMLElement | null = null;
 
-function regionEl(): HTMLElement {
-  if (region && region.isConnected) return region;
-  region = document.getElementById("live-announce");
-  if (!region) {
-    region = h("p", { id: "live-announce", class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
-    document.body.appendChild(region);
+  private regionEl(): HTMLElement {
+    if (this.region && this.region.isConnected) return this.region;
+    this.region = document.getElementById("live-announce");
+    if (!this.region) {
+      this.region = h("p", { id: "live-announce", class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
+      document.body.appendChild(this.region);
+    }
+    return this.region;
   }
-  return region;
-}
 
-function flush(): void {
-  timer = 0;
-  if (pending <= 0) return;
-  const n = pending;
-  pending = 0;
-  last = Date.now();
-  setText(regionEl(), `${comma(n)} new ${n === 1 ? "element" : "elements"}`);
-}
+  private flush(): void {
+    this.timer = 0;
+    if (this.pending <= 0) return;
+    const n = this.pending;
+    this.pending = 0;
+    this.last = Date.now();
+    setText(this.regionEl(), `${comma(n)} new ${n === 1 ? "element" : "elements"}`);
+  }
 
-// announceNew counts n new elements; they are said together once
-// ANNOUNCE_MS has passed since the last announcement.
-export function announceNew(n: number): void {
-  if (!(n > 0)) return;
-  pending += n;
-  regionEl();
-  if (timer) return;
-  const wait = Math.max(1000, last + ANNOUNCE_MS - Date.now());
-  timer = window.setTimeout(flush, wait);
+  // add counts n new elements; they are said together once ANNOUNCE_MS has
+  // passed since the last announcement.
+  add(n: number): void {
+    if (!(n > 0)) return;
+    this.pending += n;
+    this.regionEl();
+    if (this.timer) return;
+    const wait = Math.max(1000, this.last + ANNOUNCE_MS - Date.now());
+    this.timer = window.setTimeout(() => this.flush(), wait);
+  }
 }
 
 // quietStatus takes the role of live region away from the visible status

@@ -156,45 +156,106 @@ export async function initCompare(): Promise<void> {
   const summary = byId("compare-summary");
   const result = byId("compare-result");
   if (!selA || !selB || !swap || !hint || !status || !summary || !result) return;
+  const page = new ComparePage({ selA, selB, hint, status, summary, result });
+  page.listen(swap);
+  await page.run();
+}
 
-  const say = (t: string) => {
-    setText(status, t);
-    status.hidden = t === "";
-  };
-  let st = hashState();
-  if (!st.a && !st.b) {
-    const d = defaultPair();
-    if (d) st = { ...st, a: d[0], b: d[1] };
+interface CompareElements {
+  selA: HTMLSelectElement;
+  selB: HTMLSelectElement;
+  hint: HTMLElement;
+  status: HTMLElement;
+  summary: HTMLElement;
+  result: HTMLElement;
+}
+
+type State = { a: string; b: string; type: string; show: Show | "" };
+
+// ComparePage is the page's state (the URL hash's, the pair loaded and its
+// diffs); its steps are its methods: run (load and compare the pair chosen),
+// render (summary and type table) and renderValues (one type's values).
+class ComparePage {
+  private st: State;
+  private seq = 0;
+  private diffs: TypeDiff[] = [];
+  private pair: [ScanEntry, ScanEntry] | null = null;
+
+  constructor(private readonly el: CompareElements) {
+    let st = hashState();
+    if (!st.a && !st.b) {
+      const d = defaultPair();
+      if (d) st = { ...st, a: d[0], b: d[1] };
+    }
+    this.st = st;
+    fill(el.selA, st.a);
+    fill(el.selB, st.b);
   }
-  fill(selA, st.a);
-  fill(selB, st.b);
-  let seq = 0;
-  let diffs: TypeDiff[] = [];
-  let pair: [ScanEntry, ScanEntry] | null = null;
 
-  const run = async () => {
-    const my = ++seq;
+  private say(t: string): void {
+    setText(this.el.status, t);
+    this.el.status.hidden = t === "";
+  }
+
+  // listen follows the pickers, the swap button and the hash.
+  listen(swap: HTMLButtonElement): void {
+    const { selA, selB } = this.el;
+    const picked = () => {
+      this.st.type = "";
+      this.st.show = "";
+      void this.run();
+    };
+    selA.addEventListener("change", picked);
+    selB.addEventListener("change", picked);
+    swap.addEventListener("click", () => {
+      const a = selA.value;
+      selA.value = selB.value;
+      selB.value = a;
+      const st = this.st;
+      st.show = st.show === "appeared" ? "disappeared" : st.show === "disappeared" ? "appeared" : st.show;
+      void this.run();
+    });
+    window.addEventListener("hashchange", () => {
+      const n = hashState();
+      if (n.a !== this.st.a || n.b !== this.st.b) {
+        this.st = n;
+        fill(selA, n.a);
+        fill(selB, n.b);
+        void this.run();
+      } else if (n.type !== this.st.type || n.show !== this.st.show) {
+        this.st = n;
+        this.render();
+      }
+    });
+  }
+
+  // run loads the two scans picked and compares them; a newer run makes an
+  // older one stop.
+  async run(): Promise<void> {
+    const { selA, selB, hint, summary, result } = this.el;
+    const st = this.st;
+    const my = ++this.seq;
     st.a = selA.value;
     st.b = selB.value;
     setHash(st);
     clear(result);
     summary.hidden = true;
-    diffs = [];
-    pair = null;
+    this.diffs = [];
+    this.pair = null;
     const ea = scans.find((s) => s.id === st.a);
     const eb = scans.find((s) => s.id === st.b);
     setText(hint, "");
     if (!scans.length) {
-      say("This report has no scans.");
+      this.say("This report has no scans.");
       return;
     }
     if (!ea || !eb) {
-      say("");
+      this.say("");
       setText(hint, "Pick the scan before and the scan after. Two runs of the same target compare best.");
       return;
     }
     if (ea.id === eb.id) {
-      say("");
+      this.say("");
       setText(hint, "Pick two different scans.");
       return;
     }
@@ -204,56 +265,93 @@ export async function initCompare(): Promise<void> {
       const [a, b] = await loadScans(
         [info(ea), info(eb)],
         (p) => {
-          if (my === seq) say(`Loading ${p.info.name}: ${comma(p.elements)} of ${comma(p.totalElements)} elements…`);
+          if (my === this.seq) this.say(`Loading ${p.info.name}: ${comma(p.elements)} of ${comma(p.totalElements)} elements…`);
         },
-        () => my !== seq,
+        () => my !== this.seq,
       );
-      if (my !== seq) return;
-      diffs = diff(a, b);
-      pair = [ea, eb];
-      say("");
-      render();
+      if (my !== this.seq) return;
+      this.diffs = diff(a, b);
+      this.pair = [ea, eb];
+      this.say("");
+      this.render();
     } catch (e) {
-      if (e instanceof Cancelled || my !== seq) return;
-      if (e instanceof TooBig) say(`These two scans hold ${comma(e.total)} elements together; the browser compares at most ${comma(e.limit)}.`);
-      else say((e as Error).message);
+      if (e instanceof Cancelled || my !== this.seq) return;
+      if (e instanceof TooBig) this.say(`These two scans hold ${comma(e.total)} elements together; the browser compares at most ${comma(e.limit)}.`);
+      else this.say((e as Error).message);
     } finally {
-      if (my === seq) result.removeAttribute("aria-busy");
+      if (my === this.seq) result.removeAttribute("aria-busy");
     }
-  };
+  }
 
-  const stat = (n: number, label: string, cls: string) => h("div", { class: "stat " + cls }, h("span", { class: "value" }, comma(n)), h("span", { class: "label" }, label));
-
-  const render = () => {
-    if (!pair) return;
-    const [ea, eb] = pair;
-    let ap = 0;
-    let dis = 0;
-    let stay = 0;
-    for (const d of diffs) {
-      ap += d.appeared.length;
-      dis += d.disappeared.length;
-      stay += d.stayed.length;
-    }
-    summary.replaceChildren(
-      stat(ap, "appeared", "cmp-appeared" + (ap ? "" : " zero")),
-      stat(dis, "disappeared", "cmp-disappeared" + (dis ? "" : " zero")),
-      stat(stay, "stayed", "cmp-stayed"),
-      stat(diffs.length, "types", ""),
-    );
-    summary.hidden = false;
-
+  // render shows the summary, the table of types and the values of the
+  // type and kind chosen (by default, the type that changed most).
+  private render(): void {
+    if (!this.pair) return;
+    const [ea, eb] = this.pair;
+    const st = this.st;
+    this.renderSummary();
     const scanLink = (e: ScanEntry) => {
       const a = h("a", null, oneLine(String(e.name), 80));
       a.href = "scans/" + e.id + "/index.html";
       return a;
     };
     const head = h("p", { class: "lead cmp-pair" }, "Before: ", scanLink(ea), " · after: ", scanLink(eb), ` · values are compared by element type and data`);
+    const table = this.typeTable();
+    const wrap = h("div", { class: "table-wrap" }, table);
+    const values = h("section", { class: "card cmp-values", id: "compare-values", "aria-live": "polite" });
+    this.el.result.replaceChildren(head, wrap, values);
+    initSortable(wrap);
+    table.addEventListener("click", (e) => {
+      const b = (e.target as Element | null)?.closest?.("button[data-show]");
+      if (!(b instanceof HTMLButtonElement)) return;
+      st.type = b.getAttribute("data-type") ?? "";
+      st.show = (b.getAttribute("data-show") ?? "") as Show;
+      setHash(st);
+      for (const x of Array.from(table.querySelectorAll("button[aria-pressed]"))) x.removeAttribute("aria-pressed");
+      b.setAttribute("aria-pressed", "true");
+      this.renderValues(values);
+    });
+    // By default, the type that changed most.
+    if (!this.diffs.some((d) => d.code === st.type) || !st.show) {
+      const top = this.diffs[0];
+      if (top) {
+        st.type = top.code;
+        st.show = top.appeared.length ? "appeared" : top.disappeared.length ? "disappeared" : "stayed";
+        setHash(st);
+      }
+    }
+    this.renderValues(values);
+  }
+
+  private renderSummary(): void {
+    const stat = (n: number, label: string, cls: string) => h("div", { class: "stat " + cls }, h("span", { class: "value" }, comma(n)), h("span", { class: "label" }, label));
+    let ap = 0;
+    let dis = 0;
+    let stay = 0;
+    for (const d of this.diffs) {
+      ap += d.appeared.length;
+      dis += d.disappeared.length;
+      stay += d.stayed.length;
+    }
+    const summary = this.el.summary;
+    summary.replaceChildren(
+      stat(ap, "appeared", "cmp-appeared" + (ap ? "" : " zero")),
+      stat(dis, "disappeared", "cmp-disappeared" + (dis ? "" : " zero")),
+      stat(stay, "stayed", "cmp-stayed"),
+      stat(this.diffs.length, "types", ""),
+    );
+    summary.hidden = false;
+  }
+
+  // typeTable is one row per type: counts before and after, and buttons
+  // that list the values that appeared, disappeared or stayed.
+  private typeTable(): HTMLTableElement {
+    const st = this.st;
     const table = h("table", { class: "sortable cmp-table", id: "compare-types" });
     const th = (label: string, sort: string, cls = "") => h("th", { "data-sort": sort, class: cls }, label);
     table.append(h("thead", null, h("tr", null, th("Type", "text"), th("Code", "text"), th("Before", "num", "num"), th("After", "num", "num"), th("Appeared", "num", "num"), th("Disappeared", "num", "num"), th("Stayed", "num", "num"))));
     const tbody = h("tbody");
-    for (const d of diffs) {
+    for (const d of this.diffs) {
       const cell = (show: Show, n: number) => {
         const td = h("td", { class: "num cmp-" + show, "data-value": n });
         if (n > 0) {
@@ -278,37 +376,17 @@ export async function initCompare(): Promise<void> {
       );
     }
     table.append(tbody);
-    const wrap = h("div", { class: "table-wrap" }, table);
-    const values = h("section", { class: "card cmp-values", id: "compare-values", "aria-live": "polite" });
-    result.replaceChildren(head, wrap, values);
-    initSortable(wrap);
-    table.addEventListener("click", (e) => {
-      const b = (e.target as Element | null)?.closest?.("button[data-show]");
-      if (!(b instanceof HTMLButtonElement)) return;
-      st.type = b.getAttribute("data-type") ?? "";
-      st.show = (b.getAttribute("data-show") ?? "") as Show;
-      setHash(st);
-      for (const x of Array.from(table.querySelectorAll("button[aria-pressed]"))) x.removeAttribute("aria-pressed");
-      b.setAttribute("aria-pressed", "true");
-      renderValues(values);
-    });
-    // By default, the type that changed most.
-    if (!diffs.some((d) => d.code === st.type) || !st.show) {
-      const top = diffs[0];
-      if (top) {
-        st.type = top.code;
-        st.show = top.appeared.length ? "appeared" : top.disappeared.length ? "disappeared" : "stayed";
-        setHash(st);
-      }
-    }
-    renderValues(values);
-  };
+    return table;
+  }
 
-  const renderValues = (box: HTMLElement) => {
+  // renderValues lists the values of the type and kind chosen, with links
+  // to them in each scan's element table.
+  private renderValues(box: HTMLElement): void {
     clear(box);
-    const d = diffs.find((x) => x.code === st.type);
-    if (!d || !pair || !st.show) return;
-    const [ea, eb] = pair;
+    const st = this.st;
+    const d = this.diffs.find((x) => x.code === st.type);
+    if (!d || !this.pair || !st.show) return;
+    const [ea, eb] = this.pair;
     const list = d[st.show];
     const where = st.show === "appeared" ? "new in the scan after" : st.show === "disappeared" ? "in the scan before, gone after" : "in both scans";
     box.append(h("div", { class: "card-head" }, h("h2", { id: "compare-values-title" }, `${d.descr}: ${plural(list.length, "value", "values")} ${where}`)));
@@ -328,36 +406,5 @@ export async function initCompare(): Promise<void> {
     if (list.length > MAX_LISTED) ul.append(h("li", { class: "more" }, `and ${comma(list.length - MAX_LISTED)} more`));
     if (!list.length) ul.append(h("li", { class: "empty" }, "None."));
     box.append(ul);
-  };
-
-  selA.addEventListener("change", () => {
-    st.type = "";
-    st.show = "";
-    void run();
-  });
-  selB.addEventListener("change", () => {
-    st.type = "";
-    st.show = "";
-    void run();
-  });
-  swap.addEventListener("click", () => {
-    const a = selA.value;
-    selA.value = selB.value;
-    selB.value = a;
-    st.show = st.show === "appeared" ? "disappeared" : st.show === "disappeared" ? "appeared" : st.show;
-    void run();
-  });
-  window.addEventListener("hashchange", () => {
-    const n = hashState();
-    if (n.a !== st.a || n.b !== st.b) {
-      st = n;
-      fill(selA, st.a);
-      fill(selB, st.b);
-      void run();
-    } else if (n.type !== st.type || n.show !== st.show) {
-      st = n;
-      render();
-    }
-  });
-  await run();
+  }
 }

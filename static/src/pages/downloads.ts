@@ -9,8 +9,8 @@
 // never put into the page here, so nothing from a scan can run.
 
 import { h, setText } from "../ui/dom";
-import { csvRow, CSV_HEADER, CSV_MULTI_HEADER, elementFields, Parts } from "../export/csv";
-import { addScan, Graph, GEXF12, writeGEXF } from "../export/gexf";
+import { csvRow, CSV_HEADER, elementFields, multiCSV, Parts } from "../export/csv";
+import { addScan, Graph, GEXF12, graphDate, writeGEXF } from "../export/gexf";
 import { writeJSON } from "../export/json";
 import { comma, plural } from "../ui/format";
 import { onPayload } from "../data/registry";
@@ -359,41 +359,4 @@ async function build(format: Format, scans: ScanData[], defuse: boolean, progres
       return writeGEXF(g, GEXF12, description, graphDate(scans));
     }
   }
-}
-
-// multiCSV is SpiderFoot's multi-scan CSV: the Scan Name column first, each
-// scan's elements (ROOT left out, false positives included and marked) in
-// arrival order, the scans in the order they were selected.
-async function multiCSV(scans: ScanData[], defuse: boolean, step: (done: number) => Promise<void>): Promise<Blob> {
-  const p = new Parts("text/csv;charset=utf-8");
-  p.add(csvRow(CSV_MULTI_HEADER, defuse));
-  let done = 0;
-  for (const s of scans) {
-    const name = s.info.name;
-    for (let i = 1; i < s.n; i++) {
-      if (!s.has(i)) continue;
-      const f = elementFields({ time: s.time[i], type: s.typeCode(i), module: s.module(i), source: s.sourceData(i), fp: s.fp[i] === 1, data: s.data[i] });
-      f.unshift(name);
-      p.add(csvRow(f, defuse));
-      if (++done % 5000 === 0) await step(done);
-    }
-  }
-  return p.blob();
-}
-
-// graphDate is the newest of the scans' dates (ended, else started, else
-// created), as gexf.go dates a single scan's graph.
-function graphDate(scans: ScanData[]): string {
-  let best = "";
-  for (const s of scans) {
-    for (const iso of [s.info.ended, s.info.started, s.info.created]) {
-      const t = Date.parse(iso);
-      if (iso && isFinite(t)) {
-        const d = new Date(t).toISOString().slice(0, 10);
-        if (d > best) best = d;
-        break;
-      }
-    }
-  }
-  return best || "2000-01-01";
 }

@@ -7,21 +7,24 @@
 // sort, selection and (when cleared) scroll position stay as they were.
 // currentView() hands the view as shown to other features (downloads).
 
-import { copyButton, DetailPanel, field } from "../table/detail";
-import { byId, clear, clearNotice, h, notice, setText } from "../ui/dom";
-import { comma, plural, utc, utf8Length } from "../ui/format";
-import { liveConfig, postFP, setLiveTarget, type LiveChange, type LiveTarget } from "../live/live";
-import { OrderedView, strCmp, type Cmp } from "../table/ordered";
+import { DetailPanel } from "../table/detail";
+import { byId, clearNotice, h, notice, setText } from "../ui/dom";
+import { comma, plural } from "../ui/format";
+import type { Live, LiveChange, LiveTarget } from "../live/live";
+import { OrderedView, strCmp } from "../table/ordered";
 import { isFP, load, loadInOrder, manifest } from "../data/registry";
-import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult } from "../search/box";
+import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
+import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
 import { loadScanIndex, typeNarrower } from "../search/ixread";
 import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "../table/selection";
 import { ElementStore, Groups } from "../data/store";
-import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED, type ChunkRef, type ElementChunk, type FPList, type Manifest, type TypeInfo } from "../data/types";
-import { VTable, type Column, type SortDir } from "../table/vtable";
-import { setValue, valueBlock } from "../ui/sfurl";
-import { Lineage, mountLineage } from "../table/lineage";
+import type { ChunkRef, ElementChunk, FPList, Manifest, TypeInfo } from "../data/types";
+import { VTable, type SortDir } from "../table/vtable";
+import { Lineage } from "../table/lineage";
+import { fullCmp, fullColumns, uniqueCmp, uniqueColumns, type ColumnsPage } from "./elements-columns";
+import { fpMarksOf, showElementDetail, type FPMarks } from "./elements-detail";
+import { mountFPTools } from "./elements-fp";
 
 const ROW_H = 34;
 
@@ -46,21 +49,9 @@ export interface CurrentView {
   loading: boolean; // chunks are still loading: rows will be added
 }
 
-let page: ElementsPage | null = null;
-
-// currentView returns the element table's current view, or null when the
-// page is not an element table (or has not loaded its manifest yet).
-export function currentView(): CurrentView | null {
-  return page ? page.currentView() : null;
-}
-
-// currentRows returns the store rows of the current view in display order
-// (see CurrentView.rows), or an empty array.
-export function currentRows(): Int32Array {
-  return page ? page.currentView().rows : new Int32Array(0);
-}
-
-export async function initElements(box: SearchBox | null = null): Promise<void> {
+// initElements starts the element table; expose is handed, as soon as the
+// table exists, what returns its current view (for the downloads).
+export async function initElements(box: SearchBox | null, live: Live, expose: (current: () => CurrentView) => void = () => undefined): Promise<void> {
   const host = byId("element-table");
   if (!host) return;
   const rowCount = byId("row-count");
@@ -94,10 +85,10 @@ export async function initElements(box: SearchBox | null = null): Promise<void> 
   // #sel=<element index> (from the graph views): the element to show once
   // loaded. Read before the page rewrites the hash with its own state.
   const sel = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
-  const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box);
-  page = p;
+  const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box, live);
+  expose(() => p.currentView());
   const loading = p.load();
-  setLiveTarget(p); // live updates wait for the first load
+  live.setTarget(p); // live updates wait for the first load
   await loading;
   if (Number.isInteger(sel) && sel > 0) p.reveal(sel);
   // A link to another element of this type (the detail panel's source and
@@ -148,8 +139,9 @@ class ElementsPage implements SearchHandler, LiveTarget {
   private lastMs = -1; // how long the last search took, to its rows on screen
   private readonly lineage: Lineage;
   // who marked each element a false-positive decision names, and when
-  private fpMarks = new Map<number, { by: string; ms: number }>();
+  private fpMarks: FPMarks = new Map();
   private fpRefresh: (() => void) | null = null;
+  private readonly cols: ColumnsPage;
 
   constructor(
     private readonly host: HTMLElement,
@@ -160,6 +152,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     detailEl: HTMLElement | null,
     private readonly setStatus: (t: string) => void,
     private readonly box: SearchBox | null,
+    private readonly live: Live,
   ) {
     this.s = new ElementStore(type.total);
     this.lineage = new Lineage(m);
@@ -167,8 +160,9 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
     this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 250);
     this.rankModules();
+    this.cols = { store: st, modules: () => this.m.modules, moduleRank: () => this.moduleRank, groups: () => this.groups!, groupCount: (g) => this.groupCount(g) };
 
-    this.full = new OrderedView((k) => this.fullCmp(k), null);
+    this.full = new OrderedView((k) => fullCmp(this.cols, k), null);
     this.selectAll = h("input", { type: "checkbox", class: "select-all", "aria-label": "Select all shown rows" });
     this.selectAll.addEventListener("change", () => this.toggleAll());
     this.fullTable = new VTable({
@@ -177,7 +171,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       label: `${type.descr} elements`,
       rowHeight: ROW_H,
       multiselect: true,
-      columns: this.fullColumns(),
+      columns: fullColumns(this.cols, this.selectAll),
       empty: type.total === 0 ? "No elements of this type." : "Loading…",
       rowClass: (r) => (this.s.fp[r] ? "is-fp" : "") + (this.s.risky(r) ? " is-risky" : "") + (isSelected(this.s.idx[r]) ? " is-selected" : ""),
       rowSelected: (r) => isSelected(this.s.idx[r]),
@@ -205,7 +199,19 @@ class ElementsPage implements SearchHandler, LiveTarget {
       box.handler = this;
       box.onStateChange = () => this.writeHash();
     }
-    this.mountFPTools();
+    const fpBox = byId("fp-tools");
+    if (fpBox) {
+      const checkedIds = () => {
+        const ids: string[] = [];
+        for (const i of selectedIndices()) {
+          const r = this.s.rowOf(i);
+          if (r >= 0) ids.push(this.s.eid[r]);
+        }
+        return ids;
+      };
+      const scan = document.body.getAttribute("data-scan") ?? "";
+      this.fpRefresh = mountFPTools(fpBox, { live, scan, checkedIds, status: () => ({ done: this.m.done, status: this.m.status }) });
+    }
     this.readHash();
   }
 
@@ -221,7 +227,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.ready = this.loadAll();
     // A finished scan's search index narrows the table's searches to the
     // type's candidate rows (a running one changes under the index).
-    if (!liveConfig() && this.m.done) {
+    if (!this.live.config && this.m.done) {
       void loadScanIndex(String(this.m.scan), (f) => load(f)).then((ix) => {
         if (ix) this.engine.narrow = typeNarrower(ix, String(this.type.slug));
       });
@@ -292,7 +298,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   private applyFP(p: FPList): void {
     this.s.setFP(p.i);
-    this.fpMarks = new Map((Array.isArray(p.d) ? p.d : []).map((d) => [Number(d[0]), { by: String(d[1] ?? ""), ms: Number(d[2]) || 0 }]));
+    this.fpMarks = fpMarksOf(p);
     this.groups?.recountFP();
     this.matchGroups();
     this.setKeeps();
@@ -329,7 +335,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     if (want.length) {
       // A server's files carry their version in the URL (the browser may
       // hold an older copy); a built site's are asked for afresh.
-      const query = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : c.query);
+      const query = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : c.query);
       try {
         const got = await Promise.all(want.map((ch) => load(String(ch.f), query(ch)).then((p) => ({ ch, p }))));
         got.sort((a, b) => (a.ch.s ?? 0) - (b.ch.s ?? 0));
@@ -380,98 +386,6 @@ class ElementsPage implements SearchHandler, LiveTarget {
     label.hidden = n === 0 && !this.hide;
     const text = label.querySelector("#hide-fp-text");
     if (text) setText(text, `Hide ${comma(n)} false ${n === 1 ? "positive" : "positives"}`);
-  }
-
-  // ---- false positives, in the preview server ----
-
-  // mountFPTools fills #fp-tools with the buttons that mark and unmark the
-  // checked rows, when the page is served by scanreport serve (a built
-  // site shows the state only). The page updates through the server's
-  // change event once the decision is recorded.
-  private mountFPTools(): void {
-    const box = byId("fp-tools");
-    if (!box) return;
-    if (!liveConfig()) {
-      this.mountReadOnlyFP(box);
-      return;
-    }
-    const mark = h("button", { type: "button", class: "btn small", "data-fp": "set" }, "Mark false positive");
-    const unmark = h("button", { type: "button", class: "btn small", "data-fp": "unset" }, "Unmark");
-    const note = h("span", { class: "fp-status", role: "status" });
-    box.append(mark, unmark, note);
-    box.hidden = false;
-    const msg = byId("fp-message");
-    let busy = false;
-    const reason = h("span", { class: "fp-reason hint", id: "fp-reason" });
-    box.append(reason);
-    const refresh = () => {
-      const n = selection.size;
-      // False positives are decided on finished scans only (FINISHED,
-      // ABORTED, ERROR-FAILED): say so before a click, not after.
-      const open = !this.m.done;
-      mark.disabled = unmark.disabled = busy || n === 0 || open;
-      const why = open ? `False positives can be set once the scan has finished; it is ${this.m.status || "not finished"}.` : "";
-      setText(reason, why);
-      reason.hidden = !open;
-      const what = n === 0 ? "Check one or more rows first" : `the ${plural(n, "checked element", "checked elements")}`;
-      mark.title = open ? why : n === 0 ? what : `Mark ${what} and everything found from them as false positives`;
-      unmark.title = open ? why : n === 0 ? what : `Unmark ${what}`;
-    };
-    this.fpRefresh = refresh;
-    const say = (text: string, refusal: boolean) => {
-      setText(note, refusal ? "" : text);
-      if (msg) {
-        setText(msg, refusal ? text : "");
-        msg.hidden = !refusal;
-      }
-    };
-    const decide = async (fp: boolean) => {
-      const ids: string[] = [];
-      for (const i of selectedIndices()) {
-        const r = this.s.rowOf(i);
-        if (r >= 0) ids.push(this.s.eid[r]);
-      }
-      if (ids.length === 0) return;
-      busy = true;
-      refresh();
-      box.setAttribute("aria-busy", "true");
-      say(fp ? "Marking…" : "Unmarking…", false);
-      const scan = document.body.getAttribute("data-scan") ?? "";
-      const res = await postFP(scan, ids, fp);
-      busy = false;
-      box.removeAttribute("aria-busy");
-      refresh();
-      if (res.ok) say(`${fp ? "Marked" : "Unmarked"} ${plural(ids.length, "element", "elements")}${fp ? " (and what was found from them)" : ""}.`, false);
-      else say(res.text, true);
-    };
-    mark.addEventListener("click", () => void decide(true));
-    unmark.addEventListener("click", () => void decide(false));
-    onSelectionChange(refresh);
-    refresh();
-  }
-
-  // mountReadOnlyFP explains, in a report opened from a file or a plain
-  // web server, how false positives are decided: with the preview server,
-  // or on the command line (the command for the checked rows).
-  private mountReadOnlyFP(box: HTMLElement): void {
-    const note = h("p", { class: "fp-readonly hint", id: "fp-readonly" });
-    box.append(note);
-    box.hidden = false;
-    const scan = document.body.getAttribute("data-scan") ?? "";
-    const refresh = () => {
-      const ids: string[] = [];
-      for (const i of selectedIndices()) {
-        const r = this.s.rowOf(i);
-        if (r >= 0) ids.push(this.s.eid[r]);
-      }
-      clear(note);
-      note.append("Read-only report: mark false positives in ", h("code", null, "scanreport serve"), ", or run ");
-      const shown = ids.slice(0, 20).map((id) => (/^[A-Za-z0-9._:-]+$/.test(id) ? id : "'" + id.replace(/'/g, "'\\''") + "'"));
-      note.append(h("code", null, `scanreport fp set ${scan} ${ids.length ? shown.join(" ") + (ids.length > 20 ? " …" : "") : "ELEMENT-ID…"}`));
-      note.append(ids.length ? " for the checked rows and build again." : " (check rows to fill in their ids) and build again.");
-    };
-    onSelectionChange(refresh);
-    refresh();
   }
 
   private progress(): void {
@@ -570,137 +484,10 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   // ---- columns ----
 
-  private fullColumns(): Column[] {
-    const s = this.s;
-    return [
-      {
-        key: "select",
-        label: "",
-        cls: "c-check",
-        head: (cell) => cell.appendChild(this.selectAll),
-        init: (cell) => cell.appendChild(h("input", { type: "checkbox", class: "row-select", tabindex: -1, "aria-label": "Select row" })),
-        render: (cell, r) => {
-          (cell.firstChild as HTMLInputElement).checked = isSelected(s.idx[r]);
-        },
-      },
-      {
-        key: "risky",
-        label: "Risk",
-        cls: "c-risk",
-        sortable: true,
-        title: "Risky elements first when sorted descending",
-        init: (cell) => cell.appendChild(h("span", { class: "risk-flag" })),
-        render: (cell, r) => renderRisk(cell.firstChild as HTMLElement, s.risky(r), s.risk[r]),
-      },
-      {
-        key: "data",
-        label: "Data Element",
-        cls: "c-data vt-open",
-        sortable: true,
-        render: (cell, r) => setValue(cell, s.data[r]),
-      },
-      {
-        key: "source",
-        label: "Source Data Element",
-        cls: "c-source",
-        sortable: true,
-        render: (cell, r) => setValue(cell, s.sdata[r]),
-      },
-      {
-        key: "module",
-        label: "Source Module",
-        cls: "c-module",
-        sortable: true,
-        render: (cell, r) => setText(cell, String(this.m.modules[s.mod[r]] ?? "")),
-      },
-      {
-        key: "time",
-        label: "Identified (UTC)",
-        cls: "c-time",
-        sortable: true,
-        render: (cell, r) => setText(cell, utc(s.time[r])),
-      },
-      {
-        key: "fp",
-        label: "F/P",
-        cls: "c-fp",
-        sortable: true,
-        title: "False positive",
-        init: (cell) => cell.appendChild(h("span", { class: "fp-flag" })),
-        render: (cell, r) => {
-          const el = cell.firstChild as HTMLElement;
-          const on = s.fp[r] === 1;
-          setText(el, on ? "F/P" : "");
-          el.title = on ? "Marked false positive" : "";
-        },
-      },
-    ];
-  }
-
-  private uniqueColumns(): Column[] {
-    const s = this.s;
-    return [
-      {
-        key: "risky",
-        label: "Risk",
-        cls: "c-risk",
-        sortable: true,
-        init: (cell) => cell.appendChild(h("span", { class: "risk-flag" })),
-        render: (cell, g) => renderRisk(cell.firstChild as HTMLElement, this.groups!.risky[g] === 1, -1),
-      },
-      {
-        key: "data",
-        label: "Unique Data Element",
-        cls: "c-data vt-open",
-        sortable: true,
-        render: (cell, g) => setValue(cell, s.data[this.groups!.first[g]]),
-      },
-      {
-        key: "count",
-        label: "Occurrences",
-        cls: "c-count num",
-        sortable: true,
-        render: (cell, g) => setText(cell, comma(this.groupCount(g))),
-      },
-    ];
-  }
-
+  // groupCount is a value's occurrences as the unique view counts them.
   private groupCount(g: number): number {
     const gr = this.groups!;
     return this.hide ? gr.countNF[g] : gr.count[g];
-  }
-
-  private fullCmp(key: string): Cmp {
-    const s = this.s;
-    switch (key) {
-      case "data":
-        return (a, b) => strCmp(s.data[a], s.data[b]);
-      case "source":
-        return (a, b) => strCmp(s.sdata[a], s.sdata[b]);
-      case "module":
-        return (a, b) => this.moduleRank[s.mod[a]] - this.moduleRank[s.mod[b]];
-      case "time":
-        return (a, b) => s.time[a] - s.time[b];
-      case "risky":
-        return (a, b) => riskKey(s, a) - riskKey(s, b);
-      case "fp":
-        return (a, b) => s.fp[a] - s.fp[b];
-    }
-    return () => 0;
-  }
-
-  private uniqueCmp(key: string): Cmp {
-    const s = this.s;
-    const g = this.groups!;
-    switch (key) {
-      case "data":
-        return (a, b) => strCmp(s.data[g.first[a]], s.data[g.first[b]]);
-      case "count":
-        return (a, b) => this.groupCount(a) - this.groupCount(b);
-      case "risky":
-        return (a, b) => g.risky[a] - g.risky[b];
-    }
-    return () => 0;
   }
 
   // ---- modes, filters, sorting ----
@@ -709,7 +496,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     if (this.unique) return;
     this.groups = new Groups(this.s);
     this.groups.update();
-    this.unique = new OrderedView((k) => this.uniqueCmp(k), null);
+    this.unique = new OrderedView((k) => uniqueCmp(this.cols, k), null);
     this.matchGroups();
     this.setKeeps();
     this.unique.add(0, this.groups.n);
@@ -718,7 +505,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       className: "vt-unique",
       label: `${this.type.descr}: unique values`,
       rowHeight: ROW_H,
-      columns: this.uniqueColumns(),
+      columns: uniqueColumns(this.cols),
       empty: "No values.",
       rowClass: (g) => (this.groups!.risky[g] ? "is-risky" : ""),
       onSort: (k) => this.sortBy(k),
@@ -979,74 +766,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   private openDetail(r: number, group = -1): void {
     if (!this.detail) return;
-    const s = this.s;
-    const f = s.flags[r];
-    const data = s.data[r];
-    this.detail.show(group >= 0 ? "Unique data element" : "Data element", (body) => {
-      body.append(valueBlock("detail-data", data, 0));
-      const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data),
-        h("a", { class: "btn small detail-path", href: `../visualise.html#el=${s.idx[r]}`, title: "The chain of sources this element was found through, back to the target" }, "Discovery path"));
-      body.append(actions);
-      if (f & FLAG_CUT) {
-        body.append(h("p", { class: "notice partial" }, "This value was longer than 64 KiB and is cut here. The full value is in the scan's elements.jsonl and in the downloads."));
-      }
-      const dl = h("dl", { class: "detail-fields" });
-      field(dl, "Type", this.type.descr, " ", h("code", null, this.type.code));
-      if (group >= 0) field(dl, "Occurrences", comma(this.groups!.count[group]) + (this.groups!.countNF[group] !== this.groups!.count[group] ? ` (${comma(this.groups!.count[group] - this.groups!.countNF[group])} false positive)` : ""));
-      const sd = s.sdata[r];
-      const src = valueBlock("detail-source", sd);
-      field(dl, group >= 0 ? "Source data element (first occurrence)" : "Source data element", src);
-      if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
-      field(dl, "Source module", String(this.m.modules[s.mod[r]] ?? ""));
-      field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
-      field(dl, "Risk", s.risky(r) ? h("span", { class: "badge risk-high" }, "risky") : "not risky", s.risk[r] > 0 ? ` · risk score ${s.risk[r]} of 100` : "");
-      field(dl, "False positive", s.fp[r] ? this.fpWho(s.idx[r]) : "no");
-      field(dl, "Element id", h("code", null, s.eid[r]));
-      field(dl, "Element index", h("code", null, String(s.idx[r])));
-      body.append(dl);
-      if (group < 0) {
-        const rel = h("div", { class: "detail-lineage" });
-        body.append(rel);
-        void mountLineage(rel, this.lineage, s.idx[r]);
-      }
-      const notes: string[] = [];
-      if (f & FLAG_ORPHAN) notes.push("Orphan: its source element never appeared in the scan, so it is shown under the scan target (ROOT).");
-      if (f & FLAG_CYCLE) notes.push("Cycle: its chain of source elements looped back on itself, so it is shown under the scan target (ROOT).");
-      if (f & FLAG_RENAMED) notes.push("Renamed: the scanner used its id for an earlier element too, so it got a new id (the one above).");
-      if (f & FLAG_CUT) notes.push("Cut: the value is longer than 64 KiB; the report shows its first 64 KiB.");
-      if (f & FLAG_GUESSED) notes.push("Link guessed from value: the scan was imported from an export that names sources by value only, and another element (or none) could have been the source.");
-      if (notes.length) {
-        body.append(h("h3", null, "Flags"), h("ul", { class: "detail-flags" }, ...notes.map((n) => h("li", null, n))));
-      }
-    }, null);
-  }
-
-  // fpWho says who marked element i a false positive and when: its own
-  // decision, or the one on the source it was found through.
-  private fpWho(i: number): HTMLElement {
-    const out = h("span", { class: "fp-who" }, h("span", { class: "tag fp" }, "yes"), " ");
-    const said = (m: { by: string; ms: number }, through: string) =>
-      `marked ${through}by ${m.by || "someone (review.jsonl does not say)"}${m.ms ? ` on ${utc(m.ms)} UTC` : ""}`;
-    const own = this.fpMarks.get(i);
-    if (own) {
-      out.append(said(own, ""));
-      return out;
-    }
-    const rest = h("span", null, "found from an element marked false positive");
-    out.append(rest);
-    void this.lineage.ancestors(i).then(
-      (up) => {
-        for (const a of up) {
-          const m = this.fpMarks.get(a);
-          if (m) {
-            setText(rest, `found from an element ${said(m, "")} (element ${a})`);
-            return;
-          }
-        }
-      },
-      () => undefined,
-    );
-    return out;
+    showElementDetail(this.detail, { store: this.s, type: this.type, manifest: this.m, lineage: this.lineage, fpMarks: this.fpMarks }, r, this.groups, group);
   }
 
   // ---- state in the URL fragment: view, sort, hide ----
@@ -1081,18 +801,6 @@ class ElementsPage implements SearchHandler, LiveTarget {
     if (this.box) addSearchHash(p, this.box.state());
     replaceHash(p);
   }
-}
-
-function riskKey(s: ElementStore, r: number): number {
-  return (s.risky(r) ? 256 : 0) + s.risk[r];
-}
-
-function renderRisk(el: HTMLElement, risky: boolean, score: number): void {
-  const cls = risky ? "risk-flag on" : "risk-flag";
-  if (el.className !== cls) el.className = cls;
-  const label = risky ? (score > 0 ? `Risky (risk ${score})` : "Risky") : "";
-  setText(el, risky ? "Risky" : "");
-  if (el.title !== label) el.title = label;
 }
 
 // mark records a performance mark (for benchmarks: first rows, all loaded).

@@ -22,7 +22,7 @@ import { byId, clear, h, setText } from "../ui/dom";
 import { ExploreGraph, MAX_SHOWN, type GraphNode } from "../graph/explore-graph";
 import { comma, oneLine, plural, utc } from "../ui/format";
 import { endpoints, post, type LookupInfo } from "../live/investigation-api";
-import { liveConfig, setLiveTarget, type LiveChange } from "../live/live";
+import type { Live, LiveChange } from "../live/live";
 import { load, manifest } from "../data/registry";
 import { exactQuery } from "../search/query";
 import { labelOf } from "../ui/sfurl";
@@ -43,11 +43,6 @@ interface El {
   c: number;
   v: number;
   f: number;
-}
-
-interface FullChunk extends ElementChunk {
-  c?: number[];
-  v?: number[];
 }
 
 function chunkKey(c: ChunkRef): string {
@@ -79,6 +74,7 @@ class Explore {
     private readonly detail: HTMLElement,
     private readonly status: HTMLElement,
     filterBox: HTMLInputElement | null,
+    private readonly live: Live,
   ) {
     this.m = m;
     this.drawing = new ExploreGraph(graph);
@@ -119,7 +115,7 @@ class Explore {
     });
     // A server's files carry their version in the URL (the browser may hold
     // an older copy); a built site's are asked for afresh after a change.
-    const q = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : query);
+    const q = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : query);
     let done = 0;
     let next = 0;
     const worker = async () => {
@@ -127,7 +123,7 @@ class Explore {
         const w = want[next++];
         const p = await load(String(w.ch.f), q(w.ch));
         if (p.k !== "elements" || p.type !== m.types[w.t].slug) throw new Error(`The data file ${w.ch.f} holds other elements.`);
-        this.place(p as FullChunk, w.t);
+        this.place(p, w.t);
         this.chunkKeys.set(String(w.ch.f), chunkKey(w.ch));
         done++;
         if (done % 8 === 0) setText(this.status, `Loading… ${comma(this.count)} of ${comma(total)} elements`);
@@ -147,7 +143,7 @@ class Explore {
     return true;
   }
 
-  private place(c: FullChunk, ti: number): void {
+  private place(c: ElementChunk, ti: number): void {
     for (let j = 0; j < c.n; j++) {
       const i = c.i[j] | 0;
       if (i <= 0) continue;
@@ -383,7 +379,7 @@ class Explore {
   }
 
   private renderLookups(body: HTMLElement, i: number): void {
-    const ep = endpoints();
+    const ep = endpoints(this.live.api);
     if (!ep || !ep.lookup || !ep.lookups.length) return;
     const type = this.typeCode(i);
     const apply = ep.lookups.filter((l) => l.kinds.includes("manual") && (l.types.includes("*") || l.types.includes(type)));
@@ -419,7 +415,7 @@ class Explore {
       const scan = document.body.getAttribute("data-scan") ?? "";
       let note: { i: number; text: string; error: boolean };
       try {
-        const r = await post("lookup", { scan, element: this.eid(i), lookup: l.name });
+        const r = await post(this.live.api, "lookup", { scan, element: this.eid(i), lookup: l.name });
         if (r.ok) {
           note = { i, text: typeof r.body.message === "string" ? r.body.message : "Done.", error: false };
           // The server has written the new elements: load them now (the
@@ -475,7 +471,7 @@ class Explore {
   }
 }
 
-export async function initExplore(): Promise<void> {
+export async function initExplore(live: Live): Promise<void> {
   const graph = byId("explore-graph");
   const crumbs = byId("explore-path");
   const back = byId<HTMLButtonElement>("explore-back");
@@ -490,7 +486,7 @@ export async function initExplore(): Promise<void> {
     setText(status, (e as Error).message);
     return;
   }
-  const x = new Explore(m, graph, crumbs, back, list, detail, status, byId<HTMLInputElement>("explore-filter"));
+  const x = new Explore(m, graph, crumbs, back, list, detail, status, byId<HTMLInputElement>("explore-filter"), live);
   try {
     if (!(await x.loadAll("", m))) return;
   } catch (e) {
@@ -498,5 +494,5 @@ export async function initExplore(): Promise<void> {
     return;
   }
   x.fromHash();
-  setLiveTarget(x);
+  live.setTarget(x);
 }

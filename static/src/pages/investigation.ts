@@ -13,6 +13,7 @@
 
 import { byId, clear, h } from "../ui/dom";
 import { endpoints, post } from "../live/investigation-api";
+import type { Live } from "../live/live";
 import { onPayload } from "../data/registry";
 import { onScanSelection } from "../table/scan-selection";
 import type { InvestigationEntry } from "../data/types";
@@ -52,9 +53,9 @@ function members(): Set<string> {
 }
 
 // initInvestigationTab sets up a scan's Investigations tab.
-export function initInvestigationTab(): void {
+export function initInvestigationTab(live: Live): void {
   const scan = document.body.getAttribute("data-scan") ?? "";
-  const e = endpoints();
+  const e = endpoints(live.api);
   if (!e || !e.investigation || !scan) return; // a built site: the list only
   document.documentElement.classList.add("sr-preview");
   const tools = byId("inv-tools");
@@ -92,7 +93,7 @@ export function initInvestigationTab(): void {
     tools.setAttribute("aria-busy", "true");
     say("", "info");
     try {
-      const r = await post("investigation", { scan, investigation: name, member });
+      const r = await post(live.api, "investigation", { scan, investigation: name, member });
       if (r.ok) {
         say(member ? `Added to ${name}.` : `Removed from ${name}.`, "info");
         if (member) input.value = "";

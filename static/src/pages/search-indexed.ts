@@ -24,11 +24,12 @@ import { loadScanIndex, type ScanIndex } from "../search/ixread";
 import { planSide } from "../search/plan";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import { running } from "../live/live";
-import { loadFrom } from "./search-page";
+import { loadFrom } from "./search-corpus";
 import type { Query } from "../search/query";
 import { strCmp } from "../table/ordered";
-import { setValue, valueBlock } from "../ui/sfurl";
+import { valueBlock } from "../ui/sfurl";
 import { FLAG_CUT, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest, type ScansList, type TypeInfo } from "../data/types";
+import { elementColumns, scanColumn, typeColumn } from "../table/columns";
 import { VTable, type Column, type SortDir } from "../table/vtable";
 
 const ROW_H = 34;
@@ -526,29 +527,17 @@ class IndexedSearchPage implements SearchHandler {
   // ---- table ----
 
   private columns(): Column[] {
-    const text = (cell: HTMLElement, t: string) => setText(cell, t);
     const cols: Column[] = [];
-    if (this.all) {
-      cols.push({
-        key: "scan",
-        label: "Scan",
-        cls: "c-scan",
-        render: (cell, k) => {
-          if (k < 0) {
-            const sc = this.scans[-1 - k];
-            const n = this.groupCount[-1 - k] ?? 0;
-            text(cell, `${sc.name} · ${sc.target ? sc.target + " · " : ""}${plural(n, "match", "matches")}`);
-          } else text(cell, this.scans[this.hits[k].s].name);
-        },
-      });
-    }
+    if (this.all) cols.push(scanColumn((k) => this.scans[this.hits[k].s], (g) => ({ scan: this.scans[g], matches: this.groupCount[g] ?? 0 })));
     cols.push(
-      { key: "type", label: "Type", cls: "c-type", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : String(this.hits[k].ty.info.descr ?? "")) },
-      { key: "data", label: "Data Element", cls: "c-data vt-open", sortable: true, render: (cell, k) => setValue(cell, k < 0 ? "" : this.hits[k].d) },
-      { key: "source", label: "Source Data Element", cls: "c-source", sortable: true, render: (cell, k) => setValue(cell, k < 0 ? "" : this.hits[k].sd) },
-      { key: "module", label: "Source Module", cls: "c-module", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : this.moduleOf(this.hits[k])) },
-      { key: "time", label: "Identified (UTC)", cls: "c-time", sortable: true, render: (cell, k) => text(cell, k < 0 ? "" : utc(this.hits[k].t)) },
-      { key: "fp", label: "F/P", cls: "c-fp", sortable: true, title: "False positive", render: (cell, k) => text(cell, k >= 0 && this.isFP(this.hits[k]) ? "F/P" : "") },
+      typeColumn((k) => String(this.hits[k].ty.info.descr ?? "")),
+      ...elementColumns({
+        data: (k) => this.hits[k].d,
+        source: (k) => this.hits[k].sd,
+        module: (k) => this.moduleOf(this.hits[k]),
+        time: (k) => this.hits[k].t,
+        fp: (k) => this.isFP(this.hits[k]),
+      }),
     );
     return cols;
   }

@@ -10,225 +10,32 @@
 // each scan's data folder; a payload is told apart by the script that
 // delivered it (document.currentScript inside the registry's listener).
 
-import { copyButton, DetailPanel, field } from "../table/detail";
+import { DetailPanel } from "../table/detail";
 import { byId, clear, clearNotice, h, notice, setText } from "../ui/dom";
-import { comma, plural, utc, utf8Length } from "../ui/format";
-import { fpKey, liveConfig, setLiveTarget, setScansTarget, type LiveChange, type LiveTarget, type ScansTarget } from "../live/live";
+import { comma, plural } from "../ui/format";
+import { fpKey, type Live, type LiveChange, type LiveTarget, type ScansTarget } from "../live/live";
 import { OrderedView, strCmp, type Cmp } from "../table/ordered";
-import { manifest as scanManifest, onPayload } from "../data/registry";
+import { manifest as scanManifest } from "../data/registry";
 import { initIndexedSearchPage } from "./search-indexed";
-import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult, type SearchSource } from "../search/box";
+import { showSearchDetail } from "./search-detail";
+import { describeRowFilter, readRowFilter, rowFilterKey, rowPasses, writeRowFilter, type RowFilter } from "./search-rows";
+import { chunkKey, Corpus, FOLDER, initialScans, loadFiles, loadFrom, SCAN_ID, type ScanPart, type TypePart } from "./search-corpus";
+import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
+import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
 import { ElementStore } from "../data/store";
-import { FLAG_CUT, type ChunkRef, type ElementChunk, type FPList, type Manifest, type Payload, type ScanEntry, type ScansList, type TypeInfo } from "../data/types";
+import type { ChunkRef, FPList, Manifest, ScanEntry, ScansList } from "../data/types";
+import { elementColumns, scanColumn, typeColumn } from "../table/columns";
 import { VTable, type Column, type SortDir } from "../table/vtable";
-import { setValue, valueBlock } from "../ui/sfurl";
 
 const ROW_H = 34;
-const PARALLEL = 4; // data files in flight
 // MAX_ELEMENTS is how many elements the search over all scans loads into
 // one page (about 360 MB of page heap per million, plus the worker's copy);
 // scans beyond it are named, with a link to their own search page.
 export const MAX_ELEMENTS = 2_500_000;
-const SCAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const FOLDER = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/;
-const QUERY = /^(?:[a-z]=[0-9]+)?$/;
-
-// ---- loading data files from any scan's folder ----
-
-const waiting = new Map<Element, (p: Payload) => void>();
-let scansList: ScansList | null = null;
-
-// Registered when the bundle is evaluated, before app.ts installs the
-// registry, so that data/scans.js (loaded by the page before the bundle)
-// is seen when the registry drains the payloads that came first.
-onPayload((p) => {
-  if (p.k === "scans" && !scansList) scansList = p;
-  const s = document.currentScript;
-  const f = s ? waiting.get(s) : undefined;
-  if (f) f(p);
-});
-
-// loadFrom runs the data file folder+file and resolves with its payload;
-// query (a live update's "v=…", "g=…" or "t=…") makes the browser ask afresh.
-export function loadFrom(folder: string, file: string, query = ""): Promise<Payload> {
-  return new Promise<Payload>((resolve, reject) => {
-    if (!FOLDER.test(folder) || !FILE_NAME.test(file) || !QUERY.test(query)) {
-      reject(new Error(`${folder}${file} is not a data file of this site.`));
-      return;
-    }
-    const s = document.createElement("script");
-    let got: Payload | null = null;
-    waiting.set(s, (p) => (got = p));
-    const done = () => {
-      waiting.delete(s);
-      s.onload = s.onerror = null;
-      s.remove();
-    };
-    s.onload = () => {
-      done();
-      if (got) resolve(got);
-      else reject(new Error(`The data file ${folder}${file} holds no data.`));
-    };
-    s.onerror = () => {
-      done();
-      reject(new Error(`The data file ${folder}${file} is missing or unreadable (was the report copied completely?).`));
-    };
-    s.async = true;
-    s.src = folder + file + (query ? "?" + query : "");
-    document.head.appendChild(s);
-  });
-}
-
-// loadFiles loads files with up to PARALLEL in flight and hands each
-// payload to each() in order. It stops at the first failure.
-async function loadFiles(folder: string, files: string[], each: (p: Payload, k: number) => void): Promise<void> {
-  const started: Array<Promise<Payload> | undefined> = [];
-  let next = 0;
-  const more = (done: number) => {
-    while (next < files.length && next - done < PARALLEL) {
-      const pr = loadFrom(folder, files[next]);
-      pr.catch(() => undefined); // handled in turn
-      started.push(pr);
-      next++;
-    }
-  };
-  for (let k = 0; k < files.length; k++) {
-    more(k);
-    const p = await started[k]!;
-    started[k] = undefined;
-    more(k + 1);
-    each(p, k);
-  }
-}
-
-// ---- the corpus: every loaded element of every scan, as global rows ----
-
-// A TypePart holds the loaded elements of one type of one scan, in the
-// type's own row order (the manifest's chunk "s"), so that a chunk the
-// preview server rewrote is placed over the rows it held.
-interface TypePart {
-  index: number; // in Corpus.parts
-  sc: ScanPart;
-  ti: number; // in sc.types
-  store: ElementStore;
-  glob: Int32Array; // by store row: the global row
-  keys: Map<string, string>; // chunk file → what the manifest said of it when loaded
-}
-
-interface ScanPart {
-  index: number;
-  id: string;
-  name: string;
-  target: string;
-  folder: string; // the scan's data/ folder, relative to this page
-  pages: string; // the scan's page folder, relative to this page ("" or "scans/<id>/")
-  expected: number; // elements the scan list or manifest announces
-  m: Manifest | null; // the latest manifest
-  // types in a stable order (a type keeps its index when a later manifest
-  // lists the types in another order), with their latest facts.
-  types: TypeInfo[];
-  parts: TypePart[]; // by type index
-  fp: Set<number> | null;
-  error: string;
-  gone: boolean; // no longer in the scans folder: its rows are left out
-}
-
-function grow<T extends Uint16Array | Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
-  if (a.length >= n) return a;
-  const b = make(Math.max(n, a.length * 2, 1024));
-  b.set(a);
-  return b;
-}
-
-function chunkKey(c: ChunkRef): string {
-  return `${c.s ?? ""}/${c.n}/${c.v ?? 0}`;
-}
-
-class Corpus implements SearchSource {
-  scans: ScanPart[] = [];
-  parts: TypePart[] = [];
-  n = 0;
-  partOf = new Int32Array(0); // by global row: index into parts
-  scanOf = new Uint16Array(0); // by global row
-  local = new Int32Array(0); // by global row: the row in its part's store
-
-  count(): number {
-    return this.n;
-  }
-  data(g: number): string {
-    return this.parts[this.partOf[g]].store.data[this.local[g]];
-  }
-  sdata(g: number): string {
-    return this.parts[this.partOf[g]].store.sdata[this.local[g]];
-  }
-  store(g: number): ElementStore {
-    return this.parts[this.partOf[g]].store;
-  }
-  typeOf(g: number): TypeInfo | undefined {
-    const tp = this.parts[this.partOf[g]];
-    return tp.sc.types[tp.ti];
-  }
-
-  // part returns the part of a scan's type, made when the type is new.
-  part(sc: ScanPart, t: TypeInfo): TypePart {
-    let ti = sc.types.findIndex((x) => x.slug === t.slug);
-    if (ti < 0) {
-      ti = sc.types.length;
-      sc.types.push(t);
-      const tp: TypePart = { index: this.parts.length, sc, ti, store: new ElementStore(Number(t.total) || 0), glob: new Int32Array(0), keys: new Map() };
-      if (sc.fp) tp.store.setFP(sc.fp);
-      sc.parts.push(tp);
-      this.parts.push(tp);
-      return tp;
-    }
-    sc.types[ti] = t;
-    return sc.parts[ti];
-  }
-
-  // place puts a chunk at its rows of a part. It returns the new global
-  // rows [g0, g1) and calls changed() for each run of held global rows
-  // whose values changed in place.
-  place(tp: TypePart, c: ElementChunk, ref: ChunkRef, changed: (from: number, to: number) => void): [number, number] {
-    const r = tp.store.put(c, typeof ref.s === "number" ? ref.s : tp.store.n);
-    tp.keys.set(String(ref.f), chunkKey(ref));
-    const to = tp.store.n;
-    const g0 = this.n;
-    const g1 = g0 + (to - r.from);
-    tp.glob = grow(tp.glob, to, (k) => new Int32Array(k));
-    this.partOf = grow(this.partOf, g1, (k) => new Int32Array(k));
-    this.scanOf = grow(this.scanOf, g1, (k) => new Uint16Array(k));
-    this.local = grow(this.local, g1, (k) => new Int32Array(k));
-    for (let row = r.from; row < to; row++) {
-      const g = g0 + row - r.from;
-      tp.glob[row] = g;
-      this.partOf[g] = tp.index;
-      this.scanOf[g] = tp.sc.index;
-      this.local[g] = row;
-    }
-    this.n = g1;
-    // Held rows changed in place: their global rows, in runs.
-    let a = -1;
-    let b = -1;
-    for (let row = r.lo; row < r.hi; row++) {
-      const g = tp.glob[row];
-      if (g === b) b++;
-      else {
-        if (a >= 0) changed(a, b);
-        a = g;
-        b = g + 1;
-      }
-    }
-    if (a >= 0) changed(a, b);
-    return [g0, g1];
-  }
-}
-
 // ---- the page ----
 
-export async function initSearchPage(box: SearchBox | null, all: boolean): Promise<void> {
+export async function initSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<void> {
   const host = byId("search-results");
   if (!host) return;
   // A built site searches through its index (pages/search-indexed.ts); the
@@ -236,11 +43,11 @@ export async function initSearchPage(box: SearchBox | null, all: boolean): Promi
   // A row filter from the overview (#only, #module, #from) lists rows
   // without a query: that needs every element, so this page loads them.
   const rf = readRowFilter(new URLSearchParams(location.hash.replace(/^#/, "")));
-  if (!liveConfig() && !rf && (await initIndexedSearchPage(box, all))) return;
-  const page = new SearchPage(host, box, all);
+  if (!live.config && !rf && (await initIndexedSearchPage(box, all))) return;
+  const page = new SearchPage(host, box, all, live);
   // Live updates (live/live.ts) wait for the first load (update awaits ready).
-  if (all) setScansTarget(page);
-  else setLiveTarget(page);
+  if (all) live.setScansTarget(page);
+  else live.setTarget(page);
   await page.load();
 }
 
@@ -277,6 +84,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     private readonly host: HTMLElement,
     private readonly box: SearchBox | null,
     private readonly all: boolean,
+    private readonly live: Live,
   ) {
     this.ready = new Promise<void>((resolve) => (this.loaded = resolve));
     const c = this.c;
@@ -356,7 +164,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
 
   private async loadEveryScan(): Promise<void> {
     this.setProgress("Loading the list of scans…");
-    let list = scansList;
+    let list: ScansList | null = initialScans();
     if (!list) {
       // The page loads data/scans.js before the bundle; if that did not
       // arrive (a slow disk), load it again.
@@ -572,7 +380,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     }
     // A server's files carry their version in the URL (the browser may hold
     // an older copy); a built site's are asked for afresh.
-    const q = (ch: ChunkRef) => (liveConfig() ? "v=" + (ch.v ?? 0) : query);
+    const q = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : query);
     let moved = false;
     if (want.length > 0) {
       try {
@@ -765,16 +573,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private passes(f: RowFilter, g: number): boolean {
     const s = this.store(g);
     const r = this.c.local[g];
-    if (f.only === "risky" && !s.risky(r)) return false;
-    if (f.only === "fp" && s.fp[r] === 0) return false;
-    if (f.module !== null && this.moduleOf(g) !== f.module) return false;
-    if (f.from >= 0) {
-      // The second it was identified in, as the overview's timeline counts.
-      const t = s.time[r];
-      const k = Math.floor(t / 1000) * 1000;
-      if (!(t > 0 && k >= f.from && k < f.to)) return false;
-    }
-    return true;
+    return rowPasses(f, { risky: s.risky(r), fp: s.fp[r] !== 0, module: this.moduleOf(g), time: s.time[r] });
   }
 
   // showFilter says which rows the row filter keeps, how many, and offers
@@ -792,11 +591,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const bar = this.filterBar;
     bar.hidden = false;
     clear(bar);
-    const what: string[] = [];
-    if (f.only === "risky") what.push("risky elements");
-    if (f.only === "fp") what.push("false positives");
-    if (f.module !== null) what.push(`found by module ${f.module}`);
-    if (f.from >= 0) what.push(`identified ${utc(f.from)} – ${utc(f.to)} UTC`);
+    const what = describeRowFilter(f);
     const n = this.view.vn;
     bar.append(`Showing only ${what.join(", ")}${this.query ? " that match the search" : ""}: ${plural(n, "element", "elements")}${this.loading ? " so far" : ""}. `);
     const clearIt = h("button", { type: "button", class: "btn small", id: "search-filter-clear" }, "Show all elements");
@@ -817,67 +612,17 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
 
   private columns(): Column[] {
     const c = this.c;
-    const text = (cell: HTMLElement, t: string) => setText(cell, t);
     const cols: Column[] = [];
-    if (this.all) {
-      cols.push({
-        key: "scan",
-        label: "Scan",
-        cls: "c-scan",
-        render: (cell, g) => {
-          if (g < 0) {
-            const sc = c.scans[-1 - g];
-            const n = this.groupCount[-1 - g] ?? 0;
-            text(cell, `${sc.name} · ${sc.target ? sc.target + " · " : ""}${plural(n, "match", "matches")}`);
-          } else text(cell, c.scans[c.scanOf[g]].name);
-        },
-      });
-    }
-    const typeOf = (g: number) => c.typeOf(g);
+    if (this.all) cols.push(scanColumn((g) => c.scans[c.scanOf[g]], (i) => ({ scan: c.scans[i], matches: this.groupCount[i] ?? 0 })));
     cols.push(
-      {
-        key: "type",
-        label: "Type",
-        cls: "c-type",
-        sortable: true,
-        render: (cell, g) => text(cell, g < 0 ? "" : String(typeOf(g)?.descr ?? "")),
-      },
-      {
-        key: "data",
-        label: "Data Element",
-        cls: "c-data vt-open",
-        sortable: true,
-        render: (cell, g) => setValue(cell, g < 0 ? "" : this.store(g).data[c.local[g]]),
-      },
-      {
-        key: "source",
-        label: "Source Data Element",
-        cls: "c-source",
-        sortable: true,
-        render: (cell, g) => setValue(cell, g < 0 ? "" : this.store(g).sdata[c.local[g]]),
-      },
-      {
-        key: "module",
-        label: "Source Module",
-        cls: "c-module",
-        sortable: true,
-        render: (cell, g) => text(cell, g < 0 ? "" : this.moduleOf(g)),
-      },
-      {
-        key: "time",
-        label: "Identified (UTC)",
-        cls: "c-time",
-        sortable: true,
-        render: (cell, g) => text(cell, g < 0 ? "" : utc(this.store(g).time[c.local[g]])),
-      },
-      {
-        key: "fp",
-        label: "F/P",
-        cls: "c-fp",
-        sortable: true,
-        title: "False positive",
-        render: (cell, g) => text(cell, g >= 0 && this.store(g).fp[c.local[g]] ? "F/P" : ""),
-      },
+      typeColumn((g) => String(c.typeOf(g)?.descr ?? "")),
+      ...elementColumns({
+        data: (g) => this.store(g).data[c.local[g]],
+        source: (g) => this.store(g).sdata[c.local[g]],
+        module: (g) => this.moduleOf(g),
+        time: (g) => this.store(g).time[c.local[g]],
+        fp: (g) => this.store(g).fp[c.local[g]] !== 0,
+      }),
     );
     return cols;
   }
@@ -940,35 +685,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private openDetail(g: number): void {
     if (!this.detail) return;
     const c = this.c;
-    const sc = c.scans[c.scanOf[g]];
-    const s = c.store(g);
-    const r = c.local[g];
-    const t = c.typeOf(g);
-    const data = s.data[r];
-    this.detail.show("Data element", (body) => {
-      body.append(valueBlock("detail-data", data, 0));
-      const actions = h("div", { class: "detail-actions" }, copyButton("Copy value", () => data));
-      const slug = t ? String(t.slug) : "";
-      if (SLUG.test(slug)) {
-        actions.append(h("a", { class: "btn small detail-open", href: sc.pages + "types/" + slug + ".html" }, `Open the ${t ? String(t.descr) : ""} table`));
-      }
-      if (this.all) actions.append(h("a", { class: "btn small", href: sc.pages + "index.html" }, "Open the scan"));
-      body.append(actions);
-      if (s.flags[r] & FLAG_CUT) body.append(h("p", { class: "notice partial" }, "This value was longer than 64 KiB and is cut here. The full value is in the scan's downloads."));
-      const dl = h("dl", { class: "detail-fields" });
-      if (this.all) field(dl, "Scan", sc.name, " ", h("code", null, sc.id));
-      if (t) field(dl, "Type", String(t.descr), " ", h("code", null, String(t.code)));
-      const sd = s.sdata[r];
-      field(dl, "Source data element", valueBlock("detail-source", sd));
-      if (utf8Length(sd) > 1020) dl.lastElementChild?.append(h("p", { class: "hint" }, "Source values are shown up to 1 KiB here."));
-      field(dl, "Source module", this.moduleOf(g));
-      field(dl, "Identified", s.time[r] ? utc(s.time[r]) + " UTC" : "unknown");
-      field(dl, "Risk", s.risky(r) ? h("span", { class: "badge risk-high" }, "risky") : "not risky", s.risk[r] > 0 ? ` · risk score ${s.risk[r]} of 100` : "");
-      field(dl, "False positive", s.fp[r] ? h("span", { class: "tag fp" }, "yes: marked false positive") : "no");
-      field(dl, "Element id", h("code", null, s.eid[r]));
-      field(dl, "Element index", h("code", null, String(s.idx[r])));
-      body.append(dl);
-    }, null);
+    showSearchDetail(this.detail, { scan: c.scans[c.scanOf[g]], store: c.store(g), r: c.local[g], type: c.typeOf(g), module: this.moduleOf(g) }, this.all);
   }
 
   // ---- hash: q, src, hidefp, sort ----
@@ -1013,38 +730,4 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
     replaceHash(p);
   }
-}
-
-// RowFilter is what a link asks the search page to show without a query:
-// #only=risky|fp, #module=NAME, #from=MS&to=MS (Unix ms, to exclusive).
-interface RowFilter {
-  only: "" | "risky" | "fp";
-  module: string | null;
-  from: number;
-  to: number;
-}
-
-function readRowFilter(p: URLSearchParams): RowFilter | null {
-  const o = p.get("only");
-  const only = o === "risky" || o === "fp" ? o : "";
-  const module = p.get("module");
-  const from = Number(p.get("from") ?? "");
-  const to = Number(p.get("to") ?? "");
-  const span = p.has("from") && p.has("to") && Number.isFinite(from) && Number.isFinite(to) && to > from && from >= 0;
-  if (only === "" && module === null && !span) return null;
-  return { only, module, from: span ? from : -1, to: span ? to : -1 };
-}
-
-function writeRowFilter(p: URLSearchParams, f: RowFilter | null): void {
-  if (!f) return;
-  if (f.only) p.set("only", f.only);
-  if (f.module !== null) p.set("module", f.module);
-  if (f.from >= 0) {
-    p.set("from", String(f.from));
-    p.set("to", String(f.to));
-  }
-}
-
-function rowFilterKey(f: RowFilter | null): string {
-  return f ? JSON.stringify(f) : "";
 }

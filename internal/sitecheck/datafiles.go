@@ -1,0 +1,209 @@
+package sitecheck
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/scanreport/scanreport/generator/chunks"
+	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/sitefmt"
+	"github.com/scanreport/scanreport/internal/testread"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// DataFiles checks a scan's data files against its model s and the format:
+// the manifest's numbers, chunk files that exist and hold n rows of
+// equal-length columns, 10,000 rows at most, and nothing else in data/.
+func DataFiles(t testing.TB, site, id string, s *model.Scan) {
+	t.Helper()
+	m := testread.ReadManifest(t, site, id)
+	dir := filepath.Join(site, "scans", id, "data")
+	if m.K != "manifest" || m.Scan != id || m.Status != s.Meta.Status || m.Count != s.Count() || m.Done != s.Meta.Done() {
+		t.Errorf("manifest head: k=%q scan=%q status=%q count=%d done=%v; want manifest %q %q %d %v",
+			m.K, m.Scan, m.Status, m.Count, m.Done, id, s.Meta.Status, s.Count(), s.Meta.Done())
+	}
+	want := map[string]bool{"manifest.js": true, m.FP.F: true}
+	graphFiles(t, dir, want) // graph.js, tree.js and the files they list
+	indexFiles(t, dir, want) // ix.js and the shards it counts (docs/site-format.md)
+	sum := 0
+	byCode := map[string]int{}
+	for _, ty := range s.Types {
+		if ty.Code != scan.RootID {
+			byCode[ty.Code] = ty.Total()
+		}
+	}
+	for _, ty := range m.Types {
+		sum += ty.Total
+		if byCode[ty.Code] != ty.Total {
+			t.Errorf("type %s: manifest total %d, model %d", ty.Code, ty.Total, byCode[ty.Code])
+		}
+		rows := 0
+		for seq, c := range ty.Chunks {
+			want[c.F] = true
+			rows += c.N
+			if c.N > 10000 || c.N <= 0 {
+				t.Errorf("%s: n=%d", c.F, c.N)
+			}
+			var ch testread.ElementChunk
+			testread.Payload(t, filepath.Join(dir, c.F), &ch)
+			cols := map[string]int{"i": len(ch.I), "id": len(ch.ID), "d": len(ch.D), "s": len(ch.S), "sd": len(ch.SD), "m": len(ch.M), "t": len(ch.T), "r": len(ch.R), "f": len(ch.F)}
+			for col, n := range cols {
+				if n != c.N {
+					t.Errorf("%s: column %s has %d values, n=%d", c.F, col, n, c.N)
+				}
+			}
+			if ch.K != "elements" || ch.Scan != id || ch.Type != ty.Slug || ch.Seq != seq || ch.N != c.N {
+				t.Errorf("%s: head k=%q scan=%q type=%q seq=%d n=%d", c.F, ch.K, ch.Scan, ch.Type, ch.Seq, ch.N)
+			}
+			for _, mi := range ch.M {
+				if mi < 0 || mi >= len(m.Modules) {
+					t.Errorf("%s: module index %d out of range", c.F, mi)
+					break
+				}
+			}
+		}
+		if rows != ty.Total {
+			t.Errorf("type %s: chunks hold %d rows, total %d", ty.Code, rows, ty.Total)
+		}
+	}
+	if sum != m.Count || len(m.Types) != len(byCode) {
+		t.Errorf("manifest types add up to %d elements in %d types; count %d, model has %d types", sum, len(m.Types), m.Count, len(byCode))
+	}
+	logRows := 0
+	for _, c := range m.Log.Chunks {
+		want[c.F] = true
+		logRows += c.N
+	}
+	if logRows != m.Log.Total || m.Log.Total != len(s.Log) {
+		t.Errorf("log: chunks %d rows, total %d, model %d", logRows, m.Log.Total, len(s.Log))
+	}
+	var fp testread.FPList
+	testread.Payload(t, filepath.Join(dir, m.FP.F), &fp)
+	if len(fp.I) != m.FP.N || fp.K != "fp" {
+		t.Errorf("fp.js: k=%q with %d indices; manifest says %d", fp.K, len(fp.I), m.FP.N)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !want[e.Name()] {
+			t.Errorf("data/%s is in no manifest list", e.Name())
+		}
+		delete(want, e.Name())
+	}
+	for name := range want {
+		t.Errorf("data/%s is listed in the manifest but missing", name)
+	}
+}
+
+// graphFiles adds graph.js, tree.js and the data files they list to the
+// files a scan's data folder dir may hold (want), checking that each
+// exists and is of its kind.
+func graphFiles(t testing.TB, dir string, want map[string]bool) {
+	t.Helper()
+	var gm testread.GraphManifest
+	testread.Payload(t, filepath.Join(dir, chunks.GraphFile), &gm)
+	want[chunks.GraphFile] = true
+	for _, c := range gm.Chunks {
+		want[c.F] = true
+		var p testread.GraphPart
+		testread.Payload(t, filepath.Join(dir, c.F), &p)
+		if p.K != "graph-part" || p.N != c.N || p.Ne != c.E || len(p.X) != p.N || len(p.A) != p.Ne {
+			t.Errorf("%s: k=%q n=%d ne=%d; graph.js says %d nodes, %d edges", c.F, p.K, p.N, p.Ne, c.N, c.E)
+		}
+	}
+	var tm testread.TreeManifest
+	testread.Payload(t, filepath.Join(dir, chunks.TreeFile), &tm)
+	want[chunks.TreeFile] = true
+	for _, c := range tm.Chunks {
+		want[c.F] = true
+	}
+}
+
+// indexFiles adds the search index to want: ix.js and, for each kind of
+// shard, the shards 0..n-1 its "shards" counts say exist.
+func indexFiles(t testing.TB, dir string, want map[string]bool) {
+	t.Helper()
+	var ix testread.Index
+	testread.Payload(t, filepath.Join(dir, "ix.js"), &ix)
+	if ix.K != "ix" || ix.V != 1 || ix.Shards.V+ix.Shards.S+ix.Shards.X == 0 {
+		t.Errorf("ix.js: k=%q v=%d shards=%v", ix.K, ix.V, ix.Shards)
+	}
+	want["ix.js"] = true
+	for kind, n := range map[string]int{"v": ix.Shards.V, "s": ix.Shards.S, "x": ix.Shards.X} {
+		for i := range n {
+			name := fmt.Sprintf("ix-%s%d.js", kind, i)
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("ix.js counts %d %q shards; %s: %v", n, kind, name, err)
+			}
+			want[name] = true
+		}
+	}
+	// Search blocks: the rows of each type, Block at a time.
+	for k, ty := range ix.Types {
+		for n := 0; ix.Block > 0 && n*ix.Block < ty.N; n++ {
+			name := fmt.Sprintf("ix-b%d-%d.js", k, n)
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("ix.js counts %d rows of its type %d; %s: %v", ty.N, k, name, err)
+			}
+			want[name] = true
+		}
+	}
+}
+
+// SameFiles checks that the sites a and b hold the same files with the
+// same bytes (a deterministic build).
+func SameFiles(t testing.TB, a, b string) {
+	t.Helper()
+	fa, fb := testread.SiteFiles(t, a), testread.SiteFiles(t, b)
+	if !slices.Equal(fa, fb) {
+		t.Fatalf("the two builds have different files:\n%v\n%v", fa, fb)
+	}
+	diffs := 0
+	for _, rel := range fa {
+		x, _ := os.ReadFile(filepath.Join(a, rel))
+		y, _ := os.ReadFile(filepath.Join(b, rel))
+		if !bytes.Equal(x, y) {
+			if diffs++; diffs <= 10 {
+				i := 0
+				for i < len(x) && i < len(y) && x[i] == y[i] {
+					i++
+				}
+				t.Errorf("%s differs at byte %d: %q vs %q", rel, i, x[i:min(len(x), i+60)], y[i:min(len(y), i+60)])
+			}
+		}
+	}
+	if diffs > 0 {
+		t.Errorf("%d of %d files differ", diffs, len(fa))
+	}
+}
+
+// DataShapes decodes every data file of the site (the scans' data/ folders
+// and the site's own data/) strictly into its type of internal/sitefmt: a
+// key the writer adds that the types do not declare, or one they declare
+// that the writer leaves out, fails the test.
+func DataShapes(t testing.TB, site string) {
+	t.Helper()
+	kinds := map[string]int{}
+	for _, rel := range testread.SiteFiles(t, site) {
+		if !strings.HasPrefix(rel, "data/") && !strings.Contains(rel, "/data/") {
+			continue
+		}
+		var raw json.RawMessage
+		testread.Payload(t, filepath.Join(site, filepath.FromSlash(rel)), &raw)
+		v, err := sitefmt.Decode(raw)
+		if err != nil {
+			t.Errorf("%s: %v", rel, err)
+			continue
+		}
+		kinds[fmt.Sprintf("%T", v)]++
+	}
+	if len(kinds) < 10 {
+		t.Errorf("only %d kinds of data file checked: %v", len(kinds), kinds)
+	}
+	t.Logf("data files checked by kind: %v", kinds)
+}

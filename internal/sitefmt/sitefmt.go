@@ -1,0 +1,195 @@
+// Package sitefmt declares the shapes of the site's data files
+// (docs/site-format.md) once, as Go types: the payload of each
+// `(window.__sr=window.__sr||[]).push({...});` file, field by field, with
+// the JSON names the writers use. The browser's TypeScript interfaces
+// (static/src/data/shapes.gen.ts) are generated from this file
+// (`make types`), and the tests decode every data file of a built site
+// into these types strictly (no unknown key, no missing one), so a writer,
+// these types and the browser's types cannot drift apart.
+//
+// A field's `ts` tag overrides the TypeScript type; `omitempty` makes it
+// optional there. The comments of types and fields are carried over.
+package sitefmt
+
+//go:generate go test -count=1 -run TestTypeScript -args -update
+
+// ChunkRef names a chunk file of a list (a type's elements, the log).
+type ChunkRef struct {
+	F string `json:"f"`           // file name, relative to the scan's data/ folder
+	N int    `json:"n"`           // rows in the file
+	S int    `json:"s,omitempty"` // position of its first row among the list's rows
+	V int    `json:"v,omitempty"` // version: grows each time the file is rewritten (absent = 0)
+}
+
+// TypeInfo is one element type of a scan in its manifest.
+type TypeInfo struct {
+	Code   string     `json:"code"`
+	Slug   string     `json:"slug"`
+	Descr  string     `json:"descr"`
+	Cat    string     `json:"cat"`
+	Total  int        `json:"total"`
+	Unique int        `json:"unique"`
+	Risky  int        `json:"risky"`
+	FP     int        `json:"fp"`
+	Last   int64      `json:"last"`
+	Chunks []ChunkRef `json:"chunks"`
+}
+
+// LogList is the manifest's list of log chunks.
+type LogList struct {
+	Total  int        `json:"total"`
+	Chunks []ChunkRef `json:"chunks"`
+}
+
+// FPRef names the scan's false-positive list.
+type FPRef struct {
+	F string `json:"f"`
+	N int    `json:"n"`
+}
+
+// DownloadsState is in the manifest only while the preview server is
+// rewriting the scan's downloads (or waiting for the scan to be quiet):
+// they show the first n elements.
+type DownloadsState struct {
+	N        int  `json:"n"`
+	Updating bool `json:"updating"`
+}
+
+// Manifest is a scan's data/manifest.js.
+type Manifest struct {
+	K         string          `json:"k" ts:"\"manifest\""`
+	Scan      string          `json:"scan"`
+	Gen       int             `json:"gen,omitempty"` // grows with every change the preview server writes
+	Status    string          `json:"status"`
+	Done      bool            `json:"done"`
+	Count     int             `json:"count"`
+	Modules   []string        `json:"modules"`
+	Types     []TypeInfo      `json:"types"`
+	Log       LogList         `json:"log"`
+	FP        FPRef           `json:"fp"`
+	Downloads *DownloadsState `json:"downloads,omitempty"`
+}
+
+// ElementChunk is data/e-<slug>-<seq>.js: up to 10,000 elements of one
+// type, column by column.
+type ElementChunk struct {
+	K    string   `json:"k" ts:"\"elements\""`
+	Scan string   `json:"scan"`
+	Type string   `json:"type"` // the type's slug
+	Seq  int      `json:"seq"`
+	N    int      `json:"n"`
+	I    []int    `json:"i"`  // element index
+	ID   []string `json:"id"` // the scanner's id
+	D    []string `json:"d"`  // data
+	S    []int    `json:"s"`  // source element index
+	SD   []string `json:"sd"` // source data
+	M    []int    `json:"m"`  // module (manifest.modules)
+	T    []int64  `json:"t"`  // generated, Unix ms
+	R    []int    `json:"r"`  // risk
+	C    []int    `json:"c"`  // confidence
+	V    []int    `json:"v"`  // visibility
+	F    []int    `json:"f"`  // flags
+}
+
+// LogChunk is data/log-<seq>.js: log lines, column by column.
+type LogChunk struct {
+	K    string   `json:"k" ts:"\"log\""`
+	Scan string   `json:"scan"`
+	Seq  int      `json:"seq"`
+	N    int      `json:"n"`
+	T    []int64  `json:"t"`
+	L    []string `json:"l"`
+	C    []string `json:"c"`
+	M    []string `json:"m"`
+}
+
+// FPList is data/fp.js: the elements marked false positive.
+type FPList struct {
+	K    string `json:"k" ts:"\"fp\""`
+	Scan string `json:"scan"`
+	I    []int  `json:"i"`
+	// the decisions behind them: [element, by, time (Unix ms, 0 unknown)]
+	// for each element a decision names (its descendants follow it)
+	D [][]any `json:"d,omitempty" ts:"Array<[number, string, number]>"`
+}
+
+// ScanEntry is one scan of data/scans.js.
+type ScanEntry struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Target string `json:"target"`
+	Status string `json:"status"`
+	Count  int    `json:"count"`
+	Data   string `json:"data"`
+}
+
+// ScansList is data/scans.js: every scan of the site and its data folder
+// (relative to the site root). It belongs to no single scan.
+type ScansList struct {
+	K string `json:"k" ts:"\"scans\""`
+	// never written; declared so that TypeScript may read .scan of any payload
+	Scan  *struct{}   `json:"scan,omitempty" ts:"undefined"`
+	Scans []ScanEntry `json:"scans"`
+}
+
+// InvestigationEntry is one investigation of data/investigations.js.
+type InvestigationEntry struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	URL   string `json:"url"` // relative to the site root
+	Scans int    `json:"scans"`
+}
+
+// InvestigationsList is data/investigations.js: every investigation of the
+// site (docs/investigations.md). It belongs to no single scan.
+type InvestigationsList struct {
+	K    string               `json:"k" ts:"\"investigations\""`
+	Scan string               `json:"scan" ts:"\"\""`
+	List []InvestigationEntry `json:"list"`
+}
+
+// IndexShards counts the search index's shards of each kind.
+type IndexShards struct {
+	V int `json:"v"`
+	S int `json:"s"`
+	X int `json:"x"`
+}
+
+// IndexType is one type of the search index.
+type IndexType struct {
+	Slug string `json:"slug"`
+	N    int    `json:"n"`
+}
+
+// IndexMeta is data/ix.js, the head of the search index (docs/site-format.md,
+// "Search index"), whose shards hold value trigrams (ixv), source trigrams
+// (ixs) and exact hashes (ixx).
+type IndexMeta struct {
+	K           string      `json:"k" ts:"\"ix\""`
+	Scan        string      `json:"scan"`
+	V           int         `json:"v"`
+	RowBits     int         `json:"rowBits"`
+	SourceBlock int         `json:"sourceBlock"`
+	Block       int         `json:"block,omitempty"` // rows per search block (ix-b<type>-<n>.js); absent: none
+	Shards      IndexShards `json:"shards"`
+	Types       []IndexType `json:"types"`
+}
+
+// TrigramShard is data/ix-v<n>.js or ix-s<n>.js.
+type TrigramShard struct {
+	K     string   `json:"k" ts:"\"ixv\" | \"ixs\""`
+	Scan  string   `json:"scan"`
+	Shard int      `json:"shard"`
+	T     []string `json:"t"`
+	P     []string `json:"p"`
+}
+
+// ExactShard is data/ix-x<n>.js.
+type ExactShard struct {
+	K     string `json:"k" ts:"\"ixx\""`
+	Scan  string `json:"scan"`
+	Shard int    `json:"shard"`
+	N     int    `json:"n"`
+	H     string `json:"h"`
+	P     string `json:"p"`
+}
