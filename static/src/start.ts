@@ -12,7 +12,7 @@ import { initCompare } from "./pages/compare";
 import { initCorrelations } from "./pages/correlations";
 import { byId, notice } from "./ui/dom";
 import { mountElementDownloads, mountScanListDownloads } from "./pages/downloads";
-import { currentView, initElements } from "./pages/elements";
+import { initElements, type CurrentView } from "./pages/elements";
 import { initInvestigationTab, initScanListCompare } from "./pages/investigation";
 import { Live } from "./live/live";
 import { initLog } from "./pages/log";
@@ -36,9 +36,11 @@ export const basePages: Record<string, PageInit> = {
   "scan-investigations": (_, live) => initInvestigationTab(live),
   compare: () => initCompare(),
   elements: (box, live) => {
-    // Downloads read the table's current view (type, search, filters).
-    mountElementDownloads(byId("element-downloads"), currentView);
-    return initElements(box, live);
+    // Downloads read the table's current view (type, search, filters),
+    // null until the table exists.
+    let current: (() => CurrentView) | null = null;
+    mountElementDownloads(byId("element-downloads"), () => (current ? current() : null));
+    return initElements(box, live, (f) => (current = f));
   },
   search: (box, live) => initSearchPage(box, false, live),
   "search-all": (box, live) => initSearchPage(box, true, live),

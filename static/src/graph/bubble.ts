@@ -12,6 +12,7 @@ import { hierarchy, pack } from "d3-hierarchy";
 import { comma, plural } from "../ui/format";
 import type { CanvasView, Stage } from "./canvas";
 import { labelOf } from "../ui/sfurl";
+import { fitChars } from "./text";
 
 export const MAX_BUBBLES = 2000;
 
@@ -156,12 +157,6 @@ function oneLine(v: string): string {
 function fit(ctx: CanvasRenderingContext2D, s: string, width: number): string {
   if (s.length > 80) s = s.slice(0, 80);
   if (ctx.measureText(s).width <= width) return s;
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ctx.measureText(s.slice(0, mid) + "…").width <= width) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = fitChars(ctx, s, width);
   return lo >= 2 ? s.slice(0, lo) + "…" : "";
 }

@@ -17,6 +17,11 @@ import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";
 import { animateNodes } from "sigma/utils";
 
 import { h } from "../ui/dom";
+import { fadedColour, labelColour } from "./colours";
+import { NodeGrid } from "./node-grid";
+import { drawPNG, type PNGCaption } from "./png";
+
+export type { PNGCaption } from "./png";
 
 // A node as GraphView draws it. Extra attributes are kept and handed back
 // (tooltip, click): put what the page needs to know about a node there.
@@ -123,108 +128,6 @@ function addEdges(g: Graph, d: GraphViewData, from: number, to: number): void {
     } catch {
       // an edge to a node that is not there, or twice: left out
     }
-  }
-}
-
-// NodeGrid finds the node under the pointer on the CPU: a uniform grid over
-// the nodes' positions, built when needed (O(n)), queried in a few cells.
-// It replaces sigma's picking (which reads back a second, off-screen
-// drawing of every node from the GPU on each pointer move).
-class NodeGrid {
-  private keys: string[] = [];
-  private xs = new Float64Array(0);
-  private ys = new Float64Array(0);
-  private sizes = new Float64Array(0);
-  private start = new Int32Array(0);
-  private items = new Int32Array(0);
-  private x0 = 0;
-  private y0 = 0;
-  private cell = 1;
-  private gx = 1;
-  private gy = 1;
-  maxSize = 1;
-
-  constructor(g: Graph) {
-    const n = g.order;
-    this.keys = new Array(n);
-    this.xs = new Float64Array(n);
-    this.ys = new Float64Array(n);
-    this.sizes = new Float64Array(n);
-    let k = 0;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    g.forEachNode((key, a) => {
-      const x = +a.x || 0;
-      const y = +a.y || 0;
-      this.keys[k] = key;
-      this.xs[k] = x;
-      this.ys[k] = y;
-      this.sizes[k] = +a.size || 1;
-      if (this.sizes[k] > this.maxSize) this.maxSize = this.sizes[k];
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-      k++;
-    });
-    if (n === 0) return;
-    const w = Math.max(1e-9, x1 - x0);
-    const h = Math.max(1e-9, y1 - y0);
-    this.cell = Math.max(Math.sqrt((w * h) / Math.max(1, n / 2)), 1e-9);
-    this.gx = Math.min(4096, Math.floor(w / this.cell) + 1);
-    this.gy = Math.min(4096, Math.floor(h / this.cell) + 1);
-    this.cell = Math.max(w / (this.gx - 0.5), h / (this.gy - 0.5), this.cell);
-    this.x0 = x0;
-    this.y0 = y0;
-    const cells = this.gx * this.gy;
-    const count = new Int32Array(cells + 1);
-    const at = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = this.cellOf(this.xs[i], this.ys[i]);
-      at[i] = c;
-      count[c + 1]++;
-    }
-    for (let c = 0; c < cells; c++) count[c + 1] += count[c];
-    this.start = count.slice();
-    this.items = new Int32Array(n);
-    const next = count.slice(0, cells);
-    for (let i = 0; i < n; i++) this.items[next[at[i]]++] = i;
-  }
-
-  private cellOf(x: number, y: number): number {
-    const cx = Math.min(this.gx - 1, Math.max(0, Math.floor((x - this.x0) / this.cell)));
-    const cy = Math.min(this.gy - 1, Math.max(0, Math.floor((y - this.y0) / this.cell)));
-    return cy * this.gx + cx;
-  }
-
-  // nearest returns the node nearest (x, y) (graph units) within reach,
-  // for which ok holds, with a hit radius of size(i)+pad (graph units).
-  nearest(x: number, y: number, reach: number, radius: (size: number) => number, ok: (key: string) => boolean): string | null {
-    if (this.keys.length === 0) return null;
-    const cx0 = Math.max(0, Math.floor((x - reach - this.x0) / this.cell));
-    const cx1 = Math.min(this.gx - 1, Math.floor((x + reach - this.x0) / this.cell));
-    const cy0 = Math.max(0, Math.floor((y - reach - this.y0) / this.cell));
-    const cy1 = Math.min(this.gy - 1, Math.floor((y + reach - this.y0) / this.cell));
-    let best = -1;
-    let bd = Infinity;
-    for (let cy = cy0; cy <= cy1; cy++) {
-      for (let cx = cx0; cx <= cx1; cx++) {
-        const c = cy * this.gx + cx;
-        for (let k = this.start[c]; k < this.start[c + 1]; k++) {
-          const i = this.items[k];
-          const dx = this.xs[i] - x;
-          const dy = this.ys[i] - y;
-          const d = Math.sqrt(dx * dx + dy * dy);
-          if (d > radius(this.sizes[i]) || d >= bd) continue;
-          if (!ok(this.keys[i])) continue;
-          best = i;
-          bd = d;
-        }
-      }
-    }
-    return best >= 0 ? this.keys[best] : null;
   }
 }
 
@@ -577,69 +480,7 @@ export class GraphView {
   // legend (the types shown, their colours and counts) on its right, so a
   // PNG passed around still says what it shows.
   toPNG(caption?: PNGCaption): Promise<Blob> {
-    const r = this.renderer;
-    const { width, height } = r.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const top = caption ? 56 : 0;
-    const side = caption && caption.legend.length ? 260 : 0;
-    const rowH = 18;
-    const legendH = caption ? 40 + caption.legend.length * rowH : 0;
-    const out = document.createElement("canvas");
-    out.width = Math.max(1, Math.round((width + side) * ratio));
-    out.height = Math.max(1, Math.round(Math.max(height + top, top + legendH) * ratio));
-    const ctx = out.getContext("2d");
-    if (!ctx) return Promise.reject(new Error("This browser cannot make an image of the graph."));
-    ctx.fillStyle = backgroundColour(this.container);
-    ctx.fillRect(0, 0, out.width, out.height);
-    // A synchronous render, then the copies in the same task: WebGL
-    // canvases keep their drawing only until the browser shows it.
-    r.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
-    const layers = Array.from(this.container.querySelectorAll("canvas"));
-    for (const c of layers) {
-      if (c.width === 0 || c.height === 0) continue;
-      ctx.drawImage(c, 0, Math.round(top * ratio), Math.round(width * ratio), Math.round(height * ratio));
-    }
-    if (caption) {
-      // Text is drawn with fillText: scan values stay text in the image too.
-      const ink = labelColour(this.container);
-      ctx.save();
-      ctx.scale(ratio, ratio);
-      ctx.fillStyle = ink;
-      ctx.textBaseline = "alphabetic";
-      ctx.font = "600 18px system-ui, sans-serif";
-      ctx.fillText(clip(ctx, caption.title, width + side - 24), 12, 26);
-      ctx.font = "13px system-ui, sans-serif";
-      ctx.globalAlpha = 0.75;
-      ctx.fillText(clip(ctx, caption.subtitle, width + side - 24), 12, 46);
-      ctx.globalAlpha = 1;
-      ctx.strokeStyle = "rgba(128,128,128,0.4)";
-      ctx.beginPath();
-      ctx.moveTo(0, top - 0.5);
-      ctx.lineTo(width + side, top - 0.5);
-      if (side) {
-        ctx.moveTo(width + 0.5, top);
-        ctx.lineTo(width + 0.5, top + Math.max(height, legendH));
-      }
-      ctx.stroke();
-      if (side) {
-        ctx.font = "600 12px system-ui, sans-serif";
-        ctx.fillText("NODE TYPES", width + 14, top + 24);
-        ctx.font = "12px system-ui, sans-serif";
-        caption.legend.forEach((e, k) => {
-          const y = top + 40 + k * rowH;
-          ctx.fillStyle = e.color;
-          ctx.beginPath();
-          ctx.arc(width + 20, y + 6, 5, 0, 2 * Math.PI);
-          ctx.fill();
-          ctx.fillStyle = ink;
-          ctx.fillText(clip(ctx, `${e.label} (${e.count})`, side - 40), width + 32, y + 10);
-        });
-      }
-      ctx.restore();
-    }
-    return new Promise<Blob>((resolve, reject) =>
-      out.toBlob((b) => (b ? resolve(b) : reject(new Error("The image could not be made."))), "image/png"),
-    );
+    return drawPNG(this.renderer, this.container, caption);
   }
 
   kill(): void {
@@ -647,46 +488,4 @@ export class GraphView {
     this.hideTip();
     this.renderer.kill();
   }
-}
-
-// PNGCaption is what a PNG says besides the graph.
-export interface PNGCaption {
-  title: string;
-  subtitle: string;
-  legend: Array<{ color: string; label: string; count: string }>;
-}
-
-// clip shortens s to fit width pixels in the context's font.
-function clip(ctx: CanvasRenderingContext2D, s: string, width: number): string {
-  const one = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
-  if (ctx.measureText(one).width <= width) return one;
-  let lo = 0;
-  let hi = one.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ctx.measureText(one.slice(0, mid) + "…").width <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return one.slice(0, lo) + "…";
-}
-
-// Colours from the page's stylesheet, so the graph follows light and dark.
-function cssVar(el: HTMLElement, name: string, fallback: string): string {
-  const v = getComputedStyle(el).getPropertyValue(name).trim();
-  return v || fallback;
-}
-
-export function backgroundColour(el: HTMLElement): string {
-  const v = cssVar(el, "--graph-bg", "");
-  if (v) return v;
-  const bg = getComputedStyle(el).backgroundColor;
-  return bg && bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent" ? bg : "#ffffff";
-}
-
-function labelColour(el: HTMLElement): string {
-  return cssVar(el, "--graph-label", "#1f2328");
-}
-
-function fadedColour(el: HTMLElement): string {
-  return cssVar(el, "--graph-faded", "#d5d9de");
 }

@@ -13,7 +13,8 @@ import { comma, plural } from "../ui/format";
 import type { Live, LiveChange, LiveTarget } from "../live/live";
 import { OrderedView, strCmp } from "../table/ordered";
 import { isFP, load, loadInOrder, manifest } from "../data/registry";
-import { addSearchHash, readSearchHash, replaceHash, SearchEngine, SearchRunner, type SearchBox, type SearchHandler, type SearchResult } from "../search/box";
+import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
+import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
 import { liveTypeNarrower, loadScanIndex, typeNarrower } from "../search/ixread";
 import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "../table/selection";
@@ -48,21 +49,9 @@ export interface CurrentView {
   loading: boolean; // chunks are still loading: rows will be added
 }
 
-let page: ElementsPage | null = null;
-
-// currentView returns the element table's current view, or null when the
-// page is not an element table (or has not loaded its manifest yet).
-export function currentView(): CurrentView | null {
-  return page ? page.currentView() : null;
-}
-
-// currentRows returns the store rows of the current view in display order
-// (see CurrentView.rows), or an empty array.
-export function currentRows(): Int32Array {
-  return page ? page.currentView().rows : new Int32Array(0);
-}
-
-export async function initElements(box: SearchBox | null, live: Live): Promise<void> {
+// initElements starts the element table; expose is handed, as soon as the
+// table exists, what returns its current view (for the downloads).
+export async function initElements(box: SearchBox | null, live: Live, expose: (current: () => CurrentView) => void = () => undefined): Promise<void> {
   const host = byId("element-table");
   if (!host) return;
   const rowCount = byId("row-count");
@@ -97,7 +86,7 @@ export async function initElements(box: SearchBox | null, live: Live): Promise<v
   // loaded. Read before the page rewrites the hash with its own state.
   const sel = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
   const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box, live);
-  page = p;
+  expose(() => p.currentView());
   const loading = p.load();
   live.setTarget(p); // live updates wait for the first load
   await loading;

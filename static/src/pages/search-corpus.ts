@@ -8,7 +8,7 @@
 import { onPayload } from "../data/registry";
 import { ElementStore } from "../data/store";
 import type { ChunkRef, ElementChunk, Manifest, Payload, ScansList, TypeInfo } from "../data/types";
-import type { SearchSource } from "../search/box";
+import type { SearchSource } from "../search/engine";
 
 const PARALLEL = 4; // data files in flight
 // A scan id and a data folder as data/scans.js may name them.

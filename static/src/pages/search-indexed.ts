@@ -100,34 +100,18 @@ interface Job {
   rows: number[] | null; // rows of the type (not of the chunk); null: every row
 }
 
-// blockJobs adds the jobs of one type whose index has search blocks: the
-// candidate rows (all below ty.indexed) by the block that holds them, a
-// small file; then the rows the index does not cover, from the display
-// chunks that hold them.
-function blockJobs(jobs: Job[], sc: IxScan, ty: IxType, rows: number[], block: number): void {
-  for (let r = 0; r < rows.length && rows[r] < ty.indexed; ) {
-    const b = Math.floor(rows[r] / block);
-    const s0 = b * block;
-    const mine: number[] = [];
-    while (r < rows.length && rows[r] < Math.min(s0 + block, ty.indexed)) mine.push(rows[r++]);
-    jobs.push({ sc, ty, ref: { f: `ix-b${ty.ixType}-${b}.js`, s: s0, n: Math.min(block, ty.indexed - s0) }, rows: mine });
-  }
-  chunkJobs(jobs, sc, ty, rows, ty.indexed);
-}
-
-// chunkJobs adds the jobs of one type's display chunks for its rows from
-// `from` on: the candidate rows the segments gave (below ty.covered), then
-// every row the index does not cover.
-function chunkJobs(jobs: Job[], sc: IxScan, ty: IxType, rows: number[], from: number): void {
+// chunkJobs adds the jobs of one type's display chunks: the candidate rows
+// (below ty.covered, the rows the index and its segments cover), then
+// every row no index covers yet.
+function chunkJobs(jobs: Job[], sc: IxScan, ty: IxType, rows: number[]): void {
   let r = 0;
   for (const ref of ty.chunks) {
     const s0 = ref.s ?? 0;
     const s1 = s0 + ref.n;
-    if (s1 <= from) continue;
     const mine: number[] = [];
-    while (r < rows.length && rows[r] < Math.max(s0, from)) r++;
+    while (r < rows.length && rows[r] < s0) r++;
     while (r < rows.length && rows[r] < Math.min(s1, ty.covered)) mine.push(rows[r++]);
-    for (let x = Math.max(s0, from, ty.covered); x < s1; x++) mine.push(x);
+    for (let x = Math.max(s0, ty.covered); x < s1; x++) mine.push(x);
     if (mine.length > 0) jobs.push({ sc, ty, ref, rows: mine });
   }
 }
@@ -423,17 +407,12 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
         continue;
       }
       const byType = sc.ix!.typeRows(ids);
-      const block = sc.ix!.meta.block ?? 0;
       for (const ty of sc.types) {
         const rows = ty.ixType >= 0 ? (byType.get(ty.ixType) ?? []) : [];
         candidates += rows.length;
-        if (block > 0 && ty.ixType >= 0 && ty.indexed > 0) {
-          blockJobs(jobs, sc, ty, rows, block);
-          continue;
-        }
-        // No search blocks: candidates and the rows past the index from
-        // the display chunks.
-        chunkJobs(jobs, sc, ty, rows, 0);
+        // Candidates below the rows the index and its segments cover,
+        // every row from there on.
+        chunkJobs(jobs, sc, ty, rows);
       }
     }
     if (seq !== this.seq) return;
@@ -502,7 +481,6 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const ms = performance.now() - this.t0;
     // What the search cost, for tests and benchmarks.
     this.host.setAttribute("data-chunks", String(jobs.length));
-    this.host.setAttribute("data-loaded-rows", String(jobs.reduce((a, j) => a + j.ref.n, 0)));
     this.host.setAttribute("data-candidates", scan ? "scan" : String(candidates));
     this.relayout(false);
     this.emptyText();
