@@ -285,3 +285,60 @@ func TestSegmentRejectsRows(t *testing.T) {
 		t.Error("a range past the type's rows was indexed")
 	}
 }
+
+// BenchmarkWriteSegment1M times what a live update of 1,000 appended
+// elements adds for the index of a 1,000,000-element scan: the segment of
+// the new rows and the head listing it (the rest of the update is
+// BenchmarkLiveAppend's).
+func BenchmarkWriteSegment1M(b *testing.B) {
+	risky, _ := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
+	s := model.New(scan.Meta{ID: "big", Target: "t", Status: scan.StatusRunning}, eltypes.MustLoad(), risky)
+	t0 := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	s.Add(scan.Element{ID: "h", Type: "INTERNET_NAME", Data: "big.example", Source: "ROOT", Module: "m0", Generated: t0}, 1)
+	types := []string{"INTERNET_NAME", "IP_ADDRESS", "TCP_PORT_OPEN", "EMAILADDR"}
+	const n, add = 1_000_000, 1000
+	for i := range n + add {
+		s.Add(scan.Element{ID: fmt.Sprint("e", i), Type: types[i%4], Data: fmt.Sprintf("v%d.big.example", i), Source: fmt.Sprint("e", i/2), Module: "m1", Generated: t0}, i+2)
+	}
+	// The index covered the first n rows; the segment takes the rest.
+	cover := Covered(s)
+	left := add
+	for left > 0 {
+		for _, ty := range types {
+			slug := strings.ToLower(ty)
+			if left > 0 && cover[slug] > 0 {
+				cover[slug]--
+				left--
+			}
+		}
+	}
+	ranges := Appended(s, cover)
+	var meta []byte
+	if _, err := Write(s, func(name string, data []byte) error {
+		if name == MetaFile {
+			meta = bytes.Clone(data)
+		}
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	var order []string
+	for _, ty := range s.Types {
+		order = append(order, ty.Slug)
+	}
+	bytesOut := 0
+	b.ResetTimer()
+	for b.Loop() {
+		bytesOut = 0
+		rows, err := WriteSegment(s, 1, ranges, func(_ string, data []byte) error { bytesOut += len(data); return nil })
+		if err != nil || rows != add {
+			b.Fatal(rows, err)
+		}
+		head, err := Head(meta, []int{1}, cover, order)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bytesOut += len(head)
+	}
+	b.ReportMetric(float64(bytesOut), "bytes/update")
+}
