@@ -17,7 +17,6 @@ const SHARD_CACHE = 256;
 export type Loader = (file: string) => Promise<Payload>;
 
 export class ScanIndex {
-  private readonly shards = new Map<string, Promise<TrigramShard | ExactShard>>();
   // The index's types (ix.js types, then those only segments know) and
   // the rows each covers; ids number types in this order.
   readonly types: CoveredType[];
@@ -28,6 +27,9 @@ export class ScanIndex {
     readonly scan: string,
     readonly meta: IndexMeta,
     private readonly load: Loader,
+    // The shards loaded so far: shared with the next head when only its
+    // segments changed.
+    readonly shards = new Map<string, Promise<TrigramShard | ExactShard>>(),
   ) {
     this.types = coveredTypes(meta);
     this.typeNo = new Map(this.types.map((t, k) => [t.slug, k]));
@@ -167,7 +169,7 @@ export type QueryLoader = (file: string, query: string) => Promise<Payload>;
 // segments are merged from time to time), so the head is read afresh; an
 // unchanged head keeps the index already loaded (and its shards).
 export function freshIndex(scan: string, load: QueryLoader): () => Promise<ScanIndex | null> {
-  let have: { head: string; ix: ScanIndex } | null = null;
+  let have: { head: string; main: string; ix: ScanIndex } | null = null;
   let stamp = 0;
   return async () => {
     const v = "v=" + String(Date.now() * 100 + (stamp++ % 100));
@@ -175,8 +177,11 @@ export function freshIndex(scan: string, load: QueryLoader): () => Promise<ScanI
     if (!ix) return (have = null);
     const head = JSON.stringify(ix.meta);
     if (have && have.head === head) return have.ix;
-    // Every file of this head read afresh too: a merge rewrites shards.
-    have = { head, ix: new ScanIndex(scan, ix.meta, (f) => load(f, v)) };
+    // The files of a new head are read afresh (a merge rewrites the
+    // shards); with the same index and new segments, its shards are kept.
+    const main = JSON.stringify({ ...ix.meta, segs: undefined, cover: undefined });
+    const shards = have && have.main === main ? have.ix.shards : undefined;
+    have = { head, main, ix: new ScanIndex(scan, ix.meta, (f) => load(f, v), shards) };
     return have.ix;
   };
 }
