@@ -11,11 +11,9 @@ import { asPayload, type ElementChunk, type FPList, type LogChunk, type Manifest
 
 type Listener = (p: Payload) => void;
 
+// A script of ours being run: the payload it pushed, once it has.
 interface Pending {
-  file: string;
   payload: Payload | null;
-  resolve: (p: Payload) => void;
-  reject: (e: Error) => void;
 }
 
 // LoadError is a data file that could not be loaded or held no data.
@@ -123,13 +121,23 @@ export function load(file: string, query = ""): Promise<Payload> {
 // loadScript injects the site script at url (relative to the page) and
 // resolves with the payload it pushed. name is the file as errors name it.
 export function loadScript(url: string, query = "", name = url): Promise<Payload> {
-  return new Promise<Payload>((resolve, reject) => {
-    if (!SITE_SCRIPT.test(url) || (query !== "" && !QUERY.test(query))) {
-      reject(new LoadError(name, "not a data file of this site"));
-      return;
-    }
+  if (!SITE_SCRIPT.test(url) || (query !== "" && !QUERY.test(query))) return Promise.reject(new LoadError(name, "not a data file of this site"));
+  return runScript(url + (query ? "?" + query : "")).then(
+    (p) => p ?? Promise.reject(new LoadError(name, "it holds no data for this scan")),
+    () => Promise.reject(new LoadError(name, "it is missing or unreadable (was the report copied completely?)")),
+  );
+}
+
+// runScript injects a classic <script> (the only way data reaches a page
+// opened from file://) and resolves with the payload it pushed, or null when
+// it pushed none; it rejects when the script could not be loaded. Every
+// loader of data files (this one, data/scan-data.ts, pages/search-corpus.ts)
+// goes through it; a payload is told apart by the script that delivered it
+// (document.currentScript while it runs). The caller checks src.
+export function runScript(src: string): Promise<Payload | null> {
+  return new Promise<Payload | null>((resolve, reject) => {
     const s = document.createElement("script");
-    const p: Pending = { file: name, payload: null, resolve, reject };
+    const p: Pending = { payload: null };
     pending.set(s, p);
     const done = () => {
       pending.delete(s);
@@ -138,15 +146,14 @@ export function loadScript(url: string, query = "", name = url): Promise<Payload
     };
     s.onload = () => {
       done();
-      if (p.payload) resolve(p.payload);
-      else reject(new LoadError(name, "it holds no data for this scan"));
+      resolve(p.payload);
     };
     s.onerror = () => {
       done();
-      reject(new LoadError(name, "it is missing or unreadable (was the report copied completely?)"));
+      reject(new Error(src + " could not be loaded"));
     };
     s.async = true;
-    s.src = url + (query ? "?" + query : "");
+    s.src = src;
     document.head.appendChild(s);
   });
 }
