@@ -17,6 +17,7 @@ import (
 	"github.com/scanreport/scanreport/internal/config"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/sitecmp"
+	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 	"github.com/scanreport/scanreport/static"
 )
@@ -39,15 +40,7 @@ var scans = map[string]string{
 
 func writeScans(t *testing.T, root string) {
 	t.Helper()
-	for name, body := range scans {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testread.WriteTree(t, root, scans)
 }
 
 // bundle gives small stand-ins for the browser bundles (the pages only

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/scanreport/scanreport/internal/sfschema"
 )
 
 // makeBigDB writes a SpiderFoot database with one finished scan of n
@@ -26,12 +28,12 @@ func makeBigDB(tb testing.TB, path string, n int) {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	for _, s := range schemaOld {
+	for _, s := range sfschema.Old() {
 		if len(s) > 12 && s[:12] == "CREATE TABLE" {
 			mustExec(tb, db, s)
 		}
 	}
-	for _, s := range schemaCorrelations[:2] {
+	for _, s := range sfschema.Correlations()[:2] {
 		mustExec(tb, db, s)
 	}
 	const guid = "B16B00B5"
@@ -91,7 +93,7 @@ func makeBigDB(tb testing.TB, path string, n int) {
 	if err := tx.Commit(); err != nil {
 		tb.Fatal(err)
 	}
-	for _, s := range append(schemaOld, schemaCorrelations...) {
+	for _, s := range sfschema.V4() {
 		if len(s) > 12 && s[:12] == "CREATE INDEX" {
 			mustExec(tb, db, s)
 		}

@@ -9,33 +9,9 @@ import (
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/sfschema"
 	"github.com/scanreport/scanreport/internal/testread"
 )
-
-// schemaOld is SpiderFoot's schema before 4.0 (SpiderFootDb.createSchemaQueries
-// without the correlation tables), DDL exactly as in NOTES.md section 1.
-var schemaOld = []string{
-	`CREATE TABLE tbl_event_types (event VARCHAR NOT NULL PRIMARY KEY, event_descr VARCHAR NOT NULL, event_raw INT NOT NULL DEFAULT 0, event_type VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_config (scope VARCHAR NOT NULL, opt VARCHAR NOT NULL, val VARCHAR NOT NULL, PRIMARY KEY(scope,opt))`,
-	`CREATE TABLE tbl_scan_instance (guid VARCHAR NOT NULL PRIMARY KEY, name VARCHAR NOT NULL, seed_target VARCHAR NOT NULL, created INT DEFAULT 0, started INT DEFAULT 0, ended INT DEFAULT 0, status VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_log (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), generated INT NOT NULL, component VARCHAR, type VARCHAR NOT NULL, message VARCHAR)`,
-	`CREATE TABLE tbl_scan_config (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), component VARCHAR NOT NULL, opt VARCHAR NOT NULL, val VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_results (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), hash VARCHAR NOT NULL, type VARCHAR NOT NULL REFERENCES tbl_event_types(event), generated INT NOT NULL, confidence INT NOT NULL DEFAULT 100, visibility INT NOT NULL DEFAULT 100, risk INT NOT NULL DEFAULT 0, module VARCHAR NOT NULL, data VARCHAR, false_positive INT NOT NULL DEFAULT 0, source_event_hash VARCHAR DEFAULT 'ROOT')`,
-	`CREATE INDEX idx_scan_results_id ON tbl_scan_results (scan_instance_id)`,
-	`CREATE INDEX idx_scan_results_type ON tbl_scan_results (scan_instance_id, type)`,
-	`CREATE INDEX idx_scan_results_hash ON tbl_scan_results (scan_instance_id, hash)`,
-	`CREATE INDEX idx_scan_results_module ON tbl_scan_results(scan_instance_id, module)`,
-	`CREATE INDEX idx_scan_results_srchash ON tbl_scan_results (scan_instance_id, source_event_hash)`,
-	`CREATE INDEX idx_scan_logs ON tbl_scan_log (scan_instance_id)`,
-}
-
-// schemaCorrelations is what 4.0 adds (and creates in older databases).
-var schemaCorrelations = []string{
-	`CREATE TABLE tbl_scan_correlation_results (id VARCHAR NOT NULL PRIMARY KEY, scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instances(guid), title VARCHAR NOT NULL, rule_risk VARCHAR NOT NULL, rule_id VARCHAR NOT NULL, rule_name VARCHAR NOT NULL, rule_descr VARCHAR NOT NULL, rule_logic VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_correlation_results_events (correlation_id VARCHAR NOT NULL REFERENCES tbl_scan_correlation_results(id), event_hash VARCHAR NOT NULL REFERENCES tbl_scan_results(hash))`,
-	`CREATE INDEX idx_scan_correlation ON tbl_scan_correlation_results (scan_instance_id, id)`,
-	`CREATE INDEX idx_scan_correlation_events ON tbl_scan_correlation_results_events (correlation_id)`,
-}
 
 // createDB makes a SpiderFoot database at path, in WAL mode as SpiderFoot
 // sets it, with the 4.x schema or the older one. The connection pool holds
@@ -50,9 +26,9 @@ func createDB(t testing.TB, path string, v4 bool) *sql.DB {
 	db.SetMaxOpenConns(1)
 	t.Cleanup(func() { db.Close() })
 	mustExec(t, db, `PRAGMA journal_mode=WAL`)
-	stmts := schemaOld
+	stmts := sfschema.Old()
 	if v4 {
-		stmts = append(append([]string{}, schemaOld...), schemaCorrelations...)
+		stmts = sfschema.V4()
 	}
 	for _, s := range stmts {
 		mustExec(t, db, s)

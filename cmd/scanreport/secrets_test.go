@@ -10,18 +10,8 @@ import (
 	"testing"
 
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/sfschema"
 )
-
-// sfSchema is SpiderFoot's schema (NOTES.md section 1), the tables an
-// import reads.
-var sfSchema = []string{
-	`CREATE TABLE tbl_event_types (event VARCHAR NOT NULL PRIMARY KEY, event_descr VARCHAR NOT NULL, event_raw INT NOT NULL DEFAULT 0, event_type VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_config (scope VARCHAR NOT NULL, opt VARCHAR NOT NULL, val VARCHAR NOT NULL, PRIMARY KEY(scope,opt))`,
-	`CREATE TABLE tbl_scan_instance (guid VARCHAR NOT NULL PRIMARY KEY, name VARCHAR NOT NULL, seed_target VARCHAR NOT NULL, created INT DEFAULT 0, started INT DEFAULT 0, ended INT DEFAULT 0, status VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_log (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), generated INT NOT NULL, component VARCHAR, type VARCHAR NOT NULL, message VARCHAR)`,
-	`CREATE TABLE tbl_scan_config (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), component VARCHAR NOT NULL, opt VARCHAR NOT NULL, val VARCHAR NOT NULL)`,
-	`CREATE TABLE tbl_scan_results (scan_instance_id VARCHAR NOT NULL REFERENCES tbl_scan_instance(guid), hash VARCHAR NOT NULL, type VARCHAR NOT NULL REFERENCES tbl_event_types(event), generated INT NOT NULL, confidence INT NOT NULL DEFAULT 100, visibility INT NOT NULL DEFAULT 100, risk INT NOT NULL DEFAULT 0, module VARCHAR NOT NULL, data VARCHAR, false_positive INT NOT NULL DEFAULT 0, source_event_hash VARCHAR DEFAULT 'ROOT')`,
-}
 
 // Secrets of the test scans: SpiderFoot module API keys, the SOCKS proxy's
 // user and password (globals), a user name + password pair, secrets nested
@@ -62,7 +52,7 @@ func writeSecretDB(t *testing.T, path string) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	for _, s := range sfSchema {
+	for _, s := range sfschema.Old() {
 		exec(s)
 	}
 	for _, ty := range eltypes.MustLoad().All() {

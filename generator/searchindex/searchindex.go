@@ -42,11 +42,6 @@ const RowBits = 24
 // source trigrams means "some row in [p, p+SourceBlock) of its type".
 const SourceBlock = 64
 
-// Block is how many rows of a type a search block holds: a copy of those
-// rows in the element chunks' format, so that confirming a few candidates
-// loads a small file, not the display chunk of Rows rows around them.
-const Block = 1000
-
 // Target sizes: a shard holds about this many bytes of postings.
 const (
 	shardBytes = 192 << 10
@@ -60,12 +55,6 @@ const (
 
 // Out receives a data file: its name in the scan's data folder and bytes.
 type Out func(name string, data []byte) error
-
-// BlockFile names search block n of the index's type k (rows
-// [n·Block, (n+1)·Block) of the type).
-func BlockFile(k, n int) string {
-	return "ix-b" + strconv.Itoa(k) + "-" + strconv.Itoa(n) + ".js"
-}
 
 // ShardFile names shard n of a family: "v" value trigrams, "s" source
 // trigrams, "x" exact-value hashes.
@@ -96,9 +85,22 @@ func ExactFold(r rune) rune {
 // ExactHash is FNV-1a (32 bit) over the ExactFold of each code point.
 func ExactHash(s string) uint32 {
 	h := uint32(2166136261)
-	for _, r := range s {
-		h ^= uint32(ExactFold(r))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Any non-ASCII code point (or invalid byte) folds to U+FFFD.
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			h ^= uint32(utf8.RuneError)
+			h *= 16777619
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint32(c)
 		h *= 16777619
+		i++
 	}
 	return h
 }
@@ -437,6 +439,7 @@ func indexTypes(s *model.Scan, types []*model.TypeStat, from, to int) part {
 	lastBlk := ^uint32(0)
 	// The sources whose trigrams the current block already lists.
 	var seen []int32
+
 	for ti := from; ti < to; ti++ {
 		t := types[ti]
 		base := uint32(ti) << RowBits
@@ -527,18 +530,7 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 	// Exact: (hash, id) pairs sorted, one shard per hash % n.
 	nx := shardCount(len(exact) * 4)
 	st.Shards[2] = nx
-	slices.SortFunc(exact, func(a, b xrow) int {
-		if a.h%uint32(nx) != b.h%uint32(nx) {
-			return int(a.h%uint32(nx)) - int(b.h%uint32(nx))
-		}
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return int(a.id) - int(b.id)
-	})
+	exact = sortExact(exact, uint32(nx-1))
 	var hb, ib []byte
 	at := 0
 	for shard := range nx {
@@ -571,9 +563,6 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 			return st, err
 		}
 	}
-	if b, err = writeBlocks(b, s, types, write); err != nil {
-		return st, err
-	}
 	// The meta file last: a reader that finds it finds every shard.
 	b = append(b[:0], prefix...)
 	b = append(b, `{"k":"ix","scan":`...)
@@ -584,8 +573,6 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 	b = jsonw.Int(b, RowBits)
 	b = append(b, `,"sourceBlock":`...)
 	b = jsonw.Int(b, SourceBlock)
-	b = append(b, `,"block":`...)
-	b = jsonw.Int(b, Block)
 	b = append(b, `,"shards":{"v":`...)
 	b = jsonw.Int(b, int64(st.Shards[0]))
 	b = append(b, `,"s":`...)
@@ -609,6 +596,33 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 		return st, err
 	}
 	return st, nil
+}
+
+// sortExact orders rows by shard (h & mask), then hash, then id: three
+// stable radix passes of 16 bits, least significant first, over rows that
+// arrive in id order.
+func sortExact(rows []xrow, mask uint32) []xrow {
+	tmp := make([]xrow, len(rows))
+	for _, digit := range []func(uint32) uint32{
+		func(h uint32) uint32 { return h & 0xffff },
+		func(h uint32) uint32 { return h >> 16 },
+		func(h uint32) uint32 { return h & mask },
+	} {
+		var count [1<<16 + 1]int
+		for _, r := range rows {
+			count[digit(r.h)+1]++
+		}
+		for k := 1; k < len(count); k++ {
+			count[k] += count[k-1]
+		}
+		for _, r := range rows {
+			d := digit(r.h)
+			tmp[count[d]] = r
+			count[d]++
+		}
+		rows, tmp = tmp, rows
+	}
+	return rows
 }
 
 func head(b []byte, kind, scan string, shard int) []byte {
@@ -675,21 +689,6 @@ func writeTrigrams(b []byte, scan, family string, parts []*postings, write func(
 		}
 	}
 	return n, b, nil
-}
-
-// writeBlocks writes the search blocks of every type (the rows the index
-// covers), each an element chunk of Block rows whose seq is its number.
-func writeBlocks(b []byte, s *model.Scan, types []*model.TypeStat, write func(string, []byte) error) ([]byte, error) {
-	for k, t := range types {
-		rows := t.Elements[:min(len(t.Elements), 1<<RowBits)]
-		for n := 0; n*Block < len(rows); n++ {
-			b = chunks.ElementChunkBytes(b[:0], s, t, n, rows[n*Block:min(len(rows), (n+1)*Block)])
-			if err := write(BlockFile(k, n), b); err != nil {
-				return b, err
-			}
-		}
-	}
-	return b, nil
 }
 
 // appendKey appends the trigram's text (KeyString) to dst.

@@ -2,11 +2,13 @@ package searchindex
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -322,4 +324,60 @@ func BenchmarkWrite(b *testing.B) {
 		}
 		b.ReportMetric(float64(n)/1e6, "MB")
 	}
+}
+
+// TestPostingsArena: lists long enough to chain blocks of every class and
+// to fill several arena pages read back as written, also when split over
+// parts (each part's first id a delta from the last of the part before).
+func TestPostingsArena(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	keys := []uint64{Key('a', 'b', 'c'), Key('x', 'y', 'z'), Key('é', '测', '😀')}
+	want := map[uint64][]uint64{}
+	var parts []*postings
+	id := uint32(0)
+	for range 3 {
+		p := newPostings()
+		for range 200_000 {
+			id += 1 + uint32(r.IntN(300)) // deltas of one to three bytes
+			for _, k := range keys {
+				if r.IntN(3) > 0 {
+					p.add(k, id)
+					p.add(k, id) // a repeat is dropped
+					want[k] = append(want[k], uint64(id))
+				}
+			}
+			// Many short lists between, so blocks of a list interleave.
+			p.add(Key(rune(r.IntN(60000)), 'q', 'q'), id)
+		}
+		parts = append(parts, p)
+	}
+	if len(parts[0].pages) < 2 {
+		t.Fatalf("%d arena pages; want several", len(parts[0].pages))
+	}
+	for _, k := range keys {
+		b := merged(nil, parts, k)
+		var got []uint64
+		var v uint64
+		for len(b) > 0 {
+			d, n := binary.Uvarint(b)
+			if n <= 0 {
+				t.Fatalf("%s: bad varint", KeyString(k))
+			}
+			v += d
+			got = append(got, v)
+			b = b[n:]
+		}
+		if !slices.Equal(got, want[k]) {
+			t.Fatalf("%s: %d ids read back, %d written (first difference at %d)", KeyString(k), len(got), len(want[k]), firstDiffU(got, want[k]))
+		}
+	}
+}
+
+func firstDiffU(a, b []uint64) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }

@@ -257,7 +257,7 @@ func ScriptSafe(t testing.TB, site string) {
 		}
 	}
 	for _, rel := range testread.SiteFiles(t, site) {
-		if !strings.Contains(rel, "/data/") {
+		if !strings.HasPrefix(rel, "data/") && !strings.Contains(rel, "/data/") {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))

@@ -143,16 +143,6 @@ func indexFiles(t testing.TB, dir string, want map[string]bool) {
 			want[name] = true
 		}
 	}
-	// Search blocks: the rows of each type, Block at a time.
-	for k, ty := range ix.Types {
-		for n := 0; ix.Block > 0 && n*ix.Block < ty.N; n++ {
-			name := fmt.Sprintf("ix-b%d-%d.js", k, n)
-			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-				t.Errorf("ix.js counts %d rows of its type %d; %s: %v", ty.N, k, name, err)
-			}
-			want[name] = true
-		}
-	}
 }
 
 // SameFiles checks that the sites a and b hold the same files with the

@@ -170,7 +170,6 @@ type IndexMeta struct {
 	V           int         `json:"v"`
 	RowBits     int         `json:"rowBits"`
 	SourceBlock int         `json:"sourceBlock"`
-	Block       int         `json:"block,omitempty"` // rows per search block (ix-b<type>-<n>.js); absent: none
 	Shards      IndexShards `json:"shards"`
 	Types       []IndexType `json:"types"`
 }

@@ -160,7 +160,6 @@ export interface IndexMeta {
   v: number;
   rowBits: number;
   sourceBlock: number;
-  block?: number; // rows per search block (ix-b<type>-<n>.js); absent: none
   shards: IndexShards;
   types: IndexType[];
 }

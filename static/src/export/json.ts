@@ -10,7 +10,12 @@ import { FLAG_CUT, FLAG_CYCLE, FLAG_GUESSED, FLAG_ORPHAN, FLAG_RENAMED } from ".
 
 export const JSON_MULTI_FORMAT = "scanreport-scans/1";
 
-const str = (s: string) => JSON.stringify(s);
+// goJSON is JSON.stringify with Go's escaping of <, >, & and U+2028/2029
+// (generator/exports), so both writers give the same bytes. Those
+// characters only occur inside strings in JSON text.
+const goEscape = (c: string) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+const goJSON = (v: unknown) => JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, goEscape);
+const str = (s: string) => goJSON(s);
 
 // isoMillis is json.go's time format: "2006-01-02T15:04:05.000Z", or null.
 function isoMillis(ms: number): string {
@@ -30,8 +35,8 @@ function meta(s: ScanData): string {
   return (
     `{"id":${str(i.id)},"name":${str(i.name)},"target":${str(i.target)},"kind":${str(i.kind)},"status":${str(s.manifest.status || i.status)},` +
     `"created":${isoOrNull(i.created)},"started":${isoOrNull(i.started)},"ended":${isoOrNull(i.ended)},` +
-    `"element_modules":${JSON.stringify(s.manifest.modules.map(String).filter((m) => m !== ""))},` +
-    `"investigations":${JSON.stringify(i.investigations)},"elements":${s.elements}}`
+    `"element_modules":${goJSON(s.manifest.modules.map(String).filter((m) => m !== ""))},` +
+    `"investigations":${goJSON(i.investigations)},"elements":${s.elements}}`
   );
 }
 
@@ -55,7 +60,7 @@ function element(s: ScanData, i: number): string {
   if (f & FLAG_RENAMED) notes.push("id-reused");
   if (f & FLAG_CUT) notes.push("data-cut");
   if (f & FLAG_GUESSED) notes.push("link-guessed");
-  if (notes.length) out += `,"notes":${JSON.stringify(notes)}`;
+  if (notes.length) out += `,"notes":${goJSON(notes)}`;
   return out + "}";
 }
 

@@ -95,28 +95,6 @@ interface Job {
   rows: number[] | null; // rows of the type (not of the chunk); null: every row
 }
 
-// blockJobs adds the jobs of one type whose index has search blocks: the
-// candidate rows (all below ty.indexed) by the block that holds them, a
-// small file; then the rows the index does not cover, from the display
-// chunks that hold them.
-function blockJobs(jobs: Job[], sc: IxScan, ty: IxType, rows: number[], block: number): void {
-  for (let r = 0; r < rows.length; ) {
-    const b = Math.floor(rows[r] / block);
-    const s0 = b * block;
-    const mine: number[] = [];
-    while (r < rows.length && rows[r] < s0 + block) mine.push(rows[r++]);
-    jobs.push({ sc, ty, ref: { f: `ix-b${ty.ixType}-${b}.js`, s: s0, n: Math.min(block, ty.indexed - s0) }, rows: mine });
-  }
-  for (const ref of ty.chunks) {
-    const s0 = ref.s ?? 0;
-    const s1 = s0 + ref.n;
-    if (s1 <= ty.indexed) continue;
-    const mine: number[] = [];
-    for (let x = Math.max(s0, ty.indexed); x < s1; x++) mine.push(x);
-    jobs.push({ sc, ty, ref, rows: mine });
-  }
-}
-
 export async function initIndexedSearchPage(box: SearchBox | null, all: boolean): Promise<boolean> {
   const host = byId("search-results");
   if (!host) return true;
@@ -349,14 +327,9 @@ class IndexedSearchPage implements SearchHandler {
         continue;
       }
       const byType = sc.ix!.typeRows(ids);
-      const block = sc.ix!.meta.block ?? 0;
       for (const ty of sc.types) {
         const rows = ty.ixType >= 0 ? (byType.get(ty.ixType) ?? []) : [];
         candidates += rows.length;
-        if (block > 0 && ty.ixType >= 0) {
-          blockJobs(jobs, sc, ty, rows, block);
-          continue;
-        }
         let r = 0;
         for (const ref of ty.chunks) {
           const s0 = ref.s ?? 0;
@@ -440,7 +413,6 @@ class IndexedSearchPage implements SearchHandler {
     const ms = performance.now() - this.t0;
     // What the search cost, for tests and benchmarks.
     this.host.setAttribute("data-chunks", String(jobs.length));
-    this.host.setAttribute("data-loaded-rows", String(jobs.reduce((a, j) => a + j.ref.n, 0)));
     this.host.setAttribute("data-candidates", scan ? "scan" : String(candidates));
     this.relayout(false);
     this.emptyText();

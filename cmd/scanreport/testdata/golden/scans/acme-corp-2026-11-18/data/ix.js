@@ -5,7 +5,6 @@
  "v": 1,
  "rowBits": 24,
  "sourceBlock": 64,
- "block": 1000,
  "shards": {
   "v": 1,
   "s": 1,
