@@ -7,7 +7,7 @@
 // promise per file; loadInOrder() hands them over in the order asked for.
 // No fetch and no XHR: both fail from file://.
 
-import { asPayload, type ElementChunk, type FPList, type LogChunk, type Manifest, type Payload } from "./types";
+import { asPayload, type ElementChunk, type FPList, type LogChunk, type Manifest, type Payload, type ScansList } from "./types";
 
 type Listener = (p: Payload) => void;
 
@@ -33,6 +33,7 @@ declare global {
 const listeners: Listener[] = [];
 const pending = new Map<Element, Pending>();
 let latestManifest: Manifest | null = null;
+let firstScans: ScansList | null = null; // data/scans.js as the page loaded it
 const manifestWaiters: Array<(m: Manifest) => void> = [];
 let installed = false;
 
@@ -50,6 +51,7 @@ function receive(v: unknown): void {
   const cur = document.currentScript;
   const pend = cur ? pending.get(cur) : undefined;
   if (pend) pend.payload = p;
+  if (p.k === "scans" && !firstScans) firstScans = p;
   if (p.k === "manifest") {
     latestManifest = p;
     for (const w of manifestWaiters.splice(0)) w(p);
@@ -76,6 +78,12 @@ export function install(): void {
   };
   window.__sr = reg;
   if (Array.isArray(before)) for (const it of before) receive(it);
+}
+
+// initialScans is data/scans.js as the page loaded it (the scan list, the
+// search over all scans and Compare load it before the bundle), or null.
+export function initialScans(): ScansList | null {
+  return firstScans;
 }
 
 // onPayload calls fn for every payload received from now on.

@@ -5,9 +5,9 @@
 // script that delivered it (document.currentScript inside the registry's
 // listener).
 
-import { onPayload, runScript } from "../data/registry";
+import { runScript } from "../data/registry";
 import { ElementStore } from "../data/store";
-import type { ChunkRef, ElementChunk, Manifest, Payload, ScansList, TypeInfo } from "../data/types";
+import type { ChunkRef, ElementChunk, Manifest, Payload, TypeInfo } from "../data/types";
 import type { SearchSource } from "../search/engine";
 
 const PARALLEL = 4; // data files in flight
@@ -19,19 +19,7 @@ const QUERY = /^(?:[a-z]=[0-9]+)?$/;
 
 // ---- loading data files from any scan's folder ----
 
-let scansList: ScansList | null = null;
 
-// initialScans is data/scans.js as the page loaded it (before the bundle).
-export function initialScans(): ScansList | null {
-  return scansList;
-}
-
-// Registered when the bundle is evaluated, before app.ts installs the
-// registry, so that data/scans.js (loaded by the page before the bundle)
-// is seen when the registry drains the payloads that came first.
-onPayload((p) => {
-  if (p.k === "scans" && !scansList) scansList = p;
-});
 
 // loadFrom runs the data file folder+file and resolves with its payload;
 // query (a live update's "v=…", "g=…" or "t=…") makes the browser ask afresh.
