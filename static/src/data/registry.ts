@@ -7,7 +7,7 @@
 // promise per file; loadInOrder() hands them over in the order asked for.
 // No fetch and no XHR: both fail from file://.
 
-import { asPayload, type ElementChunk, type FPList, type LogChunk, type Manifest, type Payload, type ScansList } from "./types";
+import { asPayload, type ElementChunk, type FPList, type LogChunk, type InvestigationsList, type Manifest, type Payload, type ScansList } from "./types";
 
 type Listener = (p: Payload) => void;
 
@@ -34,6 +34,8 @@ const listeners: Listener[] = [];
 const pending = new Map<Element, Pending>();
 let latestManifest: Manifest | null = null;
 let firstScans: ScansList | null = null; // data/scans.js as the page loaded it
+let lastScans: ScansList | null = null; // and as last loaded (live updates load it again)
+let lastInvestigations: InvestigationsList | null = null;
 const manifestWaiters: Array<(m: Manifest) => void> = [];
 let installed = false;
 
@@ -51,7 +53,11 @@ function receive(v: unknown): void {
   const cur = document.currentScript;
   const pend = cur ? pending.get(cur) : undefined;
   if (pend) pend.payload = p;
-  if (p.k === "scans" && !firstScans) firstScans = p;
+  if (p.k === "scans") {
+    if (!firstScans) firstScans = p;
+    lastScans = p;
+  }
+  if (p.k === "investigations") lastInvestigations = p;
   if (p.k === "manifest") {
     latestManifest = p;
     for (const w of manifestWaiters.splice(0)) w(p);
@@ -84,6 +90,16 @@ export function install(): void {
 // search over all scans and Compare load it before the bundle), or null.
 export function initialScans(): ScansList | null {
   return firstScans;
+}
+
+// latestScans is data/scans.js as last loaded, or null.
+export function latestScans(): ScansList | null {
+  return lastScans;
+}
+
+// latestInvestigations is data/investigations.js as last loaded, or null.
+export function latestInvestigations(): InvestigationsList | null {
+  return lastInvestigations;
 }
 
 // onPayload calls fn for every payload received from now on.
