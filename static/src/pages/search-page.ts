@@ -34,12 +34,13 @@ const ROW_H = 34;
 export async function initSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<void> {
   const host = byId("search-results");
   if (!host) return;
-  // A built site searches through its index (pages/search-indexed.ts); the
-  // preview server's pages load every element and follow live updates.
+  // A site with a search index searches through it (pages/search-indexed.ts),
+  // also over running scans and on the preview server, where the index
+  // grows by segments.
   // A row filter from the overview (#only, #module, #from) lists rows
   // without a query: that needs every element, so this page loads them.
   const rf = readRowFilter(new URLSearchParams(location.hash.replace(/^#/, "")));
-  if (!live.config && !rf && (await initIndexedSearchPage(box, all))) return;
+  if (!rf && (await initIndexedSearchPage(box, all, live))) return;
   const page = new SearchPage(host, box, all, live);
   // Live updates (live/live.ts) wait for the first load (update awaits ready).
   if (all) live.setScansTarget(page);
