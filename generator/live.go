@@ -16,7 +16,6 @@ import (
 	"github.com/scanreport/scanreport/generator/exports"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
-	"github.com/scanreport/scanreport/generator/searchindex"
 	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -60,6 +59,7 @@ type liveScan struct {
 	exportsStale bool
 	changed      time.Time
 	graph        chunks.GraphLive // the graph and tree data files
+	ix           *liveIndex       // the search index and its segments
 
 	// The downloads: dataGen counts the changes of the scan's data,
 	// exportsAt is the element count the downloads on disk show, and
@@ -125,7 +125,7 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
 	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
-		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log)}
+		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !o.NoSearchIndex)}
 	})
 	if err != nil {
 		return nil, Result{}, err
@@ -384,6 +384,14 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 		return false, err
 	}
 	ls.dataChanged(relinked || fpChanged)
+	// The appended rows go into a new search index segment.
+	// A row whose source arrived since has other source trigrams: the
+	// index is then merged too.
+	if merge, err := ls.ix.appendRows(l.dir.Root(), s, dataOut); err != nil {
+		return false, err
+	} else if merge || relinked && ls.ix != nil && !ls.ix.off && !ls.ix.merging {
+		l.startMerge(ctx, c.Scan, ls)
+	}
 	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
 		return false, err
 	}
@@ -573,7 +581,7 @@ func (l *Live) reload(ctx context.Context, id string) error {
 		}
 		return err
 	}
-	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log)}
+	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !l.b.o.NoSearchIndex)}
 	if l.exporting[id] {
 		// A cancelled job may still replace a download with its older
 		// copy: write them once more, whole, after it.
@@ -791,12 +799,8 @@ func (l *Live) writeDownloads(ctx context.Context, b *builder, dir *site.Dir, vi
 	id := view.Meta.ID
 	// The search index is rebuilt with the downloads (the preview's own
 	// pages search what they load; a copy of the folder gets a current index).
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if _, err := searchindex.Write(view, func(name string, data []byte) error {
-		return dir.Write(pages.ScanDir(id)+"data/"+name, data)
-	}); err != nil {
+	// Its segments, merged in.
+	if err := l.writeIndex(ctx, id, view); err != nil {
 		return err
 	}
 	for _, d := range pages.Downloads(id) {

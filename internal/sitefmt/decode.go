@@ -29,6 +29,8 @@ func typeOf(k string) reflect.Type {
 		return reflect.TypeFor[TrigramShard]()
 	case "ixx":
 		return reflect.TypeFor[ExactShard]()
+	case "ixg":
+		return reflect.TypeFor[IndexSegment]()
 	case "graph":
 		return reflect.TypeFor[GraphManifest]()
 	case "graph-part":

@@ -172,6 +172,46 @@ type IndexMeta struct {
 	SourceBlock int         `json:"sourceBlock"`
 	Shards      IndexShards `json:"shards"`
 	Types       []IndexType `json:"types"`
+	// The preview server's append-only segments (data/ix-g<n>.js) in
+	// the order written, and the rows of each type the index and its
+	// segments cover together (a type only segments know included);
+	// absent: no segments.
+	Segs  []int       `json:"segs,omitempty"`
+	Cover []IndexType `json:"cover,omitempty"`
+}
+
+// IndexSegment is data/ix-g<n>.js, one append-only segment of a running
+// scan's search index: the rows of each type it covers, and its value
+// trigrams, source trigrams and exact hashes, as the shards hold them
+// with postings over its own types (IndexRange order).
+type IndexSegment struct {
+	K     string       `json:"k" ts:"\"ixg\""`
+	Scan  string       `json:"scan"`
+	Seg   int          `json:"seg"`
+	Types []IndexRange `json:"types"`
+	V     SegTrigrams  `json:"v"`
+	S     SegTrigrams  `json:"s"`
+	X     SegExact     `json:"x"`
+}
+
+// IndexRange is the rows [s, s+n) of one type a segment covers.
+type IndexRange struct {
+	Slug string `json:"slug"`
+	S    int    `json:"s"`
+	N    int    `json:"n"`
+}
+
+// SegTrigrams is one family of a segment's trigrams (as a TrigramShard).
+type SegTrigrams struct {
+	T []string `json:"t"`
+	P []string `json:"p"`
+}
+
+// SegExact is a segment's exact hashes (as an ExactShard).
+type SegExact struct {
+	N int    `json:"n"`
+	H string `json:"h"`
+	P string `json:"p"`
 }
 
 // TrigramShard is data/ix-v<n>.js or ix-s<n>.js.

@@ -79,8 +79,8 @@ function start(pages: Record<string, PageInit>, live: Live): void {
 // is parsed.
 export function startApp(pages: Record<string, PageInit>): void {
   initTheme(); // before the page is first drawn
-  const live = new Live(); // before install: it notes data/scans.js as it is drained
   install();
+  const live = new Live(); // the page's live updates, handed to its code
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => start(pages, live));
   else start(pages, live);
 }

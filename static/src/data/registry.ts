@@ -7,15 +7,13 @@
 // promise per file; loadInOrder() hands them over in the order asked for.
 // No fetch and no XHR: both fail from file://.
 
-import { asPayload, type ElementChunk, type FPList, type LogChunk, type Manifest, type Payload } from "./types";
+import { asPayload, type ElementChunk, type FPList, type LogChunk, type InvestigationsList, type Manifest, type Payload, type ScansList } from "./types";
 
 type Listener = (p: Payload) => void;
 
+// A script of ours being run: the payload it pushed, once it has.
 interface Pending {
-  file: string;
   payload: Payload | null;
-  resolve: (p: Payload) => void;
-  reject: (e: Error) => void;
 }
 
 // LoadError is a data file that could not be loaded or held no data.
@@ -35,6 +33,9 @@ declare global {
 const listeners: Listener[] = [];
 const pending = new Map<Element, Pending>();
 let latestManifest: Manifest | null = null;
+let firstScans: ScansList | null = null; // data/scans.js as the page loaded it
+let lastScans: ScansList | null = null; // and as last loaded (live updates load it again)
+let lastInvestigations: InvestigationsList | null = null;
 const manifestWaiters: Array<(m: Manifest) => void> = [];
 let installed = false;
 
@@ -52,6 +53,11 @@ function receive(v: unknown): void {
   const cur = document.currentScript;
   const pend = cur ? pending.get(cur) : undefined;
   if (pend) pend.payload = p;
+  if (p.k === "scans") {
+    if (!firstScans) firstScans = p;
+    lastScans = p;
+  }
+  if (p.k === "investigations") lastInvestigations = p;
   if (p.k === "manifest") {
     latestManifest = p;
     for (const w of manifestWaiters.splice(0)) w(p);
@@ -78,6 +84,22 @@ export function install(): void {
   };
   window.__sr = reg;
   if (Array.isArray(before)) for (const it of before) receive(it);
+}
+
+// initialScans is data/scans.js as the page loaded it (the scan list, the
+// search over all scans and Compare load it before the bundle), or null.
+export function initialScans(): ScansList | null {
+  return firstScans;
+}
+
+// latestScans is data/scans.js as last loaded, or null.
+export function latestScans(): ScansList | null {
+  return lastScans;
+}
+
+// latestInvestigations is data/investigations.js as last loaded, or null.
+export function latestInvestigations(): InvestigationsList | null {
+  return lastInvestigations;
 }
 
 // onPayload calls fn for every payload received from now on.
@@ -123,13 +145,23 @@ export function load(file: string, query = ""): Promise<Payload> {
 // loadScript injects the site script at url (relative to the page) and
 // resolves with the payload it pushed. name is the file as errors name it.
 export function loadScript(url: string, query = "", name = url): Promise<Payload> {
-  return new Promise<Payload>((resolve, reject) => {
-    if (!SITE_SCRIPT.test(url) || (query !== "" && !QUERY.test(query))) {
-      reject(new LoadError(name, "not a data file of this site"));
-      return;
-    }
+  if (!SITE_SCRIPT.test(url) || (query !== "" && !QUERY.test(query))) return Promise.reject(new LoadError(name, "not a data file of this site"));
+  return runScript(url + (query ? "?" + query : "")).then(
+    (p) => p ?? Promise.reject(new LoadError(name, "it holds no data for this scan")),
+    () => Promise.reject(new LoadError(name, "it is missing or unreadable (was the report copied completely?)")),
+  );
+}
+
+// runScript injects a classic <script> (the only way data reaches a page
+// opened from file://) and resolves with the payload it pushed, or null when
+// it pushed none; it rejects when the script could not be loaded. Every
+// loader of data files (this one, data/scan-data.ts, pages/search-corpus.ts)
+// goes through it; a payload is told apart by the script that delivered it
+// (document.currentScript while it runs). The caller checks src.
+export function runScript(src: string): Promise<Payload | null> {
+  return new Promise<Payload | null>((resolve, reject) => {
     const s = document.createElement("script");
-    const p: Pending = { file: name, payload: null, resolve, reject };
+    const p: Pending = { payload: null };
     pending.set(s, p);
     const done = () => {
       pending.delete(s);
@@ -138,15 +170,14 @@ export function loadScript(url: string, query = "", name = url): Promise<Payload
     };
     s.onload = () => {
       done();
-      if (p.payload) resolve(p.payload);
-      else reject(new LoadError(name, "it holds no data for this scan"));
+      resolve(p.payload);
     };
     s.onerror = () => {
       done();
-      reject(new LoadError(name, "it is missing or unreadable (was the report copied completely?)"));
+      reject(new Error(src + " could not be loaded"));
     };
     s.async = true;
-    s.src = url + (query ? "?" + query : "");
+    s.src = src;
     document.head.appendChild(s);
   });
 }

@@ -2,11 +2,11 @@
 // at once (the scan list's "download selected"). Each scan's manifest.js,
 // fp.js and every element chunk are loaded by injecting classic <script>
 // tags (file:// allows nothing else); each payload is told apart by the
-// script that delivered it (document.currentScript inside the registry's
-// onPayload listener). The elements are kept by element index, so a source
+// script that delivered it (data/registry.ts runScript: document.currentScript
+// while it runs). The elements are kept by element index, so a source
 // index finds its source element, as the Go side does.
 
-import { onPayload } from "./registry";
+import { runScript } from "./registry";
 import { FLAG_RISKY, type ElementChunk, type Manifest, type Payload } from "./types";
 
 // ScanInfo is what the scan list knows of a scan before its data is loaded.
@@ -166,21 +166,6 @@ export const MAX_ELEMENTS = 1500000;
 const FOLDER = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)+$/;
 const FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
 
-// Script loading. A payload pushed while one of our scripts runs belongs
-// to that script.
-const waiting = new Map<Element, { payload: Payload | null }>();
-let listening = false;
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  onPayload((p) => {
-    const cur = document.currentScript;
-    const w = cur ? waiting.get(cur) : undefined;
-    if (w && !w.payload) w.payload = p;
-  });
-}
-
 export class LoadError extends Error {
   constructor(readonly file: string, why: string) {
     super(`Could not load ${file}: ${why}`);
@@ -188,35 +173,14 @@ export class LoadError extends Error {
   }
 }
 
-// loadScript injects folder+file and resolves with the payload it pushed.
+// loadScript injects folder+file and resolves with the payload it pushed
+// (data/registry.ts runScript).
 export function loadScript(folder: string, file: string): Promise<Payload> {
-  listen();
-  return new Promise<Payload>((resolve, reject) => {
-    if (!FOLDER.test(folder) || !FILE.test(file)) {
-      reject(new LoadError(folder + file, "not a data file of this report"));
-      return;
-    }
-    const s = document.createElement("script");
-    const w = { payload: null as Payload | null };
-    waiting.set(s, w);
-    const done = () => {
-      waiting.delete(s);
-      s.onload = s.onerror = null;
-      s.remove();
-    };
-    s.onload = () => {
-      done();
-      if (w.payload) resolve(w.payload);
-      else reject(new LoadError(folder + file, "it holds no data"));
-    };
-    s.onerror = () => {
-      done();
-      reject(new LoadError(folder + file, "it is missing or unreadable (was the report copied completely?)"));
-    };
-    s.async = true;
-    s.src = folder + file;
-    document.head.appendChild(s);
-  });
+  if (!FOLDER.test(folder) || !FILE.test(file)) return Promise.reject(new LoadError(folder + file, "not a data file of this report"));
+  return runScript(folder + file).then(
+    (p) => p ?? Promise.reject(new LoadError(folder + file, "it holds no data")),
+    () => Promise.reject(new LoadError(folder + file, "it is missing or unreadable (was the report copied completely?)")),
+  );
 }
 
 export interface LoadProgress {

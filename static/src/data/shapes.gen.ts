@@ -162,6 +162,46 @@ export interface IndexMeta {
   sourceBlock: number;
   shards: IndexShards;
   types: IndexType[];
+  // The preview server's append-only segments (data/ix-g<n>.js) in
+  // the order written, and the rows of each type the index and its
+  // segments cover together (a type only segments know included);
+  // absent: no segments.
+  segs?: number[];
+  cover?: IndexType[];
+}
+
+// IndexSegment is data/ix-g<n>.js, one append-only segment of a running
+// scan's search index: the rows of each type it covers, and its value
+// trigrams, source trigrams and exact hashes, as the shards hold them
+// with postings over its own types (IndexRange order).
+export interface IndexSegment {
+  k: "ixg";
+  scan: string;
+  seg: number;
+  types: IndexRange[];
+  v: SegTrigrams;
+  s: SegTrigrams;
+  x: SegExact;
+}
+
+// IndexRange is the rows [s, s+n) of one type a segment covers.
+export interface IndexRange {
+  slug: string;
+  s: number;
+  n: number;
+}
+
+// SegTrigrams is one family of a segment's trigrams (as a TrigramShard).
+export interface SegTrigrams {
+  t: string[];
+  p: string[];
+}
+
+// SegExact is a segment's exact hashes (as an ExactShard).
+export interface SegExact {
+  n: number;
+  h: string;
+  p: string;
 }
 
 // TrigramShard is data/ix-v<n>.js or ix-s<n>.js.

@@ -8,10 +8,10 @@ import { arrays, isObj } from "./check";
 
 // The payload types are generated from the Go types of the data files
 // (internal/sitefmt, `make types`) into shapes.gen.ts.
-import type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard } from "./shapes.gen";
-export type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard };
+import type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment } from "./shapes.gen";
+export type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment };
 
-export type IndexPayload = IndexMeta | TrigramShard | ExactShard;
+export type IndexPayload = IndexMeta | TrigramShard | ExactShard | IndexSegment;
 
 export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList | InvestigationsList | GraphPayload | IndexPayload;
 
@@ -66,7 +66,16 @@ export function asPayload(v: unknown): Payload | null {
       if (typeof v.v !== "number" || typeof v.rowBits !== "number" || typeof v.sourceBlock !== "number" || !(v.sourceBlock >= 1) || !isObj(v.shards) || !Array.isArray(v.types)) return null;
       for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.n !== "number") return null;
       for (const f of ["v", "s", "x"]) if (typeof v.shards[f] !== "number") return null;
+      if (v.segs !== undefined && (!Array.isArray(v.segs) || !v.segs.every((n) => typeof n === "number"))) return null;
+      if (v.cover !== undefined && (!Array.isArray(v.cover) || !v.cover.every((t) => isObj(t) && typeof t.slug === "string" && typeof t.n === "number"))) return null;
       return v as unknown as IndexMeta;
+    case "ixg": {
+      if (typeof v.seg !== "number" || !Array.isArray(v.types) || !isObj(v.v) || !isObj(v.s) || !isObj(v.x)) return null;
+      for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.s !== "number" || typeof t.n !== "number") return null;
+      for (const f of [v.v, v.s]) if (!Array.isArray(f.t) || !Array.isArray(f.p) || f.t.length !== f.p.length) return null;
+      if (typeof v.x.h !== "string" || typeof v.x.p !== "string") return null;
+      return v as unknown as IndexSegment;
+    }
     case "ixv":
     case "ixs":
       if (typeof v.shard !== "number" || !Array.isArray(v.t) || !Array.isArray(v.p) || v.t.length !== v.p.length) return null;

@@ -1,8 +1,8 @@
 // Live updates: open pages follow their scans while the scans are written.
 // docs/site-format.md ("Live updates") is the contract.
 //
-// A page has one Live, made by the bundle's start before the data registry
-// is installed and handed to the page's code: it holds the whole state of
+// A page has one Live, made by the bundle's start (start.ts) and handed to
+// the page's code: it holds the whole state of
 // the page's live updates (the server's settings, the page's data holder,
 // what was seen last) and is passed to the parts that use it:
 //
@@ -28,7 +28,7 @@ import { startServe } from "./serve";
 import { BehindNotice, StatusLine } from "./status";
 import { pollInterval } from "./page";
 import { byId } from "../ui/dom";
-import { onPayload } from "../data/registry";
+import { initialScans } from "../data/registry";
 import type { Manifest, ScanEntry } from "../data/types";
 
 export type { ApiResult, LiveConfig } from "./api";
@@ -68,7 +68,6 @@ export class Live {
   stopped = false; // the page reloads or its scan is gone: nothing more to do
   restored = false; // this page was reloaded by a live update
   current: Manifest | null = null; // the page scan's manifest as last taken
-  initialScans: ScanEntry[] | null = null; // data/scans.js as the page loaded it
   readonly pollMs = pollInterval(location.search);
   readonly announcer = new Announcer();
   readonly behind = new BehindNotice();
@@ -77,12 +76,9 @@ export class Live {
   private started = false;
   private lateTarget: (() => void) | null = null;
 
-  // Make the Live before the data registry is installed: the scan list's
-  // data/scans.js, loaded before the bundle, is noted as it is drained.
-  constructor() {
-    onPayload((p) => {
-      if (p.k === "scans" && !this.initialScans) this.initialScans = p.scans.slice();
-    });
+  // initialScans is data/scans.js's list as the page loaded it.
+  get initialScans(): ScanEntry[] | null {
+    return initialScans()?.scans ?? null;
   }
 
   // config is the preview server's settings, or null in a built site.

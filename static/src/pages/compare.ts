@@ -13,7 +13,7 @@
 
 import { byId, clear, h, setText } from "../ui/dom";
 import { comma, oneLine, plural } from "../ui/format";
-import { onPayload } from "../data/registry";
+import { initialScans } from "../data/registry";
 import { Cancelled, loadScans, TooBig, type ScanData, type ScanInfo } from "../data/scan-data";
 import { exactQuery } from "../search/query";
 import { initSortable } from "../table/sortable";
@@ -25,10 +25,10 @@ const MAX_LISTED = 1000;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
-let scans: ScanEntry[] = [];
-onPayload((p) => {
-  if (p.k === "scans") scans = p.scans.filter((s) => ID.test(String(s.id)) && s.data === "scans/" + s.id + "/data/");
-});
+// listedScans are the scans of data/scans.js whose data folder is this site's.
+function listedScans(): ScanEntry[] {
+  return (initialScans()?.scans ?? []).filter((s) => ID.test(String(s.id)) && s.data === "scans/" + s.id + "/data/");
+}
 
 // TypeDiff is one element type compared.
 interface TypeDiff {
@@ -107,7 +107,7 @@ function setHash(st: { a: string; b: string; type: string; show: string }): void
 
 // defaultPair is the latest two runs of a target (scans.js lists the
 // newest first), or nothing.
-function defaultPair(): [string, string] | null {
+function defaultPair(scans: ScanEntry[]): [string, string] | null {
   const seen = new Map<string, string>();
   for (const s of scans) {
     const t = String(s.target);
@@ -118,7 +118,7 @@ function defaultPair(): [string, string] | null {
   return null;
 }
 
-function fill(sel: HTMLSelectElement, chosen: string): void {
+function fill(sel: HTMLSelectElement, chosen: string, scans: ScanEntry[]): void {
   clear(sel);
   sel.append(h("option", { value: "" }, "— pick a scan —"));
   const byTarget = new Map<string, ScanEntry[]>();
@@ -180,16 +180,17 @@ class ComparePage {
   private seq = 0;
   private diffs: TypeDiff[] = [];
   private pair: [ScanEntry, ScanEntry] | null = null;
+  private readonly scans = listedScans();
 
   constructor(private readonly el: CompareElements) {
     let st = hashState();
     if (!st.a && !st.b) {
-      const d = defaultPair();
+      const d = defaultPair(this.scans);
       if (d) st = { ...st, a: d[0], b: d[1] };
     }
     this.st = st;
-    fill(el.selA, st.a);
-    fill(el.selB, st.b);
+    fill(el.selA, st.a, this.scans);
+    fill(el.selB, st.b, this.scans);
   }
 
   private say(t: string): void {
@@ -219,8 +220,8 @@ class ComparePage {
       const n = hashState();
       if (n.a !== this.st.a || n.b !== this.st.b) {
         this.st = n;
-        fill(selA, n.a);
-        fill(selB, n.b);
+        fill(selA, n.a, this.scans);
+        fill(selB, n.b, this.scans);
         void this.run();
       } else if (n.type !== this.st.type || n.show !== this.st.show) {
         this.st = n;
@@ -242,6 +243,7 @@ class ComparePage {
     summary.hidden = true;
     this.diffs = [];
     this.pair = null;
+    const scans = this.scans;
     const ea = scans.find((s) => s.id === st.a);
     const eb = scans.find((s) => s.id === st.b);
     setText(hint, "");

@@ -13,22 +13,20 @@ import { csvRow, CSV_HEADER, elementFields, multiCSV, Parts } from "../export/cs
 import { addScan, Graph, GEXF12, graphDate, writeGEXF } from "../export/gexf";
 import { writeJSON } from "../export/json";
 import { comma, plural } from "../ui/format";
-import { onPayload } from "../data/registry";
+import { latestScans } from "../data/registry";
 import { Cancelled, loadScans, MAX_ELEMENTS, TooBig, type ScanData, type ScanInfo } from "../data/scan-data";
 import { onScanSelection, selectedScans } from "../table/scan-selection";
 import { onSelectionChange, selection } from "../table/selection";
 import type { ElementStore } from "../data/store";
 import type { Manifest, TypeInfo } from "../data/types";
 
-// Data folders of the scans as data/scans.js lists them. The listener is
-// registered when this module is evaluated, before app.ts installs the
-// registry, so it also hears the payload that arrived before the bundle.
-// Without it, a scan's folder is scans/<id>/data/ (docs/site-format.md).
-const scanFolders = new Map<string, string>();
-onPayload((p) => {
-  if (p.k !== "scans") return;
-  for (const e of p.scans) if (typeof e.id === "string" && typeof e.data === "string") scanFolders.set(e.id, e.data);
-});
+// scanFolder is a scan's data folder as data/scans.js lists it (the
+// registry keeps the list as last loaded); without it, scans/<id>/data/
+// (docs/site-format.md).
+function scanFolder(id: string): string {
+  const e = latestScans()?.scans.find((x) => x.id === id);
+  return e && typeof e.data === "string" ? e.data : `scans/${id}/data/`;
+}
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -206,7 +204,7 @@ function scanInfo(id: string): ScanInfo | null {
   const tr = box?.closest("tr");
   if (!tr) return null;
   const a = (k: string) => tr.getAttribute("data-" + k) ?? "";
-  const data = scanFolders.get(id) ?? `scans/${id}/data/`;
+  const data = scanFolder(id);
   return {
     id,
     name: a("name"),

@@ -16,7 +16,7 @@ import { isFP, load, loadInOrder, manifest } from "../data/registry";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
-import { loadScanIndex, typeNarrower } from "../search/ixread";
+import { liveTypeNarrower, loadScanIndex, typeNarrower } from "../search/ixread";
 import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "../table/selection";
 import { ElementStore, Groups } from "../data/store";
 import type { ChunkRef, ElementChunk, FPList, Manifest, TypeInfo } from "../data/types";
@@ -225,13 +225,14 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   load(): Promise<void> {
     this.ready = this.loadAll();
-    // A finished scan's search index narrows the table's searches to the
-    // type's candidate rows (a running one changes under the index).
+    // The scan's search index narrows the table's searches to the type's
+    // candidate rows. A running scan's (or the preview server's) index
+    // grows by segments as rows arrive: its head is read at each query.
     if (!this.live.config && this.m.done) {
       void loadScanIndex(String(this.m.scan), (f) => load(f)).then((ix) => {
         if (ix) this.engine.narrow = typeNarrower(ix, String(this.type.slug));
       });
-    }
+    } else this.engine.narrow = liveTypeNarrower(String(this.m.scan), String(this.type.slug), load);
     return this.ready;
   }
 

@@ -10,8 +10,7 @@
 
 import { byId, clear, h, notice, setText } from "../ui/dom";
 import { DrawnList, MAX_ITEMS, type DrawnItem } from "../graph/drawn-list";
-import { save } from "./downloads";
-import { Graph as GexfGraph, writeGEXF, type GraphNode } from "../export/gexf";
+import { Graph as GexfGraph, type GraphNode } from "../export/gexf";
 import { comma, plural } from "../ui/format";
 import {
   NODE_CUT,
@@ -28,13 +27,9 @@ import { labelOf } from "../ui/sfurl";
 import type { Query } from "../search/query";
 import { compile, isRefused } from "../search/match";
 import type { Manifest } from "../data/types";
+import { FA2_MAX, mountGraphDownloads, mountLayoutTools, type LayoutTools } from "./graph-tools";
 import { countGroups, loadGraph, sameChunks, type Cols, type GraphData, type NodeAttrs } from "./graph-data";
 
-// Nodes up to which ForceAtlas2 is offered (it runs in a worker, but a
-// large graph takes long to settle and the radial layout reads better).
-export const FA2_MAX = 10000;
-// How long one ForceAtlas2 run lasts.
-const FA2_MS = 6000;
 // Matches of a graph search drawn with their label (the rest are listed
 // beside the graph) and how many the list shows.
 const LABELLED_MATCHES = 8;
@@ -93,7 +88,7 @@ class GraphPage implements SearchHandler {
   private labelled: Set<string> | null = null; // the matches drawn with their label
   private step = -1; // the match stepped to (index into ranked)
   private matchBox: HTMLElement | null = null;
-  private radial: Map<string, { x: number; y: number }> | null = null; // positions before ForceAtlas2
+  private layout: LayoutTools | null = null; // ForceAtlas2 and back
   private readonly legendEl: HTMLElement | null;
   private drawn: DrawnList | null = null; // the list of the nodes shown (keyboard, screen readers)
 
@@ -468,56 +463,13 @@ class GraphPage implements SearchHandler {
       this.riskyOnly = true;
       this.applyFade();
     }
-    const fa2 = byId<HTMLButtonElement>("graph-fa2");
-    const reset = byId<HTMLButtonElement>("graph-reset");
-    if (fa2) {
-      fa2.hidden = this.view.nodeCount > FA2_MAX || this.view.nodeCount < 3;
-      fa2.addEventListener("click", () => {
-        if (this.view.layoutRunning) return;
-        if (!this.radial) {
-          this.radial = new Map();
-          this.view.graph.forEachNode((k, a) => this.radial!.set(k, { x: a.x as number, y: a.y as number }));
-        }
-        fa2.disabled = true;
-        this.host.setAttribute("data-layout", "running");
-        setText(fa2, "ForceAtlas2 running…");
-        this.view.forceAtlas2(FA2_MS, () => {
-          fa2.disabled = false;
-          setText(fa2, "ForceAtlas2");
-          this.host.setAttribute("data-layout", "fa2");
-          if (reset) reset.hidden = false;
-        });
-      });
-    }
-    reset?.addEventListener("click", () => {
-      if (this.radial) this.view.setPositions(this.radial);
-      this.radial = null;
-      reset.hidden = true;
-      this.host.setAttribute("data-layout", "radial");
-    });
-    const scan = document.body.getAttribute("data-scan") ?? "";
-    const safe = SAFE_NAME.test(scan) ? scan : "scan";
-    const png = byId<HTMLButtonElement>("graph-png");
-    png?.addEventListener("click", async () => {
-      png.disabled = true;
-      const t0 = performance.now();
-      try {
-        const blob = await this.view.toPNG(this.caption());
-        const ms = Math.round(performance.now() - t0);
-        this.host.setAttribute("data-png-ms", String(ms));
-        save(blob, `${safe}-graph.png`);
-        this.say(`${this.statusBase()} · PNG made in ${comma(ms)} ms`);
-      } catch (e) {
-        notice(this.host, (e as Error).message, "error", "png");
-      } finally {
-        png.disabled = false;
-      }
-    });
-    const gexf = byId<HTMLButtonElement>("graph-gexf-shown");
-    gexf?.addEventListener("click", () => {
-      const g = this.shownGEXF();
-      const date = new Date().toISOString().slice(0, 10);
-      save(writeGEXF(g, this.gm.gexf, `${scan} (graph as shown)`, date), `${safe}-graph-shown.gexf`);
+    this.layout = mountLayoutTools(this.view, this.host);
+    mountGraphDownloads(this.view, this.host, {
+      say: (t) => this.say(t),
+      status: () => this.statusBase(),
+      caption: () => this.caption(),
+      shown: () => this.shownGEXF(),
+      gexf: () => this.gm.gexf,
     });
   }
 
@@ -608,8 +560,7 @@ class GraphPage implements SearchHandler {
     d.gm.legend.forEach((e, g) => {
       if (offCodes.has(e.code)) this.off.add(g);
     });
-    this.radial = null;
-    byId("graph-reset")?.setAttribute("hidden", "");
+    this.layout?.forget();
     this.view.update(d.view);
     // The filters read the columns by node index: give them the new ones.
     const g = this.cols.g;

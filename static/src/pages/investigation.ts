@@ -14,7 +14,7 @@
 import { byId, clear, h } from "../ui/dom";
 import { endpoints, post } from "../live/investigation-api";
 import type { Live } from "../live/live";
-import { onPayload } from "../data/registry";
+import { latestInvestigations, onPayload } from "../data/registry";
 import { onScanSelection } from "../table/scan-selection";
 import type { InvestigationEntry } from "../data/types";
 
@@ -28,19 +28,15 @@ export function nameProblem(name: string): string {
   return "";
 }
 
-let known: InvestigationEntry[] = [];
-const knownListeners: Array<() => void> = [];
-
-// data/investigations.js, loaded by the tab before the bundle.
-onPayload((p) => {
-  if (p.k !== "investigations") return;
-  known = p.list.filter((e) => NAME.test(String(e.name)));
-  for (const l of knownListeners) l();
-});
+// known is data/investigations.js's list (loaded by the tab before the
+// bundle; the registry keeps it).
+function known(): InvestigationEntry[] {
+  return (latestInvestigations()?.list ?? []).filter((e) => NAME.test(String(e.name)));
+}
 
 function fillKnown(list: HTMLElement, members: Set<string>): void {
   clear(list);
-  for (const e of known) {
+  for (const e of known()) {
     if (members.has(e.name)) continue;
     const o = h("option", { value: e.name });
     if (e.title && e.title !== e.name) o.textContent = e.title;
@@ -68,7 +64,9 @@ export function initInvestigationTab(live: Live): void {
   tools.hidden = false;
   if (howto) howto.hidden = true;
   const refill = () => fillKnown(datalist, members());
-  knownListeners.push(refill);
+  onPayload((p) => {
+    if (p.k === "investigations") refill();
+  });
   refill();
   input.addEventListener("focus", refill);
 

@@ -5,9 +5,9 @@
 // script that delivered it (document.currentScript inside the registry's
 // listener).
 
-import { onPayload } from "../data/registry";
+import { runScript } from "../data/registry";
 import { ElementStore } from "../data/store";
-import type { ChunkRef, ElementChunk, Manifest, Payload, ScansList, TypeInfo } from "../data/types";
+import type { ChunkRef, ElementChunk, Manifest, Payload, TypeInfo } from "../data/types";
 import type { SearchSource } from "../search/engine";
 
 const PARALLEL = 4; // data files in flight
@@ -19,53 +19,16 @@ const QUERY = /^(?:[a-z]=[0-9]+)?$/;
 
 // ---- loading data files from any scan's folder ----
 
-const waiting = new Map<Element, (p: Payload) => void>();
-let scansList: ScansList | null = null;
 
-// initialScans is data/scans.js as the page loaded it (before the bundle).
-export function initialScans(): ScansList | null {
-  return scansList;
-}
-
-// Registered when the bundle is evaluated, before app.ts installs the
-// registry, so that data/scans.js (loaded by the page before the bundle)
-// is seen when the registry drains the payloads that came first.
-onPayload((p) => {
-  if (p.k === "scans" && !scansList) scansList = p;
-  const s = document.currentScript;
-  const f = s ? waiting.get(s) : undefined;
-  if (f) f(p);
-});
 
 // loadFrom runs the data file folder+file and resolves with its payload;
 // query (a live update's "v=…", "g=…" or "t=…") makes the browser ask afresh.
 export function loadFrom(folder: string, file: string, query = ""): Promise<Payload> {
-  return new Promise<Payload>((resolve, reject) => {
-    if (!FOLDER.test(folder) || !FILE_NAME.test(file) || !QUERY.test(query)) {
-      reject(new Error(`${folder}${file} is not a data file of this site.`));
-      return;
-    }
-    const s = document.createElement("script");
-    let got: Payload | null = null;
-    waiting.set(s, (p) => (got = p));
-    const done = () => {
-      waiting.delete(s);
-      s.onload = s.onerror = null;
-      s.remove();
-    };
-    s.onload = () => {
-      done();
-      if (got) resolve(got);
-      else reject(new Error(`The data file ${folder}${file} holds no data.`));
-    };
-    s.onerror = () => {
-      done();
-      reject(new Error(`The data file ${folder}${file} is missing or unreadable (was the report copied completely?).`));
-    };
-    s.async = true;
-    s.src = folder + file + (query ? "?" + query : "");
-    document.head.appendChild(s);
-  });
+  if (!FOLDER.test(folder) || !FILE_NAME.test(file) || !QUERY.test(query)) return Promise.reject(new Error(`${folder}${file} is not a data file of this site.`));
+  return runScript(folder + file + (query ? "?" + query : "")).then(
+    (p) => p ?? Promise.reject(new Error(`The data file ${folder}${file} holds no data.`)),
+    () => Promise.reject(new Error(`The data file ${folder}${file} is missing or unreadable (was the report copied completely?).`)),
+  );
 }
 
 // loadFiles loads files with up to PARALLEL in flight and hands each

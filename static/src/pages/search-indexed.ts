@@ -13,22 +13,25 @@
 // query cancels a running one. Scans without an index (or whose rows
 // outgrew it) are scanned for the rows the index does not cover.
 //
-// The preview server's pages (live updates) keep the loading search page
-// (pages/search-page.ts).
+// A running scan's index grows by segments (search/segments.ts) while the
+// preview server follows it: its manifest and index head are read afresh
+// for each query, and a live update runs the query again (LiveTarget,
+// ScansTarget), so new rows are found through the segments; rows no
+// segment covers yet are tested one by one.
 
 import { copyButton, DetailPanel, field } from "../table/detail";
-import { byId, h, notice, setText } from "../ui/dom";
+import { byId, clearNotice, h, notice, setText } from "../ui/dom";
 import { comma, plural, utc, utf8Length } from "../ui/format";
 import { compile, isRefused } from "../search/match";
-import { loadScanIndex, type ScanIndex } from "../search/ixread";
+import { freshIndex, type ScanIndex } from "../search/ixread";
 import { planSide } from "../search/plan";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
-import { running } from "../live/live";
+import type { Live, LiveTarget, ScansTarget } from "../live/live";
 import { loadFrom } from "./search-corpus";
 import type { Query } from "../search/query";
 import { strCmp } from "../table/ordered";
 import { valueBlock } from "../ui/sfurl";
-import { FLAG_CUT, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest, type ScansList, type TypeInfo } from "../data/types";
+import { FLAG_CUT, FLAG_RISKY, type ChunkRef, type ElementChunk, type Manifest, type ScanEntry, type ScansList, type TypeInfo } from "../data/types";
 import { elementColumns, scanColumn, typeColumn } from "../table/columns";
 import { VTable, type Column, type SortDir } from "../table/vtable";
 
@@ -54,7 +57,8 @@ export function matcher(q: Query): (v: string) => boolean {
 interface IxType {
   info: TypeInfo;
   chunks: ChunkRef[]; // by start row
-  indexed: number; // rows the index covers (0 when it has none)
+  indexed: number; // rows the index written whole covers (0 when it has none)
+  covered: number; // rows it and its segments cover (≥ indexed)
   ixType: number; // the type's number in the index, -1 when not indexed
 }
 
@@ -67,6 +71,7 @@ interface IxScan {
   pages: string;
   m: Manifest | null;
   ix: ScanIndex | null;
+  fresh: () => Promise<ScanIndex | null>; // the index as ix.js says now
   types: IxType[]; // in manifest order
   bySlug: Map<string, IxType>;
   fp: Set<number>;
@@ -95,35 +100,39 @@ interface Job {
   rows: number[] | null; // rows of the type (not of the chunk); null: every row
 }
 
-export async function initIndexedSearchPage(box: SearchBox | null, all: boolean): Promise<boolean> {
-  const host = byId("search-results");
-  if (!host) return true;
-  // A scan still running grows while the page is open: the index does not
-  // follow it yet (no append segments), the loading page does (it merges
-  // what file:// polling finds). Decided before this page takes the table.
-  if (await scopeRunning(all)) return false;
-  const page = new IndexedSearchPage(host, box, all);
-  return page.load();
-}
-
-// scopeRunning says whether a scan of the page's scope is still running
-// (unreadable lists count as not running: the index page reports them).
-async function scopeRunning(all: boolean): Promise<boolean> {
-  try {
-    if (all) {
-      const p = await loadFrom("data/", "scans.js");
-      return p.k === "scans" && running((p as ScansList).scans) > 0;
-    }
-    const folder = document.body.getAttribute("data-data") ?? "";
-    if (!FOLDER.test(folder)) return false;
-    const m = await loadFrom(folder, "manifest.js");
-    return m.k === "manifest" && !m.done;
-  } catch {
-    return false;
+// chunkJobs adds the jobs of one type's display chunks: the candidate rows
+// (below ty.covered, the rows the index and its segments cover), then
+// every row no index covers yet.
+function chunkJobs(jobs: Job[], sc: IxScan, ty: IxType, rows: number[]): void {
+  let r = 0;
+  for (const ref of ty.chunks) {
+    const s0 = ref.s ?? 0;
+    const s1 = s0 + ref.n;
+    const mine: number[] = [];
+    while (r < rows.length && rows[r] < s0) r++;
+    while (r < rows.length && rows[r] < Math.min(s1, ty.covered)) mine.push(rows[r++]);
+    for (let x = Math.max(s0, ty.covered); x < s1; x++) mine.push(x);
+    if (mine.length > 0) jobs.push({ sc, ty, ref, rows: mine });
   }
 }
 
-class IndexedSearchPage implements SearchHandler {
+export async function initIndexedSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<boolean> {
+  const host = byId("search-results");
+  if (!host) return true;
+  const page = new IndexedSearchPage(host, box, all, live.config !== null);
+  if (!(await page.load())) return false;
+  // Live updates run the query again over what the scans hold now.
+  if (all) live.setScansTarget(page);
+  else live.setTarget(page);
+  return true;
+}
+
+// stamp is a query that makes the browser load a file afresh.
+function stamp(): string {
+  return "v=" + String(Date.now());
+}
+
+class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private readonly scans: IxScan[] = [];
   private readonly table: VTable;
   private readonly detail: DetailPanel | null;
@@ -144,6 +153,7 @@ class IndexedSearchPage implements SearchHandler {
   private lastFlush = 0;
   private total = 0;
   private ready = false;
+  private refreshed = false; // the scans were read afresh since the last query ran
   private alsoSource = false;
   private lastMs = 0;
   private readonly chunks = new Map<string, Promise<ElementChunk>>();
@@ -152,6 +162,9 @@ class IndexedSearchPage implements SearchHandler {
     private readonly host: HTMLElement,
     private readonly box: SearchBox | null,
     private readonly all: boolean,
+    // The preview server's page: every scan's files may change (segments
+    // merged, downloads written), so each query reads them afresh.
+    private readonly serving: boolean,
   ) {
     this.progress = byId("search-progress");
     this.hideFP = byId<HTMLInputElement>("hide-fp");
@@ -256,32 +269,94 @@ class IndexedSearchPage implements SearchHandler {
   }
 
   private async addScan(id: string, name: string, target: string, folder: string, pages: string): Promise<void> {
-    const sc: IxScan = { index: this.scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, types: [], bySlug: new Map(), fp: new Set(), error: "" };
+    const fresh = freshIndex(id, (f, q) => loadFrom(folder, f, q));
+    const sc: IxScan = { index: this.scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, fresh, types: [], bySlug: new Map(), fp: new Set(), error: "" };
     this.scans.push(sc);
+    await this.readScan(sc, "");
+    this.total += Number(sc.m?.count) || 0;
+  }
+
+  // readScan reads a scan's manifest (query: "" or a stamp to read it
+  // afresh), index head and false positives, and lays out its types.
+  private async readScan(sc: IxScan, query: string): Promise<void> {
     try {
-      const mp = await loadFrom(folder, "manifest.js");
-      if (mp.k !== "manifest" || mp.scan !== id) throw new Error(`${folder}manifest.js is not this scan's manifest.`);
+      const mp = await loadFrom(sc.folder, "manifest.js", query);
+      if (mp.k !== "manifest" || mp.scan !== sc.id) throw new Error(`${sc.folder}manifest.js is not this scan's manifest.`);
       sc.m = mp;
-      this.total += Number(mp.count) || 0;
       // No index (an older site): this scan is scanned.
-      sc.ix = await loadScanIndex(id, (f) => loadFrom(folder, f));
-      const ixTypes = new Map<string, { n: number; k: number }>();
-      sc.ix?.meta.types.forEach((t, k) => ixTypes.set(t.slug, { n: t.n, k }));
+      sc.ix = await sc.fresh();
+      const ixTypes = new Map<string, { n: number; c: number; k: number }>();
+      sc.ix?.types.forEach((t, k) => ixTypes.set(t.slug, { n: t.n, c: t.c, k }));
+      sc.types = [];
+      sc.bySlug = new Map();
       mp.types.forEach((t) => {
         const x = ixTypes.get(t.slug);
         const chunks = t.chunks.slice().sort((a, b) => (a.s ?? 0) - (b.s ?? 0));
-        const ty: IxType = { info: t, chunks, indexed: x ? x.n : 0, ixType: x ? x.k : -1 };
+        const ty: IxType = { info: t, chunks, indexed: x ? x.n : 0, covered: x ? x.c : 0, ixType: x ? x.k : -1 };
         sc.types.push(ty);
         sc.bySlug.set(t.slug, ty);
       });
+      sc.fp = new Set();
       if (mp.fp && mp.fp.n > 0) {
-        const fp = await loadFrom(folder, String(mp.fp.f));
-        if (fp.k === "fp" && fp.scan === id) sc.fp = new Set(fp.i);
+        const fp = await loadFrom(sc.folder, String(mp.fp.f), query);
+        if (fp.k === "fp" && fp.scan === sc.id) sc.fp = new Set(fp.i);
       }
+      sc.error = "";
+      clearNotice(this.host, "scan-" + sc.index);
     } catch (e) {
       sc.error = (e as Error).message;
       notice(this.host, `${sc.name}: ${sc.error}`, "error", "scan-" + sc.index);
     }
+  }
+
+  // refresh reads afresh the scans whose files may have changed: every
+  // scan on the preview server, a running one on a built site.
+  private async refresh(only: Set<string> | null): Promise<void> {
+    const q = stamp();
+    const due = this.scans.filter((sc) => (only ? only.has(sc.id) : this.serving || (sc.m !== null && !sc.m.done)));
+    await Promise.all(due.map((sc) => this.readScan(sc, q)));
+    if (due.length === 0) return;
+    this.total = this.scans.reduce((a, sc) => a + (Number(sc.m?.count) || 0), 0);
+    this.host.setAttribute("data-rows", String(this.total));
+  }
+
+  // ---- live updates: the query runs again over what the scans hold ----
+
+  update(m: Manifest): Promise<"ok" | "reload"> {
+    return this.again(new Set([String(m.scan)])).then(() => "ok" as const);
+  }
+
+  updateScans(ids: string[]): Promise<"ok" | "stale"> {
+    return this.again(new Set(ids)).then(() => "ok" as const);
+  }
+
+  async syncList(list: ScanEntry[]): Promise<"ok" | "stale"> {
+    const want = list.filter((e) => SCAN_ID.test(String(e.id)) && e.data === "scans/" + String(e.id) + "/data/");
+    const ids = new Set(want.map((e) => String(e.id)));
+    const kept = this.scans.filter((sc) => ids.has(sc.id));
+    for (const sc of this.scans) {
+      if (!ids.has(sc.id)) notice(this.host, `${sc.name} is no longer in the scans folder: its elements are left out of the results.`, "info", "gone-" + sc.id);
+    }
+    this.scans.length = 0;
+    this.scans.push(...kept);
+    this.scans.forEach((sc, i) => (sc.index = i));
+    for (const e of want) {
+      clearNotice(this.host, "gone-" + String(e.id));
+      if (!this.scans.some((sc) => sc.id === String(e.id))) await this.addScan(String(e.id), String(e.name ?? e.id), String(e.target ?? ""), e.data, "scans/" + String(e.id) + "/");
+    }
+    this.scans.sort((a, b) => want.findIndex((e) => String(e.id) === a.id) - want.findIndex((e) => String(e.id) === b.id));
+    this.scans.forEach((sc, i) => (sc.index = i));
+    await this.again(null);
+    return "ok";
+  }
+
+  // again reads the scans afresh and runs the current query again.
+  private async again(only: Set<string> | null): Promise<void> {
+    if (!this.ready) return;
+    await this.refresh(only ?? new Set(this.scans.map((sc) => sc.id)));
+    this.refreshed = true;
+    if (this.query) this.search(this.query, this.alsoSource);
+    else this.emptyText();
   }
 
   // ---- search ----
@@ -316,6 +391,11 @@ class IndexedSearchPage implements SearchHandler {
     const jobs: Job[] = [];
     let candidates = 0;
     this.setProgress(scan ? "This query has no three characters in a row the index knows: searching every element…" : "Looking the query up in the index…");
+    // What may have changed since the page loaded (a live update has
+    // just read it).
+    if (!this.refreshed) await this.refresh(null);
+    this.refreshed = false;
+    if (seq !== this.seq) return;
     // Every scan's index at once (their shards load in parallel).
     const found = await Promise.all(this.scans.map((sc) => (scan || !sc.ix || sc.error !== "" || !sc.m ? null : sc.ix.candidates(q, alsoSource))));
     if (seq !== this.seq) return;
@@ -330,21 +410,9 @@ class IndexedSearchPage implements SearchHandler {
       for (const ty of sc.types) {
         const rows = ty.ixType >= 0 ? (byType.get(ty.ixType) ?? []) : [];
         candidates += rows.length;
-        let r = 0;
-        for (const ref of ty.chunks) {
-          const s0 = ref.s ?? 0;
-          const s1 = s0 + ref.n;
-          if (s1 > ty.indexed) {
-            // Rows the index does not cover: the whole chunk is confirmed.
-            jobs.push({ sc, ty, ref, rows: null });
-            while (r < rows.length && rows[r] < s1) r++;
-            continue;
-          }
-          const mine: number[] = [];
-          while (r < rows.length && rows[r] < s0) r++;
-          while (r < rows.length && rows[r] < s1) mine.push(rows[r++]);
-          if (mine.length > 0) jobs.push({ sc, ty, ref, rows: mine });
-        }
+        // Candidates below the rows the index and its segments cover,
+        // every row from there on.
+        chunkJobs(jobs, sc, ty, rows);
       }
     }
     if (seq !== this.seq) return;
@@ -430,7 +498,7 @@ class IndexedSearchPage implements SearchHandler {
       this.chunks.set(key, have); // most recent last
       return have;
     }
-    const pr = loadFrom(j.sc.folder, String(j.ref.f)).then((p) => {
+    const pr = loadFrom(j.sc.folder, String(j.ref.f), j.ref.v ? "v=" + String(j.ref.v) : "").then((p) => {
       if (p.k !== "elements" || p.scan !== j.sc.id || p.type !== j.ty.info.slug) throw new Error(`The data file ${j.sc.folder}${j.ref.f} holds other elements.`);
       return p;
     });

@@ -15,11 +15,11 @@ import { byId, clear, clearNotice, h, notice, setText } from "../ui/dom";
 import { comma, plural } from "../ui/format";
 import { fpKey, type Live, type LiveChange, type LiveTarget, type ScansTarget } from "../live/live";
 import { OrderedView, strCmp, type Cmp } from "../table/ordered";
-import { manifest as scanManifest } from "../data/registry";
+import { initialScans, manifest as scanManifest } from "../data/registry";
 import { initIndexedSearchPage } from "./search-indexed";
 import { showSearchDetail } from "./search-detail";
 import { describeRowFilter, readRowFilter, rowFilterKey, rowPasses, writeRowFilter, type RowFilter } from "./search-rows";
-import { chunkKey, Corpus, FOLDER, initialScans, loadFiles, loadFrom, SCAN_ID, type ScanPart, type TypePart } from "./search-corpus";
+import { chunkKey, Corpus, FOLDER, loadFiles, loadFrom, SCAN_ID, type ScanPart, type TypePart } from "./search-corpus";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
@@ -38,12 +38,13 @@ export const MAX_ELEMENTS = 2_500_000;
 export async function initSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<void> {
   const host = byId("search-results");
   if (!host) return;
-  // A built site searches through its index (pages/search-indexed.ts); the
-  // preview server's pages load every element and follow live updates.
+  // A site with a search index searches through it (pages/search-indexed.ts),
+  // also over running scans and on the preview server, where the index
+  // grows by segments.
   // A row filter from the overview (#only, #module, #from) lists rows
   // without a query: that needs every element, so this page loads them.
   const rf = readRowFilter(new URLSearchParams(location.hash.replace(/^#/, "")));
-  if (!live.config && !rf && (await initIndexedSearchPage(box, all))) return;
+  if (!rf && (await initIndexedSearchPage(box, all, live))) return;
   const page = new SearchPage(host, box, all, live);
   // Live updates (live/live.ts) wait for the first load (update awaits ready).
   if (all) live.setScansTarget(page);

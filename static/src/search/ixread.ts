@@ -8,7 +8,8 @@
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
 import { evalPlan, planSide, SKIP_RATIO, trigramsIn, type Plan, type SidePlan } from "./plan";
 import type { Query } from "./query";
-import type { ExactShard, IndexMeta, Payload, TrigramShard } from "../data/types";
+import { asSegment, coveredTypes, segmentLookup, type CoveredType } from "./segments";
+import type { ExactShard, IndexMeta, IndexSegment, Payload, TrigramShard } from "../data/types";
 
 const SHARD_CACHE = 256;
 
@@ -17,12 +18,20 @@ export type Loader = (file: string) => Promise<Payload>;
 
 export class ScanIndex {
   private readonly shards = new Map<string, Promise<TrigramShard | ExactShard>>();
+  // The index's types (ix.js types, then those only segments know) and
+  // the rows each covers; ids number types in this order.
+  readonly types: CoveredType[];
+  private readonly typeNo: Map<string, number>;
+  private segs: Promise<IndexSegment[]> | null = null;
 
   constructor(
     readonly scan: string,
     readonly meta: IndexMeta,
     private readonly load: Loader,
-  ) {}
+  ) {
+    this.types = coveredTypes(meta);
+    this.typeNo = new Map(this.types.map((t, k) => [t.slug, k]));
+  }
 
   // candidates gives the ids (type × 2^rowBits + row, ascending) that may
   // match q, a superset of the matches among the rows the index covers;
@@ -58,8 +67,26 @@ export class ScanIndex {
     return byType;
   }
 
-  // lookup gives the ids one side of a query selects.
+  // lookup gives the ids one side of a query selects: the index's, and
+  // every listed segment's.
+  // With a budget, null when the index's lists hold more postings.
   private async lookup(plan: SidePlan, family: "v" | "s", budget: number): Promise<ArrayLike<number> | null> {
+    const [ids, segs] = await Promise.all([this.lookupMain(plan, family, budget), this.segments()]);
+    if (!ids) return null;
+    return segs.reduce<ArrayLike<number>>((acc, g) => union(acc, segmentLookup(g, plan, family, this.typeNo, this.meta.rowBits)), ids);
+  }
+
+  // segments loads every segment ix.js lists (small files), once.
+  private segments(): Promise<IndexSegment[]> {
+    const list = this.meta.segs ?? [];
+    if (!this.segs) {
+      this.segs = Promise.all(list.map((n) => this.load(`ix-g${n}.js`).then((x) => asSegment(x, this.scan, n))));
+      this.segs.catch(() => (this.segs = null));
+    }
+    return this.segs;
+  }
+
+  private async lookupMain(plan: SidePlan, family: "v" | "s", budget: number): Promise<ArrayLike<number> | null> {
     const ix = this.meta;
     if (plan.kind === "exact") {
       if (plan.hash < 0) return [];
@@ -135,7 +162,7 @@ export async function loadScanIndex(scan: string, load: Loader): Promise<ScanInd
 
 // Narrowed is what the index leaves of one type's rows for a query: the
 // candidate rows below `from` (ascending), and every row from `from` on
-// (rows the index does not cover: the type grew since it was written).
+// (rows neither the index nor its segments cover: the type grew since).
 export interface Narrowed {
   rows: Int32Array;
   from: number;
@@ -148,15 +175,47 @@ export interface Narrowed {
 // the scan costs more to decode than the worker's pass over the type,
 // TestBenchTypeSearch1M).
 export function typeNarrower(ix: ScanIndex, slug: string): (q: Query, alsoSource: boolean) => Promise<Narrowed | null> {
-  const k = ix.meta.types.findIndex((t) => t.slug === slug);
+  const k = ix.types.findIndex((t) => t.slug === slug);
   return async (q, alsoSource) => {
     if (k < 0) return null;
-    const ids = await ix.candidates(q, alsoSource, ix.meta.types[k].n);
+    const ids = await ix.candidates(q, alsoSource, ix.types[k].c);
     if (!ids) return null;
     const mult = 2 ** ix.meta.rowBits;
     const lo = k * mult;
     const rows: number[] = [];
     for (let i = 0; i < ids.length; i++) if (ids[i] >= lo && ids[i] < lo + mult) rows.push(ids[i] - lo);
-    return { rows: Int32Array.from(rows), from: ix.meta.types[k].n };
+    return { rows: Int32Array.from(rows), from: ix.types[k].c };
+  };
+}
+
+// QueryLoader loads a data file with a query that makes the browser fetch
+// it afresh ("v=<n>", or "" for any copy).
+export type QueryLoader = (file: string, query: string) => Promise<Payload>;
+
+// freshIndex gives, for each call, the scan's index as ix.js says now: a
+// running scan's index grows by segments with each live update (and its
+// segments are merged from time to time), so the head is read afresh; an
+// unchanged head keeps the index already loaded (and its shards).
+export function freshIndex(scan: string, load: QueryLoader): () => Promise<ScanIndex | null> {
+  let have: { head: string; ix: ScanIndex } | null = null;
+  let stamp = 0;
+  return async () => {
+    const v = "v=" + String(Date.now() * 100 + (stamp++ % 100));
+    const ix = await loadScanIndex(scan, (f) => load(f, v));
+    if (!ix) return (have = null);
+    const head = JSON.stringify(ix.meta);
+    if (have && have.head === head) return have.ix;
+    // Every file of this head read afresh too: a merge rewrites shards.
+    have = { head, ix: new ScanIndex(scan, ix.meta, (f) => load(f, v)) };
+    return have.ix;
+  };
+}
+
+// liveTypeNarrower is typeNarrower over the index as it is at each query.
+export function liveTypeNarrower(scan: string, slug: string, load: QueryLoader): (q: Query, alsoSource: boolean) => Promise<Narrowed | null> {
+  const fresh = freshIndex(scan, load);
+  return async (q, alsoSource) => {
+    const ix = await fresh();
+    return ix ? typeNarrower(ix, slug)(q, alsoSource) : null;
   };
 }
