@@ -281,12 +281,7 @@ func TestBenchTypeSearch1M(t *testing.T) {
 	needBench(t)
 	out, _ := benchSite(t)
 	m := testread.ReadManifest(t, out, "bench-1m")
-	big := m.Types[0]
-	for _, ty := range m.Types {
-		if ty.Total > big.Total {
-			big = ty
-		}
-	}
+	big := largestType(m)
 	// The copy: the scan's folder again, under another id's path, minus ix*.js.
 	plain := filepath.Join(t.TempDir(), "site")
 	if err := os.CopyFS(plain, os.DirFS(out)); err != nil {
@@ -314,14 +309,6 @@ func TestBenchTypeSearch1M(t *testing.T) {
 		MS    float64 `json:"ms"`
 		Count string  `json:"count"`
 	}
-	clear := func(p *tab) {
-		evalT[bool](p, `(async () => {
-			const box = document.querySelector("#search-q");
-			box.value = ""; box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
-			while (new URLSearchParams(location.hash.slice(1)).has("q")) await new Promise(r => requestAnimationFrame(() => r()));
-			return true;
-		})()`)
-	}
 	for _, site := range []struct{ what, dir string }{{"through the index", out}, {"every row (no index)", plain}} {
 		p := b.open(t, fileURL(site.dir, "scans/bench-1m/types/"+big.Slug+".html"))
 		p.allow("ix.js")
@@ -332,7 +319,7 @@ func TestBenchTypeSearch1M(t *testing.T) {
 			for range 3 {
 				last = evalT[res](p, `(`+probe+`)(`+jsString(q)+`)`)
 				ms = append(ms, last.MS)
-				clear(p)
+				clearSearchBox(p)
 			}
 			slices.Sort(ms)
 			t.Logf("%s, %s (%d rows): %-24s %6.0f ms median, max %6.0f  (%s)", big.Code, site.what, big.Total, q, ms[1], ms[2], strings.SplitN(last.Count, " in ", 2)[0])
