@@ -11,28 +11,24 @@
 // delivered it (document.currentScript inside the registry's listener).
 
 import { DetailPanel } from "../table/detail";
-import { byId, clear, clearNotice, h, notice, setText } from "../ui/dom";
+import { byId, clear, h, notice, setText } from "../ui/dom";
 import { comma, plural } from "../ui/format";
-import { fpKey, type Live, type LiveChange, type LiveTarget, type ScansTarget } from "../live/live";
+import type { Live, LiveChange, LiveTarget, ScansTarget } from "../live/live";
 import { OrderedView, strCmp, type Cmp } from "../table/ordered";
-import { initialScans, manifest as scanManifest } from "../data/registry";
 import { initIndexedSearchPage } from "./search-indexed";
 import { showSearchDetail } from "./search-detail";
 import { describeRowFilter, readRowFilter, rowFilterKey, rowPasses, writeRowFilter, type RowFilter } from "./search-rows";
-import { chunkKey, Corpus, FOLDER, loadFiles, loadFrom, SCAN_ID, type ScanPart, type TypePart } from "./search-corpus";
+import { Corpus } from "./search-corpus";
+import { ScanLoader } from "./search-load";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
 import { ElementStore } from "../data/store";
-import type { ChunkRef, FPList, Manifest, ScanEntry, ScansList } from "../data/types";
+import type { Manifest, ScanEntry } from "../data/types";
 import { elementColumns, scanColumn, typeColumn } from "../table/columns";
 import { VTable, type Column, type SortDir } from "../table/vtable";
 
 const ROW_H = 34;
-// MAX_ELEMENTS is how many elements the search over all scans loads into
-// one page (about 360 MB of page heap per million, plus the worker's copy);
-// scans beyond it are named, with a link to their own search page.
-export const MAX_ELEMENTS = 2_500_000;
 // ---- the page ----
 
 export async function initSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<void> {
@@ -57,7 +53,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   readonly ready: Promise<void>;
   private loaded: () => void = () => undefined;
   private readonly c = new Corpus();
-  private readonly skipped = new Set<string>(); // scans left out (MAX_ELEMENTS)
+  private readonly loader: ScanLoader;
   private readonly engine: SearchEngine;
   private readonly runner: SearchRunner;
   private readonly view: OrderedView;
@@ -77,21 +73,57 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private hide = false;
   private loading = true;
   private lastMs = -1;
-  private files = 0;
-  private filesDone = 0;
-  private expected = 0;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly box: SearchBox | null,
     private readonly all: boolean,
-    private readonly live: Live,
+    live: Live,
   ) {
     this.ready = new Promise<void>((resolve) => (this.loaded = resolve));
     const c = this.c;
     this.engine = new SearchEngine(c);
     this.engine.onHeld = () => this.busyState();
     this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 300);
+    this.loader = new ScanLoader(c, {
+      host,
+      live,
+      setProgress: (t) => this.setProgress(t),
+      showProgress: () => this.showProgress(),
+      rowsAdded: (g0, g1, first) => {
+        this.view.add(g0, g1);
+        if (first && this.rowFilter && !this.query) this.layoutSoon();
+      },
+      fileLoaded: () => {
+        this.engine.sync();
+        this.showProgress();
+        this.runner.rerunSoon();
+      },
+      rowsChanged: (from, to) => this.engine.resync(from, to),
+      fpChanged: () => {
+        this.view.invalidate();
+        if (this.view.key === "fp") this.view.sort("fp", this.view.dir);
+        if (this.query) this.refilter(false);
+        else this.table.refresh();
+      },
+      scansChanged: () => (this.groupCount = new Int32Array(this.c.scans.length)),
+      updated: (moved) => {
+        if (moved && this.view.key) {
+          // Values changed in place: their rows take their sorted place again.
+          this.view.invalidate();
+          this.view.sort(this.view.key, this.view.dir);
+        }
+        this.engine.sync();
+        this.showProgress();
+        if (this.query) this.runner.run(false);
+        else this.layout(false);
+      },
+      listChanged: () => {
+        this.showProgress();
+        if (this.query) this.runner.run(false);
+        else this.layout(false);
+      },
+    });
     this.view = new OrderedView((k) => this.cmp(k), () => false);
     this.progress = byId("search-progress");
     this.hideFP = byId<HTMLInputElement>("hide-fp");
@@ -138,8 +170,8 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private async loadAll(): Promise<void> {
     this.host.setAttribute("aria-busy", "true");
     try {
-      if (this.all) await this.loadEveryScan();
-      else await this.loadOne();
+      if (this.all) await this.loader.loadEveryScan();
+      else await this.loader.loadOne();
     } catch (e) {
       notice(this.host, (e as Error).message, "error", "load");
     }
@@ -153,272 +185,35 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     }
   }
 
-  private async loadOne(): Promise<void> {
-    const id = document.body.getAttribute("data-scan") ?? "";
-    const folder = document.body.getAttribute("data-data") ?? "";
-    if (!SCAN_ID.test(id) || !FOLDER.test(folder)) throw new Error("This page has no valid scan data folder.");
-    this.setProgress("Loading the scan's data…");
-    const m = await scanManifest();
-    const sc = this.addScan(id, id, "", folder, "", m.count);
-    await this.loadScan(sc, m);
-  }
-
-  private async loadEveryScan(): Promise<void> {
-    this.setProgress("Loading the list of scans…");
-    let list: ScansList | null = initialScans();
-    if (!list) {
-      // The page loads data/scans.js before the bundle; if that did not
-      // arrive (a slow disk), load it again.
-      const p = await loadFrom("data/", "scans.js");
-      if (p.k !== "scans") throw new Error("data/scans.js holds no list of scans.");
-      list = p;
-    }
-    const parts: ScanPart[] = [];
-    const skipped: Array<{ id: string; name: string; count: number }> = [];
-    let total = 0;
-    for (const e of list.scans) {
-      const id = String(e.id);
-      if (!SCAN_ID.test(id) || e.data !== "scans/" + id + "/data/") continue; // not a folder of this site
-      const count = Number(e.count) || 0;
-      if (total + count > MAX_ELEMENTS && parts.length > 0) {
-        skipped.push({ id, name: String(e.name ?? id), count });
-        this.skipped.add(id);
-        continue;
-      }
-      total += count;
-      parts.push(this.addScan(id, String(e.name ?? id), String(e.target ?? ""), e.data, "scans/" + id + "/", count));
-    }
-    if (skipped.length > 0) this.tooMany(skipped);
-    for (const sc of parts) {
-      try {
-        const mp = await loadFrom(sc.folder, "manifest.js");
-        if (mp.k !== "manifest" || mp.scan !== sc.id) throw new Error(`${sc.folder}manifest.js is not this scan's manifest.`);
-        await this.loadScan(sc, mp);
-      } catch (e) {
-        // A broken scan never stops the others.
-        sc.error = (e as Error).message;
-        notice(this.host, `${sc.name}: ${sc.error}`, "error", "scan-" + sc.index);
-      }
-    }
-  }
-
-  // tooMany says which scans are left out, with links to search each alone.
-  private tooMany(skipped: Array<{ id: string; name: string; count: number }>): void {
-    const n = skipped.reduce((a, s) => a + s.count, 0);
-    const el = notice(this.host, "", "info", "too-many");
-    el.append(
-      `Together the scans hold more elements than one page can search (${comma(MAX_ELEMENTS)} at most), so ${plural(skipped.length, "scan", "scans")} with ${plural(n, "element", "elements")} ${skipped.length === 1 ? "is" : "are"} left out here; search ${skipped.length === 1 ? "it" : "each"} on its own: `,
-    );
-    skipped.forEach((s, k) => {
-      if (k > 0) el.append(", ");
-      el.append(h("a", { href: "scans/" + s.id + "/search.html" }, s.name));
-    });
-    el.append(".");
-  }
-
-  private addScan(id: string, name: string, target: string, folder: string, pages: string, expected: number): ScanPart {
-    const sc: ScanPart = {
-      index: this.c.scans.length,
-      id,
-      name: name || id,
-      target,
-      folder,
-      pages,
-      expected,
-      m: null,
-      types: [],
-      parts: [],
-      fp: null,
-      error: "",
-      gone: false,
-    };
-    this.c.scans.push(sc);
-    this.expected += expected;
-    this.groupCount = new Int32Array(this.c.scans.length);
-    return sc;
-  }
-
-  private async loadScan(sc: ScanPart, m: Manifest): Promise<void> {
-    sc.m = m;
-    this.expected += (Number(m.count) || 0) - sc.expected;
-    sc.expected = Number(m.count) || 0;
-    const files: string[] = [];
-    const refs: Array<{ tp: TypePart; ref: ChunkRef }> = [];
-    for (const t of m.types) {
-      const tp = this.c.part(sc, t);
-      for (const ch of t.chunks) {
-        files.push(String(ch.f));
-        refs.push({ tp, ref: ch });
-      }
-    }
-    this.files += files.length;
-    if (m.fp && m.fp.n > 0) void this.loadFP(sc, "");
-    this.showProgress();
-    await loadFiles(sc.folder, files, (p, k) => {
-      const { tp, ref } = refs[k];
-      if (p.k !== "elements" || p.scan !== sc.id || p.type !== sc.types[tp.ti].slug) throw new Error(`The data file ${sc.folder}${files[k]} holds other elements.`);
-      const [g0, g1] = this.c.place(tp, p, ref, () => undefined);
-      this.view.add(g0, g1);
-      if (this.rowFilter && !this.query) this.layoutSoon();
-      this.filesDone++;
-      this.engine.sync();
-      this.showProgress();
-      this.runner.rerunSoon();
-    });
-  }
-
-  // loadFP loads a scan's fp.js and marks its rows.
-  private async loadFP(sc: ScanPart, query: string): Promise<void> {
-    const f = sc.m?.fp?.f;
-    if (!f) return;
-    try {
-      const p = await loadFrom(sc.folder, String(f), query);
-      if (p.k !== "fp" || p.scan !== sc.id) return;
-      sc.fp = new Set((p as FPList).i);
-      for (const tp of sc.parts) tp.store.setFP(sc.fp);
-      this.view.invalidate();
-      if (this.view.key === "fp") this.view.sort("fp", this.view.dir);
-      if (this.query) this.refilter(false);
-      else this.table.refresh();
-    } catch (e) {
-      notice(this.host, (e as Error).message + " False positives are not marked.", "error", "fp-" + sc.index);
-    }
-  }
-
   // ---- live updates ----
 
   // update takes a newer manifest of the page's scan (live/live.ts; the search
-  // page of one scan): see updateScan.
+  // page of one scan): see ScanLoader.updateScan.
   async update(m: Manifest, c: LiveChange): Promise<"ok" | "reload"> {
     await this.ready;
     const sc = this.c.scans[0];
     if (!sc || m.scan !== sc.id) return "ok";
-    return this.updateScan(sc, m, c.fp, c.query);
+    return this.loader.updateScan(sc, m, c.fp, c.query);
   }
 
-  // updateScans takes the news that scans changed (live/live.ts; the search page
-  // over all scans): each scan of the page whose manifest moved is merged
-  // in place. It says "stale" when scans came or went (the page then
-  // offers a reload).
+  // updateScans takes the news that scans changed (the search over all
+  // scans): see ScanLoader.updateScans.
   async updateScans(ids: string[], query: string): Promise<"ok" | "stale"> {
     await this.ready;
-    for (const id of ids) {
-      const sc = this.c.scans.find((x) => x.id === id && !x.gone);
-      if (!sc || sc.error !== "") continue;
-      try {
-        const p = await loadFrom(sc.folder, "manifest.js", query);
-        if (p.k !== "manifest" || p.scan !== sc.id) throw new Error(`${sc.folder}manifest.js is not this scan's manifest.`);
-        const prevFP = sc.m ? fpKey(sc.m) : "";
-        if ((await this.updateScan(sc, p, fpKey(p) !== prevFP, query)) === "reload") return "stale";
-      } catch (e) {
-        notice(this.host, `${sc.name}: ${(e as Error).message} The results show what was loaded before.`, "error", "live-" + sc.index);
-      }
-    }
-    return "ok";
+    return this.loader.updateScans(ids, query);
   }
 
-  // syncList takes the scan list again (the search over all scans): a scan
-  // no longer listed has its rows left out (with a notice), a new one is
-  // loaded and searched like the others. It says "stale" when a new scan
-  // would take the page past MAX_ELEMENTS.
+  // syncList takes the scan list again: see ScanLoader.syncList.
   async syncList(list: ScanEntry[], query: string): Promise<"ok" | "stale"> {
     await this.ready;
-    const listed = new Set<string>();
-    for (const e of list) if (SCAN_ID.test(String(e.id))) listed.add(String(e.id));
-    let changed = false;
-    for (const sc of this.c.scans) {
-      if (sc.gone || listed.has(sc.id)) continue;
-      sc.gone = true;
-      changed = true;
-      this.expected -= sc.expected;
-      notice(this.host, `${sc.name} is no longer in the scans folder: its elements are left out of the results.`, "info", "gone-" + sc.index);
-    }
-    const held = new Set(this.c.scans.filter((sc) => !sc.gone).map((sc) => sc.id));
-    let total = this.c.scans.reduce((a, sc) => a + (sc.gone ? 0 : sc.expected), 0);
-    for (const e of list) {
-      const id = String(e.id);
-      if (held.has(id) || this.skipped.has(id) || !SCAN_ID.test(id) || e.data !== "scans/" + id + "/data/") continue;
-      const count = Number(e.count) || 0;
-      if (total + count > MAX_ELEMENTS) return "stale";
-      total += count;
-      const sc = this.addScan(id, String(e.name ?? id), String(e.target ?? ""), e.data, "scans/" + id + "/", count);
-      changed = true;
-      try {
-        const mp = await loadFrom(sc.folder, "manifest.js", query);
-        if (mp.k !== "manifest" || mp.scan !== sc.id) throw new Error(`${sc.folder}manifest.js is not this scan's manifest.`);
-        await this.loadScan(sc, mp);
-      } catch (err) {
-        sc.error = (err as Error).message;
-        notice(this.host, `${sc.name}: ${sc.error}`, "error", "scan-" + sc.index);
-      }
-    }
-    if (changed) {
-      this.showProgress();
-      if (this.query) this.runner.run(false);
-      else this.layout(false);
-    }
-    return "ok";
-  }
-
-  // updateScan loads the chunks of a scan that are new or were rewritten,
-  // places their rows (new rows appended, changed rows updated in place and
-  // searched again), loads fp.js when false positives moved, and runs the
-  // search again: the results, their sort, the hidden false positives and
-  // the scroll position stay. "reload" means the scan was read again from
-  // scratch (a type holds fewer rows than the page).
-  private async updateScan(sc: ScanPart, m: Manifest, fp: boolean, query: string): Promise<"ok" | "reload"> {
-    for (const t of m.types) {
-      const ti = sc.types.findIndex((x) => x.slug === t.slug);
-      if (ti >= 0 && Number(t.total) < sc.parts[ti].store.n) return "reload";
-    }
-    sc.m = m;
-    this.expected += (Number(m.count) || 0) - sc.expected;
-    sc.expected = Number(m.count) || 0;
-    const want: Array<{ tp: TypePart; ref: ChunkRef }> = [];
-    for (const t of m.types) {
-      const tp = this.c.part(sc, t);
-      for (const ch of t.chunks) if (tp.keys.get(String(ch.f)) !== chunkKey(ch)) want.push({ tp, ref: ch });
-    }
-    // A server's files carry their version in the URL (the browser may hold
-    // an older copy); a built site's are asked for afresh.
-    const q = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : query);
-    let moved = false;
-    if (want.length > 0) {
-      try {
-        const got = await Promise.all(want.map(({ tp, ref }) => loadFrom(sc.folder, String(ref.f), q(ref)).then((p) => ({ tp, ref, p }))));
-        got.sort((a, b) => a.tp.index - b.tp.index || (a.ref.s ?? 0) - (b.ref.s ?? 0));
-        for (const { tp, ref, p } of got) {
-          if (p.k !== "elements" || p.scan !== sc.id || p.type !== sc.types[tp.ti].slug) throw new Error(`The data file ${sc.folder}${ref.f} holds other elements.`);
-          if (typeof ref.s === "number" && ref.s > tp.store.n) continue; // rows missing before it: the next update tries again
-          const [g0, g1] = this.c.place(tp, p, ref, (from, to) => {
-            this.engine.resync(from, to);
-            moved = true;
-          });
-          this.view.add(g0, g1);
-        }
-        clearNotice(this.host, "live-" + sc.index);
-      } catch (e) {
-        notice(this.host, `${(e as Error).message} The results show what was loaded before; the page tries again with the next update.`, "error", "live-" + sc.index);
-      }
-    }
-    if (fp && m.fp) await this.loadFP(sc, query);
-    if (moved && this.view.key) {
-      // Values changed in place: their rows take their sorted place again.
-      this.view.invalidate();
-      this.view.sort(this.view.key, this.view.dir);
-    }
-    this.engine.sync();
-    this.showProgress();
-    if (this.query) this.runner.run(false);
-    else this.layout(false);
-    return "ok";
+    return this.loader.syncList(list, query);
   }
 
   private showProgress(): void {
     const scans = this.c.scans.length;
     if (this.loading) {
       const of = this.all && scans > 1 ? ` in ${plural(scans, "scan", "scans")}` : "";
-      this.setProgress(`Loading ${comma(this.filesDone)} of ${comma(this.files)} data files${of} · ${comma(this.c.n)} of ${plural(this.expected, "element", "elements")}`);
+      this.setProgress(`Loading ${comma(this.loader.filesDone)} of ${comma(this.loader.files)} data files${of} · ${comma(this.c.n)} of ${plural(this.loader.expected, "element", "elements")}`);
       return;
     }
     const types = this.c.scans.reduce((a, s) => a + (s.m ? s.m.types.length : 0), 0);
@@ -492,7 +287,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       for (let k = 0; k < this.groupCount.length; k++) if (this.groupCount[k] > 0) scans++;
       if (n > 0) extra = ` · in ${plural(scans, "scan", "scans")}`;
     }
-    if (this.loading) extra += ` · ${comma(this.c.n)} of ${comma(this.expected)} elements loaded so far`;
+    if (this.loading) extra += ` · ${comma(this.c.n)} of ${comma(this.loader.expected)} elements loaded so far`;
     this.box.showResult(q, n, this.lastMs, ["match", "matches"], extra);
   }
 
