@@ -87,7 +87,22 @@ func TestLiveSearchIndexSegments(t *testing.T) {
 		n = matches(t, search(sp, []string{"/seg-e2e/", "*seg-e2e*"}[k%2]))
 	}
 	checkMarker(sp, "the search page after two appends")
-	for _, p := range []*tab{sp, pp} {
+	// The element table of the type narrows its searches through the
+	// index and its segments too: the same rows, and a segment loaded.
+	et := b.open(t, srv.url("scans/"+running+"/types/"+ty.Slug+".html"))
+	waitLive(et)
+	for _, c := range []struct {
+		q    string
+		want int
+	}{{"*seg-e2e*", len(data) + len(more)}, {"/seg-e2e-more-0[12]/", 2}, {more[0], 1}} {
+		if n := matches(t, search(et, c.q)); n != c.want {
+			t.Errorf("element table, %s: %d matches, want %d", c.q, n, c.want)
+		}
+	}
+	if !evalT[bool](et, `performance.getEntriesByType("resource").some(e => /\/data\/ix-g\d+\.js/.test(e.name))`) {
+		t.Error("the element table loaded no index segment")
+	}
+	for _, p := range []*tab{sp, pp, et} {
 		for _, pr := range p.takeProblems() {
 			// The copy's page looks for ix.js, finds none, and loads every element.
 			if p != pp || !strings.Contains(pr, "/data/ix.js") {
