@@ -17,6 +17,7 @@ import (
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/internal/sample"
 	"github.com/scanreport/scanreport/internal/sitecheck"
+	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -82,6 +83,28 @@ func benchSite(t *testing.T) (string, generator.Result) {
 	return bb.out, bb.res
 }
 
+// largestType is the manifest's type with the most rows.
+func largestType(m testread.Manifest) sitefmt.TypeInfo {
+	big := m.Types[0]
+	for _, ty := range m.Types {
+		if ty.Total > big.Total {
+			big = ty
+		}
+	}
+	return big
+}
+
+// clearSearchBox empties the search box with Enter and waits until the
+// hash no longer holds a query (the next search starts from none).
+func clearSearchBox(p *tab) {
+	evalT[bool](p, `(async () => {
+		const box = document.querySelector("#search-q");
+		box.value = ""; box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+		while (new URLSearchParams(location.hash.slice(1)).has("q")) await new Promise(r => requestAnimationFrame(() => r()));
+		return true;
+	})()`)
+}
+
 func needBench(t *testing.T) {
 	t.Helper()
 	if os.Getenv("SCANREPORT_BENCH") != "1" {
@@ -104,12 +127,7 @@ func TestBenchBrowser1M(t *testing.T) {
 	note("build the site (generator.Build)", fmt.Sprintf("%8.0f ms  (%d files, %.0f MB, %d elements)", float64(res.Duration.Milliseconds()), res.Files, float64(res.Bytes)/1e6, res.Elements))
 
 	m := testread.ReadManifest(t, out, "bench-1m")
-	big := m.Types[0]
-	for _, ty := range m.Types {
-		if ty.Total > big.Total {
-			big = ty
-		}
-	}
+	big := largestType(m)
 	note("largest type", fmt.Sprintf("%s: %d rows in %d chunks", big.Code, big.Total, len(big.Chunks)))
 
 	b := newBrowser(t)
@@ -249,14 +267,7 @@ func TestBenchSearch1M(t *testing.T) {
 	run := func(q, how string) probe {
 		return evalT[probe](p, `(`+searchProbe+`)(`+jsString(q)+`, `+jsString(how)+`)`)
 	}
-	clear := func() {
-		evalT[bool](p, `(async () => {
-			const box = document.querySelector("#search-q");
-			box.value = ""; box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
-			while (new URLSearchParams(location.hash.slice(1)).has("q")) await new Promise(r => requestAnimationFrame(() => r()));
-			return true;
-		})()`)
-	}
+	clear := func() { clearSearchBox(p) }
 	cases := []struct{ what, q string }{
 		{"exact value", "404"},
 		{"exact value, no match", "no-such-value.example"},

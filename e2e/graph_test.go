@@ -814,12 +814,7 @@ func TestBenchVisualise1M(t *testing.T) {
 	needBench(t)
 	out, _ := benchSite(t)
 	m := testread.ReadManifest(t, out, "bench-1m")
-	big := m.Types[0]
-	for _, ty := range m.Types {
-		if ty.Total > big.Total {
-			big = ty
-		}
-	}
+	big := largestType(m)
 	b := newBrowser(t)
 	for _, c := range []struct{ slug, view string }{{big.Slug, "bubble-data"}, {big.Slug, "bubble-source"}, {"ip_address", "discovery"}, {big.Slug, "discovery"}} {
 		p := b.open(t, fileURL(out, "scans/bench-1m/visualise.html")+"#type="+c.slug+"&view="+c.view)

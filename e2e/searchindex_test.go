@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scanreport/scanreport/internal/testread"
 )
@@ -263,6 +265,66 @@ func TestSearchIndexTypeScope(t *testing.T) {
 		}
 		index.check()
 		for _, pr := range cp.takeProblems() {
+			if !strings.Contains(pr, "/data/ix.js") {
+				t.Errorf("page problem: %s", pr)
+			}
+		}
+	}
+}
+
+// TestBenchTypeSearch1M times searches on the element table of the 1M
+// benchmark scan's largest type, through the index (the page narrows to
+// the type's candidate rows) and on a copy of the scan's pages without
+// its index (the worker tests every row): submit to count under the box,
+// median of three.
+func TestBenchTypeSearch1M(t *testing.T) {
+	needBench(t)
+	out, _ := benchSite(t)
+	m := testread.ReadManifest(t, out, "bench-1m")
+	big := largestType(m)
+	// The copy: the scan's folder again, under another id's path, minus ix*.js.
+	plain := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(plain, os.DirFS(out)); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := filepath.Glob(filepath.Join(plain, "scans", "bench-1m", "data", "ix*.js"))
+	for _, f := range ix {
+		os.Remove(f)
+	}
+	b := newBrowser(t)
+	probe := `async (q) => {
+		const box = document.querySelector("#search-q");
+		const t0 = performance.now();
+		box.value = q;
+		box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+		for (;;) {
+			await new Promise(r => requestAnimationFrame(() => r()));
+			const h = new URLSearchParams(location.hash.slice(1)).get("q");
+			const c = document.querySelector("#search-count"), e = document.querySelector("#search-error");
+			if (h === q && ((!c.hidden && /^[\d,]+ /.test(c.textContent)) || !e.hidden)) return {ms: performance.now() - t0, count: c.hidden ? e.textContent : c.textContent};
+			if (performance.now() - t0 > 60000) return {ms: -1, count: "timeout"};
+		}
+	}`
+	type res struct {
+		MS    float64 `json:"ms"`
+		Count string  `json:"count"`
+	}
+	for _, site := range []struct{ what, dir string }{{"through the index", out}, {"every row (no index)", plain}} {
+		p := b.open(t, fileURL(site.dir, "scans/bench-1m/types/"+big.Slug+".html"))
+		p.allow("ix.js")
+		waitLoaded(p, big.Total, 5*time.Minute)
+		for _, q := range []string{"404", "*admin*", "mail*.example", `/\d+\.\d+\.\d+\.\d+/`, `/.*admin.*/`, "no-such-value.example"} {
+			var ms []float64
+			var last res
+			for range 3 {
+				last = evalT[res](p, `(`+probe+`)(`+jsString(q)+`)`)
+				ms = append(ms, last.MS)
+				clearSearchBox(p)
+			}
+			slices.Sort(ms)
+			t.Logf("%s, %s (%d rows): %-24s %6.0f ms median, max %6.0f  (%s)", big.Code, site.what, big.Total, q, ms[1], ms[2], strings.SplitN(last.Count, " in ", 2)[0])
+		}
+		for _, pr := range p.takeProblems() {
 			if !strings.Contains(pr, "/data/ix.js") {
 				t.Errorf("page problem: %s", pr)
 			}

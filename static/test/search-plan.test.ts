@@ -10,6 +10,7 @@ import { exactHash, exactPostings, foldString, intersect, keyHash, postings, tri
 import { ALL, evalPlan, planSide, regexPlan, show, wildcardPlan, type Plan } from "../src/search/plan";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
+import { decodeCost } from "../src/search/ixread";
 
 // The Go writer's vectors (generator/searchindex TestVectors); run from the repository root.
 const vectors = JSON.parse(readFileSync("generator/searchindex/testdata/vectors.json", "utf8")) as {
@@ -201,4 +202,31 @@ test("evalPlan intersects and unites posting lists", () => {
   assert.deepEqual(r2, [4, 5, 6]);
   assert.deepEqual(Array.from(evalPlan(q2, look2, intersect, union)), [4, 6]);
   assert.equal(ALL.op, "all");
+});
+
+test("decodeCost bounds what evalPlan decodes", () => {
+  const lists: Record<string, number[]> = {
+    aaa: [1, 2, 3],
+    bbb: Array.from({ length: 150 }, (_, i) => i),
+    ccc: Array.from({ length: 5000 }, (_, i) => i),
+    ddd: Array.from({ length: 40 }, (_, i) => i * 3),
+  };
+  const size = (t: string) => lists[t]?.length ?? 0;
+  const tri = (t: string): Plan => ({ op: "tri", t });
+  const cases: Array<{ p: Plan; cost: number }> = [
+    { p: tri("ccc"), cost: 5000 },
+    // An AND skips the lists 64 times longer than its smallest (3): ccc.
+    { p: { op: "and", xs: [tri("ccc"), tri("aaa"), tri("bbb")] }, cost: 153 },
+    { p: { op: "or", xs: [tri("aaa"), tri("ccc")] }, cost: 5003 },
+    { p: { op: "and", xs: [{ op: "or", xs: [tri("aaa"), tri("ddd")] }, tri("ccc")] }, cost: 43 },
+    { p: { op: "and", xs: [{ op: "or", xs: [tri("bbb"), tri("ddd")] }, tri("ccc")] }, cost: 5190 },
+    { p: ALL, cost: Infinity },
+  ];
+  for (const c of cases) {
+    assert.equal(decodeCost(c.p, size), c.cost, show(c.p));
+    if (c.p.op === "all") continue;
+    let decoded = 0;
+    evalPlan(c.p, (t) => ((decoded += size(t)), lists[t] ?? []), intersect, union, size);
+    assert.ok(decoded <= c.cost, `${show(c.p)}: decoded ${decoded}, estimated ${c.cost}`);
+  }
 });

@@ -6,7 +6,7 @@
 // postings by the type.
 
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
-import { evalPlan, planSide, trigramsIn, type SidePlan } from "./plan";
+import { evalPlan, planSide, SKIP_RATIO, trigramsIn, type Plan, type SidePlan } from "./plan";
 import type { Query } from "./query";
 import { asSegment, coveredTypes, segmentLookup, type CoveredType } from "./segments";
 import type { ExactShard, IndexMeta, IndexSegment, Payload, TrigramShard } from "../data/types";
@@ -36,13 +36,17 @@ export class ScanIndex {
   // candidates gives the ids (type × 2^rowBits + row, ascending) that may
   // match q, a superset of the matches among the rows the index covers;
   // null when the query has no usable trigram (every row is a candidate).
-  async candidates(q: Query, alsoSource: boolean): Promise<ArrayLike<number> | null> {
+  // With a budget, it gives up (null) when the posting lists it would
+  // decode hold more than budget postings (estimated before decoding):
+  // then testing the rows is the cheaper way.
+  async candidates(q: Query, alsoSource: boolean, budget = Infinity): Promise<ArrayLike<number> | null> {
     const value = planSide(q, "value");
     const source: SidePlan = alsoSource ? planSide(q, "source") : { kind: "exact", hash: -1 };
     if (value.kind === "scan" || source.kind === "scan") return null;
-    const ids = await this.lookup(value, "v");
-    if (!alsoSource) return ids;
-    const blocks = await this.lookup(source, "s");
+    const ids = await this.lookup(value, "v", budget);
+    if (!ids || !alsoSource) return ids;
+    const blocks = await this.lookup(source, "s", budget);
+    if (!blocks) return null;
     // Source postings name blocks of rows (sourceBlock, aligned).
     const bs = this.meta.sourceBlock;
     const srcIds: number[] = [];
@@ -65,8 +69,10 @@ export class ScanIndex {
 
   // lookup gives the ids one side of a query selects: the index's, and
   // every listed segment's.
-  private async lookup(plan: SidePlan, family: "v" | "s"): Promise<ArrayLike<number>> {
-    const [ids, segs] = await Promise.all([this.lookupMain(plan, family), this.segments()]);
+  // With a budget, null when the index's lists hold more postings.
+  private async lookup(plan: SidePlan, family: "v" | "s", budget: number): Promise<ArrayLike<number> | null> {
+    const [ids, segs] = await Promise.all([this.lookupMain(plan, family, budget), this.segments()]);
+    if (!ids) return null;
     return segs.reduce<ArrayLike<number>>((acc, g) => union(acc, segmentLookup(g, plan, family, this.typeNo, this.meta.rowBits)), ids);
   }
 
@@ -80,11 +86,12 @@ export class ScanIndex {
     return this.segs;
   }
 
-  private async lookupMain(plan: SidePlan, family: "v" | "s"): Promise<ArrayLike<number>> {
+  private async lookupMain(plan: SidePlan, family: "v" | "s", budget: number): Promise<ArrayLike<number> | null> {
     const ix = this.meta;
     if (plan.kind === "exact") {
       if (plan.hash < 0) return [];
       const sh = (await this.shard("x", plan.hash % ix.shards.x)) as ExactShard;
+      if (sh.n > budget) return null;
       return exactPostings(sh.h, sh.p, plan.hash);
     }
     if (plan.kind !== "trigrams") return [];
@@ -103,7 +110,9 @@ export class ScanIndex {
       enc.set(t, i === undefined ? "" : String(sh.p[i]));
     });
     // About 1.4 base64 characters per posting in a dense list.
-    return evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, (t) => (enc.get(t) ?? "").length / 1.4);
+    const size = (t: string) => (enc.get(t) ?? "").length / 1.4;
+    if (decodeCost(plan.plan, size) > budget) return null;
+    return evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, size);
   }
 
   private shard(family: "v" | "s" | "x", n: number): Promise<TrigramShard | ExactShard> {
@@ -119,6 +128,24 @@ export class ScanIndex {
     this.shards.set(key, p);
     return p;
   }
+}
+
+// decodeCost estimates how many postings evalPlan decodes for a plan: an
+// AND decodes its smallest part first and skips parts SKIP_RATIO times
+// longer than that (evalPlan's rule, here on the estimates).
+export function decodeCost(p: Plan, size: (t: string) => number): number {
+  const est = (q: Plan): number => (q.op === "tri" ? size(q.t) : q.op === "and" ? Math.min(...q.xs.map(est)) : q.op === "or" ? q.xs.reduce((a, x) => a + est(x), 0) : Infinity);
+  switch (p.op) {
+    case "tri":
+      return size(p.t);
+    case "or":
+      return p.xs.reduce((a, x) => a + decodeCost(x, size), 0);
+    case "and": {
+      const first = Math.min(...p.xs.map(est));
+      return p.xs.filter((x) => est(x) <= SKIP_RATIO * first).reduce((a, x) => a + decodeCost(x, size), 0);
+    }
+  }
+  return Infinity;
 }
 
 // loadScanIndex loads a scan's ix.js; null when it has none of a version
@@ -143,12 +170,15 @@ export interface Narrowed {
 
 // typeNarrower returns the element table's narrowing for one type: the
 // candidates of the scan's index filtered by the type's postings; null for
-// a query the index cannot narrow or a type it does not know.
+// a query the index cannot narrow, a type it does not know, or lists longer
+// than the type's rows (postings are scan-wide: a list of every value of
+// the scan costs more to decode than the worker's pass over the type,
+// TestBenchTypeSearch1M).
 export function typeNarrower(ix: ScanIndex, slug: string): (q: Query, alsoSource: boolean) => Promise<Narrowed | null> {
   const k = ix.types.findIndex((t) => t.slug === slug);
   return async (q, alsoSource) => {
     if (k < 0) return null;
-    const ids = await ix.candidates(q, alsoSource);
+    const ids = await ix.candidates(q, alsoSource, ix.types[k].c);
     if (!ids) return null;
     const mult = 2 ** ix.meta.rowBits;
     const lo = k * mult;
