@@ -73,7 +73,7 @@ test-node: deps
 	node --test static/test/
 	@# TypeScript tests (static/test/*.test.ts, static/test/tsconfig.json), compiled
 	@# into a temporary folder; run from the repository root.
-	@d=$$(mktemp -d) && npx --no-install tsc -p static/test/tsconfig.json --outDir $$d && node --test $$d/test/; s=$$?; rm -rf $$d; exit $$s
+	@d=$$(mktemp -d) && npx --no-install tsc -p static/test/tsconfig.json --outDir $$d && NODE_PATH=$(CURDIR)/node_modules node --test $$d/test/; s=$$?; rm -rf $$d; exit $$s
 
 e2e: bundle
 	cd e2e && $(GO) test -count=1 -timeout 45m ./...

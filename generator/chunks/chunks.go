@@ -15,6 +15,7 @@ import (
 	"strconv"
 
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/generator/scantext"
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
 
@@ -70,7 +71,14 @@ func Manifest(s *model.Scan, sl *ScanLayout) []byte {
 	b = jsonw.Int(b, int64(sl.Gen))
 	b = append(b, `,"status":`...)
 	b = jsonw.String(b, s.Meta.Status)
-	b = append(b, `,"done":`...)
+	st := scantext.StatusOf(s.Meta.Status)
+	b = append(b, `,"badge":{"label":`...)
+	b = jsonw.String(b, st.Label)
+	b = append(b, `,"class":`...)
+	b = jsonw.String(b, st.Class)
+	b = append(b, `,"partial":`...)
+	b = jsonw.String(b, st.Partial)
+	b = append(b, `},"done":`...)
 	b = strconv.AppendBool(b, s.Meta.Done())
 	b = append(b, `,"count":`...)
 	b = jsonw.Int(b, int64(s.Count()))
@@ -105,6 +113,8 @@ func Manifest(s *model.Scan, sl *ScanLayout) []byte {
 		}
 		b = append(b, `,"chunks":`...)
 		b = chunkList(b, sl.Type(t.Slug), func(seq int) string { return ElementChunk(t.Slug, seq) })
+		b = append(b, `,"facts":`...)
+		b = typeFacts(b, scantext.TypeFacts(t))
 		b = append(b, '}')
 	}
 	b = append(b, `],"log":{"total":`...)
@@ -129,6 +139,32 @@ func Manifest(s *model.Scan, sl *ScanLayout) []byte {
 	}
 	b = append(b, '}')
 	return append(b, suffix...)
+}
+
+// typeFacts appends an element type's facts (sitefmt.TypeFact).
+func typeFacts(b []byte, facts []scantext.Fact) []byte {
+	b = append(b, '[')
+	for i, f := range facts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '{')
+		if f.N != "" {
+			b = append(b, `"n":`...)
+			b = jsonw.String(b, f.N)
+			b = append(b, ',')
+		}
+		b = append(b, `"label":`...)
+		b = jsonw.String(b, f.Label)
+		if f.Time.Text != "" {
+			b = append(b, `,"time":`...)
+			b = jsonw.String(b, f.Time.Text)
+			b = append(b, `,"iso":`...)
+			b = jsonw.String(b, f.Time.ISO)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }
 
 func chunkList(b []byte, l *Layout, name func(int) string) []byte {

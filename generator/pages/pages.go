@@ -18,6 +18,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/generator/scantext"
 	"github.com/scanreport/scanreport/internal/markdown"
 	"github.com/scanreport/scanreport/internal/redact"
 	"github.com/scanreport/scanreport/scan"
@@ -190,46 +191,14 @@ func Downloads(id string) []Download {
 
 // FormatTime formats a time for display, in UTC so the output does not
 // depend on the machine that built it.
-func FormatTime(t time.Time) Time {
-	if t.IsZero() {
-		return Time{}
-	}
-	t = t.UTC()
-	return Time{Text: t.Format("2006-01-02 15:04:05") + " UTC", ISO: t.Format(time.RFC3339)}
-}
+func FormatTime(t time.Time) Time { return scantext.TimeOf(t) }
 
 func msTime(ms int64) Time { return FormatTime(model.Time(ms)) }
 
-// StatusOf gives a status its badge class.
+// StatusOf gives a status its badge class (scantext.StatusOf).
 func StatusOf(status string) Status {
-	c := "idle"
-	switch status {
-	case scan.StatusFinished:
-		c = "ok"
-	case scan.StatusAborted, scan.StatusAbortRequested, scan.StatusAborting:
-		c = "warn"
-	case scan.StatusErrorFailed:
-		c = "fail"
-	case scan.StatusCreated, scan.StatusInitializing, scan.StatusStarting, scan.StatusStarted, scan.StatusRunning:
-		c = "run"
-	}
-	return Status{Text: status, Class: c}
-}
-
-func partialText(m *scan.Meta) string {
-	switch m.Status {
-	case scan.StatusFinished:
-		return ""
-	case scan.StatusAborted, scan.StatusAbortRequested, scan.StatusAborting:
-		return "This scan was aborted: the results are partial."
-	case scan.StatusErrorFailed:
-		return "This scan failed: the results are partial."
-	case scan.StatusCreated:
-		return "This scan has not started yet."
-	case scan.StatusInitializing, scan.StatusStarting, scan.StatusStarted, scan.StatusRunning:
-		return "This scan is still running (" + m.Status + "): the results are partial and grow as elements arrive."
-	}
-	return "This scan's status is " + strconv.Quote(m.Status) + ": the results may be partial."
+	st := scantext.StatusOf(status)
+	return Status{Text: st.Label, Class: st.Class}
 }
 
 // scanPage fills the common part of a scan page at rel (relative to the
@@ -241,7 +210,7 @@ func (r *Renderer) scanPage(s *model.Scan, rel, kind, tab, title string) Page {
 	m := &s.Meta
 	h := &ScanHeader{ID: m.ID, Name: m.Name, Target: m.Target, TargetType: m.TargetType, Kind: m.Kind,
 		Status: StatusOf(m.Status), Created: FormatTime(m.Created), Started: FormatTime(m.Started), Ended: FormatTime(m.Ended),
-		Partial: m.Partial(), PartialText: partialText(m), Investigations: investigationLinks(s.Investigations(), p.Root),
+		Partial: m.Partial(), PartialText: scantext.StatusOf(m.Status).Partial, Investigations: investigationLinks(s.Investigations(), p.Root),
 		OverviewURL: up + "index.html", BrowseURL: up + "browse.html", SettingsURL: up + "settings.html", LogURL: up + "log.html", SearchURL: up + "search.html",
 		CorrelationsURL: up + "correlations.html", DataURL: up + "data/", ManifestURL: up + "data/manifest.js",
 		InvestigationsURL: up + ScanInvestigationsPage, ExploreURL: up + ExplorePage,
@@ -541,7 +510,8 @@ func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f'
 
 func typeRow(t *model.TypeStat, prefix string) TypeRow {
 	return TypeRow{Code: t.Code, Descr: t.Description, Category: t.Category, Slug: t.Slug, URL: prefix + TypePage(t.Slug),
-		Unique: t.Unique, Total: t.Total(), Risky: t.Risky, FP: t.FP, LastSeen: msTime(t.LastSeen), Known: t.Known}
+		Unique: t.Unique, Total: t.Total(), Risky: t.Risky, FP: t.FP, LastSeen: msTime(t.LastSeen), Known: t.Known,
+		Facts: scantext.TypeFacts(t)}
 }
 
 func (r *Renderer) browse(s *model.Scan, rel string, out Out) error {

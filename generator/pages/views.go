@@ -2,6 +2,8 @@ package pages
 
 import (
 	"html/template"
+
+	"github.com/scanreport/scanreport/generator/scantext"
 )
 
 // The view types below are everything templates see: one struct per page,
@@ -45,10 +47,7 @@ type Crumb struct {
 
 // Time is a time for display: Text for people, ISO for <time datetime>.
 // Both are empty for an unknown time.
-type Time struct {
-	Text string
-	ISO  string
-}
+type Time = scantext.Time
 
 // Status is a scan status with its badge class: ok (FINISHED), warn
 // (aborted), fail (ERROR-FAILED), run (still going), or idle.
@@ -285,6 +284,8 @@ type TypeRow struct {
 	Unique, Total, Risky, FP    int
 	LastSeen                    Time
 	Known                       bool // in the SpiderFoot catalogue
+	// Facts are the type's facts under its heading (the element page).
+	Facts []scantext.Fact
 }
 
 // ElementsPage is scans/<id>/types/<slug>.html; its rows come from the

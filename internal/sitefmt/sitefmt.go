@@ -33,6 +33,27 @@ type TypeInfo struct {
 	FP     int        `json:"fp"`
 	Last   int64      `json:"last"`
 	Chunks []ChunkRef `json:"chunks"`
+	// Facts are the type's facts as the element page shows them under its
+	// heading (generator/scantext TypeFacts).
+	Facts []TypeFact `json:"facts"`
+}
+
+// TypeFact is one of an element type's facts: a count, n then label
+// ("1,234" "total"), or, with time, label then the time ("last seen").
+type TypeFact struct {
+	N     string `json:"n,omitempty"`
+	Label string `json:"label"`
+	Time  string `json:"time,omitempty"` // for people, "2006-01-02 15:04:05 UTC"
+	ISO   string `json:"iso,omitempty"`  // for <time datetime>
+}
+
+// StatusText is what the scan header shows about the scan's status
+// (generator/scantext StatusOf): the badge's text and class, and the
+// partial-results notice ("" for a finished scan).
+type StatusText struct {
+	Label   string `json:"label"`
+	Class   string `json:"class"`
+	Partial string `json:"partial"`
 }
 
 // LogList is the manifest's list of log chunks.
@@ -61,6 +82,7 @@ type Manifest struct {
 	Scan      string          `json:"scan"`
 	Gen       int             `json:"gen,omitempty"` // grows with every change the preview server writes
 	Status    string          `json:"status"`
+	Badge     StatusText      `json:"badge"` // the status as the scan header shows it
 	Done      bool            `json:"done"`
 	Count     int             `json:"count"`
 	Modules   []string        `json:"modules"`

@@ -50,8 +50,9 @@ func TestDecode(t *testing.T) {
 	if fp, _ := v.(*FPList); fp == nil || len(fp.I) != 2 || fp.Scan != "s" {
 		t.Errorf("%#v", v)
 	}
-	manifest := `{"k":"manifest","scan":"s","status":"FINISHED","done":true,"count":1,"modules":[""],` +
-		`"types":[{"code":"IP_ADDRESS","slug":"ip_address","descr":"IP Address","cat":"ENTITY","total":1,"unique":1,"risky":0,"fp":0,"last":0,"chunks":[{"f":"e-ip_address-0.js","n":1}]}],` +
+	manifest := `{"k":"manifest","scan":"s","status":"FINISHED","badge":{"label":"FINISHED","class":"ok","partial":""},"done":true,"count":1,"modules":[""],` +
+		`"types":[{"code":"IP_ADDRESS","slug":"ip_address","descr":"IP Address","cat":"ENTITY","total":1,"unique":1,"risky":0,"fp":0,"last":0,"chunks":[{"f":"e-ip_address-0.js","n":1}],` +
+		`"facts":[{"n":"1","label":"total"},{"n":"1","label":"unique"}]}],` +
 		`"log":{"total":0,"chunks":[]},"fp":{"f":"fp.js","n":0}}`
 	if _, err := Decode([]byte(manifest)); err != nil {
 		t.Errorf("manifest: %v", err)

@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { comma, goQuote, oneLine, plural, utc, utf8Length } from "../src/ui/format";
+import { comma, oneLine, plural, utc, utf8Length } from "../src/ui/format";
 
 test("utc shows Unix ms as UTC, unknown and out-of-range times as nothing", () => {
   assert.equal(utc(1700000000000), "2023-11-14 22:13:20");
@@ -57,17 +57,3 @@ test("utf8Length counts UTF-8 bytes as TextEncoder does", () => {
   }
 });
 
-test("goQuote quotes as Go's strconv.Quote", () => {
-  const cases: Array<[string, string]> = [
-    ["", '""'],
-    ["RUNNING", '"RUNNING"'],
-    ['say "hi" \\ bye', '"say \\"hi\\" \\\\ bye"'],
-    ["a\x07b\x08c\x0cd\ne\rf\tg\x0bh", '"a\\ab\\bc\\fd\\ne\\rf\\tg\\vh"'],
-    ["\x00\x1f\x7f", '"\\x00\\x1f\\x7f"'],
-    ["ünïcödé 日本語 😀", '"ünïcödé 日本語 😀"'],
-    ["\u00a0\u00ad\u2028\u202e", '"\\u00a0\\u00ad\\u2028\\u202e"'],
-    ["tag \u{e0001}", '"tag \\U000e0001"'],
-    ["lone \ud800", '"lone \\ufffd"'],
-  ];
-  for (const [s, want] of cases) assert.equal(goQuote(s), want, JSON.stringify(s));
-});

@@ -23,6 +23,27 @@ export interface TypeInfo {
   fp: number;
   last: number;
   chunks: ChunkRef[];
+  // Facts are the type's facts as the element page shows them under its
+  // heading (generator/scantext TypeFacts).
+  facts: TypeFact[];
+}
+
+// TypeFact is one of an element type's facts: a count, n then label
+// ("1,234" "total"), or, with time, label then the time ("last seen").
+export interface TypeFact {
+  n?: string;
+  label: string;
+  time?: string; // for people, "2006-01-02 15:04:05 UTC"
+  iso?: string; // for <time datetime>
+}
+
+// StatusText is what the scan header shows about the scan's status
+// (generator/scantext StatusOf): the badge's text and class, and the
+// partial-results notice ("" for a finished scan).
+export interface StatusText {
+  label: string;
+  class: string;
+  partial: string;
 }
 
 // LogList is the manifest's list of log chunks.
@@ -51,6 +72,7 @@ export interface Manifest {
   scan: string;
   gen?: number; // grows with every change the preview server writes
   status: string;
+  badge: StatusText; // the status as the scan header shows it
   done: boolean;
   count: number;
   modules: string[];

@@ -8,8 +8,8 @@ import { arrays, isObj } from "./check";
 
 // The payload types are generated from the Go types of the data files
 // (internal/sitefmt, `make types`) into shapes.gen.ts.
-import type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment } from "./shapes.gen";
-export type { ChunkRef, TypeInfo, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment };
+import type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment } from "./shapes.gen";
+export type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment };
 
 export type IndexPayload = IndexMeta | TrigramShard | ExactShard | IndexSegment;
 

@@ -2,12 +2,13 @@
 // the status line in the header, the notice that the site is behind its
 // scans, the note beside download links that are behind, and — where no
 // server renders them again (built sites) — the scan header's status badge,
-// partial-results notice and the element page's type facts, from the
-// manifest. Everything is built with the DOM and textContent.
+// partial-results notice and the element page's type facts, whose texts the
+// manifest carries as the server computed them. Everything is built with
+// the DOM and textContent.
 
 import { h, setText } from "../ui/dom";
-import { comma, goQuote, utc } from "../ui/format";
-import type { Manifest, TypeInfo } from "../data/types";
+import { comma } from "../ui/format";
+import type { Manifest, StatusText, TypeFact } from "../data/types";
 
 // clock is the time of day shown in status texts.
 export function clock(d = new Date()): string {
@@ -117,88 +118,49 @@ export function showDownloads(m: Manifest): void {
 }
 
 // ---- the scan header, from the manifest (built sites, data pages) ----
-
-// statusClass and partialText follow generator/pages (StatusOf, partialText),
-// checked against its texts by static/test/status.test.ts.
-export function statusClass(s: string): string {
-  switch (s) {
-    case "FINISHED":
-      return "ok";
-    case "ABORTED":
-    case "ABORT-REQUESTED":
-    case "ABORTING":
-      return "warn";
-    case "ERROR-FAILED":
-      return "fail";
-    case "CREATED":
-    case "INITIALIZING":
-    case "STARTING":
-    case "STARTED":
-    case "RUNNING":
-      return "run";
-  }
-  return "idle";
-}
-
-export function partialText(s: string): string {
-  switch (s) {
-    case "FINISHED":
-      return "";
-    case "ABORTED":
-    case "ABORT-REQUESTED":
-    case "ABORTING":
-      return "This scan was aborted: the results are partial.";
-    case "ERROR-FAILED":
-      return "This scan failed: the results are partial.";
-    case "CREATED":
-      return "This scan has not started yet.";
-    case "INITIALIZING":
-    case "STARTING":
-    case "STARTED":
-    case "RUNNING":
-      return `This scan is still running (${s}): the results are partial and grow as elements arrive.`;
-  }
-  return `This scan's status is ${goQuote(s)}: the results may be partial.`;
-}
+//
+// The texts are the server's: generator/scantext computes them once for the
+// page templates and the manifest (badge, types[].facts). This code only
+// places them. A manifest without them (a site from an older scanreport)
+// leaves the header as the page has it.
 
 // headerFromManifest brings the scan header (status badge, partial-results
 // notice) and the element page's type facts up to date from the manifest,
 // where no server can render them again.
 export function headerFromManifest(m: Manifest): void {
-  const status = String(m.status);
-  const badge = document.querySelector<HTMLElement>(".scan-header .title .badge[class*='status-']");
-  if (badge) {
-    setText(badge, status);
-    const cls = "badge status-" + statusClass(status);
-    if (badge.className !== cls) badge.className = cls;
-  }
-  const box = document.querySelector<HTMLElement>("[data-live='scan-notice']");
-  if (box) {
-    const text = partialText(status);
-    let p = box.querySelector<HTMLElement>(".notice.partial");
-    if (text === "") p?.remove();
-    else {
-      if (!p) p = box.appendChild(h("p", { class: "notice partial", role: "status" }));
-      setText(p, text);
+  const st = m.badge as Partial<StatusText> | undefined;
+  if (st && typeof st.label === "string" && typeof st.class === "string" && typeof st.partial === "string") {
+    const badge = document.querySelector<HTMLElement>(".scan-header .title .badge[class*='status-']");
+    if (badge) {
+      setText(badge, st.label);
+      const cls = "badge status-" + st.class;
+      if (badge.className !== cls) badge.className = cls;
+    }
+    const box = document.querySelector<HTMLElement>("[data-live='scan-notice']");
+    if (box) {
+      let p = box.querySelector<HTMLElement>(".notice.partial");
+      if (st.partial === "") p?.remove();
+      else {
+        if (!p) p = box.appendChild(h("p", { class: "notice partial", role: "status" }));
+        setText(p, st.partial);
+      }
     }
   }
   const slug = document.body.getAttribute("data-type");
   const t = slug ? m.types.find((x) => x.slug === slug) : undefined;
   const facts = document.querySelector<HTMLElement>(".type-head .type-facts");
-  if (t && facts) typeFacts(facts, t);
+  if (t && facts && Array.isArray(t.facts)) typeFacts(facts, t.facts);
 }
 
-// typeFacts fills ul.type-facts as templates/elements.html does.
-export function typeFacts(ul: HTMLElement, t: TypeInfo): void {
+// typeFacts places a type's facts into ul.type-facts as
+// templates/elements.html does: a count in <strong> before its label, or
+// the label before a <time>.
+export function typeFacts(ul: HTMLElement, facts: TypeFact[]): void {
   const items: HTMLElement[] = [];
-  const fact = (n: number, label: string) => h("li", null, h("strong", null, comma(n)), " " + label);
-  items.push(fact(t.total, "total"), fact(t.unique, "unique"));
-  if (t.risky) items.push(fact(t.risky, "risky"));
-  if (t.fp) items.push(fact(t.fp, t.fp === 1 ? "false positive" : "false positives"));
-  const last = utc(t.last);
-  if (last) {
-    const iso = new Date(t.last).toISOString().replace(/\.\d{3}Z$/, "Z");
-    items.push(h("li", null, "last seen ", h("time", { datetime: iso }, last + " UTC")));
+  for (const f of facts) {
+    if (!f || typeof f.label !== "string") continue;
+    if (typeof f.time === "string" && f.time !== "") items.push(h("li", null, f.label + " ", h("time", { datetime: f.iso ?? "" }, f.time)));
+    else items.push(h("li", null, h("strong", null, typeof f.n === "string" ? f.n : ""), " " + f.label));
   }
   const same = ul.children.length === items.length && items.every((it, i) => it.isEqualNode(ul.children[i]));
   if (!same) ul.replaceChildren(...items);

@@ -61,35 +61,3 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-// goQuote quotes s as Go's strconv.Quote does, so that a text the pages
-// quote (generator/pages) reads the same when the browser writes it:
-// quotes and backslashes escaped, printable characters as they are, others
-// as \a \b \f \n \r \t \v, \xHH (ASCII), \uHHHH or \UHHHHHHHH.
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    let c = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === "\\") {
-      out += "\\" + ch;
-      continue;
-    }
-    if (PRINTABLE.test(ch)) {
-      out += ch;
-      continue;
-    }
-    const short: Record<number, string> = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
-    if (short[c]) {
-      out += short[c];
-      continue;
-    }
-    if (c < 0x20 || c === 0x7f) {
-      out += "\\x" + c.toString(16).padStart(2, "0");
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate: Go's invalid rune
-    out += c < 0x10000 ? "\\u" + c.toString(16).padStart(4, "0") : "\\U" + c.toString(16).padStart(8, "0");
-  }
-  return out + '"';
-}

@@ -4,6 +4,11 @@
  "scan": "acme-corp-2026-11-18",
  "gen": 0,
  "status": "FINISHED",
+ "badge": {
+  "label": "FINISHED",
+  "class": "ok",
+  "partial": ""
+ },
  "done": true,
  "count": 3000,
  "modules": [
@@ -55,6 +60,21 @@
      "n": 221,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "221",
+     "label": "total"
+    },
+    {
+     "n": "106",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:25 UTC",
+     "iso": "2026-11-18T09:41:25Z"
+    }
    ]
   },
   {
@@ -72,6 +92,21 @@
      "f": "e-domain_name-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:00:00 UTC",
+     "iso": "2026-11-18T09:00:00Z"
     }
    ]
   },
@@ -91,6 +126,21 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:02:19 UTC",
+     "iso": "2026-11-18T09:02:19Z"
+    }
    ]
   },
   {
@@ -108,6 +158,25 @@
      "f": "e-ip_address-0.js",
      "n": 210,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "210",
+     "label": "total"
+    },
+    {
+     "n": "59",
+     "label": "unique"
+    },
+    {
+     "n": "32",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:32 UTC",
+     "iso": "2026-11-18T09:41:32Z"
     }
    ]
   },
@@ -127,6 +196,21 @@
      "n": 46,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "46",
+     "label": "total"
+    },
+    {
+     "n": "33",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:39:54 UTC",
+     "iso": "2026-11-18T09:39:54Z"
+    }
    ]
   },
   {
@@ -144,6 +228,25 @@
      "f": "e-linked_url_internal-0.js",
      "n": 708,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "708",
+     "label": "total"
+    },
+    {
+     "n": "658",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "false positives"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:32 UTC",
+     "iso": "2026-11-18T09:41:32Z"
     }
    ]
   },
@@ -163,6 +266,29 @@
      "n": 162,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "162",
+     "label": "total"
+    },
+    {
+     "n": "91",
+     "label": "unique"
+    },
+    {
+     "n": "4",
+     "label": "risky"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:30 UTC",
+     "iso": "2026-11-18T09:41:30Z"
+    }
    ]
   },
   {
@@ -180,6 +306,25 @@
      "f": "e-vulnerability_cve_medium-0.js",
      "n": 15,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "15",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "n": "15",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:32 UTC",
+     "iso": "2026-11-18T09:40:32Z"
     }
    ]
   },
@@ -199,6 +344,21 @@
      "n": 57,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "57",
+     "label": "total"
+    },
+    {
+     "n": "39",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:15 UTC",
+     "iso": "2026-11-18T09:41:15Z"
+    }
    ]
   },
   {
@@ -216,6 +376,21 @@
      "f": "e-url_web_framework-0.js",
      "n": 28,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "28",
+     "label": "total"
+    },
+    {
+     "n": "27",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:11 UTC",
+     "iso": "2026-11-18T09:41:11Z"
     }
    ]
   },
@@ -235,6 +410,25 @@
      "n": 204,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "204",
+     "label": "total"
+    },
+    {
+     "n": "200",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:26 UTC",
+     "iso": "2026-11-18T09:41:26Z"
+    }
    ]
   },
   {
@@ -252,6 +446,21 @@
      "f": "e-affiliate_internet_name-0.js",
      "n": 47,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "47",
+     "label": "total"
+    },
+    {
+     "n": "20",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:17 UTC",
+     "iso": "2026-11-18T09:40:17Z"
     }
    ]
   },
@@ -271,6 +480,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:00:20 UTC",
+     "iso": "2026-11-18T09:00:20Z"
+    }
    ]
   },
   {
@@ -288,6 +512,25 @@
      "f": "e-url_javascript-0.js",
      "n": 68,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "68",
+     "label": "total"
+    },
+    {
+     "n": "61",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:00 UTC",
+     "iso": "2026-11-18T09:40:00Z"
     }
    ]
   },
@@ -307,6 +550,25 @@
      "n": 57,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "57",
+     "label": "total"
+    },
+    {
+     "n": "15",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:37 UTC",
+     "iso": "2026-11-18T09:40:37Z"
+    }
    ]
   },
   {
@@ -324,6 +586,21 @@
      "f": "e-cloud_storage_bucket-0.js",
      "n": 6,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:10:18 UTC",
+     "iso": "2026-11-18T09:10:18Z"
     }
    ]
   },
@@ -343,6 +620,25 @@
      "n": 211,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "211",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "false positives"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:30 UTC",
+     "iso": "2026-11-18T09:41:30Z"
+    }
    ]
   },
   {
@@ -360,6 +656,21 @@
      "f": "e-provider_hosting-0.js",
      "n": 31,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "31",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:25 UTC",
+     "iso": "2026-11-18T09:40:25Z"
     }
    ]
   },
@@ -379,6 +690,21 @@
      "n": 38,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "38",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:57 UTC",
+     "iso": "2026-11-18T09:40:57Z"
+    }
    ]
   },
   {
@@ -396,6 +722,25 @@
      "f": "e-webserver_httpheaders-0.js",
      "n": 86,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "86",
+     "label": "total"
+    },
+    {
+     "n": "85",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:22 UTC",
+     "iso": "2026-11-18T09:41:22Z"
     }
    ]
   },
@@ -415,6 +760,25 @@
      "n": 59,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "59",
+     "label": "total"
+    },
+    {
+     "n": "48",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:29 UTC",
+     "iso": "2026-11-18T09:40:29Z"
+    }
    ]
   },
   {
@@ -432,6 +796,21 @@
      "f": "e-phone_number-0.js",
      "n": 20,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "20",
+     "label": "total"
+    },
+    {
+     "n": "19",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:37:18 UTC",
+     "iso": "2026-11-18T09:37:18Z"
     }
    ]
   },
@@ -451,6 +830,21 @@
      "n": 30,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "30",
+     "label": "total"
+    },
+    {
+     "n": "30",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:39:38 UTC",
+     "iso": "2026-11-18T09:39:38Z"
+    }
    ]
   },
   {
@@ -468,6 +862,25 @@
      "f": "e-malicious_ipaddr-0.js",
      "n": 17,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "13",
+     "label": "unique"
+    },
+    {
+     "n": "17",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:39:39 UTC",
+     "iso": "2026-11-18T09:39:39Z"
     }
    ]
   },
@@ -487,6 +900,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:00:58 UTC",
+     "iso": "2026-11-18T09:00:58Z"
+    }
    ]
   },
   {
@@ -504,6 +932,21 @@
      "f": "e-geoinfo-0.js",
      "n": 57,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "57",
+     "label": "total"
+    },
+    {
+     "n": "14",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:32 UTC",
+     "iso": "2026-11-18T09:41:32Z"
     }
    ]
   },
@@ -523,6 +966,21 @@
      "n": 48,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "48",
+     "label": "total"
+    },
+    {
+     "n": "40",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:14 UTC",
+     "iso": "2026-11-18T09:40:14Z"
+    }
    ]
   },
   {
@@ -540,6 +998,21 @@
      "f": "e-target_web_cookie-0.js",
      "n": 28,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "28",
+     "label": "total"
+    },
+    {
+     "n": "16",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:37:29 UTC",
+     "iso": "2026-11-18T09:37:29Z"
     }
    ]
   },
@@ -559,6 +1032,21 @@
      "n": 30,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "30",
+     "label": "total"
+    },
+    {
+     "n": "28",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:36:26 UTC",
+     "iso": "2026-11-18T09:36:26Z"
+    }
    ]
   },
   {
@@ -576,6 +1064,21 @@
      "f": "e-url_form-0.js",
      "n": 42,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "42",
+     "label": "total"
+    },
+    {
+     "n": "37",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:32 UTC",
+     "iso": "2026-11-18T09:41:32Z"
     }
    ]
   },
@@ -595,6 +1098,25 @@
      "n": 12,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "12",
+     "label": "total"
+    },
+    {
+     "n": "12",
+     "label": "unique"
+    },
+    {
+     "n": "12",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:31 UTC",
+     "iso": "2026-11-18T09:41:31Z"
+    }
    ]
   },
   {
@@ -612,6 +1134,21 @@
      "f": "e-dns_text-0.js",
      "n": 4,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:03:26 UTC",
+     "iso": "2026-11-18T09:03:26Z"
     }
    ]
   },
@@ -631,6 +1168,25 @@
      "n": 76,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "76",
+     "label": "total"
+    },
+    {
+     "n": "8",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:16 UTC",
+     "iso": "2026-11-18T09:41:16Z"
+    }
    ]
   },
   {
@@ -648,6 +1204,25 @@
      "f": "e-ssl_certificate_issued-0.js",
      "n": 41,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "41",
+     "label": "total"
+    },
+    {
+     "n": "24",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:13 UTC",
+     "iso": "2026-11-18T09:40:13Z"
     }
    ]
   },
@@ -667,6 +1242,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:01:34 UTC",
+     "iso": "2026-11-18T09:01:34Z"
+    }
    ]
   },
   {
@@ -684,6 +1274,21 @@
      "f": "e-ssl_certificate_issuer-0.js",
      "n": 26,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "26",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:39:17 UTC",
+     "iso": "2026-11-18T09:39:17Z"
     }
    ]
   },
@@ -703,6 +1308,21 @@
      "n": 40,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "40",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:30 UTC",
+     "iso": "2026-11-18T09:40:30Z"
+    }
    ]
   },
   {
@@ -720,6 +1340,21 @@
      "f": "e-provider_mail-0.js",
      "n": 2,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:02:07 UTC",
+     "iso": "2026-11-18T09:02:07Z"
     }
    ]
   },
@@ -739,6 +1374,25 @@
      "n": 12,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "12",
+     "label": "total"
+    },
+    {
+     "n": "11",
+     "label": "unique"
+    },
+    {
+     "n": "12",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:20 UTC",
+     "iso": "2026-11-18T09:41:20Z"
+    }
    ]
   },
   {
@@ -756,6 +1410,29 @@
      "f": "e-emailaddr_compromised-0.js",
      "n": 14,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "14",
+     "label": "total"
+    },
+    {
+     "n": "13",
+     "label": "unique"
+    },
+    {
+     "n": "14",
+     "label": "risky"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:29:25 UTC",
+     "iso": "2026-11-18T09:29:25Z"
     }
    ]
   },
@@ -775,6 +1452,21 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:18:02 UTC",
+     "iso": "2026-11-18T09:18:02Z"
+    }
    ]
   },
   {
@@ -792,6 +1484,21 @@
      "f": "e-netblock_owner-0.js",
      "n": 36,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "36",
+     "label": "total"
+    },
+    {
+     "n": "8",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:31 UTC",
+     "iso": "2026-11-18T09:41:31Z"
     }
    ]
   },
@@ -811,6 +1518,21 @@
      "n": 17,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:30 UTC",
+     "iso": "2026-11-18T09:41:30Z"
+    }
    ]
   },
   {
@@ -828,6 +1550,21 @@
      "f": "e-ssl_certificate_raw-0.js",
      "n": 15,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "15",
+     "label": "total"
+    },
+    {
+     "n": "15",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:38:25 UTC",
+     "iso": "2026-11-18T09:38:25Z"
     }
    ]
   },
@@ -847,6 +1584,25 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:39:23 UTC",
+     "iso": "2026-11-18T09:39:23Z"
+    }
    ]
   },
   {
@@ -864,6 +1620,25 @@
      "f": "e-url_password-0.js",
      "n": 8,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "8",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "n": "8",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:37:52 UTC",
+     "iso": "2026-11-18T09:37:52Z"
     }
    ]
   },
@@ -883,6 +1658,21 @@
      "n": 39,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "39",
+     "label": "total"
+    },
+    {
+     "n": "25",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:54 UTC",
+     "iso": "2026-11-18T09:40:54Z"
+    }
    ]
   },
   {
@@ -900,6 +1690,21 @@
      "f": "e-internet_name_unresolved-0.js",
      "n": 19,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "19",
+     "label": "total"
+    },
+    {
+     "n": "17",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:37:19 UTC",
+     "iso": "2026-11-18T09:37:19Z"
     }
    ]
   },
@@ -919,6 +1724,21 @@
      "n": 42,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "42",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:41:21 UTC",
+     "iso": "2026-11-18T09:41:21Z"
+    }
    ]
   },
   {
@@ -936,6 +1756,21 @@
      "f": "e-ipv6_address-0.js",
      "n": 31,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "31",
+     "label": "total"
+    },
+    {
+     "n": "29",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:38:41 UTC",
+     "iso": "2026-11-18T09:38:41Z"
     }
    ]
   },
@@ -955,6 +1790,21 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:34:22 UTC",
+     "iso": "2026-11-18T09:34:22Z"
+    }
    ]
   },
   {
@@ -972,6 +1822,25 @@
      "f": "e-defaced_internet_name-0.js",
      "n": 3,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:40:05 UTC",
+     "iso": "2026-11-18T09:40:05Z"
     }
    ]
   },
@@ -991,6 +1860,25 @@
      "n": 3,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:34:14 UTC",
+     "iso": "2026-11-18T09:34:14Z"
+    }
    ]
   },
   {
@@ -1008,6 +1896,25 @@
      "f": "e-vulnerability_cve_high-0.js",
      "n": 5,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "5",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "n": "5",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:34:28 UTC",
+     "iso": "2026-11-18T09:34:28Z"
     }
    ]
   },
@@ -1027,6 +1934,25 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:23:27 UTC",
+     "iso": "2026-11-18T09:23:27Z"
+    }
    ]
   },
   {
@@ -1045,6 +1971,21 @@
      "n": 8,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "8",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:38:47 UTC",
+     "iso": "2026-11-18T09:38:47Z"
+    }
    ]
   },
   {
@@ -1062,6 +2003,25 @@
      "f": "e-vulnerability_cve_critical-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-18 09:24:19 UTC",
+     "iso": "2026-11-18T09:24:19Z"
     }
    ]
   }

@@ -4,6 +4,11 @@
  "scan": "globex-2026-11-24",
  "gen": 0,
  "status": "RUNNING",
+ "badge": {
+  "label": "RUNNING",
+  "class": "run",
+  "partial": "This scan is still running (RUNNING): the results are partial and grow as elements arrive."
+ },
  "done": false,
  "count": 800,
  "modules": [
@@ -54,6 +59,21 @@
      "n": 66,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "66",
+     "label": "total"
+    },
+    {
+     "n": "31",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:48 UTC",
+     "iso": "2026-11-24T14:52:48Z"
+    }
    ]
   },
   {
@@ -71,6 +91,21 @@
      "f": "e-domain_name-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:30:00 UTC",
+     "iso": "2026-11-24T14:30:00Z"
     }
    ]
   },
@@ -90,6 +125,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:30:02 UTC",
+     "iso": "2026-11-24T14:30:02Z"
+    }
    ]
   },
   {
@@ -107,6 +157,21 @@
      "f": "e-ssl_certificate_issued-0.js",
      "n": 9,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "9",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:09 UTC",
+     "iso": "2026-11-24T14:50:09Z"
     }
    ]
   },
@@ -126,6 +191,21 @@
      "n": 187,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "187",
+     "label": "total"
+    },
+    {
+     "n": "176",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:37 UTC",
+     "iso": "2026-11-24T14:52:37Z"
+    }
    ]
   },
   {
@@ -143,6 +223,21 @@
      "f": "e-linked_url_external-0.js",
      "n": 46,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "46",
+     "label": "total"
+    },
+    {
+     "n": "46",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:45 UTC",
+     "iso": "2026-11-24T14:52:45Z"
     }
    ]
   },
@@ -162,6 +257,21 @@
      "n": 57,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "57",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:20 UTC",
+     "iso": "2026-11-24T14:52:20Z"
+    }
    ]
   },
   {
@@ -179,6 +289,21 @@
      "f": "e-target_web_content_type-0.js",
      "n": 10,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "10",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:20 UTC",
+     "iso": "2026-11-24T14:49:20Z"
     }
    ]
   },
@@ -198,6 +323,21 @@
      "n": 21,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "21",
+     "label": "total"
+    },
+    {
+     "n": "21",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:07 UTC",
+     "iso": "2026-11-24T14:52:07Z"
+    }
    ]
   },
   {
@@ -215,6 +355,21 @@
      "f": "e-domain_registrar-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:30:17 UTC",
+     "iso": "2026-11-24T14:30:17Z"
     }
    ]
   },
@@ -234,6 +389,21 @@
      "n": 23,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "23",
+     "label": "total"
+    },
+    {
+     "n": "23",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:54 UTC",
+     "iso": "2026-11-24T14:50:54Z"
+    }
    ]
   },
   {
@@ -251,6 +421,21 @@
      "f": "e-ssl_certificate_issuer-0.js",
      "n": 8,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "8",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:09 UTC",
+     "iso": "2026-11-24T14:52:09Z"
     }
    ]
   },
@@ -270,6 +455,21 @@
      "n": 47,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "47",
+     "label": "total"
+    },
+    {
+     "n": "16",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:52 UTC",
+     "iso": "2026-11-24T14:50:52Z"
+    }
    ]
   },
   {
@@ -287,6 +487,21 @@
      "f": "e-raw_dns_records-0.js",
      "n": 22,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "22",
+     "label": "total"
+    },
+    {
+     "n": "16",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:40 UTC",
+     "iso": "2026-11-24T14:49:40Z"
     }
    ]
   },
@@ -306,6 +521,21 @@
      "n": 7,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "7",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:51:43 UTC",
+     "iso": "2026-11-24T14:51:43Z"
+    }
    ]
   },
   {
@@ -323,6 +553,21 @@
      "f": "e-provider_mail-0.js",
      "n": 2,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:31:58 UTC",
+     "iso": "2026-11-24T14:31:58Z"
     }
    ]
   },
@@ -342,6 +587,21 @@
      "n": 44,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "44",
+     "label": "total"
+    },
+    {
+     "n": "28",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:35 UTC",
+     "iso": "2026-11-24T14:52:35Z"
+    }
    ]
   },
   {
@@ -359,6 +619,21 @@
      "f": "e-target_web_cookie-0.js",
      "n": 11,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "11",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:04 UTC",
+     "iso": "2026-11-24T14:49:04Z"
     }
    ]
   },
@@ -378,6 +653,21 @@
      "n": 17,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:10 UTC",
+     "iso": "2026-11-24T14:52:10Z"
+    }
    ]
   },
   {
@@ -395,6 +685,21 @@
      "f": "e-similardomain-0.js",
      "n": 19,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "19",
+     "label": "total"
+    },
+    {
+     "n": "19",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:48 UTC",
+     "iso": "2026-11-24T14:50:48Z"
     }
    ]
   },
@@ -414,6 +719,21 @@
      "n": 17,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "9",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:10 UTC",
+     "iso": "2026-11-24T14:50:10Z"
+    }
    ]
   },
   {
@@ -431,6 +751,21 @@
      "f": "e-dns_spf-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:31:16 UTC",
+     "iso": "2026-11-24T14:31:16Z"
     }
    ]
   },
@@ -450,6 +785,25 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:45:49 UTC",
+     "iso": "2026-11-24T14:45:49Z"
+    }
    ]
   },
   {
@@ -467,6 +821,21 @@
      "f": "e-url_web_framework-0.js",
      "n": 7,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "7",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:02 UTC",
+     "iso": "2026-11-24T14:50:02Z"
     }
    ]
   },
@@ -486,6 +855,21 @@
      "n": 7,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "7",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:48:29 UTC",
+     "iso": "2026-11-24T14:48:29Z"
+    }
    ]
   },
   {
@@ -503,6 +887,25 @@
      "f": "e-malicious_internet_name-0.js",
      "n": 5,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "5",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "n": "5",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:40 UTC",
+     "iso": "2026-11-24T14:49:40Z"
     }
    ]
   },
@@ -522,6 +925,21 @@
      "n": 11,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "11",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:44 UTC",
+     "iso": "2026-11-24T14:52:44Z"
+    }
    ]
   },
   {
@@ -539,6 +957,21 @@
      "f": "e-provider_hosting-0.js",
      "n": 8,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "8",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:52 UTC",
+     "iso": "2026-11-24T14:49:52Z"
     }
    ]
   },
@@ -558,6 +991,21 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:40:45 UTC",
+     "iso": "2026-11-24T14:40:45Z"
+    }
    ]
   },
   {
@@ -575,6 +1023,21 @@
      "f": "e-url_form-0.js",
      "n": 15,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "15",
+     "label": "total"
+    },
+    {
+     "n": "15",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:44 UTC",
+     "iso": "2026-11-24T14:52:44Z"
     }
    ]
   },
@@ -594,6 +1057,21 @@
      "n": 16,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "16",
+     "label": "total"
+    },
+    {
+     "n": "16",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:35 UTC",
+     "iso": "2026-11-24T14:52:35Z"
+    }
    ]
   },
   {
@@ -611,6 +1089,21 @@
      "f": "e-provider_dns-0.js",
      "n": 4,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:35:12 UTC",
+     "iso": "2026-11-24T14:35:12Z"
     }
    ]
   },
@@ -630,6 +1123,21 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:48:01 UTC",
+     "iso": "2026-11-24T14:48:01Z"
+    }
    ]
   },
   {
@@ -647,6 +1155,21 @@
      "f": "e-internet_name_unresolved-0.js",
      "n": 3,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:42:47 UTC",
+     "iso": "2026-11-24T14:42:47Z"
     }
    ]
   },
@@ -666,6 +1189,21 @@
      "n": 21,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "21",
+     "label": "total"
+    },
+    {
+     "n": "10",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:51:08 UTC",
+     "iso": "2026-11-24T14:51:08Z"
+    }
    ]
   },
   {
@@ -683,6 +1221,25 @@
      "f": "e-malicious_ipaddr-0.js",
      "n": 3,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:16 UTC",
+     "iso": "2026-11-24T14:49:16Z"
     }
    ]
   },
@@ -702,6 +1259,21 @@
      "n": 11,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "11",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:51:10 UTC",
+     "iso": "2026-11-24T14:51:10Z"
+    }
    ]
   },
   {
@@ -719,6 +1291,21 @@
      "f": "e-cloud_storage_bucket-0.js",
      "n": 6,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:40:53 UTC",
+     "iso": "2026-11-24T14:40:53Z"
     }
    ]
   },
@@ -738,6 +1325,25 @@
      "n": 6,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "n": "6",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:48:33 UTC",
+     "iso": "2026-11-24T14:48:33Z"
+    }
    ]
   },
   {
@@ -755,6 +1361,21 @@
      "f": "e-ssl_certificate_raw-0.js",
      "n": 2,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:57 UTC",
+     "iso": "2026-11-24T14:49:57Z"
     }
    ]
   },
@@ -774,6 +1395,21 @@
      "n": 11,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "11",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:51:39 UTC",
+     "iso": "2026-11-24T14:51:39Z"
+    }
    ]
   },
   {
@@ -791,6 +1427,21 @@
      "f": "e-human_name-0.js",
      "n": 6,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:52:13 UTC",
+     "iso": "2026-11-24T14:52:13Z"
     }
    ]
   },
@@ -810,6 +1461,21 @@
      "n": 6,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:58 UTC",
+     "iso": "2026-11-24T14:50:58Z"
+    }
    ]
   },
   {
@@ -827,6 +1493,21 @@
      "f": "e-ipv6_address-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:35:59 UTC",
+     "iso": "2026-11-24T14:35:59Z"
     }
    ]
   },
@@ -846,6 +1527,21 @@
      "n": 9,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "9",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:25 UTC",
+     "iso": "2026-11-24T14:49:25Z"
+    }
    ]
   },
   {
@@ -863,6 +1559,25 @@
      "f": "e-cloud_storage_bucket_open-0.js",
      "n": 2,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:38:47 UTC",
+     "iso": "2026-11-24T14:38:47Z"
     }
    ]
   },
@@ -882,6 +1597,25 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:43:45 UTC",
+     "iso": "2026-11-24T14:43:45Z"
+    }
    ]
   },
   {
@@ -899,6 +1633,25 @@
      "f": "e-vulnerability_cve_medium-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:42:30 UTC",
+     "iso": "2026-11-24T14:42:30Z"
     }
    ]
   },
@@ -918,6 +1671,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:44:36 UTC",
+     "iso": "2026-11-24T14:44:36Z"
+    }
    ]
   },
   {
@@ -935,6 +1703,21 @@
      "f": "e-bgp_as_owner-0.js",
      "n": 3,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:49:58 UTC",
+     "iso": "2026-11-24T14:49:58Z"
     }
    ]
   },
@@ -954,6 +1737,25 @@
      "n": 3,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:07 UTC",
+     "iso": "2026-11-24T14:50:07Z"
+    }
    ]
   },
   {
@@ -972,6 +1774,25 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:50:21 UTC",
+     "iso": "2026-11-24T14:50:21Z"
+    }
    ]
   },
   {
@@ -989,6 +1810,25 @@
      "f": "e-defaced_internet_name-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-24 14:47:18 UTC",
+     "iso": "2026-11-24T14:47:18Z"
     }
    ]
   }

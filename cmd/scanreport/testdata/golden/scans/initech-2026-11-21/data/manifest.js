@@ -4,6 +4,11 @@
  "scan": "initech-2026-11-21",
  "gen": 0,
  "status": "ABORTED",
+ "badge": {
+  "label": "ABORTED",
+  "class": "warn",
+  "partial": "This scan was aborted: the results are partial."
+ },
  "done": true,
  "count": 1500,
  "modules": [
@@ -54,6 +59,21 @@
      "n": 105,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "105",
+     "label": "total"
+    },
+    {
+     "n": "55",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:45 UTC",
+     "iso": "2026-11-21T16:33:45Z"
+    }
    ]
   },
   {
@@ -71,6 +91,21 @@
      "f": "e-domain_name-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:05:00 UTC",
+     "iso": "2026-11-21T16:05:00Z"
     }
    ]
   },
@@ -90,6 +125,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:05:01 UTC",
+     "iso": "2026-11-21T16:05:01Z"
+    }
    ]
   },
   {
@@ -107,6 +157,21 @@
      "f": "e-provider_mail-0.js",
      "n": 2,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:06:06 UTC",
+     "iso": "2026-11-21T16:06:06Z"
     }
    ]
   },
@@ -126,6 +191,21 @@
      "n": 16,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "16",
+     "label": "total"
+    },
+    {
+     "n": "11",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:11 UTC",
+     "iso": "2026-11-21T16:34:11Z"
+    }
    ]
   },
   {
@@ -143,6 +223,21 @@
      "f": "e-linked_url_internal-0.js",
      "n": 361,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "361",
+     "label": "total"
+    },
+    {
+     "n": "330",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:55 UTC",
+     "iso": "2026-11-21T16:34:55Z"
     }
    ]
   },
@@ -162,6 +257,21 @@
      "n": 56,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "56",
+     "label": "total"
+    },
+    {
+     "n": "56",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:45 UTC",
+     "iso": "2026-11-21T16:34:45Z"
+    }
    ]
   },
   {
@@ -179,6 +289,25 @@
      "f": "e-ip_address-0.js",
      "n": 107,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "107",
+     "label": "total"
+    },
+    {
+     "n": "27",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:47 UTC",
+     "iso": "2026-11-21T16:34:47Z"
     }
    ]
   },
@@ -198,6 +327,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:05:09 UTC",
+     "iso": "2026-11-21T16:05:09Z"
+    }
    ]
   },
   {
@@ -215,6 +359,25 @@
      "f": "e-tcp_port_open-0.js",
      "n": 66,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "66",
+     "label": "total"
+    },
+    {
+     "n": "40",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "false positives"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:51 UTC",
+     "iso": "2026-11-21T16:34:51Z"
     }
    ]
   },
@@ -234,6 +397,21 @@
      "n": 26,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "26",
+     "label": "total"
+    },
+    {
+     "n": "22",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:04 UTC",
+     "iso": "2026-11-21T16:32:04Z"
+    }
    ]
   },
   {
@@ -251,6 +429,25 @@
      "f": "e-co_hosted_site-0.js",
      "n": 29,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "29",
+     "label": "total"
+    },
+    {
+     "n": "18",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:59 UTC",
+     "iso": "2026-11-21T16:34:59Z"
     }
    ]
   },
@@ -270,6 +467,21 @@
      "n": 84,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "84",
+     "label": "total"
+    },
+    {
+     "n": "84",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:58 UTC",
+     "iso": "2026-11-21T16:34:58Z"
+    }
    ]
   },
   {
@@ -287,6 +499,21 @@
      "f": "e-webserver_banner-0.js",
      "n": 51,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "51",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:25 UTC",
+     "iso": "2026-11-21T16:34:25Z"
     }
    ]
   },
@@ -306,6 +533,21 @@
      "n": 40,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "40",
+     "label": "total"
+    },
+    {
+     "n": "35",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:24 UTC",
+     "iso": "2026-11-21T16:32:24Z"
+    }
    ]
   },
   {
@@ -323,6 +565,25 @@
      "f": "e-tcp_port_open_banner-0.js",
      "n": 25,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "25",
+     "label": "total"
+    },
+    {
+     "n": "9",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "false positives"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:53 UTC",
+     "iso": "2026-11-21T16:33:53Z"
     }
    ]
   },
@@ -342,6 +603,21 @@
      "n": 19,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "19",
+     "label": "total"
+    },
+    {
+     "n": "18",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:27 UTC",
+     "iso": "2026-11-21T16:34:27Z"
+    }
    ]
   },
   {
@@ -359,6 +635,21 @@
      "f": "e-webserver_technology-0.js",
      "n": 14,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "14",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:35 UTC",
+     "iso": "2026-11-21T16:34:35Z"
     }
    ]
   },
@@ -378,6 +669,21 @@
      "n": 17,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "16",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:38 UTC",
+     "iso": "2026-11-21T16:34:38Z"
+    }
    ]
   },
   {
@@ -395,6 +701,21 @@
      "f": "e-domain_whois-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:05:38 UTC",
+     "iso": "2026-11-21T16:05:38Z"
     }
    ]
   },
@@ -414,6 +735,21 @@
      "n": 15,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "15",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:03 UTC",
+     "iso": "2026-11-21T16:32:03Z"
+    }
    ]
   },
   {
@@ -431,6 +767,21 @@
      "f": "e-cloud_storage_bucket-0.js",
      "n": 6,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:23:01 UTC",
+     "iso": "2026-11-21T16:23:01Z"
     }
    ]
   },
@@ -450,6 +801,21 @@
      "n": 16,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "16",
+     "label": "total"
+    },
+    {
+     "n": "11",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:31 UTC",
+     "iso": "2026-11-21T16:34:31Z"
+    }
    ]
   },
   {
@@ -467,6 +833,25 @@
      "f": "e-geoinfo-0.js",
      "n": 32,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "32",
+     "label": "total"
+    },
+    {
+     "n": "10",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:33 UTC",
+     "iso": "2026-11-21T16:34:33Z"
     }
    ]
   },
@@ -486,6 +871,21 @@
      "n": 120,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "120",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:59 UTC",
+     "iso": "2026-11-21T16:34:59Z"
+    }
    ]
   },
   {
@@ -503,6 +903,21 @@
      "f": "e-dns_text-0.js",
      "n": 4,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:07:27 UTC",
+     "iso": "2026-11-21T16:07:27Z"
     }
    ]
   },
@@ -522,6 +937,21 @@
      "n": 24,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "24",
+     "label": "total"
+    },
+    {
+     "n": "20",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:54 UTC",
+     "iso": "2026-11-21T16:33:54Z"
+    }
    ]
   },
   {
@@ -539,6 +969,25 @@
      "f": "e-malicious_ipaddr-0.js",
      "n": 8,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "8",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "n": "8",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:00 UTC",
+     "iso": "2026-11-21T16:32:00Z"
     }
    ]
   },
@@ -558,6 +1007,25 @@
      "n": 16,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "16",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:31:40 UTC",
+     "iso": "2026-11-21T16:31:40Z"
+    }
    ]
   },
   {
@@ -575,6 +1043,21 @@
      "f": "e-provider_dns-0.js",
      "n": 4,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:15:42 UTC",
+     "iso": "2026-11-21T16:15:42Z"
     }
    ]
   },
@@ -594,6 +1077,21 @@
      "n": 32,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "32",
+     "label": "total"
+    },
+    {
+     "n": "23",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:09 UTC",
+     "iso": "2026-11-21T16:34:09Z"
+    }
    ]
   },
   {
@@ -611,6 +1109,21 @@
      "f": "e-human_name-0.js",
      "n": 17,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "13",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:42 UTC",
+     "iso": "2026-11-21T16:33:42Z"
     }
    ]
   },
@@ -630,6 +1143,25 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "n": "4",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:21 UTC",
+     "iso": "2026-11-21T16:34:21Z"
+    }
    ]
   },
   {
@@ -647,6 +1179,21 @@
      "f": "e-emailaddr_generic-0.js",
      "n": 12,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "12",
+     "label": "total"
+    },
+    {
+     "n": "9",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:08 UTC",
+     "iso": "2026-11-21T16:34:08Z"
     }
    ]
   },
@@ -666,6 +1213,21 @@
      "n": 12,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "12",
+     "label": "total"
+    },
+    {
+     "n": "12",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:52 UTC",
+     "iso": "2026-11-21T16:33:52Z"
+    }
    ]
   },
   {
@@ -683,6 +1245,21 @@
      "f": "e-internet_name_unresolved-0.js",
      "n": 4,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:29:54 UTC",
+     "iso": "2026-11-21T16:29:54Z"
     }
    ]
   },
@@ -702,6 +1279,21 @@
      "n": 19,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "19",
+     "label": "total"
+    },
+    {
+     "n": "17",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:55 UTC",
+     "iso": "2026-11-21T16:32:55Z"
+    }
    ]
   },
   {
@@ -719,6 +1311,25 @@
      "f": "e-provider_hosting-0.js",
      "n": 12,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "12",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:29:14 UTC",
+     "iso": "2026-11-21T16:29:14Z"
     }
    ]
   },
@@ -738,6 +1349,21 @@
      "n": 14,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "14",
+     "label": "total"
+    },
+    {
+     "n": "14",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:36 UTC",
+     "iso": "2026-11-21T16:32:36Z"
+    }
    ]
   },
   {
@@ -755,6 +1381,21 @@
      "f": "e-phone_number-0.js",
      "n": 13,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "13",
+     "label": "total"
+    },
+    {
+     "n": "13",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:55 UTC",
+     "iso": "2026-11-21T16:33:55Z"
     }
    ]
   },
@@ -774,6 +1415,21 @@
      "n": 15,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "15",
+     "label": "total"
+    },
+    {
+     "n": "11",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:13 UTC",
+     "iso": "2026-11-21T16:34:13Z"
+    }
    ]
   },
   {
@@ -791,6 +1447,21 @@
      "f": "e-ssl_certificate_issuer-0.js",
      "n": 14,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "14",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:29:31 UTC",
+     "iso": "2026-11-21T16:29:31Z"
     }
    ]
   },
@@ -810,6 +1481,25 @@
      "n": 6,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "6",
+     "label": "unique"
+    },
+    {
+     "n": "6",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:10 UTC",
+     "iso": "2026-11-21T16:32:10Z"
+    }
    ]
   },
   {
@@ -827,6 +1517,25 @@
      "f": "e-defaced_internet_name-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:09:43 UTC",
+     "iso": "2026-11-21T16:09:43Z"
     }
    ]
   },
@@ -846,6 +1555,21 @@
      "n": 17,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:16 UTC",
+     "iso": "2026-11-21T16:32:16Z"
+    }
    ]
   },
   {
@@ -863,6 +1587,21 @@
      "f": "e-bgp_as_owner-0.js",
      "n": 7,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "7",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:50 UTC",
+     "iso": "2026-11-21T16:33:50Z"
     }
    ]
   },
@@ -882,6 +1621,25 @@
      "n": 5,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "5",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "n": "5",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:43 UTC",
+     "iso": "2026-11-21T16:33:43Z"
+    }
    ]
   },
   {
@@ -899,6 +1657,25 @@
      "f": "e-vulnerability_cve_medium-0.js",
      "n": 6,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "6",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "n": "6",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:34:43 UTC",
+     "iso": "2026-11-21T16:34:43Z"
     }
    ]
   },
@@ -918,6 +1695,25 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "4",
+     "label": "unique"
+    },
+    {
+     "n": "4",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:37 UTC",
+     "iso": "2026-11-21T16:32:37Z"
+    }
    ]
   },
   {
@@ -935,6 +1731,21 @@
      "f": "e-ssl_certificate_expired-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:13:59 UTC",
+     "iso": "2026-11-21T16:13:59Z"
     }
    ]
   },
@@ -954,6 +1765,25 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "2",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:19:15 UTC",
+     "iso": "2026-11-21T16:19:15Z"
+    }
    ]
   },
   {
@@ -971,6 +1801,21 @@
      "f": "e-ssl_certificate_expiring-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:16:11 UTC",
+     "iso": "2026-11-21T16:16:11Z"
     }
    ]
   },
@@ -990,6 +1835,25 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "n": "4",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:23:41 UTC",
+     "iso": "2026-11-21T16:23:41Z"
+    }
    ]
   },
   {
@@ -1007,6 +1871,21 @@
      "f": "e-ssl_certificate_raw-0.js",
      "n": 5,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "5",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:33:44 UTC",
+     "iso": "2026-11-21T16:33:44Z"
     }
    ]
   },
@@ -1026,6 +1905,25 @@
      "n": 5,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "5",
+     "label": "total"
+    },
+    {
+     "n": "5",
+     "label": "unique"
+    },
+    {
+     "n": "5",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:05 UTC",
+     "iso": "2026-11-21T16:32:05Z"
+    }
    ]
   },
   {
@@ -1043,6 +1941,29 @@
      "f": "e-vulnerability_cve_critical-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "risky"
+    },
+    {
+     "n": "1",
+     "label": "false positive"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-21 16:32:12 UTC",
+     "iso": "2026-11-21T16:32:12Z"
     }
    ]
   }

@@ -4,6 +4,11 @@
  "scan": "j-smith-mailbox-2026-11-22",
  "gen": 0,
  "status": "FINISHED",
+ "badge": {
+  "label": "FINISHED",
+  "class": "ok",
+  "partial": ""
+ },
  "done": true,
  "count": 60,
  "modules": [
@@ -42,6 +47,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:15:00 UTC",
+     "iso": "2026-11-22T11:15:00Z"
+    }
    ]
   },
   {
@@ -59,6 +79,25 @@
      "f": "e-emailaddr_compromised-0.js",
      "n": 3,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "n": "3",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:18:39 UTC",
+     "iso": "2026-11-22T11:18:39Z"
     }
    ]
   },
@@ -78,6 +117,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:15:16 UTC",
+     "iso": "2026-11-22T11:15:16Z"
+    }
    ]
   },
   {
@@ -95,6 +149,21 @@
      "f": "e-ip_address-0.js",
      "n": 2,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:16:12 UTC",
+     "iso": "2026-11-22T11:16:12Z"
     }
    ]
   },
@@ -114,6 +183,21 @@
      "n": 3,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:20:13 UTC",
+     "iso": "2026-11-22T11:20:13Z"
+    }
    ]
   },
   {
@@ -131,6 +215,21 @@
      "f": "e-human_name-0.js",
      "n": 2,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:19:19 UTC",
+     "iso": "2026-11-22T11:19:19Z"
     }
    ]
   },
@@ -150,6 +249,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:15:34 UTC",
+     "iso": "2026-11-22T11:15:34Z"
+    }
    ]
   },
   {
@@ -167,6 +281,21 @@
      "f": "e-phone_number-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:15:37 UTC",
+     "iso": "2026-11-22T11:15:37Z"
     }
    ]
   },
@@ -186,6 +315,21 @@
      "n": 7,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "7",
+     "label": "total"
+    },
+    {
+     "n": "7",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:21:28 UTC",
+     "iso": "2026-11-22T11:21:28Z"
+    }
    ]
   },
   {
@@ -203,6 +347,21 @@
      "f": "e-domain_registrar-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:16:06 UTC",
+     "iso": "2026-11-22T11:16:06Z"
     }
    ]
   },
@@ -222,6 +381,21 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "2",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:16:44 UTC",
+     "iso": "2026-11-22T11:16:44Z"
+    }
    ]
   },
   {
@@ -239,6 +413,21 @@
      "f": "e-ssl_certificate_issued-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:16:09 UTC",
+     "iso": "2026-11-22T11:16:09Z"
     }
    ]
   },
@@ -258,6 +447,21 @@
      "n": 4,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "4",
+     "label": "total"
+    },
+    {
+     "n": "3",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:20:15 UTC",
+     "iso": "2026-11-22T11:20:15Z"
+    }
    ]
   },
   {
@@ -275,6 +479,21 @@
      "f": "e-tcp_port_open_banner-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:16:39 UTC",
+     "iso": "2026-11-22T11:16:39Z"
     }
    ]
   },
@@ -294,6 +513,21 @@
      "n": 17,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "17",
+     "label": "total"
+    },
+    {
+     "n": "16",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:21:23 UTC",
+     "iso": "2026-11-22T11:21:23Z"
+    }
    ]
   },
   {
@@ -311,6 +545,25 @@
      "f": "e-vulnerability_cve_critical-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "n": "1",
+     "label": "risky"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:17:23 UTC",
+     "iso": "2026-11-22T11:17:23Z"
     }
    ]
   },
@@ -330,6 +583,21 @@
      "n": 3,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "3",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:21:08 UTC",
+     "iso": "2026-11-22T11:21:08Z"
+    }
    ]
   },
   {
@@ -347,6 +615,21 @@
      "f": "e-internet_name_unresolved-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:17:50 UTC",
+     "iso": "2026-11-22T11:17:50Z"
     }
    ]
   },
@@ -366,6 +649,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:18:17 UTC",
+     "iso": "2026-11-22T11:18:17Z"
+    }
    ]
   },
   {
@@ -383,6 +681,21 @@
      "f": "e-co_hosted_site-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:18:19 UTC",
+     "iso": "2026-11-22T11:18:19Z"
     }
    ]
   },
@@ -402,6 +715,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:18:20 UTC",
+     "iso": "2026-11-22T11:18:20Z"
+    }
    ]
   },
   {
@@ -419,6 +747,21 @@
      "f": "e-bgp_as_owner-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:18:39 UTC",
+     "iso": "2026-11-22T11:18:39Z"
     }
    ]
   },
@@ -438,6 +781,21 @@
      "n": 2,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "2",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:21:22 UTC",
+     "iso": "2026-11-22T11:21:22Z"
+    }
    ]
   },
   {
@@ -456,6 +814,21 @@
      "n": 1,
      "s": 0
     }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:20:27 UTC",
+     "iso": "2026-11-22T11:20:27Z"
+    }
    ]
   },
   {
@@ -473,6 +846,21 @@
      "f": "e-webserver_httpheaders-0.js",
      "n": 1,
      "s": 0
+    }
+   ],
+   "facts": [
+    {
+     "n": "1",
+     "label": "total"
+    },
+    {
+     "n": "1",
+     "label": "unique"
+    },
+    {
+     "label": "last seen",
+     "time": "2026-11-22 11:21:21 UTC",
+     "iso": "2026-11-22T11:21:21Z"
     }
    ]
   }
