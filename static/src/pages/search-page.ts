@@ -16,7 +16,7 @@ import { comma, plural } from "../ui/format";
 import type { Live, LiveChange, LiveTarget, ScansTarget } from "../live/live";
 import { OrderedView, strCmp, type Cmp } from "../table/ordered";
 import { initIndexedSearchPage } from "./search-indexed";
-import { showSearchDetail } from "./search-detail";
+import { showSearchDetail, storeRow } from "./search-detail";
 import { describeRowFilter, readRowFilter, rowFilterKey, rowPasses, writeRowFilter, type RowFilter } from "./search-rows";
 import { Corpus } from "./search-corpus";
 import { ScanLoader } from "./search-load";
@@ -481,7 +481,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private openDetail(g: number): void {
     if (!this.detail) return;
     const c = this.c;
-    showSearchDetail(this.detail, { scan: c.scans[c.scanOf[g]], store: c.store(g), r: c.local[g], type: c.typeOf(g), module: this.moduleOf(g) }, this.all);
+    showSearchDetail(this.detail, storeRow(c.scans[c.scanOf[g]], c.store(g), c.local[g], c.typeOf(g), this.moduleOf(g)), this.all);
   }
 
   // ---- hash: q, src, hidefp, sort ----
