@@ -8,16 +8,16 @@
 // currentView() hands the view as shown to other features (downloads).
 
 import { DetailPanel } from "../table/detail";
-import { byId, clearNotice, h, notice, setText } from "../ui/dom";
+import { byId, h, notice, setText } from "../ui/dom";
 import { comma, plural } from "../ui/format";
 import type { Live, LiveChange, LiveTarget } from "../live/live";
-import { OrderedView, strCmp } from "../table/ordered";
-import { isFP, load, loadInOrder, manifest } from "../data/registry";
-import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
+import { OrderedView } from "../table/ordered";
+import { load, manifest } from "../data/registry";
+import { readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
 import { liveTypeNarrower, loadScanIndex, typeNarrower } from "../search/ixread";
-import { isSelected, onSelectionChange, selectedIndices, selection, setSelected } from "../table/selection";
+import { isSelected, onSelectionChange, selectedIndices } from "../table/selection";
 import { ElementStore, Groups } from "../data/store";
 import type { ChunkRef, ElementChunk, FPList, Manifest, TypeInfo } from "../data/types";
 import { VTable, type SortDir } from "../table/vtable";
@@ -25,29 +25,12 @@ import { Lineage } from "../table/lineage";
 import { fullCmp, fullColumns, uniqueCmp, uniqueColumns, type ColumnsPage } from "./elements-columns";
 import { fpMarksOf, showElementDetail, type FPMarks } from "./elements-detail";
 import { mountFPTools } from "./elements-fp";
+import { chunkKey, loadChanged, loadChunks, loadFP, mark, moduleRanks } from "./elements-load";
+import { checkAll, checkAllBox, countsText, groupMatches, hashSort, setEmptyText, toggleRows, viewHash, viewRows, type CurrentView, type Mode } from "./elements-view";
+
+export type { CurrentView } from "./elements-view";
 
 const ROW_H = 34;
-
-type Mode = "full" | "unique";
-
-// CurrentView is the element table as shown: its type, with the search and
-// the filters applied, in display order.
-export interface CurrentView {
-  manifest: Manifest;
-  type: TypeInfo;
-  store: ElementStore;
-  mode: Mode;
-  // rows are store rows in display order; in the unique view, the first
-  // occurrence of each value shown. A copy: the caller may keep it.
-  rows: Int32Array;
-  // counts are, in the unique view, the occurrences of each value shown
-  // (without false positives when they are hidden); null in the full view.
-  counts: Int32Array | null;
-  hideFP: boolean;
-  query: string; // the search box as applied ("" = no search)
-  alsoSource: boolean; // the search also matched source data elements
-  loading: boolean; // chunks are still loading: rows will be added
-}
 
 // initElements starts the element table; expose is handed, as soon as the
 // table exists, what returns its current view (for the downloads).
@@ -97,12 +80,6 @@ export async function initElements(box: SearchBox | null, live: Live, expose: (c
     const i = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
     if (Number.isInteger(i) && i > 0) p.reveal(i);
   });
-}
-
-// chunkKey is what tells a chunk's rows apart from an earlier version of
-// the same file: where it starts, how many rows, its version.
-function chunkKey(c: ChunkRef): string {
-  return `${c.s ?? ""}/${c.n}/${c.v ?? 0}`;
 }
 
 class ElementsPage implements SearchHandler, LiveTarget {
@@ -217,10 +194,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   // rankModules orders the manifest's modules by name, for sorting.
   private rankModules(): void {
-    const names = this.m.modules.map((x, i) => ({ x: String(x), i }));
-    names.sort((a, b) => strCmp(a.x.toLowerCase(), b.x.toLowerCase()) || a.i - b.i);
-    this.moduleRank = new Int32Array(names.length);
-    names.forEach((v, rank) => (this.moduleRank[v.i] = rank));
+    this.moduleRank = moduleRanks(this.m);
   }
 
   load(): Promise<void> {
@@ -238,14 +212,11 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   private async loadAll(): Promise<void> {
     const t = this.type;
-    const chunks = t.chunks.slice();
-    const files = chunks.map((c) => String(c.f));
     if (t.fp > 0 && this.m.fp.n > 0) this.fpReady = this.loadFP("");
     this.progress();
     try {
-      await loadInOrder<ElementChunk>(files, (c, k) => {
-        if (c.k !== "elements" || c.type !== t.slug) throw new Error(`The data file ${files[k]} holds another type's elements.`);
-        this.place(c, chunks[k]);
+      await loadChunks(t, (c, ref, k) => {
+        this.place(c, ref);
         this.loaded = k + 1;
         this.progress();
         this.scheduleUpdate();
@@ -288,13 +259,8 @@ class ElementsPage implements SearchHandler, LiveTarget {
   }
 
   // loadFP loads fp.js and marks the rows (query: a live update's).
-  private async loadFP(query: string): Promise<void> {
-    try {
-      const p = await load(String(this.m.fp.f), query);
-      if (isFP(p)) this.applyFP(p);
-    } catch (e) {
-      notice(this.host, (e as Error).message + " False positives are not marked.", "error", "fp");
-    }
+  private loadFP(query: string): Promise<void> {
+    return loadFP(this.host, this.m, query, (p) => this.applyFP(p));
   }
 
   private applyFP(p: FPList): void {
@@ -332,24 +298,10 @@ class ElementsPage implements SearchHandler, LiveTarget {
         this.relinked = true;
       }
     }
-    const want = t.chunks.filter((ch) => this.chunkKeys.get(String(ch.f)) !== chunkKey(ch));
-    if (want.length) {
-      // A server's files carry their version in the URL (the browser may
-      // hold an older copy); a built site's are asked for afresh.
-      const query = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : c.query);
-      try {
-        const got = await Promise.all(want.map((ch) => load(String(ch.f), query(ch)).then((p) => ({ ch, p }))));
-        got.sort((a, b) => (a.ch.s ?? 0) - (b.ch.s ?? 0));
-        for (const { ch, p } of got) {
-          if (p.k !== "elements" || p.type !== t.slug) throw new Error(`The data file ${ch.f} holds another type's elements.`);
-          if (typeof ch.s === "number" && ch.s > this.s.n) break; // rows missing before it: the next update tries again
-          this.place(p, ch);
-        }
-        clearNotice(this.host, "live");
-      } catch (e) {
-        notice(this.host, (e as Error).message + " The table shows what was loaded before; it tries again with the next update.", "error", "live");
-      }
-    }
+    // A server's files carry their version in the URL (the browser may
+    // hold an older copy); a built site's are asked for afresh.
+    const query = (ch: ChunkRef) => (this.live.config ? "v=" + (ch.v ?? 0) : c.query);
+    await loadChanged(this.host, t, this.chunkKeys, query, () => this.s.n, (p, ch) => this.place(p, ch));
     if (c.fp || t.fp !== prevT.fp || m.fp.n !== prevM.fp.n) {
       if (t.fp > 0 || prevT.fp > 0 || this.s.fpCount > 0) await this.loadFP(c.query);
     }
@@ -429,58 +381,30 @@ class ElementsPage implements SearchHandler, LiveTarget {
     }
   }
 
-  // updateEmpty says what an empty table means: still loading, nothing of
-  // this type, or no match for the search, with the ways to widen it (the
-  // whole scan, every scan, false positives shown).
+  // updateEmpty says what an empty table means (elements-view.ts).
   private updateEmpty(): void {
-    const t = this.table();
     if (this.view().vn > 0) return;
-    if (this.type.total === 0) return t.setEmptyText("No elements of this type.");
-    const q = this.query;
-    if (!q) {
-      if (this.loading) return t.setEmptyText("Loading…");
-      return t.setEmptyText(this.hide ? "Every element of this type is a false positive, and they are hidden." : "No elements of this type.");
-    }
-    if (this.loading || this.lastMs < 0) return t.setEmptyText("Searching…");
-    const st = this.box?.state() ?? { q: q.text, src: false };
-    const hp = new URLSearchParams();
-    addSearchHash(hp, st);
-    const widen: Array<Node | string> = [];
-    const link = (href: string, text: string, id: string) => h("a", { class: "btn small", href, id }, text);
-    widen.push(link("../search.html#" + hp.toString(), "Search the whole scan", "widen-scan"));
-    widen.push(link("../../../search.html#" + hp.toString(), "Search every scan", "widen-all"));
-    if (this.hide && this.s.fpCount > 0) {
-      const b = h("button", { type: "button", class: "btn small", id: "widen-fp" }, "Show false positives");
-      b.addEventListener("click", () => {
+    setEmptyText(this.table(), {
+      type: this.type,
+      query: this.query,
+      loading: this.loading,
+      lastMs: this.lastMs,
+      box: this.box,
+      hide: this.hide,
+      fpCount: this.s.fpCount,
+      showFP: () => {
         if (this.hideFP) this.hideFP.checked = false;
         this.setHide(false);
-      });
-      widen.push(b);
-    }
-    const p = h("p", { class: "widen" });
-    widen.forEach((n, k) => p.append(k ? " " : "", n));
-    t.setEmpty(h("p", { class: "no-matches" }, `No matches in ${this.type.descr}${this.hide && this.s.fpCount > 0 ? " (false positives hidden)" : ""}.`), p);
+      },
+    });
   }
 
   private updateCounts(): void {
-    const v = this.view();
     const unique = this.mode === "unique";
     const total = unique ? (this.groups?.n ?? 0) : this.s.n;
-    const noun = (n: number) => (unique ? (n === 1 ? "unique value" : "unique values") : n === 1 ? "element" : "elements");
-    let text = v.vn === total ? `${comma(total)} ${noun(total)}` : `${comma(v.vn)} of ${comma(total)} ${noun(total)}`;
-    if (this.hide && this.s.fpCount > 0) text += ` · ${plural(this.s.fpCount, "false positive", "false positives")} hidden`;
-    if (selection.size > 0) text += ` · ${comma(selection.size)} selected`;
+    const text = countsText(this.view().vn, total, unique, this.hide, this.s.fpCount);
     if (this.rowCount) setText(this.rowCount, text);
-    this.updateSelectAll();
-  }
-
-  private updateSelectAll(): void {
-    if (this.mode !== "full") return;
-    const v = this.full;
-    let on = 0;
-    if (selection.size > 0) for (let k = 0; k < v.vn; k++) if (selection.has(this.s.idx[v.view[k]])) on++;
-    this.selectAll.checked = v.vn > 0 && on === v.vn;
-    this.selectAll.indeterminate = on > 0 && on < v.vn;
+    if (this.mode === "full") checkAllBox(this.selectAll, this.full, this.s);
   }
 
   // ---- columns ----
@@ -598,22 +522,9 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.box.showResult(q, this.view().vn, this.lastMs, unique ? ["matching value", "matching values"] : ["match", "matches"], still);
   }
 
-  // matchGroups marks the unique view's values that have a matching row
-  // (a row that is not a hidden false positive).
+  // matchGroups marks the unique view's values that have a matching row.
   private matchGroups(): void {
-    const g = this.groups;
-    const rows = this.matched;
-    if (!g || !rows || !this.match) {
-      this.gmatch = null;
-      return;
-    }
-    const gm = new Uint8Array(g.n);
-    const fp = this.s.fp;
-    for (let k = 0; k < rows.length; k++) {
-      const r = rows[k];
-      if (r < g.rows && (!this.hide || fp[r] === 0)) gm[g.rowGroup[r]] = 1;
-    }
-    this.gmatch = gm;
+    this.gmatch = groupMatches(this.groups, this.matched, this.match, this.hide, this.s.fp);
   }
 
   // clearSearch shows the view as it was before the search: same filters,
@@ -632,18 +543,8 @@ class ElementsPage implements SearchHandler, LiveTarget {
   }
 
   currentView(): CurrentView {
-    const v = this.view();
     const unique = this.mode === "unique" && this.groups !== null;
-    const rows = new Int32Array(v.vn);
-    let counts: Int32Array | null = null;
-    if (unique) {
-      const g = this.groups!;
-      counts = new Int32Array(v.vn);
-      for (let k = 0; k < v.vn; k++) {
-        rows[k] = g.first[v.view[k]];
-        counts[k] = this.groupCount(v.view[k]);
-      }
-    } else rows.set(v.view.subarray(0, v.vn));
+    const { rows, counts } = viewRows(this.view(), unique ? this.groups : null, (g) => this.groupCount(g));
     return {
       manifest: this.m,
       type: this.type,
@@ -723,23 +624,13 @@ class ElementsPage implements SearchHandler, LiveTarget {
   }
 
   private toggle(r: number, pos: number, shift: boolean, to?: boolean): void {
-    const on = to ?? !isSelected(this.s.idx[r]);
-    const v = this.full;
-    if (shift && this.anchor >= 0 && this.anchor < v.vn && this.anchor !== pos) {
-      const ids: number[] = [];
-      for (let k = Math.min(this.anchor, pos); k <= Math.max(this.anchor, pos); k++) ids.push(this.s.idx[v.view[k]]);
-      setSelected(ids, on);
-    } else setSelected([this.s.idx[r]], on);
+    toggleRows(this.s, this.full, this.anchor, r, pos, shift, to ?? !isSelected(this.s.idx[r]));
     this.anchor = pos;
     this.fullTable.refresh(); // the clicked box shows the state even when nothing changed
   }
 
   private toggleAll(): void {
-    const v = this.full;
-    const on = this.selectAll.checked;
-    const ids: number[] = new Array(v.vn);
-    for (let k = 0; k < v.vn; k++) ids[k] = this.s.idx[v.view[k]];
-    setSelected(ids, on);
+    checkAll(this.s, this.full, this.selectAll.checked);
     this.anchor = -1;
   }
 
@@ -783,10 +674,8 @@ class ElementsPage implements SearchHandler, LiveTarget {
     const radio = document.querySelector<HTMLInputElement>(`input[name="view"][value="${mode}"]`);
     if (radio) radio.checked = true;
     this.setMode(mode);
-    const sort = p.get("sort");
-    const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
-    const keys = mode === "unique" ? ["risky", "data", "count"] : ["risky", "data", "source", "module", "time", "fp"];
-    if (mm && keys.includes(mm[1])) this.applySort(mm[1], mm[2] === "asc" ? "ascending" : "descending");
+    const sort = hashSort(p, mode);
+    if (sort) this.applySort(sort.key, sort.dir);
     if (this.box && (st.q !== "" || st.src)) {
       this.box.setState(st);
       if (st.q !== "") this.box.submit();
@@ -794,21 +683,6 @@ class ElementsPage implements SearchHandler, LiveTarget {
   }
 
   private writeHash(): void {
-    const p = new URLSearchParams();
-    if (this.mode === "unique") p.set("view", "unique");
-    const v = this.view();
-    if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
-    if (this.hide) p.set("hidefp", "1");
-    if (this.box) addSearchHash(p, this.box.state());
-    replaceHash(p);
-  }
-}
-
-// mark records a performance mark (for benchmarks: first rows, all loaded).
-function mark(name: string): void {
-  try {
-    performance.mark(name);
-  } catch {
-    /* marks are optional */
+    replaceHash(viewHash(this.mode, this.view(), this.hide, this.box));
   }
 }
