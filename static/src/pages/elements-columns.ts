@@ -7,10 +7,45 @@ import type { ElementStore, Groups } from "../data/store";
 import { elementColumns } from "../table/columns";
 import { strCmp, type Cmp } from "../table/ordered";
 import { isSelected } from "../table/selection";
-import type { Column } from "../table/vtable";
+import { VTable, type Column, type VTableOptions } from "../table/vtable";
+import type { TypeInfo } from "../data/types";
 import { h, setText } from "../ui/dom";
 import { comma } from "../ui/format";
 import { setValue } from "../ui/sfurl";
+
+const ROW_H = 34;
+
+// fullTable is the full view's table of type's rows in host; on: what
+// sorting, clicks and checkboxes do.
+export function fullTable(host: HTMLElement, type: TypeInfo, p: ColumnsPage, selectAll: HTMLInputElement, on: Pick<VTableOptions, "onSort" | "onRowClick" | "onActivate" | "onToggle">): VTable {
+  const s = p.store;
+  return new VTable({
+    container: host,
+    className: "vt-elements",
+    label: `${type.descr} elements`,
+    rowHeight: ROW_H,
+    multiselect: true,
+    columns: fullColumns(p, selectAll),
+    empty: type.total === 0 ? "No elements of this type." : "Loading…",
+    rowClass: (r) => (s.fp[r] ? "is-fp" : "") + (s.risky(r) ? " is-risky" : "") + (isSelected(s.idx[r]) ? " is-selected" : ""),
+    rowSelected: (r) => isSelected(s.idx[r]),
+    ...on,
+  });
+}
+
+// uniqueTable is the unique view's table of type's values in host.
+export function uniqueTable(host: HTMLElement, type: TypeInfo, p: ColumnsPage, on: Pick<VTableOptions, "onSort" | "onActivate">): VTable {
+  return new VTable({
+    container: host,
+    className: "vt-unique",
+    label: `${type.descr}: unique values`,
+    rowHeight: ROW_H,
+    columns: uniqueColumns(p),
+    empty: "No values.",
+    rowClass: (g) => (p.groups().risky[g] ? "is-risky" : ""),
+    ...on,
+  });
+}
 
 // What the columns read of the page.
 export interface ColumnsPage {

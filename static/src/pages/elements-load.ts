@@ -2,10 +2,58 @@
 // order, the chunks a live update made new or rewrote, and fp.js. The page
 // hands each chunk to its own place().
 
-import { notice, clearNotice } from "../ui/dom";
+import { byId, clearNotice, h, notice, setText } from "../ui/dom";
+import { comma } from "../ui/format";
 import { strCmp } from "../table/ordered";
-import { isFP, load, loadInOrder } from "../data/registry";
+import { isFP, load, loadInOrder, manifest } from "../data/registry";
 import type { ChunkRef, ElementChunk, FPList, Manifest, TypeInfo } from "../data/types";
+
+// ElementsStart is the element table's page: its parts, the scan's
+// manifest and the type it shows.
+export interface ElementsStart {
+  host: HTMLElement;
+  m: Manifest;
+  type: TypeInfo;
+  rowCount: HTMLElement | null;
+  hideFP: HTMLInputElement | null;
+  detailEl: HTMLElement | null;
+  setStatus: (t: string) => void;
+}
+
+// openElements finds the page's parts and loads the manifest; null (with
+// a notice) when the page has no table or the manifest no such type.
+export async function openElements(): Promise<ElementsStart | null> {
+  const host = byId("element-table");
+  if (!host) return null;
+  const rowCount = byId("row-count");
+  const hideFP = byId<HTMLInputElement>("hide-fp");
+  const status = byId("load-status") ?? host.parentElement?.insertBefore(h("p", { class: "load-status", role: "status" }), host) ?? null;
+  const detailEl = byId("element-detail");
+  const slug = document.body.getAttribute("data-type") ?? "";
+
+  const setStatus = (t: string) => {
+    if (!status) return;
+    setText(status, t);
+    status.hidden = t === "";
+  };
+
+  let m: Manifest;
+  try {
+    setStatus("Loading the scan's data…");
+    m = await manifest();
+  } catch (e) {
+    setStatus("");
+    notice(host, (e as Error).message, "error", "manifest");
+    return null;
+  }
+  const type = m.types.find((t) => t.slug === slug);
+  if (!type) {
+    setStatus("");
+    notice(host, "This element type is not in the scan's data files: the report may be out of date. Build it again.", "error", "type");
+    return null;
+  }
+  return { host, m, type, rowCount, hideFP, detailEl, setStatus };
+}
 
 // chunkKey is what tells a chunk's rows apart from an earlier version of
 // the same file: where it starts, how many rows, its version.
@@ -62,6 +110,19 @@ export async function loadChanged(host: HTMLElement, t: TypeInfo, keys: Map<stri
   } catch (e) {
     notice(host, (e as Error).message + " The table shows what was loaded before; it tries again with the next update.", "error", "live");
   }
+}
+
+// loadProgress says how far the loading of type t got: loaded data files
+// (-1: done), rows of them held.
+export function loadProgress(host: HTMLElement, setStatus: (t: string) => void, loaded: number, t: TypeInfo, rows: number): void {
+  const files = t.chunks.length;
+  if (loaded < 0 || files === 0) {
+    setStatus("");
+    host.removeAttribute("aria-busy");
+    return;
+  }
+  host.setAttribute("aria-busy", "true");
+  setStatus(`Loading ${comma(Math.min(loaded + 1, files))} of ${comma(files)} data files · ${comma(rows)} of ${comma(t.total)} elements`);
 }
 
 // loadFP loads the scan's fp.js (query: a live update's) and hands it to

@@ -4,9 +4,9 @@
 // function is handed the page's state it reads.
 
 import { comma, plural } from "../ui/format";
-import { h } from "../ui/dom";
+import { h, setText } from "../ui/dom";
 import type { OrderedView } from "../table/ordered";
-import { selection, setSelected } from "../table/selection";
+import { selectedIndices, selection, setSelected } from "../table/selection";
 import type { VTable, SortDir } from "../table/vtable";
 import { addSearchHash, type SearchBox } from "../search/box";
 import type { Query } from "../search/query";
@@ -74,6 +74,26 @@ export function toggleRows(s: ElementStore, v: OrderedView, anchor: number, r: n
     for (let k = Math.min(anchor, pos); k <= Math.max(anchor, pos); k++) ids.push(s.idx[v.view[k]]);
     setSelected(ids, on);
   } else setSelected([s.idx[r]], on);
+}
+
+// checkedElementIds are the element ids of the checked rows s holds.
+export function checkedElementIds(s: ElementStore): string[] {
+  const ids: string[] = [];
+  for (const i of selectedIndices()) {
+    const r = s.rowOf(i);
+    if (r >= 0) ids.push(s.eid[r]);
+  }
+  return ids;
+}
+
+// hideLabel says how many false positives (n) the #hide-fp box hides; the
+// box is hidden when there are none and they are not hidden (hide).
+export function hideLabel(hideFP: HTMLInputElement | null, n: number, hide: boolean): void {
+  const label = hideFP?.closest("label");
+  if (!label) return;
+  label.hidden = n === 0 && !hide;
+  const text = label.querySelector("#hide-fp-text");
+  if (text) setText(text, `Hide ${comma(n)} false ${n === 1 ? "positive" : "positives"}`);
 }
 
 // checkAll checks (on) or unchecks every row the full view v shows.

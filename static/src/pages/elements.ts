@@ -9,66 +9,37 @@
 
 import { DetailPanel } from "../table/detail";
 import { byId, h, notice, setText } from "../ui/dom";
-import { comma, plural } from "../ui/format";
+import { plural } from "../ui/format";
 import type { Live, LiveChange, LiveTarget } from "../live/live";
 import { OrderedView } from "../table/ordered";
-import { load, manifest } from "../data/registry";
+import { load } from "../data/registry";
 import { readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
-import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine";
 import type { Query } from "../search/query";
 import { liveTypeNarrower, loadScanIndex, typeNarrower } from "../search/ixread";
-import { isSelected, onSelectionChange, selectedIndices } from "../table/selection";
+import { isSelected, onSelectionChange } from "../table/selection";
 import { ElementStore, Groups } from "../data/store";
 import type { ChunkRef, ElementChunk, FPList, Manifest, TypeInfo } from "../data/types";
 import { VTable, type SortDir } from "../table/vtable";
 import { Lineage } from "../table/lineage";
-import { fullCmp, fullColumns, uniqueCmp, uniqueColumns, type ColumnsPage } from "./elements-columns";
+import { fullCmp, fullTable, uniqueCmp, uniqueTable, type ColumnsPage } from "./elements-columns";
 import { fpMarksOf, showElementDetail, type FPMarks } from "./elements-detail";
 import { mountFPTools } from "./elements-fp";
-import { chunkKey, loadChanged, loadChunks, loadFP, mark, moduleRanks } from "./elements-load";
-import { checkAll, checkAllBox, countsText, groupMatches, hashSort, setEmptyText, toggleRows, viewHash, viewRows, type CurrentView, type Mode } from "./elements-view";
+import { chunkKey, loadChanged, loadChunks, loadFP, loadProgress, mark, moduleRanks, openElements } from "./elements-load";
+import { ElementsSearch, sortView } from "./elements-search";
+import { checkAll, checkAllBox, checkedElementIds, countsText, hashSort, hideLabel, setEmptyText, toggleRows, viewHash, viewRows, type CurrentView, type Mode } from "./elements-view";
 
 export type { CurrentView } from "./elements-view";
-
-const ROW_H = 34;
 
 // initElements starts the element table; expose is handed, as soon as the
 // table exists, what returns its current view (for the downloads).
 export async function initElements(box: SearchBox | null, live: Live, expose: (current: () => CurrentView) => void = () => undefined): Promise<void> {
-  const host = byId("element-table");
-  if (!host) return;
-  const rowCount = byId("row-count");
-  const hideFP = byId<HTMLInputElement>("hide-fp");
-  const status = byId("load-status") ?? host.parentElement?.insertBefore(h("p", { class: "load-status", role: "status" }), host) ?? null;
-  const detailEl = byId("element-detail");
-  const slug = document.body.getAttribute("data-type") ?? "";
-
-  const setStatus = (t: string) => {
-    if (!status) return;
-    setText(status, t);
-    status.hidden = t === "";
-  };
-
-  let m: Manifest;
-  try {
-    setStatus("Loading the scan's data…");
-    m = await manifest();
-  } catch (e) {
-    setStatus("");
-    notice(host, (e as Error).message, "error", "manifest");
-    return;
-  }
-  const type = m.types.find((t) => t.slug === slug);
-  if (!type) {
-    setStatus("");
-    notice(host, "This element type is not in the scan's data files: the report may be out of date. Build it again.", "error", "type");
-    return;
-  }
+  const o = await openElements();
+  if (!o) return;
 
   // #sel=<element index> (from the graph views): the element to show once
   // loaded. Read before the page rewrites the hash with its own state.
   const sel = Number(new URLSearchParams(location.hash.replace(/^#/, "")).get("sel") ?? "");
-  const p = new ElementsPage(host, m, type, rowCount, hideFP, detailEl, setStatus, box, live);
+  const p = new ElementsPage(o.host, o.m, o.type, o.rowCount, o.hideFP, o.detailEl, o.setStatus, box, live);
   expose(() => p.currentView());
   const loading = p.load();
   live.setTarget(p); // live updates wait for the first load
@@ -106,14 +77,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
   private relinked = false; // rows changed in place since the last show
   private countsMoved = false; // values got more occurrences (unique view sorted by count)
   private sortSeq = 0; // numbers the sorts asked for; only the newest is shown
-  // search
-  private readonly engine: SearchEngine;
-  private readonly runner: SearchRunner;
-  private matched: Int32Array | null = null; // rows of the last result
-  private match: Uint8Array | null = null; // by row: 1 = matches
-  private gmatch: Uint8Array | null = null; // by group (unique view)
-  private saved: { mode: Mode; top: number } | null = null; // the view before the search
-  private lastMs = -1; // how long the last search took, to its rows on screen
+  private readonly sx: ElementsSearch; // the search and what it matched
   private readonly lineage: Lineage;
   // who marked each element a false-positive decision names, and when
   private fpMarks: FPMarks = new Map();
@@ -134,24 +98,14 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.s = new ElementStore(type.total);
     this.lineage = new Lineage(m);
     const st = this.s;
-    this.engine = new SearchEngine({ count: () => st.n, data: (r) => st.data[r], sdata: (r) => st.sdata[r] });
-    this.runner = new SearchRunner(this.engine, box, (res, fresh, t0) => this.showResult(res, fresh, t0), 250);
+    this.sx = new ElementsSearch(st, box, (fresh, t0) => this.showResult(fresh, t0));
     this.rankModules();
     this.cols = { store: st, modules: () => this.m.modules, moduleRank: () => this.moduleRank, groups: () => this.groups!, groupCount: (g) => this.groupCount(g) };
 
     this.full = new OrderedView((k) => fullCmp(this.cols, k), null);
     this.selectAll = h("input", { type: "checkbox", class: "select-all", "aria-label": "Select all shown rows" });
     this.selectAll.addEventListener("change", () => this.toggleAll());
-    this.fullTable = new VTable({
-      container: host,
-      className: "vt-elements",
-      label: `${type.descr} elements`,
-      rowHeight: ROW_H,
-      multiselect: true,
-      columns: fullColumns(this.cols, this.selectAll),
-      empty: type.total === 0 ? "No elements of this type." : "Loading…",
-      rowClass: (r) => (this.s.fp[r] ? "is-fp" : "") + (this.s.risky(r) ? " is-risky" : "") + (isSelected(this.s.idx[r]) ? " is-selected" : ""),
-      rowSelected: (r) => isSelected(this.s.idx[r]),
+    this.fullTable = fullTable(host, type, this.cols, this.selectAll, {
       onSort: (k) => this.sortBy(k),
       onRowClick: (r, pos, e) => this.rowClick(r, pos, e),
       onActivate: (r) => this.openDetail(r),
@@ -178,14 +132,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     }
     const fpBox = byId("fp-tools");
     if (fpBox) {
-      const checkedIds = () => {
-        const ids: string[] = [];
-        for (const i of selectedIndices()) {
-          const r = this.s.rowOf(i);
-          if (r >= 0) ids.push(this.s.eid[r]);
-        }
-        return ids;
-      };
+      const checkedIds = () => checkedElementIds(this.s);
       const scan = document.body.getAttribute("data-scan") ?? "";
       this.fpRefresh = mountFPTools(fpBox, { live, scan, checkedIds, status: () => ({ done: this.m.done, status: this.m.status }) });
     }
@@ -204,9 +151,9 @@ class ElementsPage implements SearchHandler, LiveTarget {
     // grows by segments as rows arrive: its head is read at each query.
     if (!this.live.config && this.m.done) {
       void loadScanIndex(String(this.m.scan), (f) => load(f)).then((ix) => {
-        if (ix) this.engine.narrow = typeNarrower(ix, String(this.type.slug));
+        if (ix) this.sx.engine.narrow = typeNarrower(ix, String(this.type.slug));
       });
-    } else this.engine.narrow = liveTypeNarrower(String(this.m.scan), String(this.type.slug), load);
+    } else this.sx.engine.narrow = liveTypeNarrower(String(this.m.scan), String(this.type.slug), load);
     return this.ready;
   }
 
@@ -225,7 +172,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       this.progress();
       this.resortCounts();
       this.show(false);
-      this.runner.run(false);
+      this.sx.runner.run(false);
       mark("sr:elements-loaded");
     } catch (e) {
       this.loading = false;
@@ -251,11 +198,11 @@ class ElementsPage implements SearchHandler, LiveTarget {
       }
     }
     if (r.hi > r.lo) {
-      this.engine.resync(r.lo, r.hi);
+      this.sx.engine.resync(r.lo, r.hi);
       this.relinked = true;
     }
-    this.engine.sync();
-    this.runner.rerunSoon();
+    this.sx.engine.sync();
+    this.sx.runner.rerunSoon();
   }
 
   // loadFP loads fp.js and marks the rows (query: a live update's).
@@ -333,23 +280,11 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   // updateHideLabel says how many false positives #hide-fp hides.
   private updateHideLabel(): void {
-    const label = this.hideFP?.closest("label");
-    if (!label) return;
-    const n = this.type.fp;
-    label.hidden = n === 0 && !this.hide;
-    const text = label.querySelector("#hide-fp-text");
-    if (text) setText(text, `Hide ${comma(n)} false ${n === 1 ? "positive" : "positives"}`);
+    hideLabel(this.hideFP, this.type.fp, this.hide);
   }
 
   private progress(): void {
-    const files = this.type.chunks.length;
-    if (!this.loading || files === 0) {
-      this.setStatus("");
-      this.host.removeAttribute("aria-busy");
-      return;
-    }
-    this.host.setAttribute("aria-busy", "true");
-    this.setStatus(`Loading ${comma(Math.min(this.loaded + 1, files))} of ${comma(files)} data files · ${comma(this.s.n)} of ${comma(this.type.total)} elements`);
+    loadProgress(this.host, this.setStatus, this.loading ? this.loaded : -1, this.type, this.s.n);
   }
 
   private scheduleUpdate(): void {
@@ -388,7 +323,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       type: this.type,
       query: this.query,
       loading: this.loading,
-      lastMs: this.lastMs,
+      lastMs: this.sx.lastMs,
       box: this.box,
       hide: this.hide,
       fpCount: this.s.fpCount,
@@ -425,14 +360,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
     this.matchGroups();
     this.setKeeps();
     this.unique.add(0, this.groups.n);
-    this.uniqueTable = new VTable({
-      container: this.host,
-      className: "vt-unique",
-      label: `${this.type.descr}: unique values`,
-      rowHeight: ROW_H,
-      columns: uniqueColumns(this.cols),
-      empty: "No values.",
-      rowClass: (g) => (this.groups!.risky[g] ? "is-risky" : ""),
+    this.uniqueTable = uniqueTable(this.host, this.type, this.cols, {
       onSort: (k) => this.sortBy(k),
       onActivate: (g) => this.openDetail(this.groups!.first[g], g),
     });
@@ -465,15 +393,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   // setKeeps sets the views' filters: false positives hidden, search.
   private setKeeps(): void {
-    const s = this.s;
-    const hide = this.hide;
-    const m = this.match;
-    this.full.keep = !hide && !m ? null : (r) => (!hide || s.fp[r] === 0) && (!m || (r < m.length && m[r] === 1));
-    if (this.unique) {
-      const g = this.groups!;
-      const gm = this.gmatch;
-      this.unique.keep = !hide && !gm ? null : (x) => (!hide || g.countNF[x] > 0) && (!gm || (x < gm.length && gm[x] === 1));
-    }
+    this.sx.setKeeps(this.s, this.full, this.unique, this.groups, this.hide);
   }
 
   // ---- search (the header's box; search/box.ts) ----
@@ -483,62 +403,50 @@ class ElementsPage implements SearchHandler, LiveTarget {
       this.clearSearch();
       return;
     }
-    if (!this.query) this.saved = { mode: this.mode, top: this.table().root.scrollTop };
-    this.runner.set(q, alsoSource);
-    this.runner.run(true);
+    if (!this.query) this.sx.saved = { mode: this.mode, top: this.table().root.scrollTop };
+    this.sx.runner.set(q, alsoSource);
+    this.sx.runner.run(true);
   }
 
   // the query being searched, if any
   private get query(): Query | null {
-    return this.runner.query;
+    return this.sx.query;
   }
 
   // showResult shows a search's rows; fresh (a new query) scrolls to the
   // first match, a re-run (more rows arrived) keeps the position.
-  private showResult(res: SearchResult, fresh: boolean, t0: number): void {
-    this.matched = res.rows;
-    const m = new Uint8Array(this.s.n);
-    const rows = res.rows;
-    for (let k = 0; k < res.n; k++) m[rows[k]] = 1;
-    this.match = m;
+  private showResult(fresh: boolean, t0: number): void {
     this.matchGroups();
     this.setKeeps();
     this.full.filter();
     this.unique?.filter();
     this.anchor = -1;
-    this.lastMs = -1;
+    this.sx.lastMs = -1;
     this.show(fresh);
-    this.lastMs = performance.now() - t0;
+    this.sx.lastMs = performance.now() - t0;
     this.reportSearch();
     this.updateEmpty();
   }
 
   // reportSearch says under the box how many rows of the view match.
   private reportSearch(): void {
-    const q = this.query;
-    if (!q || !this.match || !this.box || this.lastMs < 0) return;
-    const unique = this.mode === "unique";
-    const still = this.loading ? ` · ${comma(this.s.n)} of ${comma(this.type.total)} elements loaded so far` : "";
-    this.box.showResult(q, this.view().vn, this.lastMs, unique ? ["matching value", "matching values"] : ["match", "matches"], still);
+    this.sx.report(this.box, this.view().vn, this.mode === "unique", this.loading, this.s, this.type);
   }
 
   // matchGroups marks the unique view's values that have a matching row.
   private matchGroups(): void {
-    this.gmatch = groupMatches(this.groups, this.matched, this.match, this.hide, this.s.fp);
+    this.sx.matchGroups(this.groups, this.hide, this.s.fp);
   }
 
   // clearSearch shows the view as it was before the search: same filters,
   // sort and selection, scrolled back to where it was.
   private clearSearch(): void {
     if (!this.query) return;
-    this.runner.set(null, false);
-    this.matched = null;
-    this.match = null;
-    this.gmatch = null;
+    this.sx.clear();
     this.setKeeps();
     this.refilter();
-    const sv = this.saved;
-    this.saved = null;
+    const sv = this.sx.saved;
+    this.sx.saved = null;
     if (sv && sv.mode === this.mode) this.table().root.scrollTop = sv.top;
   }
 
@@ -554,7 +462,7 @@ class ElementsPage implements SearchHandler, LiveTarget {
       counts,
       hideFP: this.hide,
       query: this.query ? this.query.text : "",
-      alsoSource: this.query ? this.runner.alsoSource : false,
+      alsoSource: this.query ? this.sx.runner.alsoSource : false,
       loading: this.loading,
     };
   }
@@ -582,29 +490,16 @@ class ElementsPage implements SearchHandler, LiveTarget {
     if (big) this.setStatus("Sorting…");
     t.root.setAttribute("aria-busy", "true");
     const seq = ++this.sortSeq;
-    const run = () => {
-      if (seq !== this.sortSeq) return; // a newer sort came
-      v.sort(key, dir);
+    // A long sort by text runs in the search worker (table/sort-order.ts:
+    // the same order), and a newer sort supersedes it.
+    const keys = () => (v === this.unique ? this.groups!.first.slice(0, v.n) : null);
+    sortView(this.sx.engine, v, key, dir, big, this.textColumn(key), keys, () => seq === this.sortSeq, () => {
       t.root.removeAttribute("aria-busy");
       this.anchor = -1;
       this.show(true);
       if (big) this.progress();
       this.writeHash();
-    };
-    // A long sort by text runs in the search worker, which holds every
-    // row's values (table/sort-order.ts: the same order); the page stays
-    // responsive, and a newer sort supersedes it. Otherwise (numbers,
-    // the worker cannot) let the "Sorting…" note paint first.
-    const col = this.textColumn(key);
-    if (big && col && !v.sortedFor(key)) {
-      const keys = v === this.unique ? this.groups!.first.slice(0, v.n) : null;
-      void this.engine.sort(col, v.n, keys).then((order) => {
-        if (seq !== this.sortSeq) return;
-        if (order) v.sortedBy(key, order);
-        run();
-      });
-    } else if (big) requestAnimationFrame(() => window.setTimeout(run, 0));
-    else run();
+    });
   }
 
   // textColumn is the search worker's column a sort key orders by, if any.
@@ -646,13 +541,8 @@ class ElementsPage implements SearchHandler, LiveTarget {
       if (radio) radio.checked = true;
       this.setMode("full");
     }
-    const v = this.full;
-    for (let k = 0; k < v.vn; k++) {
-      if (v.view[k] === r) {
-        this.fullTable.focusPos(k);
-        break;
-      }
-    }
+    const k = this.full.view.subarray(0, this.full.vn).indexOf(r);
+    if (k >= 0) this.fullTable.focusPos(k);
     this.openDetail(r);
   }
 
