@@ -35,7 +35,7 @@ func rows(p *tab, host string) []row {
 // scrollAll scrolls the grid inside host through and returns every row.
 func scrollAll(p *tab, host string) []row {
 	p.t.Helper()
-	return evalT[[]row](p, "__e2e.scrollAll("+jsString(host)+")")
+	return evalWithin[[]row](p, "__e2e.scrollAll("+jsString(host)+")", 4*wait)
 }
 
 // shown is a value as a table cell shows it: on one line, cut at 400

@@ -373,7 +373,15 @@ func (p *tab) run(what string, steps ...chromedp.Action[chromedp.Void]) {
 // evalT evaluates a JavaScript expression and decodes its value into T.
 func evalT[T any](p *tab, js string) T {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, wait)
+	return evalWithin[T](p, js, wait)
+}
+
+// evalWithin is evalT with its own time limit, for work that grows with
+// the page (scrolling a whole table takes two frames a screen, and frames
+// slow down on a loaded machine).
+func evalWithin[T any](p *tab, js string, d time.Duration) T {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, d)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
