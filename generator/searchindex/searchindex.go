@@ -534,31 +534,17 @@ func Write(s *model.Scan, out Out) (Stats, error) {
 	var hb, ib []byte
 	at := 0
 	for shard := range nx {
-		hb, ib = hb[:0], ib[:0]
-		var lh, lid uint32
-		n := 0
-		for at < len(exact) && int(exact[at].h%uint32(nx)) == shard {
-			x := exact[at]
-			if n == 0 || x.h != lh {
-				hb = binaryAppendUvarint(hb, uint64(x.h-lh))
-				ib = binaryAppendUvarint(ib, uint64(x.id))
-			} else {
-				hb = binaryAppendUvarint(hb, 0)
-				ib = binaryAppendUvarint(ib, uint64(x.id-lid))
-			}
-			lh, lid = x.h, x.id
-			n++
-			at++
+		end := at
+		for end < len(exact) && int(exact[end].h%uint32(nx)) == shard {
+			end++
 		}
+		hb, ib = appendExactPairs(hb[:0], ib[:0], exact[at:end])
 		b = head(b[:0], "ixx", sid, shard)
-		b = append(b, `,"n":`...)
-		b = jsonw.Int(b, int64(n))
-		b = append(b, `,"h":"`...)
-		b = base64.StdEncoding.AppendEncode(b, hb)
-		b = append(b, `","p":"`...)
-		b = base64.StdEncoding.AppendEncode(b, ib)
-		b = append(b, `"}`...)
+		b = append(b, ',')
+		b = appendExactFields(b, end-at, hb, ib)
+		b = append(b, '}')
 		b = append(b, suffix...)
+		at = end
 		if err := write(ShardFile("x", shard), b); err != nil {
 			return st, err
 		}
@@ -710,4 +696,34 @@ func cut(s string, max int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// appendExactPairs encodes (hash, posting) pairs sorted by hash then
+// posting: per pair the hash's delta to the previous one (0: the same
+// hash) and the posting, as a delta to the previous one of the same hash.
+func appendExactPairs(hb, ib []byte, pairs []xrow) ([]byte, []byte) {
+	var lh, lid uint32
+	for n, x := range pairs {
+		if n == 0 || x.h != lh {
+			hb = binaryAppendUvarint(hb, uint64(x.h-lh))
+			ib = binaryAppendUvarint(ib, uint64(x.id))
+		} else {
+			hb = binaryAppendUvarint(hb, 0)
+			ib = binaryAppendUvarint(ib, uint64(x.id-lid))
+		}
+		lh, lid = x.h, x.id
+	}
+	return hb, ib
+}
+
+// appendExactFields appends "n":…,"h":…,"p":… of an exact shard or a
+// segment's exact part.
+func appendExactFields(b []byte, n int, hb, ib []byte) []byte {
+	b = append(b, `"n":`...)
+	b = jsonw.Int(b, int64(n))
+	b = append(b, `,"h":"`...)
+	b = base64.StdEncoding.AppendEncode(b, hb)
+	b = append(b, `","p":"`...)
+	b = base64.StdEncoding.AppendEncode(b, ib)
+	return append(b, '"')
 }

@@ -161,25 +161,10 @@ func segExact(b []byte, exact []xrow) []byte {
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	var hb, ib []byte
-	var lh, lid uint32
-	for n, x := range exact {
-		if n == 0 || x.h != lh {
-			hb = binaryAppendUvarint(hb, uint64(x.h-lh))
-			ib = binaryAppendUvarint(ib, uint64(x.id))
-		} else {
-			hb = binaryAppendUvarint(hb, 0)
-			ib = binaryAppendUvarint(ib, uint64(x.id-lid))
-		}
-		lh, lid = x.h, x.id
-	}
-	b = append(b, `{"n":`...)
-	b = jsonw.Int(b, int64(len(exact)))
-	b = append(b, `,"h":"`...)
-	b = base64.StdEncoding.AppendEncode(b, hb)
-	b = append(b, `","p":"`...)
-	b = base64.StdEncoding.AppendEncode(b, ib)
-	return append(b, `"}`...)
+	hb, ib := appendExactPairs(nil, nil, exact)
+	b = append(b, '{')
+	b = appendExactFields(b, len(exact), hb, ib)
+	return append(b, '}')
 }
 
 // Head is ix.js as Write wrote it (meta) with the segments segs listed and

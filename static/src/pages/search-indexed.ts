@@ -31,7 +31,7 @@ import type { Live, LiveTarget, ScansTarget } from "../live/live";
 import type { Query } from "../search/query";
 import { strCmp } from "../table/ordered";
 import { FLAG_RISKY, type Manifest, type ScanEntry } from "../data/types";
-import { elementColumns, scanColumn, typeColumn } from "../table/columns";
+import { addSortHash, elementColumns, scanColumn, sortFromHash, typeColumn } from "../table/columns";
 import { VTable, type Column, type SortDir } from "../table/vtable";
 import { loadList, loadOne, refreshScans, syncScans, type IxScan } from "./search-ixscans";
 import { ChunkCache, confirm, type Hit } from "./search-confirm";
@@ -424,12 +424,8 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
         this.report();
       }
     }
-    const sort = p.get("sort");
-    const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
-    if (mm && ["type", "data", "source", "module", "time", "fp"].includes(mm[1])) {
-      const dir: SortDir = mm[2] === "asc" ? "ascending" : "descending";
-      if (this.sortKey !== mm[1] || this.sortDir !== dir) this.applySort(mm[1], dir);
-    }
+    const so = sortFromHash(p);
+    if (so && (this.sortKey !== so.key || this.sortDir !== so.dir)) this.applySort(so.key, so.dir);
     if (!this.box) return;
     const cur = this.box.state();
     if (!later || cur.q !== st.q || cur.src !== st.src) {
@@ -442,7 +438,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const p = new URLSearchParams();
     if (this.box) addSearchHash(p, this.box.state());
     if (this.hide) p.set("hidefp", "1");
-    if (this.sortKey) p.set("sort", `${this.sortKey}-${this.sortDir === "ascending" ? "asc" : "desc"}`);
+    addSortHash(p, this.sortKey, this.sortDir);
     replaceHash(p);
   }
 }

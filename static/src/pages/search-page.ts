@@ -25,7 +25,7 @@ import { SearchEngine, SearchRunner, type SearchResult } from "../search/engine"
 import type { Query } from "../search/query";
 import { ElementStore } from "../data/store";
 import type { Manifest, ScanEntry } from "../data/types";
-import { elementColumns, scanColumn, typeColumn } from "../table/columns";
+import { addSortHash, elementColumns, scanColumn, sortFromHash, typeColumn } from "../table/columns";
 import { VTable, type Column, type SortDir } from "../table/vtable";
 
 const ROW_H = 34;
@@ -503,12 +503,8 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
       this.hide = hide;
       if (later) this.refilter(false);
     }
-    const sort = p.get("sort");
-    const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
-    if (mm && ["type", "data", "source", "module", "time", "fp"].includes(mm[1])) {
-      const dir: SortDir = mm[2] === "asc" ? "ascending" : "descending";
-      if (this.view.key !== mm[1] || this.view.dir !== dir) this.applySort(mm[1], dir);
-    }
+    const so = sortFromHash(p);
+    if (so && (this.view.key !== so.key || this.view.dir !== so.dir)) this.applySort(so.key, so.dir);
     if (!this.box) return;
     const cur = this.box.state();
     if (!later || cur.q !== st.q || cur.src !== st.src) {
@@ -522,8 +518,7 @@ class SearchPage implements SearchHandler, LiveTarget, ScansTarget {
     if (this.box) addSearchHash(p, this.box.state());
     if (this.hide) p.set("hidefp", "1");
     writeRowFilter(p, this.rowFilter);
-    const v = this.view;
-    if (v.key) p.set("sort", `${v.key}-${v.dir === "ascending" ? "asc" : "desc"}`);
+    addSortHash(p, this.view.key, this.view.dir);
     replaceHash(p);
   }
 }

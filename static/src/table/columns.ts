@@ -11,7 +11,7 @@
 import { h, setText } from "../ui/dom";
 import { plural, utc } from "../ui/format";
 import { setValue } from "../ui/sfurl";
-import type { Column } from "./vtable";
+import type { Column, SortDir } from "./vtable";
 
 // ElementCells reads the fields of the element an item (row) shows.
 export interface ElementCells {
@@ -98,4 +98,22 @@ export function scanColumn(scan: (item: number) => ScanName, group: (g: number) 
       } else setText(cell, scan(r).name);
     },
   };
+}
+
+// The search pages' sort in their URL hash: sort=<column>-asc|desc, for a
+// column of the result tables.
+const SORTABLE = ["type", "data", "source", "module", "time", "fp"];
+
+// sortFromHash reads a search page's sort from hash parameters (null when
+// absent or not a result column).
+export function sortFromHash(p: URLSearchParams): { key: string; dir: SortDir } | null {
+  const sort = p.get("sort");
+  const mm = sort ? /^([a-z]+)-(asc|desc)$/.exec(sort) : null;
+  if (!mm || !SORTABLE.includes(mm[1])) return null;
+  return { key: mm[1], dir: mm[2] === "asc" ? "ascending" : "descending" };
+}
+
+// addSortHash writes a search page's sort into hash parameters.
+export function addSortHash(p: URLSearchParams, key: string | null, dir: SortDir): void {
+  if (key) p.set("sort", `${key}-${dir === "ascending" ? "asc" : "desc"}`);
 }
