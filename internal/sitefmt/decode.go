@@ -25,8 +25,10 @@ func typeOf(k string) reflect.Type {
 		return reflect.TypeFor[InvestigationsList]()
 	case "ix":
 		return reflect.TypeFor[IndexMeta]()
-	case "ixv", "ixs":
+	case "ixt":
 		return reflect.TypeFor[TrigramShard]()
+	case "ixd":
+		return reflect.TypeFor[IndexBlock]()
 	case "ixx":
 		return reflect.TypeFor[ExactShard]()
 	case "ixg":

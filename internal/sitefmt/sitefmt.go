@@ -170,30 +170,35 @@ type InvestigationsList struct {
 	List []InvestigationEntry `json:"list"`
 }
 
-// IndexShards counts the search index's shards of each kind.
+// IndexShards counts the search index's trigram and exact-hash shards.
 type IndexShards struct {
-	V int `json:"v"`
-	S int `json:"s"`
+	T int `json:"t"`
 	X int `json:"x"`
 }
 
-// IndexType is one type of the search index.
+// IndexType is one type of the search index: its slug and how many of its
+// rows are covered.
 type IndexType struct {
 	Slug string `json:"slug"`
 	N    int    `json:"n"`
 }
 
-// IndexMeta is data/ix.js, the head of the search index (docs/site-format.md,
-// "Search index"), whose shards hold value trigrams (ixv), source trigrams
-// (ixs) and exact hashes (ixx).
+// IndexMeta is data/ix.js, the head of the search index, format version 2
+// (docs/site-format.md, "Search index"). The index is a dictionary of the
+// scan's distinct values and source values, sorted and cut into blocks
+// (ixd), with the blocks each trigram (ixt) and each exact hash (ixx)
+// occurs in. Its files are named by generation: ix<gen>-d<n>.js,
+// ix<gen>-t<n>.js, ix<gen>-x<n>.js.
 type IndexMeta struct {
-	K           string      `json:"k" ts:"\"ix\""`
-	Scan        string      `json:"scan"`
-	V           int         `json:"v"`
-	RowBits     int         `json:"rowBits"`
-	SourceBlock int         `json:"sourceBlock"`
-	Shards      IndexShards `json:"shards"`
-	Types       []IndexType `json:"types"`
+	K       string      `json:"k" ts:"\"ix\""`
+	Scan    string      `json:"scan"`
+	V       int         `json:"v"`
+	Gen     int         `json:"gen"`
+	RowBits int         `json:"rowBits"`
+	Blocks  int         `json:"blocks"`
+	Entries int         `json:"entries"`
+	Shards  IndexShards `json:"shards"`
+	Types   []IndexType `json:"types"`
 	// The preview server's append-only segments (data/ix-g<n>.js) in
 	// the order written, and the rows of each type the index and its
 	// segments cover together (a type only segments know included);
@@ -202,18 +207,38 @@ type IndexMeta struct {
 	Cover []IndexType `json:"cover,omitempty"`
 }
 
+// IndexBlock is data/ix<gen>-d<n>.js, block n of the dictionary: entries
+// (distinct strings, each a row's data as the chunks hold it or a row's
+// source data as the chunks hold it) in dictionary order, and for each
+// entry the rows whose data is it (D) and the rows whose source data is
+// it (S): base64 of unsigned LEB128 varints, per entry a count then that
+// many postings (type·2^rowBits + row), the first absolute and the others
+// deltas.
+type IndexBlock struct {
+	K     string   `json:"k" ts:"\"ixd\""`
+	Scan  string   `json:"scan"`
+	Gen   int      `json:"gen"`
+	Block int      `json:"block"`
+	E     []string `json:"e"`
+	D     string   `json:"d"`
+	S     string   `json:"s"`
+}
+
 // IndexSegment is data/ix-g<n>.js, one append-only segment of a running
-// scan's search index: the rows of each type it covers, and its value
-// trigrams, source trigrams and exact hashes, as the shards hold them
-// with postings over its own types (IndexRange order).
+// scan's search index: the rows of each type it covers, a small
+// dictionary of their values and source values with their postings (as an
+// IndexBlock's, over the segment's own types in IndexRange order), and
+// the rows of earlier parts whose source data changed since (Late: their
+// source postings in the index and in earlier segments no longer hold).
 type IndexSegment struct {
 	K     string       `json:"k" ts:"\"ixg\""`
 	Scan  string       `json:"scan"`
 	Seg   int          `json:"seg"`
 	Types []IndexRange `json:"types"`
-	V     SegTrigrams  `json:"v"`
-	S     SegTrigrams  `json:"s"`
-	X     SegExact     `json:"x"`
+	E     []string     `json:"e"`
+	D     string       `json:"d"`
+	S     string       `json:"s"`
+	Late  string       `json:"late"`
 }
 
 // IndexRange is the rows [s, s+n) of one type a segment covers.
@@ -223,32 +248,27 @@ type IndexRange struct {
 	N    int    `json:"n"`
 }
 
-// SegTrigrams is one family of a segment's trigrams (as a TrigramShard).
-type SegTrigrams struct {
-	T []string `json:"t"`
-	P []string `json:"p"`
-}
-
-// SegExact is a segment's exact hashes (as an ExactShard).
-type SegExact struct {
-	N int    `json:"n"`
-	H string `json:"h"`
-	P string `json:"p"`
-}
-
-// TrigramShard is data/ix-v<n>.js or ix-s<n>.js.
+// TrigramShard is data/ix<gen>-t<n>.js: trigrams of the dictionary's
+// entries (T, sorted) and, at the same position in P, the blocks holding
+// an entry with that trigram (base64 varints, first absolute, then
+// deltas).
 type TrigramShard struct {
-	K     string   `json:"k" ts:"\"ixv\" | \"ixs\""`
+	K     string   `json:"k" ts:"\"ixt\""`
 	Scan  string   `json:"scan"`
+	Gen   int      `json:"gen"`
 	Shard int      `json:"shard"`
 	T     []string `json:"t"`
 	P     []string `json:"p"`
 }
 
-// ExactShard is data/ix-x<n>.js.
+// ExactShard is data/ix<gen>-x<n>.js: N (exact hash, block) pairs sorted
+// by hash then block, as two varint streams: H the hash deltas (0: the
+// same hash as before), P the block (absolute after a new hash, else a
+// delta).
 type ExactShard struct {
 	K     string `json:"k" ts:"\"ixx\""`
 	Scan  string `json:"scan"`
+	Gen   int    `json:"gen"`
 	Shard int    `json:"shard"`
 	N     int    `json:"n"`
 	H     string `json:"h"`

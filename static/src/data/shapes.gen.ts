@@ -160,28 +160,33 @@ export interface InvestigationsList {
   list: InvestigationEntry[];
 }
 
-// IndexShards counts the search index's shards of each kind.
+// IndexShards counts the search index's trigram and exact-hash shards.
 export interface IndexShards {
-  v: number;
-  s: number;
+  t: number;
   x: number;
 }
 
-// IndexType is one type of the search index.
+// IndexType is one type of the search index: its slug and how many of its
+// rows are covered.
 export interface IndexType {
   slug: string;
   n: number;
 }
 
-// IndexMeta is data/ix.js, the head of the search index (docs/site-format.md,
-// "Search index"), whose shards hold value trigrams (ixv), source trigrams
-// (ixs) and exact hashes (ixx).
+// IndexMeta is data/ix.js, the head of the search index, format version 2
+// (docs/site-format.md, "Search index"). The index is a dictionary of the
+// scan's distinct values and source values, sorted and cut into blocks
+// (ixd), with the blocks each trigram (ixt) and each exact hash (ixx)
+// occurs in. Its files are named by generation: ix<gen>-d<n>.js,
+// ix<gen>-t<n>.js, ix<gen>-x<n>.js.
 export interface IndexMeta {
   k: "ix";
   scan: string;
   v: number;
+  gen: number;
   rowBits: number;
-  sourceBlock: number;
+  blocks: number;
+  entries: number;
   shards: IndexShards;
   types: IndexType[];
   // The preview server's append-only segments (data/ix-g<n>.js) in
@@ -192,18 +197,38 @@ export interface IndexMeta {
   cover?: IndexType[];
 }
 
+// IndexBlock is data/ix<gen>-d<n>.js, block n of the dictionary: entries
+// (distinct strings, each a row's data as the chunks hold it or a row's
+// source data as the chunks hold it) in dictionary order, and for each
+// entry the rows whose data is it (D) and the rows whose source data is
+// it (S): base64 of unsigned LEB128 varints, per entry a count then that
+// many postings (type·2^rowBits + row), the first absolute and the others
+// deltas.
+export interface IndexBlock {
+  k: "ixd";
+  scan: string;
+  gen: number;
+  block: number;
+  e: string[];
+  d: string;
+  s: string;
+}
+
 // IndexSegment is data/ix-g<n>.js, one append-only segment of a running
-// scan's search index: the rows of each type it covers, and its value
-// trigrams, source trigrams and exact hashes, as the shards hold them
-// with postings over its own types (IndexRange order).
+// scan's search index: the rows of each type it covers, a small
+// dictionary of their values and source values with their postings (as an
+// IndexBlock's, over the segment's own types in IndexRange order), and
+// the rows of earlier parts whose source data changed since (Late: their
+// source postings in the index and in earlier segments no longer hold).
 export interface IndexSegment {
   k: "ixg";
   scan: string;
   seg: number;
   types: IndexRange[];
-  v: SegTrigrams;
-  s: SegTrigrams;
-  x: SegExact;
+  e: string[];
+  d: string;
+  s: string;
+  late: string;
 }
 
 // IndexRange is the rows [s, s+n) of one type a segment covers.
@@ -213,32 +238,27 @@ export interface IndexRange {
   n: number;
 }
 
-// SegTrigrams is one family of a segment's trigrams (as a TrigramShard).
-export interface SegTrigrams {
-  t: string[];
-  p: string[];
-}
-
-// SegExact is a segment's exact hashes (as an ExactShard).
-export interface SegExact {
-  n: number;
-  h: string;
-  p: string;
-}
-
-// TrigramShard is data/ix-v<n>.js or ix-s<n>.js.
+// TrigramShard is data/ix<gen>-t<n>.js: trigrams of the dictionary's
+// entries (T, sorted) and, at the same position in P, the blocks holding
+// an entry with that trigram (base64 varints, first absolute, then
+// deltas).
 export interface TrigramShard {
-  k: "ixv" | "ixs";
+  k: "ixt";
   scan: string;
+  gen: number;
   shard: number;
   t: string[];
   p: string[];
 }
 
-// ExactShard is data/ix-x<n>.js.
+// ExactShard is data/ix<gen>-x<n>.js: N (exact hash, block) pairs sorted
+// by hash then block, as two varint streams: H the hash deltas (0: the
+// same hash as before), P the block (absolute after a new hash, else a
+// delta).
 export interface ExactShard {
   k: "ixx";
   scan: string;
+  gen: number;
   shard: number;
   n: number;
   h: string;
