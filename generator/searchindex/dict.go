@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"cmp"
 	"encoding/base64"
 	"slices"
 	"strings"
@@ -102,17 +103,30 @@ func sortKey(v string) string {
 }
 
 // order returns the entries in dictionary order: by sortKey, then by the
-// raw bytes.
+// raw bytes. Keys are compared by their first eight bytes first (held in
+// the slice sorted: no string to load for most comparisons).
 func (x *dict) order() []int32 {
 	type sk struct {
+		pfx uint64 // the key's first 8 bytes, big-endian, zero-padded
 		key string
 		e   int32
 	}
 	keys := make([]sk, len(x.strs))
 	for e, v := range x.strs {
-		keys[e] = sk{sortKey(v), int32(e)}
+		k := sortKey(v)
+		var pfx uint64
+		for i := range 8 {
+			pfx <<= 8
+			if i < len(k) {
+				pfx |= uint64(k[i])
+			}
+		}
+		keys[e] = sk{pfx, k, int32(e)}
 	}
 	slices.SortFunc(keys, func(a, b sk) int {
+		if a.pfx != b.pfx {
+			return cmp.Compare(a.pfx, b.pfx)
+		}
 		if c := strings.Compare(a.key, b.key); c != 0 {
 			return c
 		}

@@ -100,23 +100,12 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 	starts = append(starts, len(order))
 	blocks := len(starts) - 1
 	st.Blocks = blocks
-	var b, buf []byte
-	for blk := range blocks {
-		b = head(b[:0], "ixd", sid, gen, "block", blk)
-		b = append(b, ',')
-		b, buf = appendEntries(b, x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
-		b = append(b, '}')
-		b = append(b, suffix...)
-		if err := write(BlockFile(gen, blk), b); err != nil {
-			return st, err
-		}
-	}
-	d, sl = postingLists{}, postingLists{}
-
-	// Trigrams → blocks: runs of blocks on their own goroutines, merged in
-	// block order.
+	// Trigrams → blocks and exact hashes → blocks, on their own
+	// goroutines (runs of blocks, merged in block order) while the blocks
+	// are written.
 	procs := min(runtime.GOMAXPROCS(0), max(1, blocks/16))
 	parts := make([]*postings, procs)
+	exact := make([]xrow, len(order))
 	var wg sync.WaitGroup
 	for k := range procs {
 		wg.Add(1)
@@ -125,8 +114,10 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 			p := newPostings()
 			var keys []uint64
 			for blk := blocks * k / procs; blk < blocks*(k+1)/procs; blk++ {
-				for _, e := range order[starts[blk]:starts[blk+1]] {
-					keys = appendTrigrams(keys[:0], x.strs[e])
+				for i := starts[blk]; i < starts[blk+1]; i++ {
+					v := x.strs[order[i]]
+					exact[i] = xrow{ExactHash(v), uint32(blk)}
+					keys = appendTrigrams(keys[:0], v)
 					for _, key := range keys {
 						p.add(key, uint32(blk))
 					}
@@ -135,15 +126,23 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 			parts[k] = p
 		}()
 	}
-	// Exact hashes → blocks meanwhile.
-	exact := make([]xrow, 0, len(order))
+	var b, buf []byte
+	var err error
 	for blk := range blocks {
-		for _, e := range order[starts[blk]:starts[blk+1]] {
-			exact = append(exact, xrow{ExactHash(x.strs[e]), uint32(blk)})
+		b = head(b[:0], "ixd", sid, gen, "block", blk)
+		b = append(b, ',')
+		b, buf = appendEntries(b, x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
+		b = append(b, '}')
+		b = append(b, suffix...)
+		if err = write(BlockFile(gen, blk), b); err != nil {
+			break
 		}
 	}
+	d, sl = postingLists{}, postingLists{}
 	wg.Wait()
-	var err error
+	if err != nil {
+		return st, err
+	}
 	if st.Shards[0], b, err = writeTrigrams(b, sid, gen, parts, write); err != nil {
 		return st, err
 	}
