@@ -15,9 +15,10 @@ import (
 )
 
 // BenchmarkSearchIndex1M writes the search index of the synthetic
-// 1,000,000-element scan (the index alone, on one goroutine, as the build
-// runs it beside the other jobs of the scan): time and bytes by file
-// family. BenchmarkBuild1M gives the whole build for comparison.
+// 1,000,000-element scan (the index alone, as one job of the build, which
+// runs it beside the other jobs of the scan): time, CPU time and bytes by
+// file family (dictionary blocks, trigram shards, exact shards).
+// BenchmarkBuild1M gives the whole build for comparison.
 func BenchmarkSearchIndex1M(b *testing.B) {
 	if testing.Short() {
 		b.Skip("large benchmark skipped in -short mode")

@@ -107,7 +107,6 @@ func WriteSegment(s *model.Scan, n int, ranges []Range, relinked []int32, out Ou
 	late = slices.Compact(late)
 
 	x := newDict(0)
-	x.index = map[string]int32{}
 	for ki, r := range ranges {
 		t := bySlug[r.Slug]
 		base := uint32(ki) << RowBits
