@@ -53,6 +53,9 @@ func BenchmarkSearchIndex1M(b *testing.B) {
 		b.ReportMetric(float64(bytes['x'])/(1<<20), "exact-MiB")
 		b.ReportMetric(float64(st.Files), "files")
 		b.ReportMetric(float64(st.Entries), "entries")
+		b.ReportMetric(float64(st.Blocks), "blocks")
+		b.ReportMetric(float64(st.Shards[0]), "trigram-shards")
+		b.ReportMetric(float64(st.Shards[1]), "exact-shards")
 		cpu += cpuTime() - c0
 	}
 	// CPU time (user + system) of the whole process: steadier than wall
