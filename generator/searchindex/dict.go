@@ -73,64 +73,106 @@ func valid(v string) string {
 	return b.String()
 }
 
-// sortKey is v with each code point replaced by its ExactFold, as UTF-8;
-// v itself when that changes nothing.
-func sortKey(v string) string {
-	i := 0
-	for i < len(v) && v[i] < utf8.RuneSelf && (v[i] < 'A' || v[i] > 'Z') {
-		i++
-	}
-	if i == len(v) {
-		return v
-	}
-	b := make([]byte, i, len(v)+8)
-	copy(b, v[:i])
-	for i < len(v) {
-		c := v[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
+// foldKey is one code point of the sort key: ASCII lower-cased, any other
+// code point U+FFFD (ExactFold).
+func foldKey(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		_, size := utf8.DecodeRuneInString(v[i:])
-		b = utf8.AppendRune(b, utf8.RuneError)
-		i += size
+		return rune(c), 1
 	}
-	return string(b)
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return utf8.RuneError, size
 }
 
-// order returns the entries in dictionary order: by sortKey, then by the
-// raw bytes. Keys are compared by their first eight bytes first (held in
-// the slice sorted: no string to load for most comparisons).
+// keyPrefix is the first 8 bytes of a's sort key (a with each code point
+// replaced by foldKey's, as UTF-8), big-endian, zero-padded.
+func keyPrefix(a string) uint64 {
+	var pfx uint64
+	n := 0
+	for i := 0; i < len(a) && n < 8; {
+		r, size := foldKey(a, i)
+		i += size
+		if r < utf8.RuneSelf {
+			pfx, n = pfx<<8|uint64(r), n+1
+			continue
+		}
+		for _, c := range []byte("\uFFFD") {
+			if n < 8 {
+				pfx, n = pfx<<8|uint64(c), n+1
+			}
+		}
+	}
+	return pfx << (8 * (8 - n))
+}
+
+// compareKeys compares the sort keys of a and b (valid UTF-8) without
+// making them: the bytes both share are skipped (back to a code point both
+// start there), then code point by code point (UTF-8 keeps code point
+// order), a shorter key first.
+func compareKeys(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for i > 0 && (i < len(a) && !utf8.RuneStart(a[i]) || i < len(b) && !utf8.RuneStart(b[i])) {
+		i--
+	}
+	j := i
+	for i < len(a) && j < len(b) {
+		ra, na := foldKey(a, i)
+		rb, nb := foldKey(b, j)
+		if ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		i, j = i+na, j+nb
+	}
+	return cmp.Compare(len(a)-i, len(b)-j)
+}
+
+// compareEntries is the dictionary's order: by sort key, then by the raw
+// bytes.
+func compareEntries(a, b string) int {
+	if c := compareKeys(a, b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// plain says whether v is its own sort key (no ASCII upper case, no
+// non-ASCII code point).
+func plain(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// order returns the entries in dictionary order (compareEntries). Keys
+// are compared by their first eight bytes first, held in the slice sorted
+// (no string to load for most comparisons), and two strings that are
+// their own keys as bytes.
 func (x *dict) order() []int32 {
 	type sk struct {
-		pfx uint64 // the key's first 8 bytes, big-endian, zero-padded
-		key string
-		e   int32
+		pfx   uint64
+		e     int32
+		plain bool
 	}
 	keys := make([]sk, len(x.strs))
 	for e, v := range x.strs {
-		k := sortKey(v)
-		var pfx uint64
-		for i := range 8 {
-			pfx <<= 8
-			if i < len(k) {
-				pfx |= uint64(k[i])
-			}
-		}
-		keys[e] = sk{pfx, k, int32(e)}
+		keys[e] = sk{keyPrefix(v), int32(e), plain(v)}
 	}
 	slices.SortFunc(keys, func(a, b sk) int {
 		if a.pfx != b.pfx {
 			return cmp.Compare(a.pfx, b.pfx)
 		}
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
+		if a.plain && b.plain {
+			return strings.Compare(x.strs[a.e], x.strs[b.e])
 		}
-		return strings.Compare(x.strs[a.e], x.strs[b.e])
+		return compareEntries(x.strs[a.e], x.strs[b.e])
 	})
 	out := make([]int32, len(keys))
 	for i, k := range keys {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
@@ -318,7 +319,7 @@ func TestWriteIndex(t *testing.T) {
 	// Order and block limits.
 	for e := 1; e < len(x.entries); e++ {
 		a, b := x.entries[e-1], x.entries[e]
-		if c := strings.Compare(sortKey(a), sortKey(b)); c > 0 || c == 0 && a >= b {
+		if c := strings.Compare(refKey(a), refKey(b)); c > 0 || c == 0 && a >= b {
 			t.Fatalf("entries %d, %d out of order: %.40q, %.40q", e-1, e, a, b)
 		}
 	}
@@ -422,6 +423,48 @@ func TestWriteIndex(t *testing.T) {
 	}
 	if st.Rows != s.Count() || st.Files != len(files) || st.Entries != len(x.entries) || st.Blocks != x.meta.Blocks {
 		t.Errorf("stats %+v, %d elements, %d files", st, s.Count(), len(files))
+	}
+}
+
+// refKey is the dictionary's sort key as the format states it, made
+// explicitly: each code point replaced by ExactFold's, as UTF-8.
+func refKey(v string) string {
+	var b []byte
+	for _, r := range v {
+		b = utf8.AppendRune(b, ExactFold(r))
+	}
+	return string(b)
+}
+
+// TestCompareEntries: the writer's comparison (on the fly, by prefix
+// first) orders strings as their explicit sort keys, then raw bytes, do;
+// on strings that share long prefixes and differ in case, in non-ASCII
+// code points of every length and in length.
+func TestCompareEntries(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 1))
+	parts := []string{"a", "A", "b", "z", "Z", "é", "É", "ß", "测", "😀", "\uFFFD", "\n", " ", "~", "\x7f", "adminadmin"}
+	var vs []string
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		vs = append(vs, b.String())
+	}
+	for k := range 20000 {
+		a, b := vs[r.IntN(len(vs))], vs[(k*7)%len(vs)]
+		want := strings.Compare(refKey(a), refKey(b))
+		if want == 0 {
+			want = strings.Compare(a, b)
+		}
+		if got := compareEntries(a, b); got != want {
+			t.Fatalf("compareEntries(%q, %q) = %d, want %d", a, b, got, want)
+		}
+		pa, pb := keyPrefix(a), keyPrefix(b)
+		ka, kb := refKey(a)+"\x00\x00\x00\x00\x00\x00\x00\x00", refKey(b)+"\x00\x00\x00\x00\x00\x00\x00\x00"
+		if (pa < pb) != (ka[:8] < kb[:8]) || (pa == pb) != (ka[:8] == kb[:8]) {
+			t.Fatalf("prefixes of %q, %q: %x, %x", a, b, pa, pb)
+		}
 	}
 }
 
