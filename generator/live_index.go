@@ -207,7 +207,8 @@ func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) erro
 		x.write.Lock()
 		defer x.write.Unlock()
 		l.mu.Lock()
-		gen = x.gen + 1
+		gen = max(x.gen, l.ixGens[id]) + 1
+		l.ixGens[id] = gen
 		l.mu.Unlock()
 	}
 	dataDir := pages.ScanDir(id) + "data/"
