@@ -426,6 +426,26 @@ func TestWriteIndex(t *testing.T) {
 	}
 }
 
+// TestWriteEmpty: a scan with no row but ROOT has an index of no entry
+// and no block, its shards empty, that reads back.
+func TestWriteEmpty(t *testing.T) {
+	risky, _ := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
+	s := model.New(scan.Meta{ID: "e", Target: "t", Status: scan.StatusFinished}, eltypes.MustLoad(), risky)
+	s.Finish()
+	files := map[string][]byte{}
+	st, err := Write(s, 0, func(name string, data []byte) error {
+		files[name] = append([]byte(nil), data...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := readIndex(t, files)
+	if x.meta.Blocks != 0 || x.meta.Entries != 0 || len(x.trigrams) != 0 || len(x.exact) != 0 || st.Files != 3 {
+		t.Errorf("empty scan: head %+v, %d files", x.meta, st.Files)
+	}
+}
+
 // refKey is the dictionary's sort key as the format states it, made
 // explicitly: each code point replaced by ExactFold's, as UTF-8.
 func refKey(v string) string {
