@@ -426,6 +426,50 @@ func TestWriteIndex(t *testing.T) {
 	}
 }
 
+// TestWriteEntries: the dictionary of crafted values, exactly: invalid
+// UTF-8 bytes read as U+FFFD (so values the chunks show alike are one
+// entry), a value cut at 64 KiB before a code point it would split, a
+// source value cut at 1 KiB, case variants side by side in raw byte
+// order, ROOT's data an entry only as a source.
+func TestWriteEntries(t *testing.T) {
+	risky, _ := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
+	s := model.New(scan.Meta{ID: "c", Target: "root.example", Status: scan.StatusFinished}, eltypes.MustLoad(), risky)
+	long := strings.Repeat("x", chunks.MaxData-1) + "é" // é would end past 64 KiB
+	src := "S" + strings.Repeat("y", chunks.MaxSourceData)
+	t0 := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for i, v := range []string{"a\xffb", "a\xfeb", "a\uFFFDb", "Admin", "admin", "ADMIN\n<SFURL>x</SFURL>", long, src, "straße", "STRASSE"} {
+		source := "ROOT"
+		if i == 1 {
+			source = "e7" // the long source value
+		}
+		s.Add(scan.Element{ID: fmt.Sprint("e", i), Type: "RAW_RIR_DATA", Data: v, Source: source, Module: "m", Generated: t0}, i+1)
+	}
+	s.Finish()
+	files := map[string][]byte{}
+	if _, err := Write(s, 0, func(name string, data []byte) error {
+		files[name] = append([]byte(nil), data...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	x := readIndex(t, files)
+	want := []string{"Admin", "admin", "ADMIN\n<SFURL>x</SFURL>", "a\uFFFDb", "root.example", "STRASSE", "straße",
+		src[:chunks.MaxSourceData], src, strings.Repeat("x", chunks.MaxData-1)}
+	if !slices.Equal(x.entries, want) {
+		t.Errorf("entries:\n%.50q\nwant\n%.50q", x.entries, want)
+	}
+	rows := func(e int) (d, s []uint64) { return x.d[e], x.s[e] }
+	if d, _ := rows(3); !slices.Equal(d, []uint64{0, 1, 2}) {
+		t.Errorf("a\\uFFFDb: data rows %v, want 0, 1, 2", d)
+	}
+	if d, s := rows(4); len(d) != 0 || len(s) != 9 {
+		t.Errorf("root.example: %d data rows, %d source rows; want 0, 9", len(d), len(s))
+	}
+	if d, s := rows(7); len(d) != 0 || !slices.Equal(s, []uint64{1}) {
+		t.Errorf("the source value cut at 1 KiB: data %v, source %v", d, s)
+	}
+}
+
 // TestWriteEmpty: a scan with no row but ROOT has an index of no entry
 // and no block, its shards empty, that reads back.
 func TestWriteEmpty(t *testing.T) {
