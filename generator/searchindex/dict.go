@@ -181,10 +181,9 @@ func (x *dict) order() []int32 {
 	return out
 }
 
-// lists groups the rows by entry (which: x.d or x.s): the rows of entry e
-// are rows[off[e]:off[e+1]], in the order added.
-func (x *dict) lists(which []int32) (off []int32, rows []uint32) {
-	off = make([]int32, len(x.strs)+1)
+// lists groups the rows by entry (which: x.d or x.s), in the order added.
+func (x *dict) lists(which []int32) postingLists {
+	off := make([]int32, len(x.strs)+1)
 	for _, e := range which {
 		if e >= 0 {
 			off[e+1]++
@@ -193,7 +192,7 @@ func (x *dict) lists(which []int32) (off []int32, rows []uint32) {
 	for e := 1; e < len(off); e++ {
 		off[e] += off[e-1]
 	}
-	rows = make([]uint32, off[len(off)-1])
+	rows := make([]uint32, off[len(off)-1])
 	at := slices.Clone(off[:len(off)-1])
 	for r, e := range which {
 		if e >= 0 {
@@ -201,7 +200,7 @@ func (x *dict) lists(which []int32) (off []int32, rows []uint32) {
 			at[e]++
 		}
 	}
-	return off, rows
+	return postingLists{off, rows}
 }
 
 // appendLists appends, for each entry of ents in turn, its count and its
@@ -238,7 +237,8 @@ func appendEntries(b []byte, strs []string, ents []int32, d, s postingLists, buf
 	return append(b, '"'), buf
 }
 
-// postingLists are the rows of each entry (dict.lists).
+// postingLists are the rows of each entry (dict.lists): the rows of
+// entry e are rows[off[e]:off[e+1]].
 type postingLists struct {
 	off  []int32
 	rows []uint32

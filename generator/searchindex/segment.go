@@ -121,9 +121,7 @@ func WriteSegment(s *model.Scan, n int, ranges []Range, relinked []int32, out Ou
 		i := t.Elements[id&(1<<RowBits-1)]
 		x.add(id, -1, x.entryOf(s.SourceData(i), chunks.MaxSourceData))
 	}
-	d, sl := postingLists{}, postingLists{}
-	d.off, d.rows = x.lists(x.d)
-	sl.off, sl.rows = x.lists(x.s)
+	d, sl := x.lists(x.d), x.lists(x.s)
 	// Late rows were added after the others: each entry's rows ascending.
 	for e := range x.strs {
 		slices.Sort(sl.rows[sl.off[e]:sl.off[e+1]])
