@@ -148,12 +148,7 @@ func WriteSegment(s *model.Scan, n int, ranges []Range, relinked []int32, out Ou
 	b = append(b, "],"...)
 	b, buf := appendEntries(b, x.strs, x.order(), d, sl, nil)
 	b = append(b, `,"late":"`...)
-	buf = binaryAppendUvarint(buf[:0], uint64(len(late)))
-	last := uint32(0)
-	for _, id := range late {
-		buf = binaryAppendUvarint(buf, uint64(id-last))
-		last = id
-	}
+	buf = appendLists(buf[:0], []int32{0}, []int32{0, int32(len(late))}, late) // one list
 	b = base64.StdEncoding.AppendEncode(b, buf)
 	b = append(b, `"}`...)
 	b = append(b, suffix...)
