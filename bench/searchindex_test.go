@@ -2,6 +2,7 @@ package bench
 
 import (
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -14,9 +15,10 @@ import (
 )
 
 // BenchmarkSearchIndex1M writes the search index of the synthetic
-// 1,000,000-element scan (the index alone, on one goroutine, as the build
-// runs it beside the other jobs of the scan): time and bytes by file
-// family. BenchmarkBuild1M gives the whole build for comparison.
+// 1,000,000-element scan (the index alone, as one job of the build, which
+// runs it beside the other jobs of the scan): time, CPU time and bytes by
+// file family (dictionary blocks, trigram shards, exact shards).
+// BenchmarkBuild1M gives the whole build for comparison.
 func BenchmarkSearchIndex1M(b *testing.B) {
 	if testing.Short() {
 		b.Skip("large benchmark skipped in -short mode")
@@ -34,18 +36,26 @@ func BenchmarkSearchIndex1M(b *testing.B) {
 	for b.Loop() {
 		c0 := cpuTime()
 		bytes := map[byte]int64{}
-		st, err := searchindex.Write(s, func(name string, data []byte) error {
-			bytes[name[3]] += int64(len(data)) // ix-v…, ix-s…, ix-x…, ix.js (".")
+		st, err := searchindex.Write(s, 0, func(name string, data []byte) error {
+			family := byte('.') // ix.js
+			if i := strings.IndexByte(name, '-'); i >= 0 {
+				family = name[i+1] // ix0-d…, ix0-t…, ix0-x…
+			}
+			bytes[family] += int64(len(data))
 			return nil
 		})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(st.Bytes)/(1<<20), "index-MiB")
-		b.ReportMetric(float64(bytes['v'])/(1<<20), "values-MiB")
-		b.ReportMetric(float64(bytes['s'])/(1<<20), "sources-MiB")
+		b.ReportMetric(float64(bytes['d'])/(1<<20), "blocks-MiB")
+		b.ReportMetric(float64(bytes['t'])/(1<<20), "trigrams-MiB")
 		b.ReportMetric(float64(bytes['x'])/(1<<20), "exact-MiB")
 		b.ReportMetric(float64(st.Files), "files")
+		b.ReportMetric(float64(st.Entries), "entries")
+		b.ReportMetric(float64(st.Blocks), "blocks")
+		b.ReportMetric(float64(st.Shards[0]), "trigram-shards")
+		b.ReportMetric(float64(st.Shards[1]), "exact-shards")
 		cpu += cpuTime() - c0
 	}
 	// CPU time (user + system) of the whole process: steadier than wall

@@ -38,9 +38,13 @@ type Live struct {
 	// Background exports: jobs counts those running; exported holds what
 	// the finished ones changed until TakeExported, and exportedReady
 	// says there is some.
-	jobs          sync.WaitGroup
-	exporting     map[string]bool // scans whose export job has not ended (cancelled or not)
-	graphing      map[string]bool // scans whose graph job has not ended
+	jobs      sync.WaitGroup
+	exporting map[string]bool // scans whose export job has not ended (cancelled or not)
+	graphing  map[string]bool // scans whose graph job has not ended
+	// ixGens is the last search index generation a merge of each scan
+	// wrote: a merge after a full rewrite (generation 0) still numbers
+	// above a merge of the scan read before, which may be finishing.
+	ixGens        map[string]int
 	exported      Change
 	exportedReady chan struct{}
 	// exportHook, when set (tests), runs in each export job before it
@@ -123,7 +127,7 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixGens: map[string]int{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
 		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !o.NoSearchIndex)}
 	})
@@ -383,13 +387,12 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	if err := ls.writeChunks(dirty, logLines, fpChanged, dataOut); err != nil {
 		return false, err
 	}
-	ls.dataChanged(relinked || fpChanged)
-	// The appended rows go into a new search index segment.
-	// A row whose source arrived since has other source trigrams: the
-	// index is then merged too.
-	if merge, err := ls.ix.appendRows(l.dir.Root(), s, dataOut); err != nil {
+	ls.dataChanged(len(relinked) > 0 || fpChanged)
+	// The appended rows go into a new search index segment, with the rows
+	// whose source arrived since (their source data changed).
+	if merge, err := ls.ix.appendRows(l.dir.Root(), s, relinked, dataOut); err != nil {
 		return false, err
-	} else if merge || relinked && ls.ix != nil && !ls.ix.off && !ls.ix.merging {
+	} else if merge {
 		l.startMerge(ctx, c.Scan, ls)
 	}
 	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
@@ -460,9 +463,9 @@ func (l *Live) readChanged(s *model.Scan, d *scan.Dir, files map[string]bool) (m
 
 // dirtyChunks finds the element chunks an update changed: those that take
 // new rows, those holding elements linked to a source that came later
-// (relinked reports whether there are any), and every chunk when
-// rewriteAll. changedTypes are the types whose counts moved since before.
-func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAll bool) (dirty map[*model.TypeStat]map[int]bool, changedTypes []*model.TypeStat, relinked bool) {
+// (relinked lists those elements), and every chunk when rewriteAll.
+// changedTypes are the types whose counts moved since before.
+func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAll bool) (dirty map[*model.TypeStat]map[int]bool, changedTypes []*model.TypeStat, relinked []int32) {
 	s := ls.s
 	dirty = map[*model.TypeStat]map[int]bool{}
 	mark := func(t *model.TypeStat, ci int) {
@@ -502,7 +505,7 @@ func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAl
 			mark(t, ci)
 		}
 	}
-	return dirty, changedTypes, len(moved) > 0
+	return dirty, changedTypes, moved
 }
 
 // writeChunks writes the dirty element chunks, the log chunks past
@@ -580,6 +583,11 @@ func (l *Live) reload(ctx context.Context, id string) error {
 			l.scans[id] = &liveScan{s: s, layout: chunks.NewScanLayout(s)}
 		}
 		return err
+	}
+	// The index was written whole as generation 0: the files of any other
+	// (and the segments) are stale.
+	if err := l.removeStaleIndex(id); err != nil {
+		l.b.o.Logger.Warn("stale search index files not removed", "scan", id, "err", err)
 	}
 	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !l.b.o.NoSearchIndex)}
 	if l.exporting[id] {
