@@ -2,6 +2,7 @@ package bench
 
 import (
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -34,18 +35,23 @@ func BenchmarkSearchIndex1M(b *testing.B) {
 	for b.Loop() {
 		c0 := cpuTime()
 		bytes := map[byte]int64{}
-		st, err := searchindex.Write(s, func(name string, data []byte) error {
-			bytes[name[3]] += int64(len(data)) // ix-v…, ix-s…, ix-x…, ix.js (".")
+		st, err := searchindex.Write(s, 0, func(name string, data []byte) error {
+			family := byte('.') // ix.js
+			if i := strings.IndexByte(name, '-'); i >= 0 {
+				family = name[i+1] // ix0-d…, ix0-t…, ix0-x…
+			}
+			bytes[family] += int64(len(data))
 			return nil
 		})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(st.Bytes)/(1<<20), "index-MiB")
-		b.ReportMetric(float64(bytes['v'])/(1<<20), "values-MiB")
-		b.ReportMetric(float64(bytes['s'])/(1<<20), "sources-MiB")
+		b.ReportMetric(float64(bytes['d'])/(1<<20), "blocks-MiB")
+		b.ReportMetric(float64(bytes['t'])/(1<<20), "trigrams-MiB")
 		b.ReportMetric(float64(bytes['x'])/(1<<20), "exact-MiB")
 		b.ReportMetric(float64(st.Files), "files")
+		b.ReportMetric(float64(st.Entries), "entries")
 		cpu += cpuTime() - c0
 	}
 	// CPU time (user + system) of the whole process: steadier than wall

@@ -735,7 +735,7 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	}
 	if !b.o.NoSearchIndex {
 		jobs = append(jobs, func(buf []byte) ([]byte, error) {
-			_, err := searchindex.Write(s, searchindex.Out(dataOut))
+			_, err := searchindex.Write(s, 0, searchindex.Out(dataOut))
 			return buf, err
 		})
 	}

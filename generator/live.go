@@ -383,13 +383,12 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	if err := ls.writeChunks(dirty, logLines, fpChanged, dataOut); err != nil {
 		return false, err
 	}
-	ls.dataChanged(relinked || fpChanged)
-	// The appended rows go into a new search index segment.
-	// A row whose source arrived since has other source trigrams: the
-	// index is then merged too.
-	if merge, err := ls.ix.appendRows(l.dir.Root(), s, dataOut); err != nil {
+	ls.dataChanged(len(relinked) > 0 || fpChanged)
+	// The appended rows go into a new search index segment, with the rows
+	// whose source arrived since (their source data changed).
+	if merge, err := ls.ix.appendRows(l.dir.Root(), s, relinked, dataOut); err != nil {
 		return false, err
-	} else if merge || relinked && ls.ix != nil && !ls.ix.off && !ls.ix.merging {
+	} else if merge {
 		l.startMerge(ctx, c.Scan, ls)
 	}
 	if err := dataOut(chunks.ManifestFile, chunks.Manifest(s, ls.layout)); err != nil {
@@ -460,9 +459,9 @@ func (l *Live) readChanged(s *model.Scan, d *scan.Dir, files map[string]bool) (m
 
 // dirtyChunks finds the element chunks an update changed: those that take
 // new rows, those holding elements linked to a source that came later
-// (relinked reports whether there are any), and every chunk when
-// rewriteAll. changedTypes are the types whose counts moved since before.
-func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAll bool) (dirty map[*model.TypeStat]map[int]bool, changedTypes []*model.TypeStat, relinked bool) {
+// (relinked lists those elements), and every chunk when rewriteAll.
+// changedTypes are the types whose counts moved since before.
+func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAll bool) (dirty map[*model.TypeStat]map[int]bool, changedTypes []*model.TypeStat, relinked []int32) {
 	s := ls.s
 	dirty = map[*model.TypeStat]map[int]bool{}
 	mark := func(t *model.TypeStat, ci int) {
@@ -502,7 +501,7 @@ func (ls *liveScan) dirtyChunks(before map[*model.TypeStat]typeCounts, rewriteAl
 			mark(t, ci)
 		}
 	}
-	return dirty, changedTypes, len(moved) > 0
+	return dirty, changedTypes, moved
 }
 
 // writeChunks writes the dirty element chunks, the log chunks past
@@ -580,6 +579,11 @@ func (l *Live) reload(ctx context.Context, id string) error {
 			l.scans[id] = &liveScan{s: s, layout: chunks.NewScanLayout(s)}
 		}
 		return err
+	}
+	// The index was written whole as generation 0: the files of any other
+	// (and the segments) are stale.
+	if err := l.removeStaleIndex(id); err != nil {
+		l.b.o.Logger.Warn("stale search index files not removed", "scan", id, "err", err)
 	}
 	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !l.b.o.NoSearchIndex)}
 	if l.exporting[id] {

@@ -29,9 +29,13 @@ const (
 )
 
 // liveIndex is the search index of a served scan: the index written whole
-// (ix.js, ix-v/s/x shards, ix-b blocks) and the append-only segments
-// (ix-g<n>.js) written since, one per update that adds rows. Its fields
-// but write are guarded by Live.mu.
+// as generation gen (ix.js, ix<gen>-d/t/x files) and the append-only
+// segments (ix-g<n>.js) written since, one per update that adds rows or
+// relinks rows the index already lists. A merge writes the next
+// generation beside the current one and then the head; the generation
+// before the current one is removed then (a reader that read the previous
+// head moments ago still finds its files). Its fields but write are
+// guarded by Live.mu.
 type liveIndex struct {
 	// write is held while a whole index is written (merge and export
 	// jobs): one at a time, as they write the same files.
@@ -39,6 +43,7 @@ type liveIndex struct {
 
 	off      bool           // no index (left out, or none on disk)
 	meta     []byte         // ix.js as Write wrote it; nil: read it from disk first
+	gen      int            // its generation
 	order    []string       // its types
 	main     map[string]int // rows of each type it covers
 	mainRows int
@@ -52,6 +57,7 @@ type liveSeg struct {
 	n      int
 	rows   int
 	ranges []searchindex.Range
+	elems  int // the scan's elements when it was written
 }
 
 // newLiveIndex is the index of s as just written whole (or none).
@@ -87,21 +93,27 @@ func (x *liveIndex) setMeta(b []byte) error {
 	if !ok || len(m.Segs) > 0 {
 		return errors.New("search index head: not an index written whole")
 	}
-	x.meta, x.order = b, x.order[:0]
+	x.meta, x.gen, x.order = b, m.Gen, x.order[:0]
 	for _, t := range m.Types {
 		x.order = append(x.order, t.Slug)
 	}
 	return nil
 }
 
-// appendRows writes the rows of s no segment covers yet as a new segment,
-// and the head listing it; it says whether the segments are due a merge.
-func (x *liveIndex) appendRows(root string, s *model.Scan, out func(string, []byte) error) (bool, error) {
+// appendRows writes the rows of s no segment covers yet, and the rows of
+// relinked (elements whose source changed) the index or a segment already
+// lists, as a new segment, and the head listing it; it says whether the
+// segments are due a merge.
+func (x *liveIndex) appendRows(root string, s *model.Scan, relinked []int32, out func(string, []byte) error) (bool, error) {
 	if x == nil || x.off {
 		return false, nil
 	}
 	ranges := searchindex.Appended(s, x.cover)
-	if len(ranges) == 0 {
+	late := slices.ContainsFunc(relinked, func(i int32) bool {
+		t := s.Type(i)
+		return i > 0 && t != nil && int(s.Elements[i].Pos) < x.cover[t.Slug]
+	})
+	if len(ranges) == 0 && !late {
 		return false, nil
 	}
 	if x.meta == nil {
@@ -114,12 +126,12 @@ func (x *liveIndex) appendRows(root string, s *model.Scan, out func(string, []by
 		}
 	}
 	n := x.next + 1
-	rows, err := searchindex.WriteSegment(s, n, ranges, out)
+	rows, err := searchindex.WriteSegment(s, n, ranges, relinked, out)
 	if err != nil {
 		return false, err
 	}
 	x.next = n
-	x.segs = append(x.segs, liveSeg{n, rows, ranges})
+	x.segs = append(x.segs, liveSeg{n, rows, ranges, s.Count()})
 	for _, r := range ranges {
 		x.cover[r.Slug] = r.To
 	}
@@ -145,24 +157,22 @@ func (x *liveIndex) writeHead(out func(string, []byte) error) error {
 	return out(searchindex.MetaFile, head)
 }
 
-// install makes the index written whole from a copy of the scan covering
-// cover the scan's index: the segments it covers are dropped (their files
-// returned, to remove), the head written again. An index older than the
-// current one is ignored.
-func (x *liveIndex) install(meta []byte, cover map[string]int, out func(string, []byte) error) ([]string, error) {
+// install makes the index written whole from a copy of the scan holding
+// elems elements, covering cover, the scan's index: the segments written
+// before that copy was taken are dropped (their files returned, to
+// remove), the head written again. An index older than the current one is
+// not installed (installed false).
+func (x *liveIndex) install(meta []byte, cover map[string]int, elems int, out func(string, []byte) error) (gone []string, installed bool, err error) {
 	if rowsIn(cover) < x.mainRows {
-		return nil, nil
+		return nil, false, nil
 	}
 	if err := x.setMeta(meta); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	x.off, x.main, x.mainRows = false, cover, rowsIn(cover)
-	var gone []string
 	x.segs = slices.DeleteFunc(x.segs, func(g liveSeg) bool {
-		for _, r := range g.ranges {
-			if r.To > cover[r.Slug] {
-				return false
-			}
+		if g.elems > elems {
+			return false
 		}
 		gone = append(gone, searchindex.SegFile(g.n))
 		return true
@@ -173,12 +183,14 @@ func (x *liveIndex) install(meta []byte, cover map[string]int, out func(string, 
 			x.cover[r.Slug] = max(x.cover[r.Slug], r.To)
 		}
 	}
-	return gone, x.writeHead(out)
+	return gone, true, x.writeHead(out)
 }
 
-// writeIndex writes the whole search index of view (a copy of scan id) and
-// makes it the scan's index: the merge of its segments. The head is
-// written last, under l.mu, with the segments that cover rows past view.
+// writeIndex writes the whole search index of view (a copy of scan id) as
+// the next generation and makes it the scan's index: the merge of its
+// segments. The head is written last, under l.mu, with the segments
+// written since view was taken; the generation before the one it replaces
+// is removed then.
 func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -190,20 +202,27 @@ func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) erro
 	if ls != nil {
 		x = ls.ix
 	}
+	gen := 0
 	if x != nil {
 		x.write.Lock()
 		defer x.write.Unlock()
+		l.mu.Lock()
+		gen = x.gen + 1
+		l.mu.Unlock()
 	}
-	data := func(name string, b []byte) error { return l.dir.Write(pages.ScanDir(id)+"data/"+name, b) }
+	dataDir := pages.ScanDir(id) + "data/"
+	data := func(name string, b []byte) error { return l.dir.Write(dataDir+name, b) }
 	var meta []byte
-	if _, err := searchindex.Write(view, func(name string, b []byte) error {
+	var written []string
+	if _, err := searchindex.Write(view, gen, func(name string, b []byte) error {
 		if name == searchindex.MetaFile && x != nil {
 			meta = bytes.Clone(b)
 			return nil
 		}
+		written = append(written, name)
 		return data(name, b)
 	}); err != nil {
-		return err
+		return errors.Join(err, l.removeData(dataDir, written))
 	}
 	if x == nil {
 		return nil
@@ -211,18 +230,62 @@ func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) erro
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.scans[id] != ls {
-		return nil // read afresh meanwhile: its own index is on disk
+		// Read afresh meanwhile: its own index is on disk.
+		return l.removeData(dataDir, written)
 	}
-	gone, err := x.install(meta, searchindex.Covered(view), data)
-	if err != nil {
-		return err
+	old := x.gen
+	gone, installed, err := x.install(meta, searchindex.Covered(view), view.Count(), data)
+	if err != nil || !installed {
+		return errors.Join(err, l.removeData(dataDir, written))
 	}
-	for _, f := range gone {
-		if err := l.dir.RemoveAll(pages.ScanDir(id) + "data/" + f); err != nil {
-			return err
+	// Generation old-1 was replaced a merge ago: no reader reads it.
+	for _, f := range l.indexFiles(dataDir) {
+		if g, _ := searchindex.FileGen(f); g >= 0 && g < old {
+			gone = append(gone, f)
 		}
 	}
-	return nil
+	return l.removeData(dataDir, gone)
+}
+
+// indexFiles lists the search index's files (searchindex.FileGen) in the
+// data folder dataDir (relative to the site), the head excluded.
+func (l *Live) indexFiles(dataDir string) []string {
+	ents, err := os.ReadDir(filepath.Join(l.dir.Root(), filepath.FromSlash(dataDir)))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if _, ok := searchindex.FileGen(e.Name()); ok && !e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// removeStaleIndex removes the search index files of scan id that are not
+// of generation 0 (older generations, segments, format 1 shards): after
+// the scan's files were all written afresh.
+func (l *Live) removeStaleIndex(id string) error {
+	dataDir := pages.ScanDir(id) + "data/"
+	var stale []string
+	for _, f := range l.indexFiles(dataDir) {
+		if g, _ := searchindex.FileGen(f); g != 0 {
+			stale = append(stale, f)
+		}
+	}
+	return l.removeData(dataDir, stale)
+}
+
+// removeData removes the files names of the data folder dataDir.
+func (l *Live) removeData(dataDir string, names []string) error {
+	var errs []error
+	for _, f := range names {
+		if err := l.dir.RemoveAll(dataDir + f); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // startMerge merges scan id's segments into its index in the background,

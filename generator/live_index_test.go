@@ -55,7 +55,7 @@ status = "RUNNING"
 			t.Errorf("update %d did not write %s: %v", k, seg, ch.Paths)
 		}
 		g := read(fmt.Sprintf("ix-g%d.js", k+1))
-		if !strings.Contains(g, fmt.Sprintf(`{"slug":"ip_address","s":%d,"n":10}`, k*10)) || !strings.Contains(g, fmt.Sprintf(`".%d."`, k)) {
+		if !strings.Contains(g, fmt.Sprintf(`{"slug":"ip_address","s":%d,"n":10}`, k*10)) || !strings.Contains(g, fmt.Sprintf(`"10.0.%d.9"`, k)) {
 			t.Errorf("segment %d: %s", k+1, g)
 		}
 	}

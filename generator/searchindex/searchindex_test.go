@@ -16,6 +16,8 @@ import (
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/eltypes"
+	"github.com/scanreport/scanreport/internal/jsonw"
+	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/scan"
 )
 
@@ -99,153 +101,326 @@ func decodeVarints(t *testing.T, s string) []uint64 {
 	return out
 }
 
-// TestWriteIndex builds the index of a random scan and reads it back: every
-// trigram of every value (and of its source value) lists the row, every
-// listed row has the trigram, every shard holds only its own keys, and
-// the exact-value hashes find every row.
+// index is a whole index read back: the entries in order, their blocks,
+// their data and source postings, and the trigram and exact postings.
+type index struct {
+	meta     sitefmt.IndexMeta
+	entries  []string
+	blockOf  []int
+	d, s     [][]uint64          // per entry
+	trigrams map[uint64][]uint64 // key → blocks
+	exact    map[uint32][]uint64 // hash → blocks
+}
+
+// decode strictly decodes a data file into its sitefmt type.
+func decode(t *testing.T, name string, file []byte) any {
+	t.Helper()
+	s := string(file)
+	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
+		t.Fatalf("%s: not a data file: %.80q", name, s)
+	}
+	v, err := sitefmt.Decode([]byte(s[len(prefix) : len(s)-len(suffix)]))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return v
+}
+
+// postingLists reads a block's (or segment's) d or s field: n lists.
+func readLists(t *testing.T, field string, n int) [][]uint64 {
+	t.Helper()
+	v := decodeVarints(t, field)
+	out := make([][]uint64, n)
+	at := 0
+	for e := range n {
+		if at >= len(v) {
+			t.Fatalf("lists end after %d of %d entries", e, n)
+		}
+		c := int(v[at])
+		at++
+		if at+c > len(v) {
+			t.Fatalf("entry %d: %d postings, %d left", e, c, len(v)-at)
+		}
+		var id uint64
+		for k, d := range v[at : at+c] {
+			if k > 0 && d == 0 {
+				t.Fatalf("entry %d: a repeated posting", e)
+			}
+			id += d
+			out[e] = append(out[e], id)
+		}
+		at += c
+	}
+	if at != len(v) {
+		t.Fatalf("%d varints after the last entry's list", len(v)-at)
+	}
+	return out
+}
+
+func readIndex(t *testing.T, files map[string][]byte) *index {
+	t.Helper()
+	meta, ok := decode(t, MetaFile, files[MetaFile]).(*sitefmt.IndexMeta)
+	if !ok {
+		t.Fatalf("%s is not a head", MetaFile)
+	}
+	x := &index{meta: *meta, trigrams: map[uint64][]uint64{}, exact: map[uint32][]uint64{}}
+	if meta.V != Version || meta.RowBits != RowBits {
+		t.Fatalf("head: v %d rowBits %d", meta.V, meta.RowBits)
+	}
+	gen := meta.Gen
+	want := map[string]bool{MetaFile: true}
+	for blk := range meta.Blocks {
+		name := BlockFile(gen, blk)
+		want[name] = true
+		b, ok := decode(t, name, files[name]).(*sitefmt.IndexBlock)
+		if !ok || b.Block != blk || b.Gen != gen || b.Scan != meta.Scan || len(b.E) == 0 {
+			t.Fatalf("%s: %+v", name, b)
+		}
+		x.entries = append(x.entries, b.E...)
+		x.d = append(x.d, readLists(t, b.D, len(b.E))...)
+		x.s = append(x.s, readLists(t, b.S, len(b.E))...)
+		for range b.E {
+			x.blockOf = append(x.blockOf, blk)
+		}
+	}
+	if len(x.entries) != meta.Entries {
+		t.Fatalf("head counts %d entries, blocks hold %d", meta.Entries, len(x.entries))
+	}
+	for shard := range meta.Shards.T {
+		name := TrigramFile(gen, shard)
+		want[name] = true
+		p, ok := decode(t, name, files[name]).(*sitefmt.TrigramShard)
+		if !ok || p.Shard != shard || p.Gen != gen || len(p.T) != len(p.P) {
+			t.Fatalf("%s: %+v", name, p)
+		}
+		if !slices.IsSorted(p.T) {
+			t.Errorf("%s: trigrams not sorted", name)
+		}
+		for j, tri := range p.T {
+			rs := []rune(tri)
+			if len(rs) != 3 {
+				t.Fatalf("trigram %q", tri)
+			}
+			key := Key(rs[0], rs[1], rs[2])
+			if int(KeyHash(key)%uint32(meta.Shards.T)) != shard {
+				t.Errorf("trigram %q in shard %d", tri, shard)
+			}
+			var blk uint64
+			for k, d := range decodeVarints(t, p.P[j]) {
+				if k > 0 && d == 0 {
+					t.Errorf("trigram %q: a repeated block", tri)
+				}
+				blk += d
+				x.trigrams[key] = append(x.trigrams[key], blk)
+			}
+		}
+	}
+	for shard := range meta.Shards.X {
+		name := ExactFile(gen, shard)
+		want[name] = true
+		p, ok := decode(t, name, files[name]).(*sitefmt.ExactShard)
+		if !ok || p.Shard != shard || p.Gen != gen {
+			t.Fatalf("%s: %+v", name, p)
+		}
+		hs, ids := decodeVarints(t, p.H), decodeVarints(t, p.P)
+		if len(hs) != len(ids) || len(hs) != p.N {
+			t.Fatalf("%s: %d hashes, %d blocks, n %d", name, len(hs), len(ids), p.N)
+		}
+		var h uint32
+		var blk uint64
+		for k := range hs {
+			if hs[k] != 0 || k == 0 {
+				h += uint32(hs[k])
+				blk = ids[k]
+			} else {
+				if ids[k] == 0 {
+					t.Errorf("%s: a repeated pair", name)
+				}
+				blk += ids[k]
+			}
+			if int(h%uint32(meta.Shards.X)) != shard {
+				t.Errorf("hash %x in exact shard %d", h, shard)
+			}
+			x.exact[h] = append(x.exact[h], blk)
+		}
+	}
+	for name := range files {
+		if !want[name] {
+			t.Errorf("%s written, not named by the head", name)
+		}
+	}
+	return x
+}
+
+// rowValues gives, for each posting of the scan's rows (ROOT excluded,
+// types in the order of types), its data and source data as the chunks
+// show them (read back from the JSON strings jsonw writes).
+func rowValues(s *model.Scan, types []string) map[uint64][2]string {
+	out := map[uint64][2]string{}
+	for ti, slug := range types {
+		for _, ty := range s.Types {
+			if ty.Slug != slug {
+				continue
+			}
+			for row, i := range ty.Elements {
+				out[uint64(ti)<<RowBits|uint64(row)] = [2]string{
+					jsonRead(cut(s.Elements[i].Data, chunks.MaxData)),
+					jsonRead(cut(s.SourceData(i), chunks.MaxSourceData)),
+				}
+			}
+		}
+	}
+	return out
+}
+
+// jsonRead is v as it reads back from a JSON string jsonw wrote.
+func jsonRead(v string) string {
+	var out string
+	if err := json.Unmarshal(jsonw.String(nil, v), &out); err != nil {
+		panic(err)
+	}
+	return out
+}
+
+// TestWriteIndex builds the index of a random scan (hosts, addresses,
+// multi-line banners, <SFURL> markers, Unicode case, invalid UTF-8, a
+// value past the 64 KiB cut) and reads it back: entries distinct and in
+// dictionary order; blocks cut as specified; every row exactly once in
+// the data lists, under its data, and once in the source lists, under its
+// source data; every entry's trigrams and exact hash list its block, and
+// every listed block holds an entry with them.
 func TestWriteIndex(t *testing.T) {
-	s := testScan(t, 3000, 1)
+	s := testScan(t, 15000, 1)
 	files := map[string][]byte{}
-	st, err := Write(s, func(name string, data []byte) error {
+	st, err := Write(s, 3, func(name string, data []byte) error {
+		if _, dup := files[name]; dup {
+			t.Errorf("%s written twice", name)
+		}
 		files[name] = append([]byte(nil), data...)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	meta := payload(t, files[MetaFile])
-	if meta["k"] != "ix" || meta["v"] != float64(Version) || meta["scan"] != "s1" {
-		t.Fatalf("meta = %v", meta)
+	x := readIndex(t, files)
+	if x.meta.Gen != 3 || x.meta.Scan != "s1" || x.meta.Blocks < 3 {
+		t.Fatalf("head: gen %d scan %q, %d blocks", x.meta.Gen, x.meta.Scan, x.meta.Blocks)
 	}
-	shards := meta["shards"].(map[string]any)
-	var types []*model.TypeStat
-	for k, x := range meta["types"].([]any) {
-		slug := x.(map[string]any)["slug"].(string)
-		for _, ty := range s.Types {
-			if ty.Slug == slug {
-				types = append(types, ty)
-				if int(x.(map[string]any)["n"].(float64)) != ty.Total() {
-					t.Errorf("type %d: n = %v, want %d", k, x, ty.Total())
-				}
-			}
-		}
+	var types []string
+	for _, ty := range x.meta.Types {
+		types = append(types, ty.Slug)
 	}
 	if len(types) != len(s.Types)-1 {
 		t.Fatalf("%d types in the index, want %d", len(types), len(s.Types)-1)
 	}
-	value := func(id uint64, source bool) string {
-		ty := types[id>>RowBits]
-		i := ty.Elements[id&(1<<RowBits-1)]
-		if source {
-			return cut(s.SourceData(i), chunks.MaxSourceData)
+	rows := rowValues(s, types)
+
+	// Order and block limits.
+	for e := 1; e < len(x.entries); e++ {
+		a, b := x.entries[e-1], x.entries[e]
+		if c := strings.Compare(sortKey(a), sortKey(b)); c > 0 || c == 0 && a >= b {
+			t.Fatalf("entries %d, %d out of order: %.40q, %.40q", e-1, e, a, b)
 		}
-		return cut(s.Elements[i].Data, chunks.MaxData)
 	}
-	has := func(v string, key uint64) bool {
-		found := false
-		Trigrams(v, func(k uint64) { found = found || k == key })
-		return found
+	size, n := 0, 0
+	for e, v := range x.entries {
+		size += len(v)
+		n++
+		last := e == len(x.entries)-1 || x.blockOf[e+1] != x.blockOf[e]
+		full := size >= 32<<10 || n == 2048
+		if full != last && !(last && e == len(x.entries)-1) {
+			t.Fatalf("block %d: ends after %d entries, %d bytes", x.blockOf[e], n, size)
+		}
+		if last {
+			size, n = 0, 0
+		}
 	}
-	for _, fam := range []string{"v", "s"} {
-		n := int(shards[fam].(float64))
-		got := map[uint64]map[uint64]bool{} // key → ids
-		for shard := range n {
-			p := payload(t, files[ShardFile(fam, shard)])
-			if p["k"] != "ix"+fam || p["shard"] != float64(shard) {
-				t.Fatalf("%s shard %d: %v %v", fam, shard, p["k"], p["shard"])
+	// Blocks closed by either limit occur in this scan.
+	var byBytes, byCount bool
+	for blk := range x.meta.Blocks {
+		c := 0
+		for _, b := range x.blockOf {
+			if b == blk {
+				c++
 			}
-			ts, ps := p["t"].([]any), p["p"].([]any)
-			for j := range ts {
-				rs := []rune(ts[j].(string))
-				if len(rs) != 3 {
-					t.Fatalf("trigram %q", ts[j])
+		}
+		byCount = byCount || c == 2048
+		byBytes = byBytes || c < 2048 && blk < x.meta.Blocks-1
+	}
+	if !byBytes || !byCount {
+		t.Errorf("blocks cut by bytes: %v, by count: %v; want both", byBytes, byCount)
+	}
+
+	// Every row once in d under its data, once in s under its source data.
+	seen := [2]map[uint64]bool{{}, {}}
+	special := map[string]bool{}
+	for e, v := range x.entries {
+		if len(x.d[e])+len(x.s[e]) == 0 {
+			t.Errorf("entry %.40q lists no row", v)
+		}
+		for side, lists := range [2][][]uint64{x.d, x.s} {
+			for _, id := range lists[e] {
+				if seen[side][id] {
+					t.Fatalf("row %x listed twice (side %d)", id, side)
 				}
-				key := Key(rs[0], rs[1], rs[2])
-				if int(KeyHash(key)%uint32(n)) != shard {
-					t.Errorf("trigram %q in shard %d", ts[j], shard)
+				seen[side][id] = true
+				if got := rows[id][side]; got != v {
+					t.Fatalf("row %x (side %d) under %.40q, holds %.40q", id, side, v, got)
 				}
-				ids := map[uint64]bool{}
-				var id uint64
-				for k, d := range decodeVarints(t, ps[j].(string)) {
-					if k > 0 && d == 0 {
-						t.Errorf("trigram %q: a repeated posting", ts[j])
-					}
-					id += d
-					ids[id] = true
-					if fam == "s" {
-						// A block: some row of it has the trigram in its source.
-						if id%SourceBlock != 0 {
-							t.Errorf("source posting %d is not a block start", id)
-						}
-						found := false
-						for r := id; r < id+SourceBlock && r&(1<<RowBits-1) < uint64(types[id>>RowBits].Total()); r++ {
-							found = found || has(value(r, true), key)
-						}
-						if !found {
-							t.Errorf("source trigram %q lists block %d, no row of which has it", ts[j], id)
-						}
-						continue
-					}
-					if !has(value(id, false), key) {
-						t.Errorf("trigram %q lists %d (%q), which lacks it", ts[j], id, value(id, false))
-					}
-				}
-				got[key] = ids
 			}
 		}
-		for ti, ty := range types {
-			for row := range ty.Elements {
-				id := uint64(ti)<<RowBits | uint64(row)
-				post := id
-				if fam == "s" {
-					post = id &^ (SourceBlock - 1)
-				}
-				Trigrams(value(id, fam == "s"), func(k uint64) {
-					if !got[k][post] {
-						t.Fatalf("%s: row %d (%q) is not listed under %q", fam, id, value(id, fam == "s"), KeyString(k))
-					}
-				})
+		for _, mark := range []string{"\n", "<SFURL>", "\uFFFD", "ΣΊΣΥΦΟΣ", "😀"} {
+			if strings.Contains(v, mark) {
+				special[mark] = true
+			}
+		}
+		if len(v) > 60_000 {
+			special["long"] = true
+		}
+	}
+	if len(special) != 6 {
+		t.Errorf("special entries found: %v", special)
+	}
+	for side := range seen {
+		if len(seen[side]) != len(rows) {
+			t.Errorf("side %d lists %d rows of %d", side, len(seen[side]), len(rows))
+		}
+	}
+
+	// Trigrams and exact hashes.
+	blockHas := map[uint64]map[uint64]bool{} // key → blocks that have it
+	for e, v := range x.entries {
+		blk := uint64(x.blockOf[e])
+		Trigrams(v, func(k uint64) {
+			if !slices.Contains(x.trigrams[k], blk) {
+				t.Fatalf("entry %.40q: trigram %q does not list block %d", v, KeyString(k), blk)
+			}
+			if blockHas[k] == nil {
+				blockHas[k] = map[uint64]bool{}
+			}
+			blockHas[k][blk] = true
+		})
+		if !slices.Contains(x.exact[ExactHash(v)], blk) {
+			t.Fatalf("entry %.40q: its exact hash does not list block %d", v, blk)
+		}
+	}
+	for k, blocks := range x.trigrams {
+		if len(blocks) != len(blockHas[k]) {
+			t.Errorf("trigram %q lists %d blocks, %d have it", KeyString(k), len(blocks), len(blockHas[k]))
+		}
+	}
+	hashes := map[[2]uint64]bool{} // (hash, block) of every entry
+	for e, v := range x.entries {
+		hashes[[2]uint64{uint64(ExactHash(v)), uint64(x.blockOf[e])}] = true
+	}
+	for h, blocks := range x.exact {
+		for _, blk := range blocks {
+			if !hashes[[2]uint64{uint64(h), blk}] {
+				t.Errorf("exact hash %x lists block %d, which has no such entry", h, blk)
 			}
 		}
 	}
-	nx := int(shards["x"].(float64))
-	byHash := map[uint32]map[uint64]bool{}
-	for shard := range nx {
-		p := payload(t, files[ShardFile("x", shard)])
-		hs, ids := decodeVarints(t, p["h"].(string)), decodeVarints(t, p["p"].(string))
-		if len(hs) != len(ids) || len(hs) != int(p["n"].(float64)) {
-			t.Fatalf("exact shard %d: %d hashes, %d ids, n %v", shard, len(hs), len(ids), p["n"])
-		}
-		var h uint32
-		var id uint64
-		for k := range hs {
-			if hs[k] != 0 || k == 0 {
-				h += uint32(hs[k])
-				id = ids[k]
-			} else {
-				id += ids[k]
-			}
-			if int(h%uint32(nx)) != shard {
-				t.Errorf("hash %x in exact shard %d", h, shard)
-			}
-			if ExactHash(value(id, false)) != h {
-				t.Errorf("row %d under hash %x", id, h)
-			}
-			if byHash[h] == nil {
-				byHash[h] = map[uint64]bool{}
-			}
-			byHash[h][id] = true
-		}
-	}
-	for ti, ty := range types {
-		for row := range ty.Elements {
-			id := uint64(ti)<<RowBits | uint64(row)
-			if !byHash[ExactHash(value(id, false))][id] {
-				t.Fatalf("row %d missing from the exact hashes", id)
-			}
-		}
-	}
-	if st.Rows != s.Count() || st.Files != len(files) {
+	if st.Rows != s.Count() || st.Files != len(files) || st.Entries != len(x.entries) || st.Blocks != x.meta.Blocks {
 		t.Errorf("stats %+v, %d elements, %d files", st, s.Count(), len(files))
 	}
 }
@@ -319,7 +494,7 @@ func BenchmarkWrite(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		var n int64
-		if _, err := Write(s, func(_ string, data []byte) error { n += int64(len(data)); return nil }); err != nil {
+		if _, err := Write(s, 0, func(_ string, data []byte) error { n += int64(len(data)); return nil }); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(n)/1e6, "MB")

@@ -1,15 +1,16 @@
 package searchindex
 
 // Append-only segments: while `scanreport serve` follows a running scan,
-// the rows each update appends are indexed into one small segment file
-// (ix-g<n>.js) instead of the whole index being written again, and the
-// head (ix.js) lists the segments. A merge is a whole index written from a
-// copy of the scan (Write), after which the segments it covers are
-// dropped. docs/site-format.md ("Search index", "Segments") is the format.
+// the rows each update appends (and the rows whose source arrived after
+// them, "late") are indexed into one small segment file (ix-g<n>.js)
+// instead of the whole index being written again, and the head (ix.js)
+// lists the segments. A merge is a whole index written from a copy of the
+// scan (Write) as the next generation, after which the segments it covers
+// are dropped. docs/site-format.md ("Search index", "Segments") is the
+// format.
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/base64"
 	"errors"
 	"slices"
@@ -56,54 +57,87 @@ func Appended(s *model.Scan, cover map[string]int) []Range {
 }
 
 // WriteSegment indexes the rows of ranges (every type of s named at most
-// once) into segment n and writes it through out: the same values,
-// trigrams, source blocks and exact hashes as Write, with postings
-// k·2^RowBits + row over the segment's own types (k the position in
-// ranges, row the type's row). It returns the rows indexed; its cost
-// follows them, not the scan.
-func WriteSegment(s *model.Scan, n int, ranges []Range, out Out) (int, error) {
+// once) into segment n and writes it through out: a small dictionary of
+// their data and source data (as Write's, in dictionary order, one block)
+// with postings k·2^RowBits + row over the segment's own types (k the
+// position in its types, row the type's row), and late: the rows of
+// relinked (element indices) outside ranges, whose source data changed
+// since the index or an earlier segment listed them. Each late row is
+// listed again under its new source data; a type only late rows name is
+// added to the segment's types with no rows. It returns the rows indexed
+// (late ones included); its cost follows them, not the scan.
+func WriteSegment(s *model.Scan, n int, ranges []Range, relinked []int32, out Out) (int, error) {
 	bySlug := make(map[string]*model.TypeStat, len(s.Types))
 	for _, t := range s.Types {
 		bySlug[t.Slug] = t
 	}
-	vals, srcs := newPostings(), newPostings()
-	var exact []xrow
-	var keys, srcKeys []uint64
-	rows := 0
-	for k, r := range ranges {
+	k := make(map[string]int, len(ranges))
+	for i, r := range ranges {
 		t := bySlug[r.Slug]
-		if t == nil || r.From < 0 || r.To > min(len(t.Elements), 1<<RowBits) || r.From > r.To {
+		if _, dup := k[r.Slug]; dup || t == nil || t.Code == "ROOT" || r.From < 0 || r.To > min(len(t.Elements), 1<<RowBits) || r.From > r.To {
 			return 0, errors.New("search index segment: rows " + r.Slug + " [" + strconv.Itoa(r.From) + ", " + strconv.Itoa(r.To) + ") are not in the scan")
 		}
-		base := uint32(k) << RowBits
-		lastSrc := int32(-2)
+		k[r.Slug] = i
+	}
+	ranges = slices.Clone(ranges)
+	// Late rows: outside ranges, each once.
+	var late []uint32
+	for _, i := range relinked {
+		if i <= 0 || int(i) >= len(s.Elements) {
+			continue
+		}
+		t := s.Type(i)
+		row := int(s.Elements[i].Pos)
+		if t == nil || t.Code == "ROOT" || row >= 1<<RowBits {
+			continue
+		}
+		ki, ok := k[t.Slug]
+		if ok && row >= ranges[ki].From {
+			continue // in the segment's own rows
+		}
+		if !ok {
+			ki = len(ranges)
+			k[t.Slug] = ki
+			c := min(t.Total(), 1<<RowBits)
+			ranges = append(ranges, Range{t.Slug, c, c})
+		}
+		late = append(late, uint32(ki)<<RowBits|uint32(row))
+	}
+	slices.Sort(late)
+	late = slices.Compact(late)
+
+	x := newDict(0)
+	x.index = map[string]int32{}
+	for ki, r := range ranges {
+		t := bySlug[r.Slug]
+		base := uint32(ki) << RowBits
 		for row := r.From; row < r.To; row++ {
 			i := t.Elements[row]
-			id := base | uint32(row)
-			d := cut(s.Elements[i].Data, chunks.MaxData)
-			exact = append(exact, xrow{ExactHash(d), id})
-			keys = appendTrigrams(keys[:0], d)
-			for _, key := range keys {
-				vals.add(key, id)
-			}
-			if src := s.Elements[i].Source; src != lastSrc {
-				lastSrc = src
-				srcKeys = appendTrigrams(srcKeys[:0], cut(s.SourceData(i), chunks.MaxSourceData))
-			}
-			for _, key := range srcKeys {
-				srcs.add(key, id&^(SourceBlock-1))
-			}
-			rows++
+			x.add(base|uint32(row), x.entryOf(s.Elements[i].Data, chunks.MaxData), x.entryOf(s.SourceData(i), chunks.MaxSourceData))
 		}
 	}
+	rows := len(x.rows)
+	for _, id := range late {
+		t := bySlug[ranges[id>>RowBits].Slug]
+		i := t.Elements[id&(1<<RowBits-1)]
+		x.add(id, -1, x.entryOf(s.SourceData(i), chunks.MaxSourceData))
+	}
+	d, sl := postingLists{}, postingLists{}
+	d.off, d.rows = x.lists(x.d)
+	sl.off, sl.rows = x.lists(x.s)
+	// Late rows were added after the others: each entry's rows ascending.
+	for e := range x.strs {
+		slices.Sort(sl.rows[sl.off[e]:sl.off[e+1]])
+	}
+
 	b := append([]byte(nil), prefix...)
 	b = append(b, `{"k":"ixg","scan":`...)
 	b = jsonw.String(b, s.Meta.ID)
 	b = append(b, `,"seg":`...)
 	b = jsonw.Int(b, int64(n))
 	b = append(b, `,"types":[`...)
-	for k, r := range ranges {
-		if k > 0 {
+	for ki, r := range ranges {
+		if ki > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, `{"slug":`...)
@@ -114,57 +148,19 @@ func WriteSegment(s *model.Scan, n int, ranges []Range, out Out) (int, error) {
 		b = jsonw.Int(b, int64(r.To-r.From))
 		b = append(b, '}')
 	}
-	b = append(b, `],"v":`...)
-	b = segTrigrams(b, vals)
-	b = append(b, `,"s":`...)
-	b = segTrigrams(b, srcs)
-	b = append(b, `,"x":`...)
-	b = segExact(b, exact)
-	b = append(b, '}')
+	b = append(b, "],"...)
+	b, buf := appendEntries(b, x.strs, x.order(), d, sl, nil)
+	b = append(b, `,"late":"`...)
+	buf = binaryAppendUvarint(buf[:0], uint64(len(late)))
+	last := uint32(0)
+	for _, id := range late {
+		buf = binaryAppendUvarint(buf, uint64(id-last))
+		last = id
+	}
+	b = base64.StdEncoding.AppendEncode(b, buf)
+	b = append(b, `"}`...)
 	b = append(b, suffix...)
-	return rows, out(SegFile(n), b)
-}
-
-// segTrigrams appends one family of a segment's trigrams: {"t":[…],"p":[…]},
-// keys in their order, lists as in a shard.
-func segTrigrams(b []byte, p *postings) []byte {
-	keys := slices.Sorted(slices.Values(p.keys(nil)))
-	b = append(b, `{"t":[`...)
-	var name []byte
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		name = appendKey(name[:0], k)
-		b = jsonw.String(b, string(name))
-	}
-	b = append(b, `],"p":[`...)
-	var list []byte
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		list = p.appendList(list[:0], p.find(k), 0)
-		b = append(b, '"')
-		b = base64.StdEncoding.AppendEncode(b, list)
-		b = append(b, '"')
-	}
-	return append(b, "]}"...)
-}
-
-// segExact appends a segment's exact hashes: {"n":…,"h":…,"p":…}, pairs
-// sorted by hash then posting, encoded as in an exact shard.
-func segExact(b []byte, exact []xrow) []byte {
-	slices.SortFunc(exact, func(a, b xrow) int {
-		if c := cmp.Compare(a.h, b.h); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-	hb, ib := appendExactPairs(nil, nil, exact)
-	b = append(b, '{')
-	b = appendExactFields(b, len(exact), hb, ib)
-	return append(b, '}')
+	return rows + len(late), out(SegFile(n), b)
 }
 
 // Head is ix.js as Write wrote it (meta) with the segments segs listed and

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,142 +17,137 @@ import (
 	"github.com/scanreport/scanreport/scan"
 )
 
-// hit is one posting read back: a type's row (for source trigrams, the
-// first row of its block).
-type hit struct {
+// rowKey is a row by type slug and row.
+type rowKey struct {
 	slug string
 	row  int
 }
 
-// postingSets is an index read back: per family ("v", "s", "x") and key
-// (trigram text, or exact hash in decimal), the rows it lists.
-type postingSets map[string]map[string]map[hit]bool
+// mapping is what an index says: for each entry, the rows whose data
+// (side 0) and source data (side 1) it is.
+type mapping [2]map[string]map[rowKey]bool
 
-func (p postingSets) add(family, key string, slugs []string, ids []uint64, t *testing.T) {
-	if p[family] == nil {
-		p[family] = map[string]map[hit]bool{}
+func newMapping() mapping { return mapping{{}, {}} }
+
+func (m mapping) add(side int, entry string, r rowKey) {
+	if m[side][entry] == nil {
+		m[side][entry] = map[rowKey]bool{}
 	}
-	if p[family][key] == nil {
-		p[family][key] = map[hit]bool{}
-	}
-	for _, id := range ids {
-		k := int(id >> RowBits)
-		if k >= len(slugs) {
-			t.Fatalf("%s %q: posting %d names type %d of %d", family, key, id, k, len(slugs))
+	m[side][entry][r] = true
+}
+
+// drop removes the rows of late from the source side.
+func (m mapping) drop(late map[rowKey]bool) {
+	for e, rows := range m[1] {
+		for r := range late {
+			delete(rows, r)
 		}
-		p[family][key][hit{slugs[k], int(id & (1<<RowBits - 1))}] = true
+		if len(rows) == 0 {
+			delete(m[1], e)
+		}
 	}
 }
 
-// readExact adds the pairs of an exact shard's two streams.
-func (p postingSets) readExact(h, ps string, slugs []string, t *testing.T) {
-	hs, ids := decodeVarints(t, h), decodeVarints(t, ps)
-	if len(hs) != len(ids) {
-		t.Fatalf("exact: %d hashes, %d postings", len(hs), len(ids))
-	}
-	var lh, lid uint64
-	for i := range hs {
-		if i == 0 || hs[i] != 0 {
-			lh += hs[i]
-			lid = ids[i]
-		} else {
-			lid += ids[i]
-		}
-		p.add("x", fmt.Sprint(lh), slugs, []uint64{lid}, t)
-	}
-}
-
-// readIndex reads a whole index (Write's files) back.
-func readIndex(t *testing.T, files map[string][]byte, p postingSets) *sitefmt.IndexMeta {
-	t.Helper()
-	v, err := sitefmt.Decode(payloadBytes(t, files[MetaFile]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	meta := v.(*sitefmt.IndexMeta)
-	var slugs []string
-	for _, ty := range meta.Types {
-		slugs = append(slugs, ty.Slug)
-	}
-	for name, b := range files {
-		if !strings.HasPrefix(name, "ix-v") && !strings.HasPrefix(name, "ix-s") && !strings.HasPrefix(name, "ix-x") {
-			continue
-		}
-		v, err := sitefmt.Decode(payloadBytes(t, b))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		switch sh := v.(type) {
-		case *sitefmt.TrigramShard:
-			for i, key := range sh.T {
-				p.add(sh.K[2:], key, slugs, deltas(decodeVarints(t, sh.P[i])), t)
+func (m mapping) fromIndex(x *index) {
+	for e, v := range x.entries {
+		for side, lists := range [2][][]uint64{x.d, x.s} {
+			for _, id := range lists[e] {
+				m.add(side, v, rowKey{x.meta.Types[id>>RowBits].Slug, int(id & (1<<RowBits - 1))})
 			}
-		case *sitefmt.ExactShard:
-			p.readExact(sh.H, sh.P, slugs, t)
 		}
 	}
-	return meta
 }
 
-// readSegment reads one segment file back into p.
-func readSegment(t *testing.T, b []byte, p postingSets) *sitefmt.IndexSegment {
+// readSegment decodes a segment and applies it to m as a reader does:
+// its late rows dropped from the source side of what m holds, then its
+// entries' rows added. It returns the segment and its late rows.
+func readSegment(t *testing.T, b []byte, m mapping) (*sitefmt.IndexSegment, map[rowKey]bool) {
 	t.Helper()
-	v, err := sitefmt.Decode(payloadBytes(t, b))
-	if err != nil {
-		t.Fatal(err)
+	g, ok := decode(t, "segment", b).(*sitefmt.IndexSegment)
+	if !ok {
+		t.Fatal("not a segment")
 	}
-	g := v.(*sitefmt.IndexSegment)
-	var slugs []string
-	for _, r := range g.Types {
-		slugs = append(slugs, r.Slug)
-	}
-	for fam, tr := range map[string]sitefmt.SegTrigrams{"v": g.V, "s": g.S} {
-		if len(tr.T) != len(tr.P) || !slices.IsSorted(tr.T) {
-			t.Fatalf("segment %d %s: %d keys (sorted: %v), %d lists", g.Seg, fam, len(tr.T), slices.IsSorted(tr.T), len(tr.P))
+	row := func(id uint64) rowKey {
+		k := int(id >> RowBits)
+		if k >= len(g.Types) {
+			t.Fatalf("segment %d: posting %x names type %d of %d", g.Seg, id, k, len(g.Types))
 		}
-		for i, key := range tr.T {
-			p.add(fam, key, slugs, deltas(decodeVarints(t, tr.P[i])), t)
+		return rowKey{g.Types[k].Slug, int(id & (1<<RowBits - 1))}
+	}
+	in := func(r rowKey) bool {
+		for _, ty := range g.Types {
+			if ty.Slug == r.slug && r.row >= ty.S && r.row < ty.S+ty.N {
+				return true
+			}
+		}
+		return false
+	}
+	lv := decodeVarints(t, g.Late)
+	if len(lv) == 0 || int(lv[0]) != len(lv)-1 {
+		t.Fatalf("segment %d: late %v is not a count and its postings", g.Seg, lv)
+	}
+	late := map[rowKey]bool{}
+	var id uint64
+	for k, d := range lv[1:] {
+		if k > 0 && d == 0 {
+			t.Errorf("segment %d: a late row twice", g.Seg)
+		}
+		id += d
+		r := row(id)
+		if in(r) {
+			t.Errorf("segment %d: late row %v is one of its own rows", g.Seg, r)
+		}
+		late[r] = true
+	}
+	m.drop(late)
+	d, s := readLists(t, g.D, len(g.E)), readLists(t, g.S, len(g.E))
+	for e, v := range g.E {
+		if e > 0 {
+			a := g.E[e-1]
+			if c := strings.Compare(sortKey(a), sortKey(v)); c > 0 || c == 0 && a >= v {
+				t.Errorf("segment %d: entries %.30q, %.30q out of order", g.Seg, a, v)
+			}
+		}
+		for _, id := range d[e] {
+			if !in(row(id)) {
+				t.Errorf("segment %d: data row %v outside its rows", g.Seg, row(id))
+			}
+			m.add(0, v, row(id))
+		}
+		for _, id := range s[e] {
+			if !in(row(id)) && !late[row(id)] {
+				t.Errorf("segment %d: source row %v neither its own nor late", g.Seg, row(id))
+			}
+			m.add(1, v, row(id))
 		}
 	}
-	p.readExact(g.X.H, g.X.P, slugs, t)
-	return g
+	return g, late
 }
 
-// deltas turns a posting list's varints (the first absolute, then deltas)
-// into postings.
-func deltas(v []uint64) []uint64 {
-	for i := 1; i < len(v); i++ {
-		v[i] += v[i-1]
-	}
-	return v
-}
-
-func payloadBytes(t *testing.T, file []byte) []byte {
-	t.Helper()
-	s := string(file)
-	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
-		t.Fatalf("not a data file: %.80q", s)
-	}
-	return []byte(s[len(prefix) : len(s)-len(suffix)])
-}
-
-// TestSegments grows a scan in batches as `serve` sees it: the index
-// written at the start plus a segment per batch lists exactly what the
-// index of the whole scan lists, key by key and row by row; the head
-// names the segments and the rows they cover; and the merge (Write over
-// the grown scan) is byte for byte the index built at once.
+// TestSegments grows a scan in random batches as `serve` sees it, with
+// sources that arrive after their children (relinked): the index written
+// at the start plus a segment per batch, each one's late rows applied,
+// give exactly the entry → rows mapping of the index of the whole scan;
+// the head names the segments and the rows they cover; and the merge
+// (Write over the grown scan) is byte for byte the index built at once,
+// whatever its generation.
 func TestSegments(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 9))
 	risky, _ := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
-	grow := model.New(scan.Meta{ID: "s1", Target: "t", Status: scan.StatusRunning}, eltypes.MustLoad(), risky)
+	meta := scan.Meta{ID: "s1", Target: "t", Status: scan.StatusRunning}
+	grow := model.New(meta, eltypes.MustLoad(), risky)
 	t0 := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	grow.Add(scan.Element{ID: "h", Type: "INTERNET_NAME", Data: "Host.Example", Source: "ROOT", Module: "m0", Generated: t0}, 1)
+	root := scan.Element{ID: "h", Type: "INTERNET_NAME", Data: "Host.Example", Source: "ROOT", Module: "m0", Generated: t0}
+	grow.Add(root, 1)
 	types := []string{"IP_ADDRESS", "INTERNET_NAME", "RAW_RIR_DATA", "TCP_PORT_OPEN"}
 	var els []scan.Element
 	for i := range 3000 {
 		src := "h"
-		if i > 0 && r.IntN(3) == 0 {
+		switch {
+		case i > 0 && r.IntN(3) == 0:
 			src = fmt.Sprint("e", r.IntN(i))
+		case i < 2900 && r.IntN(4) == 0:
+			src = fmt.Sprint("e", i+1+r.IntN(30)) // arrives later: relinked then
 		}
 		ty := types[r.IntN(len(types))]
 		if i >= 2500 && i%7 == 0 {
@@ -159,14 +155,15 @@ func TestSegments(t *testing.T) {
 		}
 		els = append(els, scan.Element{ID: fmt.Sprint("e", i), Type: ty, Data: randomValue(r, i), Source: src, Module: "m1", Generated: t0.Add(time.Duration(i) * time.Second)})
 	}
-	add := func(from, to int) {
+	add := func(from, to int) []int32 {
 		for i := from; i < to; i++ {
 			grow.Add(els[i], i+2)
 		}
+		return grow.TakeRelinked()
 	}
-	write := func(s *model.Scan) map[string][]byte {
+	write := func(s *model.Scan, gen int) map[string][]byte {
 		files := map[string][]byte{}
-		if _, err := Write(s, func(name string, data []byte) error {
+		if _, err := Write(s, gen, func(name string, data []byte) error {
 			files[name] = bytes.Clone(data)
 			return nil
 		}); err != nil {
@@ -175,22 +172,28 @@ func TestSegments(t *testing.T) {
 		return files
 	}
 	add(0, 1000)
-	got := postingSets{}
-	mainFiles := write(grow)
-	mainMeta := readIndex(t, mainFiles, got)
+	got := newMapping()
+	mainFiles := write(grow, 0)
+	mainIx := readIndex(t, mainFiles)
+	got.fromIndex(mainIx)
 	cover := Covered(grow)
 	var segs []int
 	var order []string
-	for _, ty := range mainMeta.Types {
+	for _, ty := range mainIx.meta.Types {
 		order = append(order, ty.Slug)
 	}
+	lateRows, lateTypes := 0, 0
 	for n, at := 1, 1000; at < len(els); n++ {
-		next := min(len(els), at+1+r.IntN(400))
-		add(at, next)
+		size := 1 + r.IntN(400)
+		if r.IntN(3) == 0 {
+			size = 1 + r.IntN(3) // a few rows of some types: late rows of others
+		}
+		next := min(len(els), at+size)
+		relinked := add(at, next)
 		at = next
 		ranges := Appended(grow, cover)
 		var seg []byte
-		rows, err := WriteSegment(grow, n, ranges, func(name string, data []byte) error {
+		rows, err := WriteSegment(grow, n, ranges, relinked, func(name string, data []byte) error {
 			if name != SegFile(n) {
 				t.Errorf("segment %d written as %s", n, name)
 			}
@@ -200,34 +203,56 @@ func TestSegments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		g := readSegment(t, seg, got)
+		g, late := readSegment(t, seg, got)
+		if g.Seg != n || g.Scan != "s1" {
+			t.Errorf("segment %d: seg %d scan %q", n, g.Seg, g.Scan)
+		}
 		sum := 0
 		for k, rg := range ranges {
 			sum += rg.To - rg.From
 			if g.Types[k] != (sitefmt.IndexRange{Slug: rg.Slug, S: rg.From, N: rg.To - rg.From}) {
 				t.Errorf("segment %d type %d: %+v, want %+v", n, k, g.Types[k], rg)
 			}
+		}
+		for _, ty := range g.Types[len(ranges):] {
+			if ty.N != 0 || ty.S != cover[ty.Slug] {
+				t.Errorf("segment %d: a type only late rows name: %+v, covered %d", n, ty, cover[ty.Slug])
+			}
+			lateTypes++
+		}
+		// The late rows are exactly the relinked rows outside ranges.
+		want := map[rowKey]bool{}
+		for _, i := range relinked {
+			ty := grow.Type(i)
+			if pos := int(grow.Elements[i].Pos); pos < cover[ty.Slug] {
+				want[rowKey{ty.Slug, pos}] = true
+			}
+		}
+		if !maps.Equal(late, want) {
+			t.Errorf("segment %d: late %v, want %v", n, late, want)
+		}
+		lateRows += len(late)
+		if rows != sum+len(late) {
+			t.Errorf("segment %d: %d rows, want %d", n, rows, sum+len(late))
+		}
+		for _, rg := range ranges {
 			cover[rg.Slug] = rg.To
 		}
-		if rows != sum || g.X.N != sum {
-			t.Errorf("segment %d: %d rows, %d exact pairs, want %d", n, rows, g.X.N, sum)
-		}
 		segs = append(segs, n)
+	}
+	if lateRows < 20 || lateTypes == 0 {
+		t.Errorf("%d late rows, %d types only late rows name: too few to tell", lateRows, lateTypes)
 	}
 	if !maps.Equal(cover, Covered(grow)) {
 		t.Errorf("segments cover %v, the scan has %v", cover, Covered(grow))
 	}
-	// The head: Write's meta with the segments and the cover.
+	// The head: Write's head with the segments and the cover.
 	head, err := Head(mainFiles[MetaFile], segs, cover, order)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := sitefmt.Decode(payloadBytes(t, head))
-	if err != nil {
-		t.Fatal(err)
-	}
-	hm := v.(*sitefmt.IndexMeta)
-	if !slices.Equal(hm.Segs, segs) || len(hm.Cover) != len(cover) || !slices.Equal(hm.Types, mainMeta.Types) {
+	hm := decode(t, MetaFile, head).(*sitefmt.IndexMeta)
+	if !slices.Equal(hm.Segs, segs) || len(hm.Cover) != len(cover) || !slices.Equal(hm.Types, mainIx.meta.Types) {
 		t.Errorf("head: segs %v, cover %v, types %v", hm.Segs, hm.Cover, hm.Types)
 	}
 	for k, c := range hm.Cover {
@@ -239,38 +264,50 @@ func TestSegments(t *testing.T) {
 		t.Error("a head without segments is not Write's ix.js")
 	}
 
-	// The index of the whole scan lists exactly the same.
-	full := write(grow)
-	want := postingSets{}
-	readIndex(t, full, want)
-	for _, fam := range []string{"v", "s", "x"} {
-		if len(got[fam]) != len(want[fam]) {
-			t.Errorf("%s: %d keys over index and segments, %d in the whole index", fam, len(got[fam]), len(want[fam]))
+	// The index of the whole scan says exactly the same.
+	full := write(grow, 0)
+	want := newMapping()
+	want.fromIndex(readIndex(t, full))
+	for side := range want {
+		if len(got[side]) != len(want[side]) {
+			t.Errorf("side %d: %d entries over index and segments, %d in the whole index", side, len(got[side]), len(want[side]))
 		}
-		for key, rows := range want[fam] {
-			if !maps.Equal(got[fam][key], rows) {
-				t.Errorf("%s %q: index and segments list %d rows, the whole index %d", fam, key, len(got[fam][key]), len(rows))
+		for e, rows := range want[side] {
+			if !maps.Equal(got[side][e], rows) {
+				t.Errorf("side %d %.40q: index and segments list %d rows, the whole index %d", side, e, len(got[side][e]), len(rows))
 			}
 		}
 	}
-	if len(want["v"]) < 500 || len(want["x"]) < 1000 {
-		t.Errorf("the whole index is too small to tell: %d trigrams, %d hashes", len(want["v"]), len(want["x"]))
+	if len(want[0]) < 1000 || len(want[1]) < 500 {
+		t.Errorf("the whole index is too small to tell: %d data entries, %d source entries", len(want[0]), len(want[1]))
 	}
 
 	// The merge: the index written again from the grown scan is the index
-	// built at once from all its elements.
-	once := model.New(scan.Meta{ID: "s1", Target: "t", Status: scan.StatusRunning}, eltypes.MustLoad(), risky)
-	once.Add(scan.Element{ID: "h", Type: "INTERNET_NAME", Data: "Host.Example", Source: "ROOT", Module: "m0", Generated: t0}, 1)
+	// built at once from all its elements; as another generation, the
+	// same but for the generation.
+	once := model.New(meta, eltypes.MustLoad(), risky)
+	once.Add(root, 1)
 	for i, e := range els {
 		once.Add(e, i+2)
 	}
-	atOnce := write(once)
+	atOnce := write(once, 0)
 	if len(atOnce) != len(full) {
 		t.Fatalf("merged: %d files, built at once: %d", len(full), len(atOnce))
 	}
 	for name, b := range atOnce {
 		if !bytes.Equal(full[name], b) {
 			t.Errorf("merged %s differs from the one built at once", name)
+		}
+	}
+	gen7 := write(grow, 7)
+	for name, b := range atOnce {
+		name7 := name
+		if name != MetaFile {
+			name7 = "ix7-" + strings.TrimPrefix(name, "ix0-")
+		}
+		b7 := bytes.Replace(b, []byte(`"gen":0,`), []byte(`"gen":7,`), 1)
+		if !bytes.Equal(gen7[name7], b7) {
+			t.Errorf("generation 7's %s is not generation 0's %s", name7, name)
 		}
 	}
 }
@@ -280,9 +317,32 @@ func TestSegments(t *testing.T) {
 func TestSegmentRejectsRows(t *testing.T) {
 	s := testScan(t, 50, 1)
 	cover := Covered(s)
-	_, err := WriteSegment(s, 1, []Range{{"ip_address", cover["ip_address"], cover["ip_address"] + 5}}, func(string, []byte) error { return nil })
-	if err == nil {
-		t.Error("a range past the type's rows was indexed")
+	for _, rg := range [][]Range{
+		{{"ip_address", cover["ip_address"], cover["ip_address"] + 5}},
+		{{"ip_address", 0, 1}, {"ip_address", 1, 2}},
+		{{"no_such_type", 0, 0}},
+	} {
+		if _, err := WriteSegment(s, 1, rg, nil, func(string, []byte) error { return nil }); err == nil {
+			t.Errorf("ranges %v were indexed", rg)
+		}
+	}
+}
+
+// TestFileGen: the index's file names by generation, and the files that
+// are not of one.
+func TestFileGen(t *testing.T) {
+	for name, want := range map[string]int{
+		BlockFile(0, 3): 0, TrigramFile(12, 0): 12, ExactFile(3, 15): 3,
+		SegFile(4): -1, "ix-v0.js": -1, "ix-x12.js": -1,
+		MetaFile: -2, "manifest.js": -2, "ix05-d1.js": -2, "ix1.js": -2, "ix1-.js": -2, "ixd.js": -2,
+	} {
+		g, ok := FileGen(name)
+		if !ok {
+			g = -2
+		}
+		if g != want {
+			t.Errorf("FileGen(%q) = %d, %v; want %d", name, g, ok, want)
+		}
 	}
 }
 
@@ -298,7 +358,7 @@ func BenchmarkWriteSegment1M(b *testing.B) {
 	types := []string{"INTERNET_NAME", "IP_ADDRESS", "TCP_PORT_OPEN", "EMAILADDR"}
 	const n, add = 1_000_000, 1000
 	for i := range n + add {
-		s.Add(scan.Element{ID: fmt.Sprint("e", i), Type: types[i%4], Data: fmt.Sprintf("v%d.big.example", i), Source: fmt.Sprint("e", i/2), Module: "m1", Generated: t0}, i+2)
+		s.Add(scan.Element{ID: "e" + strconv.Itoa(i), Type: types[i%4], Data: fmt.Sprintf("v%d.big.example", i), Source: "e" + strconv.Itoa(i/2), Module: "m1", Generated: t0}, i+2)
 	}
 	// The index covered the first n rows; the segment takes the rest.
 	cover := Covered(s)
@@ -314,7 +374,7 @@ func BenchmarkWriteSegment1M(b *testing.B) {
 	}
 	ranges := Appended(s, cover)
 	var meta []byte
-	if _, err := Write(s, func(name string, data []byte) error {
+	if _, err := Write(s, 0, func(name string, data []byte) error {
 		if name == MetaFile {
 			meta = bytes.Clone(data)
 		}
@@ -330,7 +390,7 @@ func BenchmarkWriteSegment1M(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		bytesOut = 0
-		rows, err := WriteSegment(s, 1, ranges, func(_ string, data []byte) error { bytesOut += len(data); return nil })
+		rows, err := WriteSegment(s, 1, ranges, nil, func(_ string, data []byte) error { bytesOut += len(data); return nil })
 		if err != nil || rows != add {
 			b.Fatal(rows, err)
 		}

@@ -124,21 +124,43 @@ func graphFiles(t testing.TB, dir string, want map[string]bool) {
 	}
 }
 
-// indexFiles adds the search index to want: ix.js and, for each kind of
-// shard, the shards 0..n-1 its "shards" counts say exist.
+// indexFiles adds the search index to want: ix.js and the files of its
+// generation: the dictionary blocks, trigram and exact shards its counts
+// say exist, each of its kind and generation, the blocks holding the
+// entries ix.js counts.
 func indexFiles(t testing.TB, dir string, want map[string]bool) {
 	t.Helper()
 	var ix testread.Index
 	testread.Payload(t, filepath.Join(dir, "ix.js"), &ix)
-	if ix.K != "ix" || ix.V != 1 || ix.Shards.V+ix.Shards.S+ix.Shards.X == 0 {
-		t.Errorf("ix.js: k=%q v=%d shards=%v", ix.K, ix.V, ix.Shards)
+	if ix.K != "ix" || ix.V != 2 || ix.Blocks == 0 || ix.Shards.T == 0 || ix.Shards.X == 0 {
+		t.Errorf("ix.js: k=%q v=%d blocks=%d shards=%v", ix.K, ix.V, ix.Blocks, ix.Shards)
 	}
 	want["ix.js"] = true
-	for kind, n := range map[string]int{"v": ix.Shards.V, "s": ix.Shards.S, "x": ix.Shards.X} {
+	entries := 0
+	for i := range ix.Blocks {
+		name := fmt.Sprintf("ix%d-d%d.js", ix.Gen, i)
+		var blk sitefmt.IndexBlock
+		testread.Payload(t, filepath.Join(dir, name), &blk)
+		if blk.K != "ixd" || blk.Gen != ix.Gen || blk.Block != i || len(blk.E) == 0 {
+			t.Errorf("%s: k=%q gen=%d block=%d, %d entries", name, blk.K, blk.Gen, blk.Block, len(blk.E))
+		}
+		entries += len(blk.E)
+		want[name] = true
+	}
+	if entries != ix.Entries {
+		t.Errorf("ix.js counts %d entries; its blocks hold %d", ix.Entries, entries)
+	}
+	for kind, n := range map[string]int{"t": ix.Shards.T, "x": ix.Shards.X} {
 		for i := range n {
-			name := fmt.Sprintf("ix-%s%d.js", kind, i)
-			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-				t.Errorf("ix.js counts %d %q shards; %s: %v", n, kind, name, err)
+			name := fmt.Sprintf("ix%d-%s%d.js", ix.Gen, kind, i)
+			var sh struct {
+				K     string `json:"k"`
+				Gen   int    `json:"gen"`
+				Shard int    `json:"shard"`
+			}
+			testread.Payload(t, filepath.Join(dir, name), &sh)
+			if sh.K != "ix"+kind || sh.Gen != ix.Gen || sh.Shard != i {
+				t.Errorf("%s: k=%q gen=%d shard=%d", name, sh.K, sh.Gen, sh.Shard)
 			}
 			want[name] = true
 		}

@@ -6,7 +6,9 @@
 // graph) with its chunks is read as one object with the chunks' columns
 // concatenated in the order it lists them, so the same rows split into
 // other chunks compare equal, and the counters that only tell pages what
-// to fetch again ("gen", chunk versions "v") are left out. Every other file
+// to fetch again ("gen", chunk versions "v") are left out. A search index
+// head (ix.js) is read with the files of its generation, whatever its
+// number. Every other file
 // is compared byte for byte; hidden files are left out. Files only the second site holds (chunks of
 // an older layout that nothing names) are not compared.
 package sitecmp
@@ -112,6 +114,19 @@ func read(root string) (map[string]any, error) {
 			// through the downloads themselves (or skipped with them).
 			delete(m, "downloads")
 		}
+		if m, ok := v.(map[string]any); ok && path.Base(rel) == "ix.js" && m["k"] == "ix" {
+			// The search index: its head with the files of its
+			// generation (whichever number it has).
+			m["files"] = indexFiles(m, func(f string) (any, error) {
+				name := path.Join(path.Dir(rel), f)
+				chunk[name] = true
+				d, ok := raw[name]
+				if !ok {
+					return nil, fmt.Errorf("%s names %s, which is not there", rel, f)
+				}
+				return payload(d)
+			}, &err)
+		}
 		out[rel] = normalise(v, func(f string) (any, error) {
 			name := path.Join(path.Dir(rel), f)
 			chunk[name] = true
@@ -153,6 +168,33 @@ var volatile = map[string]bool{"gen": true, "v": true}
 
 // Keys of a chunk that say where it sits, not what it holds.
 var placement = map[string]bool{"k": true, "scan": true, "type": true, "seq": true, "n": true, "s": true, "n0": true, "e": true, "gen": true, "v": true, "f": true}
+
+// indexFiles loads the files a search index head (format 2) names: its
+// dictionary blocks, trigram and exact shards, by family and number.
+func indexFiles(head map[string]any, load func(string) (any, error), errp *error) map[string]any {
+	gen, _ := head["gen"].(float64)
+	counts := map[string]float64{}
+	counts["d"], _ = head["blocks"].(float64)
+	if sh, ok := head["shards"].(map[string]any); ok {
+		counts["t"], _ = sh["t"].(float64)
+		counts["x"], _ = sh["x"].(float64)
+	}
+	out := map[string]any{}
+	for family, n := range counts {
+		for i := range int(n) {
+			key := fmt.Sprintf("%s%d", family, i)
+			v, err := load(fmt.Sprintf("ix%d-%s", int(gen), key) + ".js")
+			if err != nil {
+				if *errp == nil {
+					*errp = err
+				}
+				return nil
+			}
+			out[key] = v
+		}
+	}
+	return out
+}
 
 func normalise(v any, load func(string) (any, error), errp *error) any {
 	switch x := v.(type) {
