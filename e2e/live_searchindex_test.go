@@ -187,4 +187,3 @@ func addElement(t *testing.T, scans, id string, e scan.Element) string {
 	}
 	return e.Data
 }
-
