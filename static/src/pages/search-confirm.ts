@@ -19,6 +19,9 @@ import type { ChunkRef, ElementChunk } from "../data/types";
 import type { Dict } from "../search/segments";
 
 const SLICE_MS = 12; // confirming runs in slices this long, then yields
+// Dictionary blocks in flight (small files: their count, not their bytes,
+// is what costs).
+const BLOCKS_PARALLEL = 16;
 
 // matcher is the real query as one function, the search worker's own
 // (search/match.ts: linear time in each value): the index's entries and
@@ -121,9 +124,10 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
     );
   say();
   const slice = slicer(cx);
-  // Blocks load PARALLEL at a time, and are tested in order.
+  // Blocks load BLOCKS_PARALLEL at a time, and are tested in order.
   const ok = await inOrder(
     blocks,
+    BLOCKS_PARALLEL,
     (j) => j.run.ix.block(j.n),
     (j, b: Dict) => {
       const fresh: Hit[] = [];
@@ -141,6 +145,7 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
   // Rows no index covers: tested from their chunks.
   const ok2 = await inOrder(
     chunkJobs,
+    PARALLEL,
     (j) => cx.chunks.get(j.sc, j.ty, j.ref),
     (j, c: ElementChunk) => {
       const s0 = j.ref.s ?? 0;
@@ -186,14 +191,14 @@ function slicer(cx: Confirming): () => Promise<boolean> {
   };
 }
 
-// inOrder loads the file of each job, PARALLEL at a time, and hands each
+// inOrder loads the file of each job, parallel at a time, and hands each
 // to use in order (a file that fails to load to failed); after each, step
 // shows progress and yields, and its false stops the loop (false).
-async function inOrder<J, F>(jobs: J[], load: (j: J) => Promise<F>, use: (j: J, f: F) => void, failed: (j: J, e: Error) => void, step: () => Promise<boolean>): Promise<boolean> {
+async function inOrder<J, F>(jobs: J[], parallel: number, load: (j: J) => Promise<F>, use: (j: J, f: F) => void, failed: (j: J, e: Error) => void, step: () => Promise<boolean>): Promise<boolean> {
   const started: Array<Promise<F> | undefined> = [];
   let next = 0;
   const more = (done: number) => {
-    while (next < jobs.length && next - done < PARALLEL) {
+    while (next < jobs.length && next - done < parallel) {
       const pr = load(jobs[next]);
       pr.catch(() => undefined); // handled in turn
       started.push(pr);

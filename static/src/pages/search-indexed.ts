@@ -41,7 +41,10 @@ import { hitCmp, hitColumns, needsCells, rowClass } from "./search-ixcolumns";
 import { showSearchDetail } from "./search-detail";
 
 const ROW_H = 34;
-const FLUSH_MS = 60; // rows reach the table at most this often while a search runs
+// Rows reach the table at most every FLUSH_MS while a search runs, then
+// less and less often (each layout sorts every hit found so far in).
+const FLUSH_MS = 60;
+const FLUSH_MAX_MS = 1000;
 
 export async function initIndexedSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<boolean> {
   const host = byId("search-results");
@@ -74,6 +77,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private running = false;
   private t0 = 0;
   private lastFlush = 0;
+  private flushEvery = FLUSH_MS;
   private total = 0;
   private ready = false;
   private refreshed = false; // the scans were read afresh since the last query ran
@@ -239,6 +243,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.emptyText();
     this.t0 = performance.now();
     this.lastFlush = this.t0;
+    this.flushEvery = FLUSH_MS;
     void this.run(seq, q, alsoSource).catch((e) => {
       if (seq !== this.seq) return;
       this.running = false;
@@ -263,8 +268,9 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
         },
         found: () => this.hits.length + this.fresh.length,
         flush: (now) => {
-          if (now - this.lastFlush < FLUSH_MS && !(this.orderN === 0 && this.fresh.length > 0)) return false;
+          if (now - this.lastFlush < this.flushEvery && !(this.orderN === 0 && this.fresh.length > 0)) return false;
           this.lastFlush = now;
+          if (this.orderN > 0) this.flushEvery = Math.min(FLUSH_MAX_MS, this.flushEvery * 1.5);
           this.relayout(false);
           return true;
         },

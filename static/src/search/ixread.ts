@@ -6,16 +6,16 @@
 // matcher. The search pages (pages/search-confirm.ts) drive a run; pure,
 // no DOM, so the node tests drive the same code over files in memory.
 
-import { base64Bytes, exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
+import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
 import { evalPlan, planQuery, trigramsIn } from "./plan";
 import type { Query } from "./query";
-import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
+import { asSegment, coveredTypes, dictRows, lateAfter, readDict, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
 import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
 const SHARD_CACHE = 256;
-// Dictionary blocks kept between queries (at most 32 KiB of entries and
-// their postings each: about 10 MB of heap in all).
-const BLOCK_CACHE = 160;
+// Dictionary blocks kept between queries, by their size (characters of
+// entries and of postings): about 16–32 MB of heap.
+const BLOCK_CACHE = 16 << 20;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;
@@ -24,11 +24,12 @@ export type Loader = (file: string) => Promise<Payload>;
 // with the next head when only its segments changed.
 export interface Caches {
   shards: Map<string, Promise<TrigramShard | ExactShard>>;
-  blocks: Map<number, Promise<Dict>>;
+  blocks: Map<number, { p: Promise<Dict>; size: number }>; // oldest first
+  size: number; // of the blocks kept
 }
 
 export function newCaches(): Caches {
-  return { shards: new Map(), blocks: new Map() };
+  return { shards: new Map(), blocks: new Map(), size: 0 };
 }
 
 export class ScanIndex {
@@ -92,23 +93,34 @@ export class ScanIndex {
 
   // block loads dictionary block n (or takes it from the blocks kept).
   block(n: number): Promise<Dict> {
-    const c = this.caches.blocks;
-    const have = c.get(n);
+    const c = this.caches;
+    const have = c.blocks.get(n);
     if (have) {
-      c.delete(n);
-      c.set(n, have); // most recent last
-      return have;
+      c.blocks.delete(n);
+      c.blocks.set(n, have); // most recent last
+      return have.p;
     }
     const file = `ix${this.meta.gen}-d${n}.js`;
-    const p = this.load(file).then((x): Dict => {
+    const kept = { p: this.load(file).then((x): Dict => check(x)), size: 0 };
+    const check = (x: Payload): Dict => {
       const b = x as IndexBlock;
       if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
-      return { e: b.e, d: base64Bytes(b.d), s: base64Bytes(b.s) };
+      if (c.blocks.get(n) === kept) {
+        kept.size = b.e.reduce((a, v) => a + v.length, b.d.length + b.s.length);
+        c.size += kept.size;
+        for (const [k, old] of c.blocks) {
+          if (c.size <= BLOCK_CACHE || k === n) break;
+          c.blocks.delete(k);
+          c.size -= old.size;
+        }
+      }
+      return readDict(b.e, b.d, b.s);
+    };
+    kept.p.catch(() => {
+      if (c.blocks.get(n) === kept) c.blocks.delete(n);
     });
-    p.catch(() => c.delete(n));
-    c.set(n, p);
-    while (c.size > BLOCK_CACHE) c.delete(c.keys().next().value as number);
-    return p;
+    c.blocks.set(n, kept);
+    return kept.p;
   }
 
   private shard(family: "t" | "x", n: number): Promise<TrigramShard | ExactShard> {

@@ -65,7 +65,18 @@ export function readSegment(g: IndexSegment, typeNo: Map<string, number>, rowBit
     });
   }
   late.sort((a, b) => a - b);
-  return { e: g.e, d: base64Bytes(g.d), s: base64Bytes(g.s), late, ids };
+  const x = readDict(g.e, g.d, g.s);
+  return {
+    e: g.e,
+    get d() {
+      return x.d;
+    },
+    get s() {
+      return x.s;
+    },
+    late,
+    ids,
+  };
 }
 
 // lateAfter gives, for each part of the index (0: the index written whole,
@@ -88,9 +99,26 @@ export function lateAfter(segs: Segment[]): Array<Set<number>> {
 // Dict is a dictionary read for queries (a block of the index, or a
 // segment): its entries and their data and source postings as bytes.
 export interface Dict {
-  e: string[];
-  d: Uint8Array;
-  s: Uint8Array;
+  readonly e: string[];
+  readonly d: Uint8Array;
+  readonly s: Uint8Array;
+}
+
+// readDict reads a dictionary's posting streams (base64) when first used:
+// a block none of whose entries match needs neither, a query without
+// "+ source" never the source postings.
+export function readDict(e: string[], d: string, s: string): Dict {
+  let dd: Uint8Array | null = null;
+  let ss: Uint8Array | null = null;
+  return {
+    e,
+    get d() {
+      return (dd ??= base64Bytes(d));
+    },
+    get s() {
+      return (ss ??= base64Bytes(s));
+    },
+  };
 }
 
 // Emit receives one row a dictionary gives: its id, and its data when it
