@@ -38,9 +38,13 @@ type Live struct {
 	// Background exports: jobs counts those running; exported holds what
 	// the finished ones changed until TakeExported, and exportedReady
 	// says there is some.
-	jobs          sync.WaitGroup
-	exporting     map[string]bool // scans whose export job has not ended (cancelled or not)
-	graphing      map[string]bool // scans whose graph job has not ended
+	jobs      sync.WaitGroup
+	exporting map[string]bool // scans whose export job has not ended (cancelled or not)
+	graphing  map[string]bool // scans whose graph job has not ended
+	// ixGens is the last search index generation a merge of each scan
+	// wrote: a merge after a full rewrite (generation 0) still numbers
+	// above a merge of the scan read before, which may be finishing.
+	ixGens        map[string]int
 	exported      Change
 	exportedReady chan struct{}
 	// exportHook, when set (tests), runs in each export job before it
@@ -123,7 +127,7 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, exportedReady: make(chan struct{}, 1)}
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixGens: map[string]int{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
 		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !o.NoSearchIndex)}
 	})

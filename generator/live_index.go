@@ -192,7 +192,7 @@ func (x *liveIndex) install(meta []byte, cover map[string]int, elems int, out fu
 // written since view was taken; the generation before the one it replaces
 // is removed then.
 func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) error {
-	if err := ctx.Err(); err != nil {
+	if err := ctx.Err(); err != nil || l.b.o.NoSearchIndex {
 		return err
 	}
 	l.mu.Lock()
@@ -207,7 +207,8 @@ func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) erro
 		x.write.Lock()
 		defer x.write.Unlock()
 		l.mu.Lock()
-		gen = x.gen + 1
+		gen = max(x.gen, l.ixGens[id]) + 1
+		l.ixGens[id] = gen
 		l.mu.Unlock()
 	}
 	dataDir := pages.ScanDir(id) + "data/"

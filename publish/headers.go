@@ -131,5 +131,6 @@ func siteHeader(key string) (Header, Phase) {
 }
 
 // indexFiles are the data files of a scan that name other data files
-// (their chunks): they go after the data they name.
-var indexFiles = map[string]bool{"manifest.js": true, "graph.js": true, "tree.js": true}
+// (their chunks; the search index's head its generation's files): they go
+// after the data they name.
+var indexFiles = map[string]bool{"manifest.js": true, "graph.js": true, "tree.js": true, "ix.js": true}

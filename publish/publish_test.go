@@ -35,6 +35,8 @@ func TestHeaders(t *testing.T) {
 		{"scans/a/data/manifest.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseIndex},
 		{"scans/a/data/graph.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseIndex},
 		{"scans/a/data/tree.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseIndex},
+		{"scans/a/data/ix.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseIndex},
+		{"scans/a/data/ix0-d3.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseData},
 		{"scans/a/data/graph-0.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseData},
 		{"scans/a/data/e-ip_address-0.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseData},
 		{"scans/a/data/fp.js", "text/javascript; charset=utf-8", CacheRevalidate, "", PhaseData},

@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"cmp"
 	"encoding/base64"
 	"slices"
 	"strings"
@@ -72,51 +73,106 @@ func valid(v string) string {
 	return b.String()
 }
 
-// sortKey is v with each code point replaced by its ExactFold, as UTF-8;
-// v itself when that changes nothing.
-func sortKey(v string) string {
-	i := 0
-	for i < len(v) && v[i] < utf8.RuneSelf && (v[i] < 'A' || v[i] > 'Z') {
-		i++
-	}
-	if i == len(v) {
-		return v
-	}
-	b := make([]byte, i, len(v)+8)
-	copy(b, v[:i])
-	for i < len(v) {
-		c := v[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
+// foldKey is one code point of the sort key: ASCII lower-cased, any other
+// code point U+FFFD (ExactFold).
+func foldKey(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		_, size := utf8.DecodeRuneInString(v[i:])
-		b = utf8.AppendRune(b, utf8.RuneError)
-		i += size
+		return rune(c), 1
 	}
-	return string(b)
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return utf8.RuneError, size
 }
 
-// order returns the entries in dictionary order: by sortKey, then by the
-// raw bytes.
+// keyPrefix is the first 8 bytes of a's sort key (a with each code point
+// replaced by foldKey's, as UTF-8), big-endian, zero-padded.
+func keyPrefix(a string) uint64 {
+	var pfx uint64
+	n := 0
+	for i := 0; i < len(a) && n < 8; {
+		r, size := foldKey(a, i)
+		i += size
+		if r < utf8.RuneSelf {
+			pfx, n = pfx<<8|uint64(r), n+1
+			continue
+		}
+		for _, c := range []byte("\uFFFD") {
+			if n < 8 {
+				pfx, n = pfx<<8|uint64(c), n+1
+			}
+		}
+	}
+	return pfx << (8 * (8 - n))
+}
+
+// compareKeys compares the sort keys of a and b (valid UTF-8) without
+// making them: the bytes both share are skipped (back to a code point both
+// start there), then code point by code point (UTF-8 keeps code point
+// order), a shorter key first.
+func compareKeys(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for i > 0 && (i < len(a) && !utf8.RuneStart(a[i]) || i < len(b) && !utf8.RuneStart(b[i])) {
+		i--
+	}
+	j := i
+	for i < len(a) && j < len(b) {
+		ra, na := foldKey(a, i)
+		rb, nb := foldKey(b, j)
+		if ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		i, j = i+na, j+nb
+	}
+	return cmp.Compare(len(a)-i, len(b)-j)
+}
+
+// compareEntries is the dictionary's order: by sort key, then by the raw
+// bytes.
+func compareEntries(a, b string) int {
+	if c := compareKeys(a, b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// plain says whether v is its own sort key (no ASCII upper case, no
+// non-ASCII code point).
+func plain(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// order returns the entries in dictionary order (compareEntries). Keys
+// are compared by their first eight bytes first, held in the slice sorted
+// (no string to load for most comparisons), and two strings that are
+// their own keys as bytes.
 func (x *dict) order() []int32 {
 	type sk struct {
-		key string
-		e   int32
+		pfx   uint64
+		e     int32
+		plain bool
 	}
 	keys := make([]sk, len(x.strs))
 	for e, v := range x.strs {
-		keys[e] = sk{sortKey(v), int32(e)}
+		keys[e] = sk{keyPrefix(v), int32(e), plain(v)}
 	}
 	slices.SortFunc(keys, func(a, b sk) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
+		if a.pfx != b.pfx {
+			return cmp.Compare(a.pfx, b.pfx)
 		}
-		return strings.Compare(x.strs[a.e], x.strs[b.e])
+		if a.plain && b.plain {
+			return strings.Compare(x.strs[a.e], x.strs[b.e])
+		}
+		return compareEntries(x.strs[a.e], x.strs[b.e])
 	})
 	out := make([]int32, len(keys))
 	for i, k := range keys {
@@ -125,10 +181,9 @@ func (x *dict) order() []int32 {
 	return out
 }
 
-// lists groups the rows by entry (which: x.d or x.s): the rows of entry e
-// are rows[off[e]:off[e+1]], in the order added.
-func (x *dict) lists(which []int32) (off []int32, rows []uint32) {
-	off = make([]int32, len(x.strs)+1)
+// lists groups the rows by entry (which: x.d or x.s), in the order added.
+func (x *dict) lists(which []int32) postingLists {
+	off := make([]int32, len(x.strs)+1)
 	for _, e := range which {
 		if e >= 0 {
 			off[e+1]++
@@ -137,7 +192,7 @@ func (x *dict) lists(which []int32) (off []int32, rows []uint32) {
 	for e := 1; e < len(off); e++ {
 		off[e] += off[e-1]
 	}
-	rows = make([]uint32, off[len(off)-1])
+	rows := make([]uint32, off[len(off)-1])
 	at := slices.Clone(off[:len(off)-1])
 	for r, e := range which {
 		if e >= 0 {
@@ -145,7 +200,7 @@ func (x *dict) lists(which []int32) (off []int32, rows []uint32) {
 			at[e]++
 		}
 	}
-	return off, rows
+	return postingLists{off, rows}
 }
 
 // appendLists appends, for each entry of ents in turn, its count and its
@@ -182,7 +237,8 @@ func appendEntries(b []byte, strs []string, ents []int32, d, s postingLists, buf
 	return append(b, '"'), buf
 }
 
-// postingLists are the rows of each entry (dict.lists).
+// postingLists are the rows of each entry (dict.lists): the rows of
+// entry e are rows[off[e]:off[e+1]].
 type postingLists struct {
 	off  []int32
 	rows []uint32

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
@@ -318,7 +319,7 @@ func TestWriteIndex(t *testing.T) {
 	// Order and block limits.
 	for e := 1; e < len(x.entries); e++ {
 		a, b := x.entries[e-1], x.entries[e]
-		if c := strings.Compare(sortKey(a), sortKey(b)); c > 0 || c == 0 && a >= b {
+		if c := strings.Compare(refKey(a), refKey(b)); c > 0 || c == 0 && a >= b {
 			t.Fatalf("entries %d, %d out of order: %.40q, %.40q", e-1, e, a, b)
 		}
 	}
@@ -422,6 +423,112 @@ func TestWriteIndex(t *testing.T) {
 	}
 	if st.Rows != s.Count() || st.Files != len(files) || st.Entries != len(x.entries) || st.Blocks != x.meta.Blocks {
 		t.Errorf("stats %+v, %d elements, %d files", st, s.Count(), len(files))
+	}
+}
+
+// TestWriteEntries: the dictionary of crafted values, exactly: invalid
+// UTF-8 bytes read as U+FFFD (so values the chunks show alike are one
+// entry), a value cut at 64 KiB before a code point it would split, a
+// source value cut at 1 KiB, case variants side by side in raw byte
+// order, ROOT's data an entry only as a source.
+func TestWriteEntries(t *testing.T) {
+	risky, _ := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
+	s := model.New(scan.Meta{ID: "c", Target: "root.example", Status: scan.StatusFinished}, eltypes.MustLoad(), risky)
+	long := strings.Repeat("x", chunks.MaxData-1) + "é" // é would end past 64 KiB
+	src := "S" + strings.Repeat("y", chunks.MaxSourceData)
+	t0 := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for i, v := range []string{"a\xffb", "a\xfeb", "a\uFFFDb", "Admin", "admin", "ADMIN\n<SFURL>x</SFURL>", long, src, "straße", "STRASSE"} {
+		source := "ROOT"
+		if i == 1 {
+			source = "e7" // the long source value
+		}
+		s.Add(scan.Element{ID: fmt.Sprint("e", i), Type: "RAW_RIR_DATA", Data: v, Source: source, Module: "m", Generated: t0}, i+1)
+	}
+	s.Finish()
+	files := map[string][]byte{}
+	if _, err := Write(s, 0, func(name string, data []byte) error {
+		files[name] = append([]byte(nil), data...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	x := readIndex(t, files)
+	want := []string{"Admin", "admin", "ADMIN\n<SFURL>x</SFURL>", "a\uFFFDb", "root.example", "STRASSE", "straße",
+		src[:chunks.MaxSourceData], src, strings.Repeat("x", chunks.MaxData-1)}
+	if !slices.Equal(x.entries, want) {
+		t.Errorf("entries:\n%.50q\nwant\n%.50q", x.entries, want)
+	}
+	rows := func(e int) (d, s []uint64) { return x.d[e], x.s[e] }
+	if d, _ := rows(3); !slices.Equal(d, []uint64{0, 1, 2}) {
+		t.Errorf("a\\uFFFDb: data rows %v, want 0, 1, 2", d)
+	}
+	if d, s := rows(4); len(d) != 0 || len(s) != 9 {
+		t.Errorf("root.example: %d data rows, %d source rows; want 0, 9", len(d), len(s))
+	}
+	if d, s := rows(7); len(d) != 0 || !slices.Equal(s, []uint64{1}) {
+		t.Errorf("the source value cut at 1 KiB: data %v, source %v", d, s)
+	}
+}
+
+// TestWriteEmpty: a scan with no row but ROOT has an index of no entry
+// and no block, its shards empty, that reads back.
+func TestWriteEmpty(t *testing.T) {
+	risky, _ := eltypes.NewRisky(eltypes.DefaultRiskyTypes, 50)
+	s := model.New(scan.Meta{ID: "e", Target: "t", Status: scan.StatusFinished}, eltypes.MustLoad(), risky)
+	s.Finish()
+	files := map[string][]byte{}
+	st, err := Write(s, 0, func(name string, data []byte) error {
+		files[name] = append([]byte(nil), data...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := readIndex(t, files)
+	if x.meta.Blocks != 0 || x.meta.Entries != 0 || len(x.trigrams) != 0 || len(x.exact) != 0 || st.Files != 3 {
+		t.Errorf("empty scan: head %+v, %d files", x.meta, st.Files)
+	}
+}
+
+// refKey is the dictionary's sort key as the format states it, made
+// explicitly: each code point replaced by ExactFold's, as UTF-8.
+func refKey(v string) string {
+	var b []byte
+	for _, r := range v {
+		b = utf8.AppendRune(b, ExactFold(r))
+	}
+	return string(b)
+}
+
+// TestCompareEntries: the writer's comparison (on the fly, by prefix
+// first) orders strings as their explicit sort keys, then raw bytes, do;
+// on strings that share long prefixes and differ in case, in non-ASCII
+// code points of every length and in length.
+func TestCompareEntries(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 1))
+	parts := []string{"a", "A", "b", "z", "Z", "é", "É", "ß", "测", "😀", "\uFFFD", "\n", " ", "~", "\x7f", "adminadmin"}
+	var vs []string
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		vs = append(vs, b.String())
+	}
+	for k := range 20000 {
+		a, b := vs[r.IntN(len(vs))], vs[(k*7)%len(vs)]
+		want := strings.Compare(refKey(a), refKey(b))
+		if want == 0 {
+			want = strings.Compare(a, b)
+		}
+		if got := compareEntries(a, b); got != want {
+			t.Fatalf("compareEntries(%q, %q) = %d, want %d", a, b, got, want)
+		}
+		pa, pb := keyPrefix(a), keyPrefix(b)
+		ka, kb := refKey(a)+"\x00\x00\x00\x00\x00\x00\x00\x00", refKey(b)+"\x00\x00\x00\x00\x00\x00\x00\x00"
+		if (pa < pb) != (ka[:8] < kb[:8]) || (pa == pb) != (ka[:8] == kb[:8]) {
+			t.Fatalf("prefixes of %q, %q: %x, %x", a, b, pa, pb)
+		}
 	}
 }
 

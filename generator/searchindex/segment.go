@@ -107,7 +107,6 @@ func WriteSegment(s *model.Scan, n int, ranges []Range, relinked []int32, out Ou
 	late = slices.Compact(late)
 
 	x := newDict(0)
-	x.index = map[string]int32{}
 	for ki, r := range ranges {
 		t := bySlug[r.Slug]
 		base := uint32(ki) << RowBits
@@ -122,9 +121,7 @@ func WriteSegment(s *model.Scan, n int, ranges []Range, relinked []int32, out Ou
 		i := t.Elements[id&(1<<RowBits-1)]
 		x.add(id, -1, x.entryOf(s.SourceData(i), chunks.MaxSourceData))
 	}
-	d, sl := postingLists{}, postingLists{}
-	d.off, d.rows = x.lists(x.d)
-	sl.off, sl.rows = x.lists(x.s)
+	d, sl := x.lists(x.d), x.lists(x.s)
 	// Late rows were added after the others: each entry's rows ascending.
 	for e := range x.strs {
 		slices.Sort(sl.rows[sl.off[e]:sl.off[e+1]])
@@ -151,12 +148,7 @@ func WriteSegment(s *model.Scan, n int, ranges []Range, relinked []int32, out Ou
 	b = append(b, "],"...)
 	b, buf := appendEntries(b, x.strs, x.order(), d, sl, nil)
 	b = append(b, `,"late":"`...)
-	buf = binaryAppendUvarint(buf[:0], uint64(len(late)))
-	last := uint32(0)
-	for _, id := range late {
-		buf = binaryAppendUvarint(buf, uint64(id-last))
-		last = id
-	}
+	buf = appendLists(buf[:0], []int32{0}, []int32{0, int32(len(late))}, late) // one list
 	b = base64.StdEncoding.AppendEncode(b, buf)
 	b = append(b, `"}`...)
 	b = append(b, suffix...)

@@ -104,7 +104,7 @@ func readSegment(t *testing.T, b []byte, m mapping) (*sitefmt.IndexSegment, map[
 	for e, v := range g.E {
 		if e > 0 {
 			a := g.E[e-1]
-			if c := strings.Compare(sortKey(a), sortKey(v)); c > 0 || c == 0 && a >= v {
+			if c := strings.Compare(refKey(a), refKey(v)); c > 0 || c == 0 && a >= v {
 				t.Errorf("segment %d: entries %.30q, %.30q out of order", g.Seg, a, v)
 			}
 		}

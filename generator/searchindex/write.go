@@ -38,7 +38,54 @@ func indexTypes(s *model.Scan) []*model.TypeStat {
 // it names.
 func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 	var st Stats
+	write := func(name string, data []byte) error {
+		st.Files++
+		st.Bytes += int64(len(data))
+		return out(name, data)
+	}
 	types := indexTypes(s)
+	x := collect(s, types)
+	st.Rows, st.Entries = len(x.rows), len(x.strs)
+	order := x.order()
+	d, sl := x.lists(x.d), x.lists(x.s)
+	x.d, x.s, x.rows = nil, nil, nil
+	starts := cutBlocks(x.strs, order)
+	st.Blocks = len(starts) - 1
+	sid := s.Meta.ID
+
+	// Trigrams and exact hashes of the blocks are taken on other
+	// goroutines while the blocks are written.
+	wait := hashBlocks(x.strs, order, starts)
+	var b, buf []byte
+	var err error
+	for blk := range st.Blocks {
+		b = head(b[:0], "ixd", sid, gen, "block", blk)
+		b = append(b, ',')
+		b, buf = appendEntries(b, x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
+		b = append(b, '}')
+		b = append(b, suffix...)
+		if err = write(BlockFile(gen, blk), b); err != nil {
+			break
+		}
+	}
+	d, sl = postingLists{}, postingLists{}
+	parts, exact := wait()
+	if err != nil {
+		return st, err
+	}
+	if st.Shards[0], b, err = writeTrigrams(b, sid, gen, parts, write); err != nil {
+		return st, err
+	}
+	parts = nil
+	if st.Shards[1], b, err = writeExact(b, sid, gen, exact, write); err != nil {
+		return st, err
+	}
+	return st, write(MetaFile, appendHead(b[:0], sid, gen, st, types))
+}
+
+// collect makes the dictionary of the rows of types (postings by
+// position in types): each row's data and source data.
+func collect(s *model.Scan, types []*model.TypeStat) *dict {
 	rows := 0
 	for _, t := range types {
 		rows += min(len(t.Elements), 1<<RowBits)
@@ -67,56 +114,39 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 			x.add(base|uint32(row), x.entryOf(s.Elements[i].Data, chunks.MaxData), se)
 		}
 	}
-	srcEnt = nil
-	x.index = nil // the strings stay in x.strs
-	st.Rows, st.Entries = len(x.rows), len(x.strs)
+	x.index = nil // done looking up; the strings stay in x.strs
+	return x
+}
 
-	write := func(name string, data []byte) error {
-		st.Files++
-		st.Bytes += int64(len(data))
-		return out(name, data)
-	}
-	sid := s.Meta.ID
-	order := x.order()
-	d := postingLists{}
-	d.off, d.rows = x.lists(x.d)
-	sl := postingLists{}
-	sl.off, sl.rows = x.lists(x.s)
-	x.d, x.s, x.rows = nil, nil, nil
-
-	// Blocks: consecutive entries up to blockBytes or blockEntries.
-	var starts []int // the first entry (in order) of each block, then len(order)
+// cutBlocks cuts the entries in order into blocks: consecutive entries, a
+// block closed after the entry that brings its bytes to blockBytes, or at
+// blockEntries entries. It returns the position (in order) of each
+// block's first entry, then len(order).
+func cutBlocks(strs []string, order []int32) []int {
+	var starts []int
 	size, n := 0, 0
 	for i, e := range order {
 		if n == 0 {
 			starts = append(starts, i)
 		}
-		size += len(x.strs[e])
+		size += len(strs[e])
 		n++
 		if size >= blockBytes || n == blockEntries {
 			size, n = 0, 0
 		}
 	}
-	starts = append(starts, len(order))
-	blocks := len(starts) - 1
-	st.Blocks = blocks
-	var b, buf []byte
-	for blk := range blocks {
-		b = head(b[:0], "ixd", sid, gen, "block", blk)
-		b = append(b, ',')
-		b, buf = appendEntries(b, x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
-		b = append(b, '}')
-		b = append(b, suffix...)
-		if err := write(BlockFile(gen, blk), b); err != nil {
-			return st, err
-		}
-	}
-	d, sl = postingLists{}, postingLists{}
+	return append(starts, len(order))
+}
 
-	// Trigrams → blocks: runs of blocks on their own goroutines, merged in
-	// block order.
+// hashBlocks takes the trigrams (→ blocks) and the exact hashes (→
+// blocks) of the blocks of entries starts cuts order into, runs of blocks
+// on their own goroutines; wait returns the trigram postings of each run,
+// in block order, and the (hash, block) pairs, in entry order.
+func hashBlocks(strs []string, order []int32, starts []int) (wait func() ([]*postings, []xrow)) {
+	blocks := len(starts) - 1
 	procs := min(runtime.GOMAXPROCS(0), max(1, blocks/16))
 	parts := make([]*postings, procs)
+	exact := make([]xrow, len(order))
 	var wg sync.WaitGroup
 	for k := range procs {
 		wg.Add(1)
@@ -125,8 +155,10 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 			p := newPostings()
 			var keys []uint64
 			for blk := blocks * k / procs; blk < blocks*(k+1)/procs; blk++ {
-				for _, e := range order[starts[blk]:starts[blk+1]] {
-					keys = appendTrigrams(keys[:0], x.strs[e])
+				for i := starts[blk]; i < starts[blk+1]; i++ {
+					v := strs[order[i]]
+					exact[i] = xrow{ExactHash(v), uint32(blk)}
+					keys = appendTrigrams(keys[:0], v)
 					for _, key := range keys {
 						p.add(key, uint32(blk))
 					}
@@ -135,48 +167,44 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 			parts[k] = p
 		}()
 	}
-	// Exact hashes → blocks meanwhile.
-	exact := make([]xrow, 0, len(order))
-	for blk := range blocks {
-		for _, e := range order[starts[blk]:starts[blk+1]] {
-			exact = append(exact, xrow{ExactHash(x.strs[e]), uint32(blk)})
-		}
+	return func() ([]*postings, []xrow) {
+		wg.Wait()
+		return parts, exact
 	}
-	wg.Wait()
-	var err error
-	if st.Shards[0], b, err = writeTrigrams(b, sid, gen, parts, write); err != nil {
-		return st, err
-	}
-	parts = nil
+}
 
-	// Exact: distinct (hash, block) pairs sorted, one shard per hash % n.
-	nx := shardCount(len(exact) * 5)
-	st.Shards[1] = nx
-	exact = sortExact(exact, uint32(nx-1))
+// writeExact writes the exact shards of generation gen: the distinct
+// (hash, block) pairs sorted, shard hash % n. It returns the shard count.
+func writeExact(b []byte, scan string, gen int, exact []xrow, write Out) (int, []byte, error) {
+	n := shardCount(len(exact) * 5)
+	exact = sortExact(exact, uint32(n-1))
 	exact = slices.Compact(exact)
 	var hb, ib []byte
 	at := 0
-	for shard := range nx {
+	for shard := range n {
 		end := at
-		for end < len(exact) && int(exact[end].h%uint32(nx)) == shard {
+		for end < len(exact) && int(exact[end].h%uint32(n)) == shard {
 			end++
 		}
 		hb, ib = appendExactPairs(hb[:0], ib[:0], exact[at:end])
-		b = head(b[:0], "ixx", sid, gen, "shard", shard)
+		b = head(b[:0], "ixx", scan, gen, "shard", shard)
 		b = append(b, ',')
 		b = appendExactFields(b, end-at, hb, ib)
 		b = append(b, '}')
 		b = append(b, suffix...)
 		at = end
 		if err := write(ExactFile(gen, shard), b); err != nil {
-			return st, err
+			return n, b, err
 		}
 	}
+	return n, b, nil
+}
 
-	// The head last: a reader that finds it finds every file.
-	b = append(b[:0], prefix...)
+// appendHead appends the head (MetaFile) of the index st describes.
+func appendHead(b []byte, scan string, gen int, st Stats, types []*model.TypeStat) []byte {
+	b = append(b, prefix...)
 	b = append(b, `{"k":"ix","scan":`...)
-	b = jsonw.String(b, sid)
+	b = jsonw.String(b, scan)
 	b = append(b, `,"v":`...)
 	b = jsonw.Int(b, Version)
 	b = append(b, `,"gen":`...)
@@ -184,7 +212,7 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 	b = append(b, `,"rowBits":`...)
 	b = jsonw.Int(b, RowBits)
 	b = append(b, `,"blocks":`...)
-	b = jsonw.Int(b, int64(blocks))
+	b = jsonw.Int(b, int64(st.Blocks))
 	b = append(b, `,"entries":`...)
 	b = jsonw.Int(b, int64(st.Entries))
 	b = append(b, `,"shards":{"t":`...)
@@ -203,6 +231,5 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 		b = append(b, '}')
 	}
 	b = append(b, "]}"...)
-	b = append(b, suffix...)
-	return st, write(MetaFile, b)
+	return append(b, suffix...)
 }

@@ -132,7 +132,7 @@ func indexFiles(t testing.TB, dir string, want map[string]bool) {
 	t.Helper()
 	var ix testread.Index
 	testread.Payload(t, filepath.Join(dir, "ix.js"), &ix)
-	if ix.K != "ix" || ix.V != 2 || ix.Blocks == 0 || ix.Shards.T == 0 || ix.Shards.X == 0 {
+	if ix.K != "ix" || ix.V != 2 || (ix.Blocks == 0) != (ix.Entries == 0) || ix.Shards.T == 0 || ix.Shards.X == 0 {
 		t.Errorf("ix.js: k=%q v=%d blocks=%d shards=%v", ix.K, ix.V, ix.Blocks, ix.Shards)
 	}
 	want["ix.js"] = true

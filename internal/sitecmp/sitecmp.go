@@ -114,20 +114,8 @@ func read(root string) (map[string]any, error) {
 			// through the downloads themselves (or skipped with them).
 			delete(m, "downloads")
 		}
-		if m, ok := v.(map[string]any); ok && path.Base(rel) == "ix.js" && m["k"] == "ix" {
-			// The search index: its head with the files of its
-			// generation (whichever number it has).
-			m["files"] = indexFiles(m, func(f string) (any, error) {
-				name := path.Join(path.Dir(rel), f)
-				chunk[name] = true
-				d, ok := raw[name]
-				if !ok {
-					return nil, fmt.Errorf("%s names %s, which is not there", rel, f)
-				}
-				return payload(d)
-			}, &err)
-		}
-		out[rel] = normalise(v, func(f string) (any, error) {
+		// load reads a data file rel names (a chunk of it).
+		load := func(f string) (any, error) {
 			name := path.Join(path.Dir(rel), f)
 			chunk[name] = true
 			d, ok := raw[name]
@@ -135,7 +123,13 @@ func read(root string) (map[string]any, error) {
 				return nil, fmt.Errorf("%s names %s, which is not there", rel, f)
 			}
 			return payload(d)
-		}, &err)
+		}
+		if m, ok := v.(map[string]any); ok && path.Base(rel) == "ix.js" && m["k"] == "ix" {
+			// The search index: its head with the files of its
+			// generation (whichever number it has).
+			m["files"] = indexFiles(m, load, &err)
+		}
+		out[rel] = normalise(v, load, &err)
 		if err != nil {
 			return nil, err
 		}

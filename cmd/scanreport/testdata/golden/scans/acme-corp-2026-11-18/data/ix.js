@@ -2,12 +2,13 @@
 {
  "k": "ix",
  "scan": "acme-corp-2026-11-18",
- "v": 1,
+ "v": 2,
+ "gen": 0,
  "rowBits": 24,
- "sourceBlock": 64,
+ "blocks": 4,
+ "entries": 1757,
  "shards": {
-  "v": 1,
-  "s": 1,
+  "t": 1,
   "x": 1
  },
  "types": [

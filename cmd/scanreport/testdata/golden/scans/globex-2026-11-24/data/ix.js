@@ -2,12 +2,13 @@
 {
  "k": "ix",
  "scan": "globex-2026-11-24",
- "v": 1,
+ "v": 2,
+ "gen": 0,
  "rowBits": 24,
- "sourceBlock": 64,
+ "blocks": 1,
+ "entries": 509,
  "shards": {
-  "v": 1,
-  "s": 1,
+  "t": 1,
   "x": 1
  },
  "types": [

@@ -2,12 +2,13 @@
 {
  "k": "ix",
  "scan": "initech-2026-11-21",
- "v": 1,
+ "v": 2,
+ "gen": 0,
  "rowBits": 24,
- "sourceBlock": 64,
+ "blocks": 2,
+ "entries": 911,
  "shards": {
-  "v": 1,
-  "s": 1,
+  "t": 1,
   "x": 1
  },
  "types": [

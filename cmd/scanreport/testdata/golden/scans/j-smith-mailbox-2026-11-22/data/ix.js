@@ -2,12 +2,13 @@
 {
  "k": "ix",
  "scan": "j-smith-mailbox-2026-11-22",
- "v": 1,
+ "v": 2,
+ "gen": 0,
  "rowBits": 24,
- "sourceBlock": 64,
+ "blocks": 1,
+ "entries": 54,
  "shards": {
-  "v": 1,
-  "s": 1,
+  "t": 1,
   "x": 1
  },
  "types": [
