@@ -3,17 +3,21 @@
 // sources, and a differential test — random values (Unicode case,
 // newlines, <SFURL> markers, URLs with keys) and random queries, the rows
 // the reader gives against a brute-force pass of the search's matcher
-// over every row. The index files come from a minimal writer in the test
-// (ix-writer.ts, written from docs/design/search-index-v2.md), so the
-// test does not depend on the Go writer's output.
+// over every row: over index files from a minimal writer in the test
+// (ix-writer.ts, written from docs/design/search-index-v2.md: many random
+// scans, small blocks), and over the Go writer's own output
+// (generator/searchindex/testdata/fixture.json: a running scan's index,
+// generation 2, three segments with late rows, and every row's data and
+// source data as the chunks show them).
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { entryPostings } from "../src/search/index-math";
 import { IndexRun, loadScanIndex, type ScanIndex } from "../src/search/ixread";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
-import type { IndexMeta, Payload } from "../src/data/types";
+import { asPayload, type IndexMeta, type Payload } from "../src/data/types";
 import { counted, ROW_BITS, writeIndex, writeSegment, type Limits, type Row, type Rows, type SegmentSpec } from "./ix-writer";
 import { randomRegex, randomValue, rng } from "./random";
 
@@ -31,8 +35,8 @@ function matcherOf(query: Query): ((v: string) => boolean) | null {
   return isRefused(m) ? null : (v) => m.test(v);
 }
 
-async function open(files: Map<string, Payload>): Promise<ScanIndex> {
-  const ix = await loadScanIndex("s1", (f) => {
+async function open(files: Map<string, Payload>, scan = "s1"): Promise<ScanIndex> {
+  const ix = await loadScanIndex(scan, (f) => {
     const p = files.get(f);
     return p ? Promise.resolve(p) : Promise.reject(new Error("no file " + f));
   });
@@ -226,13 +230,7 @@ test("differential: the reader gives exactly the rows a brute-force pass of the 
     }
     const ix = await open(files);
     for (let n = 0; n < 150; n++) {
-      let text: string;
-      const kind = r();
-      const some = () => pool[Math.floor(r() * pool.length)];
-      if (kind < 0.45) text = "/" + randomRegex(r, 3) + "/" + ["", "i", "u", "iu", "is", "m"][Math.floor(r() * 6)];
-      else if (kind < 0.65) text = "*" + some().replace(/\s+/g, "").slice(0, 5) + "*" + some().replace(/\s+/g, "").slice(-4);
-      else if (kind < 0.8) text = r() < 0.5 ? some().toUpperCase() : some();
-      else text = "/" + some().replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&").replace(/\n/g, "\\n").slice(0, 12) + "/i";
+      const text = randomQuery(r, pool);
       const query = parseQuery(text);
       if (query === null || isError(query)) continue;
       const m = matcherOf(query);
@@ -260,4 +258,50 @@ test("a head of another version is not used", async () => {
   const files = writeIndex("s1", BASE, SMALL);
   files.set("ix.js", { ...(files.get("ix.js") as IndexMeta), v: 1 });
   assert.equal(await loadScanIndex("s1", (f) => Promise.resolve(files.get(f)!)), null);
+});
+
+// randomQuery is a query over values from pool: regular expressions,
+// wildcards, exact values (case changed), values as escaped regexes.
+function randomQuery(r: () => number, pool: string[]): string {
+  const some = () => pool[Math.floor(r() * pool.length)];
+  const kind = r();
+  if (kind < 0.45) return "/" + randomRegex(r, 3) + "/" + ["", "i", "u", "iu", "is", "m"][Math.floor(r() * 6)];
+  if (kind < 0.65) return "*" + some().replace(/\s+/g, "").slice(0, 5) + "*" + some().replace(/\s+/g, "").slice(-4);
+  if (kind < 0.8) return r() < 0.5 ? some().toUpperCase() : some();
+  return "/" + some().replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&").replace(/\n/g, "\\n").replace(/\r/g, "\\r").slice(0, 12) + "/i";
+}
+
+test("differential over the Go writer's output: every query gives the rows a brute-force pass gives", async () => {
+  // Run from the repository root, as the vectors.
+  const fx = JSON.parse(readFileSync("generator/searchindex/testdata/fixture.json", "utf8")) as {
+    rows: Array<{ t: string; r: number; d: string; s: string }>;
+    files: Record<string, unknown>;
+  };
+  const files = new Map<string, Payload>();
+  for (const [name, v] of Object.entries(fx.files)) {
+    const p = asPayload(v);
+    assert.ok(p, `${name}: the page's check refuses the Go writer's payload`);
+    files.set(name, p!);
+  }
+  const ix = await open(files, "fx");
+  assert.ok(ix.meta.gen > 0 && (ix.meta.segs ?? []).length > 0, "a generation after 0, with segments");
+  const pool = fx.rows.flatMap((x) => [x.d, x.s]).filter((v) => v.length < 200);
+  const r = rng(7);
+  let queries = 0;
+  let found = 0;
+  for (let n = 0; n < 600; n++) {
+    const text = n < 4 ? ["*example*", "/admin/i", "/\\r\\n/", "*ÉCOLE*"][n] : randomQuery(r, pool);
+    const query = parseQuery(text);
+    if (query === null || isError(query)) continue;
+    const m = matcherOf(query);
+    if (!m) continue;
+    for (const src of [false, true]) {
+      const want = fx.rows.filter((x) => m(x.d) || (src && m(x.s))).map((x) => ix.typeNo.get(x.t)! * MULT + x.r);
+      const got = await answer(ix, query, src);
+      assert.deepEqual(got.ids, want.sort((a, b) => a - b), `${JSON.stringify(text)} (source ${src})`);
+      queries++;
+      found += want.length;
+    }
+  }
+  assert.ok(queries > 800 && found > queries, `${queries} queries, ${found} rows found`);
 });
