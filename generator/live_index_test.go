@@ -158,6 +158,23 @@ status = "RUNNING"
 			t.Errorf("merge %d: head of generation %d, files of %v; want %d and %d", g, ix.Gen, got, g-1, g)
 		}
 	}
+	// A merge from an older copy of the scan (a job that waited for
+	// another) is not installed, and its files go.
+	l.mu.Lock()
+	old := l.scans["run"].s.View()
+	l.mu.Unlock()
+	appendLines(t, elements, `{"id":"m9","type":"IP_ADDRESS","data":"10.1.0.9","source":"h","module":"m","generated":"2026-11-20T10:00:05Z"}`)
+	update(scan.ElementsFile)
+	if _, err := l.FlushExports(context.Background(), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.writeIndex(context.Background(), "run", old); err != nil {
+		t.Fatal(err)
+	}
+	testread.Payload(t, filepath.Join(data, "ix.js"), &ix)
+	if got := gens(); ix.Gen != 4 || !slices.Equal(got, []int{3, 4}) {
+		t.Errorf("after an older copy's merge: head of generation %d, files of %v; want 4, files of 3 and 4", ix.Gen, got)
+	}
 	// The index of the last merge is the one a build writes (the pages
 	// of a scan that went on after it finished differ, not the index).
 	clean := filepath.Join(t.TempDir(), "clean")

@@ -219,3 +219,38 @@ func TestCheckFP(t *testing.T) {
 		t.Errorf("unset c with b: %v", err)
 	}
 }
+
+// TestViewTypes: a view's types keep the rows and counts they had when it
+// was taken while the scan takes more elements (a background job reads
+// them meanwhile: the search index merge, the downloads), and a source
+// arriving later relinks the scan's element, not the view's.
+func TestViewTypes(t *testing.T) {
+	s := newScan(t)
+	s.Add(scan.Element{ID: "a", Type: "IP_ADDRESS", Data: "10.0.0.1", Source: "later"}, 1)
+	s.Add(scan.Element{ID: "b", Type: "IP_ADDRESS", Data: "10.0.0.2", Source: "ROOT"}, 2)
+	v := s.View()
+	s.Add(scan.Element{ID: "c", Type: "IP_ADDRESS", Data: "10.0.0.3", Source: "ROOT"}, 3)
+	s.Add(scan.Element{ID: "later", Type: "INTERNET_NAME", Data: "later.example.com", Source: "ROOT"}, 4)
+	var vt, st *TypeStat
+	for _, ty := range v.Types {
+		if ty.Code == "IP_ADDRESS" {
+			vt = ty
+		}
+	}
+	for _, ty := range s.Types {
+		if ty.Code == "IP_ADDRESS" {
+			st = ty
+		}
+	}
+	if vt == nil || st == nil || vt.Total() != 2 || st.Total() != 3 || len(v.Types) != 2 {
+		t.Fatalf("view: %d types, ip_address %v; scan: %v", len(v.Types), vt, st)
+	}
+	for _, i := range vt.Elements {
+		if int(i) >= len(v.Elements) {
+			t.Errorf("the view's type lists element %d, past its %d elements", i, len(v.Elements))
+		}
+	}
+	if a, _ := s.Lookup("a"); v.SourceData(a) != "example.com" || s.SourceData(a) != "later.example.com" {
+		t.Errorf("source data: view %q, scan %q", v.SourceData(a), s.SourceData(a))
+	}
+}
