@@ -141,6 +141,34 @@ func TestSearchIndexSameResults(t *testing.T) {
 				}
 			}
 		}
+		// Sorted by a column the index does not give (the page loads the
+		// chunks of every hit first), and by data with rows found only by
+		// their source data: the same rows in the same order.
+		for _, p := range []*tab{ps.index, ps.plain} {
+			setChecked(p, "#search-source", true)
+			setChecked(p, "#hide-fp", false)
+		}
+		for _, so := range []struct{ col, dir string }{{"c-source", "ascending"}, {"c-time", "descending"}, {"c-module", "ascending"}, {"c-data", "descending"}} {
+			for _, q := range []string{"/<title>Acme/", "*wilson", "/chlo[eé]/i", "*.acme-corp.example"} {
+				var res [2]pageResult
+				for k, p := range []*tab{ps.index, ps.plain} {
+					search(p, q)
+					sorted := func() string {
+						return evalT[string](p, `document.querySelector("#search-results .vt-th.`+so.col+`").getAttribute("aria-sort") || ""`)
+					}
+					for i := 0; i < 2 && sorted() != so.dir; i++ {
+						p.click("#search-results .vt-th." + so.col + " .vt-sort")
+					}
+					if sorted() != so.dir {
+						t.Fatalf("%s: the table is not sorted by %s %s", ps.what, so.col, so.dir)
+					}
+					res[k] = readResult(t, p, q, true)
+				}
+				if k := firstDiff(res[0].Rows, res[1].Rows); res[0].Count != res[1].Count || len(res[0].Rows) != len(res[1].Rows) || k != len(res[0].Rows) {
+					t.Errorf("%s, %q sorted by %s %s: %d vs %d matches, rows differ at %d: %q vs %q", ps.what, q, so.col, so.dir, res[0].Count, res[1].Count, k, at(res[0].Rows, k), at(res[1].Rows, k))
+				}
+			}
+		}
 		ps.index.check()
 		dropMissingIndex(ps.plain)
 	}
