@@ -42,7 +42,20 @@ func (x *dict) entry(v string) int32 {
 }
 
 // entryOf is the entry of a value as the chunks hold it, cut at max bytes.
-func (x *dict) entryOf(v string, max int) int32 { return x.entry(valid(cut(v, max))) }
+// A value is checked for invalid UTF-8 the first time it is met; one that
+// has some is then looked up as itself too.
+func (x *dict) entryOf(v string, max int) int32 {
+	v = cut(v, max)
+	if e, ok := x.index[v]; ok {
+		return e
+	}
+	w := valid(v)
+	e := x.entry(w)
+	if w != v {
+		x.index[v] = e
+	}
+	return e
+}
 
 // add records a row: its posting, and the entries of its data and source
 // data (-1: not listed).
