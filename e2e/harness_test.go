@@ -72,6 +72,9 @@ func browserFlags(exe, profile string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),
+		// performance.memory exact, not bucketed (the benchmarks report
+		// the JS heap while a search runs).
+		chromedp.Flag("enable-precise-memory-info", true),
 		chromedp.Flag("enable-unsafe-swiftshader", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
@@ -129,7 +132,9 @@ type tabState struct {
 //   - rows(host): its rendered rows in display order, as {pos, cells}
 //     where cells maps a column class (c-data, c-fp …) to its text;
 //   - scrollAll(host): scrolls the grid from top to bottom a screen at a
-//     time and returns every row it saw, by position.
+//     time and returns every row it saw, by position; rows still waiting
+//     for their data (.is-pending: the indexed search pages load a row's
+//     cells lazily) are waited for, up to 10 s a screen.
 const pageScript = `(() => {
   const csp = [];
   Object.defineProperty(window, "__e2eCSP", {value: csp});
@@ -162,13 +167,17 @@ const pageScript = `(() => {
       const seen = new Map();
       if (!g) return [];
       g.scrollTop = 0;
-      for (let guard = 0; guard < 100000; guard++) {
+      const settled = async () => {
         await frame(); await frame();
+        for (const t0 = performance.now(); g.querySelector(".vt-row.is-pending:not([hidden])") && performance.now() - t0 < 10000; ) await frame();
+      };
+      for (let guard = 0; guard < 100000; guard++) {
+        await settled();
         for (const r of h.rows(host)) seen.set(r.pos, r);
         if (g.scrollTop + g.clientHeight >= g.scrollHeight - 1) break;
         g.scrollTop += Math.max(1, g.clientHeight - 60);
       }
-      await frame(); await frame();
+      await settled();
       for (const r of h.rows(host)) seen.set(r.pos, r);
       return [...seen.values()].sort((a, b) => a.pos - b.pos);
     },

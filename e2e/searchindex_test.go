@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/internal/testread"
 )
 
@@ -141,6 +141,34 @@ func TestSearchIndexSameResults(t *testing.T) {
 				}
 			}
 		}
+		// Sorted by a column the index does not give (the page loads the
+		// chunks of every hit first), and by data with rows found only by
+		// their source data: the same rows in the same order.
+		for _, p := range []*tab{ps.index, ps.plain} {
+			setChecked(p, "#search-source", true)
+			setChecked(p, "#hide-fp", false)
+		}
+		for _, so := range []struct{ col, dir string }{{"c-source", "ascending"}, {"c-time", "descending"}, {"c-module", "ascending"}, {"c-data", "descending"}} {
+			for _, q := range []string{"/<title>Acme/", "*wilson", "/chlo[eé]/i", "*.acme-corp.example"} {
+				var res [2]pageResult
+				for k, p := range []*tab{ps.index, ps.plain} {
+					search(p, q)
+					sorted := func() string {
+						return evalT[string](p, `document.querySelector("#search-results .vt-th.`+so.col+`").getAttribute("aria-sort") || ""`)
+					}
+					for i := 0; i < 2 && sorted() != so.dir; i++ {
+						p.click("#search-results .vt-th." + so.col + " .vt-sort")
+					}
+					if sorted() != so.dir {
+						t.Fatalf("%s: the table is not sorted by %s %s", ps.what, so.col, so.dir)
+					}
+					res[k] = readResult(t, p, q, true)
+				}
+				if k := firstDiff(res[0].Rows, res[1].Rows); res[0].Count != res[1].Count || len(res[0].Rows) != len(res[1].Rows) || k != len(res[0].Rows) {
+					t.Errorf("%s, %q sorted by %s %s: %d vs %d matches, rows differ at %d: %q vs %q", ps.what, q, so.col, so.dir, res[0].Count, res[1].Count, k, at(res[0].Rows, k), at(res[1].Rows, k))
+				}
+			}
+		}
 		ps.index.check()
 		dropMissingIndex(ps.plain)
 	}
@@ -161,9 +189,17 @@ func setChecked(p *tab, sel string, on bool) {
 	}
 }
 
-// TestSearchIndexLoadsOnlyCandidates: a selective query loads a few chunks
-// (data-chunks), a query with no usable trigram all of them.
-func TestSearchIndexLoadsOnlyCandidates(t *testing.T) {
+// watchIndexFiles counts the index files a page loads (window.__ix): data
+// files load as script elements, added and removed, and file:// has no
+// resource timing, so an observer from the start counts them.
+const watchIndexFiles = `window.__ix = 0; new MutationObserver(ms => { for (const m of ms) for (const n of m.addedNodes) if (n.src && /\/ix[^/]*\.js(\?|$)/.test(n.src)) window.__ix++; }).observe(document, {childList: true, subtree: true});`
+
+// TestSearchIndexFetches: a selective query loads a few dictionary blocks
+// (data-blocks) and, with its rows loaded lazily, a few display chunks
+// (data-chunks); a query with no usable trigram tests every block, and
+// still loads only the chunks of the rows in view. The element table of a
+// type does not ask the index at all.
+func TestSearchIndexFetches(t *testing.T) {
 	f := site(t)
 	b := newBrowser(t)
 	id := f.finished(t)
@@ -172,7 +208,9 @@ func TestSearchIndexLoadsOnlyCandidates(t *testing.T) {
 	for _, ty := range m.Types {
 		chunks += len(ty.Chunks)
 	}
-	p := b.open(t, f.url("scans/"+id+"/search.html"))
+	var head sitefmt.IndexMeta
+	testread.Payload(t, filepath.Join(f.Site, "scans", id, "data", "ix.js"), &head)
+	p := b.open(t, f.url("scans/"+id+"/search.html"), watchIndexFiles)
 	waitSearchPage(p, f.scan(t, id).Count())
 	attr := func(name string) string {
 		return evalT[string](p, `document.querySelector("#search-results").getAttribute(`+jsString(name)+`) || ""`)
@@ -180,154 +218,38 @@ func TestSearchIndexLoadsOnlyCandidates(t *testing.T) {
 	for _, c := range []struct {
 		q    string
 		scan bool
-	}{{"chloé wilson", false}, {"/<title>Acme/", false}, {"*wilson", false}, {"*a*", true}, {"/\\d/", true}} {
-		search(p, c.q)
-		n := num(attr("data-chunks"))
+	}{{"chloé wilson", false}, {"/<title>Acme/", false}, {"*wilson", false}, {"admin", false}, {"*a*", true}, {"/\\d/", true}} {
+		n := matches(t, search(p, c.q))
+		// The rows in view have their cells (their chunks loaded).
+		p.waitFor(`!document.querySelector("#search-results .vt-row.is-pending:not([hidden])")`, 30*time.Second, `document.querySelector("#search-progress").textContent`)
+		blocks, loaded := num(attr("data-blocks")), num(attr("data-chunks"))
 		if c.scan {
-			if attr("data-candidates") != "scan" || n != chunks {
-				t.Errorf("%q: candidates %q, %d of %d chunks; want a scan of every chunk", c.q, attr("data-candidates"), n, chunks)
+			if attr("data-candidates") != "scan" || blocks != head.Blocks {
+				t.Errorf("%q: candidates %q, %d of %d blocks; want every block tested", c.q, attr("data-candidates"), blocks, head.Blocks)
 			}
-		} else if attr("data-candidates") == "scan" || n >= chunks {
-			t.Errorf("%q: candidates %q, %d of %d chunks; want fewer chunks than the scan has", c.q, attr("data-candidates"), n, chunks)
+		} else if attr("data-candidates") == "scan" || blocks >= head.Blocks || blocks == 0 && n > 0 {
+			t.Errorf("%q: candidates %q, %d of %d blocks for %d matches; want a few blocks", c.q, attr("data-candidates"), blocks, head.Blocks, n)
 		}
-		t.Logf("%q: %s candidates, %d of %d chunks", c.q, attr("data-candidates"), n, chunks)
+		// (A chunk a query before loaded is taken from the cache.)
+		if loaded*4 > chunks {
+			t.Errorf("%q: %d of %d display chunks loaded for %d matches; want the few of the rows in view", c.q, loaded, chunks, n)
+		}
+		t.Logf("%q: %d matches, %s candidates, %d of %d blocks, %d of %d chunks", c.q, n, attr("data-candidates"), blocks, head.Blocks, loaded, chunks)
+	}
+	if n := evalT[int](p, `window.__ix`); n < 3 {
+		t.Errorf("the search page loaded %d index files (the count of them is broken)", n)
 	}
 	p.check()
-}
-
-// TestSearchIndexTypeScope: the element table of one type searches through
-// the scan's index too (the same postings, filtered by the type): on the
-// largest types of the finished scan, every query of the set gives the
-// same count and rows as the same page of the copy without an index, and
-// the page loaded index shards to answer them.
-func TestSearchIndexTypeScope(t *testing.T) {
-	f := site(t)
-	plain := noIndexSite(t, f)
-	b := newBrowser(t)
-	id := f.finished(t)
+	// The element table: its own rows, no index file.
 	s := f.scan(t, id)
-	queries := []string{
-		"chloé wilson", "CHLOÉ WILSON", "*wilson", "/chlo[eé]/i", "/CHLOÉ/i", "/<title>Acme/", "/^\\s*<meta/m",
-		"admin", "WWW*", "*.acme-corp.example", "mail*.example", "/\\d+\\.\\d+\\.\\d+\\.\\d+/", "/.*admin.*/", "/(vpn|sso|owa)\\./i",
-		"*a*", "/./", "80", "no-such-value.example", "/<script>/i",
+	ty := types(s)[0]
+	et := b.open(t, f.url("scans/"+id+"/types/"+ty.Slug+".html"), watchIndexFiles)
+	waitLoaded(et, ty.Total(), 0)
+	for _, q := range []string{"admin", "*a*", "/<title>Acme/"} {
+		search(et, q)
 	}
-	// Data files load as script elements, added and removed (file:// has
-	// no resource timing): a MutationObserver counts the index shards.
-	watchShards := func(p *tab) {
-		evalT[bool](p, `(window.__ixShards = 0, new MutationObserver(ms => { for (const m of ms) for (const n of m.addedNodes) if (n.src && /\/ix-[vsx]\d+\.js$/.test(n.src)) window.__ixShards++; }).observe(document.head, {childList: true}), true)`)
+	if n := evalT[int](et, `window.__ix`); n != 0 {
+		t.Errorf("the element table loaded %d index files", n)
 	}
-	shards := func(p *tab) int { return evalT[int](p, `window.__ixShards`) }
-	tys := types(s)
-	if len(tys) > 3 {
-		tys = tys[:3]
-	}
-	for _, ty := range tys {
-		index := openTypePage(t, b, f, id, ty)
-		cp := b.open(t, fileURL(plain, "scans/"+id+"/types/"+ty.Slug+".html"))
-		cp.allow("ix.js")
-		waitLoaded(cp, ty.Total(), 0)
-		watchShards(index)
-		watchShards(cp)
-		read := func(p *tab, q string) pageResult {
-			r := search(p, q)
-			if r.Error != "" {
-				return pageResult{Count: -1, Rows: []string{r.Error}}
-			}
-			res := pageResult{Count: matches(t, r)}
-			if res.Count <= 600 {
-				for _, x := range scrollAll(p, elementHost) {
-					res.Rows = append(res.Rows, x.Cells["c-data"]+" | "+x.Cells["c-source"])
-				}
-			}
-			return res
-		}
-		for _, src := range []bool{false, true} {
-			for _, p := range []*tab{index, cp} {
-				setChecked(p, "#search-source", src)
-			}
-			for _, q := range queries {
-				got, want := read(index, q), read(cp, q)
-				what := fmt.Sprintf("type %s, %q (source %v)", ty.Slug, q, src)
-				if got.Count != want.Count {
-					t.Errorf("%s: %d matches through the index, %d without", what, got.Count, want.Count)
-					continue
-				}
-				if k := firstDiff(got.Rows, want.Rows); len(got.Rows) != len(want.Rows) || k != len(got.Rows) {
-					t.Errorf("%s: rows differ at %d: %q vs %q", what, k, at(got.Rows, k), at(want.Rows, k))
-				}
-			}
-		}
-		if n := shards(index); n == 0 {
-			t.Errorf("type %s: the element table loaded no index shard", ty.Slug)
-		}
-		if n := shards(cp); n != 0 {
-			t.Errorf("type %s: the copy without an index loaded %d shards", ty.Slug, n)
-		}
-		index.check()
-		for _, pr := range cp.takeProblems() {
-			if !strings.Contains(pr, "/data/ix.js") {
-				t.Errorf("page problem: %s", pr)
-			}
-		}
-	}
-}
-
-// TestBenchTypeSearch1M times searches on the element table of the 1M
-// benchmark scan's largest type, through the index (the page narrows to
-// the type's candidate rows) and on a copy of the scan's pages without
-// its index (the worker tests every row): submit to count under the box,
-// median of three.
-func TestBenchTypeSearch1M(t *testing.T) {
-	needBench(t)
-	out, _ := benchSite(t)
-	m := testread.ReadManifest(t, out, "bench-1m")
-	big := largestType(m)
-	// The copy: the scan's folder again, under another id's path, minus ix*.js.
-	plain := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(plain, os.DirFS(out)); err != nil {
-		t.Fatal(err)
-	}
-	ix, _ := filepath.Glob(filepath.Join(plain, "scans", "bench-1m", "data", "ix*.js"))
-	for _, f := range ix {
-		os.Remove(f)
-	}
-	b := newBrowser(t)
-	probe := `async (q) => {
-		const box = document.querySelector("#search-q");
-		const t0 = performance.now();
-		box.value = q;
-		box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
-		for (;;) {
-			await new Promise(r => requestAnimationFrame(() => r()));
-			const h = new URLSearchParams(location.hash.slice(1)).get("q");
-			const c = document.querySelector("#search-count"), e = document.querySelector("#search-error");
-			if (h === q && ((!c.hidden && /^[\d,]+ /.test(c.textContent)) || !e.hidden)) return {ms: performance.now() - t0, count: c.hidden ? e.textContent : c.textContent};
-			if (performance.now() - t0 > 60000) return {ms: -1, count: "timeout"};
-		}
-	}`
-	type res struct {
-		MS    float64 `json:"ms"`
-		Count string  `json:"count"`
-	}
-	for _, site := range []struct{ what, dir string }{{"through the index", out}, {"every row (no index)", plain}} {
-		p := b.open(t, fileURL(site.dir, "scans/bench-1m/types/"+big.Slug+".html"))
-		p.allow("ix.js")
-		waitLoaded(p, big.Total, 5*time.Minute)
-		for _, q := range []string{"404", "*admin*", "mail*.example", `/\d+\.\d+\.\d+\.\d+/`, `/.*admin.*/`, "no-such-value.example"} {
-			var ms []float64
-			var last res
-			for range 3 {
-				last = evalT[res](p, `(`+probe+`)(`+jsString(q)+`)`)
-				ms = append(ms, last.MS)
-				clearSearchBox(p)
-			}
-			slices.Sort(ms)
-			t.Logf("%s, %s (%d rows): %-24s %6.0f ms median, max %6.0f  (%s)", big.Code, site.what, big.Total, q, ms[1], ms[2], strings.SplitN(last.Count, " in ", 2)[0])
-		}
-		for _, pr := range p.takeProblems() {
-			if !strings.Contains(pr, "/data/ix.js") {
-				t.Errorf("page problem: %s", pr)
-			}
-		}
-	}
+	et.check()
 }

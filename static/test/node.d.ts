@@ -10,6 +10,7 @@ declare module "node:assert/strict" {
     ok(v: unknown, msg?: string): void;
     notEqual(a: unknown, b: unknown, msg?: string): void;
     fail(msg?: string): never;
+    throws(fn: () => unknown, msg?: string): void;
   };
   export default assert;
 }

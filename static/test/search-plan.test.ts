@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { exactHash, exactPostings, foldString, intersect, keyHash, postings, trigramsOf, union, valueTrigrams } from "../src/search/index-math";
-import { ALL, evalPlan, planSide, regexPlan, show, wildcardPlan, type Plan } from "../src/search/plan";
+import { ALL, evalPlan, planQuery, regexPlan, show, wildcardPlan, type Plan } from "../src/search/plan";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
-import { decodeCost } from "../src/search/ixread";
+import { randomRegex, randomString, rng } from "./random";
 
 // The Go writer's vectors (generator/searchindex TestVectors); run from the repository root.
 const vectors = JSON.parse(readFileSync("generator/searchindex/testdata/vectors.json", "utf8")) as {
@@ -83,14 +83,13 @@ test("which trigrams a regex requires", () => {
 
 test("which queries fall back to scanning", () => {
   for (const text of ["*a*", "/./", "/\\d+/", "*ab*", "/a|bcd/", "/[a-z]+\\.c/", "/(?:)/", "ab", "/(a|b)*/"]) {
-    const side = planSide(q(text), "value");
+    const side = planQuery(q(text));
     assert.ok(side.kind === "scan" || (text === "ab" && side.kind === "exact"), `${text}: ${JSON.stringify(side)}`);
   }
-  // An exact query is answered by its hash on the value side, by trigrams
-  // (or a scan, when it is short) on the source side.
-  assert.equal(planSide(q("404"), "value").kind, "exact");
-  assert.equal(planSide(q("404"), "source").kind, "trigrams");
-  assert.equal(planSide(q("80"), "source").kind, "scan");
+  // An exact query is answered by its hash (the entries hold values and
+  // source values alike), however short.
+  assert.equal(planQuery(q("404")).kind, "exact");
+  assert.equal(planQuery(q("80")).kind, "exact");
   assert.equal(show(wildcardPlan("mail*.example")), `and("mai", "ail", ".ex", "exa", "xam", "amp", "mpl", "ple")`);
   assert.equal(show(wildcardPlan("*:22")), `":22"`);
   assert.equal(show(wildcardPlan("*:8*")), "ALL");
@@ -98,44 +97,6 @@ test("which queries fall back to scanning", () => {
 });
 
 // ---- differential: random data, random queries, brute force ----
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-const ALPHA = ["a", "b", "c", "A", "B", "S", "s", "ſ", "k", "K", "K", "é", "É", "ß", "ẞ", ".", "-", "\n", "1", "2", "测", "😀", "Σ", "σ", "ς", " "];
-
-function randomString(r: () => number, max: number): string {
-  let s = "";
-  const n = Math.floor(r() * max);
-  for (let k = 0; k < n; k++) s += ALPHA[Math.floor(r() * ALPHA.length)];
-  return s;
-}
-
-function randomRegex(r: () => number, depth: number): string {
-  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
-  if (depth <= 0) {
-    const lit = pick(["a", "b", "c", "S", "s", "k", "K", "é", "É", "ß", "ẞ", "\\.", "-", "1", "测", "σ", "Σ", "😀"]);
-    return pick([lit, lit, lit, ".", "[ab]", "[a-c]", "\\d", "\\w", "[^a]", "\\n", "^", "$", "\\b", "[Ss]", "\\x61", "\\u00e9"]);
-  }
-  const a = () => randomRegex(r, depth - 1);
-  switch (Math.floor(r() * 9)) {
-    case 0:
-      return a() + "|" + a();
-    case 1:
-      return "(" + a() + ")" + pick(["*", "+", "?", "{2}", "{1,3}", "{0,2}", "+?"]);
-    case 2:
-      return "(?:" + a() + "|" + a() + ")";
-    case 3:
-      return a() + a() + a();
-    default:
-      return a() + a();
-  }
-}
 
 function holds(p: Plan, tris: Set<string>): boolean {
   switch (p.op) {
@@ -170,7 +131,7 @@ test("differential: the plan never rules out a value the search's matcher finds"
     // The oracle is the search's own matcher (search/match.ts), by brute force.
     const re = compile(query.source, query.flags);
     if (isRefused(re)) continue;
-    const side = planSide(query, "value");
+    const side = planQuery(query);
     if (side.kind !== "scan") planned++;
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
@@ -178,9 +139,6 @@ test("differential: the plan never rules out a value the search's matcher finds"
       if (re.test(v)) assert.ok(ok, `${text} matches ${JSON.stringify(v)} but the plan ${side.kind === "trigrams" ? show(side.plan) : side.kind} rules it out`);
       else if (!ok) pruned++;
     }
-    // The source side too (the same text against source values).
-    const src = planSide(query, "source");
-    if (src.kind === "trigrams") for (let k = 0; k < values.length; k++) if (re.test(values[k])) assert.ok(holds(src.plan, tris[k]), `${text} (source) rules out ${JSON.stringify(values[k])}`);
   }
   assert.ok(queries > 2500 && planned > queries / 4 && pruned > 0, `${queries} queries, ${planned} planned, ${pruned} values pruned`);
 });
@@ -202,31 +160,4 @@ test("evalPlan intersects and unites posting lists", () => {
   assert.deepEqual(r2, [4, 5, 6]);
   assert.deepEqual(Array.from(evalPlan(q2, look2, intersect, union)), [4, 6]);
   assert.equal(ALL.op, "all");
-});
-
-test("decodeCost bounds what evalPlan decodes", () => {
-  const lists: Record<string, number[]> = {
-    aaa: [1, 2, 3],
-    bbb: Array.from({ length: 150 }, (_, i) => i),
-    ccc: Array.from({ length: 5000 }, (_, i) => i),
-    ddd: Array.from({ length: 40 }, (_, i) => i * 3),
-  };
-  const size = (t: string) => lists[t]?.length ?? 0;
-  const tri = (t: string): Plan => ({ op: "tri", t });
-  const cases: Array<{ p: Plan; cost: number }> = [
-    { p: tri("ccc"), cost: 5000 },
-    // An AND skips the lists 64 times longer than its smallest (3): ccc.
-    { p: { op: "and", xs: [tri("ccc"), tri("aaa"), tri("bbb")] }, cost: 153 },
-    { p: { op: "or", xs: [tri("aaa"), tri("ccc")] }, cost: 5003 },
-    { p: { op: "and", xs: [{ op: "or", xs: [tri("aaa"), tri("ddd")] }, tri("ccc")] }, cost: 43 },
-    { p: { op: "and", xs: [{ op: "or", xs: [tri("bbb"), tri("ddd")] }, tri("ccc")] }, cost: 5190 },
-    { p: ALL, cost: Infinity },
-  ];
-  for (const c of cases) {
-    assert.equal(decodeCost(c.p, size), c.cost, show(c.p));
-    if (c.p.op === "all") continue;
-    let decoded = 0;
-    evalPlan(c.p, (t) => ((decoded += size(t)), lists[t] ?? []), intersect, union, size);
-    assert.ok(decoded <= c.cost, `${show(c.p)}: decoded ${decoded}, estimated ${c.cost}`);
-  }
 });

@@ -8,10 +8,10 @@ import { arrays, isObj } from "./check";
 
 // The payload types are generated from the Go types of the data files
 // (internal/sitefmt, `make types`) into shapes.gen.ts.
-import type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment } from "./shapes.gen";
-export type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, TrigramShard, ExactShard, IndexSegment };
+import type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, IndexBlock, TrigramShard, ExactShard, IndexSegment } from "./shapes.gen";
+export type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, IndexBlock, TrigramShard, ExactShard, IndexSegment };
 
-export type IndexPayload = IndexMeta | TrigramShard | ExactShard | IndexSegment;
+export type IndexPayload = IndexMeta | IndexBlock | TrigramShard | ExactShard | IndexSegment;
 
 export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList | InvestigationsList | GraphPayload | IndexPayload;
 
@@ -63,25 +63,28 @@ export function asPayload(v: unknown): Payload | null {
       if (!Array.isArray(v.i)) return null;
       return v as unknown as FPList;
     case "ix":
-      if (typeof v.v !== "number" || typeof v.rowBits !== "number" || typeof v.sourceBlock !== "number" || !(v.sourceBlock >= 1) || !isObj(v.shards) || !Array.isArray(v.types)) return null;
+      if (typeof v.v !== "number" || typeof v.rowBits !== "number" || !isObj(v.shards) || !Array.isArray(v.types)) return null;
       for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.n !== "number") return null;
-      for (const f of ["v", "s", "x"]) if (typeof v.shards[f] !== "number") return null;
-      if (v.segs !== undefined && (!Array.isArray(v.segs) || !v.segs.every((n) => typeof n === "number"))) return null;
+      // A head of another version is read no further (the page scans).
+      if (v.v !== 2) return v as unknown as IndexMeta;
+      if (!count(v.gen) || !count(v.blocks) || !count(v.entries) || !(v.rowBits >= 1 && v.rowBits <= 30)) return null;
+      for (const f of ["t", "x"]) if (!count(v.shards[f]) || !(v.shards[f] >= 1)) return null;
+      if (v.segs !== undefined && (!Array.isArray(v.segs) || !v.segs.every(count))) return null;
       if (v.cover !== undefined && (!Array.isArray(v.cover) || !v.cover.every((t) => isObj(t) && typeof t.slug === "string" && typeof t.n === "number"))) return null;
       return v as unknown as IndexMeta;
-    case "ixg": {
-      if (typeof v.seg !== "number" || !Array.isArray(v.types) || !isObj(v.v) || !isObj(v.s) || !isObj(v.x)) return null;
-      for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.s !== "number" || typeof t.n !== "number") return null;
-      for (const f of [v.v, v.s]) if (!Array.isArray(f.t) || !Array.isArray(f.p) || f.t.length !== f.p.length) return null;
-      if (typeof v.x.h !== "string" || typeof v.x.p !== "string") return null;
+    case "ixd":
+      if (!count(v.gen) || !count(v.block) || !dict(v)) return null;
+      return v as unknown as IndexBlock;
+    case "ixg":
+      if (!count(v.seg) || !Array.isArray(v.types) || !dict(v) || typeof v.late !== "string") return null;
+      for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || !count(t.s) || !count(t.n)) return null;
       return v as unknown as IndexSegment;
-    }
-    case "ixv":
-    case "ixs":
-      if (typeof v.shard !== "number" || !Array.isArray(v.t) || !Array.isArray(v.p) || v.t.length !== v.p.length) return null;
+    case "ixt":
+      if (!count(v.gen) || !count(v.shard) || !Array.isArray(v.t) || !Array.isArray(v.p) || v.t.length !== v.p.length) return null;
+      if (!v.t.every((x) => typeof x === "string") || !v.p.every((x) => typeof x === "string")) return null;
       return v as unknown as TrigramShard;
     case "ixx":
-      if (typeof v.shard !== "number" || typeof v.h !== "string" || typeof v.p !== "string") return null;
+      if (!count(v.gen) || !count(v.shard) || typeof v.h !== "string" || typeof v.p !== "string") return null;
       return v as unknown as ExactShard;
     case "investigations":
       if (!Array.isArray(v.list)) return null;
@@ -91,4 +94,14 @@ export function asPayload(v: unknown): Payload | null {
       return v as unknown as InvestigationsList;
   }
   return null;
+}
+
+// count: a whole number ≥ 0.
+function count(x: unknown): x is number {
+  return typeof x === "number" && Number.isInteger(x) && x >= 0;
+}
+
+// dict: a dictionary's entries (strings) and its two posting streams.
+function dict(v: Record<string, unknown>): boolean {
+  return Array.isArray(v.e) && v.e.every((x) => typeof x === "string") && typeof v.d === "string" && typeof v.s === "string";
 }

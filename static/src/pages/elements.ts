@@ -12,10 +12,8 @@ import { byId, h, notice, setText } from "../ui/dom";
 import { plural } from "../ui/format";
 import type { Live, LiveChange, LiveTarget } from "../live/live";
 import { OrderedView } from "../table/ordered";
-import { load } from "../data/registry";
 import { readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import type { Query } from "../search/query";
-import { liveTypeNarrower, loadScanIndex, typeNarrower } from "../search/ixread";
 import { isSelected, onSelectionChange } from "../table/selection";
 import { ElementStore, Groups } from "../data/store";
 import type { ChunkRef, ElementChunk, FPList, Manifest, TypeInfo } from "../data/types";
@@ -146,14 +144,6 @@ class ElementsPage implements SearchHandler, LiveTarget {
 
   load(): Promise<void> {
     this.ready = this.loadAll();
-    // The scan's search index narrows the table's searches to the type's
-    // candidate rows. A running scan's (or the preview server's) index
-    // grows by segments as rows arrive: its head is read at each query.
-    if (!this.live.config && this.m.done) {
-      void loadScanIndex(String(this.m.scan), (f) => load(f)).then((ix) => {
-        if (ix) this.sx.engine.narrow = typeNarrower(ix, String(this.type.slug));
-      });
-    } else this.sx.engine.narrow = liveTypeNarrower(String(this.m.scan), String(this.type.slug), load);
     return this.ready;
   }
 

@@ -1,17 +1,19 @@
 // The search pages over the search index (docs/site-format.md, "Search
 // index"): scans/<id>/search.html and the root search.html of a built
 // site. Instead of loading every element before the first query, the page
-// loads each scan's manifest and index (ix.js); a query is planned
-// (search/plan.ts), the shards of the trigrams or the exact hash it needs
-// are loaded, their posting lists give candidate rows, only the chunks
-// holding candidates are loaded, and the real query confirms each
-// candidate. Rows stream into the table in display order (scan, type as
-// the manifest lists them, arrival order) as chunks are confirmed; the
-// count under the box is given when the search is complete, and it is
-// exact. A query the index cannot narrow (no trigram: *a*, /./) scans
-// every chunk of the scope, with progress and partial results; a newer
-// query cancels a running one. Scans without an index (or whose rows
-// outgrew it) are scanned for the rows the index does not cover.
+// loads each scan's manifest and index head (ix.js); a query is planned
+// (search/plan.ts), the dictionary blocks that may hold matching values
+// are loaded, every value of each is tested with the real query, and the
+// rows of the values that match are the hits (search-confirm.ts). The
+// count is exact when the blocks are done, before any display chunk
+// loads; rows reach the table in display order (scan, type as the
+// manifest lists them, arrival order) as they are found, and their other
+// cells (source, module, time, …) come from their display chunks, loaded
+// lazily for the rows in view (search-hits.ts). A query with no usable
+// trigram (*a*, /./) tests every block, with progress and partial
+// results; a newer query cancels a running one. Scans without an index
+// (or whose rows outgrew it) are tested from their chunks for the rows no
+// index covers.
 //
 // A running scan's index grows by segments (search/segments.ts) while the
 // preview server follows it: its manifest and index head are read afresh
@@ -21,7 +23,7 @@
 //
 // This module is the page (its table, detail panel, hash and live
 // updates); the scans it reads are in search-ixscans.ts, the confirming
-// run in search-confirm.ts.
+// run in search-confirm.ts, the hits and their cells in search-hits.ts.
 
 import { DetailPanel } from "../table/detail";
 import { byId, notice, setText } from "../ui/dom";
@@ -29,16 +31,20 @@ import { comma, plural } from "../ui/format";
 import { addSearchHash, readSearchHash, replaceHash, type SearchBox, type SearchHandler } from "../search/box";
 import type { Live, LiveTarget, ScansTarget } from "../live/live";
 import type { Query } from "../search/query";
-import { strCmp } from "../table/ordered";
-import { FLAG_RISKY, type Manifest, type ScanEntry } from "../data/types";
-import { addSortHash, elementColumns, scanColumn, sortFromHash, typeColumn } from "../table/columns";
-import { VTable, type Column, type SortDir } from "../table/vtable";
+import type { Manifest, ScanEntry } from "../data/types";
+import { addSortHash, sortFromHash } from "../table/columns";
+import { VTable, type SortDir } from "../table/vtable";
 import { loadList, loadOne, refreshScans, syncScans, type IxScan } from "./search-ixscans";
-import { ChunkCache, confirm, type Hit } from "./search-confirm";
+import { confirm } from "./search-confirm";
+import { CellLoader, ChunkCache, fillHit, mergeHits, type Cells, type Hit } from "./search-hits";
+import { hitCmp, hitColumns, needsCells, rowClass } from "./search-ixcolumns";
 import { showSearchDetail } from "./search-detail";
 
 const ROW_H = 34;
-const FLUSH_MS = 60; // rows reach the table at most this often while a search runs
+// Rows reach the table at most every FLUSH_MS while a search runs, then
+// less and less often (each layout sorts every hit found so far in).
+const FLUSH_MS = 60;
+const FLUSH_MAX_MS = 1000;
 
 export async function initIndexedSearchPage(box: SearchBox | null, all: boolean, live: Live): Promise<boolean> {
   const host = byId("search-results");
@@ -57,7 +63,8 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private readonly detail: DetailPanel | null;
   private readonly progress: HTMLElement | null;
   private readonly hideFP: HTMLInputElement | null;
-  private hits: Hit[] = [];
+  private hits: Hit[] = []; // in display order, no repeats
+  private fresh: Hit[] = []; // found since the last layout
   private orderN = 0;
   private disp = new Int32Array(0);
   private dispN = 0;
@@ -70,12 +77,17 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private running = false;
   private t0 = 0;
   private lastFlush = 0;
+  private flushEvery = FLUSH_MS;
   private total = 0;
   private ready = false;
   private refreshed = false; // the scans were read afresh since the last query ran
   private alsoSource = false;
   private lastMs = 0;
   private readonly chunks = new ChunkCache();
+  private readonly cells: CellLoader;
+  private chunks0 = 0; // chunks loaded before the current query
+  private prepSeq = 0; // the newest fill of cells before a layout
+  private repaint = 0;
 
   constructor(
     private readonly host: HTMLElement,
@@ -86,6 +98,12 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     private readonly serving: boolean,
   ) {
     this.progress = byId("search-progress");
+    this.cells = new CellLoader(
+      this.chunks,
+      () => this.scans,
+      () => this.arrived(),
+      (sc, e) => notice(this.host, `${sc.name}: ${e.message}`, "error", "chunk-" + sc.index),
+    );
     this.hideFP = byId<HTMLInputElement>("hide-fp");
     const detailEl = byId("search-detail");
     this.detail = detailEl ? new DetailPanel(detailEl, "Data element") : null;
@@ -95,9 +113,18 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
       className: this.all ? "vt-search vt-search-all" : "vt-search",
       label: this.all ? "Search results over all scans" : "Search results",
       rowHeight: ROW_H,
-      columns: this.columns(),
+      columns: hitColumns({
+        all: this.all,
+        hit: (k) => this.hits[k],
+        scan: (g) => this.scans[g],
+        groupCount: (g) => this.groupCount[g] ?? 0,
+        cellsOf: (k) => this.cellsOf(k),
+        moduleOf: (x) => this.moduleOf(x),
+        isFP: (x) => this.isFP(x),
+      }),
       empty: "",
-      rowClass: (k) => (k < 0 ? "vt-group" : this.rowClass(this.hits[k])),
+      rowClass: (k) => (k < 0 ? "vt-group" : rowClass(this.hits[k], (x) => this.isFP(x))),
+      overscan: 12,
       onSort: (k) => this.sortBy(k),
       onActivate: (k) => {
         if (k >= 0) this.openDetail(this.hits[k]);
@@ -117,9 +144,8 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
 
   private readonly onHideFP = (): void => {
     this.hide = !!this.hideFP?.checked;
-    this.relayout(false);
-    this.report();
     this.writeHash();
+    this.reorder(false);
   };
   private readonly onHash = (): void => this.readHash(true);
 
@@ -204,6 +230,8 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     if (!this.ready) return;
     const seq = ++this.seq;
     this.hits = [];
+    this.fresh = [];
+    this.chunks0 = this.chunks.loaded;
     this.relayout(true);
     if (!q) {
       this.running = false;
@@ -215,6 +243,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.emptyText();
     this.t0 = performance.now();
     this.lastFlush = this.t0;
+    this.flushEvery = FLUSH_MS;
     void this.run(seq, q, alsoSource).catch((e) => {
       if (seq !== this.seq) return;
       this.running = false;
@@ -227,7 +256,6 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
       {
         scans: this.scans,
         host: this.host,
-        hits: this.hits,
         chunks: this.chunks,
         current: () => seq === this.seq,
         setProgress: (t) => this.setProgress(t),
@@ -235,9 +263,14 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
           if (!this.refreshed) await this.refresh(null);
           this.refreshed = false;
         },
+        add: (hits) => {
+          for (const h of hits) this.fresh.push(h);
+        },
+        found: () => this.hits.length + this.fresh.length,
         flush: (now) => {
-          if (now - this.lastFlush < FLUSH_MS && !(this.orderN === 0 && this.hits.length > 0)) return false;
+          if (now - this.lastFlush < this.flushEvery && !(this.orderN === 0 && this.fresh.length > 0)) return false;
           this.lastFlush = now;
+          if (this.orderN > 0) this.flushEvery = Math.min(FLUSH_MAX_MS, this.flushEvery * 1.5);
           this.relayout(false);
           return true;
         },
@@ -246,15 +279,75 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
       alsoSource,
     );
     if (!done || seq !== this.seq) return;
+    this.relayout(false);
+    // A sort or the hidden false positives may need cells of every hit
+    // (again if the sort or the filter changed meanwhile).
+    for (;;) {
+      const want = String(this.sortKey) + this.hide;
+      if (!(await this.prepare()) || seq !== this.seq) return;
+      if (want === String(this.sortKey) + this.hide) break;
+    }
     this.running = false;
     const ms = performance.now() - this.t0;
     // What the search cost, for tests and benchmarks.
-    this.host.setAttribute("data-chunks", String(done.chunks));
+    this.host.setAttribute("data-blocks", String(done.blocks));
+    this.host.setAttribute("data-chunks", String(this.chunks.loaded - this.chunks0));
     this.host.setAttribute("data-candidates", String(done.candidates));
     this.relayout(false);
     this.emptyText();
     this.idleProgress();
     this.report(ms);
+  }
+
+  // ---- cells: from the display chunks, loaded lazily ----
+
+  // cellsOf gives a hit's cells, or asks for its chunk (null until then).
+  private cellsOf(k: number): Cells | null {
+    const x = this.hits[k];
+    if (!x) return null;
+    if (x.x || fillHit(x, this.scans[x.s], this.chunks)) return x.x;
+    this.cells.want(x);
+    return null;
+  }
+
+  // arrived: a chunk the rows in view needed has loaded; they are painted again.
+  private arrived(): void {
+    if (!this.running && this.query) this.host.setAttribute("data-chunks", String(this.chunks.loaded - this.chunks0));
+    if (this.repaint) return;
+    this.repaint = requestAnimationFrame(() => {
+      this.repaint = 0;
+      this.table.refresh();
+    });
+  }
+
+  // prepare fills the cells needs() asks for, with progress; false when a
+  // newer search or layout superseded it.
+  private async prepare(): Promise<boolean> {
+    const which = needsCells(this.sortKey, this.hide, this.scans);
+    if (!which) return true;
+    const seq = this.seq;
+    const ver = ++this.prepSeq;
+    return this.cells.fill(
+      this.hits,
+      which,
+      (d, n) => this.setProgress(`Loading the details of the matches: ${comma(d)} of ${plural(n, "data file", "data files")}`),
+      () => seq === this.seq && ver === this.prepSeq,
+    );
+  }
+
+  // reorder lays the table out again after a sort or filter change, once
+  // the cells it needs have loaded (a running search does that at its end).
+  private reorder(resetScroll: boolean): void {
+    if (this.running) {
+      this.relayout(resetScroll);
+      return;
+    }
+    void this.prepare().then((ok) => {
+      if (!ok) return;
+      this.relayout(resetScroll);
+      this.idleProgress();
+      this.report();
+    });
   }
 
   // ---- what the table shows ----
@@ -263,13 +356,17 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // is set (else in the order they were confirmed, which is display
   // order), false positives left out when hidden, grouped by scan.
   private relayout(resetScroll: boolean): void {
+    if (this.fresh.length > 0) {
+      this.hits = mergeHits(this.hits, this.fresh);
+      this.fresh = [];
+    }
     const hits = this.hits;
     let ord = new Int32Array(hits.length);
     let n = 0;
     for (let k = 0; k < hits.length; k++) if (!this.hide || !this.isFP(hits[k])) ord[n++] = k;
     ord = ord.subarray(0, n);
     if (this.sortKey) {
-      const cmp = this.cmp(this.sortKey);
+      const cmp = hitCmp(this.sortKey, (x) => this.moduleOf(x), (x) => this.isFP(x));
       const dir = this.sortDir === "ascending" ? 1 : -1;
       const a = Array.from(ord);
       a.sort((x, y) => dir * cmp(hits[x], hits[y]) || x - y);
@@ -302,8 +399,13 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.table.setItems(this.disp, this.dispN, resetScroll);
   }
 
+  // isFP: the hit is a false positive (known once its cells are).
   private isFP(x: Hit): boolean {
-    return this.scans[x.s].fp.has(x.i);
+    return x.x !== null && this.scans[x.s].fp.has(x.x.i);
+  }
+
+  private moduleOf(x: Hit): string {
+    return x.x ? String(this.scans[x.s].m?.modules[x.x.m] ?? "") : "";
   }
 
   private report(ms?: number): void {
@@ -343,48 +445,6 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
 
   // ---- table ----
 
-  private columns(): Column[] {
-    const cols: Column[] = [];
-    if (this.all) cols.push(scanColumn((k) => this.scans[this.hits[k].s], (g) => ({ scan: this.scans[g], matches: this.groupCount[g] ?? 0 })));
-    cols.push(
-      typeColumn((k) => String(this.hits[k].ty.info.descr ?? "")),
-      ...elementColumns({
-        data: (k) => this.hits[k].d,
-        source: (k) => this.hits[k].sd,
-        module: (k) => this.moduleOf(this.hits[k]),
-        time: (k) => this.hits[k].t,
-        fp: (k) => this.isFP(this.hits[k]),
-      }),
-    );
-    return cols;
-  }
-
-  private moduleOf(x: Hit): string {
-    return String(this.scans[x.s].m?.modules[x.m] ?? "");
-  }
-
-  private rowClass(x: Hit): string {
-    return (this.isFP(x) ? "is-fp" : "") + (x.f & FLAG_RISKY ? " is-risky" : "");
-  }
-
-  private cmp(key: string): (a: Hit, b: Hit) => number {
-    switch (key) {
-      case "data":
-        return (a, b) => strCmp(a.d, b.d);
-      case "source":
-        return (a, b) => strCmp(a.sd, b.sd);
-      case "module":
-        return (a, b) => strCmp(this.moduleOf(a).toLowerCase(), this.moduleOf(b).toLowerCase());
-      case "time":
-        return (a, b) => a.t - b.t;
-      case "fp":
-        return (a, b) => Number(this.isFP(a)) - Number(this.isFP(b));
-      case "type":
-        return (a, b) => strCmp(String(a.ty.info.descr ?? ""), String(b.ty.info.descr ?? ""));
-    }
-    return () => 0;
-  }
-
   private sortBy(key: string): void {
     const first: SortDir = key === "fp" ? "descending" : "ascending";
     this.applySort(key, this.sortKey === key ? (this.sortDir === "ascending" ? "descending" : "ascending") : first);
@@ -394,20 +454,26 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.sortKey = key;
     this.sortDir = dir;
     this.table.setSort(key, dir);
-    this.relayout(true);
     this.writeHash();
+    this.reorder(true);
   }
 
   // ---- detail ----
 
+  // openDetail shows a hit in the panel, once its chunk has loaded.
   private openDetail(x: Hit): void {
     if (!this.detail) return;
-    const sc = this.scans[x.s];
-    showSearchDetail(
-      this.detail,
-      { scan: sc, type: x.ty.info, module: this.moduleOf(x), data: x.d, source: x.sd, time: x.t, risk: x.r, flags: x.f, fp: this.isFP(x), id: x.id, index: x.i },
-      this.all,
-    );
+    const seq = this.seq;
+    void this.cells.fill([x], () => true, () => undefined, () => seq === this.seq).then(() => {
+      const c = x.x;
+      if (!c || seq !== this.seq || !this.detail) return;
+      const sc = this.scans[x.s];
+      showSearchDetail(
+        this.detail,
+        { scan: sc, type: x.ty.info, module: this.moduleOf(x), data: c.d, source: c.sd, time: c.t, risk: c.r, flags: c.f, fp: this.isFP(x), id: c.id, index: c.i },
+        this.all,
+      );
+    });
   }
 
   // ---- hash: q, src, hidefp, sort ----
@@ -419,10 +485,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     if (this.hideFP && this.hideFP.checked !== hide) {
       this.hideFP.checked = hide;
       this.hide = hide;
-      if (later) {
-        this.relayout(false);
-        this.report();
-      }
+      if (later) this.reorder(false);
     }
     const so = sortFromHash(p);
     if (so && (this.sortKey !== so.key || this.sortDir !== so.dir)) this.applySort(so.key, so.dir);
@@ -442,3 +505,4 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     replaceHash(p);
   }
 }
+

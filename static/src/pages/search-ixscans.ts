@@ -14,10 +14,10 @@ const FOLDER = /^(?:\.\.\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/;
 
 export interface IxType {
   info: TypeInfo;
+  pos: number; // position in the manifest's types (display order)
   chunks: ChunkRef[]; // by start row
-  indexed: number; // rows the index written whole covers (0 when it has none)
-  covered: number; // rows it and its segments cover (≥ indexed)
-  ixType: number; // the type's number in the index, -1 when not indexed
+  rows: number; // rows the chunks hold
+  covered: number; // rows the index and its segments cover
 }
 
 export interface IxScan {
@@ -31,7 +31,8 @@ export interface IxScan {
   ix: ScanIndex | null;
   fresh: () => Promise<ScanIndex | null>; // the index as ix.js says now
   types: IxType[]; // in manifest order
-  bySlug: Map<string, IxType>;
+  byIx: Array<IxType | undefined>; // by the type's number in the index
+
   fp: Set<number>;
   error: string;
 }
@@ -77,7 +78,7 @@ export async function loadList(scans: IxScan[], host: HTMLElement, setProgress: 
 // addScan adds a scan to scans and reads it; it returns its elements.
 async function addScan(scans: IxScan[], host: HTMLElement, id: string, name: string, target: string, folder: string, pages: string): Promise<number> {
   const fresh = freshIndex(id, (f, q) => loadFrom(folder, f, q));
-  const sc: IxScan = { index: scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, fresh, types: [], bySlug: new Map(), fp: new Set(), error: "" };
+  const sc: IxScan = { index: scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, fresh, types: [], byIx: [], fp: new Set(), error: "" };
   scans.push(sc);
   await readScan(sc, host, "");
   return Number(sc.m?.count) || 0;
@@ -92,16 +93,16 @@ async function readScan(sc: IxScan, host: HTMLElement, query: string): Promise<v
     sc.m = mp;
     // No index (an older site): this scan is scanned.
     sc.ix = await sc.fresh();
-    const ixTypes = new Map<string, { n: number; c: number; k: number }>();
-    sc.ix?.types.forEach((t, k) => ixTypes.set(t.slug, { n: t.n, c: t.c, k }));
+    const ix = sc.ix;
     sc.types = [];
-    sc.bySlug = new Map();
-    mp.types.forEach((t) => {
-      const x = ixTypes.get(t.slug);
+    sc.byIx = [];
+    mp.types.forEach((t, pos) => {
+      const k = ix ? (ix.typeNo.get(t.slug) ?? -1) : -1;
       const chunks = t.chunks.slice().sort((a, b) => (a.s ?? 0) - (b.s ?? 0));
-      const ty: IxType = { info: t, chunks, indexed: x ? x.n : 0, covered: x ? x.c : 0, ixType: x ? x.k : -1 };
+      const rows = chunks.reduce((a, c) => Math.max(a, (c.s ?? 0) + c.n), 0);
+      const ty: IxType = { info: t, pos, chunks, rows, covered: k >= 0 ? ix!.types[k].c : 0 };
       sc.types.push(ty);
-      sc.bySlug.set(t.slug, ty);
+      if (k >= 0) sc.byIx[k] = ty;
     });
     sc.fp = new Set();
     if (mp.fp && mp.fp.n > 0) {

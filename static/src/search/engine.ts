@@ -12,7 +12,6 @@
 import type { FromWorker, ToWorker } from "./protocol";
 import type { SearchBox } from "./box";
 import type { Query } from "./query";
-import type { Narrowed } from "./ixread";
 
 declare const __SEARCH_WORKER__: string;
 
@@ -52,7 +51,6 @@ interface Pending {
   q: Query;
   alsoSource: boolean;
   resolve: (o: Outcome) => void;
-  narrowed: Narrowed | null; // the rows the index leaves, null: every row
 }
 
 // SearchRunner runs a page's current query on its engine: a run supersedes
@@ -133,10 +131,6 @@ export class SearchEngine {
   private sortWait: { id: number; resolve: (o: Int32Array | null) => void } | null = null;
   // onHeld is called whenever the worker has taken more rows.
   onHeld: ((rows: number) => void) | null = null;
-  // narrow, when set, gives the rows a query may match (the search index,
-  // search/ixread.ts): the worker then tests only those. A failed narrowing
-  // tests every row.
-  narrow: ((q: Query, alsoSource: boolean) => Promise<Narrowed | null>) | null = null;
 
   constructor(private readonly src: SearchSource) {}
 
@@ -223,18 +217,9 @@ export class SearchEngine {
     if (!this.start()) return Promise.resolve({ kind: "error", message: this.failed ?? "The search could not start." });
     this.sync();
     return new Promise<Outcome>((resolve) => {
-      const p: Pending = { id: 0, q, alsoSource, resolve, narrowed: null };
+      const p: Pending = { id: 0, q, alsoSource, resolve };
       this.pending = p;
-      if (!this.narrow) {
-        this.send(p);
-        return;
-      }
-      const go = (n: Narrowed | null) => {
-        if (this.pending !== p) return; // superseded meanwhile
-        p.narrowed = n;
-        this.send(p);
-      };
-      this.narrow(q, alsoSource).then(go, () => go(null));
+      this.send(p);
     });
   }
 
@@ -253,8 +238,7 @@ export class SearchEngine {
     p.id = ++this.seq;
     if (this.outstanding.length === 0) this.lastHeard = performance.now();
     this.outstanding.push(p.id);
-    const n = p.narrowed;
-    this.post({ op: "search", id: p.id, source: p.q.source, flags: p.q.flags, alsoSource: p.alsoSource, limit: SEARCH_LIMIT_MS, rows: n ? n.rows : null, from: n ? n.from : 0 });
+    this.post({ op: "search", id: p.id, source: p.q.source, flags: p.q.flags, alsoSource: p.alsoSource, limit: SEARCH_LIMIT_MS });
     if (!this.watchdog) this.watchdog = window.setInterval(() => this.watch(), 200);
   }
 

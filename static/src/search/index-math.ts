@@ -4,7 +4,7 @@
 // operations. Pure: no DOM. docs/site-format.md ("Search index").
 
 // INDEX_VERSION is the index format this code reads (ix.js "v").
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 // fold is the index's case folding of one code point: ASCII A–Z to a–z.
 export function fold(c: number): number {
@@ -115,6 +115,41 @@ export function postings(s: string): Float64Array {
     out[i] = id;
   }
   return out;
+}
+
+// entryPostings walks a dictionary block's (or segment's) "d" or "s"
+// stream (varints: per entry a count, then that many postings, the first
+// absolute and the others deltas) and hands emit the postings of the
+// entries want says yes to, entry by entry in order.
+export function entryPostings(b: Uint8Array, entries: number, want: (k: number) => boolean, emit: (id: number) => void): void {
+  let i = 0;
+  const next = (): number => {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      if (i >= b.length) throw new Error("a posting list ends early");
+      const c = b[i++];
+      v += (c & 127) * mul;
+      if (c < 128) return v;
+      mul *= 128;
+    }
+  };
+  for (let k = 0; k < entries; k++) {
+    const n = next();
+    if (!want(k)) {
+      // Skip n varints: count the bytes that end one.
+      for (let left = n; left > 0; i++) {
+        if (i >= b.length) throw new Error("a posting list ends early");
+        if (b[i] < 128) left--;
+      }
+      continue;
+    }
+    let id = 0;
+    for (let j = 0; j < n; j++) {
+      id = j === 0 ? next() : id + next();
+      emit(id);
+    }
+  }
 }
 
 // exactPostings decodes an exact shard ("h" and "p") and returns the ids

@@ -1,105 +1,77 @@
-// Reading one scan's search index (docs/site-format.md, "Search index"):
-// its shards, loaded once and kept, and the candidate rows a query selects.
-// Both search scopes that go through the index use it: the search pages
-// (pages/search-indexed.ts: one scan, every scan) and the element table of one
-// type (pages/elements.ts, through SearchEngine.narrow), which filters the same
-// postings by the type.
+// Reading one scan's search index, format 2 (docs/site-format.md, "Search
+// index"): its head, its shards and dictionary blocks (loaded when a query
+// needs them and kept, up to a bound), its segments, and a query's run
+// over them: the candidate blocks a plan selects, and the rows each block
+// (and each segment) gives when every entry is tested with the real
+// matcher. The search pages (pages/search-confirm.ts) drive a run; pure,
+// no DOM, so the node tests drive the same code over files in memory.
 
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
-import { evalPlan, planSide, SKIP_RATIO, trigramsIn, type Plan, type SidePlan } from "./plan";
+import { evalPlan, planQuery, trigramsIn } from "./plan";
 import type { Query } from "./query";
-import { asSegment, coveredTypes, segmentLookup, type CoveredType } from "./segments";
-import type { ExactShard, IndexMeta, IndexSegment, Payload, TrigramShard } from "../data/types";
+import { asSegment, coveredTypes, dictRows, lateAfter, readDict, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
+import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
 const SHARD_CACHE = 256;
+// Dictionary blocks kept between queries, by their size (characters of
+// entries and of postings): about 16–32 MB of heap.
+const BLOCK_CACHE = 16 << 20;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;
+
+// Caches are the files of one index (one generation) loaded so far: kept
+// with the next head when only its segments changed.
+export interface Caches {
+  shards: Map<string, Promise<TrigramShard | ExactShard>>;
+  blocks: Map<number, { p: Promise<Dict>; size: number }>; // oldest first
+  size: number; // of the blocks kept
+}
+
+export function newCaches(): Caches {
+  return { shards: new Map(), blocks: new Map(), size: 0 };
+}
 
 export class ScanIndex {
   // The index's types (ix.js types, then those only segments know) and
   // the rows each covers; ids number types in this order.
   readonly types: CoveredType[];
-  private readonly typeNo: Map<string, number>;
-  private segs: Promise<IndexSegment[]> | null = null;
+  readonly typeNo: Map<string, number>;
+  private segs: Promise<Segment[]> | null = null;
 
   constructor(
     readonly scan: string,
     readonly meta: IndexMeta,
     private readonly load: Loader,
-    // The shards loaded so far: shared with the next head when only its
-    // segments changed.
-    readonly shards = new Map<string, Promise<TrigramShard | ExactShard>>(),
+    readonly caches: Caches = newCaches(),
   ) {
     this.types = coveredTypes(meta);
     this.typeNo = new Map(this.types.map((t, k) => [t.slug, k]));
   }
 
-  // candidates gives the ids (type × 2^rowBits + row, ascending) that may
-  // match q, a superset of the matches among the rows the index covers;
-  // null when the query has no usable trigram (every row is a candidate).
-  // With a budget, it gives up (null) when the posting lists it would
-  // decode hold more than budget postings (estimated before decoding):
-  // then testing the rows is the cheaper way.
-  async candidates(q: Query, alsoSource: boolean, budget = Infinity): Promise<ArrayLike<number> | null> {
-    const value = planSide(q, "value");
-    const source: SidePlan = alsoSource ? planSide(q, "source") : { kind: "exact", hash: -1 };
-    if (value.kind === "scan" || source.kind === "scan") return null;
-    const ids = await this.lookup(value, "v", budget);
-    if (!ids || !alsoSource) return ids;
-    const blocks = await this.lookup(source, "s", budget);
-    if (!blocks) return null;
-    // Source postings name blocks of rows (sourceBlock, aligned).
-    const bs = this.meta.sourceBlock;
-    const srcIds: number[] = [];
-    for (let k = 0; k < blocks.length; k++) for (let r = 0; r < bs; r++) srcIds.push(blocks[k] + r);
-    return union(ids, srcIds);
-  }
-
-  // typeRows splits ids by the index's type number: rows of each type.
-  typeRows(ids: ArrayLike<number>): Map<number, number[]> {
-    const mult = 2 ** this.meta.rowBits;
-    const byType = new Map<number, number[]>();
-    for (let k = 0; k < ids.length; k++) {
-      const t = Math.floor(ids[k] / mult);
-      let a = byType.get(t);
-      if (!a) byType.set(t, (a = []));
-      a.push(ids[k] % mult);
-    }
-    return byType;
-  }
-
-  // lookup gives the ids one side of a query selects: the index's, and
-  // every listed segment's.
-  // With a budget, null when the index's lists hold more postings.
-  private async lookup(plan: SidePlan, family: "v" | "s", budget: number): Promise<ArrayLike<number> | null> {
-    const [ids, segs] = await Promise.all([this.lookupMain(plan, family, budget), this.segments()]);
-    if (!ids) return null;
-    return segs.reduce<ArrayLike<number>>((acc, g) => union(acc, segmentLookup(g, plan, family, this.typeNo, this.meta.rowBits)), ids);
-  }
-
   // segments loads every segment ix.js lists (small files), once.
-  private segments(): Promise<IndexSegment[]> {
+  segments(): Promise<Segment[]> {
     const list = this.meta.segs ?? [];
     if (!this.segs) {
-      this.segs = Promise.all(list.map((n) => this.load(`ix-g${n}.js`).then((x) => asSegment(x, this.scan, n))));
+      this.segs = Promise.all(list.map((n) => this.load(`ix-g${n}.js`).then((x) => readSegment(asSegment(x, this.scan, n), this.typeNo, this.meta.rowBits))));
       this.segs.catch(() => (this.segs = null));
     }
     return this.segs;
   }
 
-  private async lookupMain(plan: SidePlan, family: "v" | "s", budget: number): Promise<ArrayLike<number> | null> {
+  // candidateBlocks gives the dictionary blocks that may hold an entry q
+  // matches (ascending; a superset), and scan: true when the query has no
+  // usable trigram (every block).
+  async candidateBlocks(q: Query): Promise<{ blocks: number[]; scan: boolean }> {
     const ix = this.meta;
+    const plan = planQuery(q);
+    if (plan.kind === "scan") return { blocks: Array.from({ length: ix.blocks }, (_, k) => k), scan: true };
     if (plan.kind === "exact") {
-      if (plan.hash < 0) return [];
       const sh = (await this.shard("x", plan.hash % ix.shards.x)) as ExactShard;
-      if (sh.n > budget) return null;
-      return exactPostings(sh.h, sh.p, plan.hash);
+      return { blocks: exactPostings(sh.h, sh.p, plan.hash), scan: false };
     }
-    if (plan.kind !== "trigrams") return [];
-    const n = family === "v" ? ix.shards.v : ix.shards.s;
     const tris = [...trigramsIn(plan.plan)];
-    const shards = await Promise.all(tris.map((t) => this.shard(family, keyHash(t) % n)));
+    const shards = await Promise.all(tris.map((t) => this.shard("t", keyHash(t) % ix.shards.t)));
     // Each trigram's encoded list; decoded only when the plan needs it.
     const enc = new Map<string, string>();
     tris.forEach((t, k) => {
@@ -113,41 +85,93 @@ export class ScanIndex {
     });
     // About 1.4 base64 characters per posting in a dense list.
     const size = (t: string) => (enc.get(t) ?? "").length / 1.4;
-    if (decodeCost(plan.plan, size) > budget) return null;
-    return evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, size);
+    const ids = evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, size);
+    const blocks: number[] = [];
+    for (let k = 0; k < ids.length; k++) if (ids[k] < ix.blocks) blocks.push(ids[k]);
+    return { blocks, scan: false };
   }
 
-  private shard(family: "v" | "s" | "x", n: number): Promise<TrigramShard | ExactShard> {
+  // block loads dictionary block n (or takes it from the blocks kept).
+  block(n: number): Promise<Dict> {
+    const c = this.caches;
+    const have = c.blocks.get(n);
+    if (have) {
+      c.blocks.delete(n);
+      c.blocks.set(n, have); // most recent last
+      return have.p;
+    }
+    const file = `ix${this.meta.gen}-d${n}.js`;
+    const kept = { p: this.load(file).then((x): Dict => check(x)), size: 0 };
+    const check = (x: Payload): Dict => {
+      const b = x as IndexBlock;
+      if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
+      if (c.blocks.get(n) === kept) {
+        kept.size = b.e.reduce((a, v) => a + v.length, b.d.length + b.s.length);
+        c.size += kept.size;
+        for (const [k, old] of c.blocks) {
+          if (c.size <= BLOCK_CACHE || k === n) break;
+          c.blocks.delete(k);
+          c.size -= old.size;
+        }
+      }
+      return readDict(b.e, b.d, b.s);
+    };
+    kept.p.catch(() => {
+      if (c.blocks.get(n) === kept) c.blocks.delete(n);
+    });
+    c.blocks.set(n, kept);
+    return kept.p;
+  }
+
+  private shard(family: "t" | "x", n: number): Promise<TrigramShard | ExactShard> {
     const key = family + n;
-    const have = this.shards.get(key);
+    const c = this.caches.shards;
+    const have = c.get(key);
     if (have) return have;
-    if (this.shards.size >= SHARD_CACHE) this.shards.clear();
-    const p = this.load("ix-" + key + ".js").then((x): TrigramShard | ExactShard => {
-      if ((x.k !== "ixv" && x.k !== "ixs" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== this.scan || x.shard !== n) throw new Error(`ix-${key}.js is not this scan's index shard.`);
+    if (c.size >= SHARD_CACHE) c.clear();
+    const file = `ix${this.meta.gen}-${key}.js`;
+    const p = this.load(file).then((x): TrigramShard | ExactShard => {
+      if ((x.k !== "ixt" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== this.scan || x.gen !== this.meta.gen || x.shard !== n) throw new Error(`${file} is not this scan's index shard.`);
       return x;
     });
-    p.catch(() => this.shards.delete(key));
-    this.shards.set(key, p);
+    p.catch(() => c.delete(key));
+    c.set(key, p);
     return p;
   }
 }
 
-// decodeCost estimates how many postings evalPlan decodes for a plan: an
-// AND decodes its smallest part first and skips parts SKIP_RATIO times
-// longer than that (evalPlan's rule, here on the estimates).
-export function decodeCost(p: Plan, size: (t: string) => number): number {
-  const est = (q: Plan): number => (q.op === "tri" ? size(q.t) : q.op === "and" ? Math.min(...q.xs.map(est)) : q.op === "or" ? q.xs.reduce((a, x) => a + est(x), 0) : Infinity);
-  switch (p.op) {
-    case "tri":
-      return size(p.t);
-    case "or":
-      return p.xs.reduce((a, x) => a + decodeCost(x, size), 0);
-    case "and": {
-      const first = Math.min(...p.xs.map(est));
-      return p.xs.filter((x) => est(x) <= SKIP_RATIO * first).reduce((a, x) => a + decodeCost(x, size), 0);
-    }
+// IndexRun is one query over one scan's index: the candidate blocks, and
+// the rows of each block and of every segment, which the caller unites.
+// Ids are type × 2^rowBits + row in the head's numbering (ScanIndex.types).
+export class IndexRun {
+  tested = 0; // entries tested so far
+
+  private constructor(
+    readonly ix: ScanIndex,
+    readonly blocks: number[],
+    readonly scan: boolean,
+    private readonly segs: Segment[],
+    private readonly late: Array<Set<number>>,
+    private readonly match: (v: string) => boolean,
+    private readonly alsoSource: boolean,
+  ) {}
+
+  // start plans q over ix and loads its segments; match is the real query.
+  static async start(ix: ScanIndex, q: Query, match: (v: string) => boolean, alsoSource: boolean): Promise<IndexRun> {
+    const [c, segs] = await Promise.all([ix.candidateBlocks(q), ix.segments()]);
+    return new IndexRun(ix, c.blocks, c.scan, segs, lateAfter(segs), match, alsoSource);
   }
-  return Infinity;
+
+  // blockRows emits the rows a loaded block gives (in no order; a row may
+  // come twice: its data and its source data both match).
+  blockRows(b: Dict, emit: Emit): void {
+    this.tested += dictRows(b, null, this.match, this.alsoSource, this.late[0], emit);
+  }
+
+  // segmentRows emits the rows every segment gives.
+  segmentRows(emit: Emit): void {
+    this.segs.forEach((g, k) => (this.tested += dictRows(g, g.ids, this.match, this.alsoSource, this.late[k + 1], emit)));
+  }
 }
 
 // loadScanIndex loads a scan's ix.js; null when it has none of a version
@@ -162,42 +186,14 @@ export async function loadScanIndex(scan: string, load: Loader): Promise<ScanInd
   return null;
 }
 
-// Narrowed is what the index leaves of one type's rows for a query: the
-// candidate rows below `from` (ascending), and every row from `from` on
-// (rows neither the index nor its segments cover: the type grew since).
-export interface Narrowed {
-  rows: Int32Array;
-  from: number;
-}
-
-// typeNarrower returns the element table's narrowing for one type: the
-// candidates of the scan's index filtered by the type's postings; null for
-// a query the index cannot narrow, a type it does not know, or lists longer
-// than the type's rows (postings are scan-wide: a list of every value of
-// the scan costs more to decode than the worker's pass over the type,
-// TestBenchTypeSearch1M).
-export function typeNarrower(ix: ScanIndex, slug: string): (q: Query, alsoSource: boolean) => Promise<Narrowed | null> {
-  const k = ix.types.findIndex((t) => t.slug === slug);
-  return async (q, alsoSource) => {
-    if (k < 0) return null;
-    const ids = await ix.candidates(q, alsoSource, ix.types[k].c);
-    if (!ids) return null;
-    const mult = 2 ** ix.meta.rowBits;
-    const lo = k * mult;
-    const rows: number[] = [];
-    for (let i = 0; i < ids.length; i++) if (ids[i] >= lo && ids[i] < lo + mult) rows.push(ids[i] - lo);
-    return { rows: Int32Array.from(rows), from: ix.types[k].c };
-  };
-}
-
 // QueryLoader loads a data file with a query that makes the browser fetch
 // it afresh ("v=<n>", or "" for any copy).
 export type QueryLoader = (file: string, query: string) => Promise<Payload>;
 
 // freshIndex gives, for each call, the scan's index as ix.js says now: a
-// running scan's index grows by segments with each live update (and its
-// segments are merged from time to time), so the head is read afresh; an
-// unchanged head keeps the index already loaded (and its shards).
+// running scan's index grows by segments with each live update (and a
+// merge writes a new generation), so the head is read afresh; an
+// unchanged head keeps the index already loaded (and its files).
 export function freshIndex(scan: string, load: QueryLoader): () => Promise<ScanIndex | null> {
   let have: { head: string; main: string; ix: ScanIndex } | null = null;
   let stamp = 0;
@@ -207,20 +203,11 @@ export function freshIndex(scan: string, load: QueryLoader): () => Promise<ScanI
     if (!ix) return (have = null);
     const head = JSON.stringify(ix.meta);
     if (have && have.head === head) return have.ix;
-    // The files of a new head are read afresh (a merge rewrites the
-    // shards); with the same index and new segments, its shards are kept.
+    // A merge writes the next generation under new names: with the same
+    // index and new segments, the shards and blocks loaded are kept.
     const main = JSON.stringify({ ...ix.meta, segs: undefined, cover: undefined });
-    const shards = have && have.main === main ? have.ix.shards : undefined;
-    have = { head, main, ix: new ScanIndex(scan, ix.meta, (f) => load(f, v), shards) };
+    const caches = have && have.main === main ? have.ix.caches : undefined;
+    have = { head, main, ix: new ScanIndex(scan, ix.meta, (f) => load(f, v), caches) };
     return have.ix;
-  };
-}
-
-// liveTypeNarrower is typeNarrower over the index as it is at each query.
-export function liveTypeNarrower(scan: string, slug: string, load: QueryLoader): (q: Query, alsoSource: boolean) => Promise<Narrowed | null> {
-  const fresh = freshIndex(scan, load);
-  return async (q, alsoSource) => {
-    const ix = await fresh();
-    return ix ? typeNarrower(ix, slug)(q, alsoSource) : null;
   };
 }

@@ -20,8 +20,8 @@ import type { Query } from "./query";
 
 export type Plan = { op: "all" } | { op: "tri"; t: string } | { op: "and"; xs: Plan[] } | { op: "or"; xs: Plan[] };
 
-// How one side (the value, or the source value) of a query is answered.
-export type SidePlan = { kind: "exact"; hash: number } | { kind: "trigrams"; plan: Plan } | { kind: "scan" };
+// How the index answers a query.
+export type QueryPlan = { kind: "exact"; hash: number } | { kind: "trigrams"; plan: Plan } | { kind: "scan" };
 
 export const ALL: Plan = { op: "all" };
 const MAX = 16; // strings kept in an exact, prefix or suffix set
@@ -488,20 +488,14 @@ export function wildcardPlan(text: string): Plan {
   return and(...text.split("*").flatMap(literalPieces).map(stringPlan));
 }
 
-// exactPlan: the value's trigrams, for the source side of an exact query
-// (the value side uses the exact-value hash).
-export function exactTrigramPlan(text: string): Plan {
-  return and(...literalPieces(text).map(stringPlan));
-}
-
-// planSide says how the index answers one side of a query.
-export function planSide(q: Query, side: "value" | "source"): SidePlan {
+// planQuery says how the index answers a query: the blocks of its exact
+// hash, a trigram plan over the entries (values and source values alike:
+// the dictionary holds both), or a scan of every block.
+export function planQuery(q: Query): QueryPlan {
   let p: Plan;
   switch (q.kind) {
     case "exact":
-      if (side === "value") return { kind: "exact", hash: exactHash(q.text) };
-      p = exactTrigramPlan(q.text);
-      break;
+      return { kind: "exact", hash: exactHash(q.text) };
     case "wildcard":
       p = wildcardPlan(q.text);
       break;
@@ -514,11 +508,11 @@ export function planSide(q: Query, side: "value" | "source"): SidePlan {
 
 // SKIP_RATIO: an AND stops intersecting once the next list is this many
 // times longer than the candidates so far. Leaving a condition out only
-// adds candidates (each is confirmed), and decoding a list of every value
-// costs more than confirming a few extra rows.
+// adds candidates (each is confirmed), and decoding a list of nearly every
+// block costs more than testing a few extra blocks.
 export const SKIP_RATIO = 64;
 
-// evalPlan computes a plan's ids from the posting lists of its trigrams
+// evalPlan computes a plan's ids (block numbers, in the index) from the posting lists of its trigrams
 // (lookup returns [] for a trigram the index does not hold; size estimates
 // a trigram's list length without decoding it). The result may hold more
 // ids than the plan's exact answer, never fewer.

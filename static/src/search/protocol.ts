@@ -23,8 +23,6 @@ export type ToWorker =
       flags: string;
       alsoSource: boolean; // also test the source data element
       limit: number; // ms: give up (and say "slow") after this long
-      rows: Int32Array | null; // only these rows (ascending, below from) and every row from `from` on; null: every row
-      from: number;
     }
   | { op: "cancel" }
   | {

@@ -1,17 +1,16 @@
 // The append-only segments of a running scan's search index
 // (docs/site-format.md, "Search index", segments): ix.js lists them
 // (segs) and the rows of each type the index and its segments cover
-// (cover); each segment (ix-g<n>.js) holds the value trigrams, source
-// trigrams and exact hashes of the rows one live update appended, with
-// postings over its own types. Read here into the head's numbering, so
-// ixread.ts unites a segment's postings with the index's.
+// (cover); each segment (ix-g<n>.js) is a small dictionary of the values
+// and source values of the rows one live update appended, with postings
+// over its own types, and the rows of earlier parts whose source changed
+// since (late). Read here into the head's numbering. Pure: no DOM.
 
-import { exactPostings, intersect, postings, union } from "./index-math";
-import { evalPlan, trigramsIn, type SidePlan } from "./plan";
+import { base64Bytes, entryPostings } from "./index-math";
 import type { IndexMeta, IndexSegment, Payload } from "../data/types";
 
 // CoveredType is one type of a scan's index: n the rows the index written
-// whole covers (its search blocks hold them), c the rows it and its
+// whole covers (its dictionary holds them), c the rows it and its
 // segments cover (c ≥ n). Rows from c on are in no index yet.
 export interface CoveredType {
   slug: string;
@@ -40,30 +39,123 @@ export function asSegment(x: Payload, scan: string, n: number): IndexSegment {
   return x;
 }
 
-// segmentLookup gives the ids (in the head's numbering, ascending) that one
-// side of a query selects in a segment: typeNo numbers the head's types by
-// slug.
-export function segmentLookup(g: IndexSegment, plan: SidePlan, family: "v" | "s", typeNo: Map<string, number>, rowBits: number): number[] {
-  let local: ArrayLike<number>;
-  if (plan.kind === "exact") {
-    if (plan.hash < 0) return [];
-    local = exactPostings(g.x.h, g.x.p, plan.hash);
-  } else if (plan.kind === "trigrams") {
-    const f = family === "v" ? g.v : g.s;
-    const wanted = trigramsIn(plan.plan);
-    const enc = new Map<string, string>();
-    for (let i = 0; i < f.t.length; i++) if (wanted.has(f.t[i])) enc.set(f.t[i], f.p[i]);
-    local = evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, (t) => (enc.get(t) ?? "").length / 1.4);
-  } else return [];
-  // A segment's type k is the head's typeNo(slug); ids keep their row.
+// Segment is a segment read for queries: its dictionary, the rows of
+// earlier parts it relinked, and the map of its postings to the head's
+// ids (-1: a type the head does not know).
+export interface Segment extends Dict {
+  late: number[]; // ids in the head's numbering, ascending
+  ids: (local: number) => number; // a segment posting → the head's id, -1 when unknown
+}
+
+// readSegment reads a segment into the head's numbering: typeNo numbers
+// the head's types by slug.
+export function readSegment(g: IndexSegment, typeNo: Map<string, number>, rowBits: number): Segment {
   const mult = 2 ** rowBits;
-  const out: number[] = [];
-  for (let i = 0; i < local.length; i++) {
-    const k = Math.floor(local[i] / mult);
-    const t = g.types[k];
-    const no = t ? typeNo.get(t.slug) : undefined;
-    if (no === undefined) continue;
-    out.push(no * mult + (local[i] % mult));
+  const heads = g.types.map((t) => typeNo.get(t.slug) ?? -1);
+  const ids = (local: number): number => {
+    const k = Math.floor(local / mult);
+    const no = k < heads.length ? heads[k] : -1;
+    return no < 0 ? -1 : no * mult + (local % mult);
+  };
+  const late: number[] = [];
+  if (g.late) {
+    entryPostings(base64Bytes(g.late), 1, () => true, (x) => {
+      const id = ids(x);
+      if (id >= 0) late.push(id);
+    });
   }
-  return out.sort((a, b) => a - b);
+  late.sort((a, b) => a - b);
+  const x = readDict(g.e, g.d, g.s);
+  return {
+    e: g.e,
+    get d() {
+      return x.d;
+    },
+    get s() {
+      return x.s;
+    },
+    late,
+    ids,
+  };
+}
+
+// lateAfter gives, for each part of the index (0: the index written whole,
+// k: segment k−1 of segs), the rows a later segment relinked: their
+// source postings in that part no longer hold.
+export function lateAfter(segs: Segment[]): Array<Set<number>> {
+  const out: Array<Set<number>> = new Array<Set<number>>(segs.length + 1);
+  let acc = new Set<number>();
+  out[segs.length] = acc;
+  for (let k = segs.length - 1; k >= 0; k--) {
+    if (segs[k].late.length > 0) {
+      acc = new Set(acc);
+      for (const id of segs[k].late) acc.add(id);
+    }
+    out[k] = acc;
+  }
+  return out;
+}
+
+// Dict is a dictionary read for queries (a block of the index, or a
+// segment): its entries and their data and source postings as bytes.
+export interface Dict {
+  readonly e: string[];
+  readonly d: Uint8Array;
+  readonly s: Uint8Array;
+}
+
+// readDict reads a dictionary's posting streams (base64) when first used:
+// a block none of whose entries match needs neither, a query without
+// "+ source" never the source postings.
+export function readDict(e: string[], d: string, s: string): Dict {
+  let dd: Uint8Array | null = null;
+  let ss: Uint8Array | null = null;
+  return {
+    e,
+    get d() {
+      return (dd ??= base64Bytes(d));
+    },
+    get s() {
+      return (ss ??= base64Bytes(s));
+    },
+  };
+}
+
+// Emit receives one row a dictionary gives: its id, and its data when it
+// matched by its data (null: by its source data, its data unknown here).
+export type Emit = (id: number, data: string | null) => void;
+
+// dictRows tests every entry of a dictionary with match and emits the rows
+// whose data matches, and with alsoSource the rows whose source data
+// matches, less those a later segment relinked (late); a row may come
+// twice (its data and its source data both match). ids maps a posting to
+// the head's id (-1: left out); null keeps it. It returns how many entries
+// it tested.
+export function dictRows(x: Dict, ids: ((local: number) => number) | null, match: (v: string) => boolean, alsoSource: boolean, late: Set<number>, emit: Emit): number {
+  const n = x.e.length;
+  const hit = new Uint8Array(n);
+  let any = false;
+  for (let k = 0; k < n; k++) {
+    if (match(String(x.e[k]))) {
+      hit[k] = 1;
+      any = true;
+    }
+  }
+  if (!any) return n;
+  let k = -1;
+  const want = (e: number) => {
+    k = e;
+    return hit[e] === 1;
+  };
+  entryPostings(x.d, n, want, (p) => {
+    const id = ids ? ids(p) : p;
+    if (id >= 0) emit(id, String(x.e[k]));
+  });
+  if (alsoSource) {
+    entryPostings(x.s, n, want, (p) => {
+      const id = ids ? ids(p) : p;
+      if (id >= 0 && !late.has(id)) emit(id, null);
+    });
+  }
+  return n;
 }

@@ -2,8 +2,6 @@
 // app.js as a string and started from a Blob URL (file:// refuses worker
 // URLs). It keeps every value in memory and scans them linearly with one
 // pattern, run by an automaton (search/match.ts: linear in each value).
-// Over a built site the page may pass the rows the search index leaves
-// (search/ixread.ts): then only those are tested.
 //
 // A search runs in slices of about SLICE_MS and yields between them, so a
 // newer "search" message (typing on) is read and supersedes it. A search
@@ -53,9 +51,8 @@ function yieldThen(f: () => void): void {
   channel.port2.postMessage(0);
 }
 
-// search tests every row, or with cand (the rows the search index left,
-// ascending, below from) only those and every row from `from` on.
-function search(id: number, source: string, flags: string, alsoSource: boolean, limit: number, cand: Int32Array | null, from: number): void {
+// search tests every row.
+function search(id: number, source: string, flags: string, alsoSource: boolean, limit: number): void {
   let re: Matcher;
   try {
     const m = compile(source, flags);
@@ -69,15 +66,6 @@ function search(id: number, source: string, flags: string, alsoSource: boolean, 
     return;
   }
   const n = data.length;
-  // Positions 0..nc-1 are the candidates, then rows from..n-1 (or, with no
-  // candidates, every row: nc = 0, from = 0).
-  let nc = 0;
-  if (cand) {
-    from = Math.min(Math.max(from, 0), n);
-    while (nc < cand.length && cand[nc] < from) nc++;
-  } else from = 0;
-  const end = nc + n - from;
-  const rowAt = (x: number): number => (x < nc ? cand![x] : from + x - nc);
   const t0 = performance.now();
   let out = new Int32Array(Math.min(n, 4096));
   let k = 0;
@@ -88,25 +76,24 @@ function search(id: number, source: string, flags: string, alsoSource: boolean, 
       return;
     }
     const sliceEnd = performance.now() + SLICE_MS;
-    while (x < end) {
-      const stop = Math.min(end, x + CHECK_EVERY);
+    while (x < n) {
+      const stop = Math.min(n, x + CHECK_EVERY);
       for (; x < stop; x++) {
-        const r = rowAt(x);
-        if (re.test(data[r]) || (alsoSource && re.test(sdata[r]))) {
+        if (re.test(data[x]) || (alsoSource && re.test(sdata[x]))) {
           if (k === out.length) {
             const o = new Int32Array(Math.min(n, out.length * 2));
             o.set(out);
             out = o;
           }
-          out[k++] = r;
+          out[k++] = x;
         }
       }
       const now = performance.now();
       if (now - t0 > limit) {
-        post({ op: "slow", id, searched: rowAt(Math.min(x, end - 1)), ms: now - t0 });
+        post({ op: "slow", id, searched: x, ms: now - t0 });
         return;
       }
-      if (now >= sliceEnd && x < end) {
+      if (now >= sliceEnd && x < n) {
         post({ op: "tick", id });
         yieldThen(step);
         return;
@@ -153,7 +140,7 @@ scope.onmessage = (e) => {
       break;
     case "search":
       current = m.id;
-      search(m.id, m.source, m.flags, m.alsoSource, m.limit, m.rows, m.from);
+      search(m.id, m.source, m.flags, m.alsoSource, m.limit);
       break;
     case "cancel":
       current = 0;
