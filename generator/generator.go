@@ -89,6 +89,10 @@ type Options struct {
 	// every element); only for measuring what the index costs
 	// (bench.BenchmarkBuild1MNoIndex).
 	NoSearchIndex bool
+	// SearchBlockBytes is the size of the search index's dictionary
+	// blocks; 0 is the default (128 KiB). Test sites set it small so that
+	// their small scans have several blocks.
+	SearchBlockBytes int
 }
 
 // Correlations configure the correlation rules (generator/correlate).
@@ -735,7 +739,7 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	}
 	if !b.o.NoSearchIndex {
 		jobs = append(jobs, func(buf []byte) ([]byte, error) {
-			_, err := searchindex.Write(s, 0, searchindex.Out(dataOut))
+			_, err := searchindex.WriteSized(s, 0, b.o.SearchBlockBytes, searchindex.Out(dataOut))
 			return buf, err
 		})
 	}

@@ -215,7 +215,7 @@ func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) erro
 	data := func(name string, b []byte) error { return l.dir.Write(dataDir+name, b) }
 	var meta []byte
 	var written []string
-	if _, err := searchindex.Write(view, gen, func(name string, b []byte) error {
+	if _, err := searchindex.WriteSized(view, gen, l.b.o.SearchBlockBytes, func(name string, b []byte) error {
 		if name == searchindex.MetaFile && x != nil {
 			meta = bytes.Clone(b)
 			return nil

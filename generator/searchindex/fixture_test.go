@@ -75,7 +75,7 @@ func TestFixture(t *testing.T) {
 		s.Add(els[i], i+1)
 	}
 	s.TakeRelinked()
-	if _, err := Write(s, 2, out); err != nil {
+	if _, err := writeIndex(s, 2, testBlocks, out); err != nil {
 		t.Fatal(err)
 	}
 	meta := files[MetaFile]

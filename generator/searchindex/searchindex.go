@@ -42,12 +42,16 @@ const MetaFile = "ix.js"
 // posting is type*2^RowBits + row.
 const RowBits = 24
 
-// Dictionary blocks: a block is closed after the entry that brings its
-// entries' bytes to blockBytes, or at blockEntries entries.
-const (
-	blockBytes   = 32 << 10
-	blockEntries = 2048
-)
+// blockLimits cut the dictionary into blocks: a block is closed after the
+// entry that brings its entries' bytes to bytes, or at entries entries.
+type blockLimits struct{ bytes, entries int }
+
+// blocks are the limits Write uses: 128 KiB. Measured at 1M and 10M
+// (docs/benchmarks.md, "Index format 2"): against 32 KiB blocks, queries
+// over many blocks (no usable trigram, a common trigram) load a quarter
+// of the files and finish 2–3 times sooner, selective ones cost the same;
+// 256 KiB made the selective ones slower.
+var blocks = blockLimits{bytes: 128 << 10, entries: 8192}
 
 // Target sizes: a shard holds about this many bytes of postings.
 const (

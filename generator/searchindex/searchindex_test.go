@@ -290,10 +290,14 @@ func jsonRead(v string) string {
 // the data lists, under its data, and once in the source lists, under its
 // source data; every entry's trigrams and exact hash list its block, and
 // every listed block holds an entry with them.
+// testBlocks are block limits small enough for test scans to fill many
+// blocks, cut by either limit.
+var testBlocks = blockLimits{bytes: 32 << 10, entries: 2048}
+
 func TestWriteIndex(t *testing.T) {
 	s := testScan(t, 15000, 1)
 	files := map[string][]byte{}
-	st, err := Write(s, 3, func(name string, data []byte) error {
+	st, err := writeIndex(s, 3, testBlocks, func(name string, data []byte) error {
 		if _, dup := files[name]; dup {
 			t.Errorf("%s written twice", name)
 		}
@@ -328,7 +332,7 @@ func TestWriteIndex(t *testing.T) {
 		size += len(v)
 		n++
 		last := e == len(x.entries)-1 || x.blockOf[e+1] != x.blockOf[e]
-		full := size >= 32<<10 || n == 2048
+		full := size >= testBlocks.bytes || n == testBlocks.entries
 		if full != last && !(last && e == len(x.entries)-1) {
 			t.Fatalf("block %d: ends after %d entries, %d bytes", x.blockOf[e], n, size)
 		}
@@ -345,8 +349,8 @@ func TestWriteIndex(t *testing.T) {
 				c++
 			}
 		}
-		byCount = byCount || c == 2048
-		byBytes = byBytes || c < 2048 && blk < x.meta.Blocks-1
+		byCount = byCount || c == testBlocks.entries
+		byBytes = byBytes || c < testBlocks.entries && blk < x.meta.Blocks-1
 	}
 	if !byBytes || !byCount {
 		t.Errorf("blocks cut by bytes: %v, by count: %v; want both", byBytes, byCount)

@@ -37,6 +37,21 @@ func indexTypes(s *model.Scan) []*model.TypeStat {
 // (MetaFile) last, so that a reader that finds the head finds every file
 // it names.
 func Write(s *model.Scan, gen int, out Out) (Stats, error) {
+	return writeIndex(s, gen, blocks, out)
+}
+
+// WriteSized is Write with dictionary blocks of about blockBytes (and at
+// most blockBytes/16 entries) instead of 128 KiB: test sites use small
+// blocks so that a small scan has several. blockBytes ≤ 0 is Write.
+func WriteSized(s *model.Scan, gen, blockBytes int, out Out) (Stats, error) {
+	if blockBytes <= 0 {
+		return Write(s, gen, out)
+	}
+	return writeIndex(s, gen, blockLimits{bytes: blockBytes, entries: max(1, blockBytes/16)}, out)
+}
+
+// writeIndex is Write with the dictionary's block limits (tests use small ones).
+func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error) {
 	var st Stats
 	write := func(name string, data []byte) error {
 		st.Files++
@@ -49,7 +64,7 @@ func Write(s *model.Scan, gen int, out Out) (Stats, error) {
 	order := x.order()
 	d, sl := x.lists(x.d), x.lists(x.s)
 	x.d, x.s, x.rows = nil, nil, nil
-	starts := cutBlocks(x.strs, order)
+	starts := cutBlocks(x.strs, order, lim)
 	st.Blocks = len(starts) - 1
 	sid := s.Meta.ID
 
@@ -119,10 +134,10 @@ func collect(s *model.Scan, types []*model.TypeStat) *dict {
 }
 
 // cutBlocks cuts the entries in order into blocks: consecutive entries, a
-// block closed after the entry that brings its bytes to blockBytes, or at
-// blockEntries entries. It returns the position (in order) of each
+// block closed after the entry that brings its bytes to lim.bytes, or at
+// lim.entries entries. It returns the position (in order) of each
 // block's first entry, then len(order).
-func cutBlocks(strs []string, order []int32) []int {
+func cutBlocks(strs []string, order []int32, lim blockLimits) []int {
 	var starts []int
 	size, n := 0, 0
 	for i, e := range order {
@@ -131,7 +146,7 @@ func cutBlocks(strs []string, order []int32) []int {
 		}
 		size += len(strs[e])
 		n++
-		if size >= blockBytes || n == blockEntries {
+		if size >= lim.bytes || n == lim.entries {
 			size, n = 0, 0
 		}
 	}

@@ -38,6 +38,9 @@ func BuildOptions(scans, out string) generator.Options {
 		DefuseFormulas: c.Exports.DefuseFormulas,
 		GEXFVersion:    c.Exports.GEXFVersion,
 		Correlations:   generator.Correlations{Enabled: c.Correlations.Enabled},
+		// Small dictionary blocks, so that the search index of a test
+		// scan has several and a selective query can be seen to load few.
+		SearchBlockBytes: 4 << 10,
 	}
 }
 

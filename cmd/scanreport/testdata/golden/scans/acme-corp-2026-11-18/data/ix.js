@@ -5,7 +5,7 @@
  "v": 2,
  "gen": 0,
  "rowBits": 24,
- "blocks": 4,
+ "blocks": 1,
  "entries": 1757,
  "shards": {
   "t": 1,

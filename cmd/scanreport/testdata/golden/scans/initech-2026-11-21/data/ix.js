@@ -5,7 +5,7 @@
  "v": 2,
  "gen": 0,
  "rowBits": 24,
- "blocks": 2,
+ "blocks": 1,
  "entries": 911,
  "shards": {
   "t": 1,
