@@ -1,36 +1,168 @@
-// Tests of the indexed search page's hits (make test-node): hits from
-// blocks, segments and chunks, in any order and some twice (a row whose
-// data and source data both match), merge into display order (scan, type
-// position, row) with no repeats, keeping what either copy knows; a row
-// finds its display chunk by the chunks' start rows.
+// Tests of the indexed search page's hits (make test-node): a hit is its
+// display key (scan, type position, row), so ascending keys are display
+// order; hits from blocks, segments and chunks, in any order and some
+// twice (a row whose data and source data both match), merge in place
+// into display order with no repeats; the data the index gave is kept
+// while the hits are few, then dropped for every hit; cells a sort needs
+// are read into columns by hit position; a row finds its display chunk
+// by the chunks' start rows.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chunkOf, mergeHits, newHit, type Cells, type Hit } from "../src/pages/search-hits";
-import type { IxType } from "../src/pages/search-ixscans";
-import type { TypeInfo } from "../src/data/types";
+import { chunkOf, COL_DATA, COL_FP, COL_SRC, COL_TIME, HitList, hitKey, keyPos, keyRow, keyScan, ROW_MAX, TYPE_MAX } from "../src/pages/search-hits";
+import { hitCmp, needsCells, type HitTable } from "../src/pages/search-ixcolumns";
+import type { IxScan, IxType } from "../src/pages/search-ixscans";
+import type { ElementChunk, TypeInfo } from "../src/data/types";
+import { rng } from "./random";
 
-function ixType(pos: number, chunks: Array<[number, number]>): IxType {
+function ixType(pos: number, chunks: Array<[number, number]>, fp = 0): IxType {
   const refs = chunks.map(([s, n], k) => ({ f: `e-t${pos}-${k}.js`, n, s }));
-  return { info: { slug: "t" + pos } as TypeInfo, pos, chunks: refs, rows: refs.reduce((a, c) => Math.max(a, c.s + c.n), 0), covered: 0 };
+  return { info: { slug: "t" + pos, descr: "Type " + pos, fp } as unknown as TypeInfo, pos, chunks: refs, rows: refs.reduce((a, c) => Math.max(a, c.s + c.n), 0), covered: 0 };
 }
 
-const cells = (d: string): Cells => ({ d, sd: "src of " + d, m: 0, t: 0, r: 0, f: 0, id: "e", i: 1 });
-const show = (hs: Hit[]) => hs.map((h) => `${h.s}/${h.ty.pos}/${h.row}:${h.d ?? "?"}${h.x ? "+" : ""}`);
+const keysOf = (h: HitList) => Array.from(h.keys.subarray(0, h.n), (k) => `${keyScan(k)}/${keyPos(k)}/${keyRow(k)}`);
 
-test("hits merge into display order, once each, keeping what either copy knows", () => {
-  const a = ixType(0, [[0, 10]]);
-  const b = ixType(1, [[0, 10]]);
-  let hits = mergeHits([], [newHit(0, b, 3, "b3"), newHit(0, a, 7, null), newHit(1, a, 0, "x"), newHit(0, a, 2, "a2")]);
-  assert.deepEqual(show(hits), ["0/0/2:a2", "0/0/7:?", "0/1/3:b3", "1/0/0:x"]);
-  // Row a/7 again, by its data now (it matched by its source before), and
-  // row b/3 again by its source; a/5 with its cells from a chunk.
-  hits = mergeHits(hits, [newHit(0, a, 7, "a7"), newHit(0, b, 3, null), newHit(0, a, 5, null, cells("a5")), newHit(0, a, 5, "a5")]);
-  assert.deepEqual(show(hits), ["0/0/2:a2", "0/0/5:a5+", "0/0/7:a7", "0/1/3:b3", "1/0/0:x"]);
-  // The type's position, not its number in the index, orders the rows.
-  const first = ixType(0, [[0, 5]]);
-  const later = ixType(7, [[0, 5]]);
-  assert.deepEqual(show(mergeHits([], [newHit(0, later, 0, "l"), newHit(0, first, 4, "f")])), ["0/0/4:f", "0/7/0:l"]);
+test("a hit's key is its display order: scan, type position, row", () => {
+  const ks = [hitKey(0, 0, 5), hitKey(0, 0, ROW_MAX - 1), hitKey(0, 1, 0), hitKey(0, TYPE_MAX - 1, 3), hitKey(1, 0, 0), hitKey(65535, TYPE_MAX - 1, ROW_MAX - 1)];
+  for (let k = 1; k < ks.length; k++) assert.ok(ks[k - 1] < ks[k], `key ${k}`);
+  assert.ok(Number.isSafeInteger(ks[ks.length - 1]));
+  assert.deepEqual([keyScan(ks[3]), keyPos(ks[3]), keyRow(ks[3])], [0, TYPE_MAX - 1, 3]);
+  assert.deepEqual([keyScan(ks[5]), keyPos(ks[5]), keyRow(ks[5])], [65535, TYPE_MAX - 1, ROW_MAX - 1]);
+  assert.throws(() => hitKey(0, TYPE_MAX, 0));
+  assert.throws(() => hitKey(0, 0, ROW_MAX));
+});
+
+test("hits merge into display order, once each, keeping the data the index gave", () => {
+  const h = new HitList();
+  h.add(hitKey(0, 1, 3), "b3");
+  h.add(hitKey(0, 0, 7), null); // by its source: data unknown
+  h.add(hitKey(1, 0, 0), "x");
+  h.add(hitKey(0, 0, 2), "a2");
+  assert.equal(h.found(), 4);
+  assert.ok(h.merge());
+  assert.deepEqual(keysOf(h), ["0/0/2", "0/0/7", "0/1/3", "1/0/0"]);
+  assert.deepEqual([0, 1, 2, 3].map((k) => h.dataKnown(k)), ["a2", null, "b3", "x"]);
+  // Row 0/0/7 again by its data now, 0/1/3 again by its source, 0/0/5 twice.
+  const ver = h.ver;
+  h.add(hitKey(0, 0, 7), "a7");
+  h.add(hitKey(0, 1, 3), null);
+  h.add(hitKey(0, 0, 5), "a5");
+  h.add(hitKey(0, 0, 5), "a5");
+  assert.ok(h.merge());
+  assert.notEqual(h.ver, ver);
+  assert.deepEqual(keysOf(h), ["0/0/2", "0/0/5", "0/0/7", "0/1/3", "1/0/0"]);
+  assert.deepEqual([0, 1, 2, 3, 4].map((k) => h.dataKnown(k)), ["a2", "a5", "a7", "b3", "x"]);
+  assert.equal(h.merge(), false); // nothing new
+});
+
+test("merging in batches gives the sorted distinct keys (random)", () => {
+  const r = rng(19);
+  for (let round = 0; round < 30; round++) {
+    const h = new HitList();
+    const want = new Set<number>();
+    const batches = 1 + Math.floor(r() * 8);
+    for (let b = 0; b < batches; b++) {
+      const m = Math.floor(r() * 3000);
+      for (let k = 0; k < m; k++) {
+        // Few scans and types, rows close together: many repeats.
+        const key = hitKey(Math.floor(r() * 3), Math.floor(r() * 4), Math.floor(r() * (round % 2 ? 500 : 50000)));
+        want.add(key);
+        h.add(key, null);
+      }
+      h.merge();
+      assert.deepEqual(Array.from(h.keys.subarray(0, h.n)), [...want].sort((a, b) => a - b), `round ${round} batch ${b}`);
+    }
+  }
+});
+
+test("data strings are dropped, for every hit, past the bound", () => {
+  const h = new HitList(3);
+  for (let k = 0; k < 3; k++) h.add(hitKey(0, 0, k), "v" + k);
+  h.merge();
+  assert.equal(h.dataKnown(2), "v2");
+  h.add(hitKey(0, 0, 3), "v3");
+  h.merge();
+  assert.equal(h.data, null);
+  assert.deepEqual([0, 1, 2, 3].map((k) => h.dataKnown(k)), [null, null, null, null]);
+});
+
+function chunk(rows: Array<{ d: string; sd: string; t: number; i: number }>): ElementChunk {
+  return {
+    k: "elements",
+    scan: "s",
+    type: "t0",
+    seq: 0,
+    n: rows.length,
+    i: rows.map((x) => x.i),
+    id: rows.map((x) => "id" + x.i),
+    d: rows.map((x) => x.d),
+    s: rows.map(() => 0),
+    sd: rows.map((x) => x.sd),
+    m: rows.map(() => 0),
+    t: rows.map((x) => x.t),
+    r: rows.map(() => 0),
+    c: rows.map(() => 100),
+    v: rows.map(() => 100),
+    f: rows.map(() => 0),
+  };
+}
+
+test("cells a sort needs are read into columns, and order the hits", () => {
+  const withFP = ixType(0, [[0, 3]], 1);
+  const noFP = ixType(1, [[0, 3]]);
+  const sc = { index: 0, types: [withFP, noFP], fp: new Set([11]), m: null } as unknown as IxScan;
+  const h = new HitList();
+  h.add(hitKey(0, 1, 0), null); // matched by its source: data unknown
+  h.add(hitKey(0, 0, 2), "Zeta\n<SFURL>https://x.example/?key=1</SFURL>");
+  h.add(hitKey(0, 0, 1), "alpha");
+  h.merge();
+  const view: HitTable = {
+    all: false,
+    scanOf: () => sc,
+    typeOf: (k) => sc.types[keyPos(h.keys[k])],
+    scan: () => sc,
+    groupCount: () => 0,
+    dataKnown: (k) => h.dataKnown(k),
+    cellsOf: () => null,
+    sourceOf: (k) => h.colsNow()?.src?.[k] ?? "",
+    timeOf: (k) => h.colsNow()?.time?.[k] ?? 0,
+    moduleOf: () => "",
+    isFP: (k) => h.colsNow()?.fp?.[k] === 1,
+  };
+  // A sort by data needs only the hit whose data the index did not give;
+  // hiding false positives only the hits of types that have some.
+  const byData = needsCells("data", false, view)!;
+  assert.deepEqual([0, 1, 2].map(byData), [0, 0, COL_DATA]);
+  const hide = needsCells(null, true, view)!;
+  assert.deepEqual([0, 1, 2].map(hide), [COL_FP, COL_FP, 0]);
+  assert.deepEqual([0, 1, 2].map(needsCells("time", true, view)!), [COL_TIME | COL_FP, COL_TIME | COL_FP, COL_TIME]);
+  assert.equal(needsCells(null, false, view), null);
+  assert.equal(needsCells("type", false, view), null);
+
+  const cols = h.columns();
+  const c0 = chunk([
+    { d: "r0", sd: "src b", t: 30, i: 10 },
+    { d: "alpha", sd: "src c", t: 10, i: 11 },
+    { d: "Zeta", sd: "src a", t: 20, i: 12 },
+  ]);
+  const c1 = chunk([{ d: "ROOT-ish", sd: "src 0", t: 5, i: 20 }]);
+  cols.read(0, c0, 1, COL_FP | COL_TIME | COL_SRC, sc.fp);
+  cols.read(1, c0, 2, COL_FP | COL_TIME | COL_SRC, sc.fp);
+  cols.read(2, c1, 0, COL_TIME | COL_SRC | COL_DATA, sc.fp);
+  assert.equal(h.colsNow(), cols);
+  assert.deepEqual([0, 1, 2].map((k) => view.isFP(k)), [true, false, false]);
+  assert.equal(h.dataKnown(2), "ROOT-ish");
+  const order = (key: string) => [0, 1, 2].sort((a, b) => hitCmp(key, view)(a, b) || a - b);
+  assert.deepEqual(order("time"), [2, 0, 1]);
+  assert.deepEqual(order("source"), [2, 1, 0]);
+  assert.deepEqual(order("data"), [2, 1, 0]); // "ROOT-ish" < "Zeta…" < "alpha": binary order
+  assert.deepEqual(order("fp"), [1, 2, 0]);
+  assert.deepEqual(order("type"), [0, 1, 2]);
+  // New hits make new columns: positions moved.
+  h.add(hitKey(0, 0, 0), "r0");
+  h.merge();
+  assert.equal(h.colsNow(), null);
+  assert.notEqual(h.columns(), cols);
 });
 
 test("a row's display chunk, by the chunks' start rows", () => {

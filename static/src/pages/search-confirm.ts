@@ -13,7 +13,7 @@ import { comma, plural } from "../ui/format";
 import { IndexRun } from "../search/ixread";
 import { compile, isRefused } from "../search/match";
 import type { Query } from "../search/query";
-import { cellsAt, newHit, type ChunkCache, type Hit } from "./search-hits";
+import { hitKey, type ChunkCache } from "./search-hits";
 import { PARALLEL, type IxScan, type IxType } from "./search-ixscans";
 import type { ChunkRef, ElementChunk } from "../data/types";
 import type { Dict } from "../search/segments";
@@ -41,7 +41,7 @@ export interface Confirming {
   current: () => boolean; // false once a newer search started: the run stops
   setProgress: (t: string) => void;
   refresh: () => Promise<void>; // reads afresh what may have changed since the page loaded
-  add: (hits: Hit[]) => void; // takes new hits (any order, maybe repeated)
+  add: (key: number, d: string | null) => void; // takes a hit (any order, maybe repeated) and its data when the index gave it
   found: () => number; // matches so far
   flush: (now: number) => boolean; // shows the hits so far when due; true when it did
 }
@@ -109,11 +109,7 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
     }
   });
   // Segments first: small, and every entry of each is tested.
-  scans.forEach((sc, k) => {
-    const fresh: Hit[] = [];
-    runs[k]?.segmentRows(emitter(sc, fresh));
-    cx.add(fresh);
-  });
+  scans.forEach((sc, k) => runs[k]?.segmentRows(emitter(sc, cx)));
   let doneBlocks = 0;
   const say = () =>
     cx.setProgress(
@@ -130,9 +126,7 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
     BLOCKS_PARALLEL,
     (j) => j.run.ix.block(j.n),
     (j, b: Dict) => {
-      const fresh: Hit[] = [];
-      j.run.blockRows(b, emitter(j.sc, fresh));
-      cx.add(fresh);
+      j.run.blockRows(b, emitter(j.sc, cx));
       doneBlocks++;
     },
     (j, e) => notice(cx.host, `${j.sc.name}: ${e.message} Its rows are left out of the results.`, "error", "block-" + j.sc.index),
@@ -149,12 +143,10 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
     (j) => cx.chunks.get(j.sc, j.ty, j.ref),
     (j, c: ElementChunk) => {
       const s0 = j.ref.s ?? 0;
-      const fresh: Hit[] = [];
       for (let x = Math.max(0, j.from - s0); x < c.n; x++) {
         const d = String(c.d[x]);
-        if (match(d) || (alsoSource && match(String(c.sd[x])))) fresh.push(newHit(j.sc.index, j.ty, s0 + x, d, cellsAt(c, x)));
+        if (match(d) || (alsoSource && match(String(c.sd[x])))) cx.add(hitKey(j.sc.index, j.ty.pos, s0 + x), d);
       }
-      cx.add(fresh);
     },
     (j, e) => notice(cx.host, `${j.sc.name}: ${e.message} Its rows are left out of the results.`, "error", "chunk-" + j.sc.index),
     async () => {
@@ -167,15 +159,15 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
   return { blocks: blocks.length, chunks: chunkJobs.length, candidates: scan ? "scan" : tested };
 }
 
-// emitter turns a scan's index ids into hits, added to fresh.
-function emitter(sc: IxScan, fresh: Hit[]): (id: number, d: string | null) => void {
+// emitter turns a scan's index ids into hits, added to the page's.
+function emitter(sc: IxScan, cx: Confirming): (id: number, d: string | null) => void {
   const mult = 2 ** (sc.ix?.meta.rowBits ?? 24);
   return (id, d) => {
     const ty = sc.byIx[Math.floor(id / mult)];
     const row = id % mult;
     // A row the manifest read does not hold yet is left out (its chunk
     // could not confirm it).
-    if (ty && row < ty.rows) fresh.push(newHit(sc.index, ty, row, d));
+    if (ty && row < ty.rows) cx.add(hitKey(sc.index, ty.pos, row), d);
   };
 }
 

@@ -1,10 +1,16 @@
 // The hits of the indexed search pages (pages/search-indexed.ts) and their
-// display cells. The index gives a hit's scan, type, row and (when it
+// display cells. The index gives a hit's scan, type and row, and (when it
 // matched by its data) its data; the other cells (source, module, time,
 // risk, flags, element id and index) are in the display chunk holding the
 // row, loaded lazily: for the rows in or near view, for every hit before a
-// sort that needs them, and for the detail panel. Chunks are cached (a few)
-// and a hit keeps its cells once filled.
+// sort that needs them, and for the detail panel.
+//
+// Memory: a search may find millions of rows, so a hit is one number (its
+// display key, in a Float64Array), not an object; the data strings the
+// index gave are kept only while the hits are few (DATA_MAX); the cells
+// a sort or the hidden false positives need are read into typed columns
+// (HitCols) by hit position; the table's cells are kept for a few
+// thousand rows; and chunks are cached, a few.
 
 import { loadFrom } from "./search-corpus";
 import { PARALLEL, type IxScan, type IxType } from "./search-ixscans";
@@ -12,7 +18,37 @@ import type { ChunkRef, ElementChunk } from "../data/types";
 
 // Chunks kept between searches (about 2–4 MB of heap each).
 const CHUNK_CACHE = 24;
-const TYPE_MULT = 2 ** 32; // hit keys: type position × TYPE_MULT + row
+// Cells of rows kept for the table (rows in and near view, the detail).
+const CELLS_KEPT = 4096;
+// Data strings the index gave are kept while the hits are this few; past
+// that the table takes every hit's data from its display chunk, as its
+// other cells (a string per hit would hold hundreds of MB for millions).
+export const DATA_MAX = 100_000;
+
+// A hit is a number, its display key: (scan × TYPE_MAX + the type's
+// position in the manifest) × ROW_MAX + the row among its type's rows, so
+// ascending keys are display order and a hit costs 8 bytes.
+export const ROW_MAX = 2 ** 26;
+export const TYPE_MAX = 2 ** 11;
+const SCAN_MAX = 2 ** 16; // keys stay below 2^53: exact
+
+// hitKey gives the display key of a row; it throws past the limits.
+export function hitKey(s: number, pos: number, row: number): number {
+  if (s >= SCAN_MAX || pos >= TYPE_MAX || row >= ROW_MAX) throw new Error(`The search results cannot hold row ${row} of type ${pos} of scan ${s} (at most ${SCAN_MAX} scans, ${TYPE_MAX} types, ${ROW_MAX} rows of a type).`);
+  return (s * TYPE_MAX + pos) * ROW_MAX + row;
+}
+
+export function keyScan(key: number): number {
+  return Math.floor(key / (TYPE_MAX * ROW_MAX));
+}
+
+export function keyPos(key: number): number {
+  return Math.floor(key / ROW_MAX) % TYPE_MAX;
+}
+
+export function keyRow(key: number): number {
+  return key % ROW_MAX;
+}
 
 // Cells are a hit's row as its display chunk holds it.
 export interface Cells {
@@ -26,49 +62,134 @@ export interface Cells {
   i: number;
 }
 
-// A Hit is one matching row.
-export interface Hit {
-  s: number; // scan index
-  ty: IxType;
-  row: number; // the row among its type's rows
-  key: number; // display order within the scan: type position, row
-  d: string | null; // its data, when known before its chunk
-  x: Cells | null; // its cells, once its chunk has loaded
-}
-
-export function newHit(s: number, ty: IxType, row: number, d: string | null, x: Cells | null = null): Hit {
-  return { s, ty, row, key: ty.pos * TYPE_MULT + row, d: d ?? (x ? x.d : null), x };
-}
-
 // cellsAt reads row x of a chunk.
 export function cellsAt(c: ElementChunk, x: number): Cells {
   return { d: String(c.d[x]), sd: String(c.sd[x]), m: c.m[x] | 0, t: +c.t[x] || 0, r: c.r[x] | 0, f: c.f[x] | 0, id: String(c.id[x]), i: c.i[x] | 0 };
 }
 
-function before(a: Hit, b: Hit): number {
-  return a.s - b.s || a.key - b.key;
+// HitList holds one search's hits: their keys ascending, no repeats
+// (keys[0..n)), those found since the last merge (any order, maybe
+// repeated), and the data the index gave while the hits are few.
+export class HitList {
+  keys = new Float64Array(1024);
+  n = 0;
+  ver = 0; // changes when keys do
+  data: Map<number, string> | null = new Map(); // key → data; null once dropped
+  private fresh = new Float64Array(1024);
+  private fn = 0;
+  private cols: HitCols | null = null;
+
+  constructor(private readonly dataMax = DATA_MAX) {}
+
+  // add takes a hit, with its data when it matched by its data.
+  add(key: number, d: string | null): void {
+    if (this.fn === this.fresh.length) {
+      const f = new Float64Array(this.fresh.length * 2);
+      f.set(this.fresh);
+      this.fresh = f;
+    }
+    this.fresh[this.fn++] = key;
+    if (d !== null && this.data) {
+      this.data.set(key, d);
+      if (this.data.size > this.dataMax) this.data = null;
+    }
+  }
+
+  // found is how many hits were taken (some may be repeats not merged yet).
+  found(): number {
+    return this.n + this.fn;
+  }
+
+  pending(): boolean {
+    return this.fn > 0;
+  }
+
+  // merge sorts the hits found since the last merge into keys, in place
+  // (from the end, as a merge sort's last step); true when keys changed.
+  merge(): boolean {
+    if (this.fn === 0) return false;
+    const f = this.fresh.subarray(0, this.fn).sort();
+    let m = 0;
+    for (let k = 0; k < f.length; k++) if (m === 0 || f[k] !== f[m - 1]) f[m++] = f[k];
+    const n = this.n;
+    let keys = this.keys;
+    if (keys.length < n + m) {
+      keys = new Float64Array(Math.max(n + m, Math.ceil(keys.length * 1.5)));
+      keys.set(this.keys.subarray(0, n));
+      this.keys = keys;
+    }
+    let i = n - 1;
+    let j = m - 1;
+    let w = n + m - 1;
+    while (j >= 0) {
+      if (i >= 0 && keys[i] >= f[j]) {
+        if (keys[i] === f[j]) j--;
+        keys[w--] = keys[i--];
+      } else keys[w--] = f[j--];
+    }
+    // keys[0..i] are in place; repeats left a gap between them and the
+    // merged keys from w+1 on: close it.
+    if (w > i) keys.copyWithin(i + 1, w + 1, n + m);
+    this.n = n + m - (w - i);
+    this.fn = 0;
+    if (this.fresh.length > 1 << 16) this.fresh = new Float64Array(1024);
+    this.ver++;
+    return true;
+  }
+
+  // columns gives the cells read for every hit (a sort, the false
+  // positives hidden) of the keys as they are now.
+  columns(): HitCols {
+    if (!this.cols || this.cols.ver !== this.ver) this.cols = new HitCols(this.ver, this.n);
+    return this.cols;
+  }
+
+  // colsNow is columns() when they are of the keys as they are now.
+  colsNow(): HitCols | null {
+    return this.cols && this.cols.ver === this.ver ? this.cols : null;
+  }
+
+  // dataKnown is a hit's data the index gave (or a column holds), else null.
+  dataKnown(k: number): string | null {
+    const d = this.data?.get(this.keys[k]);
+    if (d !== undefined) return d;
+    const c = this.colsNow();
+    return c && c.got[k] & COL_DATA ? c.data![k] : null;
+  }
 }
 
-// mergeHits unites hits (in display order, no repeats) with fresh ones (any
-// order, maybe repeated) into a new array in display order; of two hits of
-// one row it keeps what either knows.
-export function mergeHits(hits: Hit[], fresh: Hit[]): Hit[] {
-  fresh.sort(before);
-  const out: Hit[] = new Array<Hit>();
-  let i = 0;
-  let j = 0;
-  const add = (h: Hit) => {
-    const last = out.length > 0 ? out[out.length - 1] : null;
-    if (last && before(last, h) === 0) {
-      last.d ??= h.d;
-      last.x ??= h.x;
-    } else out.push(h);
-  };
-  while (i < hits.length || j < fresh.length) {
-    if (j >= fresh.length || (i < hits.length && before(hits[i], fresh[j]) <= 0)) add(hits[i++]);
-    else add(fresh[j++]);
+// Columns of cells read for every hit that needs them (by hit position):
+// what a sort by them, or hiding the false positives, needs.
+export const COL_FP = 1;
+export const COL_TIME = 2;
+export const COL_MOD = 4;
+export const COL_SRC = 8;
+export const COL_DATA = 16;
+
+export class HitCols {
+  readonly got: Uint8Array; // the columns read, by hit
+  fp: Uint8Array | null = null; // 1: a false positive
+  time: Float64Array | null = null;
+  mod: Int32Array | null = null;
+  src: string[] | null = null;
+  data: string[] | null = null;
+
+  constructor(
+    readonly ver: number,
+    readonly n: number,
+  ) {
+    this.got = new Uint8Array(n);
   }
-  return out;
+
+  // read reads the columns of mask for hit k from row x of its chunk.
+  read(k: number, c: ElementChunk, x: number, mask: number, fp: Set<number>): void {
+    if (mask & COL_FP) (this.fp ??= new Uint8Array(this.n))[k] = fp.has(c.i[x] | 0) ? 1 : 0;
+    if (mask & COL_TIME) (this.time ??= new Float64Array(this.n))[k] = +c.t[x] || 0;
+    if (mask & COL_MOD) (this.mod ??= new Int32Array(this.n))[k] = c.m[x] | 0;
+    if (mask & COL_SRC) (this.src ??= new Array<string>(this.n).fill(""))[k] = String(c.sd[x]);
+    if (mask & COL_DATA) (this.data ??= new Array<string>(this.n).fill(""))[k] = String(c.d[x]);
+    this.got[k] |= mask;
+  }
 }
 
 // chunkOf finds the display chunk holding a row of a type.
@@ -128,32 +249,23 @@ export class ChunkCache {
   }
 }
 
-// fillHit fills a hit's cells from its chunk, when kept; true when filled.
-export function fillHit(h: Hit, sc: IxScan, chunks: ChunkCache): boolean {
-  if (h.x) return true;
-  const ref = chunkOf(h.ty, h.row);
-  const c = ref ? chunks.now(sc, ref) : null;
-  if (!ref || !c) return false;
-  const x = h.row - (ref.s ?? 0);
-  if (x < 0 || x >= c.n) return false;
-  h.x = cellsAt(c, x);
-  h.d ??= h.x.d;
-  return true;
-}
-
-// Need is one chunk some hits need.
+// Need is one chunk some hits need: the hits [from, to) are in it.
 interface Need {
   sc: IxScan;
   ty: IxType;
   ref: ChunkRef;
+  from: number;
+  to: number;
 }
 
 // CellLoader loads the chunks hits need: for the rows in view (want, the
-// newest asked first, PARALLEL at a time), or for a set of hits at once
-// (fill, with progress).
+// newest asked first, PARALLEL at a time), or for every hit that needs a
+// column (fill, with progress); it keeps the cells of the rows the table
+// asked for, a few thousand.
 export class CellLoader {
-  private readonly queue = new Map<string, Need>();
+  private readonly queue = new Map<string, { sc: IxScan; ty: IxType; ref: ChunkRef }>();
   private inFlight = 0;
+  private readonly kept = new Map<number, Cells>(); // key → cells, oldest first
 
   constructor(
     private readonly chunks: ChunkCache,
@@ -164,16 +276,51 @@ export class CellLoader {
     private readonly failed: (sc: IxScan, e: Error) => void,
   ) {}
 
+  // forget drops the cells kept (a new search: the scans may have changed).
+  forget(): void {
+    this.kept.clear();
+  }
+
+  // where finds the scan, type and chunk of a key; null when the scans
+  // read now do not hold it.
+  where(key: number): { sc: IxScan; ty: IxType; ref: ChunkRef; x: number } | null {
+    const sc = this.scans()[keyScan(key)];
+    const ty = sc?.types[keyPos(key)];
+    const row = keyRow(key);
+    const ref = ty ? chunkOf(ty, row) : null;
+    return ref ? { sc, ty: ty!, ref, x: row - (ref.s ?? 0) } : null;
+  }
+
+  // now gives a hit's cells when its chunk is kept (or they are), else null.
+  now(key: number): Cells | null {
+    const have = this.kept.get(key);
+    if (have) return have;
+    const w = this.where(key);
+    const c = w ? this.chunks.now(w.sc, w.ref) : null;
+    if (!w || !c || w.x < 0 || w.x >= c.n) return null;
+    const x = cellsAt(c, w.x);
+    this.kept.set(key, x);
+    if (this.kept.size > CELLS_KEPT) this.kept.delete(this.kept.keys().next().value as number);
+    return x;
+  }
+
   // want asks for a hit's chunk.
-  want(h: Hit): void {
-    if (h.x) return;
-    const sc = this.scans()[h.s];
-    const ref = chunkOf(h.ty, h.row);
-    if (!sc || !ref) return;
-    const key = chunkKey(sc, ref);
-    this.queue.delete(key);
-    this.queue.set(key, { sc, ty: h.ty, ref }); // newest last
+  want(key: number): void {
+    const w = this.where(key);
+    if (!w) return;
+    const ck = chunkKey(w.sc, w.ref);
+    this.queue.delete(ck);
+    this.queue.set(ck, { sc: w.sc, ty: w.ty, ref: w.ref }); // newest last
     this.pump();
+  }
+
+  // load gives a hit's cells, loading its chunk when needed.
+  async load(key: number): Promise<Cells | null> {
+    const w = this.where(key);
+    if (!w) return null;
+    const c = await this.chunks.get(w.sc, w.ty, w.ref);
+    if (w.x < 0 || w.x >= c.n) return null;
+    return this.now(key) ?? cellsAt(c, w.x);
   }
 
   private pump(): void {
@@ -197,23 +344,28 @@ export class CellLoader {
     }
   }
 
-  // fill loads the chunks of every hit which() picks and fills them, PARALLEL
-  // at a time; progress(done, total) after each; false when current() turns
-  // false (a newer search or sort).
-  async fill(hits: readonly Hit[], which: (h: Hit) => boolean, progress: (done: number, total: number) => void, current: () => boolean): Promise<boolean> {
-    const scans = this.scans();
-    const needs = new Map<string, Need & { hits: Hit[] }>();
-    for (const h of hits) {
-      const sc = scans[h.s];
-      if (h.x || !which(h) || fillHit(h, sc, this.chunks)) continue;
-      const ref = chunkOf(h.ty, h.row);
-      if (!sc || !ref) continue;
-      const key = chunkKey(sc, ref);
-      const n = needs.get(key);
-      if (n) n.hits.push(h);
-      else needs.set(key, { sc, ty: h.ty, ref, hits: [h] });
+  // fill reads into cols the columns need(k) names for each hit of keys
+  // (ascending) that lacks them, loading their chunks PARALLEL at a time
+  // (the hits of a chunk are consecutive keys); progress(done, total)
+  // after each; false when current() turns false (a newer search or sort).
+  async fill(keys: Float64Array, cols: HitCols, need: (k: number) => number, progress: (done: number, total: number) => void, current: () => boolean): Promise<boolean> {
+    const list: Need[] = [];
+    let last: Need | null = null;
+    for (let k = 0; k < cols.n; k++) {
+      if ((need(k) & ~cols.got[k]) === 0) continue;
+      const key = keys[k];
+      const s = keyScan(key);
+      const pos = keyPos(key);
+      const row = keyRow(key);
+      if (last && last.sc.index === s && last.ty.pos === pos && row >= (last.ref.s ?? 0) && row < (last.ref.s ?? 0) + last.ref.n) {
+        last.to = k + 1;
+        continue;
+      }
+      const w = this.where(key);
+      if (!w) continue;
+      last = { sc: w.sc, ty: w.ty, ref: w.ref, from: k, to: k + 1 };
+      list.push(last);
     }
-    const list = [...needs.values()];
     let done = 0;
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -221,13 +373,12 @@ export class CellLoader {
         const n = list[next++];
         try {
           const c = await this.chunks.get(n.sc, n.ty, n.ref);
-          // This chunk's hits are filled now, before the cache may drop it.
-          for (const h of n.hits) {
-            const x = h.row - (n.ref.s ?? 0);
-            if (!h.x && x >= 0 && x < c.n) {
-              h.x = cellsAt(c, x);
-              h.d ??= h.x.d;
-            }
+          // This chunk's hits are read now, before the cache may drop it.
+          const s0 = n.ref.s ?? 0;
+          for (let k = n.from; k < n.to; k++) {
+            const m = need(k) & ~cols.got[k];
+            const x = keyRow(keys[k]) - s0;
+            if (m !== 0 && x >= 0 && x < c.n) cols.read(k, c, x, m, n.sc.fp);
           }
         } catch (e) {
           if (current()) this.failed(n.sc, e as Error);

@@ -34,10 +34,10 @@ import type { Query } from "../search/query";
 import type { Manifest, ScanEntry } from "../data/types";
 import { addSortHash, sortFromHash } from "../table/columns";
 import { VTable, type SortDir } from "../table/vtable";
-import { loadList, loadOne, refreshScans, syncScans, type IxScan } from "./search-ixscans";
+import { loadList, loadOne, refreshScans, syncScans, type IxScan, type IxType } from "./search-ixscans";
 import { confirm } from "./search-confirm";
-import { CellLoader, ChunkCache, fillHit, mergeHits, type Cells, type Hit } from "./search-hits";
-import { hitCmp, hitColumns, needsCells, rowClass } from "./search-ixcolumns";
+import { CellLoader, ChunkCache, COL_FP, COL_MOD, COL_SRC, COL_TIME, HitList, keyPos, keyScan, type Cells } from "./search-hits";
+import { hitCmp, hitColumns, needsCells, rowClass, type HitTable } from "./search-ixcolumns";
 import { showSearchDetail } from "./search-detail";
 
 const ROW_H = 34;
@@ -63,9 +63,10 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private readonly detail: DetailPanel | null;
   private readonly progress: HTMLElement | null;
   private readonly hideFP: HTMLInputElement | null;
-  private hits: Hit[] = []; // in display order, no repeats
-  private fresh: Hit[] = []; // found since the last layout
+  private hits = new HitList();
+  private readonly view: HitTable;
   private orderN = 0;
+  private ord = new Int32Array(0); // hit positions in display order (reused)
   private disp = new Int32Array(0);
   private dispN = 0;
   private groupCount = new Int32Array(0);
@@ -108,26 +109,37 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const detailEl = byId("search-detail");
     this.detail = detailEl ? new DetailPanel(detailEl, "Data element") : null;
     if (this.detail) this.detail.onClose = () => this.table.focusActive();
+    this.view = {
+      all: this.all,
+      scanOf: (k) => this.scans[keyScan(this.hits.keys[k])],
+      typeOf: (k) => this.typeOf(k),
+      scan: (g) => this.scans[g],
+      groupCount: (g) => this.groupCount[g] ?? 0,
+      dataKnown: (k) => this.hits.dataKnown(k),
+      cellsOf: (k) => this.cellsOf(k),
+      sourceOf: (k) => {
+        const c = this.hits.colsNow();
+        return c && c.got[k] & COL_SRC ? c.src![k] : (this.cells.now(this.hits.keys[k])?.sd ?? "");
+      },
+      timeOf: (k) => {
+        const c = this.hits.colsNow();
+        return c && c.got[k] & COL_TIME ? c.time![k] : (this.cells.now(this.hits.keys[k])?.t ?? 0);
+      },
+      moduleOf: (k) => this.moduleOf(k),
+      isFP: (k) => this.isFP(k),
+    };
     this.table = new VTable({
       container: this.host,
       className: this.all ? "vt-search vt-search-all" : "vt-search",
       label: this.all ? "Search results over all scans" : "Search results",
       rowHeight: ROW_H,
-      columns: hitColumns({
-        all: this.all,
-        hit: (k) => this.hits[k],
-        scan: (g) => this.scans[g],
-        groupCount: (g) => this.groupCount[g] ?? 0,
-        cellsOf: (k) => this.cellsOf(k),
-        moduleOf: (x) => this.moduleOf(x),
-        isFP: (x) => this.isFP(x),
-      }),
+      columns: hitColumns(this.view),
       empty: "",
-      rowClass: (k) => (k < 0 ? "vt-group" : rowClass(this.hits[k], (x) => this.isFP(x))),
+      rowClass: (k) => (k < 0 ? "vt-group" : rowClass(this.view, k)),
       overscan: 12,
       onSort: (k) => this.sortBy(k),
       onActivate: (k) => {
-        if (k >= 0) this.openDetail(this.hits[k]);
+        if (k >= 0) this.openDetail(k);
       },
     });
     this.hideFP?.addEventListener("change", this.onHideFP);
@@ -229,8 +241,11 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.alsoSource = alsoSource;
     if (!this.ready) return;
     const seq = ++this.seq;
-    this.hits = [];
-    this.fresh = [];
+    // A new search lets the last one's hits and buffers go.
+    this.hits = new HitList();
+    this.ord = new Int32Array(0);
+    this.disp = new Int32Array(0);
+    this.cells.forget();
     this.chunks0 = this.chunks.loaded;
     this.relayout(true);
     if (!q) {
@@ -263,12 +278,10 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
           if (!this.refreshed) await this.refresh(null);
           this.refreshed = false;
         },
-        add: (hits) => {
-          for (const h of hits) this.fresh.push(h);
-        },
-        found: () => this.hits.length + this.fresh.length,
+        add: (key, d) => this.hits.add(key, d),
+        found: () => this.hits.found(),
         flush: (now) => {
-          if (now - this.lastFlush < this.flushEvery && !(this.orderN === 0 && this.fresh.length > 0)) return false;
+          if (now - this.lastFlush < this.flushEvery && !(this.orderN === 0 && this.hits.pending())) return false;
           this.lastFlush = now;
           if (this.orderN > 0) this.flushEvery = Math.min(FLUSH_MAX_MS, this.flushEvery * 1.5);
           this.relayout(false);
@@ -303,11 +316,16 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
 
   // cellsOf gives a hit's cells, or asks for its chunk (null until then).
   private cellsOf(k: number): Cells | null {
-    const x = this.hits[k];
-    if (!x) return null;
-    if (x.x || fillHit(x, this.scans[x.s], this.chunks)) return x.x;
-    this.cells.want(x);
-    return null;
+    if (k >= this.hits.n) return null;
+    const key = this.hits.keys[k];
+    const c = this.cells.now(key);
+    if (!c) this.cells.want(key);
+    return c;
+  }
+
+  private typeOf(k: number): IxType | undefined {
+    const key = this.hits.keys[k];
+    return this.scans[keyScan(key)]?.types[keyPos(key)];
   }
 
   // arrived: a chunk the rows in view needed has loaded; they are painted again.
@@ -323,13 +341,15 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // prepare fills the cells needs() asks for, with progress; false when a
   // newer search or layout superseded it.
   private async prepare(): Promise<boolean> {
-    const which = needsCells(this.sortKey, this.hide, this.scans);
-    if (!which) return true;
+    const need = needsCells(this.sortKey, this.hide, this.view);
+    if (!need) return true;
     const seq = this.seq;
     const ver = ++this.prepSeq;
+    this.hits.merge();
     return this.cells.fill(
-      this.hits,
-      which,
+      this.hits.keys,
+      this.hits.columns(),
+      need,
       (d, n) => this.setProgress(`Loading the details of the matches: ${comma(d)} of ${plural(n, "data file", "data files")}`),
       () => seq === this.seq && ver === this.prepSeq,
     );
@@ -356,26 +376,24 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // is set (else in the order they were confirmed, which is display
   // order), false positives left out when hidden, grouped by scan.
   private relayout(resetScroll: boolean): void {
-    if (this.fresh.length > 0) {
-      this.hits = mergeHits(this.hits, this.fresh);
-      this.fresh = [];
-    }
     const hits = this.hits;
-    let ord = new Int32Array(hits.length);
+    hits.merge();
+    const n0 = hits.n;
+    if (this.ord.length < n0) this.ord = new Int32Array(Math.max(n0, Math.ceil(this.ord.length * 1.5)));
+    const ord = this.ord;
     let n = 0;
-    for (let k = 0; k < hits.length; k++) if (!this.hide || !this.isFP(hits[k])) ord[n++] = k;
-    ord = ord.subarray(0, n);
+    if (this.hide) {
+      for (let k = 0; k < n0; k++) if (!this.isFP(k)) ord[n++] = k;
+    } else for (; n < n0; n++) ord[n] = n;
     if (this.sortKey) {
-      const cmp = hitCmp(this.sortKey, (x) => this.moduleOf(x), (x) => this.isFP(x));
+      const cmp = hitCmp(this.sortKey, this.view);
       const dir = this.sortDir === "ascending" ? 1 : -1;
-      const a = Array.from(ord);
-      a.sort((x, y) => dir * cmp(hits[x], hits[y]) || x - y);
-      ord = Int32Array.from(a);
+      ord.subarray(0, n).sort((x, y) => dir * cmp(x, y) || x - y);
     }
     this.orderN = n;
     const ns = this.scans.length;
     const counts = new Int32Array(ns);
-    for (let k = 0; k < n; k++) counts[hits[ord[k]].s]++;
+    for (let k = 0; k < n; k++) counts[keyScan(hits.keys[ord[k]])]++;
     this.groupCount = counts;
     if (!this.all) {
       this.disp = ord;
@@ -383,7 +401,8 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     } else {
       let groups = 0;
       for (let s = 0; s < ns; s++) if (counts[s] > 0) groups++;
-      const d = new Int32Array(Math.max(n + groups, 16));
+      let d = this.disp === ord ? new Int32Array(0) : this.disp;
+      if (d.length < n + groups) d = new Int32Array(Math.max(n + groups, 16, Math.ceil(d.length * 1.5)));
       const at = new Int32Array(ns);
       let p = 0;
       for (let s = 0; s < ns; s++) {
@@ -392,7 +411,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
         at[s] = p;
         p += counts[s];
       }
-      for (let k = 0; k < n; k++) d[at[hits[ord[k]].s]++] = ord[k];
+      for (let k = 0; k < n; k++) d[at[keyScan(hits.keys[ord[k]])]++] = ord[k];
       this.disp = d;
       this.dispN = n + groups;
     }
@@ -400,12 +419,20 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   }
 
   // isFP: the hit is a false positive (known once its cells are).
-  private isFP(x: Hit): boolean {
-    return x.x !== null && this.scans[x.s].fp.has(x.x.i);
+  private isFP(k: number): boolean {
+    const c = this.hits.colsNow();
+    if (c && c.got[k] & COL_FP) return c.fp![k] === 1;
+    const sc = this.scans[keyScan(this.hits.keys[k])];
+    if (!sc || sc.fp.size === 0) return false;
+    const x = this.cells.now(this.hits.keys[k]);
+    return x !== null && sc.fp.has(x.i);
   }
 
-  private moduleOf(x: Hit): string {
-    return x.x ? String(this.scans[x.s].m?.modules[x.x.m] ?? "") : "";
+  private moduleOf(k: number): string {
+    const sc = this.scans[keyScan(this.hits.keys[k])];
+    const c = this.hits.colsNow();
+    const m = c && c.got[k] & COL_MOD ? c.mod![k] : this.cells.now(this.hits.keys[k])?.m;
+    return m === undefined ? "" : String(sc?.m?.modules[m] ?? "");
   }
 
   private report(ms?: number): void {
@@ -461,19 +488,23 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // ---- detail ----
 
   // openDetail shows a hit in the panel, once its chunk has loaded.
-  private openDetail(x: Hit): void {
-    if (!this.detail) return;
+  private openDetail(k: number): void {
+    if (!this.detail || k >= this.hits.n) return;
     const seq = this.seq;
-    void this.cells.fill([x], () => true, () => undefined, () => seq === this.seq).then(() => {
-      const c = x.x;
-      if (!c || seq !== this.seq || !this.detail) return;
-      const sc = this.scans[x.s];
-      showSearchDetail(
-        this.detail,
-        { scan: sc, type: x.ty.info, module: this.moduleOf(x), data: c.d, source: c.sd, time: c.t, risk: c.r, flags: c.f, fp: this.isFP(x), id: c.id, index: c.i },
-        this.all,
-      );
-    });
+    const key = this.hits.keys[k];
+    void this.cells.load(key).then(
+      (c) => {
+        const sc = this.scans[keyScan(key)];
+        const ty = sc?.types[keyPos(key)];
+        if (!c || !sc || !ty || seq !== this.seq || !this.detail) return;
+        const module = String(sc.m?.modules[c.m] ?? "");
+        showSearchDetail(this.detail, { scan: sc, type: ty.info, module, data: c.d, source: c.sd, time: c.t, risk: c.r, flags: c.f, fp: sc.fp.has(c.i), id: c.id, index: c.i }, this.all);
+      },
+      (e: Error) => {
+        const sc = this.scans[keyScan(key)];
+        if (sc) notice(this.host, `${sc.name}: ${e.message}`, "error", "chunk-" + sc.index);
+      },
+    );
   }
 
   // ---- hash: q, src, hidefp, sort ----
