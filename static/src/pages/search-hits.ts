@@ -304,6 +304,12 @@ export class CellLoader {
     return x;
   }
 
+  // peek gives a hit's cells when they are kept (cheap: for sorts and
+  // filters over every hit while a search runs), else null.
+  peek(key: number): Cells | null {
+    return this.kept.get(key) ?? null;
+  }
+
   // want asks for a hit's chunk.
   want(key: number): void {
     const w = this.where(key);

@@ -119,11 +119,11 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
       cellsOf: (k) => this.cellsOf(k),
       sourceOf: (k) => {
         const c = this.hits.colsNow();
-        return c && c.got[k] & COL_SRC ? c.src![k] : (this.cells.now(this.hits.keys[k])?.sd ?? "");
+        return c && c.got[k] & COL_SRC ? c.src![k] : (this.cells.peek(this.hits.keys[k])?.sd ?? "");
       },
       timeOf: (k) => {
         const c = this.hits.colsNow();
-        return c && c.got[k] & COL_TIME ? c.time![k] : (this.cells.now(this.hits.keys[k])?.t ?? 0);
+        return c && c.got[k] & COL_TIME ? c.time![k] : (this.cells.peek(this.hits.keys[k])?.t ?? 0);
       },
       moduleOf: (k) => this.moduleOf(k),
       isFP: (k) => this.isFP(k),
@@ -424,14 +424,14 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     if (c && c.got[k] & COL_FP) return c.fp![k] === 1;
     const sc = this.scans[keyScan(this.hits.keys[k])];
     if (!sc || sc.fp.size === 0) return false;
-    const x = this.cells.now(this.hits.keys[k]);
+    const x = this.cells.peek(this.hits.keys[k]);
     return x !== null && sc.fp.has(x.i);
   }
 
   private moduleOf(k: number): string {
     const sc = this.scans[keyScan(this.hits.keys[k])];
     const c = this.hits.colsNow();
-    const m = c && c.got[k] & COL_MOD ? c.mod![k] : this.cells.now(this.hits.keys[k])?.m;
+    const m = c && c.got[k] & COL_MOD ? c.mod![k] : this.cells.peek(this.hits.keys[k])?.m;
     return m === undefined ? "" : String(sc?.m?.modules[m] ?? "");
   }
 
