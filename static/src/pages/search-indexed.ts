@@ -379,10 +379,16 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const hits = this.hits;
     hits.merge();
     const n0 = hits.n;
-    if (this.ord.length < n0) this.ord = new Int32Array(Math.max(n0, Math.ceil(this.ord.length * 1.5)));
+    // ord: the hits' positions in the order shown; over all scans, in
+    // display order with nothing hidden, the keys' own order (no copy).
+    const direct = this.all && !this.hide && !this.sortKey;
+    if (direct) this.ord = new Int32Array(0);
+    else if (this.ord.length < n0) this.ord = new Int32Array(grown(this.ord.length, n0));
     const ord = this.ord;
+    const at = direct ? (k: number) => k : (k: number) => ord[k];
     let n = 0;
-    if (this.hide) {
+    if (direct) n = n0;
+    else if (this.hide) {
       for (let k = 0; k < n0; k++) if (!this.isFP(k)) ord[n++] = k;
     } else for (; n < n0; n++) ord[n] = n;
     if (this.sortKey) {
@@ -393,7 +399,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.orderN = n;
     const ns = this.scans.length;
     const counts = new Int32Array(ns);
-    for (let k = 0; k < n; k++) counts[keyScan(hits.keys[ord[k]])]++;
+    for (let k = 0; k < n; k++) counts[keyScan(hits.keys[at(k)])]++;
     this.groupCount = counts;
     if (!this.all) {
       this.disp = ord;
@@ -402,16 +408,16 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
       let groups = 0;
       for (let s = 0; s < ns; s++) if (counts[s] > 0) groups++;
       let d = this.disp === ord ? new Int32Array(0) : this.disp;
-      if (d.length < n + groups) d = new Int32Array(Math.max(n + groups, 16, Math.ceil(d.length * 1.5)));
-      const at = new Int32Array(ns);
+      if (d.length < n + groups) d = new Int32Array(grown(d.length, n + groups));
+      const next = new Int32Array(ns);
       let p = 0;
       for (let s = 0; s < ns; s++) {
         if (counts[s] === 0) continue;
         d[p++] = -1 - s;
-        at[s] = p;
+        next[s] = p;
         p += counts[s];
       }
-      for (let k = 0; k < n; k++) d[at[keyScan(hits.keys[ord[k]])]++] = ord[k];
+      for (let k = 0; k < n; k++) d[next[keyScan(hits.keys[at(k)])]++] = at(k);
       this.disp = d;
       this.dispN = n + groups;
     }
@@ -537,3 +543,8 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   }
 }
 
+// grown is the length of a buffer that must hold n, grown from have by
+// half again at least (few reallocations while a search finds more).
+function grown(have: number, n: number): number {
+  return Math.max(n, 16, Math.ceil(have * 1.5));
+}
