@@ -16,8 +16,9 @@ import { loadFrom } from "./search-corpus";
 import { PARALLEL, type IxScan, type IxType } from "./search-ixscans";
 import type { ChunkRef, ElementChunk } from "../data/types";
 
-// Chunks kept between searches (about 2–4 MB of heap each).
-const CHUNK_CACHE = 24;
+// Chunks kept between searches (about 2–4 MB of heap each): enough for
+// the rows in view; a sort reads what it needs from each chunk at once.
+const CHUNK_CACHE = 8;
 // Cells of rows kept for the table (rows in and near view, the detail).
 const CELLS_KEPT = 4096;
 // Data strings the index gave are kept while the hits are this few; past
