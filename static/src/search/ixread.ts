@@ -14,8 +14,10 @@ import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from ".
 
 // The index files (dictionary blocks and shards) every scan of a page keeps
 // between queries, together, by their size in characters (entries,
-// trigrams and posting lists): about 60–100 MB of heap.
-const FILE_BUDGET = 40 << 20;
+// trigrams and posting lists): about 60–90 MB of heap (measured: a
+// character kept holds 2.5–3.5 bytes, with the strings, the decoded
+// posting bytes and the trigram maps).
+const FILE_BUDGET = 24 << 20;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;
