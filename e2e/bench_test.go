@@ -74,7 +74,9 @@ func benchSite(t *testing.T) (string, generator.Result) {
 			return
 		}
 		bb.write = time.Since(t0)
-		bb.res, bb.err = generator.Build(context.Background(), sitecheck.BuildOptions(scans, out))
+		o := sitecheck.BuildOptions(scans, out)
+		o.SearchBlockBytes = 0 // the search index as `build` writes it, not a test site's small blocks
+		bb.res, bb.err = generator.Build(context.Background(), o)
 		bb.out = out
 	})
 	if bb.err != nil {
@@ -235,13 +237,65 @@ const searchProbe = `async (q, how) => {
     if (h === q && !site.hasAttribute("aria-busy") && ((!c.hidden && /^[\d,]+ /.test(c.textContent)) || !e.hidden)) {
       const rows = document.querySelectorAll("#search-results .vt-body .vt-row:not([hidden])").length;
       const heap = Math.max(peak, heapNow()); // the peak seen during the search
+      if (window.gc) window.gc();
+      const held = heapNow(); // what the page holds once the search is done
       const r = document.querySelector("#search-results"), at = (k) => r.getAttribute(k) ?? "-";
       const cost = at("data-candidates") + " candidates, " + at("data-blocks") + " blocks, " + at("data-chunks") + " chunks";
-      return {ms: performance.now() - t0, first: first < 0 ? performance.now() - t0 : first, heap, count: c.hidden ? "" : c.textContent, error: e.hidden ? "" : e.textContent, rows, cost};
+      return {ms: performance.now() - t0, first: first < 0 ? performance.now() - t0 : first, heap, count: c.hidden ? "" : c.textContent, error: e.hidden ? "" : e.textContent, rows, cost, held};
     }
     if (performance.now() - t0 > 150000) return {ms: -1, count: c.textContent, error: "timeout", rows: 0};
   }
 }`
+
+// probe is what searchProbe returns.
+type probe struct {
+	MS    float64 `json:"ms"`
+	First float64 `json:"first"`
+	Heap  float64 `json:"heap"` // the peak seen while the search ran (garbage included)
+	Held  float64 `json:"held"` // after a garbage collection once it was done
+	Count string  `json:"count"`
+	Error string  `json:"error"`
+	Rows  int     `json:"rows"`
+	Cost  string  `json:"cost"`
+}
+
+// queryRuns sums up three runs of one query.
+type queryRuns struct {
+	median, max, first, peak, held float64
+	last                           probe
+}
+
+func (r queryRuns) String() string {
+	return fmt.Sprintf("%7.0f ms median, %6.0f max, first rows %5.0f ms, heap peak %4.0f MB, held %4.0f MB  (%s · %s)", r.median, r.max, r.first, r.peak, r.held,
+		strings.TrimSpace(strings.SplitN(r.last.Count, " in ", 2)[0]), r.last.Cost)
+}
+
+// runQuery runs query q three times through the search box (each within
+// limit; between, when set, runs after each) and sums them up; false when
+// a run failed (reported).
+func runQuery(t *testing.T, p *tab, q string, limit time.Duration, between func()) (queryRuns, bool) {
+	t.Helper()
+	var r queryRuns
+	var times, firsts []float64
+	for range 3 {
+		r.last = evalWithin[probe](p, `(`+searchProbe+`)(`+jsString(q)+`, "enter")`, limit)
+		if r.last.Error != "" || r.last.MS < 0 {
+			t.Errorf("%q: %s", q, r.last.Error)
+			return r, false
+		}
+		times = append(times, r.last.MS)
+		firsts = append(firsts, r.last.First)
+		r.peak = max(r.peak, r.last.Heap)
+		r.held = max(r.held, r.last.Held)
+		if between != nil {
+			between()
+		}
+	}
+	slices.Sort(times)
+	slices.Sort(firsts)
+	r.median, r.max, r.first = times[1], times[2], firsts[1]
+	return r, true
+}
 
 // TestBenchSearch1M measures search over every element of the
 // 1,000,000-element scan (scans/bench-1m/search.html): the time until the
@@ -261,15 +315,6 @@ func TestBenchSearch1M(t *testing.T) {
 	note("load: ready to search (manifest, ix.js, fp.js read)", fmt.Sprintf("%8.0f ms", evalT[float64](p, `performance.getEntriesByName("sr:search-ready")[0].startTime`)))
 	note("load: JS heap of the page after load", fmt.Sprintf("%8.0f MB", evalT[float64](p, `performance.memory ? performance.memory.usedJSHeapSize / 1e6 : -1`)))
 
-	type probe struct {
-		MS    float64 `json:"ms"`
-		First float64 `json:"first"`
-		Heap  float64 `json:"heap"`
-		Count string  `json:"count"`
-		Error string  `json:"error"`
-		Rows  int     `json:"rows"`
-		Cost  string  `json:"cost"`
-	}
 	run := func(q, how string) probe {
 		return evalT[probe](p, `(`+searchProbe+`)(`+jsString(q)+`, `+jsString(how)+`)`)
 	}
@@ -290,28 +335,12 @@ func TestBenchSearch1M(t *testing.T) {
 	}
 	worst := 0.0
 	for _, c := range cases {
-		var times, firsts []float64
-		var last probe
-		heap := 0.0
-		for range 3 {
-			last = run(c.q, "enter")
-			if last.Error != "" || last.MS < 0 {
-				t.Errorf("%s %q: %s", c.what, c.q, last.Error)
-				break
-			}
-			times = append(times, last.MS)
-			firsts = append(firsts, last.First)
-			heap = max(heap, last.Heap)
-			clear() // so that the next run starts from no search
-		}
-		if len(times) == 0 {
+		r, ok := runQuery(t, p, c.q, time.Minute, clear)
+		if !ok {
 			continue
 		}
-		slices.Sort(times)
-		slices.Sort(firsts)
-		worst = max(worst, times[len(times)-1])
-		note(fmt.Sprintf("%s %s", c.what, c.q), fmt.Sprintf("%8.0f ms median, %4.0f max, first rows %4.0f ms, heap %4.0f MB  (%s · %s)", times[len(times)/2], times[len(times)-1], firsts[len(firsts)/2], heap,
-			strings.TrimSpace(strings.SplitN(last.Count, " in ", 2)[0]), last.Cost))
+		worst = max(worst, r.max)
+		note(fmt.Sprintf("%s %s", c.what, c.q), r.String())
 	}
 	// Typing: the last keystroke, through the box's 120 ms pause.
 	k := run(`/\d+\.\d+\.\d+\.\d+/`, "input")
@@ -353,39 +382,15 @@ func TestBenchSearchAll(t *testing.T) {
 	t.Logf("ready: %s elements in %.0f ms, heap %.0f MB", evalT[string](p, `document.querySelector("#search-results").getAttribute("data-rows")`),
 		evalT[float64](p, `performance.getEntriesByName("sr:search-ready")[0].startTime`),
 		evalT[float64](p, `performance.memory ? performance.memory.usedJSHeapSize / 1e6 : -1`))
-	type probe struct {
-		MS    float64 `json:"ms"`
-		First float64 `json:"first"`
-		Heap  float64 `json:"heap"`
-		Count string  `json:"count"`
-		Error string  `json:"error"`
-	}
 	// The fixed query set of issue 19 over the 10M archive: selective
 	// exact, wildcard and regex queries (some whose matches sit together,
 	// some spread over every scan), then two with no usable trigram.
 	for _, q := range []string{"admin.bench-03.example", "no-such-value.example", "crm16.bench-03.example", "*@bench-07.example",
 		"*admin*", "mail*.example", "*:22", "/.*admin.*/", "/^vpn[0-9]*\\.bench-1/", "/john\\.obrien@bench-0[79]/",
 		"/\\d+\\.\\d+\\.\\d+\\.\\d+/", "*a*"} {
-		var ms, first []float64
-		var last probe
-		heap := 0.0
-		for range 3 {
-			last = evalWithin[probe](p, `(`+searchProbe+`)(`+jsString(q)+`, "enter")`, 3*time.Minute)
-			if last.Error != "" {
-				t.Errorf("%q: %s", q, last.Error)
-				break
-			}
-			ms = append(ms, last.MS)
-			first = append(first, last.First)
-			heap = max(heap, last.Heap)
+		if r, ok := runQuery(t, p, q, 3*time.Minute, nil); ok {
+			t.Logf("%-32s %s", q, r)
 		}
-		if len(ms) == 0 {
-			continue
-		}
-		slices.Sort(ms)
-		slices.Sort(first)
-		t.Logf("%-32s %7.0f ms median (max %6.0f), first rows %6.0f ms, peak heap %4.0f MB  %s", q, ms[len(ms)/2], ms[len(ms)-1], first[len(first)/2], heap,
-			strings.SplitN(last.Count, " in ", 2)[0]+" · "+evalT[string](p, `(e => e.getAttribute("data-candidates") + " candidates, " + e.getAttribute("data-blocks") + " blocks, " + e.getAttribute("data-chunks") + " chunks")(document.querySelector("#search-results"))`))
 	}
 	p.check()
 }

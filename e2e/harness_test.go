@@ -75,6 +75,9 @@ func browserFlags(exe, profile string) []chromedp.ExecAllocatorOption {
 		// performance.memory exact, not bucketed (the benchmarks report
 		// the JS heap while a search runs).
 		chromedp.Flag("enable-precise-memory-info", true),
+		// window.gc, so a benchmark can tell the heap a page holds from
+		// garbage not yet collected.
+		chromedp.Flag("js-flags", "--expose-gc"),
 		chromedp.Flag("enable-unsafe-swiftshader", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -163,17 +162,5 @@ func TestFixture(t *testing.T) {
 	if err := json.Unmarshal(b, &check); err != nil || len(check.Rows) != len(fx.Rows) || len(check.Files) != len(files) {
 		t.Fatalf("the fixture does not read back: %v", err)
 	}
-	const file = "testdata/fixture.json"
-	if *update {
-		if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(want) != string(b)+"\n" {
-		t.Errorf("%s is out of date: go test ./generator/searchindex -run TestFixture -update", file)
-	}
+	testdataFile(t, "fixture.json", "TestFixture", b)
 }

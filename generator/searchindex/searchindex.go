@@ -181,12 +181,24 @@ func Trigrams(s string, f func(uint64)) {
 	}
 }
 
-// appendTrigrams appends the key of every trigram of s's folded code
-// points to dst (repeats included). ASCII bytes take a fast path; the rest
-// decode as range over a string does (invalid UTF-8 as U+FFFD).
+// Start and End are the code points the index puts before and after every
+// entry when it takes its trigrams, so that a query anchored at the start
+// or the end of a value (mail*, *.example, /^vpn/) requires the trigrams
+// of its anchored text with them: the blocks whose entries start or end
+// so, which sit together in the dictionary's order. An entry that holds
+// them itself only gains candidates (each is confirmed).
+const (
+	Start rune = 0x02
+	End   rune = 0x03
+)
+
+// appendTrigrams appends the key of every trigram of Start, s's folded
+// code points and End to dst (repeats included). ASCII bytes take a fast
+// path; the rest decode as range over a string does (invalid UTF-8 as
+// U+FFFD).
 func appendTrigrams(dst []uint64, s string) []uint64 {
-	var a, b rune
-	n := 0
+	a, b := rune(0), Start
+	n := 1
 	for i := 0; i < len(s); {
 		r := rune(s[i])
 		if r < utf8.RuneSelf {
@@ -204,6 +216,9 @@ func appendTrigrams(dst []uint64, s string) []uint64 {
 		}
 		a, b = b, r
 		n++
+	}
+	if n >= 2 {
+		dst = append(dst, Key(a, b, End))
 	}
 	return dst
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -581,7 +582,14 @@ func TestVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const file = "testdata/vectors.json"
+	testdataFile(t, "vectors.json", "TestVectors", b)
+}
+
+// testdataFile compares b (plus a newline) with testdata/name, which the
+// browser's tests read; with -update it writes it first.
+func testdataFile(t *testing.T, name, test string, b []byte) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
@@ -595,7 +603,7 @@ func TestVectors(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(want) != string(b)+"\n" {
-		t.Errorf("%s is out of date: go test ./generator/searchindex -run TestVectors -update", file)
+		t.Errorf("%s is out of date: go test ./generator/searchindex -run %s -update", file, test)
 	}
 }
 

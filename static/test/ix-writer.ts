@@ -84,8 +84,10 @@ function dictFields(es: Entry[]): { e: string[]; d: string; s: string } {
   return { e: es.map((x) => x.e), d: b64(d), s: b64(s) };
 }
 
+// trigrams are the value's, between the start and end markers, as the Go
+// writer takes them (written here from the spec, not through index-math).
 function trigrams(v: string): Set<string> {
-  const cs = Array.from(v, (ch) => String.fromCodePoint(fold(ch.codePointAt(0)!)));
+  const cs = ["\u0002", ...Array.from(v, (ch) => String.fromCodePoint(fold(ch.codePointAt(0)!))), "\u0003"];
   const out = new Set<string>();
   for (let i = 0; i + 3 <= cs.length; i++) out.add(cs[i] + cs[i + 1] + cs[i + 2]);
   return out;

@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { entryPostings } from "../src/search/index-math";
-import { IndexRun, loadScanIndex, type ScanIndex } from "../src/search/ixread";
+import { FileBudget, IndexRun, loadScanIndex, newCaches, ScanIndex } from "../src/search/ixread";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
 import { asPayload, type IndexMeta, type Payload } from "../src/data/types";
@@ -304,4 +304,43 @@ test("differential over the Go writer's output: every query gives the rows a bru
     }
   }
   assert.ok(queries > 800 && found > queries, `${queries} queries, ${found} rows found`);
+});
+
+test("the index files of every scan of a page count against one budget, least recently used dropped first", async () => {
+  const budget = new FileBudget(1);
+  const loads: string[] = [];
+  const scanOf = async (scan: string) => {
+    const files = writeIndex(scan, BASE, SMALL);
+    const ix = await loadScanIndex(scan, (f) => {
+      loads.push(scan + "/" + f);
+      return Promise.resolve(files.get(f)!);
+    });
+    return new ScanIndex(scan, ix!.meta, (f) => {
+      loads.push(scan + "/" + f);
+      return Promise.resolve(files.get(f)!);
+    }, newCaches(budget));
+  };
+  const a = await scanOf("s1");
+  const b = await scanOf("s2");
+  assert.ok(a.meta.blocks >= 2, "the test index has several blocks");
+  const d0 = await a.block(0);
+  await a.block(0);
+  assert.equal(loads.filter((f) => f === "s1/ix0-d0.js").length, 1, "a kept block is not loaded again");
+  assert.ok(budget.size > 0);
+  // Over the budget: loading another scan's block drops s1's (the least
+  // recently used), which then loads again; what a query holds stays valid.
+  await b.block(1);
+  await a.block(0);
+  assert.equal(loads.filter((f) => f === "s1/ix0-d0.js").length, 2, "the oldest file was dropped for another scan's");
+  assert.ok(d0.e.length > 0);
+  // A budget large enough keeps both.
+  const big = new FileBudget(1 << 30);
+  const c = new ScanIndex("s1", a.meta, (f) => {
+    loads.push("c/" + f);
+    return Promise.resolve(writeIndex("s1", BASE, SMALL).get(f)!);
+  }, newCaches(big));
+  await c.block(0);
+  await c.block(1);
+  await c.block(0);
+  assert.equal(loads.filter((f) => f.startsWith("c/")).length, 2);
 });

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { exactHash, exactPostings, foldString, intersect, keyHash, postings, trigramsOf, union, valueTrigrams } from "../src/search/index-math";
+import { END, exactHash, exactPostings, foldString, START, intersect, keyHash, postings, trigramsOf, union, valueTrigrams } from "../src/search/index-math";
 import { ALL, evalPlan, planQuery, regexPlan, show, wildcardPlan, type Plan } from "../src/search/plan";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
@@ -21,7 +21,7 @@ const vectors = JSON.parse(readFileSync("generator/searchindex/testdata/vectors.
 test("folding, trigrams and hashes agree with the Go writer", () => {
   for (const v of vectors.exact) assert.equal(exactHash(v.s), v.h, JSON.stringify(v.s));
   for (const v of vectors.trigrams) {
-    assert.deepEqual(trigramsOf(foldString(v.s)), v.t, JSON.stringify(v.s));
+    assert.deepEqual(trigramsOf(START + foldString(v.s) + END), v.t, JSON.stringify(v.s));
     assert.deepEqual(v.t.map(keyHash), v.hash, JSON.stringify(v.s));
   }
 });
@@ -50,10 +50,17 @@ test("which trigrams a regex requires", () => {
     ["/admin/", `and("adm", "dmi", "min")`],
     ["/ADMIN/", `and("adm", "dmi", "min")`], // folded: the confirm step checks the case
     ["/.*admin.*/", `and("adm", "dmi", "min")`],
-    ["/^www\\./", `and("www", "ww.")`],
+    // Without m, ^ and $ are the START and END the writer puts around
+    // every entry (\u0002, \u0003); anchors in a row are one.
+    ["/^www\\./", `and("\\u0002ww", "www", "ww.")`],
+    ["/^www/m", `"www"`],
+    ["/(^){2}abc/", `and("\\u0002ab", "abc")`],
+    ["/^vpn[0-9]*\\.bench-1/", `and("\\u0002vp", "vpn", ".be", "ben", "enc", "nch", "ch-", "h-1")`],
+    ["/a^b/", `"a\\u0002b"`], // never matches without m; nor does the plan
+    ["/x$/", "ALL"],
     ["/abc|xyz/", `or("abc", "xyz")`],
     ["/[ab]cd/", `or("acd", "bcd")`],
-    ["/(ru|cn)\\.example$/i", `or(and("ru.", "u.e", ".ex", "exa", "xam", "amp", "mpl", "ple"), and("cn.", "n.e", ".ex", "exa", "xam", "amp", "mpl", "ple"))`],
+    ["/(ru|cn)\\.example$/i", `or(and("ru.", "u.e", ".ex", "exa", "xam", "amp", "mpl", "ple", "le\\u0003"), and("cn.", "n.e", ".ex", "exa", "xam", "amp", "mpl", "ple", "le\\u0003"))`],
     ["/https?:\\/\\//", `or(and("htt", "ttp", "tps", "ps:", "s:/", "://"), and("htt", "ttp", "tp:", "p:/", "://"))`],
     ["/x{3}/", `"xxx"`],
     ["/(abc)+d/", `and("abc", "bcd")`],
@@ -90,8 +97,11 @@ test("which queries fall back to scanning", () => {
   // source values alike), however short.
   assert.equal(planQuery(q("404")).kind, "exact");
   assert.equal(planQuery(q("80")).kind, "exact");
-  assert.equal(show(wildcardPlan("mail*.example")), `and("mai", "ail", ".ex", "exa", "xam", "amp", "mpl", "ple")`);
-  assert.equal(show(wildcardPlan("*:22")), `":22"`);
+  // A wildcard matches the whole value: its first piece at START (unless
+  // it starts with a star), its last at END.
+  assert.equal(show(wildcardPlan("mail*.example")), `and("\\u0002ma", "mai", "ail", ".ex", "exa", "xam", "amp", "mpl", "ple", "le\\u0003")`);
+  assert.equal(show(wildcardPlan("mail*")), `and("\\u0002ma", "mai", "ail")`);
+  assert.equal(show(wildcardPlan("*:22")), `and(":22", "22\\u0003")`);
   assert.equal(show(wildcardPlan("*:8*")), "ALL");
   assert.equal(show(wildcardPlan("*Straße*")), `and("str", "tra")`);
 });

@@ -35,6 +35,7 @@ import type { Manifest, ScanEntry } from "../data/types";
 import { addSortHash, sortFromHash } from "../table/columns";
 import { VTable, type SortDir } from "../table/vtable";
 import { loadList, loadOne, refreshScans, syncScans, type IxScan, type IxType } from "./search-ixscans";
+import { FileBudget } from "../search/ixread";
 import { confirm } from "./search-confirm";
 import { CellLoader, ChunkCache, COL_FP, COL_MOD, COL_SRC, COL_TIME, HitList, keyPos, keyScan, type Cells } from "./search-hits";
 import { hitCmp, hitColumns, needsCells, rowClass, type HitTable } from "./search-ixcolumns";
@@ -59,6 +60,8 @@ export async function initIndexedSearchPage(box: SearchBox | null, all: boolean,
 
 class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private readonly scans: IxScan[] = [];
+  // The index files (blocks, shards) every scan keeps, within one bound.
+  private readonly budget = new FileBudget();
   private readonly table: VTable;
   private readonly detail: DetailPanel | null;
   private readonly progress: HTMLElement | null;
@@ -168,7 +171,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.host.setAttribute("aria-busy", "true");
     try {
       const set = (t: string) => this.setProgress(t);
-      const added = this.all ? await loadList(this.scans, this.host, set) : await loadOne(this.scans, this.host, set);
+      const added = this.all ? await loadList(this.scans, this.host, this.budget, set) : await loadOne(this.scans, this.host, this.budget, set);
       this.total += added;
     } catch (e) {
       notice(this.host, (e as Error).message, "error", "load");
@@ -219,7 +222,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   }
 
   async syncList(list: ScanEntry[]): Promise<"ok" | "stale"> {
-    const added = await syncScans(this.scans, this.host, list);
+    const added = await syncScans(this.scans, this.host, this.budget, list);
     this.total += added;
     await this.again(null);
     return "ok";

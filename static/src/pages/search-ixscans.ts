@@ -4,7 +4,7 @@
 // is the page's; these functions fill and reorder it.
 
 import { clearNotice, notice } from "../ui/dom";
-import { freshIndex, type ScanIndex } from "../search/ixread";
+import { freshIndex, type FileBudget, type ScanIndex } from "../search/ixread";
 import { loadFrom } from "./search-corpus";
 import type { ChunkRef, Manifest, ScanEntry, ScansList, TypeInfo } from "../data/types";
 
@@ -44,17 +44,17 @@ function stamp(): string {
 
 // loadOne adds this page's scan (body data-scan, data-data); it returns the
 // elements it added.
-export async function loadOne(scans: IxScan[], host: HTMLElement, setProgress: (t: string) => void): Promise<number> {
+export async function loadOne(scans: IxScan[], host: HTMLElement, budget: FileBudget, setProgress: (t: string) => void): Promise<number> {
   const id = document.body.getAttribute("data-scan") ?? "";
   const folder = document.body.getAttribute("data-data") ?? "";
   if (!SCAN_ID.test(id) || !FOLDER.test(folder)) throw new Error("This page has no valid scan data folder.");
   setProgress("Loading the scan's search index…");
-  return addScan(scans, host, id, id, "", folder, "");
+  return addScan(scans, host, budget, id, id, "", folder, "");
 }
 
 // loadList adds the scans data/scans.js lists, in its order; it returns
 // the elements it added.
-export async function loadList(scans: IxScan[], host: HTMLElement, setProgress: (t: string) => void): Promise<number> {
+export async function loadList(scans: IxScan[], host: HTMLElement, budget: FileBudget, setProgress: (t: string) => void): Promise<number> {
   setProgress("Loading the list of scans…");
   const p = await loadFrom("data/", "scans.js");
   if (p.k !== "scans") throw new Error("data/scans.js holds no list of scans.");
@@ -64,7 +64,7 @@ export async function loadList(scans: IxScan[], host: HTMLElement, setProgress: 
   const next = async (): Promise<void> => {
     while (k < list.length) {
       const e = list[k++];
-      const n = await addScan(scans, host, String(e.id), String(e.name ?? e.id), String(e.target ?? ""), e.data, "scans/" + String(e.id) + "/");
+      const n = await addScan(scans, host, budget, String(e.id), String(e.name ?? e.id), String(e.target ?? ""), e.data, "scans/" + String(e.id) + "/");
       added += n; // after the await: the loaders run side by side
     }
   };
@@ -75,9 +75,10 @@ export async function loadList(scans: IxScan[], host: HTMLElement, setProgress: 
   return added;
 }
 
-// addScan adds a scan to scans and reads it; it returns its elements.
-async function addScan(scans: IxScan[], host: HTMLElement, id: string, name: string, target: string, folder: string, pages: string): Promise<number> {
-  const fresh = freshIndex(id, (f, q) => loadFrom(folder, f, q));
+// addScan adds a scan to scans and reads it; it returns its elements. The
+// index files every scan keeps count against one budget.
+async function addScan(scans: IxScan[], host: HTMLElement, budget: FileBudget, id: string, name: string, target: string, folder: string, pages: string): Promise<number> {
+  const fresh = freshIndex(id, (f, q) => loadFrom(folder, f, q), budget);
   const sc: IxScan = { index: scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, fresh, types: [], byIx: [], fp: new Set(), error: "" };
   scans.push(sc);
   await readScan(sc, host, "");
@@ -130,7 +131,7 @@ export async function refreshScans(scans: IxScan[], host: HTMLElement, serving: 
 // syncScans makes scans the scans of list, in its order: scans no longer
 // in it are dropped (with a notice), new ones added and read. It returns
 // the elements it added.
-export async function syncScans(scans: IxScan[], host: HTMLElement, list: ScanEntry[]): Promise<number> {
+export async function syncScans(scans: IxScan[], host: HTMLElement, budget: FileBudget, list: ScanEntry[]): Promise<number> {
   const want = list.filter((e) => SCAN_ID.test(String(e.id)) && e.data === "scans/" + String(e.id) + "/data/");
   const ids = new Set(want.map((e) => String(e.id)));
   const kept = scans.filter((sc) => ids.has(sc.id));
@@ -144,7 +145,7 @@ export async function syncScans(scans: IxScan[], host: HTMLElement, list: ScanEn
   for (const e of want) {
     clearNotice(host, "gone-" + String(e.id));
     if (!scans.some((sc) => sc.id === String(e.id))) {
-      const n = await addScan(scans, host, String(e.id), String(e.name ?? e.id), String(e.target ?? ""), e.data, "scans/" + String(e.id) + "/");
+      const n = await addScan(scans, host, budget, String(e.id), String(e.name ?? e.id), String(e.target ?? ""), e.data, "scans/" + String(e.id) + "/");
       added += n;
     }
   }

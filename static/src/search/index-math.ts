@@ -53,9 +53,15 @@ export function foldString(s: string): string {
   return out;
 }
 
+// START and END are the code points the writer puts before and after
+// every entry when it takes its trigrams (Go: searchindex.Start, End): a
+// query anchored at a value's start or end requires them (plan.ts).
+export const START = "\u0002";
+export const END = "\u0003";
+
 // valueTrigrams is the set of trigrams the writer indexes for a value.
 export function valueTrigrams(v: string): Set<string> {
-  return new Set(trigramsOf(foldString(v)));
+  return new Set(trigramsOf(START + foldString(v) + END));
 }
 
 // ---- posting lists ----

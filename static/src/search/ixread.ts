@@ -12,24 +12,68 @@ import type { Query } from "./query";
 import { asSegment, coveredTypes, dictRows, lateAfter, readDict, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
 import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
-const SHARD_CACHE = 256;
-// Dictionary blocks kept between queries, by their size (characters of
-// entries and of postings): about 16–32 MB of heap.
-const BLOCK_CACHE = 16 << 20;
+// The index files (dictionary blocks and shards) every scan of a page keeps
+// between queries, together, by their size in characters (entries,
+// trigrams and posting lists): about 60–90 MB of heap (measured: a
+// character kept holds 2.5–3.5 bytes, with the strings, the decoded
+// posting bytes and the trigram maps).
+const FILE_BUDGET = 24 << 20;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;
 
-// Caches are the files of one index (one generation) loaded so far: kept
-// with the next head when only its segments changed.
-export interface Caches {
-  shards: Map<string, Promise<TrigramShard | ExactShard>>;
-  blocks: Map<number, { p: Promise<Dict>; size: number }>; // oldest first
-  size: number; // of the blocks kept
+// A Kept file is one index file loaded (or loading): its promise, and its
+// size once loaded.
+interface Kept {
+  key: string; // "d<n>", "t<n>", "x<n>"
+  p: Promise<unknown>;
+  size: number;
+  owner: Caches;
 }
 
-export function newCaches(): Caches {
-  return { shards: new Map(), blocks: new Map(), size: 0 };
+// FileBudget bounds the index files the scans of one page keep, together:
+// past max characters, the least recently used files are dropped (a query
+// that needs one again loads it again).
+export class FileBudget {
+  private readonly lru = new Set<Kept>(); // oldest first
+  size = 0;
+
+  constructor(readonly max = FILE_BUDGET) {}
+
+  touch(k: Kept): void {
+    if (!this.lru.delete(k)) return;
+    this.lru.add(k);
+  }
+
+  // add counts a loaded file, then drops the oldest others while over max.
+  add(k: Kept, size: number): void {
+    k.size = size;
+    this.lru.add(k);
+    this.size += size;
+    for (const old of this.lru) {
+      if (this.size <= this.max) break;
+      if (old === k) continue;
+      this.drop(old);
+    }
+  }
+
+  drop(k: Kept): void {
+    if (!this.lru.delete(k)) return;
+    this.size -= k.size;
+    if (k.owner.files.get(k.key) === k) k.owner.files.delete(k.key);
+  }
+}
+
+// Caches are the files of one index (one generation) loaded so far: kept
+// with the next head when only its segments changed, within the page's
+// budget.
+export interface Caches {
+  files: Map<string, Kept>;
+  budget: FileBudget;
+}
+
+export function newCaches(budget = new FileBudget()): Caches {
+  return { files: new Map(), budget };
 }
 
 export class ScanIndex {
@@ -91,53 +135,49 @@ export class ScanIndex {
     return { blocks, scan: false };
   }
 
-  // block loads dictionary block n (or takes it from the blocks kept).
+  // block loads dictionary block n (or takes it from the files kept).
   block(n: number): Promise<Dict> {
-    const c = this.caches;
-    const have = c.blocks.get(n);
-    if (have) {
-      c.blocks.delete(n);
-      c.blocks.set(n, have); // most recent last
-      return have.p;
-    }
     const file = `ix${this.meta.gen}-d${n}.js`;
-    const kept = { p: this.load(file).then((x): Dict => check(x)), size: 0 };
-    const check = (x: Payload): Dict => {
+    return this.file("d" + n, file, (x) => {
       const b = x as IndexBlock;
       if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
-      if (c.blocks.get(n) === kept) {
-        kept.size = b.e.reduce((a, v) => a + v.length, b.d.length + b.s.length);
-        c.size += kept.size;
-        for (const [k, old] of c.blocks) {
-          if (c.size <= BLOCK_CACHE || k === n) break;
-          c.blocks.delete(k);
-          c.size -= old.size;
-        }
-      }
-      return readDict(b.e, b.d, b.s);
-    };
-    kept.p.catch(() => {
-      if (c.blocks.get(n) === kept) c.blocks.delete(n);
+      return { v: readDict(b.e, b.d, b.s), size: b.e.reduce((a, v) => a + v.length, b.d.length + b.s.length) };
     });
-    c.blocks.set(n, kept);
-    return kept.p;
   }
 
   private shard(family: "t" | "x", n: number): Promise<TrigramShard | ExactShard> {
-    const key = family + n;
-    const c = this.caches.shards;
-    const have = c.get(key);
-    if (have) return have;
-    if (c.size >= SHARD_CACHE) c.clear();
-    const file = `ix${this.meta.gen}-${key}.js`;
-    const p = this.load(file).then((x): TrigramShard | ExactShard => {
+    const file = `ix${this.meta.gen}-${family}${n}.js`;
+    return this.file(family + n, file, (x) => {
       if ((x.k !== "ixt" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== this.scan || x.gen !== this.meta.gen || x.shard !== n) throw new Error(`${file} is not this scan's index shard.`);
-      return x;
+      const size = x.k === "ixt" ? x.t.reduce((a, t, i) => a + t.length + String(x.p[i]).length, 0) : x.h.length + x.p.length;
+      return { v: x, size };
     });
-    p.catch(() => c.delete(key));
-    c.set(key, p);
+  }
+
+  // file loads one of the index's files through the page's budget: read
+  // checks the payload and gives what to keep and its size.
+  private file<T>(key: string, file: string, read: (x: Payload) => { v: T; size: number }): Promise<T> {
+    const c = this.caches;
+    const have = c.files.get(key);
+    if (have) {
+      c.budget.touch(have);
+      return have.p as Promise<T>;
+    }
+    const kept: Kept = { key, p: Promise.resolve(), size: 0, owner: c };
+    const p = this.load(file).then((x) => {
+      const r = read(x);
+      if (c.files.get(key) === kept) c.budget.add(kept, r.size);
+      return r.v;
+    });
+    kept.p = p;
+    p.catch(() => {
+      c.budget.drop(kept);
+      if (c.files.get(key) === kept) c.files.delete(key);
+    });
+    c.files.set(key, kept);
     return p;
   }
+
 }
 
 // IndexRun is one query over one scan's index: the candidate blocks, and
@@ -194,7 +234,7 @@ export type QueryLoader = (file: string, query: string) => Promise<Payload>;
 // running scan's index grows by segments with each live update (and a
 // merge writes a new generation), so the head is read afresh; an
 // unchanged head keeps the index already loaded (and its files).
-export function freshIndex(scan: string, load: QueryLoader): () => Promise<ScanIndex | null> {
+export function freshIndex(scan: string, load: QueryLoader, budget: FileBudget): () => Promise<ScanIndex | null> {
   let have: { head: string; main: string; ix: ScanIndex } | null = null;
   let stamp = 0;
   return async () => {
@@ -206,7 +246,7 @@ export function freshIndex(scan: string, load: QueryLoader): () => Promise<ScanI
     // A merge writes the next generation under new names: with the same
     // index and new segments, the shards and blocks loaded are kept.
     const main = JSON.stringify({ ...ix.meta, segs: undefined, cover: undefined });
-    const caches = have && have.main === main ? have.ix.caches : undefined;
+    const caches = have && have.main === main ? have.ix.caches : newCaches(budget);
     have = { head, main, ix: new ScanIndex(scan, ix.meta, (f) => load(f, v), caches) };
     return have.ix;
   };

@@ -15,7 +15,7 @@
 // sign) becomes "any character". Every candidate is confirmed with the
 // real query, so a weaker plan costs time, never a result.
 
-import { exactHash, fold, trigramsOf } from "./index-math";
+import { END, exactHash, fold, START, trigramsOf } from "./index-math";
 import type { Query } from "./query";
 
 export type Plan = { op: "all" } | { op: "tri"; t: string } | { op: "and"; xs: Plan[] } | { op: "or"; xs: Plan[] };
@@ -148,6 +148,7 @@ class Parser {
     src: string,
     private readonly ci: boolean,
     private readonly u: boolean,
+    private readonly m: boolean,
   ) {
     this.cs = u ? Array.from(src, (ch) => ch.codePointAt(0)!) : Array.from({ length: src.length }, (_, k) => src.charCodeAt(k));
   }
@@ -220,9 +221,14 @@ class Parser {
     const c = this.peek();
     this.i++;
     switch (c) {
+      // Without the m flag, ^ and $ match only at the value's start and
+      // end, where the index puts START and END: an anchored regex
+      // requires their trigrams (/^vpn/: START v p). With m they also
+      // match at line breaks: any position.
       case 0x5e: // ^
+        return this.m ? { t: "empty" } : { t: "set", cs: [START.codePointAt(0)!] };
       case 0x24: // $
-        return { t: "empty" };
+        return this.m ? { t: "empty" } : { t: "set", cs: [END.codePointAt(0)!] };
       case 0x2e: // .
         return ANY;
       case 0x28: // (
@@ -395,11 +401,15 @@ const exactInfo = (ss: string[]): Info => ({ exact: ss, pre: [], suf: [], m: ALL
 function uniq(ss: string[]): string[] {
   return [...new Set(ss)];
 }
+// cross joins every string of a to every string of b. ^ and $ stand for
+// START and END, which the indexed string holds once: anchors in a row
+// (/^^a/, /(^){2}/) are one.
 function cross(a: string[], b: string[]): string[] {
   const out: string[] = [];
-  for (const x of a) for (const y of b) out.push(x + y);
+  for (const x of a) for (const y of b) out.push((x + y).replace(ANCHOR_RUNS, (r) => r[0]));
   return uniq(out);
 }
+const ANCHOR_RUNS = new RegExp(`${START}{2,}|${END}{2,}`, "g");
 function first(s: string, n: number): string {
   return Array.from(s).slice(0, n).join("");
 }
@@ -476,16 +486,21 @@ function info(n: Node): Info {
 export function regexPlan(source: string, flags: string): Plan {
   let n: Node;
   try {
-    n = new Parser(source, flags.includes("i"), flags.includes("u")).parse();
+    n = new Parser(source, flags.includes("i"), flags.includes("u"), flags.includes("m")).parse();
   } catch {
     return ALL;
   }
   return inexact(info(n)).m;
 }
 
-// wildcardPlan: every piece between the stars is in the value.
+// wildcardPlan: every piece between the stars is in the value, the first
+// at its start (after START) unless the pattern starts with a star, the
+// last at its end (before END) unless it ends with one.
 export function wildcardPlan(text: string): Plan {
-  return and(...text.split("*").flatMap(literalPieces).map(stringPlan));
+  const pieces = text.split("*");
+  pieces[0] = START + pieces[0];
+  pieces[pieces.length - 1] += END;
+  return and(...pieces.flatMap(literalPieces).map(stringPlan));
 }
 
 // planQuery says how the index answers a query: the blocks of its exact
