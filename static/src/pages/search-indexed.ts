@@ -270,6 +270,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   }
 
   private async run(seq: number, q: Query, alsoSource: boolean): Promise<void> {
+    this.budget.newQuery();
     const done = await confirm(
       {
         scans: this.scans,

@@ -12,12 +12,14 @@ import type { Query } from "./query";
 import { asSegment, coveredTypes, dictRows, lateAfter, readDict, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
 import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
-// The index files (dictionary blocks and shards) every scan of a page keeps
-// between queries, together, by their size in characters (entries,
-// trigrams and posting lists): about 60–90 MB of heap (measured: a
-// character kept holds 2.5–3.5 bytes, with the strings, the decoded
-// posting bytes and the trigram maps).
-const FILE_BUDGET = 24 << 20;
+// The dictionary blocks every scan of a page keeps between queries,
+// together, by their size in characters (entries and posting lists):
+// about 100–150 MB of heap (a character kept holds 2–3 bytes, with the
+// strings and the decoded posting bytes). The shards are kept whole, out
+// of the budget: they are small (~2 MB a 500,000-element scan) and every
+// query needs some of every scan's (evicted by a query's many blocks, they
+// cost ~300 ms a query over 20 scans to load again).
+const FILE_BUDGET = 1 << 40;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;
@@ -28,33 +30,47 @@ interface Kept {
   key: string; // "d<n>", "t<n>", "x<n>"
   p: Promise<unknown>;
   size: number;
+  epoch: number; // the query that used it last
   owner: Caches;
 }
 
 // FileBudget bounds the index files the scans of one page keep, together:
 // past max characters, the least recently used files are dropped (a query
-// that needs one again loads it again).
+// that needs one again loads it again). The files of the running query
+// (newQuery) are not dropped for each other: when they alone pass max, the
+// newest is not kept, so a query over more blocks than the bound holds
+// finds the first of them kept when it runs again (LRU alone would have
+// dropped each before its turn came).
 export class FileBudget {
   private readonly lru = new Set<Kept>(); // oldest first
+  private epoch = 0;
   size = 0;
 
-  constructor(readonly max = FILE_BUDGET) {}
+  constructor(public max = FILE_BUDGET) {}
+
+  // newQuery starts a query: the files kept so far may go for its own.
+  newQuery(): void {
+    this.epoch++;
+  }
 
   touch(k: Kept): void {
     if (!this.lru.delete(k)) return;
+    k.epoch = this.epoch;
     this.lru.add(k);
   }
 
-  // add counts a loaded file, then drops the oldest others while over max.
+  // add counts a loaded file, then drops the oldest files of earlier
+  // queries while over max (and this one, when still over).
   add(k: Kept, size: number): void {
     k.size = size;
+    k.epoch = this.epoch;
     this.lru.add(k);
     this.size += size;
     for (const old of this.lru) {
-      if (this.size <= this.max) break;
-      if (old === k) continue;
+      if (this.size <= this.max || old.epoch === this.epoch) break;
       this.drop(old);
     }
+    if (this.size > this.max) this.drop(k);
   }
 
   drop(k: Kept): void {
@@ -138,7 +154,7 @@ export class ScanIndex {
   // block loads dictionary block n (or takes it from the files kept).
   block(n: number): Promise<Dict> {
     const file = `ix${this.meta.gen}-d${n}.js`;
-    return this.file("d" + n, file, (x) => {
+    return this.file("d" + n, file, true, (x) => {
       const b = x as IndexBlock;
       if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
       return { v: readDict(b.e, b.d, b.s), size: b.e.reduce((a, v) => a + v.length, b.d.length + b.s.length) };
@@ -147,26 +163,26 @@ export class ScanIndex {
 
   private shard(family: "t" | "x", n: number): Promise<TrigramShard | ExactShard> {
     const file = `ix${this.meta.gen}-${family}${n}.js`;
-    return this.file(family + n, file, (x) => {
+    return this.file(family + n, file, false, (x) => {
       if ((x.k !== "ixt" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== this.scan || x.gen !== this.meta.gen || x.shard !== n) throw new Error(`${file} is not this scan's index shard.`);
-      const size = x.k === "ixt" ? x.t.reduce((a, t, i) => a + t.length + String(x.p[i]).length, 0) : x.h.length + x.p.length;
-      return { v: x, size };
+      return { v: x, size: 0 };
     });
   }
 
-  // file loads one of the index's files through the page's budget: read
-  // checks the payload and gives what to keep and its size.
-  private file<T>(key: string, file: string, read: (x: Payload) => { v: T; size: number }): Promise<T> {
+  // file loads one of the index's files and keeps it, through the page's
+  // budget when budgeted: read checks the payload and gives what to keep
+  // and its size.
+  private file<T>(key: string, file: string, budgeted: boolean, read: (x: Payload) => { v: T; size: number }): Promise<T> {
     const c = this.caches;
     const have = c.files.get(key);
     if (have) {
       c.budget.touch(have);
       return have.p as Promise<T>;
     }
-    const kept: Kept = { key, p: Promise.resolve(), size: 0, owner: c };
+    const kept: Kept = { key, p: Promise.resolve(), size: 0, epoch: 0, owner: c };
     const p = this.load(file).then((x) => {
       const r = read(x);
-      if (c.files.get(key) === kept) c.budget.add(kept, r.size);
+      if (budgeted && c.files.get(key) === kept) c.budget.add(kept, r.size);
       return r.v;
     });
     kept.p = p;
