@@ -129,6 +129,10 @@ func TestSiteFalsePositives(t *testing.T) {
 	if !regexp.MustCompile(`"d":\[\[1,"t",\d{13}\]\]`).Match(fp) { // who marked a, and when
 		t.Errorf("fp.js does not say who decided: %s", fp)
 	}
+	// The same two as rows of their types (row 0 of each), for the search pages.
+	if !strings.Contains(string(fp), `"r":{"internet_name":[0],"malicious_ipaddr":[0]}`) {
+		t.Errorf("fp.js does not name the rows: %s", fp)
+	}
 	_, err = st.SetFP(ctx, "good", []string{"b"}, false, "t")
 	refusal(t, err, "which is still a false positive")
 	if got := review(t, root, "good"); strings.Count(got, "\n") != 1 || !strings.Contains(got, `"op":"fp-set","elements":["a"],"by":"t"`) {

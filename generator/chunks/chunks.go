@@ -17,6 +17,7 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/scantext"
 	"github.com/scanreport/scanreport/internal/jsonw"
+	"github.com/scanreport/scanreport/scan"
 )
 
 // Rows is the most rows an element or log chunk holds.
@@ -337,17 +338,49 @@ func FP(s *model.Scan) []byte {
 	b = append(b, `{"k":"fp","scan":`...)
 	b = jsonw.String(b, s.Meta.ID)
 	b = append(b, `,"i":[`...)
+	// rows: each type's false positives by row (ROOT has no rows), for
+	// readers that know a row's position but not its element index.
+	rows := map[uint32][]int32{}
 	first := true
 	for i := range s.Elements {
-		if s.Elements[i].Is(model.FlagFP) {
+		e := &s.Elements[i]
+		if e.Is(model.FlagFP) {
 			if !first {
 				b = append(b, ',')
 			}
 			first = false
 			b = jsonw.Int(b, int64(i))
+			if s.Types[e.Type].Code != scan.RootID {
+				rows[e.Type] = append(rows[e.Type], e.Pos)
+			}
 		}
 	}
 	b = append(b, ']')
+	// "r": the same false positives as rows of their types, {slug: [rows
+	// ascending]}, the types in the manifest's order.
+	b = append(b, `,"r":{`...)
+	first = true
+	for ti, t := range s.Types {
+		r := rows[uint32(ti)]
+		if len(r) == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		slices.Sort(r)
+		b = jsonw.String(b, t.Slug)
+		b = append(b, ':', '[')
+		for k, row := range r {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = jsonw.Int(b, int64(row))
+		}
+		b = append(b, ']')
+	}
+	b = append(b, '}')
 	// "d": the decisions behind them, [element, by, time (Unix ms, 0 when
 	// unknown)] for each element a decision names, in element order.
 	b = append(b, `,"d":[`...)

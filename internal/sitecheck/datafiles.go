@@ -31,6 +31,16 @@ func DataFiles(t testing.TB, site, id string, s *model.Scan) {
 	want := map[string]bool{"manifest.js": true, m.FP.F: true}
 	graphFiles(t, dir, want) // graph.js, tree.js and the files they list
 	indexFiles(t, dir, want) // ix.js and the shards it counts (docs/site-format.md)
+	var fp testread.FPList
+	testread.Payload(t, filepath.Join(dir, m.FP.F), &fp)
+	if len(fp.I) != m.FP.N || fp.K != "fp" {
+		t.Errorf("fp.js: k=%q with %d indices; manifest says %d", fp.K, len(fp.I), m.FP.N)
+	}
+	marked := map[int]bool{}
+	for _, i := range fp.I {
+		marked[i] = true
+	}
+	fpRows := 0
 	sum := 0
 	byCode := map[string]int{}
 	for _, ty := range s.Types {
@@ -44,6 +54,7 @@ func DataFiles(t testing.TB, site, id string, s *model.Scan) {
 			t.Errorf("type %s: manifest total %d, model %d", ty.Code, ty.Total, byCode[ty.Code])
 		}
 		rows := 0
+		var fpAt []int // the rows whose element fp.js names, by the chunks
 		for seq, c := range ty.Chunks {
 			want[c.F] = true
 			rows += c.N
@@ -67,7 +78,18 @@ func DataFiles(t testing.TB, site, id string, s *model.Scan) {
 					break
 				}
 			}
+			for x, i := range ch.I {
+				if marked[i] {
+					fpAt = append(fpAt, c.S+x)
+				}
+			}
 		}
+		// fp.js "r" names the same false positives by row.
+		slices.Sort(fpAt)
+		if got := fp.R[ty.Slug]; !slices.Equal(got, fpAt) || len(got) != ty.FP {
+			t.Errorf("fp.js: type %s has false positives at rows %v; its chunks at %v; manifest counts %d", ty.Slug, got, fpAt, ty.FP)
+		}
+		fpRows += len(fpAt)
 		if rows != ty.Total {
 			t.Errorf("type %s: chunks hold %d rows, total %d", ty.Code, rows, ty.Total)
 		}
@@ -83,10 +105,8 @@ func DataFiles(t testing.TB, site, id string, s *model.Scan) {
 	if logRows != m.Log.Total || m.Log.Total != len(s.Log) {
 		t.Errorf("log: chunks %d rows, total %d, model %d", logRows, m.Log.Total, len(s.Log))
 	}
-	var fp testread.FPList
-	testread.Payload(t, filepath.Join(dir, m.FP.F), &fp)
-	if len(fp.I) != m.FP.N || fp.K != "fp" {
-		t.Errorf("fp.js: k=%q with %d indices; manifest says %d", fp.K, len(fp.I), m.FP.N)
+	if fpRows != len(fp.I) || len(fp.R) > len(m.Types) {
+		t.Errorf("fp.js: %d elements, %d rows in %d types", len(fp.I), fpRows, len(fp.R))
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {

@@ -130,6 +130,10 @@ type FPList struct {
 	K    string `json:"k" ts:"\"fp\""`
 	Scan string `json:"scan"`
 	I    []int  `json:"i"`
+	// the same false positives as rows of their types: type slug → rows
+	// ascending (a row as the manifest's chunks count them); absent in
+	// sites written before it
+	R map[string][]int `json:"r,omitempty"`
 	// the decisions behind them: [element, by, time (Unix ms, 0 unknown)]
 	// for each element a decision names (its descendants follow it)
 	D [][]any `json:"d,omitempty" ts:"Array<[number, string, number]>"`

@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { chunkOf, COL_DATA, COL_FP, COL_SRC, COL_TIME, HitList, hitKey, keyPos, keyRow, keyScan, ROW_MAX, TYPE_MAX } from "../src/pages/search-hits";
 import { hitCmp, needsCells, type HitTable } from "../src/pages/search-ixcolumns";
+import { FPRows } from "../src/pages/search-fprows";
 import type { IxScan, IxType } from "../src/pages/search-ixscans";
 import type { ElementChunk, TypeInfo } from "../src/data/types";
 import { rng } from "./random";
@@ -110,7 +111,8 @@ function chunk(rows: Array<{ d: string; sd: string; t: number; i: number }>): El
 test("cells a sort needs are read into columns, and order the hits", () => {
   const withFP = ixType(0, [[0, 3]], 1);
   const noFP = ixType(1, [[0, 3]]);
-  const sc = { index: 0, types: [withFP, noFP], fp: new Set([11]), m: null } as unknown as IxScan;
+  // A site whose fp.js names false positives by element index only.
+  const sc = { index: 0, types: [withFP, noFP], fp: new Set([11]), fpRows: null, m: null } as unknown as IxScan;
   const h = new HitList();
   h.add(hitKey(0, 1, 0), null); // matched by its source: data unknown
   h.add(hitKey(0, 0, 2), "Zeta\n<SFURL>https://x.example/?key=1</SFURL>");
@@ -163,6 +165,50 @@ test("cells a sort needs are read into columns, and order the hits", () => {
   h.merge();
   assert.equal(h.colsNow(), null);
   assert.notEqual(h.columns(), cols);
+});
+
+test("false positives by row: known from a hit's key, no cells needed", () => {
+  const slugs = ["ip_address", "internet_name", "emailaddr"];
+  // fp.js "r" as the writer makes it, with what a hostile or broken file
+  // might hold besides: a type the manifest lacks, values that are not rows.
+  const r = { internet_name: [0, 9999, 10000, 25003], emailaddr: [7, -1, 2.5, "3", null, 2 ** 60], gone: [1] };
+  const fr = FPRows.from(r, slugs)!;
+  assert.ok(fr);
+  const keys = [hitKey(0, 1, 0), hitKey(0, 1, 9999), hitKey(0, 1, 10000), hitKey(0, 1, 25003), hitKey(0, 2, 7), hitKey(0, 0, 0), hitKey(0, 1, 1), hitKey(0, 2, 3), hitKey(0, 2, 2), hitKey(0, 3, 1)];
+  assert.deepEqual(
+    keys.map((k) => fr.has(keyPos(k), keyRow(k))),
+    [true, true, true, true, true, false, false, false, false, false],
+  );
+  // No "r" (a site written before it): unknown, the chunks say.
+  assert.equal(FPRows.from(undefined, slugs), null);
+  assert.equal(FPRows.from([1, 2], slugs), null);
+  assert.equal(FPRows.from({}, slugs)!.has(0, 0), false);
+
+  // Hidden or sorted by F/P, such a scan's hits need no cells.
+  const withFP = ixType(1, [[0, 10000], [10000, 20000]], 4);
+  const sc = { index: 0, types: [ixType(0, [[0, 5]]), withFP], fp: new Set([3, 4]), fpRows: fr, m: null } as unknown as IxScan;
+  const h = new HitList();
+  for (const k of [hitKey(0, 1, 10000), hitKey(0, 1, 1), hitKey(0, 0, 0)]) h.add(k, "x");
+  h.merge();
+  const view: HitTable = {
+    all: false,
+    scanOf: () => sc,
+    typeOf: (k) => sc.types[keyPos(h.keys[k])],
+    scan: () => sc,
+    groupCount: () => 0,
+    dataKnown: (k) => h.dataKnown(k),
+    cellsOf: () => null,
+    sourceOf: () => "",
+    timeOf: () => 0,
+    moduleOf: () => "",
+    isFP: (k) => fr.has(keyPos(h.keys[k]), keyRow(h.keys[k])),
+  };
+  assert.deepEqual([0, 1, 2].map(needsCells(null, true, view)!), [0, 0, 0]);
+  assert.deepEqual([0, 1, 2].map(needsCells("fp", false, view)!), [0, 0, 0]);
+  assert.deepEqual([0, 1, 2].map(needsCells("time", true, view)!), [COL_TIME, COL_TIME, COL_TIME]);
+  const order = [0, 1, 2].sort((a, b) => hitCmp("fp", view)(a, b) || a - b);
+  assert.deepEqual(order, [0, 1, 2].filter((k) => !view.isFP(k)).concat([0, 1, 2].filter((k) => view.isFP(k))));
+  assert.deepEqual([0, 1, 2].map(view.isFP), [false, false, true]);
 });
 
 test("a row's display chunk, by the chunks' start rows", () => {

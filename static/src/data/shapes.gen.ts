@@ -120,6 +120,10 @@ export interface FPList {
   k: "fp";
   scan: string;
   i: number[];
+  // the same false positives as rows of their types: type slug → rows
+  // ascending (a row as the manifest's chunks count them); absent in
+  // sites written before it
+  r?: Record<string, number[]>;
   // the decisions behind them: [element, by, time (Unix ms, 0 unknown)]
   // for each element a decision names (its descendants follow it)
   d?: Array<[number, string, number]>;

@@ -37,7 +37,7 @@ import { VTable, type SortDir } from "../table/vtable";
 import { loadList, loadOne, refreshScans, syncScans, type IxScan, type IxType } from "./search-ixscans";
 import { FileBudget } from "../search/ixread";
 import { confirm } from "./search-confirm";
-import { CellLoader, ChunkCache, COL_FP, COL_MOD, COL_SRC, COL_TIME, HitList, keyPos, keyScan, type Cells } from "./search-hits";
+import { CellLoader, ChunkCache, COL_FP, COL_MOD, COL_SRC, COL_TIME, HitList, keyPos, keyRow, keyScan, type Cells } from "./search-hits";
 import { hitCmp, hitColumns, needsCells, rowClass, type HitTable } from "./search-ixcolumns";
 import { showSearchDetail } from "./search-detail";
 
@@ -428,13 +428,18 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.table.setItems(this.disp, this.dispN, resetScroll);
   }
 
-  // isFP: the hit is a false positive (known once its cells are).
+  // isFP: the hit is a false positive: by its position (fp.js "r"), or,
+  // on a site whose fp.js lacks them, by its element index once its cells
+  // are known.
   private isFP(k: number): boolean {
+    const key = this.hits.keys[k];
+    const sc = this.scans[keyScan(key)];
+    if (!sc) return false;
+    if (sc.fpRows) return sc.fpRows.has(keyPos(key), keyRow(key));
     const c = this.hits.colsNow();
     if (c && c.got[k] & COL_FP) return c.fp![k] === 1;
-    const sc = this.scans[keyScan(this.hits.keys[k])];
-    if (!sc || sc.fp.size === 0) return false;
-    const x = this.cells.peek(this.hits.keys[k]);
+    if (sc.fp.size === 0) return false;
+    const x = this.cells.peek(key);
     return x !== null && sc.fp.has(x.i);
   }
 

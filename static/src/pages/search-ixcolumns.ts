@@ -81,12 +81,16 @@ export function hitCmp(key: string, o: HitTable): (a: number, b: number) => numb
 // before the table can be laid out: for a sort by source, module or time
 // that column of every hit; for a sort by data, the data of those whose
 // data the index did not give (or that were too many to keep); and, for
-// a sort by F/P or while false positives are hidden, whether the hits of
-// types with false positives are ones (fp.js names elements by their
-// index, which only the chunk gives; the manifest counts each type's
-// false positives). null: none.
+// a sort by F/P or while false positives are hidden, nothing when fp.js
+// names the false positives by row (a hit's key says it), else (a site
+// written before that: fp.js names elements by their index, which only
+// the chunk gives) whether the hits of types with false positives (the
+// manifest counts them) are ones. null: none.
 export function needsCells(sortKey: string | null, hide: boolean, o: HitTable): ((k: number) => number) | null {
-  const fpType = (k: number) => ((Number(o.typeOf(k)?.info.fp) || 0) > 0 && o.scanOf(k).fp.size > 0 ? COL_FP : 0);
+  const fpType = (k: number) => {
+    const sc = o.scanOf(k);
+    return sc.fpRows === null && sc.fp.size > 0 && (Number(o.typeOf(k)?.info.fp) || 0) > 0 ? COL_FP : 0;
+  };
   const all = sortKey === "source" ? COL_SRC : sortKey === "module" ? COL_MOD : sortKey === "time" ? COL_TIME : 0;
   const bySort = all !== 0 ? () => all : sortKey === "data" ? (k: number) => (o.dataKnown(k) === null ? COL_DATA : 0) : sortKey === "fp" ? fpType : null;
   if (hide) return bySort ? (k) => bySort(k) | fpType(k) : fpType;

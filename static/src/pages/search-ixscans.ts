@@ -6,6 +6,7 @@
 import { clearNotice, notice } from "../ui/dom";
 import { freshIndex, type FileBudget, type ScanIndex } from "../search/ixread";
 import { loadFrom } from "./search-corpus";
+import { FPRows } from "./search-fprows";
 import type { ChunkRef, Manifest, ScanEntry, ScansList, TypeInfo } from "../data/types";
 
 export const PARALLEL = 6; // data files in flight
@@ -33,7 +34,10 @@ export interface IxScan {
   types: IxType[]; // in manifest order
   byIx: Array<IxType | undefined>; // by the type's number in the index
 
-  fp: Set<number>;
+  fp: Set<number>; // the false positives by element index (fp.js "i")
+  // The false positives by type position and row (fp.js "r"); null for a
+  // site whose fp.js lacks them: a hit then needs its display chunk.
+  fpRows: FPRows | null;
   error: string;
 }
 
@@ -79,7 +83,7 @@ export async function loadList(scans: IxScan[], host: HTMLElement, budget: FileB
 // index files every scan keeps count against one budget.
 async function addScan(scans: IxScan[], host: HTMLElement, budget: FileBudget, id: string, name: string, target: string, folder: string, pages: string): Promise<number> {
   const fresh = freshIndex(id, (f, q) => loadFrom(folder, f, q), budget);
-  const sc: IxScan = { index: scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, fresh, types: [], byIx: [], fp: new Set(), error: "" };
+  const sc: IxScan = { index: scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, fresh, types: [], byIx: [], fp: new Set(), fpRows: null, error: "" };
   scans.push(sc);
   await readScan(sc, host, "");
   return Number(sc.m?.count) || 0;
@@ -105,10 +109,15 @@ async function readScan(sc: IxScan, host: HTMLElement, query: string): Promise<v
       sc.types.push(ty);
       if (k >= 0) sc.byIx[k] = ty;
     });
+    const slugs = mp.types.map((t) => String(t.slug));
     sc.fp = new Set();
+    sc.fpRows = FPRows.from({}, slugs);
     if (mp.fp && mp.fp.n > 0) {
       const fp = await loadFrom(sc.folder, String(mp.fp.f), query);
-      if (fp.k === "fp" && fp.scan === sc.id) sc.fp = new Set(fp.i);
+      if (fp.k === "fp" && fp.scan === sc.id) {
+        sc.fp = new Set(fp.i);
+        sc.fpRows = FPRows.from(fp.r, slugs);
+      }
     }
     sc.error = "";
     clearNotice(host, "scan-" + sc.index);

@@ -17,6 +17,41 @@
   2623,
   2634
  ],
+ "r": {
+  "linked_url_internal": [
+   62,
+   105,
+   504
+  ],
+  "tcp_port_open": [
+   46
+  ],
+  "linked_url_external": [
+   48
+  ],
+  "url_javascript": [
+   62
+  ],
+  "tcp_port_open_banner": [
+   46
+  ],
+  "http_code": [
+   62,
+   105
+  ],
+  "webserver_httpheaders": [
+   62
+  ],
+  "emailaddr": [
+   11
+  ],
+  "webserver_banner": [
+   62
+  ],
+  "emailaddr_compromised": [
+   9
+  ]
+ },
  "d": [
   [
    267,
