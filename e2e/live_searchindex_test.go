@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
@@ -186,4 +188,74 @@ func addElement(t *testing.T, scans, id string, e scan.Element) string {
 		t.Fatal(err)
 	}
 	return e.Data
+}
+
+// TestLiveSearchHidesMarkedFP: on the preview server, a scan's indexed
+// search page with false positives hidden follows the analysts' decisions:
+// an element marked while the page is open drops out of the results once
+// fp.js is read again (it names the false positives by type and row, so no
+// display chunk is needed to tell), shows as F/P with them shown, and
+// comes back when unmarked.
+func TestLiveSearchHidesMarkedFP(t *testing.T) {
+	srv, b, scans := serveSamples(t)
+	finished, s := scanWithStatus(t, scans, scan.StatusFinished)
+	// A leaf (marking it marks nothing else) past its type's first row,
+	// whose value no other element has: an exact query finds it alone.
+	kids := s.Children()
+	same := map[string]int{}
+	for i := range s.Elements {
+		same[strings.ToLower(s.Elements[i].Data)]++
+	}
+	victim := -1
+	for i := 1; i < len(s.Elements); i++ {
+		e := &s.Elements[i]
+		if !e.Is(model.FlagFP) && e.Pos > 0 && len(kids.Of(int32(i))) == 0 && same[strings.ToLower(e.Data)] == 1 &&
+			len(e.Data) > 3 && !strings.ContainsAny(e.Data, "\n*/\\<") {
+			victim = i
+			break
+		}
+	}
+	if victim < 0 {
+		t.Fatal("no leaf with a unique one-line value in the finished scan")
+	}
+	v := s.Elements[victim]
+	sp := b.open(t, srv.url("scans/"+finished+"/search.html#hidefp=1"))
+	waitLive(sp)
+	sp.waitFor(`(e => !!e && !e.hasAttribute("aria-busy") && e.getAttribute("data-index") === "1")(document.querySelector("#search-results"))`, time.Minute,
+		`document.querySelector("#search-progress").textContent`)
+	setMarker(sp)
+	if !evalT[bool](sp, `document.querySelector("#hide-fp").checked`) {
+		t.Fatal("#hide-fp is not checked from the hash")
+	}
+	if n := matches(t, search(sp, v.Data)); n != 1 {
+		t.Fatalf("%q: %d matches before marking, want 1", v.Data, n)
+	}
+	mark := func(fp bool) {
+		t.Helper()
+		status := evalT[int](sp, `fetch(window.__srLive.fp, {method: "POST", headers: {"Content-Type": "application/json", "X-SR-Token": window.__srLive.token},
+			body: JSON.stringify({scan: `+jsString(finished)+`, ids: [`+jsString(v.ID)+`], fp: `+fmt.Sprint(fp)+`})}).then(r => r.status)`)
+		if status != 200 {
+			t.Fatalf("fp %v on %s: HTTP %d", fp, v.ID, status)
+		}
+	}
+	mark(true)
+	// fp.js names it by its row.
+	var fp sitefmt.FPList
+	testread.Payload(t, filepath.Join(srv.site, "scans", finished, "data", "fp.js"), &fp)
+	ty := s.Type(int32(victim))
+	if !slices.Contains(fp.R[ty.Slug], int(v.Pos)) {
+		t.Fatalf("fp.js rows of %s: %v, want row %d among them", ty.Slug, fp.R[ty.Slug], v.Pos)
+	}
+	waitMatches(sp, 0, 15*time.Second)
+	checkMarker(sp, "the search page after marking")
+	// Shown again with false positives shown, as one.
+	setChecked(sp, "#hide-fp", false)
+	waitMatches(sp, 1, 10*time.Second)
+	sp.waitFor(`(r => !!r && r.querySelector(".c-fp").textContent === "F/P")(document.querySelector("#search-results .vt-body .vt-row:not([hidden]):not(.is-pending)"))`, 10*time.Second,
+		`document.querySelector("#search-results .vt-body").textContent`)
+	setChecked(sp, "#hide-fp", true)
+	waitMatches(sp, 0, 10*time.Second)
+	mark(false)
+	waitMatches(sp, 1, 15*time.Second)
+	checkMarker(sp, "the search page after unmarking")
 }
