@@ -108,17 +108,10 @@ function chunk(rows: Array<{ d: string; sd: string; t: number; i: number }>): El
   };
 }
 
-test("cells a sort needs are read into columns, and order the hits", () => {
-  const withFP = ixType(0, [[0, 3]], 1);
-  const noFP = ixType(1, [[0, 3]]);
-  // A site whose fp.js names false positives by element index only.
-  const sc = { index: 0, types: [withFP, noFP], fp: new Set([11]), fpRows: null, m: null } as unknown as IxScan;
-  const h = new HitList();
-  h.add(hitKey(0, 1, 0), null); // matched by its source: data unknown
-  h.add(hitKey(0, 0, 2), "Zeta\n<SFURL>https://x.example/?key=1</SFURL>");
-  h.add(hitKey(0, 0, 1), "alpha");
-  h.merge();
-  const view: HitTable = {
+// tableOf is the results table over one scan's hits, with no chunk loaded:
+// the cells are those the hits' columns hold.
+function tableOf(sc: IxScan, h: HitList, isFP: (k: number) => boolean): HitTable {
+  return {
     all: false,
     scanOf: () => sc,
     typeOf: (k) => sc.types[keyPos(h.keys[k])],
@@ -129,8 +122,21 @@ test("cells a sort needs are read into columns, and order the hits", () => {
     sourceOf: (k) => h.colsNow()?.src?.[k] ?? "",
     timeOf: (k) => h.colsNow()?.time?.[k] ?? 0,
     moduleOf: () => "",
-    isFP: (k) => h.colsNow()?.fp?.[k] === 1,
+    isFP,
   };
+}
+
+test("cells a sort needs are read into columns, and order the hits", () => {
+  const withFP = ixType(0, [[0, 3]], 1);
+  const noFP = ixType(1, [[0, 3]]);
+  // A site whose fp.js names false positives by element index only.
+  const sc = { index: 0, types: [withFP, noFP], fp: new Set([11]), fpRows: null, m: null } as unknown as IxScan;
+  const h = new HitList();
+  h.add(hitKey(0, 1, 0), null); // matched by its source: data unknown
+  h.add(hitKey(0, 0, 2), "Zeta\n<SFURL>https://x.example/?key=1</SFURL>");
+  h.add(hitKey(0, 0, 1), "alpha");
+  h.merge();
+  const view = tableOf(sc, h, (k) => h.colsNow()?.fp?.[k] === 1);
   // A sort by data needs only the hit whose data the index did not give;
   // hiding false positives only the hits of types that have some.
   const byData = needsCells("data", false, view)!;
@@ -190,19 +196,7 @@ test("false positives by row: known from a hit's key, no cells needed", () => {
   const h = new HitList();
   for (const k of [hitKey(0, 1, 10000), hitKey(0, 1, 1), hitKey(0, 0, 0)]) h.add(k, "x");
   h.merge();
-  const view: HitTable = {
-    all: false,
-    scanOf: () => sc,
-    typeOf: (k) => sc.types[keyPos(h.keys[k])],
-    scan: () => sc,
-    groupCount: () => 0,
-    dataKnown: (k) => h.dataKnown(k),
-    cellsOf: () => null,
-    sourceOf: () => "",
-    timeOf: () => 0,
-    moduleOf: () => "",
-    isFP: (k) => fr.has(keyPos(h.keys[k]), keyRow(h.keys[k])),
-  };
+  const view = tableOf(sc, h, (k) => fr.has(keyPos(h.keys[k]), keyRow(h.keys[k])));
   assert.deepEqual([0, 1, 2].map(needsCells(null, true, view)!), [0, 0, 0]);
   assert.deepEqual([0, 1, 2].map(needsCells("fp", false, view)!), [0, 0, 0]);
   assert.deepEqual([0, 1, 2].map(needsCells("time", true, view)!), [COL_TIME, COL_TIME, COL_TIME]);
