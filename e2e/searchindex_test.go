@@ -153,7 +153,7 @@ func TestSearchIndexSameResults(t *testing.T) {
 			setChecked(p, "#search-source", true)
 			setChecked(p, "#hide-fp", false)
 		}
-		for _, so := range []struct{ col, dir string }{{"c-source", "ascending"}, {"c-time", "descending"}, {"c-module", "ascending"}, {"c-data", "descending"}} {
+		for _, so := range []struct{ col, dir string }{{"c-source", "ascending"}, {"c-time", "descending"}, {"c-module", "ascending"}, {"c-data", "descending"}, {"c-fp", "descending"}} {
 			for _, q := range []string{"/<title>Acme/", "*wilson", "/chlo[eé]/i", "*.acme-corp.example"} {
 				var res [2]pageResult
 				for k, p := range []*tab{ps.index, ps.plain} {

@@ -282,7 +282,11 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
           if (!this.refreshed) await this.refresh(null);
           this.refreshed = false;
         },
-        add: (key, d) => this.hits.add(key, d),
+        // Only this search's: a block an older run awaited may arrive
+        // after a newer search has begun (its hits would join the new ones).
+        add: (key, d) => {
+          if (seq === this.seq) this.hits.add(key, d);
+        },
         found: () => this.hits.found(),
         flush: (now) => {
           if (now - this.lastFlush < this.flushEvery && !(this.orderN === 0 && this.hits.pending())) return false;
