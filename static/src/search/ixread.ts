@@ -21,7 +21,7 @@ import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from ".
 // cost ~300 ms a query over 20 scans to load again).
 // (A product, not a shift: JavaScript counts shifts modulo 32, and a
 // shift by 40 gave a budget of 256 characters, which kept nothing.)
-export const FILE_BUDGET = 24 * 2 ** 20;
+export const FILE_BUDGET = 8 * 2 ** 20;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;
