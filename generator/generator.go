@@ -192,7 +192,7 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			b.skip(id, err)
 			continue
 		}
-		sl, err := b.writeScan(ctx, s)
+		sl, err := b.writeScan(ctx, s, 0)
 		if err != nil {
 			b.root.Close()
 			return Result{}, nil, err
@@ -719,8 +719,10 @@ func (b *builder) correlate(s *model.Scan) {
 }
 
 // writeScan renders one scan's pages and data files, several at a time,
-// and returns the chunk layout it used.
-func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLayout, error) {
+// and returns the chunk layout it used; the search index is written as
+// generation ixGen (a build writes 0, the preview's full rewrite of a
+// scan the next unused one).
+func (b *builder) writeScan(ctx context.Context, s *model.Scan, ixGen int) (*chunks.ScanLayout, error) {
 	t0 := time.Now()
 	dir := pages.ScanDir(s.Meta.ID)
 	pageOut := b.out.Write
@@ -739,7 +741,7 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	}
 	if !b.o.NoSearchIndex {
 		jobs = append(jobs, func(buf []byte) ([]byte, error) {
-			_, err := searchindex.WriteSized(s, 0, b.o.SearchBlockBytes, searchindex.Out(dataOut))
+			_, err := searchindex.WriteSized(s, ixGen, b.o.SearchBlockBytes, searchindex.Out(dataOut))
 			return buf, err
 		})
 	}

@@ -41,10 +41,12 @@ type Live struct {
 	jobs      sync.WaitGroup
 	exporting map[string]bool // scans whose export job has not ended (cancelled or not)
 	graphing  map[string]bool // scans whose graph job has not ended
-	// ixGens is the last search index generation a merge of each scan
-	// wrote: a merge after a full rewrite (generation 0) still numbers
-	// above a merge of the scan read before, which may be finishing.
-	ixGens        map[string]int
+	// ixUsed is, for each scan, the highest search index generation and
+	// segment number written (or begun) this session: a whole index (a
+	// merge, a full rewrite) takes a generation above it, and segments
+	// after a full rewrite a number above it, so that no file name a
+	// reader may have read in a head is written again with other bytes.
+	ixUsed        map[string]ixUsed
 	exported      Change
 	exportedReady chan struct{}
 	// exportHook, when set (tests), runs in each export job before it
@@ -127,7 +129,7 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixGens: map[string]int{}, exportedReady: make(chan struct{}, 1)}
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixUsed: map[string]ixUsed{}, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
 		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !o.NoSearchIndex)}
 	})
@@ -390,7 +392,9 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	ls.dataChanged(len(relinked) > 0 || fpChanged)
 	// The appended rows go into a new search index segment, with the rows
 	// whose source arrived since (their source data changed).
-	if merge, err := ls.ix.appendRows(l.dir.Root(), s, relinked, dataOut); err != nil {
+	merge, err := ls.ix.appendRows(l.dir.Root(), s, relinked, dataOut)
+	l.noteSegs(c.Scan, ls.ix)
+	if err != nil {
 		return false, err
 	} else if merge {
 		l.startMerge(ctx, c.Scan, ls)
@@ -577,19 +581,21 @@ func (l *Live) reload(ctx context.Context, id string) error {
 		}
 		return nil
 	}
-	sl, err := l.b.writeScan(ctx, s)
+	// The search index is written whole as a generation of its own, so a
+	// page reading the index the head on disk names keeps reading it.
+	rw := l.rewriteIndex(id)
+	sl, err := l.b.writeScan(ctx, s, rw.gen)
 	if err != nil {
 		if l.scans[id] == nil {
 			l.scans[id] = &liveScan{s: s, layout: chunks.NewScanLayout(s)}
 		}
 		return err
 	}
-	// The index was written whole as generation 0: the files of any other
-	// (and the segments) are stale.
-	if err := l.removeStaleIndex(id); err != nil {
+	ix, err := rw.done(s)
+	if err != nil {
 		l.b.o.Logger.Warn("stale search index files not removed", "scan", id, "err", err)
 	}
-	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !l.b.o.NoSearchIndex)}
+	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: ix}
 	if l.exporting[id] {
 		// A cancelled job may still replace a download with its older
 		// copy: write them once more, whole, after it.

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
@@ -202,4 +203,19 @@ func Head(meta []byte, segs []int, cover map[string]int, order []string) ([]byte
 	}
 	b = append(b, "]}"...)
 	return append(b, suffix...), nil
+}
+
+// SegNum is the number of segment file name (SegFile); ok is false for
+// any other name.
+func SegNum(name string) (n int, ok bool) {
+	rest, found := strings.CutPrefix(name, "ix-g")
+	if !found || !strings.HasSuffix(rest, ".js") {
+		return 0, false
+	}
+	rest = strings.TrimSuffix(rest, ".js")
+	n, err := strconv.Atoi(rest)
+	if err != nil || n < 0 || strconv.Itoa(n) != rest {
+		return 0, false
+	}
+	return n, true
 }
