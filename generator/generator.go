@@ -137,13 +137,15 @@ type Result struct {
 // that cannot be read is reported and left out; the others are built. The
 // previous site stays until the new one is complete.
 func Build(ctx context.Context, o Options) (Result, error) {
-	res, _, err := build(ctx, o, nil)
+	res, _, err := build(ctx, o, nil, nil)
 	return res, err
 }
 
 // build writes the whole site; keep, when not nil, receives each scan's
-// model and layout instead of letting them go (the watch mode keeps them).
-func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLayout)) (Result, *builder, error) {
+// model and layout instead of letting them go (the watch mode keeps them),
+// and ixGen, when not nil, gives the generation each scan's search index
+// is written as (else 0).
+func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLayout), ixGen func(id string) int) (Result, *builder, error) {
 	start := time.Now()
 	b := newBuilder(o)
 	if err := b.prepare(); err != nil {
@@ -192,10 +194,19 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			b.skip(id, err)
 			continue
 		}
-		sl, err := b.writeScan(ctx, s, 0)
+		gen := 0
+		if ixGen != nil {
+			gen = ixGen(id)
+		}
+		sl, err := b.writeScan(ctx, s, gen)
 		if err != nil {
 			b.root.Close()
 			return Result{}, nil, err
+		}
+		if ixGen != nil && !o.NoSearchIndex {
+			if err := carryIndex(out, id); err != nil {
+				b.o.Logger.Warn("the previous site's search index files not kept", "scan", id, "err", err)
+			}
 		}
 		facts := pages.InvestigationFacts(s)
 		if err := b.writeRecord(key, s, facts); err != nil {

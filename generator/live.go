@@ -129,10 +129,19 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixUsed: map[string]ixUsed{}, exportedReady: make(chan struct{}, 1)}
+	return start(ctx, o, nil)
+}
+
+// start is Start; each scan's search index is written as a generation
+// above those of the site it replaces and those reserved (a rebuild's).
+func start(ctx context.Context, o Options, reserved map[string]ixUsed) (*Live, Result, error) {
+	gens := startIndexGens(o.Output, reserved)
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixUsed: gens, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
-		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !o.NoSearchIndex)}
-	})
+		ix := newLiveIndex(s, !o.NoSearchIndex)
+		ix.gen, ix.next = gens[s.Meta.ID].gen, gens[s.Meta.ID].seg
+		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: ix}
+	}, func(id string) int { return gens[id].gen })
 	if err != nil {
 		return nil, Result{}, err
 	}
@@ -161,7 +170,10 @@ func (l *Live) Close() error {
 // is marked (Behind); Retry tries it again with the same options, backing
 // off as for a scan.
 func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
-	n, res, err := Start(ctx, o)
+	l.mu.Lock()
+	reserved := l.reserveGens()
+	l.mu.Unlock()
+	n, res, err := start(ctx, o, reserved)
 	if err != nil {
 		l.mu.Lock()
 		defer l.mu.Unlock()
@@ -182,6 +194,12 @@ func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 		ls.stopExport() // its files are gone with the old site
 	}
 	l.b, l.dir, l.scans = n.b, n.dir, n.scans
+	for id, u := range l.ixUsed {
+		// Merges of the old site that ran meanwhile.
+		nu := n.ixUsed[id]
+		n.ixUsed[id] = ixUsed{gen: max(nu.gen, u.gen), seg: max(nu.seg, u.seg)}
+	}
+	l.ixUsed = n.ixUsed
 	for id := range l.exporting {
 		// A cancelled job may still replace a download: write it again.
 		if ls := l.scans[id]; ls != nil {

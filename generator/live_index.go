@@ -15,6 +15,7 @@ import (
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/pages"
 	"github.com/scanreport/scanreport/generator/searchindex"
+	"github.com/scanreport/scanreport/generator/site"
 	"github.com/scanreport/scanreport/internal/sitefmt"
 )
 
@@ -217,7 +218,13 @@ func (x *liveIndex) head() indexHead {
 // diskHead reads the head of the index in the data folder dataDir, as a
 // page would now ({gen: -1} when there is none it reads).
 func (l *Live) diskHead(dataDir string) indexHead {
-	b, err := os.ReadFile(filepath.Join(l.dir.Root(), filepath.FromSlash(dataDir+searchindex.MetaFile)))
+	return readIndexHead(filepath.Join(l.dir.Root(), filepath.FromSlash(dataDir+searchindex.MetaFile)))
+}
+
+// readIndexHead reads the index head file ix ({gen: -1} when there is
+// none a page reads).
+func readIndexHead(ix string) indexHead {
+	b, err := os.ReadFile(ix)
 	if err != nil {
 		return indexHead{gen: -1}
 	}
@@ -247,16 +254,102 @@ func (l *Live) takeGen(id, dataDir string, h indexHead) ixUsed {
 	for _, n := range h.segs {
 		u.seg = max(u.seg, n)
 	}
-	for _, f := range l.indexFiles(dataDir) {
-		if g, _ := searchindex.FileGen(f); g >= 0 {
-			u.gen = max(u.gen, g)
-		} else if n, ok := searchindex.SegNum(f); ok {
-			u.seg = max(u.seg, n)
-		}
+	if d, ok := dirIndexUsed(filepath.Join(l.dir.Root(), filepath.FromSlash(dataDir))); ok {
+		u.gen, u.seg = max(u.gen, d.gen), max(u.seg, d.seg)
 	}
 	u.gen++
 	l.ixUsed[id] = u
 	return u
+}
+
+// dirIndexUsed gives the highest index generation and segment number of
+// the files in the data folder dir; ok is false when it holds none.
+func dirIndexUsed(dir string) (u ixUsed, ok bool) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return u, false
+	}
+	u.gen = -1
+	for _, e := range ents {
+		if g, isIx := searchindex.FileGen(e.Name()); !isIx {
+			continue
+		} else if g >= 0 {
+			u.gen, ok = max(u.gen, g), true
+		} else if n, isSeg := searchindex.SegNum(e.Name()); isSeg {
+			u.seg, ok = max(u.seg, n), true
+		}
+	}
+	return u, ok
+}
+
+// startIndexGens gives the search index generation (and the highest
+// segment number used) of each scan of a site written whole over the
+// site folder out by the preview server (at its start, or a rebuild):
+// one above the generations of the site it replaces, so that a page of
+// that site, mid-query when the new one is swapped in, never finds a file
+// it names with other bytes; reserved holds the generations a rebuild
+// took (above those of merges still running).
+func startIndexGens(out string, reserved map[string]ixUsed) map[string]ixUsed {
+	gens := maps.Clone(reserved)
+	if gens == nil {
+		gens = map[string]ixUsed{}
+	}
+	scans, err := os.ReadDir(filepath.Join(out, "scans"))
+	if err != nil {
+		return gens
+	}
+	for _, d := range scans {
+		if u, ok := dirIndexUsed(filepath.Join(out, "scans", d.Name(), "data")); ok && d.IsDir() {
+			r := gens[d.Name()]
+			gens[d.Name()] = ixUsed{gen: max(r.gen, u.gen+1), seg: max(r.seg, u.seg)}
+		}
+	}
+	return gens
+}
+
+// carryIndex links into out, the site the preview server writes whole
+// over the previous one, the files the previous site's index head of scan
+// id names: a page of that site mid-query when the new one is swapped in
+// still finds them (the new index is a newer generation: startIndexGens).
+// The next whole index removes them (pruneIndex).
+func carryIndex(out *site.Build, id string) error {
+	prev := out.Previous()
+	if prev == "" {
+		return nil
+	}
+	dataDir := pages.ScanDir(id) + "data/"
+	dir := filepath.Join(prev, filepath.FromSlash(dataDir))
+	h := readIndexHead(filepath.Join(dir, searchindex.MetaFile))
+	if h.gen < 0 {
+		return nil
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range ents {
+		if h.names(e.Name()) && e.Type().IsRegular() {
+			errs = append(errs, out.Link(dataDir+e.Name(), filepath.Join(dir, e.Name())))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// reserveGens takes, with l.mu held, the search index generation of each
+// scan a rebuild writes (startIndexGens).
+func (l *Live) reserveGens() map[string]ixUsed {
+	ids := slices.Collect(maps.Keys(l.ixUsed))
+	for id := range l.scans {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	out := map[string]ixUsed{}
+	for _, id := range slices.Compact(ids) {
+		dataDir := pages.ScanDir(id) + "data/"
+		out[id] = l.takeGen(id, dataDir, l.diskHead(dataDir))
+	}
+	return out
 }
 
 // noteSegs records the segment numbers x used, with l.mu held.

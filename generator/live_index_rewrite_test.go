@@ -74,7 +74,8 @@ func (s *seenFiles) check(name string, b []byte) error {
 
 // A full rewrite of a live scan's index (the scan read afresh: Dir, a
 // shrunk elements file) writes a generation of its own, as a merge does,
-// and one rule holds for both: after each step, every file the head
+// and so do a rebuild of the whole site and a server started again over
+// its site; one rule holds for all: after each step, every file the head
 // before it named is still there with the same bytes (a page mid-query),
 // the data folder holds only the files of the current head and of the
 // head the last whole index replaced, generations only grow and segment
@@ -101,7 +102,7 @@ func TestLiveIndexRewrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
+	defer func() { l.Close() }()
 	data := filepath.Join(out, "scans", "run", "data")
 	elements := filepath.Join(scans, "run", scan.ElementsFile)
 	update := func(c ScanChange) {
@@ -146,6 +147,7 @@ func TestLiveIndexRewrite(t *testing.T) {
 		before, names, files := held()
 		do()
 		m, cur, _ := held()
+		t.Logf("%s: generation %d segments %v", what, m.Gen, m.Segs)
 		if whole {
 			if m.Gen <= before.Gen || len(m.Segs) > 0 {
 				t.Errorf("%s: head of generation %d (segments %v) after %d; want a new generation", what, m.Gen, m.Segs, before.Gen)
@@ -216,6 +218,31 @@ func TestLiveIndexRewrite(t *testing.T) {
 	step("another rewrite at once", true, func() { update(ScanChange{Dir: true}) })
 	step("a segment", false, func() { add(1) })
 	step("a rewrite", true, func() { update(ScanChange{Dir: true}) })
+	// The whole site written again and swapped in (config.toml changed):
+	// the previous site's index files are kept in the new one.
+	step("a rebuild", true, func() {
+		if _, err := l.Rebuild(context.Background(), options(scans, out)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	step("a segment after the rebuild", false, func() { add(2) })
+	step("a rebuild with segments listed", true, func() {
+		if _, err := l.Rebuild(context.Background(), options(scans, out)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	step("a segment after the second rebuild", false, func() { add(1) })
+	step("a merge after the rebuild", true, flush)
+	// The server started again over its site.
+	step("a restart", true, func() {
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if l, _, err = Start(context.Background(), options(scans, out)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	step("a rewrite after the restart", true, func() { update(ScanChange{Dir: true}) })
 	if !slices.IsSorted(gens) || len(slices.Compact(slices.Clone(gens))) != len(gens) {
 		t.Errorf("generations %v do not only grow", gens)
 	}
