@@ -52,6 +52,31 @@ func readHead(data string) (*sitefmt.IndexMeta, []string, error) {
 	return m, names, nil
 }
 
+// runningMeta is the scan.toml of the running scan "run".
+const runningMeta = "-- run/scan.toml --\nname = \"Running\"\ntarget = \"example.com\"\nstatus = \"RUNNING\"\n"
+
+// startRunning serves, from a new scans root, the running scan "run"
+// holding the elements lines (an INTERNET_NAME "h" when none), with the
+// options o changes; it returns the server and the scans root and site.
+func startRunning(t *testing.T, o func(*Options), lines ...string) (l *Live, scans, out string) {
+	t.Helper()
+	dir := t.TempDir()
+	scans, out = filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	if len(lines) == 0 {
+		lines = []string{`{"id":"h","type":"INTERNET_NAME","data":"example.com","source":"ROOT","module":"m","generated":"2026-11-20T10:00:01Z"}`}
+	}
+	writeFiles(t, scans, runningMeta+"-- run/elements.jsonl --\n"+strings.Join(lines, "\n")+"\n")
+	opts := options(scans, out)
+	if o != nil {
+		o(&opts)
+	}
+	l, _, err := Start(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, scans, out
+}
+
 // seenFiles remembers the bytes (a hash) every index file name was seen
 // with: a page that read a head must find the files it names as they
 // were when the head was written, so a name is never written again with
@@ -81,11 +106,6 @@ func (s *seenFiles) check(name string, b []byte) error {
 // head the last whole index replaced, generations only grow and segment
 // numbers are never used twice.
 func TestLiveIndexRewrite(t *testing.T) {
-	dir := t.TempDir()
-	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
-	meta := func(status string) string {
-		return "-- run/scan.toml --\nname = \"Running\"\ntarget = \"example.com\"\nstatus = \"" + status + "\"\n"
-	}
 	el := func(id, typ, data, src string) string {
 		return fmt.Sprintf(`{"id":%q,"type":%q,"data":%q,"source":%q,"module":"m","generated":"2026-11-20T10:00:01Z"}`, id, typ, data, src)
 	}
@@ -97,11 +117,7 @@ func TestLiveIndexRewrite(t *testing.T) {
 	for i := range 6 {
 		first = append(first, el(fmt.Sprintf("a%d", i), "IP_ADDRESS", fmt.Sprintf("10.0.0.%d", i), "h"))
 	}
-	writeFiles(t, scans, meta("RUNNING")+"-- run/elements.jsonl --\n"+strings.Join(first, "\n")+"\n")
-	l, _, err := Start(context.Background(), options(scans, out))
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, scans, out := startRunning(t, nil, first...)
 	defer func() { l.Close() }()
 	data := filepath.Join(out, "scans", "run", "data")
 	elements := filepath.Join(scans, "run", scan.ElementsFile)
@@ -199,7 +215,7 @@ func TestLiveIndexRewrite(t *testing.T) {
 	step("a rewrite with segments listed", true, func() { update(ScanChange{Dir: true}) })
 	step("a segment after the rewrite", false, func() { add(2) })
 	step("a merge", true, func() {
-		writeFiles(t, scans, meta("FINISHED"))
+		writeFiles(t, scans, strings.Replace(runningMeta, "RUNNING", "FINISHED", 1))
 		update(ScanChange{Files: []string{scan.MetaFile}})
 		flush()
 	})
@@ -238,6 +254,7 @@ func TestLiveIndexRewrite(t *testing.T) {
 		if err := l.Close(); err != nil {
 			t.Fatal(err)
 		}
+		var err error
 		if l, _, err = Start(context.Background(), options(scans, out)); err != nil {
 			t.Fatal(err)
 		}
@@ -255,22 +272,7 @@ func TestLiveIndexRewrite(t *testing.T) {
 // and a file the head named is only ever gone once two whole indexes were
 // installed after that head.
 func TestLiveIndexRewriteReader(t *testing.T) {
-	dir := t.TempDir()
-	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
-	writeFiles(t, scans, `
--- run/scan.toml --
-name = "Running"
-target = "example.com"
-status = "RUNNING"
--- run/elements.jsonl --
-{"id":"h","type":"INTERNET_NAME","data":"example.com","source":"ROOT","module":"m","generated":"2026-11-20T10:00:01Z"}
-`)
-	o := options(scans, out)
-	o.SearchBlockBytes = 64 // several blocks
-	l, _, err := Start(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, scans, out := startRunning(t, func(o *Options) { o.SearchBlockBytes = 64 }) // several blocks
 	defer l.Close()
 	data := filepath.Join(out, "scans", "run", "data")
 	elements := filepath.Join(scans, "run", scan.ElementsFile)
@@ -313,6 +315,7 @@ status = "RUNNING"
 		}
 	}()
 	for k := range 24 {
+		var err error
 		switch k % 4 {
 		case 0, 1:
 			appendLines(t, elements, fmt.Sprintf(`{"id":"n%d","type":"IP_ADDRESS","data":"10.2.0.%d","source":"h","module":"m","generated":"2026-11-20T10:00:02Z"}`, k, k))

@@ -30,20 +30,7 @@ import (
 // whole index; a full rewrite writes a generation of its own too.
 // TestLiveIndexRewrite tests the rule over many rewrites and merges.
 func TestLiveIndexSegments(t *testing.T) {
-	dir := t.TempDir()
-	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
-	writeFiles(t, scans, `
--- run/scan.toml --
-name = "Running"
-target = "example.com"
-status = "RUNNING"
--- run/elements.jsonl --
-{"id":"h","type":"INTERNET_NAME","data":"example.com","source":"ROOT","module":"m","generated":"2026-11-20T10:00:01Z"}
-`)
-	l, _, err := Start(context.Background(), options(scans, out))
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, scans, out := startRunning(t, nil)
 	defer l.Close()
 	data := filepath.Join(out, "scans", "run", "data")
 	read := func(name string) string {
