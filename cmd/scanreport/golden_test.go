@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scanreport/scanreport/internal/datafile"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -147,8 +148,22 @@ func goldenFiles(site string) (map[string][]byte, error) {
 
 // indentChunk lays the JSON of a data file, `(…).push({…});`, out one value
 // a line, so that a diff of the golden files points at the value that
-// changed; a file of another shape is kept as it is.
+// changed; a file of another shape is kept as it is. A packed file
+// (internal/datafile) is shown as the payload it holds, unpacked.
 func indentChunk(b []byte) []byte {
+	if datafile.Packed(b) {
+		pl, err := datafile.Payload(b, 0)
+		if err != nil {
+			return b
+		}
+		var out bytes.Buffer
+		out.WriteString("packed data file holding:\n")
+		if err := json.Indent(&out, pl, "", " "); err != nil {
+			return b
+		}
+		out.WriteByte('\n')
+		return out.Bytes()
+	}
 	open, end := bytes.Index(b, []byte(".push(")), bytes.LastIndexByte(b, ')')
 	if open < 0 || end < open {
 		return b

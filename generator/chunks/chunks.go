@@ -16,6 +16,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/model"
 	"github.com/scanreport/scanreport/generator/scantext"
+	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
 
@@ -41,8 +42,8 @@ type Out func(name string, data []byte) error
 // ScriptPrefix and ScriptSuffix wrap the JSON payload of every data file:
 // a classic script that hands it to window.__sr.
 const (
-	ScriptPrefix = "(window.__sr=window.__sr||[]).push("
-	ScriptSuffix = ");\n"
+	ScriptPrefix = datafile.Prefix
+	ScriptSuffix = datafile.Suffix
 
 	prefix = ScriptPrefix
 	suffix = ScriptSuffix

@@ -13,6 +13,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/scan"
 )
@@ -106,7 +107,11 @@ func TestFixture(t *testing.T) {
 
 	fx := fixture{Files: map[string]json.RawMessage{}}
 	for name, b := range files {
-		fx.Files[name] = json.RawMessage(b[len(prefix) : len(b)-len(suffix)])
+		pl, err := datafile.Payload(b, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		fx.Files[name] = json.RawMessage(pl)
 	}
 	var blocks, late int
 	for name := range files {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/jsonw"
 	"github.com/scanreport/scanreport/internal/sitefmt"
@@ -25,15 +26,16 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/vectors.json")
 
-// payload strips the registration wrapper and decodes the JSON inside.
+// payload strips the registration wrapper (unpacking a packed file) and
+// decodes the JSON inside.
 func payload(t *testing.T, file []byte) map[string]any {
 	t.Helper()
-	s := string(file)
-	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
-		t.Fatalf("not a data file: %.80q", s)
+	b, err := datafile.Payload(file, 0)
+	if err != nil {
+		t.Fatalf("not a data file: %v: %.80q", err, file)
 	}
 	var v map[string]any
-	if err := json.Unmarshal([]byte(s[len(prefix):len(s)-len(suffix)]), &v); err != nil {
+	if err := json.Unmarshal(b, &v); err != nil {
 		t.Fatalf("payload is not JSON: %v", err)
 	}
 	return v
@@ -117,11 +119,11 @@ type index struct {
 // decode strictly decodes a data file into its sitefmt type.
 func decode(t *testing.T, name string, file []byte) any {
 	t.Helper()
-	s := string(file)
-	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
-		t.Fatalf("%s: not a data file: %.80q", name, s)
+	b, err := datafile.Payload(file, 0)
+	if err != nil {
+		t.Fatalf("%s: not a data file: %v: %.80q", name, err, file)
 	}
-	v, err := sitefmt.Decode([]byte(s[len(prefix) : len(s)-len(suffix)]))
+	v, err := sitefmt.Decode(b)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

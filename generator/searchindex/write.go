@@ -1,12 +1,14 @@
 package searchindex
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
 
@@ -58,6 +60,17 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 		st.Bytes += int64(len(data))
 		return out(name, data)
 	}
+	// The dictionary blocks and the shards are packed (internal/datafile):
+	// a page may load hundreds of them, and Chromium keeps what it loaded.
+	var pk datafile.Packer
+	var pb []byte
+	packed := func(name string, plain []byte) error {
+		var err error
+		if pb, err = pk.Pack(pb[:0], s.Meta.ID, plain); err != nil {
+			return fmt.Errorf("search index file %s: %w", name, err)
+		}
+		return write(name, pb)
+	}
 	types := indexTypes(s)
 	x := collect(s, types)
 	st.Rows, st.Entries = len(x.rows), len(x.strs)
@@ -79,7 +92,7 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 		b, buf = appendEntries(b, x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
 		b = append(b, '}')
 		b = append(b, suffix...)
-		if err = write(BlockFile(gen, blk), b); err != nil {
+		if err = packed(BlockFile(gen, blk), b); err != nil {
 			break
 		}
 	}
@@ -88,11 +101,11 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 	if err != nil {
 		return st, err
 	}
-	if st.Shards[0], b, err = writeTrigrams(b, sid, gen, parts, write); err != nil {
+	if st.Shards[0], b, err = writeTrigrams(b, sid, gen, parts, packed); err != nil {
 		return st, err
 	}
 	parts = nil
-	if st.Shards[1], b, err = writeExact(b, sid, gen, exact, write); err != nil {
+	if st.Shards[1], b, err = writeExact(b, sid, gen, exact, packed); err != nil {
 		return st, err
 	}
 	return st, write(MetaFile, appendHead(b[:0], sid, gen, st, types))

@@ -24,6 +24,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/scanreport/scanreport/internal/datafile"
 )
 
 // Diff lists the files of want that got lacks or shows differently, as
@@ -75,7 +77,7 @@ func hint(a, b any) string {
 	return ""
 }
 
-const prefix = "(window.__sr=window.__sr||[]).push("
+const prefix = datafile.Prefix
 
 // read returns the site's files as a reader sees them: data files as
 // decoded, normalised JSON, other files as bytes (strings).
@@ -146,10 +148,10 @@ func read(root string) (map[string]any, error) {
 }
 
 func payload(data []byte) (any, error) {
-	s := bytes.TrimSpace(data)
-	s = bytes.TrimPrefix(s, []byte(prefix))
-	s = bytes.TrimSuffix(s, []byte(";"))
-	s = bytes.TrimSuffix(s, []byte(")"))
+	s, err := datafile.Payload(bytes.TrimSpace(data), 0)
+	if err != nil {
+		return nil, err
+	}
 	var v any
 	if err := json.Unmarshal(s, &v); err != nil {
 		return nil, fmt.Errorf("not a data file: %w", err)

@@ -10,12 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/sitefiles"
 )
 
 // The data file statement of docs/site-format.md.
 const (
-	DataPrefix = "(window.__sr=window.__sr||[]).push("
+	DataPrefix = datafile.Prefix
 	DataSuffix = ");"
 )
 
@@ -31,14 +32,14 @@ func Payload(t testing.TB, file string, v any) {
 }
 
 // Decode decodes the JSON payload of the data file b (named name in
-// messages) into v, as Payload does for a file on disk.
+// messages), plain or packed, into v, as Payload does for a file on disk.
 func Decode(t testing.TB, name string, b []byte, v any) {
 	t.Helper()
-	s := strings.TrimRight(string(b), "\n")
-	if !strings.HasPrefix(s, DataPrefix) || !strings.HasSuffix(s, DataSuffix) {
-		t.Fatalf("%s: not one %s…%s statement", name, DataPrefix, DataSuffix)
+	pl, err := datafile.Payload(b, 0)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
 	}
-	if err := json.Unmarshal([]byte(s[len(DataPrefix):len(s)-len(DataSuffix)]), v); err != nil {
+	if err := json.Unmarshal(pl, v); err != nil {
 		t.Fatalf("%s: payload: %v", name, err)
 	}
 }

@@ -11,9 +11,13 @@ declare module "node:assert/strict" {
     notEqual(a: unknown, b: unknown, msg?: string): void;
     fail(msg?: string): never;
     throws(fn: () => unknown, msg?: string): void;
+    rejects(p: Promise<unknown>, msg?: string): Promise<void>;
   };
   export default assert;
 }
 declare module "node:fs" {
   export function readFileSync(path: string, enc: "utf8"): string;
+}
+declare module "node:vm" {
+  export function runInNewContext(code: string, context: object): unknown;
 }

@@ -5,15 +5,19 @@
 // (the manifest, loaded by a <script> before the bundle). Chunk files are
 // loaded by injecting <script src> tags relative to <body data-data>, one
 // promise per file; loadInOrder() hands them over in the order asked for.
-// No fetch and no XHR: both fail from file://.
+// No fetch and no XHR: both fail from file://. A packed file (data/packed.ts)
+// is unpacked once its script has run, before its promise resolves.
 
+import { isPacked, unpackPayload, type Packed } from "./packed";
 import { asPayload, type ElementChunk, type FPList, type LogChunk, type InvestigationsList, type Manifest, type Payload, type ScansList } from "./types";
 
 type Listener = (p: Payload) => void;
 
-// A script of ours being run: the payload it pushed, once it has.
+// A script of ours being run: the payload it pushed, once it has (packed
+// files push theirs packed: data/packed.ts).
 interface Pending {
   payload: Payload | null;
+  packed: Packed | null;
 }
 
 // LoadError is a data file that could not be loaded or held no data.
@@ -43,16 +47,31 @@ function scanId(): string {
   return document.body.getAttribute("data-scan") ?? "";
 }
 
-function receive(v: unknown): void {
-  const p = asPayload(v);
-  if (!p) return;
+// ours: another scan's file is not ours; the list of investigations
+// belongs to every page.
+function ours(p: { k: string; scan?: string }): boolean {
   const scan = scanId();
-  // Another scan's file is not ours; the list of investigations belongs to
-  // every page.
-  if (scan && p.scan !== scan && p.k !== "investigations") return;
+  return !scan || p.scan === scan || p.k === "investigations";
+}
+
+function receive(v: unknown): void {
   const cur = document.currentScript;
   const pend = cur ? pending.get(cur) : undefined;
+  if (isPacked(v)) {
+    // Unpacked once its script has run (runScript); a packed file
+    // nobody asked for is ignored.
+    if (pend && ours(v)) pend.packed = v;
+    return;
+  }
+  const p = asPayload(v);
+  if (!p || !ours(p)) return;
   if (pend) pend.payload = p;
+  deliver(p);
+}
+
+// deliver keeps what the page needs of a payload and hands it to the
+// listeners.
+function deliver(p: Payload): void {
   if (p.k === "scans") {
     if (!firstScans) firstScans = p;
     lastScans = p;
@@ -161,7 +180,7 @@ export function loadScript(url: string, query = "", name = url): Promise<Payload
 export function runScript(src: string): Promise<Payload | null> {
   return new Promise<Payload | null>((resolve, reject) => {
     const s = document.createElement("script");
-    const p: Pending = { payload: null };
+    const p: Pending = { payload: null, packed: null };
     pending.set(s, p);
     const done = () => {
       pending.delete(s);
@@ -170,7 +189,22 @@ export function runScript(src: string): Promise<Payload | null> {
     };
     s.onload = () => {
       done();
-      resolve(p.payload);
+      const packed = p.packed;
+      if (!packed) {
+        resolve(p.payload);
+        return;
+      }
+      unpackPayload(packed).then((v) => {
+        const q = asPayload(v);
+        // The payload inside is checked as any pushed one, and must be
+        // the scan's the wrapper names.
+        if (!q || q.scan !== packed.scan) {
+          resolve(null);
+          return;
+        }
+        deliver(q);
+        resolve(q);
+      }, reject);
     };
     s.onerror = () => {
       done();

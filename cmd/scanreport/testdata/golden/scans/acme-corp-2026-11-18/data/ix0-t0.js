@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "ixt",
  "scan": "acme-corp-2026-11-18",
@@ -32013,4 +32013,3 @@
   "AA=="
  ]
 }
-);

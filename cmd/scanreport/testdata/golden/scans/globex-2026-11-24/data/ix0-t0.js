@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "ixt",
  "scan": "globex-2026-11-24",
@@ -10481,4 +10481,3 @@
   "AA=="
  ]
 }
-);

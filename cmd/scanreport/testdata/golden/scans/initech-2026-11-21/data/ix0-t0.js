@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "ixt",
  "scan": "initech-2026-11-21",
@@ -17159,4 +17159,3 @@
   "AA=="
  ]
 }
-);

@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "ixt",
  "scan": "j-smith-mailbox-2026-11-22",
@@ -2555,4 +2555,3 @@
   "AA=="
  ]
 }
-);

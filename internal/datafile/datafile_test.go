@@ -1,0 +1,174 @@
+package datafile
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+)
+
+func plainFile(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(append([]byte(Prefix), b...), Suffix...)
+}
+
+func TestPackRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var p Packer
+	values := []string{
+		"",
+		"*/ closes a comment; /* opens one",
+		"line one\nline two\r\n<SFURL>https://example.com/a?key=SECRET</SFURL>",
+		"ÄÖÜ straße İstanbul \u2028 \u2029 😀 </script>",
+		strings.Repeat("admin.example.com ", 10000),
+	}
+	for range 20 {
+		b := make([]byte, rng.IntN(5000))
+		for i := range b {
+			b[i] = byte(rng.IntN(128))
+		}
+		values = append(values, string(b))
+	}
+	for i, v := range values {
+		in := map[string]any{"k": "ixd", "scan": "scan-1", "block": i, "e": []string{v, v + "x"}}
+		plain := plainFile(t, in)
+		packed, err := p.Pack(nil, "scan-1", plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !Packed(packed) || Packed(plain) {
+			t.Fatalf("%d: Packed wrong", i)
+		}
+		// The file is one statement, and nothing in it can end the
+		// comment early: base64 has no '*'.
+		inner := packed[len(Prefix+packedHead) : len(packed)-len(packedEnd+Suffix)]
+		if k := bytes.Index(inner, []byte(packedOpen)); k < 0 || bytes.Contains(inner[k+len(packedOpen):], []byte("*")) {
+			t.Fatalf("%d: comment body holds '*': %.80q", i, inner)
+		}
+		for _, f := range [][]byte{plain, packed} {
+			got, err := Payload(f, 0)
+			if err != nil {
+				t.Fatalf("%d: %v", i, err)
+			}
+			var out map[string]any
+			if err := json.Unmarshal(got, &out); err != nil {
+				t.Fatalf("%d: %v", i, err)
+			}
+			if out["e"].([]any)[0] != v {
+				t.Fatalf("%d: round trip changed the value", i)
+			}
+		}
+	}
+}
+
+func TestPackedSmaller(t *testing.T) {
+	var sb strings.Builder
+	for i := range 5000 {
+		sb.WriteString("host-")
+		sb.WriteString(strings.Repeat("a", i%7))
+		sb.WriteString(".bench-01.example\n")
+	}
+	plain := plainFile(t, map[string]any{"k": "ixd", "scan": "s", "e": []string{sb.String()}})
+	var p Packer
+	packed, err := p.Pack(nil, "s", plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(packed)*4 > len(plain) {
+		t.Errorf("packed %d bytes of %d: want a quarter or less for repetitive host names", len(packed), len(plain))
+	}
+}
+
+func TestPayloadRefuses(t *testing.T) {
+	var p Packer
+	plain := plainFile(t, map[string]any{"k": "ixd", "scan": "s", "e": []string{strings.Repeat("x", 10000)}})
+	packed, err := p.Pack(nil, "s", plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Payload(packed, 100); err == nil {
+		t.Error("a payload over the limit was read")
+	}
+	bad := bytes.Replace(packed, []byte("/*"), []byte("/*!!"), 1)
+	if _, err := Payload(bad, 0); err == nil {
+		t.Error("bad base64 was read")
+	}
+	cut := append(append([]byte(nil), packed[:len(packed)-40]...), packedEnd+Suffix...)
+	if _, err := Payload(cut, 0); err == nil {
+		t.Error("a cut stream was read")
+	}
+	if _, err := Payload([]byte("alert(1)"), 0); err == nil {
+		t.Error("a file that is no data file was read")
+	}
+	if _, err := p.Pack(nil, "s", []byte("alert(1)")); err == nil {
+		t.Error("Pack took a file that is no data file")
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/packed.json")
+
+// vectors is testdata/packed.json: packed files with the payloads they
+// hold, which the browser's reader is tested on (static/test/packed.test.ts).
+type vectors struct {
+	Files []vector `json:"files"`
+}
+
+type vector struct {
+	File    string          `json:"file"`
+	Payload json.RawMessage `json:"payload"`
+}
+
+// TestVectors: testdata/packed.json is what Pack writes today (go test
+// -run TestVectors -update rewrites it).
+func TestVectors(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	long := make([]byte, 50000)
+	for i := range long {
+		long[i] = "abcdefghij.-:/0123456789"[rng.IntN(24)]
+	}
+	values := [][]string{
+		{},
+		{"", "*/", "/*", "*/ alert(1) /*"},
+		{"multi\nline\r\nbanner", "<SFURL>https://api.example.com/v1?apikey=0123456789abcdef</SFURL>"},
+		{"ÄÖÜ straße", "İstanbul", "\u2028\u2029", "😀", "</script><script>alert(1)</script>"},
+		{string(long)},
+	}
+	var p Packer
+	var got vectors
+	for i, vs := range values {
+		pl, err := json.Marshal(map[string]any{"k": "ixd", "scan": "scan-ü", "gen": 0, "block": i, "e": vs, "d": "AA==", "s": "AA=="})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := p.Pack(nil, "scan-ü", append(append([]byte(Prefix), pl...), Suffix...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Files = append(got.Files, vector{File: string(f), Payload: pl})
+	}
+	b, err := json.MarshalIndent(got, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, '\n')
+	const name = "testdata/packed.json"
+	if *update {
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, b) {
+		t.Errorf("%s is not what Pack writes: go test ./internal/datafile -run TestVectors -update", name)
+	}
+}

@@ -1,0 +1,57 @@
+// Packed data files (internal/datafile, docs/site-format.md "Data files"):
+//   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","z":function(){/*<base64>*/}});
+// The payload is raw DEFLATE, base64-encoded, in a comment of the function:
+// V8 keeps the source and constants of every classic script a page has run
+// for the life of the page, and a comment compiles to nothing, so a packed
+// file costs the page only its (compressed) source. unpackPayload reads the
+// comment back through the function's source text and inflates it with
+// the browser's DecompressionStream (no fetch: it works from file://).
+
+import { isObj } from "./check";
+
+// A Packed file as pushed, before it is unpacked.
+export interface Packed {
+  k: "packed";
+  scan: string;
+  z: () => void;
+}
+
+export function isPacked(v: unknown): v is Packed {
+  return isObj(v) && v.k === "packed" && typeof v.scan === "string" && typeof v.z === "function";
+}
+
+// packedBase64 is the base64 text in the comment of a packed file's
+// function source, or null when the source holds none.
+export function packedBase64(src: string): string | null {
+  const a = src.indexOf("/*");
+  const b = src.lastIndexOf("*/");
+  if (a < 0 || b < a + 2) return null;
+  return src.slice(a + 2, b); // the decoder refuses anything but base64
+}
+
+type WithBase64 = { fromBase64?: (s: string) => Uint8Array };
+
+function decodeBase64(t: string): Uint8Array {
+  const native = (Uint8Array as unknown as WithBase64).fromBase64;
+  if (native) return native(t);
+  const s = atob(t);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+// inflateBase64 decodes base64 text of raw DEFLATE data into the UTF-8
+// text it holds.
+export async function inflateBase64(t: string): Promise<string> {
+  const bytes = decodeBase64(t);
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Response(stream).text();
+}
+
+// unpackPayload gives the payload a packed file holds: parsed JSON, not yet
+// checked (the caller checks it, as it checks any pushed payload).
+export async function unpackPayload(p: Packed): Promise<unknown> {
+  const t = packedBase64(Function.prototype.toString.call(p.z));
+  if (t === null) throw new Error("a packed data file without its data");
+  return JSON.parse(await inflateBase64(t)) as unknown;
+}

@@ -1,0 +1,49 @@
+// Tests of the packed data files' reader (data/packed.ts; make test-node),
+// on files the Go writer packed (internal/datafile/testdata/packed.json:
+// payloads with "*/", "</script>", newlines, Unicode, a 50 KB value): each
+// file is run as the page runs it, a classic script pushing to
+// window.__sr, and what unpackPayload gives must be the payload it holds.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { runInNewContext } from "node:vm";
+import { inflateBase64, isPacked, packedBase64, unpackPayload, type Packed } from "../src/data/packed";
+
+interface Vector {
+  file: string;
+  payload: unknown;
+}
+
+const vectors = (JSON.parse(readFileSync("internal/datafile/testdata/packed.json", "utf8")) as { files: Vector[] }).files;
+
+function run(file: string): Packed {
+  const pushed: unknown[] = [];
+  runInNewContext(file, { window: { __sr: { push: (v: unknown) => pushed.push(v) } } });
+  assert.equal(pushed.length, 1);
+  const p = pushed[0];
+  if (!isPacked(p)) throw new Error("a packed file pushes a packed payload");
+  return p;
+}
+
+test("the Go writer's packed files unpack to their payloads", async () => {
+  assert.ok(vectors.length >= 5);
+  for (const v of vectors) {
+    const p = run(v.file);
+    assert.deepEqual(await unpackPayload(p), v.payload);
+  }
+});
+
+test("a packed payload without its data is refused", async () => {
+  const p = run(vectors[1].file);
+  await assert.rejects(unpackPayload({ k: "packed", scan: p.scan, z: function () {} }));
+  assert.equal(packedBase64("function(){}"), null);
+  await assert.rejects(inflateBase64("not base64 *"));
+  await assert.rejects(inflateBase64("AAAA")); // base64, not DEFLATE
+});
+
+test("only packed payloads are taken for packed", () => {
+  assert.ok(!isPacked({ k: "packed", scan: "s", z: "function(){}" }));
+  assert.ok(!isPacked({ k: "ixd", scan: "s", z: () => undefined }));
+  assert.ok(!isPacked(null));
+});
