@@ -238,10 +238,9 @@ func readIndexHead(ix string) indexHead {
 
 // takeGen gives the generation the next whole index of scan id takes (and
 // the highest segment number used), with l.mu held, h the head on disk:
-// one above every generation it had this session, and above every one on
-// disk, so that no file a page may
-// still read is written again with other bytes. Merges and full rewrites
-// alike; generations only grow.
+// one above every generation it had this session and every one on disk,
+// so that no file a page may still read is written again with other
+// bytes. Merges and full rewrites alike; generations only grow.
 func (l *Live) takeGen(id, dataDir string, h indexHead) ixUsed {
 	u, ok := l.ixUsed[id]
 	if !ok {
@@ -299,7 +298,10 @@ func startIndexGens(out string, reserved map[string]ixUsed) map[string]ixUsed {
 		return gens
 	}
 	for _, d := range scans {
-		if u, ok := dirIndexUsed(filepath.Join(out, "scans", d.Name(), "data")); ok && d.IsDir() {
+		if !d.IsDir() {
+			continue
+		}
+		if u, ok := dirIndexUsed(filepath.Join(out, "scans", d.Name(), "data")); ok {
 			r := gens[d.Name()]
 			gens[d.Name()] = ixUsed{gen: max(r.gen, u.gen+1), seg: max(r.seg, u.seg)}
 		}
