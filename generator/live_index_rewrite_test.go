@@ -36,20 +36,7 @@ func readHead(data string) (*sitefmt.IndexMeta, []string, error) {
 	if !ok {
 		return nil, nil, fmt.Errorf("%s is a %T", searchindex.MetaFile, v)
 	}
-	var names []string
-	for n := range m.Blocks {
-		names = append(names, searchindex.BlockFile(m.Gen, n))
-	}
-	for n := range m.Shards.T {
-		names = append(names, searchindex.TrigramFile(m.Gen, n))
-	}
-	for n := range m.Shards.X {
-		names = append(names, searchindex.ExactFile(m.Gen, n))
-	}
-	for _, n := range m.Segs {
-		names = append(names, searchindex.SegFile(n))
-	}
-	return m, names, nil
+	return m, searchindex.HeadFiles(m.Gen, m.Blocks, m.Shards.T, m.Shards.X, m.Segs), nil
 }
 
 // runningMeta is the scan.toml of the running scan "run".

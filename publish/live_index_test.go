@@ -88,19 +88,7 @@ func TestPublishLiveIndexGenerations(t *testing.T) {
 		}
 		var m sitefmt.IndexMeta
 		testread.Decode(t, "ix.js", local, &m)
-		var named []string
-		for n := range m.Blocks {
-			named = append(named, searchindex.BlockFile(m.Gen, n))
-		}
-		for n := range m.Shards.T {
-			named = append(named, searchindex.TrigramFile(m.Gen, n))
-		}
-		for n := range m.Shards.X {
-			named = append(named, searchindex.ExactFile(m.Gen, n))
-		}
-		for _, n := range m.Segs {
-			named = append(named, searchindex.SegFile(n))
-		}
+		named := searchindex.HeadFiles(m.Gen, m.Blocks, m.Shards.T, m.Shards.X, m.Segs)
 		headAt := slices.Index(order, prefix+searchindex.MetaFile)
 		for _, n := range named {
 			if ok, err := b.Exists(context.Background(), prefix+n); !ok || err != nil {

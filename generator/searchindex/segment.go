@@ -219,3 +219,23 @@ func SegNum(name string) (n int, ok bool) {
 	}
 	return n, true
 }
+
+// HeadFiles are the files a head names, as a reader fetches them: the
+// dictionary blocks and the trigram and exact shards of generation gen
+// (blocks, shards.t and shards.x of ix.js), then the segments segs.
+func HeadFiles(gen, blocks, trigramShards, exactShards int, segs []int) []string {
+	names := make([]string, 0, blocks+trigramShards+exactShards+len(segs))
+	for n := range blocks {
+		names = append(names, BlockFile(gen, n))
+	}
+	for n := range trigramShards {
+		names = append(names, TrigramFile(gen, n))
+	}
+	for n := range exactShards {
+		names = append(names, ExactFile(gen, n))
+	}
+	for _, n := range segs {
+		names = append(names, SegFile(n))
+	}
+	return names
+}

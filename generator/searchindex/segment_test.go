@@ -370,6 +370,16 @@ func TestSegNum(t *testing.T) {
 	}
 }
 
+// TestHeadFiles: the files a head names, in the order a reader may fetch
+// them.
+func TestHeadFiles(t *testing.T) {
+	got := HeadFiles(7, 2, 1, 1, []int{3, 9})
+	want := []string{"ix7-d0.js", "ix7-d1.js", "ix7-t0.js", "ix7-x0.js", "ix-g3.js", "ix-g9.js"}
+	if !slices.Equal(got, want) {
+		t.Errorf("HeadFiles = %v, want %v", got, want)
+	}
+}
+
 // BenchmarkWriteSegment1M times what a live update of 1,000 appended
 // elements adds for the index of a 1,000,000-element scan: the segment of
 // the new rows and the head listing it (the rest of the update is
