@@ -457,12 +457,14 @@ func (l *Live) writeIndex(ctx context.Context, id string, view *model.Scan) erro
 		// Read afresh meanwhile: its own index is on disk.
 		return l.removeData(dataDir, written)
 	}
-	prev := x.head()
+	// The head pages read now: x's, unless a full rewrite of the scan
+	// failed half-way after writing its index (kept both).
+	prev, onDisk := x.head(), l.diskHead(dataDir)
 	installed, err := x.install(meta, searchindex.Covered(view), view.Count(), data)
 	if err != nil || !installed {
 		return errors.Join(err, l.removeData(dataDir, written))
 	}
-	return l.pruneIndex(dataDir, prev, x.head())
+	return l.pruneIndex(dataDir, prev, onDisk, x.head())
 }
 
 // indexFiles lists the search index's files (searchindex.FileGen) in the
