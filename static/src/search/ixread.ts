@@ -13,9 +13,11 @@ import { asSegment, coveredTypes, dictRows, lateAfter, readDict, readSegment, ty
 import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
 // The dictionary blocks every scan of a page keeps between queries,
-// together, by their size in characters (entries and posting lists):
-// about 100–150 MB of heap (a character kept holds 2–3 bytes, with the
-// strings and the decoded posting bytes). The shards are kept whole, out
+// together, by their size in characters (entries and posting lists): about
+// 40 blocks, a selective query's worth. Measured over the 10M archive
+// (docs/benchmarks.md): 24 M characters held 360–400 MB of heap after
+// broad queries, 8 M 230–280 MB, and a block loaded again costs a few ms
+// (V8 has its script cached). The shards are kept whole, out
 // of the budget: they are small (~2 MB a 500,000-element scan) and every
 // query needs some of every scan's (evicted by a query's many blocks, they
 // cost ~300 ms a query over 20 scans to load again).
