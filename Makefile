@@ -55,6 +55,8 @@ lint: deps
 	$(GO) test -count=1 -tags nogcs,noazure -run 'TestCheckDriver|TestNetworkError' ./cmd/scanreport ./publish
 	npx --no-install tsc -p .
 	npx --no-install tsc -p static/test/tsconfig.json --noEmit
+	@# JavaScript shifts count modulo 32: 1 << 40 is 256. Write big constants as products.
+	@! grep -rnE '<< *(3[2-9]|[4-9][0-9])' static/src static/test || { echo "a shift by 32 or more in browser code"; exit 1; }
 	@# Layering: the pipeline, the importers and the lookups never import a face
 	@# (server, watcher, CLI, publisher).
 	@! $(GO) list -deps ./generator/... ./scan/... ./spiderfoot/... ./lookup/... ./decisions/... | grep -E 'scanreport/(cmd|serve|watch|publish)' || { echo "generator/scan/spiderfoot/lookup/decisions import a face"; exit 1; }

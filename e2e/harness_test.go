@@ -76,8 +76,10 @@ func browserFlags(exe, profile string) []chromedp.ExecAllocatorOption {
 		// the JS heap while a search runs).
 		chromedp.Flag("enable-precise-memory-info", true),
 		// window.gc, so a benchmark can tell the heap a page holds from
-		// garbage not yet collected.
-		chromedp.Flag("js-flags", "--expose-gc"),
+		// garbage not yet collected. SCANREPORT_BENCH_JSFLAGS adds V8
+		// flags for a diagnosis (--no-compilation-cache: what the
+		// page holds itself, without the scripts V8 keeps).
+		chromedp.Flag("js-flags", strings.TrimSpace("--expose-gc "+os.Getenv("SCANREPORT_BENCH_JSFLAGS"))),
 		chromedp.Flag("enable-unsafe-swiftshader", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),

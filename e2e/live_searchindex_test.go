@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -135,6 +136,7 @@ func TestLiveSearchIndexSegments(t *testing.T) {
 			t.Errorf("element table, %s: %d matches, want %d", c.q, n, c.want)
 		}
 	}
+	rewriteDuringQueries(t, sp, scans, running, head, len(data)+len(more), len(data))
 	for _, p := range []*tab{sp, pp, et} {
 		for _, pr := range p.takeProblems() {
 			// The copy's page looks for ix.js, finds none, and loads every element.
@@ -142,6 +144,78 @@ func TestLiveSearchIndexSegments(t *testing.T) {
 				t.Errorf("page problem: %s", pr)
 			}
 		}
+	}
+}
+
+// rewriteDuringQueries rewrites the running scan's elements file without
+// the seg-e2e-more rows (it shrinks: the server reads the scan afresh and
+// writes its index whole) while the search page, showing *seg-e2e*, runs
+// its query again on each live update: every count it shows is the one
+// before (was) or after (is), never a mix of the two indexes, and no error;
+// the index is a new generation, and the data folder holds the files of
+// at most one generation besides it (kept for a page mid-query).
+func rewriteDuringQueries(t *testing.T, sp *tab, scans, running, head string, was, is int) {
+	t.Helper()
+	if n := matches(t, search(sp, "*seg-e2e*")); n != was {
+		t.Fatalf("*seg-e2e* before the rewrite: %d matches, want %d", n, was)
+	}
+	var before sitefmt.IndexMeta
+	testread.Payload(t, head, &before)
+	elements := filepath.Join(scans, running, scan.ElementsFile)
+	raw, err := os.ReadFile(elements)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.SplitAfter(string(raw), "\n") {
+		if !strings.Contains(line, "seg-e2e-more") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(elements, []byte(strings.Join(kept, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Dir(head)
+	shown := map[string]bool{}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if time.Now().After(deadline) {
+			t.Fatalf("after the rewrite the page shows %v (generation %d before)", shown, before.Gen)
+		}
+		c := evalT[string](sp, `(c => c.hidden ? "" : c.textContent)(document.querySelector("#search-count")) + "|" + (e => e.hidden ? "" : e.textContent)(document.querySelector("#search-error"))`)
+		shown[c] = true
+		var now sitefmt.IndexMeta
+		testread.Payload(t, head, &now)
+		gens := map[string]bool{}
+		ents, err := os.ReadDir(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			if g, _, ok := strings.Cut(strings.TrimPrefix(e.Name(), "ix"), "-"); ok && strings.HasPrefix(e.Name(), "ix") && g != "" {
+				gens[g] = true
+			}
+		}
+		if now.Gen > before.Gen && len(now.Segs) == 0 && len(gens) <= 2 && strings.HasPrefix(c, fmt.Sprintf("%d match", is)) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("rewrite: generation %d before; the page showed %v", before.Gen, slices.Sorted(maps.Keys(shown)))
+	for c := range shown {
+		count, errText, _ := strings.Cut(c, "|")
+		if errText != "" {
+			t.Errorf("the search page showed an error during the rewrite: %q", errText)
+		}
+		if count == "" || strings.Contains(count, "so far") {
+			continue
+		}
+		if !strings.HasPrefix(count, fmt.Sprintf("%d match", was)) && !strings.HasPrefix(count, fmt.Sprintf("%d match", is)) {
+			t.Errorf("the search page showed %q during the rewrite; want %d or %d matches", count, was, is)
+		}
+	}
+	if cand := evalT[string](sp, `document.querySelector("#search-results").getAttribute("data-candidates") || ""`); cand == "scan" || cand == "" {
+		t.Errorf("after the rewrite the page searched every element (data-candidates %q), not through the index", cand)
 	}
 }
 

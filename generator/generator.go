@@ -137,13 +137,15 @@ type Result struct {
 // that cannot be read is reported and left out; the others are built. The
 // previous site stays until the new one is complete.
 func Build(ctx context.Context, o Options) (Result, error) {
-	res, _, err := build(ctx, o, nil)
+	res, _, err := build(ctx, o, nil, nil)
 	return res, err
 }
 
 // build writes the whole site; keep, when not nil, receives each scan's
-// model and layout instead of letting them go (the watch mode keeps them).
-func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLayout)) (Result, *builder, error) {
+// model and layout instead of letting them go (the watch mode keeps them),
+// and ixGen, when not nil, gives the generation each scan's search index
+// is written as (else 0).
+func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLayout), ixGen func(id string) int) (Result, *builder, error) {
 	start := time.Now()
 	b := newBuilder(o)
 	if err := b.prepare(); err != nil {
@@ -192,10 +194,19 @@ func build(ctx context.Context, o Options, keep func(*model.Scan, *chunks.ScanLa
 			b.skip(id, err)
 			continue
 		}
-		sl, err := b.writeScan(ctx, s)
+		gen := 0
+		if ixGen != nil {
+			gen = ixGen(id)
+		}
+		sl, err := b.writeScan(ctx, s, gen)
 		if err != nil {
 			b.root.Close()
 			return Result{}, nil, err
+		}
+		if ixGen != nil && !o.NoSearchIndex {
+			if err := carryIndex(out, id); err != nil {
+				b.o.Logger.Warn("the previous site's search index files not kept", "scan", id, "err", err)
+			}
 		}
 		facts := pages.InvestigationFacts(s)
 		if err := b.writeRecord(key, s, facts); err != nil {
@@ -719,8 +730,10 @@ func (b *builder) correlate(s *model.Scan) {
 }
 
 // writeScan renders one scan's pages and data files, several at a time,
-// and returns the chunk layout it used.
-func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLayout, error) {
+// and returns the chunk layout it used; the search index is written as
+// generation ixGen (a build writes 0, the preview's full rewrite of a
+// scan the next unused one).
+func (b *builder) writeScan(ctx context.Context, s *model.Scan, ixGen int) (*chunks.ScanLayout, error) {
 	t0 := time.Now()
 	dir := pages.ScanDir(s.Meta.ID)
 	pageOut := b.out.Write
@@ -739,7 +752,7 @@ func (b *builder) writeScan(ctx context.Context, s *model.Scan) (*chunks.ScanLay
 	}
 	if !b.o.NoSearchIndex {
 		jobs = append(jobs, func(buf []byte) ([]byte, error) {
-			_, err := searchindex.WriteSized(s, 0, b.o.SearchBlockBytes, searchindex.Out(dataOut))
+			_, err := searchindex.WriteSized(s, ixGen, b.o.SearchBlockBytes, searchindex.Out(dataOut))
 			return buf, err
 		})
 	}

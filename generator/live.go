@@ -41,10 +41,12 @@ type Live struct {
 	jobs      sync.WaitGroup
 	exporting map[string]bool // scans whose export job has not ended (cancelled or not)
 	graphing  map[string]bool // scans whose graph job has not ended
-	// ixGens is the last search index generation a merge of each scan
-	// wrote: a merge after a full rewrite (generation 0) still numbers
-	// above a merge of the scan read before, which may be finishing.
-	ixGens        map[string]int
+	// ixUsed is, for each scan, the highest search index generation and
+	// segment number written (or begun) this session: a whole index (a
+	// merge, a full rewrite) takes a generation above it, and segments
+	// after a full rewrite a number above it, so that no file name a
+	// reader may have read in a head is written again with other bytes.
+	ixUsed        map[string]ixUsed
 	exported      Change
 	exportedReady chan struct{}
 	// exportHook, when set (tests), runs in each export job before it
@@ -127,10 +129,19 @@ func (c Change) Empty() bool { return len(c.Paths) == 0 && !c.Full }
 
 // Start builds the whole site, as Build does, and keeps it for updates.
 func Start(ctx context.Context, o Options) (*Live, Result, error) {
-	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixGens: map[string]int{}, exportedReady: make(chan struct{}, 1)}
+	return start(ctx, o, nil)
+}
+
+// start is Start; each scan's search index is written as a generation
+// above those of the site it replaces and those reserved (a rebuild's).
+func start(ctx context.Context, o Options, reserved map[string]ixUsed) (*Live, Result, error) {
+	gens := startIndexGens(o.Output, reserved)
+	l := &Live{scans: map[string]*liveScan{}, exporting: map[string]bool{}, graphing: map[string]bool{}, ixUsed: gens, exportedReady: make(chan struct{}, 1)}
 	res, b, err := build(ctx, o, func(s *model.Scan, sl *chunks.ScanLayout) {
-		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !o.NoSearchIndex)}
-	})
+		ix := newLiveIndex(s, !o.NoSearchIndex)
+		ix.gen, ix.next = gens[s.Meta.ID].gen, gens[s.Meta.ID].seg
+		l.scans[s.Meta.ID] = &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: ix}
+	}, func(id string) int { return gens[id].gen })
 	if err != nil {
 		return nil, Result{}, err
 	}
@@ -159,7 +170,10 @@ func (l *Live) Close() error {
 // is marked (Behind); Retry tries it again with the same options, backing
 // off as for a scan.
 func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
-	n, res, err := Start(ctx, o)
+	l.mu.Lock()
+	reserved := l.reserveGens()
+	l.mu.Unlock()
+	n, res, err := start(ctx, o, reserved)
 	if err != nil {
 		l.mu.Lock()
 		defer l.mu.Unlock()
@@ -180,6 +194,12 @@ func (l *Live) Rebuild(ctx context.Context, o Options) (Change, error) {
 		ls.stopExport() // its files are gone with the old site
 	}
 	l.b, l.dir, l.scans = n.b, n.dir, n.scans
+	for id, u := range l.ixUsed {
+		// Merges of the old site that ran meanwhile.
+		nu := n.ixUsed[id]
+		n.ixUsed[id] = ixUsed{gen: max(nu.gen, u.gen), seg: max(nu.seg, u.seg)}
+	}
+	l.ixUsed = n.ixUsed
 	for id := range l.exporting {
 		// A cancelled job may still replace a download: write it again.
 		if ls := l.scans[id]; ls != nil {
@@ -390,7 +410,9 @@ func (l *Live) updateScan(ctx context.Context, c ScanChange) (bool, error) {
 	ls.dataChanged(len(relinked) > 0 || fpChanged)
 	// The appended rows go into a new search index segment, with the rows
 	// whose source arrived since (their source data changed).
-	if merge, err := ls.ix.appendRows(l.dir.Root(), s, relinked, dataOut); err != nil {
+	merge, err := ls.ix.appendRows(l.dir.Root(), s, relinked, dataOut)
+	l.noteSegs(c.Scan, ls.ix)
+	if err != nil {
 		return false, err
 	} else if merge {
 		l.startMerge(ctx, c.Scan, ls)
@@ -577,19 +599,21 @@ func (l *Live) reload(ctx context.Context, id string) error {
 		}
 		return nil
 	}
-	sl, err := l.b.writeScan(ctx, s)
+	// The search index is written whole as a generation of its own, so a
+	// page reading the index the head on disk names keeps reading it.
+	rw := l.rewriteIndex(id)
+	sl, err := l.b.writeScan(ctx, s, rw.gen)
 	if err != nil {
 		if l.scans[id] == nil {
 			l.scans[id] = &liveScan{s: s, layout: chunks.NewScanLayout(s)}
 		}
 		return err
 	}
-	// The index was written whole as generation 0: the files of any other
-	// (and the segments) are stale.
-	if err := l.removeStaleIndex(id); err != nil {
+	ix, err := rw.done(s)
+	if err != nil {
 		l.b.o.Logger.Warn("stale search index files not removed", "scan", id, "err", err)
 	}
-	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: newLiveIndex(s, !l.b.o.NoSearchIndex)}
+	ls := &liveScan{s: s, layout: sl, exportsAt: s.Count(), csvAt: s.Count(), logAt: len(s.Log), ix: ix}
 	if l.exporting[id] {
 		// A cancelled job may still replace a download with its older
 		// copy: write them once more, whole, after it.

@@ -25,25 +25,12 @@ import (
 // rows, listed in ix.js with the rows they cover; a source arriving after
 // its child puts the child in the next segment's late rows (no merge).
 // When the scan finishes, the segments are merged: ix.js is the index
-// written whole as generation 1 and the segment files are gone; each
-// later merge writes the next generation and removes the one before the
-// generation it replaces; a full rewrite writes generation 0 again and
-// removes every other index file.
+// written whole as generation 1; the files the head before it named (the
+// segments, generation 0) stay for a page that read it, until the next
+// whole index; a full rewrite writes a generation of its own too.
+// TestLiveIndexRewrite tests the rule over many rewrites and merges.
 func TestLiveIndexSegments(t *testing.T) {
-	dir := t.TempDir()
-	scans, out := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
-	writeFiles(t, scans, `
--- run/scan.toml --
-name = "Running"
-target = "example.com"
-status = "RUNNING"
--- run/elements.jsonl --
-{"id":"h","type":"INTERNET_NAME","data":"example.com","source":"ROOT","module":"m","generated":"2026-11-20T10:00:01Z"}
-`)
-	l, _, err := Start(context.Background(), options(scans, out))
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, scans, out := startRunning(t, nil)
 	defer l.Close()
 	data := filepath.Join(out, "scans", "run", "data")
 	read := func(name string) string {
@@ -143,10 +130,11 @@ status = "RUNNING"
 	if ix.Gen != 1 || strings.Contains(head, "segs") || !strings.Contains(head, `{"slug":"ip_address","n":30}`) {
 		t.Errorf("head after the merge: %s", head)
 	}
-	if got := gens(); !slices.Equal(got, []int{0, 1}) {
-		t.Errorf("after the first merge, index files of generations %v; want 0 (a reader may still use it) and 1", got)
+	if got := gens(); !slices.Equal(got, []int{-1, 0, 1}) || len(indexFiles()[-1]) != 3 {
+		t.Errorf("after the first merge, index files of generations %v, segments %v; want 0 and its segments (a reader may still use them) and 1", got, indexFiles()[-1])
 	}
-	// Later merges: generation G-1 goes when G+1 is installed.
+	// Later merges: generation G-1 (and the segments its head named) goes
+	// when G+1 is installed; the segment the head of G named stays.
 	for g := 2; g <= 3; g++ {
 		appendLines(t, elements, fmt.Sprintf(`{"id":"m%d","type":"IP_ADDRESS","data":"10.1.0.%d","source":"h","module":"m","generated":"2026-11-20T10:00:04Z"}`, g, g))
 		update(scan.ElementsFile)
@@ -154,8 +142,8 @@ status = "RUNNING"
 			t.Fatal(err)
 		}
 		testread.Payload(t, filepath.Join(data, "ix.js"), &ix)
-		if got := gens(); ix.Gen != g || !slices.Equal(got, []int{g - 1, g}) {
-			t.Errorf("merge %d: head of generation %d, files of %v; want %d and %d", g, ix.Gen, got, g-1, g)
+		if got := gens(); ix.Gen != g || !slices.Equal(got, []int{-1, g - 1, g}) || len(indexFiles()[-1]) != 1 {
+			t.Errorf("merge %d: head of generation %d, files of %v, segments %v; want %d with one segment, and %d", g, ix.Gen, got, indexFiles()[-1], g-1, g)
 		}
 	}
 	// A merge from an older copy of the scan (a job that waited for
@@ -172,8 +160,8 @@ status = "RUNNING"
 		t.Fatal(err)
 	}
 	testread.Payload(t, filepath.Join(data, "ix.js"), &ix)
-	if got := gens(); ix.Gen != 4 || !slices.Equal(got, []int{3, 4}) {
-		t.Errorf("after an older copy's merge: head of generation %d, files of %v; want 4, files of 3 and 4", ix.Gen, got)
+	if got := gens(); ix.Gen != 4 || !slices.Equal(got, []int{-1, 3, 4}) {
+		t.Errorf("after an older copy's merge: head of generation %d, files of %v; want 4, files of 3 (and its segment) and 4", ix.Gen, got)
 	}
 	// The index of the last merge is the one a build writes (the pages
 	// of a scan that went on after it finished differ, not the index).
@@ -185,16 +173,17 @@ status = "RUNNING"
 	if err != nil || len(diff) > 0 {
 		t.Errorf("the merged index differs from a clean build's: %v %v", diff, err)
 	}
-	// A full rewrite: generation 0, nothing else left.
+	// A full rewrite: a generation above every one written (5 went to the
+	// older copy's merge), and the files of the one it replaced.
 	ch, err = l.Update(context.Background(), []ScanChange{{Scan: "run", Dir: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	testread.Payload(t, filepath.Join(data, "ix.js"), &ix)
-	if got := gens(); ix.Gen != 0 || !slices.Equal(got, []int{0}) {
-		t.Errorf("after a full rewrite: head of generation %d, files of %v; want 0 only", ix.Gen, got)
+	if got := gens(); ix.Gen != 6 || !slices.Equal(got, []int{4, 6}) {
+		t.Errorf("after a full rewrite: head of generation %d, files of %v; want 6, and 4", ix.Gen, got)
 	}
-	for _, f := range indexFiles()[0] {
+	for _, f := range indexFiles()[6] {
 		if !strings.Contains(strings.Join(ch.Paths, " "), f) {
 			// Every file is written afresh (and so reported).
 			t.Errorf("%s not reported written: %v", f, ch.Paths)

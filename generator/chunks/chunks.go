@@ -215,8 +215,11 @@ func all(l *Layout) []int {
 }
 
 // ElementChunkBytes encodes one element chunk of the elements idx.
+// It is a packed file holding its JSON (internal/datafile): a page may load
+// a hundred chunks, and Chromium keeps the source and the constants of
+// every script it ran; a comment costs only its source.
 func ElementChunkBytes(b []byte, s *model.Scan, t *model.TypeStat, seq int, idx []int32) []byte {
-	b = append(b, prefix...)
+	b, at := datafile.OpenJSON(b, s.Meta.ID)
 	b = append(b, `{"k":"elements","scan":`...)
 	b = jsonw.String(b, s.Meta.ID)
 	b = append(b, `,"type":`...)
@@ -257,7 +260,7 @@ func ElementChunkBytes(b []byte, s *model.Scan, t *model.TypeStat, seq int, idx 
 		return f
 	})
 	b = append(b, '}')
-	return append(b, suffix...)
+	return datafile.CloseJSON(b, at)
 }
 
 func intColumn(b []byte, name string, idx []int32, v func(int32) int64) []byte {
@@ -302,9 +305,10 @@ func LogChunks(s *model.Scan, l *Layout, which []int, buf []byte, out Out) ([]by
 	return buf, nil
 }
 
-// LogChunkBytes encodes one log chunk.
+// LogChunkBytes encodes one log chunk, a packed file holding its JSON
+// (as the element chunks).
 func LogChunkBytes(b []byte, id string, seq int, lines []model.LogLine) []byte {
-	b = append(b, prefix...)
+	b, at := datafile.OpenJSON(b, id)
 	b = append(b, `{"k":"log","scan":`...)
 	b = jsonw.String(b, id)
 	b = fmt.Appendf(b, `,"seq":%d,"n":%d,"t":[`, seq, len(lines))
@@ -330,7 +334,7 @@ func LogChunkBytes(b []byte, id string, seq int, lines []model.LogLine) []byte {
 		}
 	}
 	b = append(b, "]}"...)
-	return append(b, suffix...)
+	return datafile.CloseJSON(b, at)
 }
 
 // FP encodes fp.js.

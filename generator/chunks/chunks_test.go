@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/eltypes"
 	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/scan"
@@ -24,14 +25,15 @@ func payload(t *testing.T, file []byte) map[string]any {
 	return v
 }
 
-// decode strips the registration wrapper and decodes the JSON inside into v.
+// decode strips the registration wrapper (unpacking a packed file) and
+// decodes the JSON inside into v.
 func decode(t *testing.T, file []byte, v any) {
 	t.Helper()
-	s := string(file)
-	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
-		t.Fatalf("not a data file: %.80q", s)
+	pl, err := datafile.Payload(file, 0)
+	if err != nil {
+		t.Fatalf("not a data file: %v: %.80q", err, file)
 	}
-	if err := json.Unmarshal([]byte(s[len(prefix):len(s)-len(suffix)]), v); err != nil {
+	if err := json.Unmarshal(pl, v); err != nil {
 		t.Fatalf("payload is not JSON: %v", err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
@@ -202,4 +203,39 @@ func Head(meta []byte, segs []int, cover map[string]int, order []string) ([]byte
 	}
 	b = append(b, "]}"...)
 	return append(b, suffix...), nil
+}
+
+// SegNum is the number of segment file name (SegFile); ok is false for
+// any other name.
+func SegNum(name string) (n int, ok bool) {
+	rest, found := strings.CutPrefix(name, "ix-g")
+	if !found || !strings.HasSuffix(rest, ".js") {
+		return 0, false
+	}
+	rest = strings.TrimSuffix(rest, ".js")
+	n, err := strconv.Atoi(rest)
+	if err != nil || n < 0 || strconv.Itoa(n) != rest {
+		return 0, false
+	}
+	return n, true
+}
+
+// HeadFiles are the files a head names, as a reader fetches them: the
+// dictionary blocks and the trigram and exact shards of generation gen
+// (blocks, shards.t and shards.x of ix.js), then the segments segs.
+func HeadFiles(gen, blocks, trigramShards, exactShards int, segs []int) []string {
+	names := make([]string, 0, blocks+trigramShards+exactShards+len(segs))
+	for n := range blocks {
+		names = append(names, BlockFile(gen, n))
+	}
+	for n := range trigramShards {
+		names = append(names, TrigramFile(gen, n))
+	}
+	for n := range exactShards {
+		names = append(names, ExactFile(gen, n))
+	}
+	for _, n := range segs {
+		names = append(names, SegFile(n))
+	}
+	return names
 }

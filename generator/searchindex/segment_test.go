@@ -353,6 +353,33 @@ func TestFileGen(t *testing.T) {
 	}
 }
 
+// TestSegNum: segment file names and their numbers; any other name is
+// not a segment's.
+func TestSegNum(t *testing.T) {
+	for name, want := range map[string]int{
+		SegFile(0): 0, SegFile(1): 1, SegFile(12345): 12345,
+		"ix-g.js": -1, "ix-g01.js": -1, "ix-g-1.js": -1, "ix-g1.json": -1, "ix-v1.js": -1, BlockFile(1, 1): -1, MetaFile: -1,
+	} {
+		n, ok := SegNum(name)
+		if !ok {
+			n = -1
+		}
+		if n != want {
+			t.Errorf("SegNum(%q) = %d, %v; want %d", name, n, ok, want)
+		}
+	}
+}
+
+// TestHeadFiles: the files a head names, in the order a reader may fetch
+// them.
+func TestHeadFiles(t *testing.T) {
+	got := HeadFiles(7, 2, 1, 1, []int{3, 9})
+	want := []string{"ix7-d0.js", "ix7-d1.js", "ix7-t0.js", "ix7-x0.js", "ix-g3.js", "ix-g9.js"}
+	if !slices.Equal(got, want) {
+		t.Errorf("HeadFiles = %v, want %v", got, want)
+	}
+}
+
 // BenchmarkWriteSegment1M times what a live update of 1,000 appended
 // elements adds for the index of a 1,000,000-element scan: the segment of
 // the new rows and the head listing it (the rest of the update is

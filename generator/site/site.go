@@ -322,6 +322,32 @@ func (b *Build) Reuse(rel string) (bool, error) {
 	return true, nil
 }
 
+// Link puts the file at from (outside the build: a file of the previous
+// site) into this build as rel, hard-linked (copied where links fail).
+func (b *Build) Link(rel, from string) error {
+	if err := b.checkRel(rel); err != nil {
+		return err
+	}
+	if err := b.mkdir(path.Dir(rel)); err != nil {
+		return err
+	}
+	fi, err := os.Stat(from)
+	if err != nil {
+		return fmt.Errorf("link %s: %w", rel, err)
+	}
+	to := filepath.Join(b.tmp, filepath.FromSlash(rel))
+	if err := os.Link(from, to); err != nil {
+		if err := copyFile(from, to); err != nil {
+			return fmt.Errorf("link %s: %w", rel, err)
+		}
+	}
+	b.mu.Lock()
+	b.files++
+	b.bytes += fi.Size()
+	b.mu.Unlock()
+	return nil
+}
+
 func copyFile(from, to string) error {
 	src, err := os.Open(from)
 	if err != nil {

@@ -49,6 +49,44 @@ func TestBuildSwap(t *testing.T) {
 	}
 }
 
+// Link keeps a file of the previous site in the new one: the same bytes
+// (the same file where links work), counted; a path outside the site or
+// a missing file is refused.
+func TestLink(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "site")
+	build(t, out, map[string]string{"scans/a/data/ix3-d0.js": "generation 3\n<SFURL>x</SFURL>"})
+	b, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Abort()
+	old := filepath.Join(b.Previous(), "scans", "a", "data", "ix3-d0.js")
+	if err := b.Link("scans/a/data/ix3-d0.js", old); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Link("../x.js", old); err == nil {
+		t.Error("a path outside the site was linked")
+	}
+	if err := b.Link("scans/a/data/ix3-d1.js", old+".missing"); err == nil {
+		t.Error("a missing file was linked")
+	}
+	if err := b.Write("scans/a/data/ix4-d0.js", []byte("generation 4")); err != nil {
+		t.Fatal(err)
+	}
+	if b.Files() != 3 || b.Bytes() != int64(len("generation 3\n<SFURL>x</SFURL>")+len("generation 4")+len(read(t, filepath.Join(out, Marker)))) {
+		t.Errorf("%d files, %d bytes counted", b.Files(), b.Bytes())
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"ix3-d0.js": "generation 3\n<SFURL>x</SFURL>", "ix4-d0.js": "generation 4"} {
+		if got := read(t, filepath.Join(out, "scans", "a", "data", name)); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // An interrupted build (never committed) leaves the old site, and the next
 // build cleans up after it.
 func TestInterruptedBuild(t *testing.T) {

@@ -68,6 +68,38 @@ func TestPackRoundTrip(t *testing.T) {
 	}
 }
 
+// jsonPacked is the JSON-holding packed file of scan with payload pl.
+func jsonPacked(scan string, pl []byte) []byte {
+	b, at := OpenJSON(nil, scan)
+	b = append(b, pl...)
+	return CloseJSON(b, at)
+}
+
+func TestJSONPacked(t *testing.T) {
+	for i, v := range []string{"", "*/", "a*/b*/c", `\*/`, "**//", "/*x*/", "</script>\n\u2028"} {
+		pl, err := json.Marshal(map[string]any{"k": "elements", "scan": "s", "d": []string{v, "x" + v}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := jsonPacked("s", pl)
+		if !Packed(f) {
+			t.Fatalf("%d: not packed", i)
+		}
+		body := f[:len(f)-len(packedEnd+Suffix)]
+		if k := bytes.Index(body, []byte(packedOpen)); bytes.Contains(body[k+len(packedOpen):], []byte("*/")) {
+			t.Fatalf("%d: the comment ends early: %s", i, f)
+		}
+		got, err := Payload(f, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct{ D []string }
+		if err := json.Unmarshal(got, &out); err != nil || out.D[0] != v || out.D[1] != "x"+v {
+			t.Fatalf("%d: %q read back as %q (%v)", i, v, out.D, err)
+		}
+	}
+}
+
 func TestPackedSmaller(t *testing.T) {
 	var sb strings.Builder
 	for i := range 5000 {
@@ -152,6 +184,7 @@ func TestVectors(t *testing.T) {
 			t.Fatal(err)
 		}
 		got.Files = append(got.Files, vector{File: string(f), Payload: pl})
+		got.Files = append(got.Files, vector{File: string(jsonPacked("scan-ü", pl)), Payload: pl})
 	}
 	b, err := json.MarshalIndent(got, "", " ")
 	if err != nil {

@@ -1,6 +1,7 @@
 // Tests of the packed data files' reader (data/packed.ts; make test-node),
 // on files the Go writer packed (internal/datafile/testdata/packed.json:
-// payloads with "*/", "</script>", newlines, Unicode, a 50 KB value): each
+// payloads with "*/", "</script>", newlines, Unicode, a 50 KB value, each
+// compressed and as JSON): each
 // file is run as the page runs it, a classic script pushing to
 // window.__sr, and what unpackPayload gives must be the payload it holds.
 
@@ -8,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { runInNewContext } from "node:vm";
-import { inflateBase64, isPacked, packedBase64, unpackPayload, type Packed } from "../src/data/packed";
+import { inflateBase64, isPacked, packedText, unpackPayload, type Packed } from "../src/data/packed";
 
 interface Vector {
   file: string;
@@ -27,7 +28,8 @@ function run(file: string): Packed {
 }
 
 test("the Go writer's packed files unpack to their payloads", async () => {
-  assert.ok(vectors.length >= 5);
+  assert.ok(vectors.length >= 10);
+  assert.ok(vectors.some((v) => v.file.includes("/*{")) && vectors.some((v) => !v.file.includes("/*{")), "both kinds");
   for (const v of vectors) {
     const p = run(v.file);
     assert.deepEqual(await unpackPayload(p), v.payload);
@@ -37,7 +39,7 @@ test("the Go writer's packed files unpack to their payloads", async () => {
 test("a packed payload without its data is refused", async () => {
   const p = run(vectors[1].file);
   await assert.rejects(unpackPayload({ k: "packed", scan: p.scan, z: function () {} }));
-  assert.equal(packedBase64("function(){}"), null);
+  assert.equal(packedText("function(){}"), null);
   await assert.rejects(inflateBase64("not base64 *"));
   await assert.rejects(inflateBase64("AAAA")); // base64, not DEFLATE
 });

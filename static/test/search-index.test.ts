@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { entryPostings } from "../src/search/index-math";
-import { FileBudget, IndexRun, loadScanIndex, newCaches, ScanIndex } from "../src/search/ixread";
+import { FILE_BUDGET, FileBudget, IndexRun, loadScanIndex, newCaches, ScanIndex } from "../src/search/ixread";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
 import { asPayload, type IndexMeta, type Payload } from "../src/data/types";
@@ -304,6 +304,11 @@ test("differential over the Go writer's output: every query gives the rows a bru
     }
   }
   assert.ok(queries > 800 && found > queries, `${queries} queries, ${found} rows found`);
+});
+
+test("the page's default budget keeps blocks: tens of millions of characters", () => {
+  assert.ok(FILE_BUDGET >= 8e6 && FILE_BUDGET <= 1e8, String(FILE_BUDGET));
+  assert.equal(new FileBudget().max, FILE_BUDGET);
 });
 
 test("the index files of every scan of a page count against one budget, least recently used dropped first", async () => {

@@ -1,6 +1,7 @@
 // Packed data files (internal/datafile, docs/site-format.md "Data files"):
 //   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","z":function(){/*<base64>*/}});
-// The payload is raw DEFLATE, base64-encoded, in a comment of the function:
+// The payload is raw DEFLATE, base64-encoded, in a comment of the function,
+// or its JSON as it is (starting with "{", which base64 never does):
 // V8 keeps the source and constants of every classic script a page has run
 // for the life of the page, and a comment compiles to nothing, so a packed
 // file costs the page only its (compressed) source. unpackPayload reads the
@@ -20,9 +21,9 @@ export function isPacked(v: unknown): v is Packed {
   return isObj(v) && v.k === "packed" && typeof v.scan === "string" && typeof v.z === "function";
 }
 
-// packedBase64 is the base64 text in the comment of a packed file's
-// function source, or null when the source holds none.
-export function packedBase64(src: string): string | null {
+// packedText is the text in the comment of a packed file's function
+// source (base64, or JSON), or null when the source holds none.
+export function packedText(src: string): string | null {
   const a = src.indexOf("/*");
   const b = src.lastIndexOf("*/");
   if (a < 0 || b < a + 2) return null;
@@ -51,7 +52,7 @@ export async function inflateBase64(t: string): Promise<string> {
 // unpackPayload gives the payload a packed file holds: parsed JSON, not yet
 // checked (the caller checks it, as it checks any pushed payload).
 export async function unpackPayload(p: Packed): Promise<unknown> {
-  const t = packedBase64(Function.prototype.toString.call(p.z));
+  const t = packedText(Function.prototype.toString.call(p.z));
   if (t === null) throw new Error("a packed data file without its data");
-  return JSON.parse(await inflateBase64(t)) as unknown;
+  return JSON.parse(t.startsWith("{") ? t : await inflateBase64(t)) as unknown;
 }

@@ -13,13 +13,17 @@ import { asSegment, coveredTypes, dictRows, lateAfter, readDict, readSegment, ty
 import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
 // The dictionary blocks every scan of a page keeps between queries,
-// together, by their size in characters (entries and posting lists):
-// about 100–150 MB of heap (a character kept holds 2–3 bytes, with the
-// strings and the decoded posting bytes). The shards are kept whole, out
+// together, by their size in characters (entries and posting lists): about
+// 40 blocks, a selective query's worth. Measured over the 10M archive
+// (docs/benchmarks.md): 24 M characters held 360–400 MB of heap after
+// broad queries, 8 M 230–280 MB, and a block loaded again costs a few ms
+// (V8 has its script cached). The shards are kept whole, out
 // of the budget: they are small (~2 MB a 500,000-element scan) and every
 // query needs some of every scan's (evicted by a query's many blocks, they
 // cost ~300 ms a query over 20 scans to load again).
-const FILE_BUDGET = 1 << 40;
+// (A product, not a shift: JavaScript counts shifts modulo 32, and a
+// shift by 40 gave a budget of 256 characters, which kept nothing.)
+export const FILE_BUDGET = 8 * 2 ** 20;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;

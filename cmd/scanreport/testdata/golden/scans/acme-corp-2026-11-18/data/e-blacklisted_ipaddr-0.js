@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "elements",
  "scan": "acme-corp-2026-11-18",
@@ -160,4 +160,3 @@
   1
  ]
 }
-);

@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "log",
  "scan": "acme-corp-2026-11-18",
@@ -497,4 +497,3 @@
   "Scan [acme-corp-2026-11-18] completed."
  ]
 }
-);

@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "elements",
  "scan": "globex-2026-11-24",
@@ -72,4 +72,3 @@
   0
  ]
 }
-);

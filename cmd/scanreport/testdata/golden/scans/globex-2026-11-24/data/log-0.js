@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "log",
  "scan": "globex-2026-11-24",
@@ -237,4 +237,3 @@
   "Processed 800 events so far; 245 queued."
  ]
 }
-);

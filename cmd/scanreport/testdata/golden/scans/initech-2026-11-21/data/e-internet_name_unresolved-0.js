@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "elements",
  "scan": "initech-2026-11-21",
@@ -72,4 +72,3 @@
   0
  ]
 }
-);

@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "elements",
  "scan": "initech-2026-11-21",
@@ -237,4 +237,3 @@
   0
  ]
 }
-);

@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "elements",
  "scan": "initech-2026-11-21",
@@ -644,4 +644,3 @@
   0
  ]
 }
-);

@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "log",
  "scan": "initech-2026-11-21",
@@ -349,4 +349,3 @@
   "Scan [initech-2026-11-21] aborted."
  ]
 }
-);

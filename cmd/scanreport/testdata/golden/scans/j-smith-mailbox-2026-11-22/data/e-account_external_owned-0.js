@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "elements",
  "scan": "j-smith-mailbox-2026-11-22",
@@ -105,4 +105,3 @@
   0
  ]
 }
-);

@@ -1,4 +1,4 @@
-(window.__sr=window.__sr||[]).push(
+packed data file holding:
 {
  "k": "log",
  "scan": "j-smith-mailbox-2026-11-22",
@@ -157,4 +157,3 @@
   "Scan [j-smith-mailbox-2026-11-22] completed."
  ]
 }
-);

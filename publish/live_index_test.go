@@ -1,0 +1,151 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/scanreport/scanreport/generator"
+	"github.com/scanreport/scanreport/generator/searchindex"
+	"github.com/scanreport/scanreport/internal/config"
+	"github.com/scanreport/scanreport/internal/sitefmt"
+	"github.com/scanreport/scanreport/internal/testread"
+	"github.com/scanreport/scanreport/scan"
+)
+
+// The preview server's site published as its search index changes
+// (segments, merges, full rewrites of the scan): after each publish with
+// --prune the bucket's head is the site's, every file it names is in the
+// bucket and was uploaded before it, and the bucket holds exactly the
+// site's index files (the current generation and the previous head's:
+// no generation accumulates).
+func TestPublishLiveIndexGenerations(t *testing.T) {
+	dir := t.TempDir()
+	scans, site := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
+	run := filepath.Join(scans, "run")
+	if err := os.MkdirAll(run, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	el := func(id, data string) string {
+		return fmt.Sprintf(`{"id":%q,"type":"IP_ADDRESS","data":%q,"source":"h","module":"m","generated":"2026-11-20T10:00:02Z"}`, id, data)
+	}
+	lines := []string{`{"id":"h","type":"INTERNET_NAME","data":"example.com","source":"ROOT","module":"m","generated":"2026-11-20T10:00:01Z"}`}
+	for i := range 5 {
+		lines = append(lines, el(fmt.Sprintf("a%d", i), fmt.Sprintf("10.0.0.%d", i)))
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(run, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(scan.MetaFile, "name = \"Running\"\ntarget = \"example.com\"\nstatus = \"RUNNING\"\n")
+	write(scan.ElementsFile, strings.Join(lines, "\n")+"\n")
+	c := config.Default()
+	l, _, err := generator.Start(context.Background(), generator.Options{
+		ScansRoot: scans, Output: site, Title: "publish test",
+		RiskyTypes: c.Risky.Types, MinRisk: c.Risky.MinRisk, IsSecret: c.Secrets.IsSecret,
+		DefuseFormulas: c.Exports.DefuseFormulas, GEXFVersion: c.Exports.GEXFVersion,
+		SearchBlockBytes: 64,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	data := filepath.Join(site, "scans", "run", "data")
+	const prefix = "scans/run/data/"
+	b := memBucket(t)
+	// indexKeys lists the index files (the head excluded) of the data
+	// folder, as keys.
+	indexKeys := func() []string {
+		ents, err := os.ReadDir(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range ents {
+			if _, ok := searchindex.FileGen(e.Name()); ok {
+				out = append(out, prefix+e.Name())
+			}
+		}
+		return out
+	}
+	check := func(what string) {
+		t.Helper()
+		var order []string
+		mustPublish(t, b, Options{Site: site, Prune: true, MaxDeletes: -1, OnUpload: func(f *Local) { order = append(order, f.Key) }})
+		local, err := os.ReadFile(filepath.Join(data, searchindex.MetaFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		remote, err := b.ReadAll(context.Background(), prefix+searchindex.MetaFile)
+		if err != nil || !bytes.Equal(local, remote) {
+			t.Fatalf("%s: the bucket's head is not the site's (%v)", what, err)
+		}
+		var m sitefmt.IndexMeta
+		testread.Decode(t, "ix.js", local, &m)
+		named := searchindex.HeadFiles(m.Gen, m.Blocks, m.Shards.T, m.Shards.X, m.Segs)
+		headAt := slices.Index(order, prefix+searchindex.MetaFile)
+		for _, n := range named {
+			if ok, err := b.Exists(context.Background(), prefix+n); !ok || err != nil {
+				t.Errorf("%s: the bucket's head (generation %d) names %s, which the bucket lacks (%v)", what, m.Gen, n, err)
+			}
+			if at := slices.Index(order, prefix+n); at >= 0 && (headAt < 0 || at > headAt) {
+				t.Errorf("%s: %s uploaded after the head that names it (upload order %v)", what, n, order)
+			}
+		}
+		var inBucket []string
+		for _, k := range bucketKeys(t, b) {
+			if strings.HasPrefix(k, prefix) {
+				if _, ok := searchindex.FileGen(strings.TrimPrefix(k, prefix)); ok {
+					inBucket = append(inBucket, k)
+				}
+			}
+		}
+		if want := indexKeys(); !slices.Equal(inBucket, want) {
+			t.Errorf("%s: the bucket's index files %v; the site's %v", what, inBucket, want)
+		}
+	}
+	update := func(ch generator.ScanChange) {
+		t.Helper()
+		ch.Scan = "run"
+		if _, err := l.Update(context.Background(), []generator.ScanChange{ch}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add := func(k int) {
+		f, err := os.OpenFile(filepath.Join(run, scan.ElementsFile), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fmt.Fprintln(f, el(fmt.Sprintf("n%d", k), fmt.Sprintf("10.1.0.%d", k))); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		update(generator.ScanChange{Files: []string{scan.ElementsFile}})
+	}
+	flush := func() {
+		if _, err := l.FlushExports(context.Background(), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("the site as started")
+	for k := range 3 {
+		add(k)
+		check(fmt.Sprintf("segment %d", k))
+		update(generator.ScanChange{Dir: true})
+		check(fmt.Sprintf("rewrite %d", k))
+		add(10 + k)
+		flush()
+		check(fmt.Sprintf("merge %d", k))
+	}
+	update(generator.ScanChange{Dir: true})
+	update(generator.ScanChange{Dir: true})
+	check("two rewrites between publishes")
+}
