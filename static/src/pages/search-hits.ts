@@ -68,6 +68,14 @@ export function cellsAt(c: ElementChunk, x: number): Cells {
   return { d: String(c.d[x]), sd: String(c.sd[x]), m: c.m[x] | 0, t: +c.t[x] || 0, r: c.r[x] | 0, f: c.f[x] | 0, id: String(c.id[x]), i: c.i[x] | 0 };
 }
 
+// own is a copy of s that holds only its own characters. A string JSON.parse
+// gave may be a slice of the whole text parsed (V8 slices strings of 13
+// characters or more): kept, it would keep its dictionary block's text (a
+// few hundred KB) after the block is dropped.
+function own(s: string): string {
+  return (" " + s).slice(1);
+}
+
 // HitList holds one search's hits: their keys ascending, no repeats
 // (keys[0..n)), those found since the last merge (any order, maybe
 // repeated), and the data the index gave while the hits are few.
@@ -91,7 +99,7 @@ export class HitList {
     }
     this.fresh[this.fn++] = key;
     if (d !== null && this.data) {
-      this.data.set(key, d);
+      this.data.set(key, own(d));
       if (this.data.size > this.dataMax) this.data = null;
     }
   }
