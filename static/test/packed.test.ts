@@ -40,8 +40,8 @@ test("a packed payload without its data is refused", async () => {
   const p = run(vectors[1].file);
   await assert.rejects(unpackPayload({ k: "packed", scan: p.scan, z: function () {} }));
   assert.equal(packedText("function(){}"), null);
-  await assert.rejects(inflateBase64("not base64 *"));
-  await assert.rejects(inflateBase64("AAAA")); // base64, not DEFLATE
+  assert.throws(() => inflateBase64("not base64 *"));
+  assert.throws(() => inflateBase64("////")); // base64, not DEFLATE
 });
 
 test("only packed payloads are taken for packed", () => {

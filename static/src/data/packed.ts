@@ -6,8 +6,13 @@
 // for the life of the page, and a comment compiles to nothing, so a packed
 // file costs the page only its (compressed) source. unpackPayload reads the
 // comment back through the function's source text and inflates it with
-// the browser's DecompressionStream (no fetch: it works from file://).
+// fflate's inflateSync. Measured over 220 index blocks loaded 16 at a time:
+// fflate 4.4–4.6 ms a block against 5.5–6.2 ms with the browser's
+// DecompressionStream (its streams cost more than the inflating) and
+// 4.5–5.0 ms for the same blocks plain. Inflating in a worker gained
+// nothing on a 2-core machine (both cores were busy already).
 
+import { inflateSync } from "fflate";
 import { isObj } from "./check";
 
 // A Packed file as pushed, before it is unpacked.
@@ -41,12 +46,12 @@ function decodeBase64(t: string): Uint8Array {
   return out;
 }
 
+const utf8 = new TextDecoder();
+
 // inflateBase64 decodes base64 text of raw DEFLATE data into the UTF-8
-// text it holds.
-export async function inflateBase64(t: string): Promise<string> {
-  const bytes = decodeBase64(t);
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Response(stream).text();
+// text it holds; it throws on anything else.
+export function inflateBase64(t: string): string {
+  return utf8.decode(inflateSync(decodeBase64(t)));
 }
 
 // unpackPayload gives the payload a packed file holds: parsed JSON, not yet
@@ -54,5 +59,5 @@ export async function inflateBase64(t: string): Promise<string> {
 export async function unpackPayload(p: Packed): Promise<unknown> {
   const t = packedText(Function.prototype.toString.call(p.z));
   if (t === null) throw new Error("a packed data file without its data");
-  return JSON.parse(t.startsWith("{") ? t : await inflateBase64(t)) as unknown;
+  return JSON.parse(t.startsWith("{") ? t : inflateBase64(t)) as unknown;
 }
