@@ -149,3 +149,59 @@ func TestPublishLiveIndexGenerations(t *testing.T) {
 	update(generator.ScanChange{Dir: true})
 	check("two rewrites between publishes")
 }
+
+// TestPublishHeadReadBeforeListing: a merge that lands while a publish
+// uploads (a new generation's files, then the head naming them) does not
+// reach the bucket half: the bucket's head is the one read before the
+// listing, whose files the publish uploaded; the next publish brings the
+// new generation whole.
+func TestPublishHeadReadBeforeListing(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range smallSite {
+		files[k] = v
+	}
+	files["scans/a/data/ix.js"] = `(window.__sr=window.__sr||[]).push({"k":"ix","gen":0,"names":"ix0-d0.js"});`
+	files["scans/a/data/ix0-d0.js"] = `(window.__sr=window.__sr||[]).push({"k":"ixd","gen":0});`
+	dir := testread.WriteSite(t, files)
+	data := filepath.Join(dir, "scans", "a", "data")
+	newHead := `(window.__sr=window.__sr||[]).push({"k":"ix","gen":1,"names":"ix1-d0.js"});`
+	merged := false
+	merge := func(f *Local) {
+		if merged || f.Phase != PhaseData {
+			return
+		}
+		merged = true
+		// The preview server's order: the generation's files, then the head.
+		if err := os.WriteFile(filepath.Join(data, "ix1-d0.js"), []byte(`(window.__sr=window.__sr||[]).push({"k":"ixd","gen":1});`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(data, "ix.js"), []byte(newHead), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := memBucket(t)
+	mustPublish(t, b, Options{Site: dir, OnUpload: merge})
+	if !merged {
+		t.Fatal("no data file was uploaded")
+	}
+	names := func() (string, []string) {
+		head, err := b.ReadAll(context.Background(), "scans/a/data/ix.js")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(head), bucketKeys(t, b)
+	}
+	head, keys := names()
+	if head != files["scans/a/data/ix.js"] {
+		t.Errorf("the bucket's head is %s, not the one read before the listing", head)
+	}
+	if !slices.Contains(keys, "scans/a/data/ix0-d0.js") {
+		t.Errorf("the head's file is not in the bucket: %q", keys)
+	}
+	// The next publish takes the new generation, its file first.
+	mustPublish(t, b, Options{Site: dir})
+	head, keys = names()
+	if head != newHead || !slices.Contains(keys, "scans/a/data/ix1-d0.js") {
+		t.Errorf("after the next publish: head %s, bucket %q", head, keys)
+	}
+}

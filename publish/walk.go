@@ -4,8 +4,10 @@ import (
 	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -127,8 +129,17 @@ func listSource(src source, rules *redact.Rules) ([]*Local, error) {
 
 // walkSite stats every file of the site that leaves the machine
 // (sitefiles.List: hidden files and folders and non-regular files are
-// left out).
+// left out). The files that name others (PhaseIndex: a scan's manifest,
+// graph, tree and search index head, data/scans.js) are read first, before
+// the listing, and published as read: the preview server writes what a
+// head names before the head, so a head read before the listing names only
+// files the listing holds. Read at upload time instead, a head a merge
+// rewrote in between would name files this publish never listed.
 func walkSite(dir string, header func(string) (Header, Phase)) ([]*Local, error) {
+	heads, err := readHeads(dir)
+	if err != nil {
+		return nil, err
+	}
 	files, err := sitefiles.List(dir, "an object key")
 	if err != nil {
 		return nil, err
@@ -136,14 +147,63 @@ func walkSite(dir string, header func(string) (Header, Phase)) ([]*Local, error)
 	out := make([]*Local, 0, len(files))
 	for _, f := range files {
 		h, ph := header(f.Key)
-		out = append(out, &Local{Key: f.Key, Path: f.Path, Size: f.Info.Size(), Header: h, Phase: ph, mod: f.Info.ModTime()})
+		l := &Local{Key: f.Key, Path: f.Path, Size: f.Info.Size(), Header: h, Phase: ph, mod: f.Info.ModTime()}
+		if b, ok := heads[f.Key]; ok && ph == PhaseIndex {
+			l.data, l.Size = b, int64(len(b))
+		}
+		out = append(out, l)
 	}
 	return out, nil
+}
+
+// readHeads reads the files of dir that name others (siteHeader's
+// PhaseIndex), by key. A file that is not there (yet, or any more) is left
+// out: the listing decides whether it is published.
+func readHeads(dir string) (map[string][]byte, error) {
+	keys := []string{"data/scans.js"}
+	scans, err := os.ReadDir(filepath.Join(dir, "scans"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read %s: %w", filepath.Join(dir, "scans"), err)
+	}
+	for _, e := range scans {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		for name := range indexFiles {
+			keys = append(keys, "scans/"+e.Name()+"/data/"+name)
+		}
+	}
+	heads := map[string][]byte{}
+	for _, k := range keys {
+		p := filepath.Join(dir, filepath.FromSlash(k))
+		info, err := os.Lstat(p)
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		heads[k] = b
+	}
+	return heads, nil
 }
 
 // hash fills in the checksums, from the cache when the file's size and
 // modification time are the same as when it was last hashed.
 func (p *Publisher) hash(f *Local) error {
+	if f.data != nil {
+		// Bytes read already (a head read before the listing, settings
+		// made for the archive): hashed as they are, never from the
+		// cache, whose size and time describe the file as it is now.
+		sh := sha256.Sum256(f.data)
+		m := md5.Sum(f.data)
+		f.SHA256, f.MD5, f.Size = hex.EncodeToString(sh[:]), m[:], int64(len(f.data))
+		return nil
+	}
 	s := sig{size: f.Size, mod: f.mod.UnixNano()}
 	p.mu.Lock()
 	c, ok := p.cache[f.cacheKey()]
