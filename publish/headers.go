@@ -120,7 +120,7 @@ func siteHeader(key string) (Header, Phase) {
 	case len(parts) == 4 && parts[0] == "scans" && parts[2] == "downloads":
 		h.ContentDisposition = mime.FormatMediaType("attachment", map[string]string{"filename": parts[3]})
 		return h, PhaseData
-	case key == "data/scans.js", len(parts) == 4 && parts[0] == "scans" && parts[2] == "data" && indexFiles[parts[3]]:
+	case key == scansListKey, len(parts) == 4 && parts[0] == "scans" && parts[2] == "data" && indexFiles[parts[3]]:
 		return h, PhaseIndex
 	case key == "index.html":
 		return h, PhaseRoot
@@ -129,6 +129,9 @@ func siteHeader(key string) (Header, Phase) {
 	}
 	return h, PhaseData
 }
+
+// scansListKey is the site's list of scans, which names every scan's folder.
+const scansListKey = "data/scans.js"
 
 // indexFiles are the data files of a scan that name other data files
 // (their chunks; the search index's head its generation's files): they go

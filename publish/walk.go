@@ -160,7 +160,7 @@ func walkSite(dir string, header func(string) (Header, Phase)) ([]*Local, error)
 // PhaseIndex), by key. A file that is not there (yet, or any more) is left
 // out: the listing decides whether it is published.
 func readHeads(dir string) (map[string][]byte, error) {
-	keys := []string{"data/scans.js"}
+	keys := []string{scansListKey}
 	scans, err := os.ReadDir(filepath.Join(dir, "scans"))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("read %s: %w", filepath.Join(dir, "scans"), err)

@@ -80,10 +80,7 @@ func (p *Packer) Pack(dst []byte, scan string, plain []byte) ([]byte, error) {
 	if err := p.w.Close(); err != nil {
 		return dst, fmt.Errorf("pack: %w", err)
 	}
-	dst = append(dst, Prefix...)
-	dst = append(dst, packedHead...)
-	dst = jsonw.String(dst, scan)
-	dst = append(dst, packedOpen...)
+	dst, _ = OpenJSON(dst, scan) // the same opening; the comment holds base64
 	dst = base64.StdEncoding.AppendEncode(dst, p.buf.Bytes())
 	dst = append(dst, packedEnd...)
 	return append(dst, Suffix...), nil

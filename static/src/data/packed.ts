@@ -32,7 +32,7 @@ export function packedText(src: string): string | null {
   const a = src.indexOf("/*");
   const b = src.lastIndexOf("*/");
   if (a < 0 || b < a + 2) return null;
-  return src.slice(a + 2, b); // the decoder refuses anything but base64
+  return src.slice(a + 2, b); // JSON.parse, or the base64 decoder, refuses anything else
 }
 
 type WithBase64 = { fromBase64?: (s: string) => Uint8Array };
