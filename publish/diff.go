@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,8 +17,12 @@ type Plan struct {
 	Unchanged      int
 	UnchangedBytes int64
 	Stale          []string // objects under the prefix with no local file, sorted (the manifest excepted)
-	Deletes        []string // the stale objects the prune step deletes: Stale with --prune, else none
-	NoManifest     bool     // the bucket had no publish manifest: compared with the listing
+	// Kept are the stale objects a --prune leaves for one more publish:
+	// the bucket's copy of a head this publish replaces names them
+	// (behind.go). Sorted by key; none without --prune.
+	Kept       []Kept
+	Deletes    []string // the stale objects the prune step deletes: Stale but Kept with --prune, else none
+	NoManifest bool     // the bucket had no publish manifest: compared with the listing
 }
 
 // Empty reports whether the plan changes nothing.
@@ -69,7 +74,15 @@ func (p *Publisher) diffStep(ctx context.Context, files []*Local, r *remote) (*P
 	}
 	sort.Strings(pl.Stale)
 	if p.o.Prune {
-		pl.Deletes = pl.Stale
+		kept, err := p.keepStep(ctx, files, r, pl.Stale)
+		if err != nil {
+			return nil, err
+		}
+		pl.Kept = kept
+		pl.Deletes = slices.DeleteFunc(slices.Clone(pl.Stale), func(k string) bool {
+			_, found := slices.BinarySearchFunc(kept, k, func(e Kept, k string) int { return strings.Compare(e.Key, k) })
+			return found
+		})
 	}
 	sort.SliceStable(pl.Uploads, func(i, j int) bool {
 		a, b := pl.Uploads[i], pl.Uploads[j]

@@ -80,10 +80,21 @@ type fakeS3 struct {
 	fail   int      // fail this many more object writes …
 	status int      // … with this HTTP status
 	code   string   // … and this S3 error code
+	// failGet answers every GET of these keys with this HTTP status.
+	failGet map[string]int
 }
 
 func (f *fakeS3) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key, isObject := strings.CutPrefix(r.URL.Path, "/"+f.bucket+"/")
+	f.mu.Lock()
+	getStatus := f.failGet[key]
+	f.mu.Unlock()
+	if r.Method == http.MethodGet && isObject && getStatus != 0 {
+		w.Header().Set("Content-Type", "application/xml")
+		w.WriteHeader(getStatus)
+		fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>injected</Message></Error>`)
+		return
+	}
 	if r.Method == http.MethodPut && isObject && key != "" {
 		f.mu.Lock()
 		fail := f.fail > 0
@@ -146,6 +157,16 @@ func (f *fakeS3) open(t testing.TB) *blob.Bucket {
 func (f *fakeS3) failNext(n, status int, code string) {
 	f.mu.Lock()
 	f.fail, f.status, f.code = n, status, code
+	f.mu.Unlock()
+}
+
+// failGets fails every read of key with the HTTP status.
+func (f *fakeS3) failGets(key string, status int) {
+	f.mu.Lock()
+	if f.failGet == nil {
+		f.failGet = map[string]int{}
+	}
+	f.failGet[key] = status
 	f.mu.Unlock()
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"gocloud.dev/blob"
+
 	"github.com/scanreport/scanreport/generator"
 	"github.com/scanreport/scanreport/generator/searchindex"
 	"github.com/scanreport/scanreport/internal/config"
@@ -19,12 +21,26 @@ import (
 )
 
 // The preview server's site published as its search index changes
-// (segments, merges, full rewrites of the scan): after each publish with
-// --prune the bucket's head is the site's, every file it names is in the
-// bucket and was uploaded before it, and the bucket holds exactly the
-// site's index files (the current generation and the previous head's:
-// no generation accumulates).
+// (segments, merges, full rewrites of the scan), to memblob and to an S3
+// server: after each publish with --prune the bucket's head is the site's,
+// every file it names is in the bucket and was uploaded before it, every
+// file the head it replaced named is still there (a page that read that
+// head moments before the publish goes on to load them: "One rule for
+// every whole index", one publish behind), and the bucket holds exactly
+// those and the site's index files (no generation accumulates).
 func TestPublishLiveIndexGenerations(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		open func(t *testing.T) *blob.Bucket
+	}{
+		{"memblob", func(t *testing.T) *blob.Bucket { return memBucket(t) }},
+		{"s3", func(t *testing.T) *blob.Bucket { return newFakeS3(t, true).open(t) }},
+	} {
+		t.Run(c.name, func(t *testing.T) { publishLiveIndexGenerations(t, c.open(t)) })
+	}
+}
+
+func publishLiveIndexGenerations(t *testing.T, b *blob.Bucket) {
 	dir := t.TempDir()
 	scans, site := filepath.Join(dir, "scans"), filepath.Join(dir, "site")
 	run := filepath.Join(scans, "run")
@@ -58,7 +74,6 @@ func TestPublishLiveIndexGenerations(t *testing.T) {
 	defer l.Close()
 	data := filepath.Join(site, "scans", "run", "data")
 	const prefix = "scans/run/data/"
-	b := memBucket(t)
 	// indexKeys lists the index files (the head excluded) of the data
 	// folder, as keys.
 	indexKeys := func() []string {
@@ -74,8 +89,33 @@ func TestPublishLiveIndexGenerations(t *testing.T) {
 		}
 		return out
 	}
+	// headFiles are the keys of the files a head names.
+	headFiles := func(head []byte) []string {
+		var m sitefmt.IndexMeta
+		testread.Decode(t, "ix.js", head, &m)
+		var keys []string
+		for _, n := range searchindex.HeadFiles(m.Gen, m.Blocks, m.Shards.T, m.Shards.X, m.Segs) {
+			keys = append(keys, prefix+n)
+		}
+		return keys
+	}
+	bucketIndexKeys := func() []string {
+		var out []string
+		for _, k := range bucketKeys(t, b) {
+			if _, ok := searchindex.FileGen(strings.TrimPrefix(k, prefix)); ok && strings.HasPrefix(k, prefix) {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
 	check := func(what string) {
 		t.Helper()
+		// A reader reads the bucket's head just before the publish.
+		before := bucketIndexKeys()
+		var read []string
+		if head, err := b.ReadAll(context.Background(), prefix+searchindex.MetaFile); err == nil {
+			read = headFiles(head)
+		}
 		var order []string
 		mustPublish(t, b, Options{Site: site, Prune: true, MaxDeletes: -1, OnUpload: func(f *Local) { order = append(order, f.Key) }})
 		local, err := os.ReadFile(filepath.Join(data, searchindex.MetaFile))
@@ -86,28 +126,29 @@ func TestPublishLiveIndexGenerations(t *testing.T) {
 		if err != nil || !bytes.Equal(local, remote) {
 			t.Fatalf("%s: the bucket's head is not the site's (%v)", what, err)
 		}
-		var m sitefmt.IndexMeta
-		testread.Decode(t, "ix.js", local, &m)
-		named := searchindex.HeadFiles(m.Gen, m.Blocks, m.Shards.T, m.Shards.X, m.Segs)
+		named := headFiles(local)
 		headAt := slices.Index(order, prefix+searchindex.MetaFile)
+		after := bucketIndexKeys()
 		for _, n := range named {
-			if ok, err := b.Exists(context.Background(), prefix+n); !ok || err != nil {
-				t.Errorf("%s: the bucket's head (generation %d) names %s, which the bucket lacks (%v)", what, m.Gen, n, err)
+			if !slices.Contains(after, n) {
+				t.Errorf("%s: the bucket's head names %s, which the bucket lacks", what, n)
 			}
-			if at := slices.Index(order, prefix+n); at >= 0 && (headAt < 0 || at > headAt) {
+			if at := slices.Index(order, n); at >= 0 && (headAt < 0 || at > headAt) {
 				t.Errorf("%s: %s uploaded after the head that names it (upload order %v)", what, n, order)
 			}
 		}
-		var inBucket []string
-		for _, k := range bucketKeys(t, b) {
-			if strings.HasPrefix(k, prefix) {
-				if _, ok := searchindex.FileGen(strings.TrimPrefix(k, prefix)); ok {
-					inBucket = append(inBucket, k)
-				}
+		want := indexKeys()
+		for _, n := range read {
+			if !slices.Contains(after, n) {
+				t.Errorf("%s: a page that read the bucket's previous head loads %s, which the publish deleted", what, n)
+			}
+			if slices.Contains(before, n) && !slices.Contains(want, n) {
+				want = append(want, n)
 			}
 		}
-		if want := indexKeys(); !slices.Equal(inBucket, want) {
-			t.Errorf("%s: the bucket's index files %v; the site's %v", what, inBucket, want)
+		slices.Sort(want)
+		if !slices.Equal(after, want) {
+			t.Errorf("%s: the bucket's index files %v; the site's and the previous head's %v", what, after, want)
 		}
 	}
 	update := func(ch generator.ScanChange) {
@@ -148,6 +189,9 @@ func TestPublishLiveIndexGenerations(t *testing.T) {
 	update(generator.ScanChange{Dir: true})
 	update(generator.ScanChange{Dir: true})
 	check("two rewrites between publishes")
+	// The generation kept for the readers of the replaced head goes now:
+	// no head in the bucket names it.
+	check("the next publish")
 }
 
 // TestPublishHeadReadBeforeListing: a merge that lands while a publish

@@ -344,6 +344,9 @@ func (pr *publishPrinter) plan(pl *publish.Plan) {
 		for _, k := range pl.Deletes {
 			fmt.Fprintf(pr.out, "  delete  %s\n", k)
 		}
+		for _, k := range pl.Kept {
+			fmt.Fprintf(pr.out, "  keep    %s (named by the bucket's %s, which this publish replaces)\n", k.Key, k.Head)
+		}
 	}
 	if pr.dryRun {
 		fmt.Fprintf(pr.out, "Dry run: publishing to %s would upload %s files (%s), delete %d, leave %s unchanged. Nothing was changed.\n",
@@ -352,7 +355,10 @@ func (pr *publishPrinter) plan(pl *publish.Plan) {
 		fmt.Fprintf(pr.out, "%sPublishing to %s: upload %s files (%s), delete %d, %s unchanged.\n",
 			stamp, pr.to, numtext.Thousands(len(pl.Uploads)), bytesText(pl.UploadBytes), len(pl.Deletes), numtext.Thousands(pl.Unchanged))
 	}
-	if n := len(pl.Stale) - len(pl.Deletes); n > 0 {
+	if n := len(pl.Kept); n > 0 {
+		fmt.Fprintf(pr.out, "%s%d objects not in the site are kept one publish longer: pages that read the bucket's heads this publish replaces may still load them.\n", stamp, n)
+	}
+	if n := len(pl.Stale) - len(pl.Deletes) - len(pl.Kept); n > 0 {
 		fmt.Fprintf(pr.out, "%s%d objects under the URL are not in the site; --prune deletes them.\n", stamp, n)
 	}
 	if pl.NoManifest && !pr.watching {
