@@ -10,7 +10,9 @@
 //	        index.html, then the new publish manifest; each object with an
 //	        explicit Content-Type and Cache-Control (headers.go)
 //	prune   stale objects, only with Options.Prune and never more than
-//	        Options.MaxDeletes (above it the publish is refused whole)
+//	        Options.MaxDeletes (above it the publish is refused whole); the
+//	        stale objects that the bucket's copies of the heads this
+//	        publish replaces name are kept for one more publish (behind.go)
 //
 // ETags are not trusted to be MD5s (multipart uploads and SSE-KMS break
 // that): the diff compares SHA-256s with the publish manifest, and falls
