@@ -108,6 +108,57 @@ func TestPublishFile(t *testing.T) {
 	}
 }
 
+// TestPublishPruneKeepDryRun: a dry run with --prune lists the stale
+// objects a head it replaces names as kept, says why, and counts them out
+// of the deletes.
+func TestPublishPruneKeepDryRun(t *testing.T) {
+	cliEnv(t)
+	scans, siteDir, _ := builtSite(t)
+	dest := t.TempDir()
+	to := "file://" + filepath.ToSlash(dest) + "?metadata=skip"
+	if code, out, errOut := runCLI(t, "publish", "--site", siteDir, "--to", to); code != 0 {
+		t.Fatalf("publish: %d\n%s\n%s", code, out, errOut)
+	}
+	ents, err := os.ReadDir(scans)
+	if err != nil || len(ents) == 0 {
+		t.Fatal(err)
+	}
+	data := "scans/" + ents[0].Name() + "/data/"
+	// The bucket holds a block of the head's generation that the site no
+	// longer has, and another file that nothing names; the site sends a
+	// new head.
+	for _, k := range []string{data + "ix0-d9999.js", data + "old.txt"} {
+		if err := os.WriteFile(filepath.Join(dest, filepath.FromSlash(k)), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	head := filepath.Join(siteDir, filepath.FromSlash(data+"ix.js"))
+	b, err := os.ReadFile(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(head, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "publish", "--site", siteDir, "--to", to, "--prune", "--max-deletes", "1", "--dry-run")
+	if code != 0 {
+		t.Fatalf("dry run: %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"  keep    " + data + "ix0-d9999.js (named by the bucket's " + data + "ix.js, which this publish replaces)",
+		"  delete  " + data + "old.txt",
+		"delete 1,",
+		"1 objects not in the site are kept one publish longer",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the dry run lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "--prune deletes them") {
+		t.Errorf("a dry run with --prune says --prune would delete more:\n%s", out)
+	}
+}
+
 func TestPublishS3(t *testing.T) {
 	cliEnv(t)
 	scans, siteDir, _ := builtSite(t)
