@@ -72,11 +72,7 @@ func TestPublishPruneKeepsPagesHead(t *testing.T) {
 		}
 	}
 
-	t.Setenv("AWS_ACCESS_KEY_ID", vgwAccess)
-	t.Setenv("AWS_SECRET_ACCESS_KEY", vgwSecret)
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	v.credentials(t)
 	bucket, err := blob.OpenBucket(ctx, v.bucketURL())
 	if err != nil {
 		t.Fatal(err)

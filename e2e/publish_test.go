@@ -151,6 +151,16 @@ func waitListening(addr string, exited <-chan error) error {
 	return errors.New("versitygw is not listening after 15 s")
 }
 
+// credentials puts the server's credentials in the environment, where
+// publish finds them as it does a user's (and no other).
+func (v *vgw) credentials(t *testing.T) {
+	t.Setenv("AWS_ACCESS_KEY_ID", vgwAccess)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", vgwSecret)
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+}
+
 // bucketURL is the gocloud URL of the bucket; the credentials come from
 // the environment, as they do for users.
 func (v *vgw) bucketURL() string {
@@ -224,11 +234,7 @@ func changedKeys(a, b map[string]string) []string {
 // bucket and the pages served from it.
 func TestPublishS3(t *testing.T) {
 	v := startVersitygw(t)
-	t.Setenv("AWS_ACCESS_KEY_ID", vgwAccess)
-	t.Setenv("AWS_SECRET_ACCESS_KEY", vgwSecret)
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	v.credentials(t)
 	ctx := context.Background()
 
 	dir := t.TempDir()

@@ -246,7 +246,7 @@ func (p *Publisher) keepStep(ctx context.Context, files []*Local, r *remote, sta
 		var notHead *unreadableHead
 		switch {
 		case errors.As(err, &notHead):
-			p.log.Warn("prune: the bucket's "+path.Base(k)+" cannot be read as a head; the stale files of its folder are deleted as usual", "head", k, "err", notHead.err)
+			p.unreadable(k, notHead.err)
 		case gcerrors.Code(err) == gcerrors.NotFound:
 			p.log.Info("prune: the bucket's "+path.Base(k)+" is gone since the listing; no stale file of it is kept", "head", k)
 		case err != nil:
@@ -257,12 +257,18 @@ func (p *Publisher) keepStep(ctx context.Context, files []*Local, r *remote, sta
 	}
 	kept, bad := heldBy(stale, heads)
 	for k, err := range bad {
-		p.log.Warn("prune: the bucket's "+path.Base(k)+" cannot be read as a head; the stale files of its folder are deleted as usual", "head", k, "err", err)
+		p.unreadable(k, err)
 	}
 	if len(kept) > 0 {
 		p.log.Info("prune: kept stale objects that the bucket's heads this publish replaces name; a later publish deletes them", "objects", len(kept))
 	}
 	return kept, nil
+}
+
+// unreadable says that the bucket's head k keeps nothing: it cannot be
+// read as a head.
+func (p *Publisher) unreadable(k string, err error) {
+	p.log.Warn("prune: the bucket's "+path.Base(k)+" cannot be read as a head; the stale files of its folder are deleted as usual", "head", k, "err", err)
 }
 
 // unreadableHead is a head in the bucket that is not a data file this

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -151,10 +152,7 @@ func TestPruneKeepsReplacedHeadFiles(t *testing.T) {
 	// gen writes generation g of the index (two blocks, one segment s)
 	// and a manifest naming chunks, and removes every other index file
 	// and chunk.
-	files := map[string]string{}
-	for k, v := range smallSite {
-		files[k] = v
-	}
+	files := maps.Clone(smallSite)
 	gen := func(g int, chunks ...string) map[string]string {
 		for k := range files {
 			if _, ok := searchindex.FileGen(strings.TrimPrefix(k, a)); ok || strings.HasPrefix(k, a+"e-") {
@@ -284,10 +282,7 @@ func TestPruneKeepsReplacedHeadFiles(t *testing.T) {
 // TestKeepReadFails: a read of the bucket's head that fails for good
 // fails the publish before anything is changed, as a failed listing does.
 func TestKeepReadFails(t *testing.T) {
-	files := map[string]string{}
-	for k, v := range smallSite {
-		files[k] = v
-	}
+	files := maps.Clone(smallSite)
 	files["scans/a/data/ix.js"] = datafile.Prefix + ixHead(0, 1) + datafile.Suffix
 	files["scans/a/data/ix0-d0.js"] = "x"
 	dir := testread.WriteSite(t, files)
