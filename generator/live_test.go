@@ -127,7 +127,11 @@ func TestLiveAppend(t *testing.T) {
 	for n := range head.Blocks {
 		var blk sitefmt.IndexBlock
 		testread.Payload(t, filepath.Join(out, "scans", "good", "data", searchindex.BlockFile(head.Gen, n)), &blk)
-		found = found || slices.Contains(blk.E, "later.example.com")
+		d, err := blk.Dict()
+		if err != nil {
+			t.Fatalf("block %d: %v", n, err)
+		}
+		found = found || slices.Contains(d.E, "later.example.com")
 	}
 	if !found {
 		t.Errorf("the index's dictionary lacks later.example.com")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/scanreport/scanreport/internal/datafile"
+	"github.com/scanreport/scanreport/internal/sitefmt"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -156,12 +158,16 @@ func indentChunk(b []byte) []byte {
 		if err != nil {
 			return b
 		}
+		header, body := datafile.Split(pl)
 		var out bytes.Buffer
 		out.WriteString("packed data file holding:\n")
-		if err := json.Indent(&out, pl, "", " "); err != nil {
+		if err := json.Indent(&out, header, "", " "); err != nil {
 			return b
 		}
 		out.WriteByte('\n')
+		if body != nil {
+			out.WriteString(bodyText(pl, body))
+		}
 		return out.Bytes()
 	}
 	open, end := bytes.Index(b, []byte(".push(")), bytes.LastIndexByte(b, ')')
@@ -177,6 +183,27 @@ func indentChunk(b []byte) []byte {
 	out.WriteByte('\n')
 	out.Write(b[end:])
 	return out.Bytes()
+}
+
+// bodyText shows a packed file's binary body: a dictionary block's
+// entries one a line and its posting streams (base64), else base64.
+func bodyText(pl, body []byte) string {
+	v, err := sitefmt.Decode(pl)
+	if blk, ok := v.(*sitefmt.IndexBlock); ok && err == nil {
+		if d, err := blk.Dict(); err == nil {
+			var sb strings.Builder
+			sb.WriteString("its body, a dictionary block's entries:\n")
+			for _, e := range d.E {
+				q, _ := json.Marshal(e)
+				sb.Write(q)
+				sb.WriteByte('\n')
+			}
+			sb.WriteString("data postings: " + base64.StdEncoding.EncodeToString(d.D) + "\n")
+			sb.WriteString("source postings: " + base64.StdEncoding.EncodeToString(d.S) + "\n")
+			return sb.String()
+		}
+	}
+	return "its body: " + base64.StdEncoding.EncodeToString(body) + "\n"
 }
 
 // pageText is what a page says: its title, each run of text on a line of

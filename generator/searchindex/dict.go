@@ -250,6 +250,33 @@ func appendEntries(b []byte, strs []string, ents []int32, d, s postingLists, buf
 	return append(b, '"'), buf
 }
 
+// appendBlockBody appends the body of a dictionary block (format 3,
+// docs/site-format.md "Search index"): four varints (the entries, the
+// bytes of their text, of the data postings and of the source postings),
+// each entry's length in bytes (varints), the entries' UTF-8 one after
+// the other, then the data and the source postings (appendLists). buf is
+// scratch space, returned for reuse.
+func appendBlockBody(b []byte, strs []string, ents []int32, d, s postingLists, buf []byte) ([]byte, []byte) {
+	text := 0
+	for _, e := range ents {
+		text += len(strs[e])
+	}
+	buf = appendLists(buf[:0], ents, d.off, d.rows)
+	nd := len(buf)
+	buf = appendLists(buf, ents, s.off, s.rows)
+	b = binaryAppendUvarint(b, uint64(len(ents)))
+	b = binaryAppendUvarint(b, uint64(text))
+	b = binaryAppendUvarint(b, uint64(nd))
+	b = binaryAppendUvarint(b, uint64(len(buf)-nd))
+	for _, e := range ents {
+		b = binaryAppendUvarint(b, uint64(len(strs[e])))
+	}
+	for _, e := range ents {
+		b = append(b, strs[e]...)
+	}
+	return append(b, buf...), buf
+}
+
 // postingLists are the rows of each entry (dict.lists): the rows of
 // entry e are rows[off[e]:off[e+1]].
 type postingLists struct {

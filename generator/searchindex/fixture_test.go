@@ -2,6 +2,7 @@ package searchindex
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -110,6 +111,10 @@ func TestFixture(t *testing.T) {
 		pl, err := datafile.Payload(b, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		// A binary body (a dictionary block's) goes in "bin", base64.
+		if h, body := datafile.Split(pl); body != nil {
+			pl = fmt.Appendf(h[:len(h)-1:len(h)-1], `,"bin":%q}`, base64.StdEncoding.EncodeToString(body))
 		}
 		fx.Files[name] = json.RawMessage(pl)
 	}

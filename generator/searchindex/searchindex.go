@@ -33,7 +33,7 @@ import (
 
 // Version is the index format's version, written in ix.js; the browser
 // uses an index only when it knows its version.
-const Version = 2
+const Version = 3
 
 // MetaFile is the index's head in the scan's data folder.
 const MetaFile = "ix.js"
@@ -266,7 +266,11 @@ func sortExact(rows []xrow, mask uint32) []xrow {
 // head opens a file of generation gen: kind, scan, gen, and the file's
 // number under name ("block", "shard").
 func head(b []byte, kind, scan string, gen int, name string, n int) []byte {
-	b = append(b, prefix...)
+	return headJSON(append(b, prefix...), kind, scan, gen, name, n)
+}
+
+// headJSON is head without the script's opening: the start of the JSON.
+func headJSON(b []byte, kind, scan string, gen int, name string, n int) []byte {
 	b = append(b, `{"k":"`...)
 	b = append(b, kind...)
 	b = append(b, `","scan":`...)

@@ -177,13 +177,18 @@ func readIndex(t *testing.T, files map[string][]byte) *index {
 		name := BlockFile(gen, blk)
 		want[name] = true
 		b, ok := decode(t, name, files[name]).(*sitefmt.IndexBlock)
-		if !ok || b.Block != blk || b.Gen != gen || b.Scan != meta.Scan || len(b.E) == 0 {
+		if !ok || b.Block != blk || b.Gen != gen || b.Scan != meta.Scan {
 			t.Fatalf("%s: %+v", name, b)
 		}
-		x.entries = append(x.entries, b.E...)
-		x.d = append(x.d, readLists(t, b.D, len(b.E))...)
-		x.s = append(x.s, readLists(t, b.S, len(b.E))...)
-		for range b.E {
+		dict, err := b.Dict()
+		if err != nil || len(dict.E) == 0 {
+			t.Fatalf("%s: %v, %d entries", name, err, len(dict.E))
+		}
+		x.entries = append(x.entries, dict.E...)
+		enc := base64.StdEncoding.EncodeToString
+		x.d = append(x.d, readLists(t, enc(dict.D), len(dict.E))...)
+		x.s = append(x.s, readLists(t, enc(dict.S), len(dict.E))...)
+		for range dict.E {
 			x.blockOf = append(x.blockOf, blk)
 		}
 	}

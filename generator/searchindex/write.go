@@ -84,15 +84,17 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 	// Trigrams and exact hashes of the blocks are taken on other
 	// goroutines while the blocks are written.
 	wait := hashBlocks(x.strs, order, starts)
-	var b, buf []byte
+	var b, body, buf []byte
 	var err error
 	for blk := range st.Blocks {
-		b = head(b[:0], "ixd", sid, gen, "block", blk)
-		b = append(b, ',')
-		b, buf = appendEntries(b, x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
-		b = append(b, '}')
-		b = append(b, suffix...)
-		if err = packed(BlockFile(gen, blk), b); err != nil {
+		b = append(headJSON(b[:0], "ixd", sid, gen, "block", blk), '}')
+		body, buf = appendBlockBody(body[:0], x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
+		name := BlockFile(gen, blk)
+		if pb, err = pk.PackBody(pb[:0], sid, b, body); err != nil {
+			err = fmt.Errorf("search index file %s: %w", name, err)
+			break
+		}
+		if err = write(name, pb); err != nil {
 			break
 		}
 	}

@@ -16,7 +16,9 @@
 // 130 KB block of search index kept 0.39 MB of JS heap for the life of the
 // page). A comment compiles to nothing, so a packed file keeps only its
 // source: compressed, about a seventh of the plain file's cost; as JSON,
-// half, for no work at build time. The search index's dictionary blocks and
+// half, for no work at build time. A compressed payload may be a line of
+// JSON followed by a binary body (PackBody, Split), which the page reads
+// without making one large string of it. The search index's dictionary blocks and
 // shards (a page may read hundreds) are compressed; the element chunks (a
 // few GB at 10M elements: compressing them would cost the build more than
 // it saves) hold their JSON; small files stay plain.
@@ -64,6 +66,21 @@ func (p *Packer) Pack(dst []byte, scan string, plain []byte) ([]byte, error) {
 	if !ok {
 		return dst, errors.New("pack: not a plain data file")
 	}
+	return p.pack(dst, scan, payload, nil)
+}
+
+// PackBody appends to dst the packed file of scan whose payload is the
+// JSON header followed by a binary body (see Split): the header must hold
+// no newline (JSON as jsonw writes it never does).
+func (p *Packer) PackBody(dst []byte, scan string, header, body []byte) ([]byte, error) {
+	if len(header) == 0 || header[0] != '{' || bytes.IndexByte(header, '\n') >= 0 {
+		return dst, errors.New("pack: a body's header must be one line of JSON")
+	}
+	return p.pack(dst, scan, header, body)
+}
+
+// pack compresses payload, then (when body is not nil) a newline and body.
+func (p *Packer) pack(dst []byte, scan string, payload, body []byte) ([]byte, error) {
 	p.buf.Reset()
 	if p.w == nil {
 		w, err := flate.NewWriter(&p.buf, Level)
@@ -77,6 +94,14 @@ func (p *Packer) Pack(dst []byte, scan string, plain []byte) ([]byte, error) {
 	if _, err := p.w.Write(payload); err != nil {
 		return dst, fmt.Errorf("pack: %w", err)
 	}
+	if body != nil {
+		if _, err := p.w.Write([]byte{'\n'}); err != nil {
+			return dst, fmt.Errorf("pack: %w", err)
+		}
+		if _, err := p.w.Write(body); err != nil {
+			return dst, fmt.Errorf("pack: %w", err)
+		}
+	}
 	if err := p.w.Close(); err != nil {
 		return dst, fmt.Errorf("pack: %w", err)
 	}
@@ -84,6 +109,19 @@ func (p *Packer) Pack(dst []byte, scan string, plain []byte) ([]byte, error) {
 	dst = base64.StdEncoding.AppendEncode(dst, p.buf.Bytes())
 	dst = append(dst, packedEnd...)
 	return append(dst, Suffix...), nil
+}
+
+// Split splits a payload into its JSON header and its binary body: a
+// compressed payload may be JSON followed by a newline and bytes that are
+// not JSON (the search index's dictionary blocks), which the page reads
+// without making one string of them. JSON as the site writes it holds no
+// newline, so a payload without one is JSON alone (body nil).
+func Split(payload []byte) (header, body []byte) {
+	i := bytes.IndexByte(payload, '\n')
+	if i < 0 {
+		return payload, nil
+	}
+	return payload[:i], payload[i+1:]
 }
 
 // OpenJSON appends the start of a packed file of scan that holds its
@@ -123,8 +161,9 @@ func Packed(b []byte) bool {
 	return bytes.HasPrefix(b, []byte(Prefix+packedHead))
 }
 
-// Payload returns the JSON payload of the data file b, plain or packed
-// (decompressed; at most limit bytes when limit > 0).
+// Payload returns the payload of the data file b, plain or packed
+// (decompressed; at most limit bytes when limit > 0): JSON, or for a
+// packed file JSON, a newline and a binary body (Split).
 func Payload(b []byte, limit int64) ([]byte, error) {
 	payload, ok := plainPayload(b)
 	if !ok {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -155,6 +156,7 @@ type vectors struct {
 type vector struct {
 	File    string          `json:"file"`
 	Payload json.RawMessage `json:"payload"`
+	Body    *[]byte         `json:"body,omitempty"` // a binary body after the payload (PackBody), base64
 }
 
 // TestVectors: testdata/packed.json is what Pack writes today (go test
@@ -186,6 +188,24 @@ func TestVectors(t *testing.T) {
 		got.Files = append(got.Files, vector{File: string(f), Payload: pl})
 		got.Files = append(got.Files, vector{File: string(jsonPacked("scan-ü", pl)), Payload: pl})
 	}
+	// Binary bodies: empty, every byte value, "*/", newlines, 20 KB.
+	every := make([]byte, 0, 300)
+	for c := range 256 {
+		every = append(every, byte(c))
+	}
+	every = append(every, "*/\n*/\n\n"...)
+	big := make([]byte, 20_000)
+	for i := range big {
+		big[i] = byte(rng.IntN(256))
+	}
+	for i, body := range [][]byte{{}, every, big} {
+		h := []byte(fmt.Sprintf(`{"k":"ixd","scan":"scan-ü","gen":0,"block":%d}`, i))
+		f, err := p.PackBody(nil, "scan-ü", h, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Files = append(got.Files, vector{File: string(f), Payload: h, Body: &body})
+	}
 	b, err := json.MarshalIndent(got, "", " ")
 	if err != nil {
 		t.Fatal(err)
@@ -203,5 +223,37 @@ func TestVectors(t *testing.T) {
 	}
 	if !bytes.Equal(want, b) {
 		t.Errorf("%s is not what Pack writes: go test ./internal/datafile -run TestVectors -update", name)
+	}
+}
+
+// TestPackBody: a header and a binary body come back apart, whatever the
+// body holds; a header that is not one line of JSON is refused.
+func TestPackBody(t *testing.T) {
+	var p Packer
+	for _, body := range [][]byte{{}, []byte("\n"), []byte("*/\x00\xff\n{\"k\":1}\n"), bytes.Repeat([]byte{0xc3, '\n', '*', '/'}, 40000)} {
+		h := []byte(`{"k":"ixd","scan":"s","gen":0,"block":1}`)
+		f, err := p.PackBody(nil, "s", h, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !Packed(f) || bytes.Count(f, []byte("*/")) != 1 {
+			t.Fatalf("not one packed file: %.80q", f)
+		}
+		pl, err := Payload(f, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gh, gb := Split(pl)
+		if !bytes.Equal(gh, h) || gb == nil || !bytes.Equal(gb, body) {
+			t.Errorf("%d-byte body: got header %q and %d bytes", len(body), gh, len(gb))
+		}
+	}
+	if h, b := Split([]byte(`{"k":"x"}`)); b != nil || string(h) != `{"k":"x"}` {
+		t.Errorf("JSON alone split into %q and %q", h, b)
+	}
+	for _, h := range []string{"", "[1]", "{\"k\":\n1}"} {
+		if _, err := p.PackBody(nil, "s", []byte(h), []byte("x")); err == nil {
+			t.Errorf("header %q taken", h)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package sitecheck
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/scanreport/scanreport/generator/chunks"
 	"github.com/scanreport/scanreport/generator/model"
+	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/sitefmt"
 	"github.com/scanreport/scanreport/internal/testread"
 	"github.com/scanreport/scanreport/scan"
@@ -152,7 +152,7 @@ func indexFiles(t testing.TB, dir string, want map[string]bool) {
 	t.Helper()
 	var ix testread.Index
 	testread.Payload(t, filepath.Join(dir, "ix.js"), &ix)
-	if ix.K != "ix" || ix.V != 2 || (ix.Blocks == 0) != (ix.Entries == 0) || ix.Shards.T == 0 || ix.Shards.X == 0 {
+	if ix.K != "ix" || ix.V != 3 || (ix.Blocks == 0) != (ix.Entries == 0) || ix.Shards.T == 0 || ix.Shards.X == 0 {
 		t.Errorf("ix.js: k=%q v=%d blocks=%d shards=%v", ix.K, ix.V, ix.Blocks, ix.Shards)
 	}
 	want["ix.js"] = true
@@ -161,10 +161,15 @@ func indexFiles(t testing.TB, dir string, want map[string]bool) {
 		name := fmt.Sprintf("ix%d-d%d.js", ix.Gen, i)
 		var blk sitefmt.IndexBlock
 		testread.Payload(t, filepath.Join(dir, name), &blk)
-		if blk.K != "ixd" || blk.Gen != ix.Gen || blk.Block != i || len(blk.E) == 0 {
-			t.Errorf("%s: k=%q gen=%d block=%d, %d entries", name, blk.K, blk.Gen, blk.Block, len(blk.E))
+		d, err := blk.Dict()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
 		}
-		entries += len(blk.E)
+		if blk.K != "ixd" || blk.Gen != ix.Gen || blk.Block != i || len(d.E) == 0 {
+			t.Errorf("%s: k=%q gen=%d block=%d, %d entries", name, blk.K, blk.Gen, blk.Block, len(d.E))
+		}
+		entries += len(d.E)
 		want[name] = true
 	}
 	if entries != ix.Entries {
@@ -225,9 +230,16 @@ func DataShapes(t testing.TB, site string) {
 		if !strings.HasPrefix(rel, "data/") && !strings.Contains(rel, "/data/") {
 			continue
 		}
-		var raw json.RawMessage
-		testread.Payload(t, filepath.Join(site, filepath.FromSlash(rel)), &raw)
-		v, err := sitefmt.Decode(raw)
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := datafile.Payload(b, 0)
+		if err != nil {
+			t.Errorf("%s: %v", rel, err)
+			continue
+		}
+		v, err := sitefmt.Decode(pl)
 		if err != nil {
 			t.Errorf("%s: %v", rel, err)
 			continue

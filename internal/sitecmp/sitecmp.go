@@ -15,6 +15,7 @@ package sitecmp
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -152,9 +153,13 @@ func payload(data []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	header, body := datafile.Split(s)
 	var v any
-	if err := json.Unmarshal(s, &v); err != nil {
+	if err := json.Unmarshal(header, &v); err != nil {
 		return nil, fmt.Errorf("not a data file: %w", err)
+	}
+	if m, ok := v.(map[string]any); ok && body != nil {
+		m["bin"] = base64.StdEncoding.EncodeToString(body) // a binary body, compared byte for byte
 	}
 	return v, nil
 }
@@ -165,7 +170,7 @@ var volatile = map[string]bool{"gen": true, "v": true}
 // Keys of a chunk that say where it sits, not what it holds.
 var placement = map[string]bool{"k": true, "scan": true, "type": true, "seq": true, "n": true, "s": true, "n0": true, "e": true, "gen": true, "v": true, "f": true}
 
-// indexFiles loads the files a search index head (format 2) names: its
+// indexFiles loads the files a search index head (format 3) names: its
 // dictionary blocks, trigram and exact shards, by family and number.
 func indexFiles(head map[string]any, load func(string) (any, error), errp *error) map[string]any {
 	gen, _ := head["gen"].(float64)

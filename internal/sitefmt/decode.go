@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+
+	"github.com/scanreport/scanreport/internal/datafile"
 )
 
 // typeOf returns the type of a payload whose "k" is k, nil for none.
@@ -45,15 +47,18 @@ func typeOf(k string) reflect.Type {
 	return nil
 }
 
-// Decode decodes a data file's JSON payload into the type its "k" names
-// (a pointer to it, e.g. *Manifest), strictly: a key the type does not
+// Decode decodes a data file's payload into the type its "k" names (a
+// pointer to it, e.g. *Manifest), strictly: a key the type does not
 // declare, a key it declares without omitempty that the payload lacks (at
-// any depth), or a value of another JSON type is an error.
+// any depth), or a value of another JSON type is an error; so is a binary
+// body (datafile.Split) on a type without a body field, or its absence on
+// a type with one.
 func Decode(payload []byte) (any, error) {
+	header, body := datafile.Split(payload)
 	var head struct {
 		K string `json:"k"`
 	}
-	if err := json.Unmarshal(payload, &head); err != nil {
+	if err := json.Unmarshal(header, &head); err != nil {
 		return nil, err
 	}
 	t := typeOf(head.K)
@@ -61,15 +66,56 @@ func Decode(payload []byte) (any, error) {
 		return nil, fmt.Errorf("no data file kind %q", head.K)
 	}
 	v := reflect.New(t)
-	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec := json.NewDecoder(bytes.NewReader(header))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v.Interface()); err != nil {
 		return nil, fmt.Errorf("%s: %w", head.K, err)
 	}
-	if err := required(t, payload, head.K); err != nil {
+	if err := required(t, header, head.K); err != nil {
+		return nil, err
+	}
+	if err := setBody(v, body, head.K); err != nil {
 		return nil, err
 	}
 	return v.Interface(), nil
+}
+
+// Unmarshal decodes a data file's payload into v (a pointer to a struct,
+// or to any other JSON target), as encoding/json does: unknown keys are
+// ignored; a binary body goes to v's body field.
+func Unmarshal(payload []byte, v any) error {
+	header, body := datafile.Split(payload)
+	if err := json.Unmarshal(header, v); err != nil {
+		return err
+	}
+	if body == nil {
+		return nil
+	}
+	return setBody(reflect.ValueOf(v), body, "payload")
+}
+
+// setBody puts a payload's binary body into the field of p's struct
+// tagged `body`: a body needs such a field, and such a field needs one.
+func setBody(p reflect.Value, body []byte, what string) error {
+	st := p
+	for st.Kind() == reflect.Pointer || st.Kind() == reflect.Interface {
+		st = st.Elem()
+	}
+	if st.Kind() == reflect.Struct {
+		for i := range st.NumField() {
+			if _, ok := st.Type().Field(i).Tag.Lookup("body"); ok {
+				if body == nil {
+					return fmt.Errorf("%s: no binary body", what)
+				}
+				st.Field(i).SetBytes(body)
+				return nil
+			}
+		}
+	}
+	if body != nil {
+		return fmt.Errorf("%s: a binary body where none belongs", what)
+	}
+	return nil
 }
 
 // required checks that raw, a JSON value of type t, has every key t

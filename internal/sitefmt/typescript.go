@@ -79,6 +79,9 @@ func writeFields(b *bytes.Buffer, fset *token.FileSet, st *ast.StructType) error
 		}
 		tag := reflect.StructTag(raw)
 		name, opts, _ := strings.Cut(tag.Get("json"), ",")
+		if body, ok := tag.Lookup("body"); ok && name == "-" {
+			name = body // a packed file's binary body, as the page holds it
+		}
 		if name == "" || name == "-" {
 			return fmt.Errorf("%s: field %s has no json name", fset.Position(f.Pos()), f.Names[0].Name)
 		}

@@ -1,7 +1,6 @@
 package testread
 
 import (
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/scanreport/scanreport/internal/datafile"
 	"github.com/scanreport/scanreport/internal/sitefiles"
+	"github.com/scanreport/scanreport/internal/sitefmt"
 )
 
 // The data file statement of docs/site-format.md.
@@ -31,15 +31,16 @@ func Payload(t testing.TB, file string, v any) {
 	Decode(t, file, b, v)
 }
 
-// Decode decodes the JSON payload of the data file b (named name in
-// messages), plain or packed, into v, as Payload does for a file on disk.
+// Decode decodes the payload of the data file b (named name in messages),
+// plain or packed, into v (its binary body, if any, into v's body field:
+// sitefmt.Unmarshal), as Payload does for a file on disk.
 func Decode(t testing.TB, name string, b []byte, v any) {
 	t.Helper()
 	pl, err := datafile.Payload(b, 0)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if err := json.Unmarshal(pl, v); err != nil {
+	if err := sitefmt.Unmarshal(pl, v); err != nil {
 		t.Fatalf("%s: payload: %v", name, err)
 	}
 }

@@ -1,4 +1,4 @@
-// A minimal writer of search index format 2 for the node tests, written
+// A minimal writer of search index format 3 for the node tests, written
 // from docs/design/search-index-v2.md (not from the Go writer): a scan's
 // rows → ix.js, dictionary blocks, trigram and exact shards, and live
 // segments with late sources, as payload objects by file name. Small
@@ -53,7 +53,7 @@ function sortKey(s: string): Uint8Array {
 }
 
 // Dictionary entries with their d and s postings, in dictionary order.
-interface Entry {
+export interface Entry {
   e: string;
   d: number[];
   s: number[];
@@ -82,6 +82,27 @@ function dictFields(es: Entry[]): { e: string[]; d: string; s: string } {
     counted(s, x.s);
   }
   return { e: es.map((x) => x.e), d: b64(d), s: b64(s) };
+}
+
+// blockBody is a dictionary block's body (format 3): the entry count, the
+// bytes of their text, of the data and of the source postings, each
+// entry's length in bytes, the entries' UTF-8, the two posting streams.
+export function blockBody(es: Entry[]): Uint8Array {
+  const d: number[] = [];
+  const s: number[] = [];
+  for (const x of es) {
+    counted(d, x.d);
+    counted(s, x.s);
+  }
+  const texts = es.map((x) => utf8(x.e));
+  const out: number[] = [];
+  varint(out, es.length);
+  varint(out, texts.reduce((a, t) => a + t.length, 0));
+  varint(out, d.length);
+  varint(out, s.length);
+  for (const t of texts) varint(out, t.length);
+  for (const t of texts) for (const c of t) out.push(c);
+  return Uint8Array.from([...out, ...d, ...s]);
 }
 
 // trigrams are the value's, between the start and end markers, as the Go
@@ -127,7 +148,7 @@ export function writeIndex(scan: string, rows: Rows, lim: Limits, gen = 0): Map<
   const tri = new Map<string, number[]>();
   const exact: Array<[number, number]> = [];
   blocks.forEach((b, n) => {
-    const blk: IndexBlock = { k: "ixd", scan, gen, block: n, ...dictFields(b) };
+    const blk: IndexBlock = { k: "ixd", scan, gen, block: n, bin: blockBody(b) };
     files.set(`ix${gen}-d${n}.js`, blk);
     const seen = new Set<string>();
     for (const x of b) {
@@ -171,7 +192,7 @@ export function writeIndex(scan: string, rows: Rows, lim: Limits, gen = 0): Map<
   const head: IndexMeta = {
     k: "ix",
     scan,
-    v: 2,
+    v: 3,
     gen,
     rowBits: ROW_BITS,
     blocks: blocks.length,

@@ -1,7 +1,7 @@
 // Tests of the packed data files' reader (data/packed.ts; make test-node),
 // on files the Go writer packed (internal/datafile/testdata/packed.json:
 // payloads with "*/", "</script>", newlines, Unicode, a 50 KB value, each
-// compressed and as JSON): each
+// compressed and as JSON, and binary bodies of every byte value): each
 // file is run as the page runs it, a classic script pushing to
 // window.__sr, and what unpackPayload gives must be the payload it holds.
 
@@ -9,12 +9,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { runInNewContext } from "node:vm";
-import { inflateBase64, isPacked, packedText, unpackPayload, type Packed } from "../src/data/packed";
+import { inflateBase64, isPacked, packedText, payloadOf, unpackPayload, type Packed } from "../src/data/packed";
 
 interface Vector {
   file: string;
-  payload: unknown;
+  payload: Record<string, unknown>;
+  body?: string; // a binary body after the payload, base64
 }
+
+const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
 const vectors = (JSON.parse(readFileSync("internal/datafile/testdata/packed.json", "utf8")) as { files: Vector[] }).files;
 
@@ -30,10 +33,21 @@ function run(file: string): Packed {
 test("the Go writer's packed files unpack to their payloads", async () => {
   assert.ok(vectors.length >= 10);
   assert.ok(vectors.some((v) => v.file.includes("/*{")) && vectors.some((v) => !v.file.includes("/*{")), "both kinds");
+  assert.ok(vectors.filter((v) => v.body !== undefined).length >= 3, "payloads with a binary body");
   for (const v of vectors) {
     const p = run(v.file);
-    assert.deepEqual(await unpackPayload(p), v.payload);
+    assert.deepEqual(await unpackPayload(p), v.body === undefined ? v.payload : { ...v.payload, bin: bytes(v.body) });
   }
+});
+
+test("a payload with a binary body: the body whatever its bytes, after a header that must be an object", () => {
+  const enc = new TextEncoder();
+  const body = Uint8Array.from([10, 0, 255, 42, 47, 10]);
+  const got = payloadOf(Uint8Array.from([...enc.encode('{"k":"ixd","scan":"s"}'), 10, ...body])) as { bin: Uint8Array };
+  assert.deepEqual(got, { k: "ixd", scan: "s", bin: body });
+  assert.deepEqual(payloadOf(enc.encode('{"k":"x"}')), { k: "x" });
+  assert.throws(() => payloadOf(Uint8Array.from([...enc.encode("[1]"), 10, 1])));
+  assert.throws(() => payloadOf(Uint8Array.from([...enc.encode("{"), 10, 1])));
 });
 
 test("a packed payload without its data is refused", async () => {

@@ -1,7 +1,8 @@
 // Packed data files (internal/datafile, docs/site-format.md "Data files"):
 //   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","z":function(){/*<base64>*/}});
-// The payload is raw DEFLATE, base64-encoded, in a comment of the function,
-// or its JSON as it is (starting with "{", which base64 never does):
+// The payload is raw DEFLATE, base64-encoded, in a comment of the function
+// (its JSON, or a line of JSON then a binary body), or its JSON as it is
+// (starting with "{", which base64 never does):
 // V8 keeps the source and constants of every classic script a page has run
 // for the life of the page, and a comment compiles to nothing, so a packed
 // file costs the page only its (compressed) source. unpackPayload reads the
@@ -48,16 +49,29 @@ function decodeBase64(t: string): Uint8Array {
 
 const utf8 = new TextDecoder();
 
-// inflateBase64 decodes base64 text of raw DEFLATE data into the UTF-8
-// text it holds; it throws on anything else.
-export function inflateBase64(t: string): string {
-  return utf8.decode(inflateSync(decodeBase64(t)));
+// inflateBase64 decodes base64 text of raw DEFLATE data into the bytes it
+// holds; it throws on anything else.
+export function inflateBase64(t: string): Uint8Array {
+  return inflateSync(decodeBase64(t));
 }
 
-// unpackPayload gives the payload a packed file holds: parsed JSON, not yet
-// checked (the caller checks it, as it checks any pushed payload).
+// payloadOf reads an inflated payload: JSON, or a line of JSON, a newline
+// and a binary body (internal/datafile Split), which becomes the value's
+// `bin` (the search index's dictionary blocks: search/block.ts reads them
+// a piece at a time, so no one large string is made of them).
+export function payloadOf(bytes: Uint8Array): unknown {
+  const nl = bytes.indexOf(10);
+  if (nl < 0) return JSON.parse(utf8.decode(bytes)) as unknown;
+  const head = JSON.parse(utf8.decode(bytes.subarray(0, nl))) as unknown;
+  if (head === null || typeof head !== "object" || Array.isArray(head)) throw new Error("a packed data file's header is not an object");
+  return { ...head, bin: bytes.subarray(nl + 1) };
+}
+
+// unpackPayload gives the payload a packed file holds: parsed JSON (with
+// its binary body, if any, as bin), not yet checked (the caller checks it,
+// as it checks any pushed payload).
 export async function unpackPayload(p: Packed): Promise<unknown> {
   const t = packedText(Function.prototype.toString.call(p.z));
   if (t === null) throw new Error("a packed data file without its data");
-  return JSON.parse(t.startsWith("{") ? t : inflateBase64(t)) as unknown;
+  return t.startsWith("{") ? (JSON.parse(t) as unknown) : payloadOf(inflateBase64(t));
 }

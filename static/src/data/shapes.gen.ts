@@ -177,7 +177,7 @@ export interface IndexType {
   n: number;
 }
 
-// IndexMeta is data/ix.js, the head of the search index, format version 2
+// IndexMeta is data/ix.js, the head of the search index, format version 3
 // (docs/site-format.md, "Search index"). The index is a dictionary of the
 // scan's distinct values and source values, sorted and cut into blocks
 // (ixd), with the blocks each trigram (ixt) and each exact hash (ixx)
@@ -201,29 +201,29 @@ export interface IndexMeta {
   cover?: IndexType[];
 }
 
-// IndexBlock is data/ix<gen>-d<n>.js, block n of the dictionary: entries
-// (distinct strings, each a row's data as the chunks hold it or a row's
-// source data as the chunks hold it) in dictionary order, and for each
-// entry the rows whose data is it (D) and the rows whose source data is
-// it (S): base64 of unsigned LEB128 varints, per entry a count then that
-// many postings (type·2^rowBits + row), the first absolute and the others
-// deltas.
+// IndexBlock is data/ix<gen>-d<n>.js, block n of the dictionary, a
+// packed file whose payload is this header and a binary body (Bin; see
+// Dict): the entries (distinct strings, each a row's data as the chunks
+// hold it or a row's source data as the chunks hold it) in dictionary
+// order, and for each entry the rows whose data is it and the rows whose
+// source data is it. The page reads the body without making one string
+// of it (docs/site-format.md, "Search index").
 export interface IndexBlock {
   k: "ixd";
   scan: string;
   gen: number;
   block: number;
-  e: string[];
-  d: string;
-  s: string;
+  bin: Uint8Array;
 }
 
 // IndexSegment is data/ix-g<n>.js, one append-only segment of a running
 // scan's search index: the rows of each type it covers, a small
-// dictionary of their values and source values with their postings (as an
-// IndexBlock's, over the segment's own types in IndexRange order), and
-// the rows of earlier parts whose source data changed since (Late: their
-// source postings in the index and in earlier segments no longer hold).
+// dictionary of their values and source values in E with their postings
+// in D and S (base64 of the posting lists a block's Dict holds, over the
+// segment's own types in IndexRange order), and the rows of earlier parts
+// whose source data changed since (Late: their source postings in the
+// index and in earlier segments no longer hold). A segment is small and
+// plain JSON.
 export interface IndexSegment {
   k: "ixg";
   scan: string;

@@ -65,15 +65,18 @@ export function asPayload(v: unknown): Payload | null {
     case "ix":
       if (typeof v.v !== "number" || typeof v.rowBits !== "number" || !isObj(v.shards) || !Array.isArray(v.types)) return null;
       for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.n !== "number") return null;
-      // A head of another version is read no further (the page scans).
-      if (v.v !== 2) return v as unknown as IndexMeta;
+      // A head of another version is read no further (the page scans;
+      // search/index-math.ts INDEX_VERSION).
+      if (v.v !== 3) return v as unknown as IndexMeta;
       if (!count(v.gen) || !count(v.blocks) || !count(v.entries) || !(v.rowBits >= 1 && v.rowBits <= 30)) return null;
       for (const f of ["t", "x"]) if (!count(v.shards[f]) || !(v.shards[f] >= 1)) return null;
       if (v.segs !== undefined && (!Array.isArray(v.segs) || !v.segs.every(count))) return null;
       if (v.cover !== undefined && (!Array.isArray(v.cover) || !v.cover.every((t) => isObj(t) && typeof t.slug === "string" && typeof t.n === "number"))) return null;
       return v as unknown as IndexMeta;
     case "ixd":
-      if (!count(v.gen) || !count(v.block) || !dict(v)) return null;
+      // Its body (search/block.ts reads it, and refuses one that does
+      // not add up).
+      if (!count(v.gen) || !count(v.block) || !(v.bin instanceof Uint8Array)) return null;
       return v as unknown as IndexBlock;
     case "ixg":
       if (!count(v.seg) || !Array.isArray(v.types) || !dict(v) || typeof v.late !== "string") return null;

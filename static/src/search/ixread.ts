@@ -9,7 +9,8 @@
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
 import { evalPlan, planQuery, trigramsIn } from "./plan";
 import type { Query } from "./query";
-import { asSegment, coveredTypes, dictRows, lateAfter, readDict, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
+import { readBlock } from "./block";
+import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
 import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
 // The dictionary blocks every scan of a page keeps between queries,
@@ -161,7 +162,7 @@ export class ScanIndex {
     return this.file("d" + n, file, true, (x) => {
       const b = x as IndexBlock;
       if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
-      return { v: readDict(b.e, b.d, b.s), size: b.e.reduce((a, v) => a + v.length, b.d.length + b.s.length) };
+      return { v: readBlock(b.bin), size: b.bin.length };
     });
   }
 

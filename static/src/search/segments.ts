@@ -67,7 +67,8 @@ export function readSegment(g: IndexSegment, typeNo: Map<string, number>, rowBit
   late.sort((a, b) => a - b);
   const x = readDict(g.e, g.d, g.s);
   return {
-    e: g.e,
+    n: x.n,
+    entries: x.entries,
     get d() {
       return x.d;
     },
@@ -97,21 +98,26 @@ export function lateAfter(segs: Segment[]): Array<Set<number>> {
 }
 
 // Dict is a dictionary read for queries (a block of the index, or a
-// segment): its entries and their data and source postings as bytes.
+// segment): its n entries (in order; a block decodes them from its bytes
+// at each call, search/block.ts) and their data and source postings as
+// bytes.
 export interface Dict {
-  readonly e: string[];
+  readonly n: number;
+  entries(): readonly string[];
   readonly d: Uint8Array;
   readonly s: Uint8Array;
 }
 
-// readDict reads a dictionary's posting streams (base64) when first used:
-// a block none of whose entries match needs neither, a query without
-// "+ source" never the source postings.
+// readDict reads a segment's dictionary (JSON: its entries, and posting
+// streams as base64, decoded when first used: a segment none of whose
+// entries match needs neither, a query without "+ source" never the
+// source postings).
 export function readDict(e: string[], d: string, s: string): Dict {
   let dd: Uint8Array | null = null;
   let ss: Uint8Array | null = null;
   return {
-    e,
+    n: e.length,
+    entries: () => e,
     get d() {
       return (dd ??= base64Bytes(d));
     },
@@ -132,11 +138,12 @@ export type Emit = (id: number, data: string | null) => void;
 // the head's id (-1: left out); null keeps it. It returns how many entries
 // it tested.
 export function dictRows(x: Dict, ids: ((local: number) => number) | null, match: (v: string) => boolean, alsoSource: boolean, late: Set<number>, emit: Emit): number {
-  const n = x.e.length;
+  const n = x.n;
+  const e = x.entries();
   const hit = new Uint8Array(n);
   let any = false;
   for (let k = 0; k < n; k++) {
-    if (match(String(x.e[k]))) {
+    if (match(String(e[k]))) {
       hit[k] = 1;
       any = true;
     }
@@ -149,7 +156,7 @@ export function dictRows(x: Dict, ids: ((local: number) => number) | null, match
   };
   entryPostings(x.d, n, want, (p) => {
     const id = ids ? ids(p) : p;
-    if (id >= 0) emit(id, String(x.e[k]));
+    if (id >= 0) emit(id, String(e[k]));
   });
   if (alsoSource) {
     entryPostings(x.s, n, want, (p) => {

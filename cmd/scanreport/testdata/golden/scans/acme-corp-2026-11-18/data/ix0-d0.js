@@ -3,1766 +3,1765 @@ packed data file holding:
  "k": "ixd",
  "scan": "acme-corp-2026-11-18",
  "gen": 0,
- "block": 0,
- "e": [
-  "* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=[masked]] Dovecot (Ubuntu) ready.",
-  "+1 555-0100",
-  "+1 555-0111",
-  "+1 555-0114",
-  "+1 555-0122",
-  "+1 555-0124",
-  "+1 555-0125",
-  "+1 555-0130",
-  "+1 555-0134",
-  "+1 555-0142",
-  "+1 555-0148",
-  "+1 555-0153",
-  "+1 555-0187",
-  "+44 20 7946 0275",
-  "+44 20 7946 0377",
-  "+44 20 7946 0456",
-  "+44 20 7946 0620",
-  "+44 20 7946 0711",
-  "+44 20 7946 0771",
-  "+44 20 7946 0959",
-  "-----BEGIN CERTIFICATE-----\nMIIF1DQeNaaxmDCQZmQd4TTB7zzTB1VHADHuaEvlfb2AG8gO91sr5gv4N5iYALCS\n1knuuqke5ZJEiUvccXBupmXRCM+xmytqN1SY3GM6SxVZzJPgFFKZUfN/+J5jUIK4\n1dUzPNsT/l5x08fARJ3OlNnZQxD7A19fPZ3225t2CPejqBGokCOi3MtQvO4Ih59H\n2WBbYpvkvhof8gDYhOj3DYXp7K7SX0cbcjxVEx+NUcm5FsowkbZxDGdE8vp1Jp73\nWfO8VbkZqxDbEOqCfM0hm/y/GHr0IyYIQ85hdSu8qv/cG6eG/ZVkBebqMupJwpLZ\nSG62VmIRHVV8lnkcy3hU/nibOxhydDTiab1b+c6YLf4i8VFVphi0xAyRbUoTf9uG\nloOXCsPxl/LIzUkqYeYqawVVWxAQ62LEDaED3YUr49q9psRrx3iSnwoj9OLCJE47\nsicvIToodgl/3NKcaA1+Aw0+xNk7UPcfNCKqvIffo00iKKBk0oybdz2+zIOrAw9c\nL/1BpPqgS98jFZffKke//WSIwb6PJBGw2d3/+81DiqlQVUyEF9NGFq1J+M/dPo/V\ncF9EeH3Ixo1orVUcSF7jV4fdVYxv+zX7IIzk2108Y2DOdp5Nx7+2wOY0V+CVfWCw\n0nScfoZJFzpvObgogra4rLiBornPYPr7/j/Y7Y2x82cRZ+8iQf2WbqQezTpJi1co\nziB60bi/ho6bGWKa4kHxpe9xVfCJZt8EfqTbt78V/+GbfLterQHnOqCuLTO788+1\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIF5xqC0l+b8wFel+zhzUEdvsFW/SDgW/ynL+JdvfJN9KgeOrIczc0FW0XfX5Qs\nUAZzWtkPLC1R5ruIkB3PtCGMiDLClhmJzpr7hDMBhP4xjy3CAtRftAyJJH7Rk0nT\nyCBrgZ6lnxF1K7m9bXTxoT6uR+FVucOhDPSScu8HD+YC+cACKtXQaDx+PT3plGLh\nkgKAdiWOVu8YBx7zvu+hEB8Khci9/F3t55aNdxLkh8T0zkQcBIj8fU60+p//E3ud\nDBUvsJOB480EGHXIUEEStlqsFcT8COnBYQmX/wR3j4k6Z/4GaStPKV17WflYbUaT\n/fF3I6qVhi9JTUwLSZrqlLn2z6I0or+GZUhbGNXQfy61IZ6A0rHaj8hwA6rWolgt\n4CKs6tmGox004cY9WEv9bGyjhDfrdxxIOADzgzK+xWNzCsAttWlZxmFa8k8xSjHt\ndRvWhD9l2/eNXQSd5JlgWyFp8jCVkbDFTF7yXUvgyfU5v1Xi5KkQf35Tqe8mZXhD\n58/tXkOvWSgLXd/Wy8q9CaJ37NxSW6oehZKx3u0pFBGEb0iDhwyE363qvr4t84Cz\nokBpG8He9YG/r9z8bgOVuwqKOqisMnjTrvk2/0E9r0VRuVOuWzCxzrFmkD0Fwtjl\nStnI1Rloe3Zh4Q6r4Ml9IKcPoFRnQmBzllc2mwiPLyWV6ZU95BfWcJvGBBT32L39\nJ6O7GoCNASJoJ8nZwPiPwVSEh7sH2ePk7gu4C3w/YRcPrT2gR/YL4Wa7Y6kK4RG8\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFarvTfehAE+OX4pqYQTqSnj7yl+zw/NueWQJfcViyeFGUUnqv63GRXvXPAlzc\n+XV1DukeKBDig7HgWjWsIZQMW/3HYsIZ9FsfTopU04AzAyjkpIqfZkGAVbxrxluk\n0UoEjRq6BH5orWSBSKc1lo409mCNnegR7jmkw0GN6IfxSuIksVF9YfnFqMAuCpwf\npH0JVvbSCEqwyZnxTfvM5FoDy1LR0Fk7JV3lkXp6U30bTbiX4iEW25hW2i9l9deN\nJ9WE8ZfOXVDJXYh5tR4/euw27b8yF2E4ZGEVPt7dlu74YUOyeuyyf4Xqvy9EeqJI\n5I8/2p7mHcOCLtBDo7Ybh6ULqkX6ivnUtjzSMDN4rdC+M/q9ngge1yicZvV+6QI/\nw9WrXgLJLoJtQK2o8TPn59oiBSKAIHoplHMJReeALWOF4C1OnziWP2b9EMOkF8iA\nr8OaKAeii17MHTOuX0/KsLuG/JbmMv5U+KfXQbvba5DCSzhru9QIIdKmQ6+qsxwp\nx4F2oipUtLor35/ikIazrVT33GNgnSZzTy8QhjF0bj3StHz6nHVwrzVSGdksZe9B\nz+qk7M6YkagMENKsp1QzX4uJHZG8FFPhtRxsye4O4d9Njxua8QR0uvH1dZvPIFWj\nSyaS2h9VxhP0AlqHPQX6omVyNfY3tC7g6+4tsxfUJTRm/oDuSrQAOqvgBaFc5HN/\nuKt6VBGP4+AC5ufUVf6DDkUczfY75tlt49nsbYcD/5F3mF1kPL8km7wadF+tZppY\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFaXkCTGcH642EPd7cfDEVT5UtDxCaywQAO1mRkl1Jgg4LEb0ymu1Pyo6F/CCR\nVeMOwjsOaGs+lBgfsF7d6cMz/hwvJ8FiuvGL08w4szrr5g5rHKmj8dGKeuDC9xDZ\n77pOFbugNsyDKEvLIT9hMQLamZqg3DyhXbtOPOIH5Vd2q6T+KXguB/U7moQKVmlG\ndsNzrNm0k7/3fHSH+7t3V4/i6LuWS/CbsPaVk2Q2D/W/jZDOsQb/h6Qbj0CiQTFn\nrvw+KMkFv8JnSlZZJ37D4mSesYSJEn6+AeF64u5LqT5im9Tdw2rrY0TkB/+zasda\nY2L6jixQ25r/mriwXkzfV+ciQcApxLxb06RIPBQL+lXAmXvftfoBT49rt+M8J2NQ\nt5R+TWkEbrob/bqfQ5OUjeFcmCzLCXXMnaUuxE40SinT2i7ZrZ2l1y+2bvQZElTZ\nN1z7cmanFvEpQggBG6NyIcMF5n7kJdo/Vx+yh3cTp0/uy8hySVBAf7zd9tlf7bQM\nMxV020NEfW5u8RC1IWeVN03ivH9Jda3IM5zGbjn/mJXVai9pKpbBJh6G6FunR15F\nM1+4wd5s6zI7LbUd9dUP60jh2DR4r5rbePGpmRtLs7d6Pjn2JAT3UFXP57EMcxFO\nWDvZnQyoD57UwmT6R98/TzOPA/ABMtYu1g9iW4qFLgeg5P7FKStxN3LFxYWVYBjH\nCNdZvUpkzeQMKVaTV4KguxImH/Vu36y45Qa7Z8httAYfwMwPp5lj1xHtqzsi5DZT\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFCJcU80Gu0F0uZ2RhmSojX2mi554yyKmkG61z+8adwWOTq3F077EwgqEbB/yI\nz0D6NhwDYPoZQfKJ4Kp80tYJAdpc4/Ltoeixnd5MphI4LLVOVrYSrFs4FPspkwf1\ngnKAXTSE5qJlCz854G39aZsZ/z131Zb8+HAD1Wt0eSKBi2dOraSrKgLrDbinLIPr\nLbLkkNhPDQut+JceDcaqgH2gGNLVWl6ZM7uk/1WdTNSK6IYABxdlbpSwlMb0oZTw\nNWTn82zDl9oS9p8PM6+2+QBhnJMm/tqnlOijAY0PWBDcXD6t70ChdFg85IWdALnt\n4KuRr0gcBCyqNtgt0w3CKTE6etSqF3tmGVa9/h+fGelWUIxtBeUy9la19Bk7MYtD\n+A2We3ow+4N05naimWDWIj3Z6dNdTKpJTxDMC+eS06fcmc0XirQi8X9UPHS+r215\nWizuZv2X6iTkOhWEFv9uEjXfRblc0AnL2i/IHTQZ2yVXhgYSfwrBMY7OgW9uifaV\nB8QiR2QN5vdRiQdhz1K1hexKuTQrwn3nVjd9VHnVhboltzTl9w+XoCzLxMrN2B3d\n5iM1n9u2JeWUy3xeWINM4MwYts/WhoXlC4JX7HfWu1Wy7i7L7vrhTaWy889hc/jZ\nveKQXIFfIHku9n0oukFg4tguOAxLawjypAMB9SwXMj6HUDxHe7XtuFmFfg8ZRZBm\n5ft7WPiAWiKQ1/WB3eMWltlh5yXe03dr8dp9BR+NnCLyLFAJAh+0mRsKJNlh++Az\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFf9yf9tZTt0jRxpnCd3JDWnrGZWoFkKAqz+JbpuhhXLT3fCw+SlJMD8fEhqNN\neIYMvTflJ8Xltji+rz7ahaN+8q60/JSby+CHuKP8C+Fb4ExIvUtUuDiCuHNf6yIZ\npZTUaBaEyWDJuRITQZKLDC0vRo1I+RWE9251p3hdhv2rNt2LOmBiZRv8GmtDdW4/\ne0kMfthsrPmoKFSXORw27EFwMEuVVCsUAt+S0smMyMXC7tRBrIfivcoGfepOEunt\nwuNEaWF0M+5jma8WIFgFNhTHOGS/vWb27zdLcLBrdF4X22dRUWdWaZhd5QV7kfaW\nOSeVuehZ84jjlSwK4tSCDu2MHoJAYRNLyvWRupO1esk5NuDcHPwAZjRiYR4+xaas\nEzGQLDkn6fr4q60vbTdTg5lsOJt+O2k8sYsxN04FXAnwVyVm0I/Ks+gggMf2GNxY\nN33HILqV73oO3QJrwouOy7pQ9oTst4x3N86YmNllGjCJ5Z7TvBT+iBr1hRmgp0pL\ndcQhVzF4michRtUdChpBxNbCq2X+5iTH8zSV6B+SchVcrN1TRWtEA3vu41RBsAVK\nHgbRrkljnnQfkwk1Q2gmCYG83KKzpcqb686Hs0wE1VTvfY4Cb+rcUGBh5z1z9OAH\n5H+w3GS980j8yDDhKPWHKXCjP3oM5G5kEeAlGU9JQEKtGxMbtoEjlGfH+1UfWlp3\nl9NpB+QbJ0rtdF3IReC2sBM3Of14QgbI1/6JweheyhDxFARoj9SntKhSBjjFPqtZ\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFGRU6Rb+V0IuwbwxVbTmJN7hyC//ia6f6r5EOSgsx5XzirDzRyKP2bVRW6i0C\nETOyg5PV6Ajt611WjHZ3zcajaGyNV4RL5AJwq/RxUeQj4/HPC3mHmgssl5dCkuNP\n36EOicVIes4AlnJnutGZReNIOBRGIw8rti9IcPyKAa6hwl7IZYMJkuNHhRKeJYmG\nnQbnHkRDai0sJ0vlaCgGUwqiODB5KxcHbmldpOOet7qH6Uu7STJVJhz3N/xCS2WN\nA9sna4CsCpqLUXrwm/7o07nTKxPIp7nkO9diMsgEzifukLZmZLQ9f03QIEKc9BDX\nQxIbfPzALbfmLHSDTeit/hiqnFmkNfG7oMExUU6qkqSswCxpztl14gyCrDalfThw\nyR0iwX/IKtFb7BwuTvQ418AUfJ7GlnSh1ccPa/aAeYI0T9OwqSVxy4ZECikbkOJu\n0blpd1MqhrRhW5/wm+8vyrgJAOdFb/FWVeKmTzJ3gQG6hJkWgDR6CzpwMqfpoN3o\n81ubV/mx5iYtRph3KBEDnr5O57n5tks1tgaU78cNu0qjQlsyyaEDOvu+DW0hvi59\nlfNNooW/mwXwTupwutkMIjb7EWS8Tx8eWMo6cG3rYn3KV29dzaiFk4j7q2iH0jTh\nz+uG6DMtlt3ZoiKivEnK4fMWpkWJyaT9Xlt/qxXRpyVecWrpl2e5youYwLC1JIXp\nMgIa1kFxZJB5lb8ayu4d0WGy7eewinCSEXEVyDcsoFeTrXLJSrTbbfFkgzMjjGKK\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFhSlhFgVpWNbR5pm8qZyJOYZBYdEjabk9/n0b0gOQiXUPZGLpKLVV94Pkib7j\nEouTUetC2YToSV+Sb1ZygVIxmJUvVZ+n5MtD4V54M/1DlUbqXlcRykRrJJ8uU+97\n2sjwQOHShdghw7DfIjgTOObX5GO/87ApMOPG/kyqCqliaaO/71y3m/e8V9Lu9WdQ\nxrFbkULTHbRJVxiuHz94AjU/yGAGyWQ842NrIszBSPLaUnj4tsGtjM7jRiBulPpx\nH++AzsMnkuulQjbClgPQeaIdhJPvt3kZJROm+KD+pHZfc37WdggTEepWqzPGu09o\nKqIe+cz6QT0KuopaH358p5aUGPc10qCd6WgohKSnCWZ4NVMUrMYJo7DV1ZKT8Hjv\njT2U/mZ4XqegI97v3+VTrZ1INSvD3UjqOlt/smspatcXIoLl5MLez7BmaQhst0Vd\nYR+Bjm11oaGyU/F+bEbCiHSRtylUS5dl2DWnGjjumxZ8dgbfy53yBDkqx6Zq6TVV\n1vPPX+AcBV0O0tSnNVEggAoxxX4i/n1KwWA+dLcYEgPjCvcNBlR/zlRbAB89pbSt\n7rDsvn9Z9LKB6azEYIDmUR9Y1bCwGqdutTqZjdHNXBj6E6gz7ZS9Rt1s9uE021FP\nNBPMTQdNU3aok8A9nBVmisLTreav1NO0YYeBrF5RfW9jz1a5MvDPq72+DTHsAixi\nvszpY5lke0rOUL4ELtWD9NmaNXG6id4gfjOEIy4iZ4Q9ZOOSxDMtS+mPKGlKIfyI\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFIaxYWzXb0ILRjY6sSoJECaDux/XSA/kvUc+GFi/g1+r+cIm60oRfI1ZGQzr1\nKOUnQDlzbqJeXJrs/35c4CHvik2/jdKcVepNmiJxHEDF+78lSZeZ0jYZcI8LZNux\n/19K6oN5k/TJP6anBm1gruuMyfoJR88SlE8OgQ9udD+5myw6HXMoRx4A9gdev4DO\npcFvJEuMtYIRMh31zYUYdjn2u9x0zD9nnTYJ+G51IwgVCvji+ud89ViYkh/o0Viv\nePlzygjX5jj3caxD2yJvAzntMLbgFpldhJIihJCoQwDSuUYYJXrE/J7eyx6Xqeb8\nn3Hy8EzsVYlY9qdqVN+7ZCp4jW3peCd3jEhX4uh4FZV53JurGl/gtLU2cY7cjtww\na6eEkMo4nv+tsdv7M4zUeMck1bJozQLUOF+QjZsM1PSVPWBHLGYumjOv/WmPzkaO\nWqZhNO5NDMDAmsY7hIGe9lM7s1RHbMVCJ3MYRObG0Zn6wbLuwQz7y427U/bdpdan\nwPR0SrmbWIafjC5Jxb/US4j5XaLAGZumsj/BdiU8TorT5J10og4jnT7vLsQmB5YZ\np6JcVpG9vQgZ6QYIkEAntu+YGvk7WXEBrdPWBRKSHEDrLKAIlS29Wqk/5KSe+tZZ\nj84zpJ2bq4PzNR4lzz8+8ecwOsQvLBeOtlS7M044ZROshCs1dhQylyqEKkcw6r+j\nTZtEI1fjulBf2SC+yjPQZjCWCtNdtWEZNxMwRhMfOEthrrT/jQuI8EhN/xGI7N4q\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFk3OfAuiDi53RrS4WJJ0u3G6N9KjEnK0Gy9MHVsCMN5yqfPvEvNJ4qxAoApu+\nLj9H25zwKGPxF+clJUGvAVOJdIxz1Ap4fKEarH1Wa0OldjGnKXDkxauZP9dy4qvL\ntZw3dnaBPDLmmPLT7mt/K1+ItkOvVdTqogDjk1hWd9XE1SI1u3UO/vwWoNUzlO6q\nFnPs2nGk4CLvx64G4LAys93jVx/Q+G9qB2pPYYY/5zDPt2Aeb66qHXWXh/mTHN1X\nfjGUv2JNMP32K9Am+u2xOxQpt4Zgh6+WHsYSkSyE1DaCUKJebhi+YeDMRmOqMIxn\n7WRFwqZqFEJUnvc9/Md657RRcWIH1oZh3SG08eBzqJlwQdl/OrAMzPNqGvT9uIWK\neVMOJl9pED659mC48UfjXncgGR5mWvkFD37hLCTzKlqjPsmQBA4qtD06+c4yV9Ko\nZlicXhLHTyS7Iy9KJHH1dUBhCX+X9puMFMg+jvHNRCex3uFR4S2DJAtglV/MwJpA\nGPausNnRRdpfBlOthwbjwB9D/M/luPgbr0yfyp6Iie3UArd1CaXkVjDEjJ3VA7Hi\n3EToOR02KBHCc2K7iAMJMssudmjNRx+e3juhaiIqm763Lv7MQ3D4lnkcjN6Uv3xD\ngUszakSYEjt+lc6ZBFFr3VvX2psDUS91MdsBEm1Vk9FAoEwLLvVvkD/KN6wEEo6Y\njb7zBzBwsElnwY4U1X0FRZ9e9CXtHN9RhWcyQccppjIPFX1PAXbRWhbkPP1nx73p\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFkzbPBh/psyUPT13rDL0IaV5rNdozxxRRTJsb1Krm5G7mpXDf7kXa3Q0OeN+I\nXwRx1V6nsHCYBy7k3k3Kc+diNWyVkD97Lu/t1uKhiRNDIXyFdwEXkLjXgrYLmPMq\nN0RCxy46dYj43wpqbcZ7h8yGLuHkbFohojaKngQhd3fYk+SeQ/UXtrgRcg4ZLd2N\nCCwIW4euXjwoWAqaM/yEieTwNEyM32KTEF0S4NmxnL/+XB7qQjWk2Zu1VfzlPv8R\npdEWp1shLLpcqEPS75IizlqoiDe+CJwIR0w3hEX8cgoTVyaxKcoSpynAjjYZGnMR\nXkCBetq7+HW3OZicwawZufKpex+XeXNAZWO0b/YTSQaAtuGXhbYjbLwf2rjKodFM\n/jvBSrvnByV/+8taM3C7J77DVKGzfF3oDBfVq03j82Ah/Ii4Xk/CBTAo+qTKmNOW\nNS6d6BgddKPchlpiDKFt7HprJ4HTPLLglXsJQte5Bt3cgSJbraIPHE6JLT6fbz2x\n5KZT3PC+Ej9Y3UNu6YANu5kTfIXdzB5UlBff8nFhf6XkhKt/vKD2whD83UOVePe2\nySsv3cvKJhGih4WvJyNycHetEnJ42AivpNX6sThMeSHUATYw1YTFt1p5gFcDe29L\nMFYh1zDpua+LxWgmk1OfzIo5cRqArPqAqGM2sdol5O7R1xJ9UDc6sJyiCBoQOpUa\n/Tf8ed/9TyfKzs6wgd+PXJ6GNLb6lCvqvCSOdXbyruRr7knyKmYhXsYN+9eInED1\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFoI23gy/NviqjOgvq7PmvNaFxGQBc51p1bmZpnJZGmOninn+icx1VczgOZQAX\n53yQS7qjSIkMFBflTEdsy5I8CvAmEtaznGjo2MW3Ig5/wX6gIAcHAJmWDrStiIEs\nVeONNZCusf5gk4ixz7d598L1j9L96pgWpyvxeVkkgPID9pV5xGBqgZJsDc5Ao3/w\ny+3qoPLByCPumLr76bwDOO1vYBZyD8W1tXxkcH+AbtrnB7acMr9jDRjKi/7bMC6G\n84CuOJzREbrjRaeZ1kK540RK/rVykvPv6wAlcF32v7K5AP1Tb6aOZMT/5ib4XLBD\nEYk6eWjy5aRGM5wF+3RyaVdmHRwjAnzVYXFbua81cHny5ajUjhgNmHe5ljmCGa+0\nQr2Um2+2sVJZPWua+VWTD6oHqeDNvzb7ujvV9eRhtOkSOfFPrktthp7ri6GuEk3n\n5nZyw5EX2dwjIoF1+TTrYjSoXfTUb2E4d00vLlSTsbnJk6+39IQCKQ7Ji9wk3i8Q\nwo8cECnn0BCpfY59FOZPmBEHSWRwcrmEloCqxjK/65txkh8AQ5gprAO4GhT9VfD3\nmMCV/0/Q3heYnT3jSuwy55+Kz+3CoFSuwRo2ofwEsIAOKaXq9pGZ4vu19A4RG4wc\nWfQfuEWHhS0AoEWL8adf34u/ui7ClXykTfgDnW0AhPAPGE4X4259Pj9wT21qz/dw\nnzqMhVrPSqrVah4bT+8KRhEWvfet2ig+CRiXmtHKfOBLlcFYNGyBPd+/LGzwyoKG\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFpIjTj7b1f/OcN3JKC1rlkL7KNMTq9PevL4pcTWnzu/mKGtaHI6pq9JuEeDAb\ns6zt1g3guPG874h6mR99nZDWDdy+C6gAkIoOK/rbjlplAjbbnLpM6/nNM4lpk3M3\nKQZ3RvBFT6QVX4B50xFUb65nMrEuWaSMC0ngi33LAUquHB0jcqqm8NUTxXnVXteQ\nzVmEliazzrN4KBI4Mr3oZFtXnMPhJqCz6ODLJee+8bn4eaw4obGjEKhAeuJhJNjk\nwLCHyNztPo85sxYKNvp+3rMbZ69wTFw3YmOyHV81tj6t2Wk7A7BgS3IaqufQUN0M\nSmS/FnThCiPZPeED8PLU/hdjvP5FHtRvb9IoknszdwSr5dlxYRI7BOTDKMgH5+19\nU6h1OnRW6Fr0EqFX7xlz6vhOGrN8m9SxC+4GEilEgoXUzLd2ZaXqHUmA/mRCIw9J\naQCjnaWYy2jq9Z+j08EEZzKoII+nigMe4Hoe1XtTVzVtsa1g/55Yo+e2JhnFO3WP\nx98OolgI6w+MLujzUi53OGq4Vg4XpeUWNLgj9MFalL/AGvr7jQjdoEDsrw23f5FE\nlXeYBHt58UBd2dZv90O6NlbfysRQtGiXgLaEObgErDOHUHNQ/68E7e32aUoDo6fc\nYiyaFCVVmtFoPWAF0KuqvdZGqWgMstfM2ZcTK54PD0kjXPuO6r49kqNl/vfYdmKa\ngOeje1qbEwm1Kdim6vx/pTirsYTYjCpVs7wcPEvTwGdeEj8/NAWK9UGiyenc2+Zk\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFWNZpbIKvaCOBUDoKB4+s40BOA6sO6/wAwNRKN4Q8tKr0POTiiB3guDisWeQ7\nAVRG8AsBtDzvT5yY6ns3nBZrBr42rLxFhI2ccp5sciQWPYEb6lwiw565RZsU1JZg\n+VPKRKEG7NskMIeQRX58FiiB9fdJeCqT8muJmC53FNBuJTJLv72Y4tW91aYbP1yJ\nYKlg/chb+IkutnOdtw1hK4EKBstmevn4QOyGkhnMFHOyAZMY2E/UMSdEY13vgm4s\ngjpGA1mrZ1Jwu8bWrcOKFdLJ3wLjh6XwAmy/a+/bbx4U6+fUxMR0ukMxz9z4pxc0\nLlZrcaNf4OhPbnBff0mN6LpT/inssnIBiReq3338MwgEe7Lcj+qCuvgNhuW/QfjB\ntLUO2LUlp4vNI+Q5IXmHuLJ7GeGDxd+Tb8ny2xhr29jHpG/lCmSxxvrMps4+rRjd\n4aFaM997DIKe04PSGw4k8AGv/Q4XKWGaGxh9zKzPNffWd22GdunP2g7gqX8B2Ykl\ntl61zrcpIB/UP536goqdmTRZ/I+Dz7SWggnCgjkwahbGpCS2j1h7cGZo+Jgu3l1a\nXnS+HvD7dcVqCpjcx55cla/Sur6kRC7kg0fvtY9sBWSK5lmB8ZX6sCfHlbwPCNQ+\n7twLwyl4uz19T4ElO+RffaycDGDCoqaFFvjQwezeb0FvOdMb4VOCJMzWdZahYekF\nlB7qfyzlP68NHggi0Mj3DSp5ESfQclxqSsGjD1PddTfJyvaGEcrwx4qQAos/W9iv\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFZKrbUN/sshiCjeKIvIQ4sW4he4NFnXATVBfLvn3C/uYlKNYysAoo8SiXwS4X\nnM9TrsKKK0KN2kSQl/M/cCZyPP1a8MVbZ3QAiF1PVvq0tV/q0nrTHq/h6y06Igjh\ny4Zyjc3mpwdGA77/TAG88zFYhEWULH5pwNOxDXwzVOXPFd6bBHHRLyOUfPHwYx4T\nFK0holHUucRaQVJxPOHZB2/T3EjO58R+qJ+gTaKAn9MGx8WYO3Tuog0f/tFSD4E2\n83bzluoGr5i292mI+FqD6clWPVrAJHv/XeSYAb7vuzy/PxekUQs7IeSB1vuQAh7A\n6GNVjP7HtplugDnuenrDGNBG0lGPZq7eevtZhjwta56rmFDph/SWSiR4XTmhEp2m\n04IiItLCJJICiu6VhwBGdYSJaEyg7GAl3J5Rcbb+KWF9vpxMJcGxHHv4biLMmioR\nTwff23RMzPKR03GCztt4zBg9gIBj83usXfBERbgUIiSo8jqIcPAzBxVlQknAzEws\nC+SvzRGYqMN1QjL3q1Vucz9+UduJtPqrztC0ChKY6DrE6SbOtoOj4r9Xmqkpl4Jm\nKLrv1fSPNXegQmOUfa+oejaww5keHhmwMymCKHOYqqmLAThSHpL+8n16pToL473s\nFySnBk/eyOg7Pc4l48zLJdcZRBID4PeNF7l4qMtQTshJEZeB4nU9J5Vd0eNF3/+1\nCYmTJICZbciufu7B8K0fjEAATNC6zgeA4IfQ+kJ17TjWM0wxShv9qiE0Rk4awejg\n-----END CERTIFICATE-----",
-  "104.16.0.0/16",
-  "104.16.105.234",
-  "104.16.105.234:22",
-  "104.16.105.234:443",
-  "104.16.105.234:80",
-  "104.16.105.234:8080",
-  "104.16.134.3",
-  "104.16.134.3:22",
-  "104.16.134.3:443",
-  "104.16.134.3:5432",
-  "104.16.134.3:80",
-  "104.16.134.3:8443",
-  "104.16.136.18",
-  "104.16.143.195",
-  "104.16.147.122",
-  "104.16.147.122:443",
-  "104.16.147.122:80",
-  "104.16.156.37",
-  "104.16.156.37:22",
-  "104.16.156.37:80",
-  "104.16.156.37:8443",
-  "104.16.181.205",
-  "104.16.183.25",
-  "104.16.183.25:443",
-  "104.16.183.25:80",
-  "104.16.191.14",
-  "104.16.191.14:21",
-  "104.16.191.14:80",
-  "104.16.195.220",
-  "104.16.198.222",
-  "104.16.198.222:22",
-  "104.16.198.222:3306",
-  "104.16.198.222:443",
-  "104.16.198.222:80",
-  "104.16.24.2",
-  "104.16.63.43",
-  "104.16.77.159",
-  "104.16.77.159:443",
-  "104.16.77.159:53",
-  "104.16.77.159:80",
-  "104.16.83.160",
-  "104.16.83.160:22",
-  "104.16.83.160:443",
-  "13335",
-  "14061",
-  "151.101.35.68",
-  "159.89.0.0/16",
-  "159.89.150.245",
-  "159.89.150.245:21",
-  "159.89.150.245:22",
-  "159.89.150.245:443",
-  "159.89.150.245:80",
-  "159.89.228.241",
-  "16276",
-  "16509",
-  "172.104.0.0/15",
-  "172.105.105.118",
-  "172.105.105.118:22",
-  "172.105.105.118:443",
-  "172.105.105.118:80",
-  "172.105.125.197",
-  "172.105.125.197:22",
-  "172.105.125.197:443",
-  "172.105.131.64",
-  "172.105.131.64:22",
-  "172.105.131.64:443",
-  "172.105.131.64:995",
-  "20.36.0.0/16",
-  "20.36.131.124",
-  "20.36.147.191",
-  "20.36.188.212",
-  "20.36.188.212:443",
-  "20.36.188.212:80",
-  "20.36.219.26",
-  "20.36.219.26:443",
-  "20.36.219.26:80",
-  "20.36.72.44",
-  "20.36.72.44:443",
-  "20.36.72.44:80",
-  "200",
-  "2001:db8:00a2:3df2::8dd",
-  "2001:db8:0405:10c8::5da",
-  "2001:db8:0da3:f832::3af",
-  "2001:db8:1bc5:120a::a82",
-  "2001:db8:1e4b:50e6::88c",
-  "2001:db8:1e94:8d40::9c2",
-  "2001:db8:1fab:b2ff::bd8",
-  "2001:db8:1fe4:866d::3d3",
-  "2001:db8:27ab:f014::32b",
-  "2001:db8:3008:04ba::d4c",
-  "2001:db8:42ec:b016::efd",
-  "2001:db8:4467:ba20::516",
-  "2001:db8:44fd:72ab::740",
-  "2001:db8:4dfb:056e::d46",
-  "2001:db8:553c:be91::155",
-  "2001:db8:761a:79f3::cd2",
-  "2001:db8:7edb:5a61::933",
-  "2001:db8:7f03:bfa1::8ac",
-  "2001:db8:88f1:1e64::cbf",
-  "2001:db8:998c:d22f::27a",
-  "2001:db8:9cad:b6f2::184",
-  "2001:db8:a54d:41ac::f61",
-  "2001:db8:ab08:7c80::ff0",
-  "2001:db8:af93:3f3a::977",
-  "2001:db8:b763:7479::9e8",
-  "2001:db8:b8a6:41e0::043",
-  "2001:db8:ce50:8a1c::f59",
-  "2001:db8:dd12:37a0::3c5",
-  "2001:db8:f8b4:85de::fb2",
-  "220 (vsFTPd 3.0.5)",
-  "220 mail.acme-corp.example ESMTP Postfix (Ubuntu)",
-  "23.32.161.203",
-  "23.32.244.197",
-  "23.32.244.197:80",
-  "23.32.40.13",
-  "23.32.65.202",
-  "301",
-  "302",
-  "34.96.0.0/16",
-  "34.96.121.25",
-  "34.96.129.177",
-  "34.96.141.148",
-  "34.96.141.148:22",
-  "34.96.141.148:443",
-  "34.96.141.148:8443",
-  "34.96.143.127",
-  "34.96.143.236",
-  "34.96.148.138",
-  "34.96.155.58",
-  "34.96.155.58:22",
-  "34.96.155.58:443",
-  "34.96.155.58:80",
-  "34.96.155.58:8080",
-  "34.96.186.239",
-  "34.96.186.239:80",
-  "34.96.205.77",
-  "34.96.220.143",
-  "34.96.50.209",
-  "34.96.50.209:443",
-  "34.96.50.209:80",
-  "34.96.50.209:8080",
-  "396982",
-  "403",
-  "404",
-  "500",
-  "503",
-  "51.68.0.0/16",
-  "51.68.1.5",
-  "51.68.1.5:22",
-  "51.68.1.5:25",
-  "51.68.1.5:443",
-  "51.68.1.5:587",
-  "51.68.1.5:80",
-  "51.68.145.145",
-  "51.68.209.140",
-  "51.68.209.140:443",
-  "51.68.209.140:80",
-  "51.68.209.140:9200",
-  "51.68.229.161",
-  "51.68.89.32",
-  "51.68.89.32:22",
-  "51.68.89.32:80",
-  "52.84.0.0/15",
-  "52.84.109.183",
-  "52.84.109.183:22",
-  "52.84.109.183:443",
-  "52.84.109.183:5432",
-  "52.84.109.183:80",
-  "52.84.109.183:8080",
-  "52.84.173.105",
-  "52.84.173.105:22",
-  "52.84.173.105:443",
-  "52.84.173.105:80",
-  "52.84.175.254",
-  "52.84.32.111",
-  "52.84.32.111:443",
-  "52.84.32.111:587",
-  "52.84.32.111:80",
-  "52.85.141.88",
-  "52.85.141.88:22",
-  "52.85.141.88:25",
-  "52.85.141.88:443",
-  "52.85.186.71",
-  "52.85.186.71:3306",
-  "52.85.186.71:80",
-  "52.85.189.249",
-  "52.85.43.178",
-  "52.85.43.178:22",
-  "52.85.43.178:443",
-  "52.85.43.178:53",
-  "52.85.43.178:80",
-  "52.85.77.112",
-  "52.85.77.112:443",
-  "52.85.77.112:80",
-  "52.85.96.63",
-  "63949",
-  "8075",
-  "88.198.0.0/16",
-  "88.198.148.254",
-  "88.198.150.227",
-  "88.198.150.227:22",
-  "88.198.150.227:443",
-  "88.198.33.237",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | \u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jennifer Williams, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | \u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jessica Anderson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | \u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Sarah Patel, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Kenji Brown, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Lucia Miller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | account\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | api/v1\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Kenji Thomas, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | api/v1\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Susan Thomas, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | assets\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Aisha Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mark Brown, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Richard Müller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: David Jones, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Lewis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | cart\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: John Williams, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | contact\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | docs\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Chloé Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | docs\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Perez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | downloads\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jessica Wilson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | downloads\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Sarah Robinson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jörg O'Brien, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Karen Davis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Müller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Clark, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Nancy Taylor, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | login\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Patricia Martin, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Nancy Jackson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | products\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Michael Sato, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | search\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Karen Thompson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | search\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mark Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "a.rodriguez@acme-corp.example",
-  "aacme-corp.example",
-  "abuse@acme-corp.example",
-  "accme-corp.example",
-  "ace-corp.example",
-  "acm-corp.example",
-  "acme--corp.example",
-  "acme-ccorp.example",
-  "acme-coorp.example",
-  "acme-cop.example",
-  "acme-cor.example",
-  "acme-corp-assets.s3.amazonaws.com",
-  "acme-corp-assets.s3.amazonaws.com: 324 files found.",
-  "acme-corp-backups.s3.amazonaws.com",
-  "acme-corp-login.com",
-  "acme-corp-logs.s3.amazonaws.com",
-  "acme-corp-media.s3.amazonaws.com",
-  "acme-corp-media.s3.amazonaws.com: 349 files found.",
-  "acme-corp-secure.net",
-  "acme-corp-static.s3.amazonaws.com",
-  "acme-corp-support.com",
-  "acme-corp-uploads.s3.amazonaws.com",
-  "acme-corp.biz",
-  "acme-corp.co",
-  "acme-corp.com",
-  "acme-corp.example",
-  "acme-corp.example.\t300\tIN\tA\t104.16.105.234\nacme-corp.example.\t3600\tIN\tMX\t10 aspmx.l.google.com.\nacme-corp.example.\t3600\tIN\tTXT\t\"v=spf1 include:_spf.google.com ~all\"",
-  "acme-corp.info",
-  "acme-corp.io",
-  "acme-corp.net",
-  "acme-corp.org",
-  "acme-corpp.example",
-  "acme-corrp.example",
-  "acme-crp.example",
-  "acme-orp.example",
-  "acmecorp.example",
-  "acmee-corp.example",
-  "acmme-corp.example",
-  "admin.acme-corp.example",
-  "admin3.acme-corp.example",
-  "admin3.acme-corp.example.\t300\tIN\tA\t159.89.150.245",
-  "Ahmed Jackson",
-  "ahmed.jackson@acme-corp.example",
-  "ahmedj@acme-corp.example",
-  "AlienVault OTX [104.16.134.3]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.134.3\u003c/SFURL\u003e",
-  "AlienVault OTX [104.16.195.220]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.195.220\u003c/SFURL\u003e",
-  "AlienVault OTX [159.89.150.245]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/159.89.150.245\u003c/SFURL\u003e",
-  "AlienVault OTX [172.105.105.118]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/172.105.105.118\u003c/SFURL\u003e",
-  "AlienVault OTX [20.36.147.191]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/20.36.147.191\u003c/SFURL\u003e",
-  "AlienVault OTX [34.96.155.58]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/34.96.155.58\u003c/SFURL\u003e",
-  "AlienVault OTX [51.68.229.161]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/51.68.229.161\u003c/SFURL\u003e",
-  "AlienVault OTX [51.68.89.32]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/51.68.89.32\u003c/SFURL\u003e",
-  "AlienVault OTX [52.84.109.183]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.84.109.183\u003c/SFURL\u003e",
-  "AlienVault OTX [52.84.32.111]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.84.32.111\u003c/SFURL\u003e",
-  "AlienVault OTX [52.85.141.88]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.141.88\u003c/SFURL\u003e",
-  "AlienVault OTX [52.85.43.178]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.43.178\u003c/SFURL\u003e",
-  "AlienVault OTX [52.85.77.112]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.77.112\u003c/SFURL\u003e",
-  "AlienVault OTX [git.acme-corp.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/git.acme-corp.example\u003c/SFURL\u003e",
-  "AlienVault OTX [media.acme-corp.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/media.acme-corp.example\u003c/SFURL\u003e",
-  "AlienVault OTX [portal.acme-corp.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/portal.acme-corp.example\u003c/SFURL\u003e",
-  "alt1.aspmx.l.google.com",
-  "Amazon AWS: 52.84.0.0/15",
-  "Amazon S3",
-  "AmazonS3",
-  "ame-corp.example",
-  "Amsterdam, North Holland, Netherlands",
-  "Anthony Rodriguez",
-  "anthony.rodriguez@acme-corp.example",
-  "anthonyr@acme-corp.example",
-  "Apache httpd 2.4.41",
-  "Apache-Coyote/1.1",
-  "Apache/2.4.41 (Ubuntu)",
-  "api.acme-corp.example",
-  "api2.acme-corp.example",
-  "api3.acme-corp.example",
-  "api3.acme-corp.example.\t300\tIN\tA\t51.68.89.32",
-  "app2.acme-corp.example",
-  "apple-domain-verification=Qm7RtX2pL9vK4zN8",
-  "application/json",
-  "application/pdf",
-  "aspmx.l.google.com",
-  "assets.acme-corp.example",
-  "assets2.acme-corp.example",
-  "auth2.acme-corp.example",
-  "autodiscover2.acme-corp.example",
-  "backup.acme-corp.example",
-  "backup.acme-corp.example.\t300\tIN\tA\t52.84.32.111",
-  "Barbara Okafor",
-  "barbara.okafor@acme-corp.example",
-  "beta.acme-corp.example",
-  "beta2.acme-corp.example",
-  "billing.acme-corp.example",
-  "billing.acme-corp.example.\t300\tIN\tA\t104.16.134.3\nbilling.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:ab08:7c80::ff0",
-  "billing@acme-corp.example",
-  "blog.acme-corp.example",
-  "blog3.acme-corp.example",
-  "bluegarden.example.org",
-  "blueharbor1.test",
-  "Boydton, Virginia, United States",
-  "brightdental.example.net",
-  "brightdesign1.example.org",
-  "brightmedia.example.com",
-  "brightmedia1.example.com",
-  "c.miller@acme-corp.example",
-  "c.wilson@acme-corp.example",
-  "C=BE, O=GlobalSign nv-sa, CN=GlobalSign GCC R3 DV TLS CA 2020",
-  "C=US, O=Amazon, CN=Amazon RSA 2048 M02",
-  "C=US, O=DigiCert Inc, CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1",
-  "C=US, O=Let's Encrypt, CN=E5",
-  "C=US, O=Let's Encrypt, CN=R11",
-  "Cambridge, Massachusetts, United States",
-  "careers2.acme-corp.example",
-  "cdn.jsdelivr.net",
-  "cdn2.acme-corp.example",
-  "cdn2.acme-corp.example.\t300\tIN\tA\t52.84.173.105\ncdn2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:c57e:334b::509",
-  "cdnjs.cloudflare.com",
-  "cedarbakery.example.com",
-  "cedarsystems.example.org",
-  "cedarsystems1.example.net",
-  "cedarventures1.test",
-  "charlesm@acme-corp.example",
-  "chloew@acme-corp.example",
-  "chloew@acme-corp.example [Canva]",
-  "Chloé Wilson",
-  "citrix.acme-corp.example",
-  "Cloudflare",
-  "cloudflare",
-  "Cloudflare: 104.16.0.0/16",
-  "cme-corp.example",
-  "CN=*.acme-corp.example",
-  "CN=acme-corp.example",
-  "CN=admin3.acme-corp.example",
-  "CN=api3.acme-corp.example",
-  "CN=billing.acme-corp.example",
-  "CN=exchange2.acme-corp.example",
-  "CN=git.acme-corp.example",
-  "CN=img.acme-corp.example",
-  "CN=intranet2.acme-corp.example",
-  "CN=investors.acme-corp.example",
-  "CN=login.acme-corp.example",
-  "CN=login2.acme-corp.example",
-  "CN=media2.acme-corp.example",
-  "CN=mx23.acme-corp.example",
-  "CN=ns12.acme-corp.example",
-  "CN=ns2.acme-corp.example",
-  "CN=pay.acme-corp.example",
-  "CN=portal.acme-corp.example",
-  "CN=sso.acme-corp.example",
-  "CN=staging.acme-corp.example",
-  "CN=status3.acme-corp.example",
-  "CN=vpn.acme-corp.example",
-  "CN=webmail2.acme-corp.example",
-  "CN=www.acme-corp.example",
-  "confluence2.acme-corp.example",
-  "Council Bluffs, Iowa, United States",
-  "crm2.acme-corp.example",
-  "crm2.acme-corp.example.\t300\tIN\tA\t104.16.77.159",
-  "CVE-2015-4000",
-  "CVE-2019-11358",
-  "CVE-2020-11022",
-  "CVE-2021-3449",
-  "CVE-2021-36368",
-  "CVE-2021-41773",
-  "CVE-2022-0778",
-  "CVE-2022-4304",
-  "CVE-2023-44487",
-  "CVE-2023-48795",
-  "CVE-2023-4966",
-  "CVE-2023-51385",
-  "d.jackson@acme-corp.example",
-  "davidj@acme-corp.example",
-  "db.acme-corp.example",
-  "db2.acme-corp.example",
-  "demo2.acme-corp.example",
-  "dev.acme-corp.example",
-  "dev2.acme-corp.example",
-  "DigitalOcean: 159.89.0.0/16",
-  "Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/josephm\u003c/SFURL\u003e",
-  "Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/nancyj\u003c/SFURL\u003e",
-  "docs.acme-corp.example",
-  "docs2.acme-corp.example",
-  "docs3.acme-corp.example",
-  "docusign=1b7e4c92-5a3f-4d8e-9c21-6f0a2b8d7e15",
-  "Domain Name: ACME-CORP.EXAMPLE\nRegistry Domain ID: 2007647603_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-18T09:00:58Z\nCreation Date: 2008-10-18T09:00:58Z\nRegistry Expiry Date: 2023-10-18T09:00:58Z\nRegistrar: NameCheap, Inc.\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Acme Corp\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-18T09:00:58Z \u003c\u003c\u003c",
-  "Dublin, Leinster, Ireland",
-  "e.harris@acme-corp.example",
-  "e.harris@acme-corp.example [LinkedIn]",
-  "Elizabeth Clark",
-  "Elizabeth Harris",
-  "elizabethh@acme-corp.example",
-  "elizabethh@acme-corp.example [Apollo]",
-  "exchange.acme-corp.example",
-  "exchange2.acme-corp.example",
-  "exchange2.acme-corp.example.\t300\tIN\tA\t52.85.186.71",
-  "Express",
-  "facebook-domain-verification=9x2kq7m4r1v8z3c6p5t0",
-  "Fatima Larsen",
-  "fatima.larsen@acme-corp.example",
-  "fatimal@acme-corp.example",
-  "files2.acme-corp.example",
-  "fonts.googleapis.com",
-  "ftp.acme-corp.example",
-  "ftp.acme-corp.example.\t300\tIN\tA\t52.84.109.183",
-  "ftp2.acme-corp.example",
-  "ftp3.acme-corp.example",
-  "git.acme-corp.example",
-  "git.acme-corp.example.\t300\tIN\tA\t51.68.1.5\ngit.acme-corp.example.\t300\tIN\tCNAME\tgit.cdn.cloudflare.net.",
-  "git2.acme-corp.example",
-  "GitHub (Category: coding)\n\u003cSFURL\u003ehttps://github.com/cmiller\u003c/SFURL\u003e",
-  "github.com",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/eharris\u003c/SFURL\u003e",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/jsmith\u003c/SFURL\u003e",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/lwalker\u003c/SFURL\u003e",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/maryr\u003c/SFURL\u003e",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/sandra-taylor\u003c/SFURL\u003e",
-  "goldenlabs.example.net",
-  "goldenlabs1.example.com",
-  "goldenlogistics1.example.org",
-  "goldentravel1.test",
-  "Google Cloud: 34.96.0.0/16",
-  "google-site-verification=Zx3k9QvP1mT7rLw2bN8cYd4FhJ6sA0eG5uKiO_pVqRs",
-  "grafana.acme-corp.example",
-  "grafana3.acme-corp.example",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/barbarao\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/cwilson\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/eharris\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/jsmith\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/lindah\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/maryr\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/patricia-white\u003c/SFURL\u003e",
-  "Gravelines, Hauts-de-France, France",
-  "greendental.example.net",
-  "greendesign.test",
-  "greendesign1.example.org",
-  "greenmedia.example.net",
-  "greenmedia1.example.com",
-  "helpdesk.acme-corp.example",
-  "helpdesk.acme-corp.example.\t300\tIN\tA\t172.105.125.197\nhelpdesk.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:9bfa:f679::be5",
-  "helpdesk2.acme-corp.example",
-  "helpdesk2.acme-corp.example.\t300\tIN\tA\t34.96.205.77",
-  "hr@acme-corp.example",
-  "HTTP/1.1 200 OK\r\nServer: AmazonS3\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Apache-Coyote/1.1\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Apache/2.4.41 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Apache/2.4.57 (Debian)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: cloudflare\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: LiteSpeed\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Microsoft-IIS/10.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: nginx/1.18.0 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "http://acme-corp.example/api/v1/media?id=1",
-  "http://acme-corp.example/blog/2022/12/post-2411",
-  "http://acme-corp.example/blog/2024/12/post-2029",
-  "http://acme-corp.example/contact/urban.html",
-  "http://acme-corp.example/downloads/harbor-0.pdf",
-  "http://acme-corp.example/products/media-1.html",
-  "http://acme-corp.example/support",
-  "http://admin2.acme-corp.example/index.php?page=1",
-  "http://api.acme-corp.example/blog/2023/12/post-3188",
-  "http://assets2.acme-corp.example/partners/lunar.html",
-  "http://backup.acme-corp.example/docs/dental-37.html",
-  "http://billing.acme-corp.example/downloads/systems-1075.pdf",
-  "http://careers2.acme-corp.example/api/v1/studio?id=70956",
-  "http://cdn2.acme-corp.example/contact",
-  "http://confluence2.acme-corp.example/account/lunar.html",
-  "http://confluence2.acme-corp.example/cart",
-  "http://crm.acme-corp.example/partners",
-  "http://demo2.acme-corp.example/docs/harbor-0.html",
-  "http://ftp3.acme-corp.example/careers/golden.html",
-  "http://git.acme-corp.example/careers/urban.html",
-  "http://git.acme-corp.example/docs/dental-853.html",
-  "http://git.acme-corp.example/support",
-  "http://helpdesk.acme-corp.example/assets/js/app.1adc58f1.js",
-  "http://intranet2.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "http://intranet2.acme-corp.example/index.php?page=10",
-  "http://intranet2.acme-corp.example/news/2019/10/post-0",
-  "http://jenkins2.acme-corp.example/search?q=silver+harbor",
-  "http://jenkins3.acme-corp.example/legal",
-  "http://jira2.acme-corp.example/contact/urban.html",
-  "http://login.acme-corp.example/login/lunar.html",
-  "http://login2.acme-corp.example/cart/bright.html",
-  "http://login2.acme-corp.example/static/js/app.89025cc1.js",
-  "http://mail2.acme-corp.example/search?q=silver+logistics",
-  "http://media2.acme-corp.example/search?q=blue+harbor",
-  "http://mobile.acme-corp.example/api/v1/harbor?id=0",
-  "http://mobile.acme-corp.example/api/v1/logistics?id=86962",
-  "http://mobile.acme-corp.example/careers",
-  "http://mobile.acme-corp.example/cart",
-  "http://mobile.acme-corp.example/contact/silver.html",
-  "http://mobile.acme-corp.example/contact/urban.html",
-  "http://mobile.acme-corp.example/docs/garden-1944.html",
-  "http://mobile.acme-corp.example/docs/systems-355.html",
-  "http://mobile.acme-corp.example/investors/lunar.html",
-  "http://mobile.acme-corp.example/news/2026/10/post-4879",
-  "http://mobile.acme-corp.example/search?q=blue+harbor",
-  "http://mx22.acme-corp.example/account/rapid.html",
-  "http://ns1.acme-corp.example/about",
-  "http://ns2.acme-corp.example/careers",
-  "http://ns22.acme-corp.example/cart/rapid.html",
-  "http://old2.acme-corp.example/account",
-  "http://pay.acme-corp.example/about",
-  "http://pay.acme-corp.example/blog/2023/11/post-3196",
-  "http://pay.acme-corp.example/downloads/studio-496.pdf",
-  "http://pay.acme-corp.example/products/studio-1180.html",
-  "http://pay2.acme-corp.example/contact",
-  "http://pay2.acme-corp.example/news/2019/10/post-0",
-  "http://portal.acme-corp.example/support",
-  "http://sso.acme-corp.example/blog/2020/12/post-3473",
-  "http://sso2.acme-corp.example/products/systems-403.html",
-  "http://staging2.acme-corp.example/downloads/harbor-0.pdf",
-  "http://support.acme-corp.example/search?q=bright+harbor",
-  "http://test.acme-corp.example/careers",
-  "http://vpn.acme-corp.example/api/v1/studio?id=66100",
-  "http://webmail2.acme-corp.example/news/2024/12/post-1733",
-  "http://www.acme-corp.example/cart",
-  "http://www.acme-corp.example/legal/bright.html",
-  "http://www.acme-corp.example/news/2022/10/post-3267",
-  "https://acme-corp.example/",
-  "https://acme-corp.example/about",
-  "https://acme-corp.example/about/golden.html",
-  "https://acme-corp.example/about/silver.html",
-  "https://acme-corp.example/about/urban.html",
-  "https://acme-corp.example/account/green.html",
-  "https://acme-corp.example/account/lunar.html",
-  "https://acme-corp.example/account/silver.html",
-  "https://acme-corp.example/account/urban.html",
-  "https://acme-corp.example/api/v1/dental?id=8869",
-  "https://acme-corp.example/api/v1/logistics?id=28022",
-  "https://acme-corp.example/api/v1/ventures?id=45415",
-  "https://acme-corp.example/assets/js/app.4922945c.js",
-  "https://acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://acme-corp.example/assets/js/app.89025cc1.js",
-  "https://acme-corp.example/assets/js/app.92bda600.js",
-  "https://acme-corp.example/assets/js/app.ee3276c9.js",
-  "https://acme-corp.example/blog/2019/10/post-0",
-  "https://acme-corp.example/blog/2020/11/post-1",
-  "https://acme-corp.example/blog/2024/10/post-2653",
-  "https://acme-corp.example/careers",
-  "https://acme-corp.example/careers/bright.html",
-  "https://acme-corp.example/careers/golden.html",
-  "https://acme-corp.example/careers/lunar.html",
-  "https://acme-corp.example/careers/rapid.html",
-  "https://acme-corp.example/cart",
-  "https://acme-corp.example/cart/golden.html",
-  "https://acme-corp.example/cart/lunar.html",
-  "https://acme-corp.example/cart/silver.html",
-  "https://acme-corp.example/contact",
-  "https://acme-corp.example/contact/golden.html",
-  "https://acme-corp.example/docs/design-593.html",
-  "https://acme-corp.example/docs/media-1.html",
-  "https://acme-corp.example/downloads/bakery-1171.pdf",
-  "https://acme-corp.example/downloads/media-105.pdf",
-  "https://acme-corp.example/index.php?page=66",
-  "https://acme-corp.example/investors",
-  "https://acme-corp.example/investors/green.html",
-  "https://acme-corp.example/legal",
-  "https://acme-corp.example/legal/bright.html",
-  "https://acme-corp.example/login",
-  "https://acme-corp.example/login/silver.html",
-  "https://acme-corp.example/news/2019/12/post-48",
-  "https://acme-corp.example/news/2026/12/post-327",
-  "https://acme-corp.example/partners",
-  "https://acme-corp.example/partners/cedar.html",
-  "https://acme-corp.example/products/dental-345.html",
-  "https://acme-corp.example/products/systems-183.html",
-  "https://acme-corp.example/products/ventures-1135.html",
-  "https://acme-corp.example/search?q=cedar+media",
-  "https://acme-corp.example/search?q=swift+travel",
-  "https://acme-corp.example/search?q=urban+labs",
-  "https://acme-corp.example/static/js/app.647b9c36.js",
-  "https://acme-corp.example/static/js/app.7b1dcdaf.js",
-  "https://acme-corp.example/support",
-  "https://acme-corp.example/support/green.html",
-  "https://admin.acme-corp.example/api/v1/bakery?id=17027",
-  "https://admin.acme-corp.example/news/2019/10/post-1136",
-  "https://admin3.acme-corp.example/about/silver.html",
-  "https://admin3.acme-corp.example/careers",
-  "https://admin3.acme-corp.example/index.php?page=15",
-  "https://admin3.acme-corp.example/investors",
-  "https://admin3.acme-corp.example/news/2024/11/post-1189",
-  "https://admin3.acme-corp.example/static/js/app.5cba2d8a.js",
-  "https://admin3.acme-corp.example/support/urban.html",
-  "https://api.acme-corp.example/assets/js/app.89025cc1.js",
-  "https://api.acme-corp.example/docs/media-1.html",
-  "https://api.acme-corp.example/downloads/design-1145.pdf",
-  "https://api.acme-corp.example/login",
-  "https://api.acme-corp.example/news/2021/10/post-4842",
-  "https://api.acme-corp.example/partners/lunar.html",
-  "https://api.acme-corp.example/search?q=golden+garden",
-  "https://api2.acme-corp.example/api/v1/dental?id=69045",
-  "https://api2.acme-corp.example/partners/silver.html",
-  "https://api2.acme-corp.example/search?q=blue+design",
-  "https://api3.acme-corp.example/about/silver.html",
-  "https://api3.acme-corp.example/investors",
-  "https://api3.acme-corp.example/legal",
-  "https://api3.acme-corp.example/static/js/app.68770294.js",
-  "https://assets.acme-corp.example/support/silver.html",
-  "https://assets2.acme-corp.example/assets/js/app.c0776440.js",
-  "https://assets2.acme-corp.example/assets/js/app.eaa93529.js",
-  "https://assets2.acme-corp.example/careers",
-  "https://assets2.acme-corp.example/cart",
-  "https://assets2.acme-corp.example/contact/golden.html",
-  "https://assets2.acme-corp.example/downloads/travel-1586.pdf",
-  "https://assets2.acme-corp.example/products/ventures-107.html",
-  "https://auth.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://auth2.acme-corp.example/careers",
-  "https://auth2.acme-corp.example/contact",
-  "https://auth2.acme-corp.example/downloads/media-1.pdf",
-  "https://autodiscover2.acme-corp.example/blog/2019/10/post-712",
-  "https://autodiscover2.acme-corp.example/docs/systems-1143.html",
-  "https://autodiscover2.acme-corp.example/news/2022/10/post-523",
-  "https://autodiscover3.acme-corp.example/index.php?page=1",
-  "https://backup.acme-corp.example/about",
-  "https://backup.acme-corp.example/account/rapid.html",
-  "https://backup.acme-corp.example/api/v1/bakery?id=68355",
-  "https://backup.acme-corp.example/index.php?page=1",
-  "https://backup.acme-corp.example/investors/silver.html",
-  "https://backup.acme-corp.example/news/2020/11/post-1",
-  "https://backup.acme-corp.example/support/lunar.html",
-  "https://beta.acme-corp.example/api/v1/garden?id=65348",
-  "https://beta.acme-corp.example/docs/dental-1921.html",
-  "https://beta.acme-corp.example/partners",
-  "https://beta.acme-corp.example/static/js/app.5b1710ed.js",
-  "https://beta2.acme-corp.example/careers/cedar.html",
-  "https://beta2.acme-corp.example/static/js/app.efa43034.js",
-  "https://beta2.acme-corp.example/support",
-  "https://billing.acme-corp.example/",
-  "https://billing.acme-corp.example/account/green.html",
-  "https://billing.acme-corp.example/assets/js/app.89025cc1.js",
-  "https://billing.acme-corp.example/contact",
-  "https://billing.acme-corp.example/contact/silver.html",
-  "https://billing.acme-corp.example/docs/harbor-0.html",
-  "https://billing.acme-corp.example/investors/green.html",
-  "https://billing.acme-corp.example/investors/urban.html",
-  "https://billing.acme-corp.example/legal/silver.html",
-  "https://billing.acme-corp.example/login/urban.html",
-  "https://blog.acme-corp.example/careers/silver.html",
-  "https://blog3.acme-corp.example/news/2019/10/post-0",
-  "https://cdn.jsdelivr.net/",
-  "https://cdn.jsdelivr.net/account",
-  "https://cdn.jsdelivr.net/api/v1/labs?id=21314",
-  "https://cdn.jsdelivr.net/api/v1/studio?id=29948",
-  "https://cdn.jsdelivr.net/careers",
-  "https://cdn.jsdelivr.net/news/2024/12/post-4965",
-  "https://cdn.jsdelivr.net/products/design-1449.html",
-  "https://cdn2.acme-corp.example/",
-  "https://cdn2.acme-corp.example/api/v1/media?id=1",
-  "https://cdn2.acme-corp.example/contact",
-  "https://cdn2.acme-corp.example/docs/labs-1510.html",
-  "https://cdn2.acme-corp.example/login",
-  "https://cdn2.acme-corp.example/login/silver.html",
-  "https://cdn2.acme-corp.example/news/2019/10/post-0",
-  "https://cdn2.acme-corp.example/search?q=golden+dental",
-  "https://cdn2.acme-corp.example/search?q=urban+ventures",
-  "https://cdn2.acme-corp.example/support/rapid.html",
-  "https://cdnjs.cloudflare.com/about",
-  "https://cdnjs.cloudflare.com/about/green.html",
-  "https://cdnjs.cloudflare.com/about/rapid.html",
-  "https://cdnjs.cloudflare.com/careers/silver.html",
-  "https://cdnjs.cloudflare.com/downloads/media-1001.pdf",
-  "https://cdnjs.cloudflare.com/downloads/studio-1152.pdf",
-  "https://cdnjs.cloudflare.com/legal",
-  "https://cdnjs.cloudflare.com/legal/lunar.html",
-  "https://cdnjs.cloudflare.com/news/2021/11/post-2386",
-  "https://cdnjs.cloudflare.com/news/2026/11/post-4911",
-  "https://cdnjs.cloudflare.com/partners/green.html",
-  "https://citrix.acme-corp.example/careers",
-  "https://citrix.acme-corp.example/static/js/app.7b1dcdaf.js",
-  "https://citrix2.acme-corp.example/static/js/app.bcf1affb.js",
-  "https://confluence2.acme-corp.example/account/silver.html",
-  "https://crm.acme-corp.example/investors/lunar.html",
-  "https://crm2.acme-corp.example/news/2019/11/post-872",
-  "https://db2.acme-corp.example/about/silver.html",
-  "https://db2.acme-corp.example/api/v1/garden?id=80888",
-  "https://db2.acme-corp.example/cart/silver.html",
-  "https://db2.acme-corp.example/contact/silver.html",
-  "https://db2.acme-corp.example/partners",
-  "https://db2.acme-corp.example/search?q=golden+garden",
-  "https://db2.acme-corp.example/search?q=silver+harbor",
-  "https://dev.acme-corp.example/docs/bakery-1823.html",
-  "https://dev2.acme-corp.example/index.php?page=70",
-  "https://dev2.acme-corp.example/login",
-  "https://dev2.acme-corp.example/news/2021/12/post-4794",
-  "https://dev2.acme-corp.example/news/2025/11/post-3214",
-  "https://docs.acme-corp.example/careers",
-  "https://docs.acme-corp.example/docs/media-1.html",
-  "https://docs.acme-corp.example/index.php?page=27",
-  "https://docs.acme-corp.example/products/harbor-1040.html",
-  "https://docs.acme-corp.example/static/js/app.7b1dcdaf.js",
-  "https://docs2.acme-corp.example/cart/silver.html",
-  "https://docs3.acme-corp.example/support/urban.html",
-  "https://exchange2.acme-corp.example/account/lunar.html",
-  "https://exchange2.acme-corp.example/blog/2023/12/post-1580",
-  "https://exchange2.acme-corp.example/investors",
-  "https://exchange2.acme-corp.example/investors/bright.html",
-  "https://exchange2.acme-corp.example/investors/cedar.html",
-  "https://exchange2.acme-corp.example/investors/urban.html",
-  "https://exchange2.acme-corp.example/legal/urban.html",
-  "https://exchange2.acme-corp.example/login",
-  "https://exchange2.acme-corp.example/partners",
-  "https://exchange2.acme-corp.example/products/harbor-0.html",
-  "https://files.acme-corp.example/cart",
-  "https://files2.acme-corp.example/partners/urban.html",
-  "https://fonts.googleapis.com/account",
-  "https://fonts.googleapis.com/api/v1/logistics?id=20494",
-  "https://fonts.googleapis.com/cart",
-  "https://fonts.googleapis.com/index.php?page=13",
-  "https://fonts.googleapis.com/legal/cedar.html",
-  "https://fonts.googleapis.com/login/rapid.html",
-  "https://fonts.googleapis.com/products/dental-833.html",
-  "https://fonts.googleapis.com/products/design-1045.html",
-  "https://fonts.googleapis.com/products/ventures-1503.html",
-  "https://fonts.googleapis.com/search?q=blue+studio",
-  "https://fonts.googleapis.com/search?q=cedar+studio",
-  "https://fonts.googleapis.com/search?q=swift+ventures",
-  "https://ftp.acme-corp.example/api/v1/logistics?id=11986",
-  "https://ftp2.acme-corp.example/cart/green.html",
-  "https://ftp2.acme-corp.example/downloads/garden-1956.pdf",
-  "https://ftp3.acme-corp.example/blog/2020/12/post-4953",
-  "https://ftp3.acme-corp.example/contact/silver.html",
-  "https://ftp3.acme-corp.example/login",
-  "https://git.acme-corp.example/about/cedar.html",
-  "https://git.acme-corp.example/account/cedar.html",
-  "https://git.acme-corp.example/account/lunar.html",
-  "https://git.acme-corp.example/account/silver.html",
-  "https://git.acme-corp.example/account/urban.html",
-  "https://git.acme-corp.example/api/v1/garden?id=86952",
-  "https://git.acme-corp.example/assets/js/app.50d388ab.js",
-  "https://git.acme-corp.example/blog/2024/12/post-4821",
-  "https://git.acme-corp.example/careers/silver.html",
-  "https://git.acme-corp.example/cart",
-  "https://git.acme-corp.example/cart/silver.html",
-  "https://git.acme-corp.example/contact/silver.html",
-  "https://git.acme-corp.example/docs/ventures-467.html",
-  "https://git.acme-corp.example/investors",
-  "https://git.acme-corp.example/investors/lunar.html",
-  "https://git.acme-corp.example/investors/silver.html",
-  "https://git.acme-corp.example/legal/lunar.html",
-  "https://git.acme-corp.example/legal/silver.html",
-  "https://git.acme-corp.example/login",
-  "https://git.acme-corp.example/products/harbor-0.html",
-  "https://git.acme-corp.example/static/js/app.4869bc97.js",
-  "https://git.acme-corp.example/static/js/app.872fd94c.js",
-  "https://git.acme-corp.example/support/rapid.html",
-  "https://git2.acme-corp.example/search?q=quiet+ventures",
-  "https://github.com/cart/cedar.html",
-  "https://github.com/contact/cedar.html",
-  "https://github.com/docs/harbor-1340.html",
-  "https://github.com/downloads/design-1861.pdf",
-  "https://github.com/legal",
-  "https://github.com/partners/golden.html",
-  "https://github.com/partners/urban.html",
-  "https://github.com/search?q=blue+media",
-  "https://github.com/search?q=bright+logistics",
-  "https://grafana.acme-corp.example/api/v1/travel?id=53666",
-  "https://grafana.acme-corp.example/downloads/harbor-0.pdf",
-  "https://grafana.acme-corp.example/downloads/media-1.pdf",
-  "https://grafana2.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://grafana2.acme-corp.example/careers",
-  "https://helpdesk.acme-corp.example/account",
-  "https://helpdesk.acme-corp.example/assets/js/app.4f44c895.js",
-  "https://helpdesk.acme-corp.example/careers/green.html",
-  "https://helpdesk.acme-corp.example/cart/silver.html",
-  "https://helpdesk.acme-corp.example/contact/silver.html",
-  "https://helpdesk.acme-corp.example/docs/media-1.html",
-  "https://helpdesk.acme-corp.example/investors",
-  "https://helpdesk.acme-corp.example/partners/silver.html",
-  "https://helpdesk.acme-corp.example/products/systems-1931.html",
-  "https://helpdesk.acme-corp.example/search?q=swift+garden",
-  "https://helpdesk.acme-corp.example/support",
-  "https://helpdesk2.acme-corp.example/cart/silver.html",
-  "https://helpdesk2.acme-corp.example/downloads/labs-238.pdf",
-  "https://helpdesk2.acme-corp.example/support",
-  "https://img.acme-corp.example/about/bright.html",
-  "https://img.acme-corp.example/account/silver.html",
-  "https://img.acme-corp.example/products/dental-157.html",
-  "https://img.acme-corp.example/products/design-1045.html",
-  "https://img.acme-corp.example/support/cedar.html",
-  "https://intranet2.acme-corp.example/",
-  "https://intranet2.acme-corp.example/about",
-  "https://intranet2.acme-corp.example/account/silver.html",
-  "https://intranet2.acme-corp.example/account/urban.html",
-  "https://intranet2.acme-corp.example/api/v1/logistics?id=46874",
-  "https://intranet2.acme-corp.example/api/v1/media?id=1",
-  "https://intranet2.acme-corp.example/assets/js/app.43f2eacb.js",
-  "https://intranet2.acme-corp.example/assets/js/app.e64b4639.js",
-  "https://intranet2.acme-corp.example/blog/2022/12/post-1675",
-  "https://intranet2.acme-corp.example/careers",
-  "https://intranet2.acme-corp.example/careers/urban.html",
-  "https://intranet2.acme-corp.example/cart/green.html",
-  "https://intranet2.acme-corp.example/cart/silver.html",
-  "https://intranet2.acme-corp.example/contact/golden.html",
-  "https://intranet2.acme-corp.example/contact/lunar.html",
-  "https://intranet2.acme-corp.example/docs/harbor-0.html",
-  "https://intranet2.acme-corp.example/index.php?page=1",
-  "https://intranet2.acme-corp.example/investors/silver.html",
-  "https://intranet2.acme-corp.example/investors/urban.html",
-  "https://intranet2.acme-corp.example/news/2020/11/post-1",
-  "https://intranet2.acme-corp.example/news/2021/12/post-3242",
-  "https://intranet2.acme-corp.example/partners",
-  "https://intranet2.acme-corp.example/partners/bright.html",
-  "https://intranet2.acme-corp.example/partners/silver.html",
-  "https://intranet2.acme-corp.example/products/logistics-978.html",
-  "https://intranet2.acme-corp.example/static/js/app.aecea555.js",
-  "https://intranet2.acme-corp.example/support",
-  "https://intranet2.acme-corp.example/support/silver.html",
-  "https://intranet3.acme-corp.example/careers/lunar.html",
-  "https://investors.acme-corp.example/about/golden.html",
-  "https://investors.acme-corp.example/account",
-  "https://investors.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://investors.acme-corp.example/assets/js/app.f9796448.js",
-  "https://investors.acme-corp.example/careers/rapid.html",
-  "https://investors.acme-corp.example/cart/bright.html",
-  "https://investors.acme-corp.example/contact",
-  "https://investors.acme-corp.example/downloads/harbor-0.pdf",
-  "https://investors.acme-corp.example/legal/lunar.html",
-  "https://investors.acme-corp.example/support/silver.html",
-  "https://investors2.acme-corp.example/docs/ventures-1247.html",
-  "https://jenkins2.acme-corp.example/account",
-  "https://jenkins2.acme-corp.example/account/silver.html",
-  "https://jenkins2.acme-corp.example/api/v1/garden?id=46140",
-  "https://jenkins2.acme-corp.example/blog/2024/12/post-1253",
-  "https://jenkins2.acme-corp.example/careers/green.html",
-  "https://jenkins2.acme-corp.example/cart/bright.html",
-  "https://jenkins2.acme-corp.example/downloads/dental-973.pdf",
-  "https://jenkins2.acme-corp.example/login",
-  "https://jenkins2.acme-corp.example/news/2024/10/post-1589",
-  "https://jenkins2.acme-corp.example/products/dental-317.html",
-  "https://jenkins2.acme-corp.example/products/media-1.html",
-  "https://jenkins2.acme-corp.example/products/media-1409.html",
-  "https://jenkins3.acme-corp.example/",
-  "https://jenkins3.acme-corp.example/careers/cedar.html",
-  "https://jenkins3.acme-corp.example/careers/lunar.html",
-  "https://jenkins3.acme-corp.example/investors",
-  "https://jira2.acme-corp.example/account/silver.html",
-  "https://jira2.acme-corp.example/api/v1/harbor?id=0",
-  "https://jira2.acme-corp.example/legal/silver.html",
-  "https://jira3.acme-corp.example/account",
-  "https://js.stripe.com/about/rapid.html",
-  "https://js.stripe.com/contact",
-  "https://js.stripe.com/index.php?page=78",
-  "https://js.stripe.com/legal/lunar.html",
-  "https://legacy.acme-corp.example/about/silver.html",
-  "https://legacy.acme-corp.example/login/rapid.html",
-  "https://legacy2.acme-corp.example/index.php?page=90",
-  "https://login.acme-corp.example/about/silver.html",
-  "https://login.acme-corp.example/assets/js/app.89025cc1.js",
-  "https://login.acme-corp.example/cart/lunar.html",
-  "https://login.acme-corp.example/docs/media-369.html",
-  "https://login.acme-corp.example/index.php?page=61",
-  "https://login.acme-corp.example/legal",
-  "https://login.acme-corp.example/news/2022/10/post-4603",
-  "https://login.acme-corp.example/products/media-1.html",
-  "https://login2.acme-corp.example/about/silver.html",
-  "https://login2.acme-corp.example/about/urban.html",
-  "https://login2.acme-corp.example/docs/dental-709.html",
-  "https://login2.acme-corp.example/downloads/harbor-0.pdf",
-  "https://login2.acme-corp.example/news/2025/12/post-1206",
-  "https://login2.acme-corp.example/search?q=rapid+labs",
-  "https://login2.acme-corp.example/support/silver.html",
-  "https://login2.acme-corp.example/support/urban.html",
-  "https://m.acme-corp.example/about",
-  "https://m.acme-corp.example/about/cedar.html",
-  "https://m.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://m.acme-corp.example/assets/js/app.f370fc4c.js",
-  "https://m.acme-corp.example/downloads/harbor-1344.pdf",
-  "https://m.acme-corp.example/downloads/logistics-1974.pdf",
-  "https://m.acme-corp.example/downloads/travel-1274.pdf",
-  "https://m.acme-corp.example/investors/rapid.html",
-  "https://m.acme-corp.example/legal",
-  "https://m.acme-corp.example/partners",
-  "https://m.acme-corp.example/search?q=blue+travel",
-  "https://m.acme-corp.example/static/js/app.466a2cf0.js",
-  "https://mail.acme-corp.example/investors",
-  "https://mail.acme-corp.example/legal/rapid.html",
-  "https://mail2.acme-corp.example/assets/js/app.75f5ce87.js",
-  "https://mail2.acme-corp.example/assets/js/app.89025cc1.js",
-  "https://mail2.acme-corp.example/contact",
-  "https://mail2.acme-corp.example/contact/green.html",
-  "https://mail2.acme-corp.example/contact/lunar.html",
-  "https://mail2.acme-corp.example/index.php?page=0",
-  "https://mail2.acme-corp.example/login",
-  "https://mail2.acme-corp.example/news/2019/10/post-0",
-  "https://mail2.acme-corp.example/partners",
-  "https://maps.google.com/assets/js/app.05772236.js",
-  "https://maps.google.com/blog/2026/10/post-3263",
-  "https://maps.google.com/careers/green.html",
-  "https://maps.google.com/legal/cedar.html",
-  "https://maps.google.com/legal/urban.html",
-  "https://maps.google.com/login",
-  "https://maps.google.com/login/green.html",
-  "https://maps.google.com/partners",
-  "https://maps.google.com/partners/urban.html",
-  "https://maps.google.com/products/systems-1059.html",
-  "https://maps.google.com/static/js/app.6a52c03f.js",
-  "https://maps.google.com/static/js/app.cae06615.js",
-  "https://media.acme-corp.example/blog/2026/12/post-527",
-  "https://media.acme-corp.example/downloads/dental-1809.pdf",
-  "https://media.acme-corp.example/login",
-  "https://media2.acme-corp.example/account",
-  "https://media2.acme-corp.example/account/bright.html",
-  "https://media2.acme-corp.example/account/rapid.html",
-  "https://media2.acme-corp.example/assets/js/app.36aec4db.js",
-  "https://media2.acme-corp.example/assets/js/app.78ad50e4.js",
-  "https://media2.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://media2.acme-corp.example/assets/js/app.e70af3fc.js",
-  "https://media2.acme-corp.example/cart/rapid.html",
-  "https://media2.acme-corp.example/docs/media-1.html",
-  "https://media2.acme-corp.example/investors/silver.html",
-  "https://media2.acme-corp.example/legal/urban.html",
-  "https://media2.acme-corp.example/news/2019/10/post-0",
-  "https://media2.acme-corp.example/news/2019/11/post-3256",
-  "https://media2.acme-corp.example/news/2025/11/post-4606",
-  "https://media2.acme-corp.example/partners",
-  "https://media2.acme-corp.example/partners/silver.html",
-  "https://media2.acme-corp.example/products/harbor-0.html",
-  "https://media2.acme-corp.example/products/systems-1567.html",
-  "https://media2.acme-corp.example/search?q=green+labs",
-  "https://media2.acme-corp.example/static/js/app.4dbdcc73.js",
-  "https://media2.acme-corp.example/static/js/app.7b1dcdaf.js",
-  "https://media2.acme-corp.example/static/js/app.89025cc1.js",
-  "https://media2.acme-corp.example/static/js/app.893817e2.js",
-  "https://media2.acme-corp.example/support",
-  "https://mobile.acme-corp.example/about",
-  "https://mobile.acme-corp.example/about/bright.html",
-  "https://mobile.acme-corp.example/about/cedar.html",
-  "https://mobile.acme-corp.example/about/silver.html",
-  "https://mobile.acme-corp.example/account",
-  "https://mobile.acme-corp.example/api/v1/garden?id=26320",
-  "https://mobile.acme-corp.example/api/v1/media?id=1",
-  "https://mobile.acme-corp.example/api/v1/systems?id=47855",
-  "https://mobile.acme-corp.example/api/v1/ventures?id=6247",
-  "https://mobile.acme-corp.example/assets/js/app.0ba2c933.js",
-  "https://mobile.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://mobile.acme-corp.example/assets/js/app.94e90d8c.js",
-  "https://mobile.acme-corp.example/assets/js/app.c17bacc6.js",
-  "https://mobile.acme-corp.example/blog/2020/11/post-1",
-  "https://mobile.acme-corp.example/blog/2020/11/post-4793",
-  "https://mobile.acme-corp.example/blog/2021/11/post-4002",
-  "https://mobile.acme-corp.example/careers/golden.html",
-  "https://mobile.acme-corp.example/cart",
-  "https://mobile.acme-corp.example/cart/cedar.html",
-  "https://mobile.acme-corp.example/cart/lunar.html",
-  "https://mobile.acme-corp.example/cart/silver.html",
-  "https://mobile.acme-corp.example/contact",
-  "https://mobile.acme-corp.example/contact/cedar.html",
-  "https://mobile.acme-corp.example/contact/golden.html",
-  "https://mobile.acme-corp.example/docs/dental-537.html",
-  "https://mobile.acme-corp.example/docs/design-1957.html",
-  "https://mobile.acme-corp.example/docs/harbor-0.html",
-  "https://mobile.acme-corp.example/docs/harbor-1496.html",
-  "https://mobile.acme-corp.example/docs/logistics-234.html",
-  "https://mobile.acme-corp.example/docs/media-1.html",
-  "https://mobile.acme-corp.example/docs/travel-542.html",
-  "https://mobile.acme-corp.example/downloads/harbor-0.pdf",
-  "https://mobile.acme-corp.example/downloads/logistics-606.pdf",
-  "https://mobile.acme-corp.example/downloads/media-1.pdf",
-  "https://mobile.acme-corp.example/downloads/ventures-1495.pdf",
-  "https://mobile.acme-corp.example/downloads/ventures-331.pdf",
-  "https://mobile.acme-corp.example/index.php?page=29",
-  "https://mobile.acme-corp.example/investors",
-  "https://mobile.acme-corp.example/investors/green.html",
-  "https://mobile.acme-corp.example/investors/lunar.html",
-  "https://mobile.acme-corp.example/legal",
-  "https://mobile.acme-corp.example/legal/bright.html",
-  "https://mobile.acme-corp.example/legal/lunar.html",
-  "https://mobile.acme-corp.example/legal/silver.html",
-  "https://mobile.acme-corp.example/login/bright.html",
-  "https://mobile.acme-corp.example/login/green.html",
-  "https://mobile.acme-corp.example/news/2019/11/post-4512",
-  "https://mobile.acme-corp.example/news/2019/12/post-2320",
-  "https://mobile.acme-corp.example/news/2021/11/post-2298",
-  "https://mobile.acme-corp.example/news/2023/10/post-2812",
-  "https://mobile.acme-corp.example/news/2026/12/post-1743",
-  "https://mobile.acme-corp.example/partners",
-  "https://mobile.acme-corp.example/partners/bright.html",
-  "https://mobile.acme-corp.example/products/media-1.html",
-  "https://mobile.acme-corp.example/search?q=bright+garden",
-  "https://mobile.acme-corp.example/search?q=golden+travel",
-  "https://mobile.acme-corp.example/search?q=silver+harbor",
-  "https://mobile.acme-corp.example/search?q=urban+garden",
-  "https://mobile.acme-corp.example/static/js/app.28168de1.js",
-  "https://mobile.acme-corp.example/static/js/app.374c92e8.js",
-  "https://mobile.acme-corp.example/static/js/app.89025cc1.js",
-  "https://mobile.acme-corp.example/static/js/app.955582ec.js",
-  "https://mobile.acme-corp.example/static/js/app.b47688d1.js",
-  "https://mobile.acme-corp.example/static/js/app.fe480930.js",
-  "https://mobile.acme-corp.example/support/bright.html",
-  "https://mobile.acme-corp.example/support/silver.html",
-  "https://monitor.acme-corp.example/assets/js/app.e86368b3.js",
-  "https://monitor.acme-corp.example/cart/urban.html",
-  "https://monitor.acme-corp.example/docs/harbor-1640.html",
-  "https://monitor.acme-corp.example/partners",
-  "https://monitor.acme-corp.example/products/harbor-0.html",
-  "https://monitor.acme-corp.example/search?q=silver+harbor",
-  "https://mx1.acme-corp.example/about/urban.html",
-  "https://mx1.acme-corp.example/account/lunar.html",
-  "https://mx1.acme-corp.example/static/js/app.24ca9eed.js",
-  "https://mx13.acme-corp.example/blog/2022/10/post-931",
-  "https://mx13.acme-corp.example/partners/silver.html",
-  "https://mx13.acme-corp.example/search?q=blue+harbor",
-  "https://mx22.acme-corp.example/careers",
-  "https://mx22.acme-corp.example/news/2022/11/post-1147",
-  "https://mx23.acme-corp.example/assets/js/app.f942bd77.js",
-  "https://mx23.acme-corp.example/cart/urban.html",
-  "https://mx23.acme-corp.example/contact/golden.html",
-  "https://mx23.acme-corp.example/contact/rapid.html",
-  "https://mx23.acme-corp.example/products/ventures-1639.html",
-  "https://mx23.acme-corp.example/static/js/app.89025cc1.js",
-  "https://ns1.acme-corp.example/account",
-  "https://ns1.acme-corp.example/account/silver.html",
-  "https://ns1.acme-corp.example/api/v1/harbor?id=0",
-  "https://ns1.acme-corp.example/assets/js/app.3b840a30.js",
-  "https://ns1.acme-corp.example/assets/js/app.89025cc1.js",
-  "https://ns1.acme-corp.example/assets/js/app.f2f57542.js",
-  "https://ns1.acme-corp.example/docs/design-357.html",
-  "https://ns1.acme-corp.example/products/harbor-924.html",
-  "https://ns1.acme-corp.example/search?q=silver+harbor",
-  "https://ns1.acme-corp.example/static/js/app.1df58194.js",
-  "https://ns12.acme-corp.example/investors/lunar.html",
-  "https://ns2.acme-corp.example/investors/bright.html",
-  "https://ns2.acme-corp.example/search?q=lunar+travel",
-  "https://ns22.acme-corp.example/news/2020/11/post-1",
-  "https://ns22.acme-corp.example/products/garden-316.html",
-  "https://ns22.acme-corp.example/static/js/app.47dbb9ac.js",
-  "https://ns22.acme-corp.example/support/silver.html",
-  "https://old.acme-corp.example/about/urban.html",
-  "https://old.acme-corp.example/api/v1/garden?id=80088",
-  "https://old.acme-corp.example/contact",
-  "https://old.acme-corp.example/news/2020/11/post-1",
-  "https://old.acme-corp.example/search?q=silver+harbor",
-  "https://old2.acme-corp.example/careers/golden.html",
-  "https://owa2.acme-corp.example/account/silver.html",
-  "https://owa2.acme-corp.example/index.php?page=1",
-  "https://owa3.acme-corp.example/",
-  "https://owa3.acme-corp.example/cart/lunar.html",
-  "https://owa3.acme-corp.example/contact/urban.html",
-  "https://owa3.acme-corp.example/static/js/app.f285da7e.js",
-  "https://partners2.acme-corp.example/investors",
-  "https://pay.acme-corp.example/about",
-  "https://pay.acme-corp.example/account/green.html",
-  "https://pay.acme-corp.example/account/rapid.html",
-  "https://pay.acme-corp.example/api/v1/design?id=32357",
-  "https://pay.acme-corp.example/assets/js/app.fcbbd136.js",
-  "https://pay.acme-corp.example/assets/js/app.ffac5185.js",
-  "https://pay.acme-corp.example/blog/2020/11/post-1",
-  "https://pay.acme-corp.example/cart",
-  "https://pay.acme-corp.example/contact/silver.html",
-  "https://pay.acme-corp.example/docs/harbor-0.html",
-  "https://pay.acme-corp.example/docs/studio-920.html",
-  "https://pay.acme-corp.example/docs/systems-1515.html",
-  "https://pay.acme-corp.example/downloads/logistics-1270.pdf",
-  "https://pay.acme-corp.example/index.php?page=72",
-  "https://pay.acme-corp.example/investors",
-  "https://pay.acme-corp.example/legal",
-  "https://pay.acme-corp.example/login",
-  "https://pay.acme-corp.example/news/2019/10/post-0",
-  "https://pay.acme-corp.example/news/2025/10/post-3918",
-  "https://pay.acme-corp.example/partners/silver.html",
-  "https://pay.acme-corp.example/search?q=bright+design",
-  "https://pay2.acme-corp.example/login/rapid.html",
-  "https://pay2.acme-corp.example/search?q=silver+harbor",
-  "https://player.vimeo.com/account/silver.html",
-  "https://player.vimeo.com/api/v1/design?id=14909",
-  "https://player.vimeo.com/assets/js/app.7ea3da6e.js",
-  "https://player.vimeo.com/cart/bright.html",
-  "https://player.vimeo.com/cart/urban.html",
-  "https://player.vimeo.com/investors",
-  "https://player.vimeo.com/partners/green.html",
-  "https://player.vimeo.com/products/dental-1201.html",
-  "https://player.vimeo.com/search?q=silver+bakery",
-  "https://player.vimeo.com/static/js/app.4c615a28.js",
-  "https://player.vimeo.com/support",
-  "https://portal.acme-corp.example/careers/silver.html",
-  "https://portal.acme-corp.example/docs/media-1.html",
-  "https://portal.acme-corp.example/partners",
-  "https://portal.acme-corp.example/support/bright.html",
-  "https://remote.acme-corp.example/cart",
-  "https://remote.acme-corp.example/contact/bright.html",
-  "https://remote.acme-corp.example/investors/silver.html",
-  "https://remote.acme-corp.example/search?q=lunar+media",
-  "https://remote.acme-corp.example/support/lunar.html",
-  "https://secure.acme-corp.example/cart/lunar.html",
-  "https://secure.acme-corp.example/downloads/garden-1532.pdf",
-  "https://secure.acme-corp.example/static/js/app.7b1dcdaf.js",
-  "https://secure2.acme-corp.example/partners/cedar.html",
-  "https://sftp2.acme-corp.example/about",
-  "https://sftp2.acme-corp.example/blog/2019/10/post-0",
-  "https://shop.acme-corp.example/about/golden.html",
-  "https://shop2.acme-corp.example/investors/silver.html",
-  "https://shop2.acme-corp.example/partners",
-  "https://shop2.acme-corp.example/products/media-1.html",
-  "https://shop3.acme-corp.example/about",
-  "https://shop3.acme-corp.example/contact/lunar.html",
-  "https://shop3.acme-corp.example/downloads/media-1.pdf",
-  "https://shop3.acme-corp.example/support/bright.html",
-  "https://shop3.acme-corp.example/support/lunar.html",
-  "https://sso.acme-corp.example/account/rapid.html",
-  "https://sso.acme-corp.example/index.php?page=85",
-  "https://sso.acme-corp.example/login/silver.html",
-  "https://sso2.acme-corp.example/account/rapid.html",
-  "https://sso2.acme-corp.example/blog/2022/11/post-163",
-  "https://sso2.acme-corp.example/index.php?page=62",
-  "https://sso2.acme-corp.example/products/bakery-1607.html",
-  "https://staging.acme-corp.example/account/silver.html",
-  "https://staging.acme-corp.example/contact",
-  "https://staging.acme-corp.example/downloads/harbor-0.pdf",
-  "https://staging.acme-corp.example/partners",
-  "https://staging3.acme-corp.example/assets/js/app.a0dbce5e.js",
-  "https://staging3.acme-corp.example/contact/silver.html",
-  "https://static.acme-corp.example/account",
-  "https://static.acme-corp.example/api/v1/harbor?id=0",
-  "https://static.acme-corp.example/api/v1/media?id=1",
-  "https://static.acme-corp.example/assets/js/app.89025cc1.js",
-  "https://static.acme-corp.example/assets/js/app.a75ef687.js",
-  "https://static.acme-corp.example/contact",
-  "https://static.acme-corp.example/investors",
-  "https://static.acme-corp.example/investors/silver.html",
-  "https://static.acme-corp.example/search?q=silver+harbor",
-  "https://static.acme-corp.example/static/js/app.7b1dcdaf.js",
-  "https://static3.acme-corp.example/about",
-  "https://static3.acme-corp.example/legal",
-  "https://status.acme-corp.example/blog/2023/10/post-1756",
-  "https://status.acme-corp.example/contact",
-  "https://status.acme-corp.example/partners/silver.html",
-  "https://status.atlassian.com/about",
-  "https://status.atlassian.com/about/lunar.html",
-  "https://status.atlassian.com/account/green.html",
-  "https://status.atlassian.com/docs/labs-806.html",
-  "https://status.atlassian.com/index.php?page=8",
-  "https://status.atlassian.com/investors/lunar.html",
-  "https://status.atlassian.com/legal/lunar.html",
-  "https://status.atlassian.com/products/bakery-1919.html",
-  "https://status.atlassian.com/search?q=golden+labs",
-  "https://status.atlassian.com/support/silver.html",
-  "https://status3.acme-corp.example/contact/lunar.html",
-  "https://support.acme-corp.example/about",
-  "https://support.acme-corp.example/account/lunar.html",
-  "https://support.acme-corp.example/api/v1/media?id=41981",
-  "https://support.acme-corp.example/cart/bright.html",
-  "https://support.acme-corp.example/cart/silver.html",
-  "https://support.acme-corp.example/docs/media-1.html",
-  "https://support.acme-corp.example/partners",
-  "https://support.acme-corp.example/search?q=north+design",
-  "https://support.acme-corp.example/search?q=silver+harbor",
-  "https://support.acme-corp.example/support/rapid.html",
-  "https://support2.acme-corp.example/legal",
-  "https://support2.acme-corp.example/login/silver.html",
-  "https://support2.acme-corp.example/search?q=north+logistics",
-  "https://support3.acme-corp.example/assets/js/app.1e5f254d.js",
-  "https://test.acme-corp.example/about",
-  "https://test.acme-corp.example/account/silver.html",
-  "https://test.acme-corp.example/careers",
-  "https://test.acme-corp.example/cart/silver.html",
-  "https://test.acme-corp.example/login/silver.html",
-  "https://test.acme-corp.example/news/2020/11/post-1",
-  "https://test.acme-corp.example/partners/urban.html",
-  "https://twitter.com/account/silver.html",
-  "https://twitter.com/blog/2025/10/post-1686",
-  "https://twitter.com/legal",
-  "https://twitter.com/search?q=cedar+logistics",
-  "https://twitter.com/search?q=golden+media",
-  "https://twitter.com/static/js/app.62584b4a.js",
-  "https://twitter.com/static/js/app.a0494337.js",
-  "https://vpn.acme-corp.example/api/v1/dental?id=45721",
-  "https://vpn.acme-corp.example/assets/js/app.7b1dcdaf.js",
-  "https://vpn.acme-corp.example/docs/logistics-270.html",
-  "https://vpn.acme-corp.example/news/2020/11/post-1",
-  "https://vpn.acme-corp.example/static/js/app.f154e7e6.js",
-  "https://vpn.acme-corp.example/support/urban.html",
-  "https://vpn3.acme-corp.example/legal/rapid.html",
-  "https://webmail2.acme-corp.example/about/bright.html",
-  "https://webmail2.acme-corp.example/account/rapid.html",
-  "https://webmail2.acme-corp.example/api/v1/media?id=1",
-  "https://webmail2.acme-corp.example/downloads/media-1.pdf",
-  "https://webmail2.acme-corp.example/index.php?page=1",
-  "https://webmail2.acme-corp.example/partners",
-  "https://webmail2.acme-corp.example/static/js/app.89025cc1.js",
-  "https://www.acme-corp.example/account/lunar.html",
-  "https://www.acme-corp.example/account/silver.html",
-  "https://www.acme-corp.example/cart/golden.html",
-  "https://www.acme-corp.example/cart/silver.html",
-  "https://www.acme-corp.example/downloads/harbor-1216.pdf",
-  "https://www.acme-corp.example/investors/silver.html",
-  "https://www.acme-corp.example/partners",
-  "https://www.acme-corp.example/products/media-301.html",
-  "https://www.acme-corp.example/static/js/app.6523c18e.js",
-  "https://www.acme-corp.example/static/js/app.89025cc1.js",
-  "https://www.acme-corp.example/support/cedar.html",
-  "https://www.blue-harbor.example.com/",
-  "https://www.blue-harbor.example.com/careers/green.html",
-  "https://www.blue-harbor.example.com/login",
-  "https://www.bright-harbor.example.com/account",
-  "https://www.facebook.com/careers/golden.html",
-  "https://www.facebook.com/cart/green.html",
-  "https://www.facebook.com/investors/cedar.html",
-  "https://www.facebook.com/products/systems-223.html",
-  "https://www.facebook.com/static/js/app.10d80e96.js",
-  "https://www.golden-harbor.test/about/silver.html",
-  "https://www.golden-harbor.test/docs/ventures-1751.html",
-  "https://www.golden-harbor.test/index.php?page=31",
-  "https://www.golden-harbor.test/legal/lunar.html",
-  "https://www.golden-harbor.test/login",
-  "https://www.golden-harbor.test/partners/bright.html",
-  "https://www.golden-harbor.test/products/garden-532.html",
-  "https://www.golden-harbor.test/search?q=swift+systems",
-  "https://www.google-analytics.com/about",
-  "https://www.google-analytics.com/account",
-  "https://www.google-analytics.com/blog/2021/11/post-4930",
-  "https://www.google-analytics.com/careers/cedar.html",
-  "https://www.google-analytics.com/cart/cedar.html",
-  "https://www.google-analytics.com/contact",
-  "https://www.google-analytics.com/docs/studio-596.html",
-  "https://www.google-analytics.com/index.php?page=18",
-  "https://www.google-analytics.com/index.php?page=21",
-  "https://www.google-analytics.com/legal/golden.html",
-  "https://www.google-analytics.com/news/2020/11/post-1001",
-  "https://www.google-analytics.com/news/2022/12/post-3515",
-  "https://www.google-analytics.com/partners/bright.html",
-  "https://www.google-analytics.com/search?q=north+labs",
-  "https://www.google-analytics.com/static/js/app.7c0ac972.js",
-  "https://www.googletagmanager.com/about/urban.html",
-  "https://www.googletagmanager.com/account",
-  "https://www.googletagmanager.com/account/rapid.html",
-  "https://www.googletagmanager.com/api/v1/bakery?id=40699",
-  "https://www.googletagmanager.com/assets/js/app.aefc35c5.js",
-  "https://www.googletagmanager.com/blog/2023/11/post-3524",
-  "https://www.googletagmanager.com/cart",
-  "https://www.googletagmanager.com/downloads/studio-812.pdf",
-  "https://www.googletagmanager.com/index.php?page=32",
-  "https://www.googletagmanager.com/index.php?page=79",
-  "https://www.googletagmanager.com/legal/lunar.html",
-  "https://www.googletagmanager.com/legal/silver.html",
-  "https://www.googletagmanager.com/login/lunar.html",
-  "https://www.googletagmanager.com/news/2025/11/post-1654",
-  "https://www.googletagmanager.com/news/2026/11/post-1927",
-  "https://www.googletagmanager.com/support",
-  "https://www.green-harbor.example.net/assets/js/app.ea37b657.js",
-  "https://www.green-harbor.example.net/blog/2023/11/post-1844",
-  "https://www.green-harbor.example.net/blog/2026/10/post-1783",
-  "https://www.green-harbor.example.net/blog/2026/10/post-3415",
-  "https://www.green-harbor.example.net/cart/cedar.html",
-  "https://www.green-harbor.example.net/contact/rapid.html",
-  "https://www.green-harbor.example.net/downloads/dental-253.pdf",
-  "https://www.green-harbor.example.net/legal/golden.html",
-  "https://www.green-harbor.example.net/login",
-  "https://www.green-harbor.example.net/partners",
-  "https://www.green-harbor.example.net/partners/lunar.html",
-  "https://www.green-harbor.example.net/search?q=bright+logistics",
-  "https://www.green-harbor.example.net/search?q=golden+travel",
-  "https://www.instagram.com/account",
-  "https://www.instagram.com/blog/2023/11/post-428",
-  "https://www.instagram.com/careers/lunar.html",
-  "https://www.instagram.com/index.php?page=94",
-  "https://www.instagram.com/search?q=quiet+harbor",
-  "https://www.instagram.com/static/js/app.76be0f81.js",
-  "https://www.instagram.com/support/rapid.html",
-  "https://www.linkedin.com/account",
-  "https://www.linkedin.com/account/urban.html",
-  "https://www.linkedin.com/careers/green.html",
-  "https://www.linkedin.com/careers/lunar.html",
-  "https://www.linkedin.com/legal",
-  "https://www.linkedin.com/legal/bright.html",
-  "https://www.linkedin.com/login/cedar.html",
-  "https://www.linkedin.com/partners/rapid.html",
-  "https://www.linkedin.com/search?q=cedar+systems",
-  "https://www.north-harbor.test/account/silver.html",
-  "https://www.north-harbor.test/assets/js/app.46c7f8fb.js",
-  "https://www.north-harbor.test/careers/silver.html",
-  "https://www.north-harbor.test/cart/rapid.html",
-  "https://www.north-harbor.test/index.php?page=12",
-  "https://www.north-harbor.test/investors/golden.html",
-  "https://www.north-harbor.test/legal/urban.html",
-  "https://www.north-harbor.test/login",
-  "https://www.quiet-harbor.example.org/about/urban.html",
-  "https://www.quiet-harbor.example.org/account/lunar.html",
-  "https://www.quiet-harbor.example.org/search?q=quiet+garden",
-  "https://www.quiet-harbor.example.org/support/lunar.html",
-  "https://www.rapid-harbor.example.org/docs/garden-1364.html",
-  "https://www.rapid-harbor.example.org/legal",
-  "https://www.rapid-harbor.example.org/login",
-  "https://www.rapid-harbor.example.org/support",
-  "https://www.rapid-harbor.example.org/support/rapid.html",
-  "https://www.silver-harbor.example.net/contact/silver.html",
-  "https://www.silver-harbor.example.net/legal/cedar.html",
-  "https://www.silver-harbor.example.net/legal/urban.html",
-  "https://www.swift-harbor.example.net/about/green.html",
-  "https://www.swift-harbor.example.net/contact",
-  "https://www.swift-harbor.example.net/docs/labs-322.html",
-  "https://www.swift-harbor.example.net/search?q=green+harbor",
-  "https://www.swift-harbor.example.net/search?q=urban+media",
-  "https://www.urban-harbor.example.com/careers",
-  "https://www.urban-harbor.example.com/docs/garden-1508.html",
-  "https://www.urban-harbor.example.com/docs/systems-747.html",
-  "https://www.urban-harbor.example.com/investors/rapid.html",
-  "https://www.urban-harbor.example.com/search?q=rapid+harbor",
-  "https://www.urban-harbor.example.com/static/js/app.1cb344e2.js",
-  "https://www.youtube.com/",
-  "https://www.youtube.com/assets/js/app.8f3182bc.js",
-  "https://www.youtube.com/blog/2020/11/post-3001",
-  "https://www.youtube.com/downloads/bakery-1371.pdf",
-  "https://www.youtube.com/investors/rapid.html",
-  "https://www.youtube.com/legal",
-  "https://www.youtube.com/news/2025/11/post-2078",
-  "https://www.youtube.com/static/js/app.ca968105.js",
-  "https://www.youtube.com/support/golden.html",
-  "https://www3.acme-corp.example/assets/js/app.e347de93.js",
-  "https://www3.acme-corp.example/blog/2020/11/post-1",
-  "img.acme-corp.example",
-  "img.acme-corp.example.\t300\tIN\tA\t104.16.198.222",
-  "img2.acme-corp.example",
-  "info@acme-corp.example",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/arodriguez\u003c/SFURL\u003e",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/cwilson\u003c/SFURL\u003e",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/fatima-larsen\u003c/SFURL\u003e",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/robertt\u003c/SFURL\u003e",
-  "intranet.acme-corp.example",
-  "intranet2.acme-corp.example",
-  "intranet2.acme-corp.example.\t300\tIN\tA\t52.85.43.178",
-  "intranet3.acme-corp.example",
-  "investors.acme-corp.example",
-  "investors.acme-corp.example.\t300\tIN\tA\t104.16.77.159",
-  "j.allen@acme-corp.example",
-  "j.martin@acme-corp.example",
-  "j.smith@acme-corp.example",
-  "j.smith@acme-corp.example [Zynga]",
-  "James Smith",
-  "james.johnson@acme-corp.example",
-  "jenkins2.acme-corp.example",
-  "jenkins2.acme-corp.example.\t300\tIN\tA\t52.84.109.183\njenkins2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:a5f0:4abf::92a\njenkins2.acme-corp.example.\t300\tIN\tCNAME\tjenkins2.cdn.cloudflare.net.",
-  "jenkins3.acme-corp.example",
-  "Jennifer Novak",
-  "jennifer.novak@acme-corp.example",
-  "jennifers@acme-corp.example",
-  "jira.acme-corp.example",
-  "jira2.acme-corp.example",
-  "jira3.acme-corp.example",
-  "John Allen",
-  "joseph.martin@acme-corp.example",
-  "joseph.martin@acme-corp.example [Twitter (200M)]",
-  "joseph.martin@acme-corp.example [Zynga]",
-  "js.stripe.com",
-  "k.nguyen@acme-corp.example",
-  "k.nguyen@acme-corp.example [Canva]",
-  "kenji.nguyen@acme-corp.example",
-  "Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/jsmith\u003c/SFURL\u003e",
-  "Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/nancyj\u003c/SFURL\u003e",
-  "l.garcia@acme-corp.example",
-  "l.garcia@acme-corp.example [Twitter (200M)]",
-  "l.hernandez@acme-corp.example",
-  "l.walker@acme-corp.example",
-  "Lars Garcia",
-  "legacy.acme-corp.example",
-  "legacy2.acme-corp.example",
-  "Linda Hernandez",
-  "Linda Martinez",
-  "linda.martinez@acme-corp.example",
-  "lindam@acme-corp.example",
-  "Linode: 172.104.0.0/15",
-  "Lisa Walker",
-  "lisa.walker@acme-corp.example",
-  "lisa.walker@acme-corp.example [Dubsmash]",
-  "lisa.walker@acme-corp.example [MyFitnessPal]",
-  "lisa.walker@acme-corp.example:acme2020 [Dubsmash]",
-  "LiteSpeed",
-  "LiteSpeed Web Server",
-  "login.acme-corp.example",
-  "login.acme-corp.example.\t300\tIN\tA\t104.16.83.160",
-  "login2.acme-corp.example",
-  "login2.acme-corp.example.\t300\tIN\tA\t52.85.77.112",
-  "London, England, United Kingdom",
-  "luciac@acme-corp.example",
-  "lunarsystems.example.org",
-  "m.acme-corp.example",
-  "m.acme-corp.example.\t300\tIN\tA\t104.16.134.3\nm.acme-corp.example.\t300\tIN\tCNAME\tm.cdn.cloudflare.net.",
-  "m.williams@acme-corp.example",
-  "mail.acme-corp.example",
-  "mail2.acme-corp.example",
-  "mail3.acme-corp.example",
-  "Malware Domain List [acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [admin3.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=admin3.acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [beta2.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=beta2.acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [intranet2.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=intranet2.acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [investors.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=investors.acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [m.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=m.acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [portal.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=portal.acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [shop3.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=shop3.acme-corp.example\u003c/SFURL\u003e",
-  "Malware Domain List [test.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=test.acme-corp.example\u003c/SFURL\u003e",
-  "maps.google.com",
-  "Mark White",
-  "Mary Rodriguez",
-  "maryd@acme-corp.example",
-  "matthewr@acme-corp.example",
-  "media.acme-corp.example",
-  "media2.acme-corp.example",
-  "media2.acme-corp.example.\t300\tIN\tA\t104.16.156.37",
-  "Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@eharris\u003c/SFURL\u003e",
-  "Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@larsg\u003c/SFURL\u003e",
-  "Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@nancyj\u003c/SFURL\u003e",
-  "Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@patricia-white\u003c/SFURL\u003e",
-  "Michael Williams",
-  "michael.williams@acme-corp.example",
-  "michael.williams@acme-corp.example [Collection #1]",
-  "michael.williams@acme-corp.example [Zynga]",
-  "Microsoft Azure: 20.36.0.0/16",
-  "Microsoft-IIS/10.0",
-  "mobile.acme-corp.example",
-  "mobile.acme-corp.example.\t300\tIN\tA\t52.84.109.183",
-  "monitor.acme-corp.example",
-  "monitor2.acme-corp.example",
-  "mx1.acme-corp.example",
-  "mx12.acme-corp.example",
-  "mx13.acme-corp.example",
-  "mx2.acme-corp.example",
-  "mx22.acme-corp.example",
-  "mx23.acme-corp.example",
-  "mx23.acme-corp.example.\t300\tIN\tA\t52.84.32.111\nmx23.acme-corp.example.\t300\tIN\tCNAME\tmx23.cdn.cloudflare.net.",
-  "NameCheap, Inc.",
-  "Nancy Johnson",
-  "nancy.johnson@acme-corp.example",
-  "nancyj@acme-corp.example",
-  "Newark, New Jersey, United States",
-  "news.acme-corp.example",
-  "Next.js",
-  "nginx 1.18.0",
-  "nginx/1.18.0 (Ubuntu)",
-  "noc@acme-corp.example",
-  "northdental.example.net",
-  "northdesign.test",
-  "northmedia1.test",
-  "Not After: Dec  7 09:20:58 2026 GMT (CN=intranet2.acme-corp.example)",
-  "Not After: Dec 12 09:34:21 2026 GMT (CN=git.acme-corp.example)",
-  "Not After: Jul  6 09:15:24 2025 GMT (CN=intranet2.acme-corp.example)",
-  "Not After: Jun 26 09:08:46 2025 GMT (CN=acme-corp.example)",
-  "Not After: Jun 29 09:17:58 2026 GMT (CN=git.acme-corp.example)",
-  "Not After: Mar  2 09:02:37 2025 GMT (CN=acme-corp.example)",
-  "Not After: Nov 22 09:10:26 2026 GMT (CN=acme-corp.example)",
-  "Not After: Nov 27 09:06:40 2026 GMT (CN=acme-corp.example)",
-  "ns-0.awsdns-00.com",
-  "ns-1024.awsdns-00.org",
-  "ns-1536.awsdns-00.co.uk",
-  "ns-512.awsdns-00.net",
-  "ns1.acme-corp.example",
-  "ns12.acme-corp.example",
-  "ns12.acme-corp.example.\t300\tIN\tA\t104.16.147.122",
-  "ns2.acme-corp.example",
-  "ns2.acme-corp.example.\t300\tIN\tA\t104.16.183.25\nns2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:7edb:5a61::933",
-  "Nuremberg, Bavaria, Germany",
-  "o.hernandez@acme-corp.example",
-  "old.acme-corp.example",
-  "old.acme-corp.example.\t300\tIN\tA\t20.36.72.44\nold.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:a5b2:05a5::30e",
-  "old2.acme-corp.example",
-  "OpenResty 1.21.4.2",
-  "openresty/1.21.4.2",
-  "OVHcloud: 51.68.0.0/16",
-  "owa.acme-corp.example",
-  "owa3.acme-corp.example",
-  "p.thompson@acme-corp.example",
-  "p.thompson@acme-corp.example [Exactis]",
-  "p.thompson@acme-corp.example:letmein! [Zynga]",
-  "partners.acme-corp.example",
-  "partners2.acme-corp.example",
-  "Patricia Thompson",
-  "Patricia White",
-  "patricia.white@acme-corp.example",
-  "pay.acme-corp.example",
-  "pay.acme-corp.example.\t300\tIN\tA\t34.96.155.58\npay.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:966d:48c1::57b",
-  "pay2.acme-corp.example",
-  "pay2.acme-corp.example.\t300\tIN\tA\t51.68.229.161\npay2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:b8a6:41e0::043",
-  "PHP/7.4.33",
-  "PHPSESSID=27c57600eac047c1a7b39a8e86; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=2b1bb23a1fa19b96b5dbea4905; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=2d2b2533ce67a32793bf7d41ae; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=43563b3c26af492d960a8991fc; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=4ed69706b1a0ae7d5b439be8dd; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=59a5e61be799dba4f2fe485dae; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=5beedb99408bd6a78ca0bb39cd; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=68967b1e4af534acdcfe4719af; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=6fe350b2e480d2f71fa8f9edab; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=98dbcfd5b69f89b6534249aaf1; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=afc0c5bfe45a42a9cf379af8dc; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=bd6ce26ce936a65d5ec50e63e3; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=ecd7e4235e56abdb7ae57451f5; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=fcecb60c22d117c1d6f7db8ffb; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=ff909f5064bd84cec9d2eef819; path=/; HttpOnly; Secure; SameSite=Lax",
-  "portal.acme-corp.example",
-  "portal.acme-corp.example.\t300\tIN\tA\t52.85.141.88\nportal.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:d9ac:0415::518",
-  "priya.sato@acme-corp.example",
-  "quiettravel.test",
-  "rapidharbor.example.com",
-  "rapidharbor1.test",
-  "React",
-  "Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/jsmith\u003c/SFURL\u003e",
-  "Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/larsg\u003c/SFURL\u003e",
-  "Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/pthompson\u003c/SFURL\u003e",
-  "Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/rtaylor\u003c/SFURL\u003e",
-  "remote.acme-corp.example",
-  "remote3.acme-corp.example",
-  "Robert Taylor",
-  "Robert Thomas",
-  "robert.thomas@acme-corp.example",
-  "robertt@acme-corp.example",
-  "Roubaix, Hauts-de-France, France",
-  "s.lopez@acme-corp.example",
-  "sales@acme-corp.example",
-  "San Francisco, California, United States",
-  "Sandra Taylor",
-  "sandrat@acme-corp.example",
-  "Sarah O'Brien",
-  "saraho@acme-corp.example",
-  "Seattle, Washington, United States",
-  "secure.acme-corp.example",
-  "secure.acme-corp.example.\t300\tIN\tA\t88.198.150.227",
-  "secure2.acme-corp.example",
-  "security@acme-corp.example",
-  "session=[masked]; path=/; HttpOnly; Secure; SameSite=Lax",
-  "sftp.acme-corp.example",
-  "sftp2.acme-corp.example",
-  "shop2.acme-corp.example",
-  "shop2.acme-corp.example.\t300\tIN\tA\t172.105.105.118",
-  "shop3.acme-corp.example",
-  "silverstudio.example.net",
-  "Singapore, Central Singapore, Singapore",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/james-johnson\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/jennifern\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/josephm\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/larsg\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/linda-martinez\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/sandra-taylor\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [104.16.134.3]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.134.3\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [104.16.183.25]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.183.25\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [34.96.186.239]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.186.239\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [34.96.205.77]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.205.77\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [34.96.220.143]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.220.143\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [51.68.89.32]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=51.68.89.32\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [52.84.109.183]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.84.109.183\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [52.84.32.111]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.84.32.111\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [52.85.141.88]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.85.141.88\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [52.85.43.178]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.85.43.178\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [88.198.150.227]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=88.198.150.227\u003c/SFURL\u003e",
-  "SSH-2.0-OpenSSH_7.4",
-  "SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6",
-  "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u2",
-  "sso.acme-corp.example",
-  "sso.acme-corp.example.\t300\tIN\tA\t172.105.125.197\nsso.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:bae4:91f3::a76\nsso.acme-corp.example.\t300\tIN\tCNAME\tsso.cdn.cloudflare.net.",
-  "sso2.acme-corp.example",
-  "St. Ghislain, Hainaut, Belgium",
-  "staging.acme-corp.example",
-  "staging.acme-corp.example.\t300\tIN\tA\t34.96.50.209",
-  "staging3.acme-corp.example",
-  "static3.acme-corp.example",
-  "status.acme-corp.example",
-  "status.atlassian.com",
-  "status3.acme-corp.example",
-  "status3.acme-corp.example.\t300\tIN\tA\t51.68.1.5",
-  "support.acme-corp.example",
-  "support.acme-corp.example.\t300\tIN\tA\t51.68.89.32",
-  "support2.acme-corp.example",
-  "support3.acme-corp.example",
-  "susanl@acme-corp.example",
-  "swiftsystems.example.net",
-  "swiftventures1.example.org",
-  "test.acme-corp.example",
-  "test2.acme-corp.example",
-  "test2.acme-corp.example.\t300\tIN\tA\t23.32.65.202",
-  "text/html; charset=UTF-8",
-  "Thomas Kowalski",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/johna\u003c/SFURL\u003e",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/josephm\u003c/SFURL\u003e",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/maryr\u003c/SFURL\u003e",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/patricia-white\u003c/SFURL\u003e",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/sandra-taylor\u003c/SFURL\u003e",
-  "twitter.com",
-  "urbanlabs.example.net",
-  "urbanlabs1.example.com",
-  "urbanlogistics1.example.org",
-  "urbantravel.example.com",
-  "v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:104.16.105.234 ~all",
-  "vpn.acme-corp.example",
-  "vpn.acme-corp.example.\t300\tIN\tA\t20.36.219.26\nvpn.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:a54d:41ac::f61",
-  "webmail.acme-corp.example",
-  "webmail2.acme-corp.example",
-  "webmail2.acme-corp.example.\t300\tIN\tA\t52.85.77.112",
-  "WordPress 6.3.1",
-  "WordPress 6.4.2",
-  "www.acme-corp.example",
-  "www.acme-corp.example.\t300\tIN\tA\t20.36.188.212",
-  "www.blue-harbor.example.com",
-  "www.facebook.com",
-  "www.golden-harbor.test",
-  "www.google-analytics.com",
-  "www.googletagmanager.com",
-  "www.green-harbor.example.net",
-  "www.instagram.com",
-  "www.linkedin.com",
-  "www.quiet-harbor.example.org",
-  "www.rapid-harbor.example.org",
-  "www.urban-harbor.example.com",
-  "www.youtube.com",
-  "www2.acme-corp.example",
-  "www2.acme-corp.example.\t300\tIN\tA\t23.32.40.13",
-  "Zone-H: dev.acme-corp.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38165968\u003c/SFURL\u003e",
-  "Zone-H: git.acme-corp.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38059686\u003c/SFURL\u003e",
-  "Zone-H: jenkins2.acme-corp.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38471939\u003c/SFURL\u003e",
-  "{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:07:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:27:25 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:35:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:41:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Wed, 18 Nov 2026 09:33:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Wed, 18 Nov 2026 09:40:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:00:40 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:01:08 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:01:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:02:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:04:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:05:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:05:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:07:15 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:08:19 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:08:51 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:14:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:18:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:19:15 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:20:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:22:13 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:22:58 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:24:21 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:25:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:26:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:26:54 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:30:02 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:30:18 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:31:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:32:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:32:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:37:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:37:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:38:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:40:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:41:17 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:07:59 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:08:02 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:09:38 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:13:34 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:17:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:19:57 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:22:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:22:34 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:23:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:23:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:24:54 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:25:17 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:30:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:31:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:32:21 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:34:44 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:35:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:36:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:37:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:38:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:39:57 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:04:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:23:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:30:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:30:08 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Wed, 18 Nov 2026 09:36:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"nginx/1.18.0 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/7.4.33\"}",
-  "{\"server\": \"nginx/1.18.0 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:38:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/7.4.33\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:02:10 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:04:24 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:07:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:08:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:10:39 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:13:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:14:24 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:15:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:19:47 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:20:06 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:23:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:29:27 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:31:30 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:32:14 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:35:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:36:18 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:36:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
- ],
- "d": "AZSAgHABg4CAqAEBioCAqAEBi4CAqAEBj4CAqAEBjoCAqAEBkICAqAEBk4CAqAEChICAqAEDAYCAgKgBAY2AgKgBAYKAgKgBAYyAgKgBAYiAgKgBAZGAgKgBAYWAgKgBAYaAgKgBAYmAgKgBAYGAgKgBAZKAgKgBAYOAgNgCAYeAgNgCAYaAgNgCAYuAgNgCAYyAgNgCAYKAgNgCAY6AgNgCAYmAgNgCAYqAgNgCAYGAgNgCAYWAgNgCAY2AgNgCAYCAgNgCAYiAgNgCAYSAgNgCC4CAgMgCBAUCAwQCAgMCAQSAgIAYOA9jAYGAgDACgICAMAICg4CAMDUBn4GAMAiEgIAYGCwNER8YCAKQgIAwUAGPgIAwAeGAgDADkYCAME4MAbmAgDAD+4CAGCsLAfiAgBgDiYCAGFFdAp+AgDACAaCAgDAFloCAGBEnSxoBzICAMATLgIAwAjcBAYaBgDABxICAGAWUgIAYSQcFTwHFgIAwAsaAgDABApKAgBiGAQHBgIAwA7eAgDAIAQbzgIAYCQ0gBgoGmYCAGAIOAid7At2AgDAuAd6AgDAG1ICAMAcvAgQDA9WAgDABPAPigIAYBlkBkYGAGASLgIAYMxM7AaeAgDAB44CAMAKlgIAwAQaOgIAYUgs5ERcBsYCAMAKwgIAwAgWAgIDQAgQFAgMBiICA0AIC9oCAGB8BiICAyAIGiICAGCQqCAkwAYyAgDABnYCAMAScgIAwAncCAZaBgDACgoGAGE0Bg4CA0AIFgYCA0AIBBQMDBIWAgMgCBwMEBJOAgBg4XQwBxICAMALCgIAwUgLDgIAwTgaPgIAYIxM6AUABtICAMAKzgIAwAgKFgIAYBwKTgIAwFgOSgIAwFgMBlICAMASQgIDIAgUFBgG8gYAYAauBgBgIlYCAGDQBAjwCPwUCyICAMAIByYCAMAOQgIAYECMCtoCAMDcEuoCAMAEzAQKagIAYWwLXgIAwAgHYgIAwmQGCgICAAQEBAQEBAQECAQEBAQEBAgEBAgEBAgMBAQEBAQEBAQECAQEBAgIBAQEBAgMCAQEBAQIBAQEBAQEBAQEEBAEBAQEBAQIBAQEDAQEBAQEBAgECAQEBAQYBAgEBAQEBAQEBAgECAQEBAQEBAwEBAQEBAQEBAQIBAgECAQIDAQEBAwEBAQEBAQIBAwEBAgEBAgEBAQMBAQEDAgMCAYuAgIgDAZqAgIgDAZSAgIgDAZ2AgIgDAZuAgIgDAYeAgIgDAoCAgIgDCQGZgICIAwGegICIAwGVgICIAwGKgICIAwGOgICIAwGcgICIAwGNgICIAwGXgICIAwGQgICIAwGEgICIAwGFgICIAwGMgICIAwGPgICIAwGYgICIAwGIgICIAwGCgICIAwGBgICIAwKDgICIAxABhoCAiAMBkoCAiAMBkYCAiAMBloCAiAMBjICAcAKOgIBwCwLqgIAYVAOEgYAYCRIB9oCAMAPAgIAYF2gCs4CAGEQPgICAgAEWBwsPARciHBcFEQQQAwySgICAASgGCxMUJgkiAQgDAoaAgMgCGQLlgIAYXgKHgYAYPwKogIAYHgGIgYAwAYeBgDABiYGAMAHHgYAYAouBgBhAAZOBgBgDhoCAGCkqApaAgDCKAQKVgIAwiQEC3ICAMEUBl4CAMAKUgYAYDQGAgYAwBbGAgBhVJxAUAs+AgBg/Ap+AgBheAemAgDAC6oCAMAIBqoCAMAGGgIDQAgaKgICAAUcjGB4MFYGAgIABGQIRAgYXAQwOCQMECgMXAwUSFAED0ICAgAEPUwHqgICAAQKDgIDIAhoFg4CAGCcDCXYDjoGAMAsBAY6AgDACi4CAMIIBAZmAgDAEiYCAMASCAQkF/oCAGAMODCkCnYCAGJEBAeKAgDAB5ICAMAHlgIAwBLqAgBhWIAsIroCAGAkFAwITGyMCnIGAMAEBm4GAMAuBgIDIAgEFAwMEBgEGBAEQgYCAGAkNDQEQBAQFCwsZMQUTDgSFgIAwHlsBA9CAgDAKIwH8gIAwB4SAgDACHCwBKwEBpICAMAKYgIAYiwEC0oCAMAEB0YCAMAGugIAwAtyAgBhCCKKAgBgSKxEKPA8FAfOAgDAB9YCAMAH0gIAwAqOAgBgYAfiAgDAB+YCAMAH3gIAwAaaAgBgBg4GAMAKBgYAwAQPtgIAYMyIJgoCAGAUXMhERAg8ZAeeAgDADh4CAMBEDAeiAgDAEiICAMAIQTAWNgIAYBEJfHgOsgIAwAw0DrYCAMBABAtuAgBgIA4WAgNACBwMBkICA0AIBoYCAyAIC7ICAGC4EoYCAGA8+CwHxgIAwAvCAgDACAZaBgBgBioCAsAEBgICAsAEBhoCAsAEBk4CAsAEBkYCAsAEBm4CAsAEBmYCAsAEBgoCAsAEBnICAsAEBhICAsAEBjICAsAEBh4CAsAEBjYCAsAEBgYCAsAEBmICAsAEBiYCAsAEBj4CAsAEBhYCAsAEBiICAsAEBlYCAsAEBl4CAsAEBloCAsAEBg4CAsAEBi4CAsAEBjoCAsAEBkoCAsAEBlICAsAEBmoCAsAEBnYCAsAEBkICAsAEBh4CAoAECi4CA4AESAYeAgLgDAY2AgOABAY6AgOABAZCAgOABAZOAgOABAZWAgOABAZeAgOABAZiAgOABAZqAgOABAYGAgHgBgICAsAMBgICAeAGHgIDgAQGDgIB4AYSAgHgBgYCAsAMBiYCA4AEBgoCAeAGIgIDgAQGFgIB4AYaAgOABAYOAgOABAYCAgOABAgCAgIAIAYCAgEABhYCA4AEBhICA4AEBgYCA4AEBgoCA4AEBm4CA4AEBmYCA4AEBloCA4AEBlICA4AEBkoCA4AEBkYCA4AEBj4CA4AEBTwQHH107AoeAgEAfAZaAgPACAbKAgKABAZSAgKABAYWAgLgBAY2AgLgBAYGAgLgBAY6AgLgBAZCAgLgBAYyAgLgBAYeAgLgBAYaAgLgBAoiAgLgBAQKKgIC4AQECg4CAuAEBAYCAgLgBAoKAgLgBDQGLgIDwAQGIgIDwAQGBgIDwAQGBgICoAgmBgICIAQEFAwMEBgEGAYyAgKACA4yAgIACKBABjICA4AECiICAyAEkAZCAgPACAbaAgKABAZuAgKABE4CAgKACAQECAgIBAQUCBQQBAQECAQQBAcKAgIACH4CAgIACAQECAgIBAQUCBQQBAQECAQQBAwEFAgIBAwQBAwMKBHAMC1IB3AEBKAGogIBAAlZ/AYGAgPgBAoKAgJABFwKIgICQAQ0BgICAqAIBxAEFZlEFARoDWkooAZgBAy18BQGtgIBAAYCAgPACAbiAgKABAUABegIEjAEBhICAQAKBgIC4AwQBhgEBjoCA+AIBh4CAIAKKgIAgDwSQgIDIAQUFBgKhgIAgCgGfgIAgAoCAgCAoAaKAgCABpICAoAEBn4CAoAEBjYCAmAIMgICAmAIBAwQBBQEBBAECAgOKgICYAgIFBIuAgJgCBwQCBoKAgJgCAQIBAQwBs4CAyAECiAH8/v/3AgGugIBYAhV5AZWAgEAHhoCAWAEPAgQMBAKOgIAgHwGXgIAgAYmAgCABiICAIAGWgICgAQGSgICgAQGKgIC4AgGCgIDwAgJ9JQiNgICgAgEEAgoEBAESjYCAgAIBBAIKBAQBBAICAgYGAwMDAQuAgICIAQQFAgMEAgIDAgECioCA4AESCoGAgIgCCAcEAQICBAMBAYCAgIgCAoeAgIgCHwGogICIAgGEgICIAgGigICIAgKDgICIAiQDloCAiAICDQOCgICIAgQUAYqAgIgCAYyAgIgCAY+AgIgCApOAgIgCEAGegICIAgGIgICIAgGRgICIAgGFgICIAgGfgICIAgGNgICIAgGbgICIAgGkgICIAgKOgICIAg4Bi4CAiAIBkoCAiAIBagOGgIDIASIHAjURAbWAgEABgICAoAMEgoCAOAIGAQSBgIA4BQMFA4OAgDgFBAGBgICgAwKAgICoAwEBg4CAqAMCgICAOAcCgoCAqAMCAoWAgDgIAYCAgMADAYKAgKADAbSAgKABAbqAgKABAmBtAnQjAVQCP24ClQHs/v/3AgGIgICIAQKFgIDQAQYBoICA0AEDf0kJAaABApIBCgGAgID4AQGAgIDAAQmBgIDIAQkDBAYMAQEQAZqAgKABAYyAgLgCAZiAgPACA4qAgPACCREDhYCAoAEGJAGJgIC4AgG2AQEiAaKAgEAKg4CAgAMCBgUDAgIBCQIBgoCA+AEBn4CA8AICooCAoAEFAaWAgKABA1A6/v7/9wIClICAWAMBNAG0gIBAAbkBAYwBBAMkCGcDg4CAQCQIAYyAgPgCAaaAgNABBImAgFgCDhQBnYCA0AEBlYCA0AEBkYCA0AEBl4CA0AEBoYCA0AEBg4CAIAGYgIAgAY2AgCABhICAIAGGgICIAQGDgID4AQGCAQKyARgBhICA0AEBrICA0AEBiICA0AEBj4CA0AEBkoCA0AEBiYCA0AEBpICA0AEEg4CAyAEnAwkBloCAIAGjgIAgAamAgCABkICAIAKPgIAgFgUrDzVLAQGrgIBAAip5AaqAgEABgoCAuAMJgICAcAIBKQECAQIGAa6AgHABqoCAcAmJgIBwAgIFDQEBBwMFnICAcAIHAQEEhICAcAIcAgOPgIBwAiYIh4CAcAECDgIBGAIDlYCAcAIfAbaBgCgCsICAKICAgEAFhICAKICAgCCAgIAggICAgAGAgICAAQGkhYAoBYiAgChKtv//H4CAgCCAgICAAQSagIAogICAIICAgCCAgICAAQKugIAogICAQAGwg4AoAdKDgCgB2YGAKAHChYAoAeeCgCgBpYSAKAGmg4AoAc2EgCgB8oOAKAGSgoAoAeOCgCgB6IOAKAHxgIAoAcKCgCgB44CAKAGVhYAoAq2AgCiAgIBAAdyEgCgCxoCAKKcCAfWAgCgBh4KAKAHkgYAoAfWEgCgCwYCAKICAgEAC2oCAKLUCAcmCgCgBxISAKAGQgYAoAaeDgCgBw4OAKAG3hIAoAayBgCgBn4KAKAHlgoAoAe+BgCgB8oKAKAHpgoAoAqqAgCiAgIBAAaGDgCgBkoOAKAGggoAoAaqEgCgBgISAKAGJgoAoAYuFgCgBm4WAKAG+hYAoAeGCgCgB1oKAKAHdgYAoAZuBgCgBuYOAKAHbgIAoAaSDgCgB6oKAKAH+gYAoAfyAgCgCr4KAKLICAa2FgCgB7oCAKA2AgIAoBiLY//8fBvr//x8GItj//38GItj//38GAviDgChAAamEgCgFkYCAKP0Cg/3/H4CAgCCAgICAAQGnhYAoA6mAgCiAgIBAgICAgAEBmYOAKAebgIAoCvb//x+AgIAgCvb//38KAdiEgCgBooSAKAHPgIAoBYKAgCiAgIAggICAIICAgIABgICAgAEBhoKAKAOcgIAogICAQICAgIABBJ+AgCiZAef+/z+AgICAAQHsgIAoAeOBgCgEvoCAKHDwA6D7/z8GpICAKA6hBNH7/z8O8v//fwGXhYAoCIGAgCgf4f//H4CAgCAf4f//fx/h//9/AdeAgCgB6ISAKAH4gIAoAeuBgCgBqoWAKAGrhIAoAfyDgCgByoKAKASJgIAogICAIICAgCCAgICAAQK2gIAogICAQAHAgYAoBI+AgCiAgIAggICAIICAgIABArOAgCiAgIBAAbCCgCgEioCAKICAgCCAgIAggICAgAEBrYGAKAHYgYAoBJaAgCiAgIAggICAIICAgIABAeqBgCgFuoCAKNUDVwPR+/8/AcuAgCgB84OAKAHggIAoAZqBgCgBgYWAKAGfhYAoAaOBgCgB7IGAKAGvgYAoA52AgCiAgIBAgICAgAECu4CAKICAgEABlIWAKALMgIAoPQOIgYAohQQfAbiCgCgB4IKAKAGNgoAoAeKAgCgBu4SAKAGjhYAoAdGDgCgB2YSAKAGshIAoAeGAgCgB3oOAKAGXhIAoAauDgCgBsYOAKAHrg4AoAb2DgCgBm4OAKAHGg4AoAc2DgCgBioSAKAGogYAoAbeDgCgB3IKAKAG0hYAoAdqEgCgBkYWAKAGlhYAoAdCBgCgBqoGAKAHlgYAoAbmBgCgBwYGAKAHcg4AoAfGCgCgBqYGAKAHngYAoAfuEgCgBzISAKAH+hIAoAZKBgCgBx4OAKAHgg4AoAe6BgCgBjYOAKAGxgoAoAamCgCgBlYKAKAHXhIAoAaaFgCgBtIOAKAHNgoAoAayDgCgB54OAKAG4g4AoAaaBgCgB5oOAKAHBgoAoAbeCgCgB2ICAKAHbgoAoAYGBgCgB0oGAKAHvgIAoAfWBgCgBzYGAKAHAhIAoAYCBgFABt4GAUAG/gYBQAaeAgFABqICAUAHmgIBQAaiBgFABpISAKAKqg4AolwEB/YKAKAH5g4AoAbWDgCgBn4SAKAH0g4AoAZCDgCgByoOAKAHugoAoAqGBgFANAYeAgFABvIGAUAHngIBQAdWAgFABrICAUAHvgIBQAfeAgFABz4CAUAG6gIBQAfqAgFABsoWAKAHshIAoAb+FgCgBvYWAKAG0goAoAYiCgCgBjoSAKAGchIAoAf+DgCgBnoSAKAG9hIAoAdWDgCgBr4SAKAH2hIAoAeiAgCgBkISAKAHrgIAoAZGEgCgGh4CAKNICrv3/H4CAgCCAgICAAYCAgIABAriAgCiAgIBAArmAgCiAgIBAAY+FgCgB3oCAKAGGhYAoAfqDgCgBw4SAKAGkgYAoAduEgCgB6oOAKAGTgYAoAdGEgCgBgIWAKAGIhYAoAt2EgCgdAamFgCgBuoWAKAHKgYAoAbSBgFABsIGAUAHdgIBQAZiAgFAB14CAUAHBgIBQAZCAgFABs4GAUAGHgYBQAZWAgFABmIGAUAGdgYBQAcyDgCgBgoWAKAHMgYAoAa2EgCgBlYSAKAGIhIAoAauFgCgB1oCAKAHUgYAoAo6BgCirAwGahIAoAa6DgCgBnIGAKALDgIAogICAQAWNgIAoiwX1+v8fgICAIICAgIABAYOFgCgBhYKAKAO9gIAovwLB/f8/AaiDgCgBsoSAKAOigIAogICAQICAgIABAeeAgCgDnoCAKICAgECAgICAAQSOgIAogICAIICAgCCAgICAAQSSgIAogICAIICAgCCAgICAAQGdg4AoAreAgCiAgIBAAfiBgCgBhYSAKAG1gYAoAdmAgFABsoCAUAGegIBQAcuAgFABmoCAUAGBgIBQAciAgFABhICAUAGLgIBQAZSDgCgBx4SAKAGNhIAoAaiEgCgB9oCAKAHFgYAoAeyCgCgBmYWAKAG6goAoAeiBgCgB84GAKAH3gYAoAZeCgCgBxoKAKAGGhIAoAseCgCiPAQGnhIAoAaWCgCgBr4WAKAHpgIAoArWAgCiAgIBAAeCEgCgByYCAKAHPg4AoAfqBgCgClYGAKMwCA6+AgCg7xf//PwHpgYAoAeKBgCgBhYOAKAG6hIAoAeqEgCgBo4OAKAGOhYAoAbSEgCgB94SAKAOmgIAogICAQICAgIABAYyBgCgB9YKAKAGygYAoAYmFgCgEwICAKIUDzgGt+/8/AemDgCgB5YSAKASUgIAogICAIICAgCCAgICAAQGZgYAoA7GAgCjlApv9/z8BhoOAKAG1hIAoAbGBgCgBhoGAKAH+gIAoAfSEgCgC04CAKJ4DAfeDgCgBnIOAKAG6gYAoAYKDgCgB14OAKAGlgYAoAb+EgCgBvIKAKAH6gIAoAbmFgCgB34OAKAH9gIAoAcWCgCgEjICAKICAgCCAgIAggICAgAEBi4GAKAHEg4AoAd6CgCgBoYKAKAHTg4AoAYyEgCgCtICAKICAgEABq4GAKAGIg4AoAc6EgCgB3IGAKAG8gYAoAaCEgCgB7YGAKAHDgoAoAdSDgCgB+4CAUAKdgIBQKAGpgIBQAeuAgFABmYSAKAGShYAoAZ2BgCgCwoCAKICAgEABvoOAKAGPgoAoAbuDgCgB8IOAKAHZgIAoAaGEgCgBnoOAKALUgIAo0QIBlIGAKAGEhYAoAeeEgCgBy4SAKAHdgIAoAcyCgCgB7YCAKAG9goAoAYeFgCgBsYSAKAHfgYAoAaCDgCgBnYKAKAHxgYAoAd2DgCgBloSAKAHhgYAoAfCAgCgB7oOAKAHAhYAoAbiFgCgBnIWAKAHEgoAoAYeEgCgB+ISAKAHIgIAoAZaFgCgBxYSAKAGAg4AoAfSAgCgBm4CAUAHogIBQAYiAgFAB7YCAUAG2gYBQAaSAgFABmYCAUAGCgIBQAaWBgFABo4GAUAGTgYBQAbSAgFACrICAKICAgEABvoGAKAHvhIAoApaBgCi4AQHfhIAoAYGCgCgB34KAKAGFhYAoAZeBgCgB8oSAKAHVgoAoAYyCgCgByISAKAHOg4AoAYKBgCgB5YCAKAH8gYAoAe+DgCgBmIGAKAHlg4AoAcCDgCgByYSAKAG1hYAoAaqCgCgB3oSAKAHjg4AoAZ6BgCgCj4GAKMkBBJOAgCiAgIAggICAIICAgIABAbyDgCgB4oOAKAGzg4AoAcqAgCgC+4GAKH8Bq4KAKAGzhIAoAZiEgCgB5oGAKAGngYAoAZOCgCgD3ICAKGtEAdOBgCgByoSAKAHDgYAoAd+AgCgEmICAKICAgCCAgIAggICAgAEBuYKAKAGtgoAoAayCgCgC0IOAKAgB4oSAKAHPgoAoAfWDgCgBiYOAKAHrgoAoAdaBgCgB9IGAKAWFgIAogICAIICAgCCAgICAAYCAgIABBZWAgCjnBJn7/x+AgIAggICAgAEBnYWAKAG7gYAoAaiFgCgBz4GAKAGngoAoAYqBgCgBvYGAKAGggYAoCYuAgCgWG8///x+AgIAgFhvP//9/FgG2hYAoBYOAgCiAgIAggICAIICAgIABgICAgAEGl4CAKPcBxgLD+/8fgICAIICAgIABAYOEgCgB74KAKAHFgIAoAduDgCgBmIOAKAH2g4AoAb6CgCgCv4CAKICAgEABgoKAKAHRgoAoAfuCgCgBtoSAKASQgIAogICAIICAgCCAgICAAQGwgYAoAbSBgCgBs4GAKAGihYAoAYOBgCgBjYGAKAH/goAoA6OAgCiAgIBAgICAgAEBloKAKAHLgYAoAYGDgCgBuoOAKAGRg4AoAciBgCgB+IKAKAGegoAoAfCBgCgBr4OAKAH+g4AoAaKDgCgBpoSAKAHCg4AoAZqDgCgBioKAKAGTg4AoAbOCgCgBhYGAKAHBg4AoAeaCgCgB1IKAKAHLg4AoAcKBgCgBt4GAKAHSgoAoAZGCgCgB14GAKAHzgoAoAa6CgCgBqYOAKAHVgIAoAeSAgCgBjIWAKAGKg4AoAcaEgCgBtoOAKAGVg4AoAdGBgCgBvIWAKAH+goAoAd6BgCgB6IKAKAH9g4AoAYyDgCgB9oKAKAHZg4AoAZeDgCgB9IKAKAHIg4AoAfKAgCgDp4CAKICAgECAgICAAQH3gIAoAcGFgCgB8YSAKAHigoAoAquAgCiAgIBAAZqFgCgByIKAKAG+hIAoAbyEgCgBx4CAKAHRgIAoAc6AgCgBn4GAKAHrhIAoAc2AgCgB5ISAKAH5hIAoAbaCgCgBm4KAKAH5gYAoAaiCgCgB24GAKAGrgYBQAb2BgFABhoCAUAHHgIBQAfOAgFABrIGAUAGSgIBQAaKBgFABp4GAUAGDgYBQAaaAgFACkIKAKAkBv4GAKAGAgYAoAdqCgCgB0ISAKAGuhYAoAfeCgCgBrYOAKAGkgoAoAfmAgCgBg4KAKAHjhIAoAfmCgCgBsoOAKAHsg4AoAdWEgCgBnYSAKAHzgIAoAeaAgCgBkIWAKAGEhIAoAYeDgCgBi4OAKAGDg4AoAZGBgCgB8IKAKAHWhIAoAdCCgCgBhIOAKAHAgoAoAdeCgCgBoYGAKAGKhYAoAYeBgCgBzoGAKAG3hYAoAbOFgCgBtYKAKAHggYAoAYGEgCgBgIKAKAHkg4AoAYuEgCgBm4SAKAGjhIAoAdWBgCgC/YGAKB8BoIWAKAGChIAoAb+CgCgBooKAKAGUgoAoAuqAgFAEAb+AgFABiYGAUAG+gIBQAZ+BgFAB0oCAUAHcgIBQAceBgFAB4YCAUAG6gYBQAfaBgCgCmIKAKJYCAf+EgCgB7YOAKAHJgYAoAZKEgCgB2oGAKAHDhYAoAbCEgCgBlISAKAGEgoAoAbCFgCgBpoKAKAH/gYAoAb+DgCgB04KAKAGygoAoAbuCgCgBu4WAKAHkgoAoAcKEgCgBo4KAKAGKgYBQAcmAgFABgoGAUAH2gIBQAf6AgFABiYCAUAHBgYBQAcmDgCgB+4OAKAHag4AoAvuAgCiOAwGhhYAoAcSAgCgB3YKAKAHzhIAoAZ+DgCgEmYCAKICAgCCAgIAggICAgAEBy4KAKAHPhIAoAfCEgCgBmoKAKAHShIAoAbGFgCgBhIGAKAH/gIAoAdCAgCgB7oSAKAHthIAoAfKBgCgBooGAKAH9hIAoAZOEgCgBtoCAUAHQgIBQAoyAgFBFAb2AgFABj4CAUAHCgIBQAaGAgFABsoGAUAGAgIBQAZaBgFABo4CAUAGugIBQAeWAgFABhYGAUAHNgIBQAZ6BgFABu4CAUAHAgYBQAbWBgFABvoGAUAGggIBQAaKAgFAB8oCAUAHFgYBQAZCBgFAB5ICAUAGIgYBQAa2BgFABuYCAUAHfgIBQAbiBgFABloCAUAHbgIBQAfGAgFAB+ICAUAGzgIBQAaqBgFABsYGAUAHEgYBQAYyBgFABq4CAUAHDgYBQAcKBgFAB/YCAUAHWgIBQAbGAgFAByoGAUAGTgIBQAdqAgFABm4GAUAGSgYBQAZyBgFAB/4CAUAHegIBQAaSBgFABuYGAUAGEgYBQAY6AgFABlIGAUAGGgYBQAZyAgFAB4ICAUAG1gIBQAfCAgFABlYGAUAHLgYBQAcqAgFABl4GAUAGvgIBQAaCBgFABhYCAUAGNgYBQAcOAgFABmoGAUAHTgIBQAYOAgFAByYGAUAGfgIBQAZGAgFABrYCAUAHjgIBQAbiAgFABr4GAUAG8gIBQAY6BgFABioCAUAGXgIBQAcSAgFABjYCAUAHAgIBQAdSAgFABpYCAUAG7gYBQAdiAgFABzICAUAH0gIBQAciBgFAB9YCAUAHigIBQAZmBgFABpoGAUAGUgIBQAbCAgFABi4GAUAGpgYBQAfyAgFABxoCAUAGqgIBQAYGBgFABxoGAUAGPgYBQAZGBgFAB+YCAUAG3gIBQAemAgFABzoCAUAHsgIBQAcSBgCgBxoGAKAMWAg0DloCAQAINAbUBAYaAgLgDApmAgNABAwGGgIDQAQGtgIDQAQGMgIDQAQFdBgIEFCsfDgOCgIBABBQBtAEDCm9ZAYqAgEACl4CAoAEMAYSAgKABAoKAgKABBAGEgIC4AgOHgIDwAggOA4OAgKABLgYDFJgB2/7/9wIBlICAQAE5AZWAgPACAYqAgKABAbmAgKABAacBAjvH///3AgKBAVUBiYCA8AIBiICAoAEBg4CAuAIBgoCAuAIBnoCAWAGOgICgAQGFgIC4AgGwgICgAQGigIDQAQGfgIDQAQGYgICgAQGLgIC4AgGogICgAQGzgICgAQKBgIDwAhABcQGoAQGLgIDwAgGmgIDwAgGdgICgAQGggICgAQSFgICIAQcDBAGMgIDwAgGBgICgAQKGgIC4AgIBgICAuAIBgICA4AIEh4CAgAIlDAEBh4CAoAIEDEc8IAGMgIBABQ85Uh4IAY+AgEAGhICAyAEHCQIGCwGrgICgAQGdgIAgBBkwDjIBmYCAQAGtgICgAQJrYwQ+AzdNAYmAgPgCAYCAgPABAYqAgPABAYSAgPABAYaAgPABAYKAgPABAYOAgPABAYeAgPABAYWAgPABAYmAgPABAZOAgFgBooCA8AIBhYCA8AIBmYCAoAEBnICAoAECR2kFExAgQlUCk4CAQBABpYCA0AEBlICA0AECqYCA0AEFAaOAgNABAaCAgPACAYyAgKABAY2AgLgCAYeAgLgCA5CAgIgBBQUByICAgAIOAQgXAQ0DBgsKFSwEECAHgYCAQAgXAQ0DBgJ1NQKrARgCRDcBnQECbqH///cCAm1eAX4DHks1AZ6AgEABgICAYASGgIDwAhMBAQGJgICgAQKRgICgASQDhYCAyAEHBwNiof//9wIOCI2AgIADAQQCCgQEAQGZgICgAgGZgICAAgGDgIC4AwKCgIAgDwGMgIAgAoGAgCARAYKAgJADAYOAgJADAYKAgMACAYGAgMACAYOAgMACAYCAgMACAYGAgJADAYCAgJADAYOAgBABgICAEAGCgIAQAYGAgBAB0wEBCAGIgIBABBFACG0BkYCAQAKhgIDIAQ8CqYCAoAEBARcBl4CAQAI9mwEKg4CAoAICBgUDAgIBCQIRg4CAgAICBgUDAgIBCQIHCwcDBgQBAoOAgIgBGgHbAQJzGAKNgICgAQIBgYCAuAIBgYCA4AIBdwFlBISAgPACCgYNA4iAgPACDw4Ck4CAoAELAwUkJAKFgIBAJAMyZ+f+//cCAbKAgEABmYCAgAMBhoCA2AEBgYCA2AEBm4CA2AEBkYCA2AEBmYCA2AEBgoCA2AEBj4CA2AEBiICA2AEBioCA2AEBgICA2AEBh4CA2AEBloCA2AEBiYCA2AEBhICA2AEBmoCA2AEDHxSMAQKfgIBAFAGmgICgAQGVgIAgAZuAgCACk4CAIAEBjICAgAMEgoCA0AEBFRABqoCA0AECk4CA0AEDAZuAgNABA1UDTgKFgID4AggBnICA8AIBg4CA8AIBoYCAoAEBkICAoAEDnYCAyAERCQGugICgAQGEgIC4AwmAgIDIAQkFBAcCDgINAZKAgPACAYCAgKABAo2AgPACFgGsgICgAQeCgIDIAQURBgQEDgQdQQqj///3AgGdgIBAAVwBgICAuAMNg4CA2AECBgEBAQICAQEBAgECpQHr/v/3AgJjMAIQ+v//9wIBkICAQAJKCAKagIAgDAKPgIDIASMBnoCA0AECkICA0AEKAY6AgNABAYeAgNABAaeAgNABAYCAgNABAYCAgLACAYKAgLACAYiAgLACAYmAgLACAoaAgLACBAGHgICwAgGBgICwAgGDgICwAgGEgICwAgGFgICwAgGLgICwAgGQgIBwBYWAgHARBwYOBIGAgHASFgsCDYWAgPgCAY2AgEACPFgCn4CAyAESAhtRAZuAgEACW24DTlEwAdABAauAgFgBJAGkgIBAAjAvAbCAgEACswHT/v/3AgGAAQGVgICgAQGqgIAgAayAgCABmwECLDsBrICAQCKAgICQAQECAQEBAQIBAQEBAQEBAQEBAQIBAQIBAQEBAQEBAQEBAQGegIDwAgGvgIDQAQGNgIDQAQGKgIDQAQGrgIDQAQGBgIDQAQGdgIBYA4WAgCAXCwGkgIAgAYaAgCADi4CAIBMCAYCAgJACBA4OHIoBA46AgEAOHAKEAVABCwGLgIBAAYeAgIADFYCAgIADAQECAgIBAQUCBQQBAQECAQQBAwEDEmQ7AZKAgEADhICAWAEbBICAgFgIBAUCj4CAWBsCjYCAWAEEioCAWAgJDgOfgIBYAgMEooCAWAECAQOBgIBYAQEBlYCAWAGagIBYAZCAgFgBp4CAWAM2FXwBtoCAQAGCgICYAwGAgICYAwGBgICYAwGMgICYAQG0gICYAQHEgICYAQHVgICYAQHCgICYAQHTgICYAQGAgICYAQGBgICYAQGCgICYAQGEgICYAQGGgICYAQGIgICYAQGJgICYAQGKgICYAQGPgICYAQGRgICYAQGWgICYAQGagICYAQGbgICYAQGcgICYAQGdgICYAQGfgICYAQGggICYAQGkgICYAQGlgICYAQKogICYAQEBroCAmAEBsICAmAEBsoCAmAEBs4CAmAEBtoCAmAEBuoCAmAEBu4CAmAEBvoCAmAEBwYCAmAEBy4CAmAEBzICAmAEBz4CAmAEB0oCAmAEB1ICAmAEBjYCAmAEBjoCAmAEBkoCAmAEBlICAmAEBnoCAmAEBooCAmAEBpoCAmAEBp4CAmAEBq4CAmAEBrYCAmAEBr4CAmAEBsYCAmAEBt4CAmAEBvYCAmAEBwICAmAEBw4CAmAEBxoCAmAEBx4CAmAEBzYCAmAEBzoCAmAEB0YCAmAEBh4CAmAEBrICAmAEBuICAmAEBuYCAmAEByICAmAEBmYCAmAEB0ICAmAEBg4CAmAEBhYCAmAEBi4CAmAEBkICAmAEBk4CAmAEBlYCAmAEBl4CAmAEBmICAmAEBoYCAmAEBo4CAmAEBqoCAmAEBtYCAmAEBvICAmAEBv4CAmAEBxYCAmAEByYCAmAEByoCAmAE=",
- "s": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAFgICA0AIEBQIDDoCAgCABFun//w8BAQE1Z+H+/weAgIBQgICAQDjI//9/AYGAgHACgICAcAICg4CAcDUAFISAgCAIBP///w8BASgmAQEKmv//B////08Y6f//L////w8Y5P//Z4SAgBgYAZCAgHABj4CAcAABkYCAcAABqoCAIAKJgIA4+///7wIHn4CAMAEB4f//B4eAgFCAgIBAgICAgAECn4CAcAIBoICAcAupgIAgooCAEAEBNwEBkP//V4CAgEAR7///fwAAAAAIiYCAILyAgBABAc3//1eAgIBA7v//Z5KAgBgAAAe3gIAwCAEB0f//V4CAgECAgICAAQABt4CAcAGNgIC4ARqFAYr//x8OEKeAgBABAQUCASwBAQQCAYb//1cC/v//PwIOAu7//38C5f//V4CAgAgAAAAAAAAHpYCAMAEBPKj//1eAgIBAgICAgAEBp4CAcAACpYCAcAEKEPf//x8RBpKAgBABAdz//1eAgIBAgICAgAEBsYCAcAKwgIBwAgAAAAGIgIDQAg6FgIAgh4CAEBABAXcBAfb+/wf7//9P+f//L4eAgBAk3P//fwGMgIBwAZ2AgHACnICAcAIAAAAAA4WAgNACBwMKqICAIJqAgBABAU0D//7/V/v//y+FgIAQgICAgAEAAAAKiICAIKuAgBABAdL//wcBh4CAUICAgEAj3f//fwG0gIBwArOAgHACDZmAgCD5//8PAQEUAQLa//9XB/n//z8H+f//fwcCk4CAcBYDkoCAcBYDAZSAgHABkICA0AIAAZCAgLgBChqAgIAgroCAEAEBt///BwORgIBQgICAQICAgIABAAAMoYCAIJWAgBAEATIBAaH//1eAgIBAEPD//38QAbaAgHAABteAgDABAcH//1eAgIBAgICAgAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAH2gIAwAAKVgIAgBwGzgIDIAQAAAYaAgNACAAAEh4GAMAEBn///lwEAAAAAAAANm4CAIPr//w8BAUVCAgHl/v9XhoCAMPr//w8p1///fwGWgIBwAZWAgHAAAZeAgHACgIGAMIj///8BAAKxgIDIAdj//2cFrgHm/v8fGNr//48CBAaqgIAwPwECs///lwGAgICAAQAAAaqAgHAAAAAAAAGDgIDQAhSRgIAgAQTz//8PAgIBC3QBAQkBAen+/1eAgIBAJwMJzf//fwABjoCAcAGLgIBwAZmAgHACiYCAcAQABuKAgDACAbj//1eAgIBAgICAgAEAAAADq4CAINj//xeEgICAAQiigIAg+YCAEAEB6f7/hwGogIAQCdD//2cAAAWBgIDQAgEFAwMnUbH//x8EHQLf//8PAQEcAQEqAQEKIAEBAQEBh///Bwjz//9PCQ3x//8vAfj//w8JDQ0BEMz//2eAgIAYCQ3r//9XAoWAgHAeAAADhICAcAIcAaSAgHAHroCAMCMBAcX//1eAgIBAgICAgAEAAAGugIBwAA2fgIAgAdOAgBABAZX//4cBAZeAgBASz///Z5+AgBjf//9XgICACAAAAApIy///H+SAgBABAYr//4cBAZ+AgBDh//9nn4CAGAAAAAZbpoCAMAEBiP//B5uAgJABAAAAG4OAgCAhAgHg//8PAQIOAgFLAQGi//8H+P//TwUX4v//L4KAgBAFF+f//2f9//8XBRfl//9f/f//FwADh4CAcBEDAAOIgIBwAhARioCAIAECn4CAEAECDQEBz///VwTx//8vDf7//w8E/P//fwQCrICAcAMBrYCAcAAAAAAACo6AgCDigIAQAQGa//8HlYCAkAEP2///Z5aAgBjh//9fAAAABJSAgKABAYiAgNABAQaNgICgAQIe2f//B/3//8cBEAOKgICgAYeAgAj////HAQAAAAG2gICgAQKBgIDwAgEAA6CAgKAB+P//zwEDA5iAgKABHN///wcDkICAoAEB9P//zwEBjYCAqAEJgYCAoAEDAQMa5v//B/j//8cBCwEAAZCAgKgBBJyAgKABFN7//weHgIDIAQOJgICgAfz//weMgIDIAQGJgIDwAgGigIDwAgGmgIDwAgAGjICAoAEVEAbT//8HgICAyAEDpYCAoAEFCAABo4CAoAEDqICAoAEGCgABuoCAoAEBm4CAoAECmYCA0AEDAAAAAAAAAAAAAAGAgICwAwAAAAABgYCAsAMAAAAAAAAAAOoBAAEBAQEBAQEBAgMBAQMBAQEBAQICAgECAgIBBgEBAwIBAQEBBAEBAQEBAgUBAgEBAgEBAQMBAQEBAwIBAQEBAgQBAQEBAQICAQECAQEBAQIBAQEBAQIBAQEBAgMBBAYBAQEBAQICAQEBBAEBAQEBAQEBAQICAQECAQEBAQEBAQECAwECAQEBAQEDAQEBAQEBAQEBAQECAQGk/v8HgICACAEBAf3//weAgIAQBAURFgqGAcD+/xeAgIAggICAGAEBAQEB+///R4CAgCABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAeP//w+AgIAIAQEB/f//D4CAgAiAgIAYAf///08BAQEBAQEBAQEBAQEBAQEBAQHx//8PEAAAAAAAAAAAAAAAAAPbgIAYsoGAEP/9/98CDoiAgBgka8r//w8BygMPaOT6/xcf5P//rwH9//8XH/H//38AAAABloCA8AIAAAAAAAAAAAAAAAAAAAAAAAAAAYyAgKACAAAAAAAAABOAgICgAgEBAgICAQEFAgUEAQEBAgEEAQmBgYAYDgyAgoAQECcZLPv7/98CAAeugIAY+oCAELQBW/H8/xeAgIDIAeL//38AAeSAgBgAAAAAAAXngIAYD5uEgBAU8/r/3wIC6oCAGFQCroGAGM2DgBAHtICAGJEBBaSAgBCfAbUC6/r/FwABhICA0AEAA8uAgBiCgoAQ2QIDjYGAGJ+CgBDY/P/HAQeEgIAYoQGz//8PKYP//xeAgIDIAf7//38AAAGagYAYAAAAAAAAAAAAAayAgNABAAAAAAAAApyBgBiJg4AQAAeYgIAYehHWgoAQJvb7/xeAgIDIAQAAAAAAAAGmgIDQAQGKgIC4AgABhoCA0AEDkIGAGCuxg4AQAAiNgICgAgEEAgoEBAEAAA44CDKP//+XAggHBAECAuj//yeAgIAYCPj//zcHDHwa3v7/lwKAgIAogICAGICAgDgDywG8/v+XAoCAgEAABxEOBGgp0P7/lwKAgIBAAASDgICYAoCAgCiAgIAYgICAOANjs///lwICCy4WDkA6tv7/lwIE/P//J4CAgBgE/P//NwQqVYv//5cCgICAQAKMgICYAoCAgEABj4CAmAICowHw/v+XAgACiICAmAKAgIBAAm6j//+XAgMo3f//lwKAgIBAAAKNgICYAoCAgEABjAEAAo6AgJgCgICAQAKLgICYAoCAgEABkoCAmAIC+4CAGPeCgBAABL6AgBgTt4GAEK3+/xcAAAAAAAAAAAAAAAAAAAAB8ICAGAaGgYAYJ6iCgBAqPtT7/98CAeGAgBgEyoCAGH+tg4AQjPv/7wICq4GAGOWCgBAAAAACk4GAGPyDgBACuIGAGM6DgBADqIGAGAzl/v/vAgAAAAOdgIDQAe///2eYgIA4AAABpYCA0AECiICA0AGBgIBoAAAIpoCAGALrgIAQEcYCccf7/xeAgIDIAQAAAAABrYCA0AEBn4CA8AIC3ICAGEIAA72AgBj3//8n6v//xwIAAYKFgCgEoYGAGMeCgBAgDRWDgIAYKgl24f7/DwUMBBu7AYQBngEY0fv/FyQI3P//rwH4//8XJN7//3/7//8PAAAAAAAAAAAAAAAAAAAAApaBgBj3goAQAc+BgBgAAAAAAAAAAAAAAAAACbCAgBgCEzvFgIAQUiPbApb7/xcABrGAgBiMAeiAgBCCAoP8/xfd///HAgAAAAAAAAAAAAAAAtiBgCje//9XB7WAgChLCaCAgCiH//8XgICAGICAgBgMhoCAKAIYCdv//x+AgIAggICAGICAgBCAgIAIgICAGICAgDiAgICAAQARkYCAKAUFARI+N8YDn/v/H4CAgCCAgIAYSrb//w+AgIAISrb//xeAgIA4CqmEgCjx+/8f8P//BwKOgIAYgICAGICAgBCAgIAIgICAGICAgDgElICAUJqAgBiAgIAYgICAGAAB3oOAKAH/gYAoAAAAA6qDgCgLFQACn4GAUIX//08BtIKAKAHugoAoAq2EgCjv/P8nAyeOgIBQvICAMAGYhYAoA46BgCiw//8npYCAMAAEjIGAUKH//xeAgIAYgICAGAAF6oCAKBzjAt38/1eAgIAYAv2AgCj4//9XAAAABtSAgCgJ2ICAKIz//xeAgIAYgICAGATtgIAo3wFZtf3/VwJ4pISAKAHIhIAoA7CBgCjLAZX+/1cCiYGAUAQB0IOAKALUhIAoDgNhQIuAgIABAALYg4AovP3/JwKNAe6AgCgBhIOAKALxgIBQFwYJuAGxgYAouP3/P4CAgBiAgIAYAcKDgCgAAVkCxoSAKPn8/ycAApqFgCiq/P8nAb6FgCgAAAAB4YKAKAGQgoAoA/CCgCjmAcX8/1cAA9qEgCjP+/8nsoCAMAKwg4AoYgAAA9yDgCjP/P8n0YCAMALShIAowPv/fwAD/4CAKLmAgCi2//8vHYGAgCgBFw+lA7P8/x8G+v//BxER3v//FwYi2P//FwYi2P//Dwb6//8HBiLZ//8P////Bwb6//83BiLY//9/BgAB04SAKAmfgIAo8v//H/aAgAiK//8XgICAGICAgBCAgIAIgICAGICAgDgABKmAgGiAgIAYgICAGICAgFAAEbOAgCiPAdn+/x+5gIAISf7+/xcK9v//Fwr2//8PCvb//wcK5P//D5KAgAiAgIA4CgABuISAKAWtgYAoNuz+/1eAgIAYv///BwykgIAo3v//H////wcCGeb//xeAgIAYgICAEICAgAiAgIAYgICAOICAgIABAAiOg4Aotf7/J9n+/xeAgIAYgICAEICAgAiAgIAYgICAOAnDgIBQD2nk/v8XgICAGJkB5/7/D4CAgAiAgIBQApqBgCjS//9XAcqAgFAItoGAKMICsgGU+/8/gICAGHCQ//8Xzf//Bw+2gIAoGSngA7r7/ycIA4eAgBgO8v//Fw7y//8PgICACA7y//9PABSygIAoCRyVAUTR/f8fg4CACP3//xcf4f//Fx/h//8PH+H//wcf5///B/r//w+AgIA4H+H//38C/ICAUNv//y8BjYWAKAH4gICAAQAAAASPhIAoGT6+/P8nAA2KgIAoE+z//x+OgIAIJsz//xeAgIAYgICAEICAgAj5//8H/v//B4mAgAiAgIA4B8uAgCgV2AGX/v8n5///F4CAgBiAgIAYApmDgCin/v9XB4+AgEiAgIAggICAGICAgBCAgIAIgICAGICAgDgFzICAKMn//yeegIAYgICAGICAgBgACY+AgCh5gv//H4CAgCCAgIAYgICAEICAgAiAgIAYgICAOASugYAoAfUDifz/VwLqgYAoAQeWgIBIgICAIICAgBiAgIAQgICACICAgBiAgIA4A+iEgCgvq/z/JwWihIAoX7n7/z+AgIAYgICAGAP8g4Aoz/z/V4CAgBgAA8SBgCjq/v8nsoCAMAO4gYAouwKn/f9XA5SFgCgKAQABo4GAgAEBq4SAKAGvgYCAAQm+gIAoyAHv/v8nqP//F4CAgBiAgIAQgICACICAgBiAgIA4BtKAgCjaBLP7/yfc//8XgICAGICAgBgBsoWAKAefgIBQAgQMm4CAMD3D//8XBKeFgCgNv/v/J5WAgDAByoKAKAAC4IKAKLP+/ycB4oCAgAEBvgEAAZCBgFAAA9mEgCjU/P8nGAImu4CAgAEAAAGxg4AoAdkBAAGdgICgAQKHAbaCgCgBg4CAuAMBioSAKAACqIGAgAHq/v8fAZmEgCgAAAHEAQAABtmBgCgGBizp/v8n1oCAMAS5gYAoCA/a//9XAALjgIBQ1oCAMALsgIBQ1YCAMAABioOAKALngYAowv//VwAB/oSAKAAAAZKBgIABAuCDgCi1/f8nAAKVgoAosgEAAbyCgCgAArGCgCjb/f9/AAACjIWAKP/7/ycBtIOAKAK4hYAo2fv/JwAB54OAKAOQAcKAgCjU//9XAZOEgCgB44KAKAPbgoAoDKkCBO+AgCi0//8nBLGAgDAB8YKAKAOmgYAokP//J8uAgDACvYGAUJWAgDAFnYGAKFhC9f3/J8OAgDABwYKAKAHNgYCAAQAAAAAAAAABroCAWAHBhIAoAsyDgCj1/f8nA5CDgCgW1/3/JwAAAaeBgFABpISAKAGEgYBQAAH9goAoAaiAgFgChoCAWAEAAAGYgIBYAAABrICAWAGWgIBYAAGcgIBYAbmFgCgAAAAC9oKAKKH9/3cC1YCAUBAAAa6BgFACjoSAKBABr4SAKAABnoCAoAEAAALrgIAo/f//VwADkYSAKP78/yfc//8vAAy4gIAoz///H////wcBgICAGICAgBiAgIAQgICACPn//weHgIAQgICAOICAgIABBLmAgCj///8/gICAGICAgBgG3oCAKO7//yc2t///F4CAgBiAgIAYAALZgoAohf7/VwABnAECuoWAKPX6/3cCt4CAUO2AgDAC3YSAKCMB0YSAKAOqgYAo3gOL/P9XAAABqYWAKAH6hIAoAAAByoGAgAEAAAAAAAGUgIBYAZeAgFgAAAAAAAAAAcyBgIABAcyEgCgAAqWBgFCE//9PAcmBgFAD8YCAKCu6//9XAp2DgCgLA9WEgCj1/P8nxP//LwG5hIAoAAGcgYCAAQfjgIAoD7wC1QHA+/8/gICAGICAgBgJjoCAKCnW//8fgICAIICAgBiAgIAQgICACICAgBiAgIA4AAH/gIBQBauFgCjb+/8nt///F4CAgBiAgIAYAcSDgCgBsYGAUAjDgIAo/wHw/v8n8P7/F4CAgBiAgIAQgICACICAgFAC1IGAKJP//1cGnoCAaICAgBiAgIAQgICACOX//w+bgIBACcaDgCg/ifz/H4CAgCCAgIAYgICAEICAgAiAgIAYgICAOAiSgIBIgYCACP///xeAgIAYgICAEICAgAiAgIAYgICAOAAGL6eAgCgR0P//P4CAgBiAgIAYAoWCgCjM/v8nAALNgYAo6P//VwGZgIBYAYuAgFgAAAGtgIBYAYmAgFgAAAABhoCAuAMAAceEgCgBzYSAKALMgYAoqv//VwTogYAo7gHp/P8nhoGAMAH3gIBQAAHdgIBQAfOBgCgB94GAKAADxoKAKAHSAgH0gIBQAALsgoAomgEAAfqDgCgAArCAgFC5gIAwBMmAgCjs//8/gICAGICAgBgAAxixgICAAYCAgBgB4ISAKAGpgoAoAqGBgFD0//8vCMaAgCg/5QPS+/8n8///F4CAgBg7xf//FwABioKAKAKWg4AoHAABk4WAKAHlhIAoAAAABrGAgCgX3v//P4CAgBiAgIAYgICAUAKvgIBQ3YCAMAAERZ2BgCiTAb3+/1cBjoWAKAbtgoAodOX9/yf6/v8XgICAGICAgBgAAfeEgCgKlYGAKBzj/v8fgICAIICAgBiAgIAQgICACO///weRgIAQgICAOAJktYCAgAEJwICAKD5MuwG1AeH8/yeW//8XgICAGICAgBgAAAGxgYCAAQKygYAo1P//VwOMgYAo8QOB/P9XAAX2gIAoBN0C/Pz/V4CAgBgAAAG6gYCAAQAB8YOAKAOrgYBQ+v//L/H+/x8AAYKDgCgDuoGAKPX//yfL//8vAAACi4GAKPL//1cB2oKAKAq0gIAoQZf//x/9//8Hg4CAGICAgBiAgIAQgICACICAgBiAgIA4AYuBgIABAdODgCgAAcWCgCgE34OAKC2G/f8nIgAF24CAKMYBk/7/P4CAgBiAgIAYAauBgIABAAABh4KAKAM5nIGAKOf//1cAAcOCgCgAAAABnoCAWAAAAAG/hYAoAZ2BgIABA8KAgGiAgIAYgICAGAKPAZKDgCgB3ICAUAG+g4AoAAOeg4AoHZ79/1cAAbaBgFAF2oCAKN4Cw/3/J9n//y+AgIAYAZSBgIABAALAAcSDgCgB54SAKAOqgIBQs4CAMKr//ycCmgHQ//9PApSBgCjZ//9XAqCDgCjnAQG5gICgAQABnYKAKAGxhIAoAAABl4GAUAAAAuiAgFCIgIAwAYSAgLgDAAHAhYAoAAAAAZaFgCgF9ICAKJMDn/z/J6KAgDCAgIAYAAABgIGAUAH0gICAAQAAAAAAAZOAgFgAAAAAAAAHvoGAKLEDofv/JwiUgIAYgICAGICAgBgCsAGOgICAAQADnoGAKMn//yevgIAwAAOMgoAoHqz+/ycAAAL2gYAoof//VwACzoOAKJ39/ycB34KAKAHyhIAoAe+DgCgDl4GAKKkCwv3/VwSBgoAowwLu+/8ns4CAMAPVgoAo6wEeAsmEgCjV/P8nBUO5gYAoUucC4/v/VwGZgYBQAuWDgCi6/P93Ad+EgCgAAAKFhYAosvz/JwACnoGAgAH1/v8fBrWBgCgH3AGi/f8nFr+AgDAJmICAKBTn//8fgICAIICAgBiAgIAQgICACICAgBiAgIA4AAGDhIAoAASDgYAoHar//1eAgIAYAZOCgCgE24OAKBnw/P8np///VwG2hYAoAAHvgYAoA8+CgCjY/v9XhP//HwGfgoAoCMiBgChfzwGnAZf7/yeogIAwa7n+/7cCAAG5gYBQBceBgCgPHg7B//9XBSEWC82AgCjQ//9XCb+AgCjZ//8f8///B42AgBiAgIAYgICAEICAgAiAgIAYgICAOAAAAAG2hIAoAATYgoAoEQJIAAKUg4AoLwGDgYBQAAGWgoAoDJCAgCgR5P//H4CAgAgJ9///F4CAgBiAgIAQgICACICAgBiAgIA4gICAgAEL+oKAKK4C7fr/H/P//weNgIAYgICAGICAgBCAgIAI7f//D5OAgAiAgIA4AALTgYAo6P//VwAE5YKAKN/9/ycEh4GAMAACjYGAKP3//1cBvYGAgAEDu4GAKOwB+f3/VxtMx///JxACJV0FF4cDwfv/H4KAgAj+//8XFhvP//8XFhvP//8PFur//wcWG8r//weFgIAQgICAOBbg///PAQAOh4CAKAX3//8f////Bw0MJ8H//xeAgIAYgICAEICAgAiAgIAYgICAOICAgIABETHhgIAoK3DPApv7/x+CgIAIFBQorv//F4CAgBiAgIAQgICACJWAgAjr//8PgICAOAAAA6OBgFCi//8vgICAGAAAAZiEgCgAB8WAgCiKAZMC3fz/P4CAgBiAgIAYxf//DwKrgoAoAQH/goAoAAHAgYBQDJWAgCieAZ4Cv/z/H5SAgAgV1///F4CAgBiAgIAQgICACICAgBiAgIA4A5EByv//T9WAgDAEiYOAKK4B3/z/J56AgDABs4GAgAEAAYOBgIABApCBgCj9//9XAbyDgCgGqoCAKPn//z+AgIAYgICAEICAgAiAgIBQAAOmgYBQGI2AgDAAAAADy4GAKO8Bjv7/VwKBg4AoEAAAAAG8gYBQAAAB5oOAKAOhg4Ao7f3/JzoCkoKAKCEBwYOAKAADuICAUC6fgIAwAAGTg4AoAZKDgCgAAqmDgCiZ/v9XA9eBgChXif//VwHUgoAoAdeAgFAAAYWAgLgDBNKCgCh5j/3/JwcAAtWAgIABgICAGAHkgICAAQG1gICgAQKVg4Ao7P3/JwAB14SAKAK2g4AodATogoAo1AKR+/8nhIGAMAABioGAUAHOgIBQA/6CgCj7/f8nof//TwKAhIAoov3/JwGYgYBQAYyDgCgAAciDgCgAAdmDgCgDZc7//0+/gIAwB6uAgCgmxf//J5GAgBiAgIAYgICAGICAgFACKc6AgIABAAAB7YCAUAjHgIAoBscBp/7/JxjY//8XgICAGICAgBgCt4WAKAoCr4WAKMD7/ycAA+SEgCgHxfz/JwfOgIAoGqEBEoP+/yepgIAwgICAGAT5gYAo2P7/V4CAgBjV//8HBuKCgCjcATuv+/8npoCAMICAgBgBn4GAgAEB8YSAKAT3gIAo9///J9///y+AgIAYAAGLhYAoAciCgCgBtoKAKAAB1oKAKAOogoAon/7/Jy8AAAAAAAAAAAAAAAAD3YGAKJcBy/7/VwLFgIBQu4CAMAHwgIBQAAHHgYBQAAACWIGAgFAB+YCAgAEAAAAAAZMBAAG9hYAoAfOAgIABA52EgCjJ/P9XnP//twIAAAAAA4eDgCgEeQGRgYCAAQAAAteCgCgcAALQgoAoaQL4gIBQof//TwLOgYAo0///VwAFbL2AgCjhA5D8/yft//8vAc6BgIABAAAAAsmAgFBXAbOBgFADnIKAKBnMAQABm4SAKAGjhIAoAaiBgFAD4IGAKB0DAuSDgCgnAAAAAb+CgCgCooKAKLb+/ycAAAAAAAABq4CAWAAAAAAD7YOAKL/9/yfj/v9XAcOFgCgABNqBgCjKAZz9/yeJgYAwA5SEgCgaFQKEgoAo+v7/JwAAAbCEgCgAAAHggIBQAaaCgCgAAuSCgCjXAgK7goAop/7/JwHegIBQAcuBgFAB6oKAKAACsoKAKCEAAAABnYCAWAAAAALag4AoLwGchIAoAAX+gYAoywEyr/3/J9H//y8AAxyogICAAYCAgBgBhYGAUAAACAuOgIBIgICAIICAgBiAgIAQgICACICAgBiAgIA4AZ+DgCgC8ISAKAMBs4CAoAECo4KAKKwCAe2EgCgAAvKAgFCSgIAwAf+AgIABBYSBgCgz6f7/J7CAgDCAgIAYAATuhIAoJKj8/yfN/v/nAgHLgIBQAq+CgCjz/v9XAALhhIAoxvv/dwAAA4SAgFgBGwABiICAWAABjICAWAACgICAWBEAAY+AgFgAAAAAAAGqgIBYAAAAAAAAAAAAAAABjoCAWAAAAY2AgFgAAZuAgFgAAAAAAAGpgIBYAAAAAAACioCAWAgAAAAAAAAAAAAAAZ+AgFgAAaGAgFgBpICAWAAAAAKigIBYBAGjgIBYAAABpYCAWAAAAAAAAAADgYCAWAEBAAAAAAAAAAAAAAABlYCAWAAAAZqAgFgAAAAAAAAAAAAAAAAAAAAAAZCAgFgAAAABp4CAWAAAAAAAA8aBgCiXAef+/1cCxoCAUICBgDAOmYCAGAIQDbGAgBDmAsf8/xcCDfH//8cBAg3b//9/CQAAAAAAAAAC7YCAGB4egoCAGAMCBRIyJA+R//8PEgcCalARjAEdIm8BJy35+v8XBBTs//+vAfz//xcEFPT//38ABKaBgBgLIKODgBAKi4CAGIEBx///D1L3AVtIy/v/F/j//68BiICAGAABr4CA0AEBjYCA0AEHgoCA0AEBEg3i//9ng4CAOAgAA4+AgNABCRABnoCA0AEIl4CAGIkBKOP//w+zAbb9/xeAgIDIAe3//48BAAXEgIAYhwGRgIAQrAHGAQACkICA0AEKAAHCgYAYBMaAgBiegYAQCbMCA4WBgBgQv4KAEAAFhYCA0AEGA/T//2cBAAAAAYWAgLgCAAAAAAGLgIC4AgAAAAOHgIDQAQ0WAoKBgBiS///vAgHEgYAYAZKAgNABAAGngIDQAQAAAAWRgIDQAe///2cGAvj//ycAAAABh4CAoAIADI6AgBhSRCj2/v8PF7YB4QGFAZf7/xeAgIDIAZCAgIABAAmRgIAYQl+P//8PzgK8AcT7/xeAgIDIAYyAgIABAAAAAA6cgIAYORE30///D3EQTKABESiD/P8X6v//rwGWgIAYAAGggIDwAgH8gIAYCMmAgBgDPrqBgBAFN8UBMwAAAAAAAAAAAAAAAAOJgIDQAQENAAAE0oCAGHu7/v/XAZKAgJgBDZaAgBgRJ0vM//8PHRQCywKw/P8XEPD//8cBEAAAAAAAAAKHgIC4AgYAAAAAMIGAgBgJGgEQBAMDAgELBwQZMQUTyf7/DwIGDCUgAysqMiUDKwUTHoYBPm/f+v8XCBcBDQMGyv//xwEIFwHg//9/AAWHgYAYOQaygYAQpf3/3wICvIGAGAsFz4CAGD/igIAQLpEBAbWBgBgE/4CAGKOCgBBcKAH+gIAYApGBgBiJgoAQB6KAgBhYPLCBgBC4/f8XgICAyAHy//9/AAADn4CA0AEBDgKpgIDQAfD//58BAoaAgPACFAAB8oCAGAAAAZmAgKACAAAAAAAAAAAAAAAAAAAAAAAEiYCAGMyAgBCz//8XgICAyAEACZSAgBhJBgb7//8PvAHx/f8XgICAyAHz//9/AAAABZqAgBi3gYAQDbn+/xeAgIDIAQADyICAGLWDgBCQ/P/fAgAKg4CAoAICBgUDAgIBCQIAAASEgYAYG/iBgBD//P/fAgaBgIC4AoCAgCiDgIAQCgYNAAAC+ICAGBEB9YCAGAKTgIDQAQMABqOAgNABAQfd//+fAQ8OCoaAgBgpKs7//w94nQNf6vr/FyTc///HAQAFuoCAGHargIAQ1/7/F9T//8cCAAAAAAAAAAAAAAAAAAAAAAALo4CAGBgqXvz//w9ahv7/FxTO//+vAQaYgIAYAAAAAAAAAAAAAAnigIAYBlnjgIAQUzajAV7h+v/fAgAAAYyAgNABAAKbgIDQAYGAgKABAAAAAAGhgIDQAQOAgIDQAQGRgICgAQABo4CA8AIACKGAgBhNC4CAgBCKAeACuvv/F4CAgMgBAAPsgIAYjYKAEJL9/98CAY2AgPACAAG/gYAYA/OAgBg2w4KAEAaSgIAYAdOAgBANnf//F4CAgMgBAATWgIAYCKWCgBCC/f/HAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAGj4CAGA70gIAQCvL+/xeAgIDIAQADx4CAGGOWgYAQAAafgIAYXoqAgBAa+v7/F4CAgMgBAALrgIAYyISAEATagIAYXcuCgBCeAQAABKmAgBgB+v//J4CAgMgBAAa3gIAYONqAgBBP5wKx+/8XAALQgYAY4IOAEAKUgYAYq4KAEAAAAAOzgYAYj4OAEMf7/8cBBLOAgBgsGLX//ycAAAAAAAAAAAAAAAAAAA6QgIAYECNsCov//w83pgTt+v8XDhzW///HAQ7s//9/AAGYgYAYBo2AgBjvgIAQngExwP3/F4CAgMgBAAAAC5WAgBhzRoL//w8eNFC7AwTh+v8XgICAyAEAAAAAAAAAAAAAAAAABMCAgBgX3///J9///8cCAAAAAAOMgIDYAYCAgCiAgICAAQG0gICAAgHEgICAAgABwoCAgAIAA4CAgNgBgICAKICAgIABA4GAgNgBgICAKICAgIABA4KAgNgBgICAKICAgIABA4SAgNgBgICAKICAgIABA4aAgNgBgICAKICAgIABA4iAgNgBgICAKICAgIABA4mAgNgBgICAKICAgIABA4qAgNgBgICAKICAgIABA4+AgNgBgICAKICAgIABA5GAgNgBgICAKICAgIABA5aAgNgBgICAKICAgIABA5qAgNgBgICAKICAgIABA5uAgNgBgICAKICAgIABApyAgIACgICAgAECnYCAgAKAgICAAQKfgICAAoCAgIABAqCAgIACgICAgAECpICAgAKAgICAAQKlgICAAoCAgIABBKiAgIACAf///38BAa6AgIACAbCAgIACAbKAgIACAbOAgIACAbaAgIACAbqAgIACAbuAgIACAb6AgIACAcGAgIACAcuAgIACAAAAAAONgIDYAYCAgCiAgICAAQOOgIDYAYCAgCiAgICAAQOSgIDYAYCAgCiAgICAAQOUgIDYAYCAgCiAgICAAQKegICAAoCAgIABAqKAgIACgICAgAECpoCAgAKAgICAAQKngICAAoCAgIABAauAgIACAa2AgIACAa+AgIACAbGAgIACAbeAgIACAb2AgIACAcCAgIACAcOAgIACAcaAgIACAceAgIACAAAAA4eAgNgBgICAKICAgIABAayAgIACAbiAgIACAbmAgIACAciAgIACA5mAgNgBgICAKICAgIABAAODgIDYAYCAgCiAgICAAQOFgIDYAYCAgCiAgICAAQOLgIDYAYCAgCiAgICAAQOQgIDYAYCAgCiAgICAAQOTgIDYAYCAgCiAgICAAQOVgIDYAYCAgCiAgICAAQOXgIDYAYCAgCiAgICAAQOYgIDYAYCAgCiAgICAAQKhgICAAoCAgIABAqOAgIACgICAgAEBqoCAgAIBtYCAgAIBvICAgAIBv4CAgAIBxYCAgAIByYCAgAIByoCAgAI="
+ "block": 0
 }
+its body, a dictionary block's entries:
+"* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=[masked]] Dovecot (Ubuntu) ready."
+"+1 555-0100"
+"+1 555-0111"
+"+1 555-0114"
+"+1 555-0122"
+"+1 555-0124"
+"+1 555-0125"
+"+1 555-0130"
+"+1 555-0134"
+"+1 555-0142"
+"+1 555-0148"
+"+1 555-0153"
+"+1 555-0187"
+"+44 20 7946 0275"
+"+44 20 7946 0377"
+"+44 20 7946 0456"
+"+44 20 7946 0620"
+"+44 20 7946 0711"
+"+44 20 7946 0771"
+"+44 20 7946 0959"
+"-----BEGIN CERTIFICATE-----\nMIIF1DQeNaaxmDCQZmQd4TTB7zzTB1VHADHuaEvlfb2AG8gO91sr5gv4N5iYALCS\n1knuuqke5ZJEiUvccXBupmXRCM+xmytqN1SY3GM6SxVZzJPgFFKZUfN/+J5jUIK4\n1dUzPNsT/l5x08fARJ3OlNnZQxD7A19fPZ3225t2CPejqBGokCOi3MtQvO4Ih59H\n2WBbYpvkvhof8gDYhOj3DYXp7K7SX0cbcjxVEx+NUcm5FsowkbZxDGdE8vp1Jp73\nWfO8VbkZqxDbEOqCfM0hm/y/GHr0IyYIQ85hdSu8qv/cG6eG/ZVkBebqMupJwpLZ\nSG62VmIRHVV8lnkcy3hU/nibOxhydDTiab1b+c6YLf4i8VFVphi0xAyRbUoTf9uG\nloOXCsPxl/LIzUkqYeYqawVVWxAQ62LEDaED3YUr49q9psRrx3iSnwoj9OLCJE47\nsicvIToodgl/3NKcaA1+Aw0+xNk7UPcfNCKqvIffo00iKKBk0oybdz2+zIOrAw9c\nL/1BpPqgS98jFZffKke//WSIwb6PJBGw2d3/+81DiqlQVUyEF9NGFq1J+M/dPo/V\ncF9EeH3Ixo1orVUcSF7jV4fdVYxv+zX7IIzk2108Y2DOdp5Nx7+2wOY0V+CVfWCw\n0nScfoZJFzpvObgogra4rLiBornPYPr7/j/Y7Y2x82cRZ+8iQf2WbqQezTpJi1co\nziB60bi/ho6bGWKa4kHxpe9xVfCJZt8EfqTbt78V/+GbfLterQHnOqCuLTO788+1\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIF5xqC0l+b8wFel+zhzUEdvsFW/SDgW/ynL+JdvfJN9KgeOrIczc0FW0XfX5Qs\nUAZzWtkPLC1R5ruIkB3PtCGMiDLClhmJzpr7hDMBhP4xjy3CAtRftAyJJH7Rk0nT\nyCBrgZ6lnxF1K7m9bXTxoT6uR+FVucOhDPSScu8HD+YC+cACKtXQaDx+PT3plGLh\nkgKAdiWOVu8YBx7zvu+hEB8Khci9/F3t55aNdxLkh8T0zkQcBIj8fU60+p//E3ud\nDBUvsJOB480EGHXIUEEStlqsFcT8COnBYQmX/wR3j4k6Z/4GaStPKV17WflYbUaT\n/fF3I6qVhi9JTUwLSZrqlLn2z6I0or+GZUhbGNXQfy61IZ6A0rHaj8hwA6rWolgt\n4CKs6tmGox004cY9WEv9bGyjhDfrdxxIOADzgzK+xWNzCsAttWlZxmFa8k8xSjHt\ndRvWhD9l2/eNXQSd5JlgWyFp8jCVkbDFTF7yXUvgyfU5v1Xi5KkQf35Tqe8mZXhD\n58/tXkOvWSgLXd/Wy8q9CaJ37NxSW6oehZKx3u0pFBGEb0iDhwyE363qvr4t84Cz\nokBpG8He9YG/r9z8bgOVuwqKOqisMnjTrvk2/0E9r0VRuVOuWzCxzrFmkD0Fwtjl\nStnI1Rloe3Zh4Q6r4Ml9IKcPoFRnQmBzllc2mwiPLyWV6ZU95BfWcJvGBBT32L39\nJ6O7GoCNASJoJ8nZwPiPwVSEh7sH2ePk7gu4C3w/YRcPrT2gR/YL4Wa7Y6kK4RG8\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFarvTfehAE+OX4pqYQTqSnj7yl+zw/NueWQJfcViyeFGUUnqv63GRXvXPAlzc\n+XV1DukeKBDig7HgWjWsIZQMW/3HYsIZ9FsfTopU04AzAyjkpIqfZkGAVbxrxluk\n0UoEjRq6BH5orWSBSKc1lo409mCNnegR7jmkw0GN6IfxSuIksVF9YfnFqMAuCpwf\npH0JVvbSCEqwyZnxTfvM5FoDy1LR0Fk7JV3lkXp6U30bTbiX4iEW25hW2i9l9deN\nJ9WE8ZfOXVDJXYh5tR4/euw27b8yF2E4ZGEVPt7dlu74YUOyeuyyf4Xqvy9EeqJI\n5I8/2p7mHcOCLtBDo7Ybh6ULqkX6ivnUtjzSMDN4rdC+M/q9ngge1yicZvV+6QI/\nw9WrXgLJLoJtQK2o8TPn59oiBSKAIHoplHMJReeALWOF4C1OnziWP2b9EMOkF8iA\nr8OaKAeii17MHTOuX0/KsLuG/JbmMv5U+KfXQbvba5DCSzhru9QIIdKmQ6+qsxwp\nx4F2oipUtLor35/ikIazrVT33GNgnSZzTy8QhjF0bj3StHz6nHVwrzVSGdksZe9B\nz+qk7M6YkagMENKsp1QzX4uJHZG8FFPhtRxsye4O4d9Njxua8QR0uvH1dZvPIFWj\nSyaS2h9VxhP0AlqHPQX6omVyNfY3tC7g6+4tsxfUJTRm/oDuSrQAOqvgBaFc5HN/\nuKt6VBGP4+AC5ufUVf6DDkUczfY75tlt49nsbYcD/5F3mF1kPL8km7wadF+tZppY\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFaXkCTGcH642EPd7cfDEVT5UtDxCaywQAO1mRkl1Jgg4LEb0ymu1Pyo6F/CCR\nVeMOwjsOaGs+lBgfsF7d6cMz/hwvJ8FiuvGL08w4szrr5g5rHKmj8dGKeuDC9xDZ\n77pOFbugNsyDKEvLIT9hMQLamZqg3DyhXbtOPOIH5Vd2q6T+KXguB/U7moQKVmlG\ndsNzrNm0k7/3fHSH+7t3V4/i6LuWS/CbsPaVk2Q2D/W/jZDOsQb/h6Qbj0CiQTFn\nrvw+KMkFv8JnSlZZJ37D4mSesYSJEn6+AeF64u5LqT5im9Tdw2rrY0TkB/+zasda\nY2L6jixQ25r/mriwXkzfV+ciQcApxLxb06RIPBQL+lXAmXvftfoBT49rt+M8J2NQ\nt5R+TWkEbrob/bqfQ5OUjeFcmCzLCXXMnaUuxE40SinT2i7ZrZ2l1y+2bvQZElTZ\nN1z7cmanFvEpQggBG6NyIcMF5n7kJdo/Vx+yh3cTp0/uy8hySVBAf7zd9tlf7bQM\nMxV020NEfW5u8RC1IWeVN03ivH9Jda3IM5zGbjn/mJXVai9pKpbBJh6G6FunR15F\nM1+4wd5s6zI7LbUd9dUP60jh2DR4r5rbePGpmRtLs7d6Pjn2JAT3UFXP57EMcxFO\nWDvZnQyoD57UwmT6R98/TzOPA/ABMtYu1g9iW4qFLgeg5P7FKStxN3LFxYWVYBjH\nCNdZvUpkzeQMKVaTV4KguxImH/Vu36y45Qa7Z8httAYfwMwPp5lj1xHtqzsi5DZT\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFCJcU80Gu0F0uZ2RhmSojX2mi554yyKmkG61z+8adwWOTq3F077EwgqEbB/yI\nz0D6NhwDYPoZQfKJ4Kp80tYJAdpc4/Ltoeixnd5MphI4LLVOVrYSrFs4FPspkwf1\ngnKAXTSE5qJlCz854G39aZsZ/z131Zb8+HAD1Wt0eSKBi2dOraSrKgLrDbinLIPr\nLbLkkNhPDQut+JceDcaqgH2gGNLVWl6ZM7uk/1WdTNSK6IYABxdlbpSwlMb0oZTw\nNWTn82zDl9oS9p8PM6+2+QBhnJMm/tqnlOijAY0PWBDcXD6t70ChdFg85IWdALnt\n4KuRr0gcBCyqNtgt0w3CKTE6etSqF3tmGVa9/h+fGelWUIxtBeUy9la19Bk7MYtD\n+A2We3ow+4N05naimWDWIj3Z6dNdTKpJTxDMC+eS06fcmc0XirQi8X9UPHS+r215\nWizuZv2X6iTkOhWEFv9uEjXfRblc0AnL2i/IHTQZ2yVXhgYSfwrBMY7OgW9uifaV\nB8QiR2QN5vdRiQdhz1K1hexKuTQrwn3nVjd9VHnVhboltzTl9w+XoCzLxMrN2B3d\n5iM1n9u2JeWUy3xeWINM4MwYts/WhoXlC4JX7HfWu1Wy7i7L7vrhTaWy889hc/jZ\nveKQXIFfIHku9n0oukFg4tguOAxLawjypAMB9SwXMj6HUDxHe7XtuFmFfg8ZRZBm\n5ft7WPiAWiKQ1/WB3eMWltlh5yXe03dr8dp9BR+NnCLyLFAJAh+0mRsKJNlh++Az\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFf9yf9tZTt0jRxpnCd3JDWnrGZWoFkKAqz+JbpuhhXLT3fCw+SlJMD8fEhqNN\neIYMvTflJ8Xltji+rz7ahaN+8q60/JSby+CHuKP8C+Fb4ExIvUtUuDiCuHNf6yIZ\npZTUaBaEyWDJuRITQZKLDC0vRo1I+RWE9251p3hdhv2rNt2LOmBiZRv8GmtDdW4/\ne0kMfthsrPmoKFSXORw27EFwMEuVVCsUAt+S0smMyMXC7tRBrIfivcoGfepOEunt\nwuNEaWF0M+5jma8WIFgFNhTHOGS/vWb27zdLcLBrdF4X22dRUWdWaZhd5QV7kfaW\nOSeVuehZ84jjlSwK4tSCDu2MHoJAYRNLyvWRupO1esk5NuDcHPwAZjRiYR4+xaas\nEzGQLDkn6fr4q60vbTdTg5lsOJt+O2k8sYsxN04FXAnwVyVm0I/Ks+gggMf2GNxY\nN33HILqV73oO3QJrwouOy7pQ9oTst4x3N86YmNllGjCJ5Z7TvBT+iBr1hRmgp0pL\ndcQhVzF4michRtUdChpBxNbCq2X+5iTH8zSV6B+SchVcrN1TRWtEA3vu41RBsAVK\nHgbRrkljnnQfkwk1Q2gmCYG83KKzpcqb686Hs0wE1VTvfY4Cb+rcUGBh5z1z9OAH\n5H+w3GS980j8yDDhKPWHKXCjP3oM5G5kEeAlGU9JQEKtGxMbtoEjlGfH+1UfWlp3\nl9NpB+QbJ0rtdF3IReC2sBM3Of14QgbI1/6JweheyhDxFARoj9SntKhSBjjFPqtZ\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFGRU6Rb+V0IuwbwxVbTmJN7hyC//ia6f6r5EOSgsx5XzirDzRyKP2bVRW6i0C\nETOyg5PV6Ajt611WjHZ3zcajaGyNV4RL5AJwq/RxUeQj4/HPC3mHmgssl5dCkuNP\n36EOicVIes4AlnJnutGZReNIOBRGIw8rti9IcPyKAa6hwl7IZYMJkuNHhRKeJYmG\nnQbnHkRDai0sJ0vlaCgGUwqiODB5KxcHbmldpOOet7qH6Uu7STJVJhz3N/xCS2WN\nA9sna4CsCpqLUXrwm/7o07nTKxPIp7nkO9diMsgEzifukLZmZLQ9f03QIEKc9BDX\nQxIbfPzALbfmLHSDTeit/hiqnFmkNfG7oMExUU6qkqSswCxpztl14gyCrDalfThw\nyR0iwX/IKtFb7BwuTvQ418AUfJ7GlnSh1ccPa/aAeYI0T9OwqSVxy4ZECikbkOJu\n0blpd1MqhrRhW5/wm+8vyrgJAOdFb/FWVeKmTzJ3gQG6hJkWgDR6CzpwMqfpoN3o\n81ubV/mx5iYtRph3KBEDnr5O57n5tks1tgaU78cNu0qjQlsyyaEDOvu+DW0hvi59\nlfNNooW/mwXwTupwutkMIjb7EWS8Tx8eWMo6cG3rYn3KV29dzaiFk4j7q2iH0jTh\nz+uG6DMtlt3ZoiKivEnK4fMWpkWJyaT9Xlt/qxXRpyVecWrpl2e5youYwLC1JIXp\nMgIa1kFxZJB5lb8ayu4d0WGy7eewinCSEXEVyDcsoFeTrXLJSrTbbfFkgzMjjGKK\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFhSlhFgVpWNbR5pm8qZyJOYZBYdEjabk9/n0b0gOQiXUPZGLpKLVV94Pkib7j\nEouTUetC2YToSV+Sb1ZygVIxmJUvVZ+n5MtD4V54M/1DlUbqXlcRykRrJJ8uU+97\n2sjwQOHShdghw7DfIjgTOObX5GO/87ApMOPG/kyqCqliaaO/71y3m/e8V9Lu9WdQ\nxrFbkULTHbRJVxiuHz94AjU/yGAGyWQ842NrIszBSPLaUnj4tsGtjM7jRiBulPpx\nH++AzsMnkuulQjbClgPQeaIdhJPvt3kZJROm+KD+pHZfc37WdggTEepWqzPGu09o\nKqIe+cz6QT0KuopaH358p5aUGPc10qCd6WgohKSnCWZ4NVMUrMYJo7DV1ZKT8Hjv\njT2U/mZ4XqegI97v3+VTrZ1INSvD3UjqOlt/smspatcXIoLl5MLez7BmaQhst0Vd\nYR+Bjm11oaGyU/F+bEbCiHSRtylUS5dl2DWnGjjumxZ8dgbfy53yBDkqx6Zq6TVV\n1vPPX+AcBV0O0tSnNVEggAoxxX4i/n1KwWA+dLcYEgPjCvcNBlR/zlRbAB89pbSt\n7rDsvn9Z9LKB6azEYIDmUR9Y1bCwGqdutTqZjdHNXBj6E6gz7ZS9Rt1s9uE021FP\nNBPMTQdNU3aok8A9nBVmisLTreav1NO0YYeBrF5RfW9jz1a5MvDPq72+DTHsAixi\nvszpY5lke0rOUL4ELtWD9NmaNXG6id4gfjOEIy4iZ4Q9ZOOSxDMtS+mPKGlKIfyI\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFIaxYWzXb0ILRjY6sSoJECaDux/XSA/kvUc+GFi/g1+r+cIm60oRfI1ZGQzr1\nKOUnQDlzbqJeXJrs/35c4CHvik2/jdKcVepNmiJxHEDF+78lSZeZ0jYZcI8LZNux\n/19K6oN5k/TJP6anBm1gruuMyfoJR88SlE8OgQ9udD+5myw6HXMoRx4A9gdev4DO\npcFvJEuMtYIRMh31zYUYdjn2u9x0zD9nnTYJ+G51IwgVCvji+ud89ViYkh/o0Viv\nePlzygjX5jj3caxD2yJvAzntMLbgFpldhJIihJCoQwDSuUYYJXrE/J7eyx6Xqeb8\nn3Hy8EzsVYlY9qdqVN+7ZCp4jW3peCd3jEhX4uh4FZV53JurGl/gtLU2cY7cjtww\na6eEkMo4nv+tsdv7M4zUeMck1bJozQLUOF+QjZsM1PSVPWBHLGYumjOv/WmPzkaO\nWqZhNO5NDMDAmsY7hIGe9lM7s1RHbMVCJ3MYRObG0Zn6wbLuwQz7y427U/bdpdan\nwPR0SrmbWIafjC5Jxb/US4j5XaLAGZumsj/BdiU8TorT5J10og4jnT7vLsQmB5YZ\np6JcVpG9vQgZ6QYIkEAntu+YGvk7WXEBrdPWBRKSHEDrLKAIlS29Wqk/5KSe+tZZ\nj84zpJ2bq4PzNR4lzz8+8ecwOsQvLBeOtlS7M044ZROshCs1dhQylyqEKkcw6r+j\nTZtEI1fjulBf2SC+yjPQZjCWCtNdtWEZNxMwRhMfOEthrrT/jQuI8EhN/xGI7N4q\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFk3OfAuiDi53RrS4WJJ0u3G6N9KjEnK0Gy9MHVsCMN5yqfPvEvNJ4qxAoApu+\nLj9H25zwKGPxF+clJUGvAVOJdIxz1Ap4fKEarH1Wa0OldjGnKXDkxauZP9dy4qvL\ntZw3dnaBPDLmmPLT7mt/K1+ItkOvVdTqogDjk1hWd9XE1SI1u3UO/vwWoNUzlO6q\nFnPs2nGk4CLvx64G4LAys93jVx/Q+G9qB2pPYYY/5zDPt2Aeb66qHXWXh/mTHN1X\nfjGUv2JNMP32K9Am+u2xOxQpt4Zgh6+WHsYSkSyE1DaCUKJebhi+YeDMRmOqMIxn\n7WRFwqZqFEJUnvc9/Md657RRcWIH1oZh3SG08eBzqJlwQdl/OrAMzPNqGvT9uIWK\neVMOJl9pED659mC48UfjXncgGR5mWvkFD37hLCTzKlqjPsmQBA4qtD06+c4yV9Ko\nZlicXhLHTyS7Iy9KJHH1dUBhCX+X9puMFMg+jvHNRCex3uFR4S2DJAtglV/MwJpA\nGPausNnRRdpfBlOthwbjwB9D/M/luPgbr0yfyp6Iie3UArd1CaXkVjDEjJ3VA7Hi\n3EToOR02KBHCc2K7iAMJMssudmjNRx+e3juhaiIqm763Lv7MQ3D4lnkcjN6Uv3xD\ngUszakSYEjt+lc6ZBFFr3VvX2psDUS91MdsBEm1Vk9FAoEwLLvVvkD/KN6wEEo6Y\njb7zBzBwsElnwY4U1X0FRZ9e9CXtHN9RhWcyQccppjIPFX1PAXbRWhbkPP1nx73p\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFkzbPBh/psyUPT13rDL0IaV5rNdozxxRRTJsb1Krm5G7mpXDf7kXa3Q0OeN+I\nXwRx1V6nsHCYBy7k3k3Kc+diNWyVkD97Lu/t1uKhiRNDIXyFdwEXkLjXgrYLmPMq\nN0RCxy46dYj43wpqbcZ7h8yGLuHkbFohojaKngQhd3fYk+SeQ/UXtrgRcg4ZLd2N\nCCwIW4euXjwoWAqaM/yEieTwNEyM32KTEF0S4NmxnL/+XB7qQjWk2Zu1VfzlPv8R\npdEWp1shLLpcqEPS75IizlqoiDe+CJwIR0w3hEX8cgoTVyaxKcoSpynAjjYZGnMR\nXkCBetq7+HW3OZicwawZufKpex+XeXNAZWO0b/YTSQaAtuGXhbYjbLwf2rjKodFM\n/jvBSrvnByV/+8taM3C7J77DVKGzfF3oDBfVq03j82Ah/Ii4Xk/CBTAo+qTKmNOW\nNS6d6BgddKPchlpiDKFt7HprJ4HTPLLglXsJQte5Bt3cgSJbraIPHE6JLT6fbz2x\n5KZT3PC+Ej9Y3UNu6YANu5kTfIXdzB5UlBff8nFhf6XkhKt/vKD2whD83UOVePe2\nySsv3cvKJhGih4WvJyNycHetEnJ42AivpNX6sThMeSHUATYw1YTFt1p5gFcDe29L\nMFYh1zDpua+LxWgmk1OfzIo5cRqArPqAqGM2sdol5O7R1xJ9UDc6sJyiCBoQOpUa\n/Tf8ed/9TyfKzs6wgd+PXJ6GNLb6lCvqvCSOdXbyruRr7knyKmYhXsYN+9eInED1\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFoI23gy/NviqjOgvq7PmvNaFxGQBc51p1bmZpnJZGmOninn+icx1VczgOZQAX\n53yQS7qjSIkMFBflTEdsy5I8CvAmEtaznGjo2MW3Ig5/wX6gIAcHAJmWDrStiIEs\nVeONNZCusf5gk4ixz7d598L1j9L96pgWpyvxeVkkgPID9pV5xGBqgZJsDc5Ao3/w\ny+3qoPLByCPumLr76bwDOO1vYBZyD8W1tXxkcH+AbtrnB7acMr9jDRjKi/7bMC6G\n84CuOJzREbrjRaeZ1kK540RK/rVykvPv6wAlcF32v7K5AP1Tb6aOZMT/5ib4XLBD\nEYk6eWjy5aRGM5wF+3RyaVdmHRwjAnzVYXFbua81cHny5ajUjhgNmHe5ljmCGa+0\nQr2Um2+2sVJZPWua+VWTD6oHqeDNvzb7ujvV9eRhtOkSOfFPrktthp7ri6GuEk3n\n5nZyw5EX2dwjIoF1+TTrYjSoXfTUb2E4d00vLlSTsbnJk6+39IQCKQ7Ji9wk3i8Q\nwo8cECnn0BCpfY59FOZPmBEHSWRwcrmEloCqxjK/65txkh8AQ5gprAO4GhT9VfD3\nmMCV/0/Q3heYnT3jSuwy55+Kz+3CoFSuwRo2ofwEsIAOKaXq9pGZ4vu19A4RG4wc\nWfQfuEWHhS0AoEWL8adf34u/ui7ClXykTfgDnW0AhPAPGE4X4259Pj9wT21qz/dw\nnzqMhVrPSqrVah4bT+8KRhEWvfet2ig+CRiXmtHKfOBLlcFYNGyBPd+/LGzwyoKG\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFpIjTj7b1f/OcN3JKC1rlkL7KNMTq9PevL4pcTWnzu/mKGtaHI6pq9JuEeDAb\ns6zt1g3guPG874h6mR99nZDWDdy+C6gAkIoOK/rbjlplAjbbnLpM6/nNM4lpk3M3\nKQZ3RvBFT6QVX4B50xFUb65nMrEuWaSMC0ngi33LAUquHB0jcqqm8NUTxXnVXteQ\nzVmEliazzrN4KBI4Mr3oZFtXnMPhJqCz6ODLJee+8bn4eaw4obGjEKhAeuJhJNjk\nwLCHyNztPo85sxYKNvp+3rMbZ69wTFw3YmOyHV81tj6t2Wk7A7BgS3IaqufQUN0M\nSmS/FnThCiPZPeED8PLU/hdjvP5FHtRvb9IoknszdwSr5dlxYRI7BOTDKMgH5+19\nU6h1OnRW6Fr0EqFX7xlz6vhOGrN8m9SxC+4GEilEgoXUzLd2ZaXqHUmA/mRCIw9J\naQCjnaWYy2jq9Z+j08EEZzKoII+nigMe4Hoe1XtTVzVtsa1g/55Yo+e2JhnFO3WP\nx98OolgI6w+MLujzUi53OGq4Vg4XpeUWNLgj9MFalL/AGvr7jQjdoEDsrw23f5FE\nlXeYBHt58UBd2dZv90O6NlbfysRQtGiXgLaEObgErDOHUHNQ/68E7e32aUoDo6fc\nYiyaFCVVmtFoPWAF0KuqvdZGqWgMstfM2ZcTK54PD0kjXPuO6r49kqNl/vfYdmKa\ngOeje1qbEwm1Kdim6vx/pTirsYTYjCpVs7wcPEvTwGdeEj8/NAWK9UGiyenc2+Zk\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFWNZpbIKvaCOBUDoKB4+s40BOA6sO6/wAwNRKN4Q8tKr0POTiiB3guDisWeQ7\nAVRG8AsBtDzvT5yY6ns3nBZrBr42rLxFhI2ccp5sciQWPYEb6lwiw565RZsU1JZg\n+VPKRKEG7NskMIeQRX58FiiB9fdJeCqT8muJmC53FNBuJTJLv72Y4tW91aYbP1yJ\nYKlg/chb+IkutnOdtw1hK4EKBstmevn4QOyGkhnMFHOyAZMY2E/UMSdEY13vgm4s\ngjpGA1mrZ1Jwu8bWrcOKFdLJ3wLjh6XwAmy/a+/bbx4U6+fUxMR0ukMxz9z4pxc0\nLlZrcaNf4OhPbnBff0mN6LpT/inssnIBiReq3338MwgEe7Lcj+qCuvgNhuW/QfjB\ntLUO2LUlp4vNI+Q5IXmHuLJ7GeGDxd+Tb8ny2xhr29jHpG/lCmSxxvrMps4+rRjd\n4aFaM997DIKe04PSGw4k8AGv/Q4XKWGaGxh9zKzPNffWd22GdunP2g7gqX8B2Ykl\ntl61zrcpIB/UP536goqdmTRZ/I+Dz7SWggnCgjkwahbGpCS2j1h7cGZo+Jgu3l1a\nXnS+HvD7dcVqCpjcx55cla/Sur6kRC7kg0fvtY9sBWSK5lmB8ZX6sCfHlbwPCNQ+\n7twLwyl4uz19T4ElO+RffaycDGDCoqaFFvjQwezeb0FvOdMb4VOCJMzWdZahYekF\nlB7qfyzlP68NHggi0Mj3DSp5ESfQclxqSsGjD1PddTfJyvaGEcrwx4qQAos/W9iv\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFZKrbUN/sshiCjeKIvIQ4sW4he4NFnXATVBfLvn3C/uYlKNYysAoo8SiXwS4X\nnM9TrsKKK0KN2kSQl/M/cCZyPP1a8MVbZ3QAiF1PVvq0tV/q0nrTHq/h6y06Igjh\ny4Zyjc3mpwdGA77/TAG88zFYhEWULH5pwNOxDXwzVOXPFd6bBHHRLyOUfPHwYx4T\nFK0holHUucRaQVJxPOHZB2/T3EjO58R+qJ+gTaKAn9MGx8WYO3Tuog0f/tFSD4E2\n83bzluoGr5i292mI+FqD6clWPVrAJHv/XeSYAb7vuzy/PxekUQs7IeSB1vuQAh7A\n6GNVjP7HtplugDnuenrDGNBG0lGPZq7eevtZhjwta56rmFDph/SWSiR4XTmhEp2m\n04IiItLCJJICiu6VhwBGdYSJaEyg7GAl3J5Rcbb+KWF9vpxMJcGxHHv4biLMmioR\nTwff23RMzPKR03GCztt4zBg9gIBj83usXfBERbgUIiSo8jqIcPAzBxVlQknAzEws\nC+SvzRGYqMN1QjL3q1Vucz9+UduJtPqrztC0ChKY6DrE6SbOtoOj4r9Xmqkpl4Jm\nKLrv1fSPNXegQmOUfa+oejaww5keHhmwMymCKHOYqqmLAThSHpL+8n16pToL473s\nFySnBk/eyOg7Pc4l48zLJdcZRBID4PeNF7l4qMtQTshJEZeB4nU9J5Vd0eNF3/+1\nCYmTJICZbciufu7B8K0fjEAATNC6zgeA4IfQ+kJ17TjWM0wxShv9qiE0Rk4awejg\n-----END CERTIFICATE-----"
+"104.16.0.0/16"
+"104.16.105.234"
+"104.16.105.234:22"
+"104.16.105.234:443"
+"104.16.105.234:80"
+"104.16.105.234:8080"
+"104.16.134.3"
+"104.16.134.3:22"
+"104.16.134.3:443"
+"104.16.134.3:5432"
+"104.16.134.3:80"
+"104.16.134.3:8443"
+"104.16.136.18"
+"104.16.143.195"
+"104.16.147.122"
+"104.16.147.122:443"
+"104.16.147.122:80"
+"104.16.156.37"
+"104.16.156.37:22"
+"104.16.156.37:80"
+"104.16.156.37:8443"
+"104.16.181.205"
+"104.16.183.25"
+"104.16.183.25:443"
+"104.16.183.25:80"
+"104.16.191.14"
+"104.16.191.14:21"
+"104.16.191.14:80"
+"104.16.195.220"
+"104.16.198.222"
+"104.16.198.222:22"
+"104.16.198.222:3306"
+"104.16.198.222:443"
+"104.16.198.222:80"
+"104.16.24.2"
+"104.16.63.43"
+"104.16.77.159"
+"104.16.77.159:443"
+"104.16.77.159:53"
+"104.16.77.159:80"
+"104.16.83.160"
+"104.16.83.160:22"
+"104.16.83.160:443"
+"13335"
+"14061"
+"151.101.35.68"
+"159.89.0.0/16"
+"159.89.150.245"
+"159.89.150.245:21"
+"159.89.150.245:22"
+"159.89.150.245:443"
+"159.89.150.245:80"
+"159.89.228.241"
+"16276"
+"16509"
+"172.104.0.0/15"
+"172.105.105.118"
+"172.105.105.118:22"
+"172.105.105.118:443"
+"172.105.105.118:80"
+"172.105.125.197"
+"172.105.125.197:22"
+"172.105.125.197:443"
+"172.105.131.64"
+"172.105.131.64:22"
+"172.105.131.64:443"
+"172.105.131.64:995"
+"20.36.0.0/16"
+"20.36.131.124"
+"20.36.147.191"
+"20.36.188.212"
+"20.36.188.212:443"
+"20.36.188.212:80"
+"20.36.219.26"
+"20.36.219.26:443"
+"20.36.219.26:80"
+"20.36.72.44"
+"20.36.72.44:443"
+"20.36.72.44:80"
+"200"
+"2001:db8:00a2:3df2::8dd"
+"2001:db8:0405:10c8::5da"
+"2001:db8:0da3:f832::3af"
+"2001:db8:1bc5:120a::a82"
+"2001:db8:1e4b:50e6::88c"
+"2001:db8:1e94:8d40::9c2"
+"2001:db8:1fab:b2ff::bd8"
+"2001:db8:1fe4:866d::3d3"
+"2001:db8:27ab:f014::32b"
+"2001:db8:3008:04ba::d4c"
+"2001:db8:42ec:b016::efd"
+"2001:db8:4467:ba20::516"
+"2001:db8:44fd:72ab::740"
+"2001:db8:4dfb:056e::d46"
+"2001:db8:553c:be91::155"
+"2001:db8:761a:79f3::cd2"
+"2001:db8:7edb:5a61::933"
+"2001:db8:7f03:bfa1::8ac"
+"2001:db8:88f1:1e64::cbf"
+"2001:db8:998c:d22f::27a"
+"2001:db8:9cad:b6f2::184"
+"2001:db8:a54d:41ac::f61"
+"2001:db8:ab08:7c80::ff0"
+"2001:db8:af93:3f3a::977"
+"2001:db8:b763:7479::9e8"
+"2001:db8:b8a6:41e0::043"
+"2001:db8:ce50:8a1c::f59"
+"2001:db8:dd12:37a0::3c5"
+"2001:db8:f8b4:85de::fb2"
+"220 (vsFTPd 3.0.5)"
+"220 mail.acme-corp.example ESMTP Postfix (Ubuntu)"
+"23.32.161.203"
+"23.32.244.197"
+"23.32.244.197:80"
+"23.32.40.13"
+"23.32.65.202"
+"301"
+"302"
+"34.96.0.0/16"
+"34.96.121.25"
+"34.96.129.177"
+"34.96.141.148"
+"34.96.141.148:22"
+"34.96.141.148:443"
+"34.96.141.148:8443"
+"34.96.143.127"
+"34.96.143.236"
+"34.96.148.138"
+"34.96.155.58"
+"34.96.155.58:22"
+"34.96.155.58:443"
+"34.96.155.58:80"
+"34.96.155.58:8080"
+"34.96.186.239"
+"34.96.186.239:80"
+"34.96.205.77"
+"34.96.220.143"
+"34.96.50.209"
+"34.96.50.209:443"
+"34.96.50.209:80"
+"34.96.50.209:8080"
+"396982"
+"403"
+"404"
+"500"
+"503"
+"51.68.0.0/16"
+"51.68.1.5"
+"51.68.1.5:22"
+"51.68.1.5:25"
+"51.68.1.5:443"
+"51.68.1.5:587"
+"51.68.1.5:80"
+"51.68.145.145"
+"51.68.209.140"
+"51.68.209.140:443"
+"51.68.209.140:80"
+"51.68.209.140:9200"
+"51.68.229.161"
+"51.68.89.32"
+"51.68.89.32:22"
+"51.68.89.32:80"
+"52.84.0.0/15"
+"52.84.109.183"
+"52.84.109.183:22"
+"52.84.109.183:443"
+"52.84.109.183:5432"
+"52.84.109.183:80"
+"52.84.109.183:8080"
+"52.84.173.105"
+"52.84.173.105:22"
+"52.84.173.105:443"
+"52.84.173.105:80"
+"52.84.175.254"
+"52.84.32.111"
+"52.84.32.111:443"
+"52.84.32.111:587"
+"52.84.32.111:80"
+"52.85.141.88"
+"52.85.141.88:22"
+"52.85.141.88:25"
+"52.85.141.88:443"
+"52.85.186.71"
+"52.85.186.71:3306"
+"52.85.186.71:80"
+"52.85.189.249"
+"52.85.43.178"
+"52.85.43.178:22"
+"52.85.43.178:443"
+"52.85.43.178:53"
+"52.85.43.178:80"
+"52.85.77.112"
+"52.85.77.112:443"
+"52.85.77.112:80"
+"52.85.96.63"
+"63949"
+"8075"
+"88.198.0.0/16"
+"88.198.148.254"
+"88.198.150.227"
+"88.198.150.227:22"
+"88.198.150.227:443"
+"88.198.33.237"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | \u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jennifer Williams, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | \u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jessica Anderson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | \u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Sarah Patel, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Kenji Brown, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Lucia Miller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | account\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | api/v1\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Kenji Thomas, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | api/v1\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Susan Thomas, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | assets\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Aisha Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mark Brown, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Richard Müller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: David Jones, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Lewis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | cart\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: John Williams, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | contact\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | docs\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Chloé Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | docs\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Olga Perez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | downloads\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jessica Wilson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | downloads\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Sarah Robinson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jörg O'Brien, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Karen Davis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Müller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Clark, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Nancy Taylor, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | login\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Patricia Martin, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Nancy Jackson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | products\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Michael Sato, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | search\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Karen Thompson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eAcme Corp | search\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eAcme Corp\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@acme-corp.example\"\u003einfo@acme-corp.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mark Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Acme Corp. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"a.rodriguez@acme-corp.example"
+"aacme-corp.example"
+"abuse@acme-corp.example"
+"accme-corp.example"
+"ace-corp.example"
+"acm-corp.example"
+"acme--corp.example"
+"acme-ccorp.example"
+"acme-coorp.example"
+"acme-cop.example"
+"acme-cor.example"
+"acme-corp-assets.s3.amazonaws.com"
+"acme-corp-assets.s3.amazonaws.com: 324 files found."
+"acme-corp-backups.s3.amazonaws.com"
+"acme-corp-login.com"
+"acme-corp-logs.s3.amazonaws.com"
+"acme-corp-media.s3.amazonaws.com"
+"acme-corp-media.s3.amazonaws.com: 349 files found."
+"acme-corp-secure.net"
+"acme-corp-static.s3.amazonaws.com"
+"acme-corp-support.com"
+"acme-corp-uploads.s3.amazonaws.com"
+"acme-corp.biz"
+"acme-corp.co"
+"acme-corp.com"
+"acme-corp.example"
+"acme-corp.example.\t300\tIN\tA\t104.16.105.234\nacme-corp.example.\t3600\tIN\tMX\t10 aspmx.l.google.com.\nacme-corp.example.\t3600\tIN\tTXT\t\"v=spf1 include:_spf.google.com ~all\""
+"acme-corp.info"
+"acme-corp.io"
+"acme-corp.net"
+"acme-corp.org"
+"acme-corpp.example"
+"acme-corrp.example"
+"acme-crp.example"
+"acme-orp.example"
+"acmecorp.example"
+"acmee-corp.example"
+"acmme-corp.example"
+"admin.acme-corp.example"
+"admin3.acme-corp.example"
+"admin3.acme-corp.example.\t300\tIN\tA\t159.89.150.245"
+"Ahmed Jackson"
+"ahmed.jackson@acme-corp.example"
+"ahmedj@acme-corp.example"
+"AlienVault OTX [104.16.134.3]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.134.3\u003c/SFURL\u003e"
+"AlienVault OTX [104.16.195.220]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.195.220\u003c/SFURL\u003e"
+"AlienVault OTX [159.89.150.245]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/159.89.150.245\u003c/SFURL\u003e"
+"AlienVault OTX [172.105.105.118]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/172.105.105.118\u003c/SFURL\u003e"
+"AlienVault OTX [20.36.147.191]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/20.36.147.191\u003c/SFURL\u003e"
+"AlienVault OTX [34.96.155.58]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/34.96.155.58\u003c/SFURL\u003e"
+"AlienVault OTX [51.68.229.161]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/51.68.229.161\u003c/SFURL\u003e"
+"AlienVault OTX [51.68.89.32]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/51.68.89.32\u003c/SFURL\u003e"
+"AlienVault OTX [52.84.109.183]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.84.109.183\u003c/SFURL\u003e"
+"AlienVault OTX [52.84.32.111]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.84.32.111\u003c/SFURL\u003e"
+"AlienVault OTX [52.85.141.88]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.141.88\u003c/SFURL\u003e"
+"AlienVault OTX [52.85.43.178]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.43.178\u003c/SFURL\u003e"
+"AlienVault OTX [52.85.77.112]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.77.112\u003c/SFURL\u003e"
+"AlienVault OTX [git.acme-corp.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/git.acme-corp.example\u003c/SFURL\u003e"
+"AlienVault OTX [media.acme-corp.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/media.acme-corp.example\u003c/SFURL\u003e"
+"AlienVault OTX [portal.acme-corp.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/portal.acme-corp.example\u003c/SFURL\u003e"
+"alt1.aspmx.l.google.com"
+"Amazon AWS: 52.84.0.0/15"
+"Amazon S3"
+"AmazonS3"
+"ame-corp.example"
+"Amsterdam, North Holland, Netherlands"
+"Anthony Rodriguez"
+"anthony.rodriguez@acme-corp.example"
+"anthonyr@acme-corp.example"
+"Apache httpd 2.4.41"
+"Apache-Coyote/1.1"
+"Apache/2.4.41 (Ubuntu)"
+"api.acme-corp.example"
+"api2.acme-corp.example"
+"api3.acme-corp.example"
+"api3.acme-corp.example.\t300\tIN\tA\t51.68.89.32"
+"app2.acme-corp.example"
+"apple-domain-verification=Qm7RtX2pL9vK4zN8"
+"application/json"
+"application/pdf"
+"aspmx.l.google.com"
+"assets.acme-corp.example"
+"assets2.acme-corp.example"
+"auth2.acme-corp.example"
+"autodiscover2.acme-corp.example"
+"backup.acme-corp.example"
+"backup.acme-corp.example.\t300\tIN\tA\t52.84.32.111"
+"Barbara Okafor"
+"barbara.okafor@acme-corp.example"
+"beta.acme-corp.example"
+"beta2.acme-corp.example"
+"billing.acme-corp.example"
+"billing.acme-corp.example.\t300\tIN\tA\t104.16.134.3\nbilling.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:ab08:7c80::ff0"
+"billing@acme-corp.example"
+"blog.acme-corp.example"
+"blog3.acme-corp.example"
+"bluegarden.example.org"
+"blueharbor1.test"
+"Boydton, Virginia, United States"
+"brightdental.example.net"
+"brightdesign1.example.org"
+"brightmedia.example.com"
+"brightmedia1.example.com"
+"c.miller@acme-corp.example"
+"c.wilson@acme-corp.example"
+"C=BE, O=GlobalSign nv-sa, CN=GlobalSign GCC R3 DV TLS CA 2020"
+"C=US, O=Amazon, CN=Amazon RSA 2048 M02"
+"C=US, O=DigiCert Inc, CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1"
+"C=US, O=Let's Encrypt, CN=E5"
+"C=US, O=Let's Encrypt, CN=R11"
+"Cambridge, Massachusetts, United States"
+"careers2.acme-corp.example"
+"cdn.jsdelivr.net"
+"cdn2.acme-corp.example"
+"cdn2.acme-corp.example.\t300\tIN\tA\t52.84.173.105\ncdn2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:c57e:334b::509"
+"cdnjs.cloudflare.com"
+"cedarbakery.example.com"
+"cedarsystems.example.org"
+"cedarsystems1.example.net"
+"cedarventures1.test"
+"charlesm@acme-corp.example"
+"chloew@acme-corp.example"
+"chloew@acme-corp.example [Canva]"
+"Chloé Wilson"
+"citrix.acme-corp.example"
+"Cloudflare"
+"cloudflare"
+"Cloudflare: 104.16.0.0/16"
+"cme-corp.example"
+"CN=*.acme-corp.example"
+"CN=acme-corp.example"
+"CN=admin3.acme-corp.example"
+"CN=api3.acme-corp.example"
+"CN=billing.acme-corp.example"
+"CN=exchange2.acme-corp.example"
+"CN=git.acme-corp.example"
+"CN=img.acme-corp.example"
+"CN=intranet2.acme-corp.example"
+"CN=investors.acme-corp.example"
+"CN=login.acme-corp.example"
+"CN=login2.acme-corp.example"
+"CN=media2.acme-corp.example"
+"CN=mx23.acme-corp.example"
+"CN=ns12.acme-corp.example"
+"CN=ns2.acme-corp.example"
+"CN=pay.acme-corp.example"
+"CN=portal.acme-corp.example"
+"CN=sso.acme-corp.example"
+"CN=staging.acme-corp.example"
+"CN=status3.acme-corp.example"
+"CN=vpn.acme-corp.example"
+"CN=webmail2.acme-corp.example"
+"CN=www.acme-corp.example"
+"confluence2.acme-corp.example"
+"Council Bluffs, Iowa, United States"
+"crm2.acme-corp.example"
+"crm2.acme-corp.example.\t300\tIN\tA\t104.16.77.159"
+"CVE-2015-4000"
+"CVE-2019-11358"
+"CVE-2020-11022"
+"CVE-2021-3449"
+"CVE-2021-36368"
+"CVE-2021-41773"
+"CVE-2022-0778"
+"CVE-2022-4304"
+"CVE-2023-44487"
+"CVE-2023-48795"
+"CVE-2023-4966"
+"CVE-2023-51385"
+"d.jackson@acme-corp.example"
+"davidj@acme-corp.example"
+"db.acme-corp.example"
+"db2.acme-corp.example"
+"demo2.acme-corp.example"
+"dev.acme-corp.example"
+"dev2.acme-corp.example"
+"DigitalOcean: 159.89.0.0/16"
+"Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/josephm\u003c/SFURL\u003e"
+"Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/nancyj\u003c/SFURL\u003e"
+"docs.acme-corp.example"
+"docs2.acme-corp.example"
+"docs3.acme-corp.example"
+"docusign=1b7e4c92-5a3f-4d8e-9c21-6f0a2b8d7e15"
+"Domain Name: ACME-CORP.EXAMPLE\nRegistry Domain ID: 2007647603_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-18T09:00:58Z\nCreation Date: 2008-10-18T09:00:58Z\nRegistry Expiry Date: 2023-10-18T09:00:58Z\nRegistrar: NameCheap, Inc.\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Acme Corp\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-18T09:00:58Z \u003c\u003c\u003c"
+"Dublin, Leinster, Ireland"
+"e.harris@acme-corp.example"
+"e.harris@acme-corp.example [LinkedIn]"
+"Elizabeth Clark"
+"Elizabeth Harris"
+"elizabethh@acme-corp.example"
+"elizabethh@acme-corp.example [Apollo]"
+"exchange.acme-corp.example"
+"exchange2.acme-corp.example"
+"exchange2.acme-corp.example.\t300\tIN\tA\t52.85.186.71"
+"Express"
+"facebook-domain-verification=9x2kq7m4r1v8z3c6p5t0"
+"Fatima Larsen"
+"fatima.larsen@acme-corp.example"
+"fatimal@acme-corp.example"
+"files2.acme-corp.example"
+"fonts.googleapis.com"
+"ftp.acme-corp.example"
+"ftp.acme-corp.example.\t300\tIN\tA\t52.84.109.183"
+"ftp2.acme-corp.example"
+"ftp3.acme-corp.example"
+"git.acme-corp.example"
+"git.acme-corp.example.\t300\tIN\tA\t51.68.1.5\ngit.acme-corp.example.\t300\tIN\tCNAME\tgit.cdn.cloudflare.net."
+"git2.acme-corp.example"
+"GitHub (Category: coding)\n\u003cSFURL\u003ehttps://github.com/cmiller\u003c/SFURL\u003e"
+"github.com"
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/eharris\u003c/SFURL\u003e"
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/jsmith\u003c/SFURL\u003e"
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/lwalker\u003c/SFURL\u003e"
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/maryr\u003c/SFURL\u003e"
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/sandra-taylor\u003c/SFURL\u003e"
+"goldenlabs.example.net"
+"goldenlabs1.example.com"
+"goldenlogistics1.example.org"
+"goldentravel1.test"
+"Google Cloud: 34.96.0.0/16"
+"google-site-verification=Zx3k9QvP1mT7rLw2bN8cYd4FhJ6sA0eG5uKiO_pVqRs"
+"grafana.acme-corp.example"
+"grafana3.acme-corp.example"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/barbarao\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/cwilson\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/eharris\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/jsmith\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/lindah\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/maryr\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/patricia-white\u003c/SFURL\u003e"
+"Gravelines, Hauts-de-France, France"
+"greendental.example.net"
+"greendesign.test"
+"greendesign1.example.org"
+"greenmedia.example.net"
+"greenmedia1.example.com"
+"helpdesk.acme-corp.example"
+"helpdesk.acme-corp.example.\t300\tIN\tA\t172.105.125.197\nhelpdesk.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:9bfa:f679::be5"
+"helpdesk2.acme-corp.example"
+"helpdesk2.acme-corp.example.\t300\tIN\tA\t34.96.205.77"
+"hr@acme-corp.example"
+"HTTP/1.1 200 OK\r\nServer: AmazonS3\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Apache-Coyote/1.1\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Apache/2.4.41 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Apache/2.4.57 (Debian)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: cloudflare\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: LiteSpeed\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Microsoft-IIS/10.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: nginx/1.18.0 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"http://acme-corp.example/api/v1/media?id=1"
+"http://acme-corp.example/blog/2022/12/post-2411"
+"http://acme-corp.example/blog/2024/12/post-2029"
+"http://acme-corp.example/contact/urban.html"
+"http://acme-corp.example/downloads/harbor-0.pdf"
+"http://acme-corp.example/products/media-1.html"
+"http://acme-corp.example/support"
+"http://admin2.acme-corp.example/index.php?page=1"
+"http://api.acme-corp.example/blog/2023/12/post-3188"
+"http://assets2.acme-corp.example/partners/lunar.html"
+"http://backup.acme-corp.example/docs/dental-37.html"
+"http://billing.acme-corp.example/downloads/systems-1075.pdf"
+"http://careers2.acme-corp.example/api/v1/studio?id=70956"
+"http://cdn2.acme-corp.example/contact"
+"http://confluence2.acme-corp.example/account/lunar.html"
+"http://confluence2.acme-corp.example/cart"
+"http://crm.acme-corp.example/partners"
+"http://demo2.acme-corp.example/docs/harbor-0.html"
+"http://ftp3.acme-corp.example/careers/golden.html"
+"http://git.acme-corp.example/careers/urban.html"
+"http://git.acme-corp.example/docs/dental-853.html"
+"http://git.acme-corp.example/support"
+"http://helpdesk.acme-corp.example/assets/js/app.1adc58f1.js"
+"http://intranet2.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"http://intranet2.acme-corp.example/index.php?page=10"
+"http://intranet2.acme-corp.example/news/2019/10/post-0"
+"http://jenkins2.acme-corp.example/search?q=silver+harbor"
+"http://jenkins3.acme-corp.example/legal"
+"http://jira2.acme-corp.example/contact/urban.html"
+"http://login.acme-corp.example/login/lunar.html"
+"http://login2.acme-corp.example/cart/bright.html"
+"http://login2.acme-corp.example/static/js/app.89025cc1.js"
+"http://mail2.acme-corp.example/search?q=silver+logistics"
+"http://media2.acme-corp.example/search?q=blue+harbor"
+"http://mobile.acme-corp.example/api/v1/harbor?id=0"
+"http://mobile.acme-corp.example/api/v1/logistics?id=86962"
+"http://mobile.acme-corp.example/careers"
+"http://mobile.acme-corp.example/cart"
+"http://mobile.acme-corp.example/contact/silver.html"
+"http://mobile.acme-corp.example/contact/urban.html"
+"http://mobile.acme-corp.example/docs/garden-1944.html"
+"http://mobile.acme-corp.example/docs/systems-355.html"
+"http://mobile.acme-corp.example/investors/lunar.html"
+"http://mobile.acme-corp.example/news/2026/10/post-4879"
+"http://mobile.acme-corp.example/search?q=blue+harbor"
+"http://mx22.acme-corp.example/account/rapid.html"
+"http://ns1.acme-corp.example/about"
+"http://ns2.acme-corp.example/careers"
+"http://ns22.acme-corp.example/cart/rapid.html"
+"http://old2.acme-corp.example/account"
+"http://pay.acme-corp.example/about"
+"http://pay.acme-corp.example/blog/2023/11/post-3196"
+"http://pay.acme-corp.example/downloads/studio-496.pdf"
+"http://pay.acme-corp.example/products/studio-1180.html"
+"http://pay2.acme-corp.example/contact"
+"http://pay2.acme-corp.example/news/2019/10/post-0"
+"http://portal.acme-corp.example/support"
+"http://sso.acme-corp.example/blog/2020/12/post-3473"
+"http://sso2.acme-corp.example/products/systems-403.html"
+"http://staging2.acme-corp.example/downloads/harbor-0.pdf"
+"http://support.acme-corp.example/search?q=bright+harbor"
+"http://test.acme-corp.example/careers"
+"http://vpn.acme-corp.example/api/v1/studio?id=66100"
+"http://webmail2.acme-corp.example/news/2024/12/post-1733"
+"http://www.acme-corp.example/cart"
+"http://www.acme-corp.example/legal/bright.html"
+"http://www.acme-corp.example/news/2022/10/post-3267"
+"https://acme-corp.example/"
+"https://acme-corp.example/about"
+"https://acme-corp.example/about/golden.html"
+"https://acme-corp.example/about/silver.html"
+"https://acme-corp.example/about/urban.html"
+"https://acme-corp.example/account/green.html"
+"https://acme-corp.example/account/lunar.html"
+"https://acme-corp.example/account/silver.html"
+"https://acme-corp.example/account/urban.html"
+"https://acme-corp.example/api/v1/dental?id=8869"
+"https://acme-corp.example/api/v1/logistics?id=28022"
+"https://acme-corp.example/api/v1/ventures?id=45415"
+"https://acme-corp.example/assets/js/app.4922945c.js"
+"https://acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://acme-corp.example/assets/js/app.89025cc1.js"
+"https://acme-corp.example/assets/js/app.92bda600.js"
+"https://acme-corp.example/assets/js/app.ee3276c9.js"
+"https://acme-corp.example/blog/2019/10/post-0"
+"https://acme-corp.example/blog/2020/11/post-1"
+"https://acme-corp.example/blog/2024/10/post-2653"
+"https://acme-corp.example/careers"
+"https://acme-corp.example/careers/bright.html"
+"https://acme-corp.example/careers/golden.html"
+"https://acme-corp.example/careers/lunar.html"
+"https://acme-corp.example/careers/rapid.html"
+"https://acme-corp.example/cart"
+"https://acme-corp.example/cart/golden.html"
+"https://acme-corp.example/cart/lunar.html"
+"https://acme-corp.example/cart/silver.html"
+"https://acme-corp.example/contact"
+"https://acme-corp.example/contact/golden.html"
+"https://acme-corp.example/docs/design-593.html"
+"https://acme-corp.example/docs/media-1.html"
+"https://acme-corp.example/downloads/bakery-1171.pdf"
+"https://acme-corp.example/downloads/media-105.pdf"
+"https://acme-corp.example/index.php?page=66"
+"https://acme-corp.example/investors"
+"https://acme-corp.example/investors/green.html"
+"https://acme-corp.example/legal"
+"https://acme-corp.example/legal/bright.html"
+"https://acme-corp.example/login"
+"https://acme-corp.example/login/silver.html"
+"https://acme-corp.example/news/2019/12/post-48"
+"https://acme-corp.example/news/2026/12/post-327"
+"https://acme-corp.example/partners"
+"https://acme-corp.example/partners/cedar.html"
+"https://acme-corp.example/products/dental-345.html"
+"https://acme-corp.example/products/systems-183.html"
+"https://acme-corp.example/products/ventures-1135.html"
+"https://acme-corp.example/search?q=cedar+media"
+"https://acme-corp.example/search?q=swift+travel"
+"https://acme-corp.example/search?q=urban+labs"
+"https://acme-corp.example/static/js/app.647b9c36.js"
+"https://acme-corp.example/static/js/app.7b1dcdaf.js"
+"https://acme-corp.example/support"
+"https://acme-corp.example/support/green.html"
+"https://admin.acme-corp.example/api/v1/bakery?id=17027"
+"https://admin.acme-corp.example/news/2019/10/post-1136"
+"https://admin3.acme-corp.example/about/silver.html"
+"https://admin3.acme-corp.example/careers"
+"https://admin3.acme-corp.example/index.php?page=15"
+"https://admin3.acme-corp.example/investors"
+"https://admin3.acme-corp.example/news/2024/11/post-1189"
+"https://admin3.acme-corp.example/static/js/app.5cba2d8a.js"
+"https://admin3.acme-corp.example/support/urban.html"
+"https://api.acme-corp.example/assets/js/app.89025cc1.js"
+"https://api.acme-corp.example/docs/media-1.html"
+"https://api.acme-corp.example/downloads/design-1145.pdf"
+"https://api.acme-corp.example/login"
+"https://api.acme-corp.example/news/2021/10/post-4842"
+"https://api.acme-corp.example/partners/lunar.html"
+"https://api.acme-corp.example/search?q=golden+garden"
+"https://api2.acme-corp.example/api/v1/dental?id=69045"
+"https://api2.acme-corp.example/partners/silver.html"
+"https://api2.acme-corp.example/search?q=blue+design"
+"https://api3.acme-corp.example/about/silver.html"
+"https://api3.acme-corp.example/investors"
+"https://api3.acme-corp.example/legal"
+"https://api3.acme-corp.example/static/js/app.68770294.js"
+"https://assets.acme-corp.example/support/silver.html"
+"https://assets2.acme-corp.example/assets/js/app.c0776440.js"
+"https://assets2.acme-corp.example/assets/js/app.eaa93529.js"
+"https://assets2.acme-corp.example/careers"
+"https://assets2.acme-corp.example/cart"
+"https://assets2.acme-corp.example/contact/golden.html"
+"https://assets2.acme-corp.example/downloads/travel-1586.pdf"
+"https://assets2.acme-corp.example/products/ventures-107.html"
+"https://auth.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://auth2.acme-corp.example/careers"
+"https://auth2.acme-corp.example/contact"
+"https://auth2.acme-corp.example/downloads/media-1.pdf"
+"https://autodiscover2.acme-corp.example/blog/2019/10/post-712"
+"https://autodiscover2.acme-corp.example/docs/systems-1143.html"
+"https://autodiscover2.acme-corp.example/news/2022/10/post-523"
+"https://autodiscover3.acme-corp.example/index.php?page=1"
+"https://backup.acme-corp.example/about"
+"https://backup.acme-corp.example/account/rapid.html"
+"https://backup.acme-corp.example/api/v1/bakery?id=68355"
+"https://backup.acme-corp.example/index.php?page=1"
+"https://backup.acme-corp.example/investors/silver.html"
+"https://backup.acme-corp.example/news/2020/11/post-1"
+"https://backup.acme-corp.example/support/lunar.html"
+"https://beta.acme-corp.example/api/v1/garden?id=65348"
+"https://beta.acme-corp.example/docs/dental-1921.html"
+"https://beta.acme-corp.example/partners"
+"https://beta.acme-corp.example/static/js/app.5b1710ed.js"
+"https://beta2.acme-corp.example/careers/cedar.html"
+"https://beta2.acme-corp.example/static/js/app.efa43034.js"
+"https://beta2.acme-corp.example/support"
+"https://billing.acme-corp.example/"
+"https://billing.acme-corp.example/account/green.html"
+"https://billing.acme-corp.example/assets/js/app.89025cc1.js"
+"https://billing.acme-corp.example/contact"
+"https://billing.acme-corp.example/contact/silver.html"
+"https://billing.acme-corp.example/docs/harbor-0.html"
+"https://billing.acme-corp.example/investors/green.html"
+"https://billing.acme-corp.example/investors/urban.html"
+"https://billing.acme-corp.example/legal/silver.html"
+"https://billing.acme-corp.example/login/urban.html"
+"https://blog.acme-corp.example/careers/silver.html"
+"https://blog3.acme-corp.example/news/2019/10/post-0"
+"https://cdn.jsdelivr.net/"
+"https://cdn.jsdelivr.net/account"
+"https://cdn.jsdelivr.net/api/v1/labs?id=21314"
+"https://cdn.jsdelivr.net/api/v1/studio?id=29948"
+"https://cdn.jsdelivr.net/careers"
+"https://cdn.jsdelivr.net/news/2024/12/post-4965"
+"https://cdn.jsdelivr.net/products/design-1449.html"
+"https://cdn2.acme-corp.example/"
+"https://cdn2.acme-corp.example/api/v1/media?id=1"
+"https://cdn2.acme-corp.example/contact"
+"https://cdn2.acme-corp.example/docs/labs-1510.html"
+"https://cdn2.acme-corp.example/login"
+"https://cdn2.acme-corp.example/login/silver.html"
+"https://cdn2.acme-corp.example/news/2019/10/post-0"
+"https://cdn2.acme-corp.example/search?q=golden+dental"
+"https://cdn2.acme-corp.example/search?q=urban+ventures"
+"https://cdn2.acme-corp.example/support/rapid.html"
+"https://cdnjs.cloudflare.com/about"
+"https://cdnjs.cloudflare.com/about/green.html"
+"https://cdnjs.cloudflare.com/about/rapid.html"
+"https://cdnjs.cloudflare.com/careers/silver.html"
+"https://cdnjs.cloudflare.com/downloads/media-1001.pdf"
+"https://cdnjs.cloudflare.com/downloads/studio-1152.pdf"
+"https://cdnjs.cloudflare.com/legal"
+"https://cdnjs.cloudflare.com/legal/lunar.html"
+"https://cdnjs.cloudflare.com/news/2021/11/post-2386"
+"https://cdnjs.cloudflare.com/news/2026/11/post-4911"
+"https://cdnjs.cloudflare.com/partners/green.html"
+"https://citrix.acme-corp.example/careers"
+"https://citrix.acme-corp.example/static/js/app.7b1dcdaf.js"
+"https://citrix2.acme-corp.example/static/js/app.bcf1affb.js"
+"https://confluence2.acme-corp.example/account/silver.html"
+"https://crm.acme-corp.example/investors/lunar.html"
+"https://crm2.acme-corp.example/news/2019/11/post-872"
+"https://db2.acme-corp.example/about/silver.html"
+"https://db2.acme-corp.example/api/v1/garden?id=80888"
+"https://db2.acme-corp.example/cart/silver.html"
+"https://db2.acme-corp.example/contact/silver.html"
+"https://db2.acme-corp.example/partners"
+"https://db2.acme-corp.example/search?q=golden+garden"
+"https://db2.acme-corp.example/search?q=silver+harbor"
+"https://dev.acme-corp.example/docs/bakery-1823.html"
+"https://dev2.acme-corp.example/index.php?page=70"
+"https://dev2.acme-corp.example/login"
+"https://dev2.acme-corp.example/news/2021/12/post-4794"
+"https://dev2.acme-corp.example/news/2025/11/post-3214"
+"https://docs.acme-corp.example/careers"
+"https://docs.acme-corp.example/docs/media-1.html"
+"https://docs.acme-corp.example/index.php?page=27"
+"https://docs.acme-corp.example/products/harbor-1040.html"
+"https://docs.acme-corp.example/static/js/app.7b1dcdaf.js"
+"https://docs2.acme-corp.example/cart/silver.html"
+"https://docs3.acme-corp.example/support/urban.html"
+"https://exchange2.acme-corp.example/account/lunar.html"
+"https://exchange2.acme-corp.example/blog/2023/12/post-1580"
+"https://exchange2.acme-corp.example/investors"
+"https://exchange2.acme-corp.example/investors/bright.html"
+"https://exchange2.acme-corp.example/investors/cedar.html"
+"https://exchange2.acme-corp.example/investors/urban.html"
+"https://exchange2.acme-corp.example/legal/urban.html"
+"https://exchange2.acme-corp.example/login"
+"https://exchange2.acme-corp.example/partners"
+"https://exchange2.acme-corp.example/products/harbor-0.html"
+"https://files.acme-corp.example/cart"
+"https://files2.acme-corp.example/partners/urban.html"
+"https://fonts.googleapis.com/account"
+"https://fonts.googleapis.com/api/v1/logistics?id=20494"
+"https://fonts.googleapis.com/cart"
+"https://fonts.googleapis.com/index.php?page=13"
+"https://fonts.googleapis.com/legal/cedar.html"
+"https://fonts.googleapis.com/login/rapid.html"
+"https://fonts.googleapis.com/products/dental-833.html"
+"https://fonts.googleapis.com/products/design-1045.html"
+"https://fonts.googleapis.com/products/ventures-1503.html"
+"https://fonts.googleapis.com/search?q=blue+studio"
+"https://fonts.googleapis.com/search?q=cedar+studio"
+"https://fonts.googleapis.com/search?q=swift+ventures"
+"https://ftp.acme-corp.example/api/v1/logistics?id=11986"
+"https://ftp2.acme-corp.example/cart/green.html"
+"https://ftp2.acme-corp.example/downloads/garden-1956.pdf"
+"https://ftp3.acme-corp.example/blog/2020/12/post-4953"
+"https://ftp3.acme-corp.example/contact/silver.html"
+"https://ftp3.acme-corp.example/login"
+"https://git.acme-corp.example/about/cedar.html"
+"https://git.acme-corp.example/account/cedar.html"
+"https://git.acme-corp.example/account/lunar.html"
+"https://git.acme-corp.example/account/silver.html"
+"https://git.acme-corp.example/account/urban.html"
+"https://git.acme-corp.example/api/v1/garden?id=86952"
+"https://git.acme-corp.example/assets/js/app.50d388ab.js"
+"https://git.acme-corp.example/blog/2024/12/post-4821"
+"https://git.acme-corp.example/careers/silver.html"
+"https://git.acme-corp.example/cart"
+"https://git.acme-corp.example/cart/silver.html"
+"https://git.acme-corp.example/contact/silver.html"
+"https://git.acme-corp.example/docs/ventures-467.html"
+"https://git.acme-corp.example/investors"
+"https://git.acme-corp.example/investors/lunar.html"
+"https://git.acme-corp.example/investors/silver.html"
+"https://git.acme-corp.example/legal/lunar.html"
+"https://git.acme-corp.example/legal/silver.html"
+"https://git.acme-corp.example/login"
+"https://git.acme-corp.example/products/harbor-0.html"
+"https://git.acme-corp.example/static/js/app.4869bc97.js"
+"https://git.acme-corp.example/static/js/app.872fd94c.js"
+"https://git.acme-corp.example/support/rapid.html"
+"https://git2.acme-corp.example/search?q=quiet+ventures"
+"https://github.com/cart/cedar.html"
+"https://github.com/contact/cedar.html"
+"https://github.com/docs/harbor-1340.html"
+"https://github.com/downloads/design-1861.pdf"
+"https://github.com/legal"
+"https://github.com/partners/golden.html"
+"https://github.com/partners/urban.html"
+"https://github.com/search?q=blue+media"
+"https://github.com/search?q=bright+logistics"
+"https://grafana.acme-corp.example/api/v1/travel?id=53666"
+"https://grafana.acme-corp.example/downloads/harbor-0.pdf"
+"https://grafana.acme-corp.example/downloads/media-1.pdf"
+"https://grafana2.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://grafana2.acme-corp.example/careers"
+"https://helpdesk.acme-corp.example/account"
+"https://helpdesk.acme-corp.example/assets/js/app.4f44c895.js"
+"https://helpdesk.acme-corp.example/careers/green.html"
+"https://helpdesk.acme-corp.example/cart/silver.html"
+"https://helpdesk.acme-corp.example/contact/silver.html"
+"https://helpdesk.acme-corp.example/docs/media-1.html"
+"https://helpdesk.acme-corp.example/investors"
+"https://helpdesk.acme-corp.example/partners/silver.html"
+"https://helpdesk.acme-corp.example/products/systems-1931.html"
+"https://helpdesk.acme-corp.example/search?q=swift+garden"
+"https://helpdesk.acme-corp.example/support"
+"https://helpdesk2.acme-corp.example/cart/silver.html"
+"https://helpdesk2.acme-corp.example/downloads/labs-238.pdf"
+"https://helpdesk2.acme-corp.example/support"
+"https://img.acme-corp.example/about/bright.html"
+"https://img.acme-corp.example/account/silver.html"
+"https://img.acme-corp.example/products/dental-157.html"
+"https://img.acme-corp.example/products/design-1045.html"
+"https://img.acme-corp.example/support/cedar.html"
+"https://intranet2.acme-corp.example/"
+"https://intranet2.acme-corp.example/about"
+"https://intranet2.acme-corp.example/account/silver.html"
+"https://intranet2.acme-corp.example/account/urban.html"
+"https://intranet2.acme-corp.example/api/v1/logistics?id=46874"
+"https://intranet2.acme-corp.example/api/v1/media?id=1"
+"https://intranet2.acme-corp.example/assets/js/app.43f2eacb.js"
+"https://intranet2.acme-corp.example/assets/js/app.e64b4639.js"
+"https://intranet2.acme-corp.example/blog/2022/12/post-1675"
+"https://intranet2.acme-corp.example/careers"
+"https://intranet2.acme-corp.example/careers/urban.html"
+"https://intranet2.acme-corp.example/cart/green.html"
+"https://intranet2.acme-corp.example/cart/silver.html"
+"https://intranet2.acme-corp.example/contact/golden.html"
+"https://intranet2.acme-corp.example/contact/lunar.html"
+"https://intranet2.acme-corp.example/docs/harbor-0.html"
+"https://intranet2.acme-corp.example/index.php?page=1"
+"https://intranet2.acme-corp.example/investors/silver.html"
+"https://intranet2.acme-corp.example/investors/urban.html"
+"https://intranet2.acme-corp.example/news/2020/11/post-1"
+"https://intranet2.acme-corp.example/news/2021/12/post-3242"
+"https://intranet2.acme-corp.example/partners"
+"https://intranet2.acme-corp.example/partners/bright.html"
+"https://intranet2.acme-corp.example/partners/silver.html"
+"https://intranet2.acme-corp.example/products/logistics-978.html"
+"https://intranet2.acme-corp.example/static/js/app.aecea555.js"
+"https://intranet2.acme-corp.example/support"
+"https://intranet2.acme-corp.example/support/silver.html"
+"https://intranet3.acme-corp.example/careers/lunar.html"
+"https://investors.acme-corp.example/about/golden.html"
+"https://investors.acme-corp.example/account"
+"https://investors.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://investors.acme-corp.example/assets/js/app.f9796448.js"
+"https://investors.acme-corp.example/careers/rapid.html"
+"https://investors.acme-corp.example/cart/bright.html"
+"https://investors.acme-corp.example/contact"
+"https://investors.acme-corp.example/downloads/harbor-0.pdf"
+"https://investors.acme-corp.example/legal/lunar.html"
+"https://investors.acme-corp.example/support/silver.html"
+"https://investors2.acme-corp.example/docs/ventures-1247.html"
+"https://jenkins2.acme-corp.example/account"
+"https://jenkins2.acme-corp.example/account/silver.html"
+"https://jenkins2.acme-corp.example/api/v1/garden?id=46140"
+"https://jenkins2.acme-corp.example/blog/2024/12/post-1253"
+"https://jenkins2.acme-corp.example/careers/green.html"
+"https://jenkins2.acme-corp.example/cart/bright.html"
+"https://jenkins2.acme-corp.example/downloads/dental-973.pdf"
+"https://jenkins2.acme-corp.example/login"
+"https://jenkins2.acme-corp.example/news/2024/10/post-1589"
+"https://jenkins2.acme-corp.example/products/dental-317.html"
+"https://jenkins2.acme-corp.example/products/media-1.html"
+"https://jenkins2.acme-corp.example/products/media-1409.html"
+"https://jenkins3.acme-corp.example/"
+"https://jenkins3.acme-corp.example/careers/cedar.html"
+"https://jenkins3.acme-corp.example/careers/lunar.html"
+"https://jenkins3.acme-corp.example/investors"
+"https://jira2.acme-corp.example/account/silver.html"
+"https://jira2.acme-corp.example/api/v1/harbor?id=0"
+"https://jira2.acme-corp.example/legal/silver.html"
+"https://jira3.acme-corp.example/account"
+"https://js.stripe.com/about/rapid.html"
+"https://js.stripe.com/contact"
+"https://js.stripe.com/index.php?page=78"
+"https://js.stripe.com/legal/lunar.html"
+"https://legacy.acme-corp.example/about/silver.html"
+"https://legacy.acme-corp.example/login/rapid.html"
+"https://legacy2.acme-corp.example/index.php?page=90"
+"https://login.acme-corp.example/about/silver.html"
+"https://login.acme-corp.example/assets/js/app.89025cc1.js"
+"https://login.acme-corp.example/cart/lunar.html"
+"https://login.acme-corp.example/docs/media-369.html"
+"https://login.acme-corp.example/index.php?page=61"
+"https://login.acme-corp.example/legal"
+"https://login.acme-corp.example/news/2022/10/post-4603"
+"https://login.acme-corp.example/products/media-1.html"
+"https://login2.acme-corp.example/about/silver.html"
+"https://login2.acme-corp.example/about/urban.html"
+"https://login2.acme-corp.example/docs/dental-709.html"
+"https://login2.acme-corp.example/downloads/harbor-0.pdf"
+"https://login2.acme-corp.example/news/2025/12/post-1206"
+"https://login2.acme-corp.example/search?q=rapid+labs"
+"https://login2.acme-corp.example/support/silver.html"
+"https://login2.acme-corp.example/support/urban.html"
+"https://m.acme-corp.example/about"
+"https://m.acme-corp.example/about/cedar.html"
+"https://m.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://m.acme-corp.example/assets/js/app.f370fc4c.js"
+"https://m.acme-corp.example/downloads/harbor-1344.pdf"
+"https://m.acme-corp.example/downloads/logistics-1974.pdf"
+"https://m.acme-corp.example/downloads/travel-1274.pdf"
+"https://m.acme-corp.example/investors/rapid.html"
+"https://m.acme-corp.example/legal"
+"https://m.acme-corp.example/partners"
+"https://m.acme-corp.example/search?q=blue+travel"
+"https://m.acme-corp.example/static/js/app.466a2cf0.js"
+"https://mail.acme-corp.example/investors"
+"https://mail.acme-corp.example/legal/rapid.html"
+"https://mail2.acme-corp.example/assets/js/app.75f5ce87.js"
+"https://mail2.acme-corp.example/assets/js/app.89025cc1.js"
+"https://mail2.acme-corp.example/contact"
+"https://mail2.acme-corp.example/contact/green.html"
+"https://mail2.acme-corp.example/contact/lunar.html"
+"https://mail2.acme-corp.example/index.php?page=0"
+"https://mail2.acme-corp.example/login"
+"https://mail2.acme-corp.example/news/2019/10/post-0"
+"https://mail2.acme-corp.example/partners"
+"https://maps.google.com/assets/js/app.05772236.js"
+"https://maps.google.com/blog/2026/10/post-3263"
+"https://maps.google.com/careers/green.html"
+"https://maps.google.com/legal/cedar.html"
+"https://maps.google.com/legal/urban.html"
+"https://maps.google.com/login"
+"https://maps.google.com/login/green.html"
+"https://maps.google.com/partners"
+"https://maps.google.com/partners/urban.html"
+"https://maps.google.com/products/systems-1059.html"
+"https://maps.google.com/static/js/app.6a52c03f.js"
+"https://maps.google.com/static/js/app.cae06615.js"
+"https://media.acme-corp.example/blog/2026/12/post-527"
+"https://media.acme-corp.example/downloads/dental-1809.pdf"
+"https://media.acme-corp.example/login"
+"https://media2.acme-corp.example/account"
+"https://media2.acme-corp.example/account/bright.html"
+"https://media2.acme-corp.example/account/rapid.html"
+"https://media2.acme-corp.example/assets/js/app.36aec4db.js"
+"https://media2.acme-corp.example/assets/js/app.78ad50e4.js"
+"https://media2.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://media2.acme-corp.example/assets/js/app.e70af3fc.js"
+"https://media2.acme-corp.example/cart/rapid.html"
+"https://media2.acme-corp.example/docs/media-1.html"
+"https://media2.acme-corp.example/investors/silver.html"
+"https://media2.acme-corp.example/legal/urban.html"
+"https://media2.acme-corp.example/news/2019/10/post-0"
+"https://media2.acme-corp.example/news/2019/11/post-3256"
+"https://media2.acme-corp.example/news/2025/11/post-4606"
+"https://media2.acme-corp.example/partners"
+"https://media2.acme-corp.example/partners/silver.html"
+"https://media2.acme-corp.example/products/harbor-0.html"
+"https://media2.acme-corp.example/products/systems-1567.html"
+"https://media2.acme-corp.example/search?q=green+labs"
+"https://media2.acme-corp.example/static/js/app.4dbdcc73.js"
+"https://media2.acme-corp.example/static/js/app.7b1dcdaf.js"
+"https://media2.acme-corp.example/static/js/app.89025cc1.js"
+"https://media2.acme-corp.example/static/js/app.893817e2.js"
+"https://media2.acme-corp.example/support"
+"https://mobile.acme-corp.example/about"
+"https://mobile.acme-corp.example/about/bright.html"
+"https://mobile.acme-corp.example/about/cedar.html"
+"https://mobile.acme-corp.example/about/silver.html"
+"https://mobile.acme-corp.example/account"
+"https://mobile.acme-corp.example/api/v1/garden?id=26320"
+"https://mobile.acme-corp.example/api/v1/media?id=1"
+"https://mobile.acme-corp.example/api/v1/systems?id=47855"
+"https://mobile.acme-corp.example/api/v1/ventures?id=6247"
+"https://mobile.acme-corp.example/assets/js/app.0ba2c933.js"
+"https://mobile.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://mobile.acme-corp.example/assets/js/app.94e90d8c.js"
+"https://mobile.acme-corp.example/assets/js/app.c17bacc6.js"
+"https://mobile.acme-corp.example/blog/2020/11/post-1"
+"https://mobile.acme-corp.example/blog/2020/11/post-4793"
+"https://mobile.acme-corp.example/blog/2021/11/post-4002"
+"https://mobile.acme-corp.example/careers/golden.html"
+"https://mobile.acme-corp.example/cart"
+"https://mobile.acme-corp.example/cart/cedar.html"
+"https://mobile.acme-corp.example/cart/lunar.html"
+"https://mobile.acme-corp.example/cart/silver.html"
+"https://mobile.acme-corp.example/contact"
+"https://mobile.acme-corp.example/contact/cedar.html"
+"https://mobile.acme-corp.example/contact/golden.html"
+"https://mobile.acme-corp.example/docs/dental-537.html"
+"https://mobile.acme-corp.example/docs/design-1957.html"
+"https://mobile.acme-corp.example/docs/harbor-0.html"
+"https://mobile.acme-corp.example/docs/harbor-1496.html"
+"https://mobile.acme-corp.example/docs/logistics-234.html"
+"https://mobile.acme-corp.example/docs/media-1.html"
+"https://mobile.acme-corp.example/docs/travel-542.html"
+"https://mobile.acme-corp.example/downloads/harbor-0.pdf"
+"https://mobile.acme-corp.example/downloads/logistics-606.pdf"
+"https://mobile.acme-corp.example/downloads/media-1.pdf"
+"https://mobile.acme-corp.example/downloads/ventures-1495.pdf"
+"https://mobile.acme-corp.example/downloads/ventures-331.pdf"
+"https://mobile.acme-corp.example/index.php?page=29"
+"https://mobile.acme-corp.example/investors"
+"https://mobile.acme-corp.example/investors/green.html"
+"https://mobile.acme-corp.example/investors/lunar.html"
+"https://mobile.acme-corp.example/legal"
+"https://mobile.acme-corp.example/legal/bright.html"
+"https://mobile.acme-corp.example/legal/lunar.html"
+"https://mobile.acme-corp.example/legal/silver.html"
+"https://mobile.acme-corp.example/login/bright.html"
+"https://mobile.acme-corp.example/login/green.html"
+"https://mobile.acme-corp.example/news/2019/11/post-4512"
+"https://mobile.acme-corp.example/news/2019/12/post-2320"
+"https://mobile.acme-corp.example/news/2021/11/post-2298"
+"https://mobile.acme-corp.example/news/2023/10/post-2812"
+"https://mobile.acme-corp.example/news/2026/12/post-1743"
+"https://mobile.acme-corp.example/partners"
+"https://mobile.acme-corp.example/partners/bright.html"
+"https://mobile.acme-corp.example/products/media-1.html"
+"https://mobile.acme-corp.example/search?q=bright+garden"
+"https://mobile.acme-corp.example/search?q=golden+travel"
+"https://mobile.acme-corp.example/search?q=silver+harbor"
+"https://mobile.acme-corp.example/search?q=urban+garden"
+"https://mobile.acme-corp.example/static/js/app.28168de1.js"
+"https://mobile.acme-corp.example/static/js/app.374c92e8.js"
+"https://mobile.acme-corp.example/static/js/app.89025cc1.js"
+"https://mobile.acme-corp.example/static/js/app.955582ec.js"
+"https://mobile.acme-corp.example/static/js/app.b47688d1.js"
+"https://mobile.acme-corp.example/static/js/app.fe480930.js"
+"https://mobile.acme-corp.example/support/bright.html"
+"https://mobile.acme-corp.example/support/silver.html"
+"https://monitor.acme-corp.example/assets/js/app.e86368b3.js"
+"https://monitor.acme-corp.example/cart/urban.html"
+"https://monitor.acme-corp.example/docs/harbor-1640.html"
+"https://monitor.acme-corp.example/partners"
+"https://monitor.acme-corp.example/products/harbor-0.html"
+"https://monitor.acme-corp.example/search?q=silver+harbor"
+"https://mx1.acme-corp.example/about/urban.html"
+"https://mx1.acme-corp.example/account/lunar.html"
+"https://mx1.acme-corp.example/static/js/app.24ca9eed.js"
+"https://mx13.acme-corp.example/blog/2022/10/post-931"
+"https://mx13.acme-corp.example/partners/silver.html"
+"https://mx13.acme-corp.example/search?q=blue+harbor"
+"https://mx22.acme-corp.example/careers"
+"https://mx22.acme-corp.example/news/2022/11/post-1147"
+"https://mx23.acme-corp.example/assets/js/app.f942bd77.js"
+"https://mx23.acme-corp.example/cart/urban.html"
+"https://mx23.acme-corp.example/contact/golden.html"
+"https://mx23.acme-corp.example/contact/rapid.html"
+"https://mx23.acme-corp.example/products/ventures-1639.html"
+"https://mx23.acme-corp.example/static/js/app.89025cc1.js"
+"https://ns1.acme-corp.example/account"
+"https://ns1.acme-corp.example/account/silver.html"
+"https://ns1.acme-corp.example/api/v1/harbor?id=0"
+"https://ns1.acme-corp.example/assets/js/app.3b840a30.js"
+"https://ns1.acme-corp.example/assets/js/app.89025cc1.js"
+"https://ns1.acme-corp.example/assets/js/app.f2f57542.js"
+"https://ns1.acme-corp.example/docs/design-357.html"
+"https://ns1.acme-corp.example/products/harbor-924.html"
+"https://ns1.acme-corp.example/search?q=silver+harbor"
+"https://ns1.acme-corp.example/static/js/app.1df58194.js"
+"https://ns12.acme-corp.example/investors/lunar.html"
+"https://ns2.acme-corp.example/investors/bright.html"
+"https://ns2.acme-corp.example/search?q=lunar+travel"
+"https://ns22.acme-corp.example/news/2020/11/post-1"
+"https://ns22.acme-corp.example/products/garden-316.html"
+"https://ns22.acme-corp.example/static/js/app.47dbb9ac.js"
+"https://ns22.acme-corp.example/support/silver.html"
+"https://old.acme-corp.example/about/urban.html"
+"https://old.acme-corp.example/api/v1/garden?id=80088"
+"https://old.acme-corp.example/contact"
+"https://old.acme-corp.example/news/2020/11/post-1"
+"https://old.acme-corp.example/search?q=silver+harbor"
+"https://old2.acme-corp.example/careers/golden.html"
+"https://owa2.acme-corp.example/account/silver.html"
+"https://owa2.acme-corp.example/index.php?page=1"
+"https://owa3.acme-corp.example/"
+"https://owa3.acme-corp.example/cart/lunar.html"
+"https://owa3.acme-corp.example/contact/urban.html"
+"https://owa3.acme-corp.example/static/js/app.f285da7e.js"
+"https://partners2.acme-corp.example/investors"
+"https://pay.acme-corp.example/about"
+"https://pay.acme-corp.example/account/green.html"
+"https://pay.acme-corp.example/account/rapid.html"
+"https://pay.acme-corp.example/api/v1/design?id=32357"
+"https://pay.acme-corp.example/assets/js/app.fcbbd136.js"
+"https://pay.acme-corp.example/assets/js/app.ffac5185.js"
+"https://pay.acme-corp.example/blog/2020/11/post-1"
+"https://pay.acme-corp.example/cart"
+"https://pay.acme-corp.example/contact/silver.html"
+"https://pay.acme-corp.example/docs/harbor-0.html"
+"https://pay.acme-corp.example/docs/studio-920.html"
+"https://pay.acme-corp.example/docs/systems-1515.html"
+"https://pay.acme-corp.example/downloads/logistics-1270.pdf"
+"https://pay.acme-corp.example/index.php?page=72"
+"https://pay.acme-corp.example/investors"
+"https://pay.acme-corp.example/legal"
+"https://pay.acme-corp.example/login"
+"https://pay.acme-corp.example/news/2019/10/post-0"
+"https://pay.acme-corp.example/news/2025/10/post-3918"
+"https://pay.acme-corp.example/partners/silver.html"
+"https://pay.acme-corp.example/search?q=bright+design"
+"https://pay2.acme-corp.example/login/rapid.html"
+"https://pay2.acme-corp.example/search?q=silver+harbor"
+"https://player.vimeo.com/account/silver.html"
+"https://player.vimeo.com/api/v1/design?id=14909"
+"https://player.vimeo.com/assets/js/app.7ea3da6e.js"
+"https://player.vimeo.com/cart/bright.html"
+"https://player.vimeo.com/cart/urban.html"
+"https://player.vimeo.com/investors"
+"https://player.vimeo.com/partners/green.html"
+"https://player.vimeo.com/products/dental-1201.html"
+"https://player.vimeo.com/search?q=silver+bakery"
+"https://player.vimeo.com/static/js/app.4c615a28.js"
+"https://player.vimeo.com/support"
+"https://portal.acme-corp.example/careers/silver.html"
+"https://portal.acme-corp.example/docs/media-1.html"
+"https://portal.acme-corp.example/partners"
+"https://portal.acme-corp.example/support/bright.html"
+"https://remote.acme-corp.example/cart"
+"https://remote.acme-corp.example/contact/bright.html"
+"https://remote.acme-corp.example/investors/silver.html"
+"https://remote.acme-corp.example/search?q=lunar+media"
+"https://remote.acme-corp.example/support/lunar.html"
+"https://secure.acme-corp.example/cart/lunar.html"
+"https://secure.acme-corp.example/downloads/garden-1532.pdf"
+"https://secure.acme-corp.example/static/js/app.7b1dcdaf.js"
+"https://secure2.acme-corp.example/partners/cedar.html"
+"https://sftp2.acme-corp.example/about"
+"https://sftp2.acme-corp.example/blog/2019/10/post-0"
+"https://shop.acme-corp.example/about/golden.html"
+"https://shop2.acme-corp.example/investors/silver.html"
+"https://shop2.acme-corp.example/partners"
+"https://shop2.acme-corp.example/products/media-1.html"
+"https://shop3.acme-corp.example/about"
+"https://shop3.acme-corp.example/contact/lunar.html"
+"https://shop3.acme-corp.example/downloads/media-1.pdf"
+"https://shop3.acme-corp.example/support/bright.html"
+"https://shop3.acme-corp.example/support/lunar.html"
+"https://sso.acme-corp.example/account/rapid.html"
+"https://sso.acme-corp.example/index.php?page=85"
+"https://sso.acme-corp.example/login/silver.html"
+"https://sso2.acme-corp.example/account/rapid.html"
+"https://sso2.acme-corp.example/blog/2022/11/post-163"
+"https://sso2.acme-corp.example/index.php?page=62"
+"https://sso2.acme-corp.example/products/bakery-1607.html"
+"https://staging.acme-corp.example/account/silver.html"
+"https://staging.acme-corp.example/contact"
+"https://staging.acme-corp.example/downloads/harbor-0.pdf"
+"https://staging.acme-corp.example/partners"
+"https://staging3.acme-corp.example/assets/js/app.a0dbce5e.js"
+"https://staging3.acme-corp.example/contact/silver.html"
+"https://static.acme-corp.example/account"
+"https://static.acme-corp.example/api/v1/harbor?id=0"
+"https://static.acme-corp.example/api/v1/media?id=1"
+"https://static.acme-corp.example/assets/js/app.89025cc1.js"
+"https://static.acme-corp.example/assets/js/app.a75ef687.js"
+"https://static.acme-corp.example/contact"
+"https://static.acme-corp.example/investors"
+"https://static.acme-corp.example/investors/silver.html"
+"https://static.acme-corp.example/search?q=silver+harbor"
+"https://static.acme-corp.example/static/js/app.7b1dcdaf.js"
+"https://static3.acme-corp.example/about"
+"https://static3.acme-corp.example/legal"
+"https://status.acme-corp.example/blog/2023/10/post-1756"
+"https://status.acme-corp.example/contact"
+"https://status.acme-corp.example/partners/silver.html"
+"https://status.atlassian.com/about"
+"https://status.atlassian.com/about/lunar.html"
+"https://status.atlassian.com/account/green.html"
+"https://status.atlassian.com/docs/labs-806.html"
+"https://status.atlassian.com/index.php?page=8"
+"https://status.atlassian.com/investors/lunar.html"
+"https://status.atlassian.com/legal/lunar.html"
+"https://status.atlassian.com/products/bakery-1919.html"
+"https://status.atlassian.com/search?q=golden+labs"
+"https://status.atlassian.com/support/silver.html"
+"https://status3.acme-corp.example/contact/lunar.html"
+"https://support.acme-corp.example/about"
+"https://support.acme-corp.example/account/lunar.html"
+"https://support.acme-corp.example/api/v1/media?id=41981"
+"https://support.acme-corp.example/cart/bright.html"
+"https://support.acme-corp.example/cart/silver.html"
+"https://support.acme-corp.example/docs/media-1.html"
+"https://support.acme-corp.example/partners"
+"https://support.acme-corp.example/search?q=north+design"
+"https://support.acme-corp.example/search?q=silver+harbor"
+"https://support.acme-corp.example/support/rapid.html"
+"https://support2.acme-corp.example/legal"
+"https://support2.acme-corp.example/login/silver.html"
+"https://support2.acme-corp.example/search?q=north+logistics"
+"https://support3.acme-corp.example/assets/js/app.1e5f254d.js"
+"https://test.acme-corp.example/about"
+"https://test.acme-corp.example/account/silver.html"
+"https://test.acme-corp.example/careers"
+"https://test.acme-corp.example/cart/silver.html"
+"https://test.acme-corp.example/login/silver.html"
+"https://test.acme-corp.example/news/2020/11/post-1"
+"https://test.acme-corp.example/partners/urban.html"
+"https://twitter.com/account/silver.html"
+"https://twitter.com/blog/2025/10/post-1686"
+"https://twitter.com/legal"
+"https://twitter.com/search?q=cedar+logistics"
+"https://twitter.com/search?q=golden+media"
+"https://twitter.com/static/js/app.62584b4a.js"
+"https://twitter.com/static/js/app.a0494337.js"
+"https://vpn.acme-corp.example/api/v1/dental?id=45721"
+"https://vpn.acme-corp.example/assets/js/app.7b1dcdaf.js"
+"https://vpn.acme-corp.example/docs/logistics-270.html"
+"https://vpn.acme-corp.example/news/2020/11/post-1"
+"https://vpn.acme-corp.example/static/js/app.f154e7e6.js"
+"https://vpn.acme-corp.example/support/urban.html"
+"https://vpn3.acme-corp.example/legal/rapid.html"
+"https://webmail2.acme-corp.example/about/bright.html"
+"https://webmail2.acme-corp.example/account/rapid.html"
+"https://webmail2.acme-corp.example/api/v1/media?id=1"
+"https://webmail2.acme-corp.example/downloads/media-1.pdf"
+"https://webmail2.acme-corp.example/index.php?page=1"
+"https://webmail2.acme-corp.example/partners"
+"https://webmail2.acme-corp.example/static/js/app.89025cc1.js"
+"https://www.acme-corp.example/account/lunar.html"
+"https://www.acme-corp.example/account/silver.html"
+"https://www.acme-corp.example/cart/golden.html"
+"https://www.acme-corp.example/cart/silver.html"
+"https://www.acme-corp.example/downloads/harbor-1216.pdf"
+"https://www.acme-corp.example/investors/silver.html"
+"https://www.acme-corp.example/partners"
+"https://www.acme-corp.example/products/media-301.html"
+"https://www.acme-corp.example/static/js/app.6523c18e.js"
+"https://www.acme-corp.example/static/js/app.89025cc1.js"
+"https://www.acme-corp.example/support/cedar.html"
+"https://www.blue-harbor.example.com/"
+"https://www.blue-harbor.example.com/careers/green.html"
+"https://www.blue-harbor.example.com/login"
+"https://www.bright-harbor.example.com/account"
+"https://www.facebook.com/careers/golden.html"
+"https://www.facebook.com/cart/green.html"
+"https://www.facebook.com/investors/cedar.html"
+"https://www.facebook.com/products/systems-223.html"
+"https://www.facebook.com/static/js/app.10d80e96.js"
+"https://www.golden-harbor.test/about/silver.html"
+"https://www.golden-harbor.test/docs/ventures-1751.html"
+"https://www.golden-harbor.test/index.php?page=31"
+"https://www.golden-harbor.test/legal/lunar.html"
+"https://www.golden-harbor.test/login"
+"https://www.golden-harbor.test/partners/bright.html"
+"https://www.golden-harbor.test/products/garden-532.html"
+"https://www.golden-harbor.test/search?q=swift+systems"
+"https://www.google-analytics.com/about"
+"https://www.google-analytics.com/account"
+"https://www.google-analytics.com/blog/2021/11/post-4930"
+"https://www.google-analytics.com/careers/cedar.html"
+"https://www.google-analytics.com/cart/cedar.html"
+"https://www.google-analytics.com/contact"
+"https://www.google-analytics.com/docs/studio-596.html"
+"https://www.google-analytics.com/index.php?page=18"
+"https://www.google-analytics.com/index.php?page=21"
+"https://www.google-analytics.com/legal/golden.html"
+"https://www.google-analytics.com/news/2020/11/post-1001"
+"https://www.google-analytics.com/news/2022/12/post-3515"
+"https://www.google-analytics.com/partners/bright.html"
+"https://www.google-analytics.com/search?q=north+labs"
+"https://www.google-analytics.com/static/js/app.7c0ac972.js"
+"https://www.googletagmanager.com/about/urban.html"
+"https://www.googletagmanager.com/account"
+"https://www.googletagmanager.com/account/rapid.html"
+"https://www.googletagmanager.com/api/v1/bakery?id=40699"
+"https://www.googletagmanager.com/assets/js/app.aefc35c5.js"
+"https://www.googletagmanager.com/blog/2023/11/post-3524"
+"https://www.googletagmanager.com/cart"
+"https://www.googletagmanager.com/downloads/studio-812.pdf"
+"https://www.googletagmanager.com/index.php?page=32"
+"https://www.googletagmanager.com/index.php?page=79"
+"https://www.googletagmanager.com/legal/lunar.html"
+"https://www.googletagmanager.com/legal/silver.html"
+"https://www.googletagmanager.com/login/lunar.html"
+"https://www.googletagmanager.com/news/2025/11/post-1654"
+"https://www.googletagmanager.com/news/2026/11/post-1927"
+"https://www.googletagmanager.com/support"
+"https://www.green-harbor.example.net/assets/js/app.ea37b657.js"
+"https://www.green-harbor.example.net/blog/2023/11/post-1844"
+"https://www.green-harbor.example.net/blog/2026/10/post-1783"
+"https://www.green-harbor.example.net/blog/2026/10/post-3415"
+"https://www.green-harbor.example.net/cart/cedar.html"
+"https://www.green-harbor.example.net/contact/rapid.html"
+"https://www.green-harbor.example.net/downloads/dental-253.pdf"
+"https://www.green-harbor.example.net/legal/golden.html"
+"https://www.green-harbor.example.net/login"
+"https://www.green-harbor.example.net/partners"
+"https://www.green-harbor.example.net/partners/lunar.html"
+"https://www.green-harbor.example.net/search?q=bright+logistics"
+"https://www.green-harbor.example.net/search?q=golden+travel"
+"https://www.instagram.com/account"
+"https://www.instagram.com/blog/2023/11/post-428"
+"https://www.instagram.com/careers/lunar.html"
+"https://www.instagram.com/index.php?page=94"
+"https://www.instagram.com/search?q=quiet+harbor"
+"https://www.instagram.com/static/js/app.76be0f81.js"
+"https://www.instagram.com/support/rapid.html"
+"https://www.linkedin.com/account"
+"https://www.linkedin.com/account/urban.html"
+"https://www.linkedin.com/careers/green.html"
+"https://www.linkedin.com/careers/lunar.html"
+"https://www.linkedin.com/legal"
+"https://www.linkedin.com/legal/bright.html"
+"https://www.linkedin.com/login/cedar.html"
+"https://www.linkedin.com/partners/rapid.html"
+"https://www.linkedin.com/search?q=cedar+systems"
+"https://www.north-harbor.test/account/silver.html"
+"https://www.north-harbor.test/assets/js/app.46c7f8fb.js"
+"https://www.north-harbor.test/careers/silver.html"
+"https://www.north-harbor.test/cart/rapid.html"
+"https://www.north-harbor.test/index.php?page=12"
+"https://www.north-harbor.test/investors/golden.html"
+"https://www.north-harbor.test/legal/urban.html"
+"https://www.north-harbor.test/login"
+"https://www.quiet-harbor.example.org/about/urban.html"
+"https://www.quiet-harbor.example.org/account/lunar.html"
+"https://www.quiet-harbor.example.org/search?q=quiet+garden"
+"https://www.quiet-harbor.example.org/support/lunar.html"
+"https://www.rapid-harbor.example.org/docs/garden-1364.html"
+"https://www.rapid-harbor.example.org/legal"
+"https://www.rapid-harbor.example.org/login"
+"https://www.rapid-harbor.example.org/support"
+"https://www.rapid-harbor.example.org/support/rapid.html"
+"https://www.silver-harbor.example.net/contact/silver.html"
+"https://www.silver-harbor.example.net/legal/cedar.html"
+"https://www.silver-harbor.example.net/legal/urban.html"
+"https://www.swift-harbor.example.net/about/green.html"
+"https://www.swift-harbor.example.net/contact"
+"https://www.swift-harbor.example.net/docs/labs-322.html"
+"https://www.swift-harbor.example.net/search?q=green+harbor"
+"https://www.swift-harbor.example.net/search?q=urban+media"
+"https://www.urban-harbor.example.com/careers"
+"https://www.urban-harbor.example.com/docs/garden-1508.html"
+"https://www.urban-harbor.example.com/docs/systems-747.html"
+"https://www.urban-harbor.example.com/investors/rapid.html"
+"https://www.urban-harbor.example.com/search?q=rapid+harbor"
+"https://www.urban-harbor.example.com/static/js/app.1cb344e2.js"
+"https://www.youtube.com/"
+"https://www.youtube.com/assets/js/app.8f3182bc.js"
+"https://www.youtube.com/blog/2020/11/post-3001"
+"https://www.youtube.com/downloads/bakery-1371.pdf"
+"https://www.youtube.com/investors/rapid.html"
+"https://www.youtube.com/legal"
+"https://www.youtube.com/news/2025/11/post-2078"
+"https://www.youtube.com/static/js/app.ca968105.js"
+"https://www.youtube.com/support/golden.html"
+"https://www3.acme-corp.example/assets/js/app.e347de93.js"
+"https://www3.acme-corp.example/blog/2020/11/post-1"
+"img.acme-corp.example"
+"img.acme-corp.example.\t300\tIN\tA\t104.16.198.222"
+"img2.acme-corp.example"
+"info@acme-corp.example"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/arodriguez\u003c/SFURL\u003e"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/cwilson\u003c/SFURL\u003e"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/fatima-larsen\u003c/SFURL\u003e"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/robertt\u003c/SFURL\u003e"
+"intranet.acme-corp.example"
+"intranet2.acme-corp.example"
+"intranet2.acme-corp.example.\t300\tIN\tA\t52.85.43.178"
+"intranet3.acme-corp.example"
+"investors.acme-corp.example"
+"investors.acme-corp.example.\t300\tIN\tA\t104.16.77.159"
+"j.allen@acme-corp.example"
+"j.martin@acme-corp.example"
+"j.smith@acme-corp.example"
+"j.smith@acme-corp.example [Zynga]"
+"James Smith"
+"james.johnson@acme-corp.example"
+"jenkins2.acme-corp.example"
+"jenkins2.acme-corp.example.\t300\tIN\tA\t52.84.109.183\njenkins2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:a5f0:4abf::92a\njenkins2.acme-corp.example.\t300\tIN\tCNAME\tjenkins2.cdn.cloudflare.net."
+"jenkins3.acme-corp.example"
+"Jennifer Novak"
+"jennifer.novak@acme-corp.example"
+"jennifers@acme-corp.example"
+"jira.acme-corp.example"
+"jira2.acme-corp.example"
+"jira3.acme-corp.example"
+"John Allen"
+"joseph.martin@acme-corp.example"
+"joseph.martin@acme-corp.example [Twitter (200M)]"
+"joseph.martin@acme-corp.example [Zynga]"
+"js.stripe.com"
+"k.nguyen@acme-corp.example"
+"k.nguyen@acme-corp.example [Canva]"
+"kenji.nguyen@acme-corp.example"
+"Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/jsmith\u003c/SFURL\u003e"
+"Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/nancyj\u003c/SFURL\u003e"
+"l.garcia@acme-corp.example"
+"l.garcia@acme-corp.example [Twitter (200M)]"
+"l.hernandez@acme-corp.example"
+"l.walker@acme-corp.example"
+"Lars Garcia"
+"legacy.acme-corp.example"
+"legacy2.acme-corp.example"
+"Linda Hernandez"
+"Linda Martinez"
+"linda.martinez@acme-corp.example"
+"lindam@acme-corp.example"
+"Linode: 172.104.0.0/15"
+"Lisa Walker"
+"lisa.walker@acme-corp.example"
+"lisa.walker@acme-corp.example [Dubsmash]"
+"lisa.walker@acme-corp.example [MyFitnessPal]"
+"lisa.walker@acme-corp.example:acme2020 [Dubsmash]"
+"LiteSpeed"
+"LiteSpeed Web Server"
+"login.acme-corp.example"
+"login.acme-corp.example.\t300\tIN\tA\t104.16.83.160"
+"login2.acme-corp.example"
+"login2.acme-corp.example.\t300\tIN\tA\t52.85.77.112"
+"London, England, United Kingdom"
+"luciac@acme-corp.example"
+"lunarsystems.example.org"
+"m.acme-corp.example"
+"m.acme-corp.example.\t300\tIN\tA\t104.16.134.3\nm.acme-corp.example.\t300\tIN\tCNAME\tm.cdn.cloudflare.net."
+"m.williams@acme-corp.example"
+"mail.acme-corp.example"
+"mail2.acme-corp.example"
+"mail3.acme-corp.example"
+"Malware Domain List [acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [admin3.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=admin3.acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [beta2.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=beta2.acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [intranet2.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=intranet2.acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [investors.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=investors.acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [m.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=m.acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [portal.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=portal.acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [shop3.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=shop3.acme-corp.example\u003c/SFURL\u003e"
+"Malware Domain List [test.acme-corp.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=test.acme-corp.example\u003c/SFURL\u003e"
+"maps.google.com"
+"Mark White"
+"Mary Rodriguez"
+"maryd@acme-corp.example"
+"matthewr@acme-corp.example"
+"media.acme-corp.example"
+"media2.acme-corp.example"
+"media2.acme-corp.example.\t300\tIN\tA\t104.16.156.37"
+"Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@eharris\u003c/SFURL\u003e"
+"Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@larsg\u003c/SFURL\u003e"
+"Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@nancyj\u003c/SFURL\u003e"
+"Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@patricia-white\u003c/SFURL\u003e"
+"Michael Williams"
+"michael.williams@acme-corp.example"
+"michael.williams@acme-corp.example [Collection #1]"
+"michael.williams@acme-corp.example [Zynga]"
+"Microsoft Azure: 20.36.0.0/16"
+"Microsoft-IIS/10.0"
+"mobile.acme-corp.example"
+"mobile.acme-corp.example.\t300\tIN\tA\t52.84.109.183"
+"monitor.acme-corp.example"
+"monitor2.acme-corp.example"
+"mx1.acme-corp.example"
+"mx12.acme-corp.example"
+"mx13.acme-corp.example"
+"mx2.acme-corp.example"
+"mx22.acme-corp.example"
+"mx23.acme-corp.example"
+"mx23.acme-corp.example.\t300\tIN\tA\t52.84.32.111\nmx23.acme-corp.example.\t300\tIN\tCNAME\tmx23.cdn.cloudflare.net."
+"NameCheap, Inc."
+"Nancy Johnson"
+"nancy.johnson@acme-corp.example"
+"nancyj@acme-corp.example"
+"Newark, New Jersey, United States"
+"news.acme-corp.example"
+"Next.js"
+"nginx 1.18.0"
+"nginx/1.18.0 (Ubuntu)"
+"noc@acme-corp.example"
+"northdental.example.net"
+"northdesign.test"
+"northmedia1.test"
+"Not After: Dec  7 09:20:58 2026 GMT (CN=intranet2.acme-corp.example)"
+"Not After: Dec 12 09:34:21 2026 GMT (CN=git.acme-corp.example)"
+"Not After: Jul  6 09:15:24 2025 GMT (CN=intranet2.acme-corp.example)"
+"Not After: Jun 26 09:08:46 2025 GMT (CN=acme-corp.example)"
+"Not After: Jun 29 09:17:58 2026 GMT (CN=git.acme-corp.example)"
+"Not After: Mar  2 09:02:37 2025 GMT (CN=acme-corp.example)"
+"Not After: Nov 22 09:10:26 2026 GMT (CN=acme-corp.example)"
+"Not After: Nov 27 09:06:40 2026 GMT (CN=acme-corp.example)"
+"ns-0.awsdns-00.com"
+"ns-1024.awsdns-00.org"
+"ns-1536.awsdns-00.co.uk"
+"ns-512.awsdns-00.net"
+"ns1.acme-corp.example"
+"ns12.acme-corp.example"
+"ns12.acme-corp.example.\t300\tIN\tA\t104.16.147.122"
+"ns2.acme-corp.example"
+"ns2.acme-corp.example.\t300\tIN\tA\t104.16.183.25\nns2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:7edb:5a61::933"
+"Nuremberg, Bavaria, Germany"
+"o.hernandez@acme-corp.example"
+"old.acme-corp.example"
+"old.acme-corp.example.\t300\tIN\tA\t20.36.72.44\nold.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:a5b2:05a5::30e"
+"old2.acme-corp.example"
+"OpenResty 1.21.4.2"
+"openresty/1.21.4.2"
+"OVHcloud: 51.68.0.0/16"
+"owa.acme-corp.example"
+"owa3.acme-corp.example"
+"p.thompson@acme-corp.example"
+"p.thompson@acme-corp.example [Exactis]"
+"p.thompson@acme-corp.example:letmein! [Zynga]"
+"partners.acme-corp.example"
+"partners2.acme-corp.example"
+"Patricia Thompson"
+"Patricia White"
+"patricia.white@acme-corp.example"
+"pay.acme-corp.example"
+"pay.acme-corp.example.\t300\tIN\tA\t34.96.155.58\npay.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:966d:48c1::57b"
+"pay2.acme-corp.example"
+"pay2.acme-corp.example.\t300\tIN\tA\t51.68.229.161\npay2.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:b8a6:41e0::043"
+"PHP/7.4.33"
+"PHPSESSID=27c57600eac047c1a7b39a8e86; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=2b1bb23a1fa19b96b5dbea4905; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=2d2b2533ce67a32793bf7d41ae; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=43563b3c26af492d960a8991fc; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=4ed69706b1a0ae7d5b439be8dd; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=59a5e61be799dba4f2fe485dae; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=5beedb99408bd6a78ca0bb39cd; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=68967b1e4af534acdcfe4719af; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=6fe350b2e480d2f71fa8f9edab; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=98dbcfd5b69f89b6534249aaf1; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=afc0c5bfe45a42a9cf379af8dc; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=bd6ce26ce936a65d5ec50e63e3; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=ecd7e4235e56abdb7ae57451f5; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=fcecb60c22d117c1d6f7db8ffb; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=ff909f5064bd84cec9d2eef819; path=/; HttpOnly; Secure; SameSite=Lax"
+"portal.acme-corp.example"
+"portal.acme-corp.example.\t300\tIN\tA\t52.85.141.88\nportal.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:d9ac:0415::518"
+"priya.sato@acme-corp.example"
+"quiettravel.test"
+"rapidharbor.example.com"
+"rapidharbor1.test"
+"React"
+"Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/jsmith\u003c/SFURL\u003e"
+"Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/larsg\u003c/SFURL\u003e"
+"Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/pthompson\u003c/SFURL\u003e"
+"Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/rtaylor\u003c/SFURL\u003e"
+"remote.acme-corp.example"
+"remote3.acme-corp.example"
+"Robert Taylor"
+"Robert Thomas"
+"robert.thomas@acme-corp.example"
+"robertt@acme-corp.example"
+"Roubaix, Hauts-de-France, France"
+"s.lopez@acme-corp.example"
+"sales@acme-corp.example"
+"San Francisco, California, United States"
+"Sandra Taylor"
+"sandrat@acme-corp.example"
+"Sarah O'Brien"
+"saraho@acme-corp.example"
+"Seattle, Washington, United States"
+"secure.acme-corp.example"
+"secure.acme-corp.example.\t300\tIN\tA\t88.198.150.227"
+"secure2.acme-corp.example"
+"security@acme-corp.example"
+"session=[masked]; path=/; HttpOnly; Secure; SameSite=Lax"
+"sftp.acme-corp.example"
+"sftp2.acme-corp.example"
+"shop2.acme-corp.example"
+"shop2.acme-corp.example.\t300\tIN\tA\t172.105.105.118"
+"shop3.acme-corp.example"
+"silverstudio.example.net"
+"Singapore, Central Singapore, Singapore"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/james-johnson\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/jennifern\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/josephm\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/larsg\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/linda-martinez\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/sandra-taylor\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [104.16.134.3]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.134.3\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [104.16.183.25]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.183.25\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [34.96.186.239]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.186.239\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [34.96.205.77]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.205.77\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [34.96.220.143]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.220.143\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [51.68.89.32]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=51.68.89.32\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [52.84.109.183]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.84.109.183\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [52.84.32.111]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.84.32.111\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [52.85.141.88]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.85.141.88\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [52.85.43.178]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.85.43.178\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [88.198.150.227]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=88.198.150.227\u003c/SFURL\u003e"
+"SSH-2.0-OpenSSH_7.4"
+"SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6"
+"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u2"
+"sso.acme-corp.example"
+"sso.acme-corp.example.\t300\tIN\tA\t172.105.125.197\nsso.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:bae4:91f3::a76\nsso.acme-corp.example.\t300\tIN\tCNAME\tsso.cdn.cloudflare.net."
+"sso2.acme-corp.example"
+"St. Ghislain, Hainaut, Belgium"
+"staging.acme-corp.example"
+"staging.acme-corp.example.\t300\tIN\tA\t34.96.50.209"
+"staging3.acme-corp.example"
+"static3.acme-corp.example"
+"status.acme-corp.example"
+"status.atlassian.com"
+"status3.acme-corp.example"
+"status3.acme-corp.example.\t300\tIN\tA\t51.68.1.5"
+"support.acme-corp.example"
+"support.acme-corp.example.\t300\tIN\tA\t51.68.89.32"
+"support2.acme-corp.example"
+"support3.acme-corp.example"
+"susanl@acme-corp.example"
+"swiftsystems.example.net"
+"swiftventures1.example.org"
+"test.acme-corp.example"
+"test2.acme-corp.example"
+"test2.acme-corp.example.\t300\tIN\tA\t23.32.65.202"
+"text/html; charset=UTF-8"
+"Thomas Kowalski"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/johna\u003c/SFURL\u003e"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/josephm\u003c/SFURL\u003e"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/maryr\u003c/SFURL\u003e"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/patricia-white\u003c/SFURL\u003e"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/sandra-taylor\u003c/SFURL\u003e"
+"twitter.com"
+"urbanlabs.example.net"
+"urbanlabs1.example.com"
+"urbanlogistics1.example.org"
+"urbantravel.example.com"
+"v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:104.16.105.234 ~all"
+"vpn.acme-corp.example"
+"vpn.acme-corp.example.\t300\tIN\tA\t20.36.219.26\nvpn.acme-corp.example.\t300\tIN\tAAAA\t2001:db8:a54d:41ac::f61"
+"webmail.acme-corp.example"
+"webmail2.acme-corp.example"
+"webmail2.acme-corp.example.\t300\tIN\tA\t52.85.77.112"
+"WordPress 6.3.1"
+"WordPress 6.4.2"
+"www.acme-corp.example"
+"www.acme-corp.example.\t300\tIN\tA\t20.36.188.212"
+"www.blue-harbor.example.com"
+"www.facebook.com"
+"www.golden-harbor.test"
+"www.google-analytics.com"
+"www.googletagmanager.com"
+"www.green-harbor.example.net"
+"www.instagram.com"
+"www.linkedin.com"
+"www.quiet-harbor.example.org"
+"www.rapid-harbor.example.org"
+"www.urban-harbor.example.com"
+"www.youtube.com"
+"www2.acme-corp.example"
+"www2.acme-corp.example.\t300\tIN\tA\t23.32.40.13"
+"Zone-H: dev.acme-corp.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38165968\u003c/SFURL\u003e"
+"Zone-H: git.acme-corp.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38059686\u003c/SFURL\u003e"
+"Zone-H: jenkins2.acme-corp.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38471939\u003c/SFURL\u003e"
+"{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:07:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:27:25 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:35:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"AmazonS3\", \"date\": \"Wed, 18 Nov 2026 09:41:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Wed, 18 Nov 2026 09:33:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Wed, 18 Nov 2026 09:40:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:00:40 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:01:08 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:01:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:02:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:04:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:05:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:05:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:07:15 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:08:19 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:08:51 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:14:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:18:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:19:15 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:20:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:22:13 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:22:58 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:24:21 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:25:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:26:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:26:54 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:30:02 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:30:18 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:31:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:32:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:32:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:37:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:37:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:38:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:40:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:41:17 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:07:59 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:08:02 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:09:38 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:13:34 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:17:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:19:57 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:22:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:22:34 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:23:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:23:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:24:54 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:25:17 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:30:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:31:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:32:21 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:34:44 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:35:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:36:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:37:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:38:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Wed, 18 Nov 2026 09:39:57 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:04:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:23:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:30:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"LiteSpeed\", \"date\": \"Wed, 18 Nov 2026 09:30:08 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Wed, 18 Nov 2026 09:36:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"nginx/1.18.0 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:15:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/7.4.33\"}"
+"{\"server\": \"nginx/1.18.0 (Ubuntu)\", \"date\": \"Wed, 18 Nov 2026 09:38:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/7.4.33\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:02:10 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:04:24 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:07:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:08:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:10:39 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:13:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:14:24 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:15:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:19:47 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:20:06 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:23:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:29:27 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:31:30 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:32:14 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:35:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:36:18 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Wed, 18 Nov 2026 09:36:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+data postings: AZSAgHABg4CAqAEBioCAqAEBi4CAqAEBj4CAqAEBjoCAqAEBkICAqAEBk4CAqAEChICAqAEDAYCAgKgBAY2AgKgBAYKAgKgBAYyAgKgBAYiAgKgBAZGAgKgBAYWAgKgBAYaAgKgBAYmAgKgBAYGAgKgBAZKAgKgBAYOAgNgCAYeAgNgCAYaAgNgCAYuAgNgCAYyAgNgCAYKAgNgCAY6AgNgCAYmAgNgCAYqAgNgCAYGAgNgCAYWAgNgCAY2AgNgCAYCAgNgCAYiAgNgCAYSAgNgCC4CAgMgCBAUCAwQCAgMCAQSAgIAYOA9jAYGAgDACgICAMAICg4CAMDUBn4GAMAiEgIAYGCwNER8YCAKQgIAwUAGPgIAwAeGAgDADkYCAME4MAbmAgDAD+4CAGCsLAfiAgBgDiYCAGFFdAp+AgDACAaCAgDAFloCAGBEnSxoBzICAMATLgIAwAjcBAYaBgDABxICAGAWUgIAYSQcFTwHFgIAwAsaAgDABApKAgBiGAQHBgIAwA7eAgDAIAQbzgIAYCQ0gBgoGmYCAGAIOAid7At2AgDAuAd6AgDAG1ICAMAcvAgQDA9WAgDABPAPigIAYBlkBkYGAGASLgIAYMxM7AaeAgDAB44CAMAKlgIAwAQaOgIAYUgs5ERcBsYCAMAKwgIAwAgWAgIDQAgQFAgMBiICA0AIC9oCAGB8BiICAyAIGiICAGCQqCAkwAYyAgDABnYCAMAScgIAwAncCAZaBgDACgoGAGE0Bg4CA0AIFgYCA0AIBBQMDBIWAgMgCBwMEBJOAgBg4XQwBxICAMALCgIAwUgLDgIAwTgaPgIAYIxM6AUABtICAMAKzgIAwAgKFgIAYBwKTgIAwFgOSgIAwFgMBlICAMASQgIDIAgUFBgG8gYAYAauBgBgIlYCAGDQBAjwCPwUCyICAMAIByYCAMAOQgIAYECMCtoCAMDcEuoCAMAEzAQKagIAYWwLXgIAwAgHYgIAwmQGCgICAAQEBAQEBAQECAQEBAQEBAgEBAgEBAgMBAQEBAQEBAQECAQEBAgIBAQEBAgMCAQEBAQIBAQEBAQEBAQEEBAEBAQEBAQIBAQEDAQEBAQEBAgECAQEBAQYBAgEBAQEBAQEBAgECAQEBAQEBAwEBAQEBAQEBAQIBAgECAQIDAQEBAwEBAQEBAQIBAwEBAgEBAgEBAQMBAQEDAgMCAYuAgIgDAZqAgIgDAZSAgIgDAZ2AgIgDAZuAgIgDAYeAgIgDAoCAgIgDCQGZgICIAwGegICIAwGVgICIAwGKgICIAwGOgICIAwGcgICIAwGNgICIAwGXgICIAwGQgICIAwGEgICIAwGFgICIAwGMgICIAwGPgICIAwGYgICIAwGIgICIAwGCgICIAwGBgICIAwKDgICIAxABhoCAiAMBkoCAiAMBkYCAiAMBloCAiAMBjICAcAKOgIBwCwLqgIAYVAOEgYAYCRIB9oCAMAPAgIAYF2gCs4CAGEQPgICAgAEWBwsPARciHBcFEQQQAwySgICAASgGCxMUJgkiAQgDAoaAgMgCGQLlgIAYXgKHgYAYPwKogIAYHgGIgYAwAYeBgDABiYGAMAHHgYAYAouBgBhAAZOBgBgDhoCAGCkqApaAgDCKAQKVgIAwiQEC3ICAMEUBl4CAMAKUgYAYDQGAgYAwBbGAgBhVJxAUAs+AgBg/Ap+AgBheAemAgDAC6oCAMAIBqoCAMAGGgIDQAgaKgICAAUcjGB4MFYGAgIABGQIRAgYXAQwOCQMECgMXAwUSFAED0ICAgAEPUwHqgICAAQKDgIDIAhoFg4CAGCcDCXYDjoGAMAsBAY6AgDACi4CAMIIBAZmAgDAEiYCAMASCAQkF/oCAGAMODCkCnYCAGJEBAeKAgDAB5ICAMAHlgIAwBLqAgBhWIAsIroCAGAkFAwITGyMCnIGAMAEBm4GAMAuBgIDIAgEFAwMEBgEGBAEQgYCAGAkNDQEQBAQFCwsZMQUTDgSFgIAwHlsBA9CAgDAKIwH8gIAwB4SAgDACHCwBKwEBpICAMAKYgIAYiwEC0oCAMAEB0YCAMAGugIAwAtyAgBhCCKKAgBgSKxEKPA8FAfOAgDAB9YCAMAH0gIAwAqOAgBgYAfiAgDAB+YCAMAH3gIAwAaaAgBgBg4GAMAKBgYAwAQPtgIAYMyIJgoCAGAUXMhERAg8ZAeeAgDADh4CAMBEDAeiAgDAEiICAMAIQTAWNgIAYBEJfHgOsgIAwAw0DrYCAMBABAtuAgBgIA4WAgNACBwMBkICA0AIBoYCAyAIC7ICAGC4EoYCAGA8+CwHxgIAwAvCAgDACAZaBgBgBioCAsAEBgICAsAEBhoCAsAEBk4CAsAEBkYCAsAEBm4CAsAEBmYCAsAEBgoCAsAEBnICAsAEBhICAsAEBjICAsAEBh4CAsAEBjYCAsAEBgYCAsAEBmICAsAEBiYCAsAEBj4CAsAEBhYCAsAEBiICAsAEBlYCAsAEBl4CAsAEBloCAsAEBg4CAsAEBi4CAsAEBjoCAsAEBkoCAsAEBlICAsAEBmoCAsAEBnYCAsAEBkICAsAEBh4CAoAECi4CA4AESAYeAgLgDAY2AgOABAY6AgOABAZCAgOABAZOAgOABAZWAgOABAZeAgOABAZiAgOABAZqAgOABAYGAgHgBgICAsAMBgICAeAGHgIDgAQGDgIB4AYSAgHgBgYCAsAMBiYCA4AEBgoCAeAGIgIDgAQGFgIB4AYaAgOABAYOAgOABAYCAgOABAgCAgIAIAYCAgEABhYCA4AEBhICA4AEBgYCA4AEBgoCA4AEBm4CA4AEBmYCA4AEBloCA4AEBlICA4AEBkoCA4AEBkYCA4AEBj4CA4AEBTwQHH107AoeAgEAfAZaAgPACAbKAgKABAZSAgKABAYWAgLgBAY2AgLgBAYGAgLgBAY6AgLgBAZCAgLgBAYyAgLgBAYeAgLgBAYaAgLgBAoiAgLgBAQKKgIC4AQECg4CAuAEBAYCAgLgBAoKAgLgBDQGLgIDwAQGIgIDwAQGBgIDwAQGBgICoAgmBgICIAQEFAwMEBgEGAYyAgKACA4yAgIACKBABjICA4AECiICAyAEkAZCAgPACAbaAgKABAZuAgKABE4CAgKACAQECAgIBAQUCBQQBAQECAQQBAcKAgIACH4CAgIACAQECAgIBAQUCBQQBAQECAQQBAwEFAgIBAwQBAwMKBHAMC1IB3AEBKAGogIBAAlZ/AYGAgPgBAoKAgJABFwKIgICQAQ0BgICAqAIBxAEFZlEFARoDWkooAZgBAy18BQGtgIBAAYCAgPACAbiAgKABAUABegIEjAEBhICAQAKBgIC4AwQBhgEBjoCA+AIBh4CAIAKKgIAgDwSQgIDIAQUFBgKhgIAgCgGfgIAgAoCAgCAoAaKAgCABpICAoAEBn4CAoAEBjYCAmAIMgICAmAIBAwQBBQEBBAECAgOKgICYAgIFBIuAgJgCBwQCBoKAgJgCAQIBAQwBs4CAyAECiAH8/v/3AgGugIBYAhV5AZWAgEAHhoCAWAEPAgQMBAKOgIAgHwGXgIAgAYmAgCABiICAIAGWgICgAQGSgICgAQGKgIC4AgGCgIDwAgJ9JQiNgICgAgEEAgoEBAESjYCAgAIBBAIKBAQBBAICAgYGAwMDAQuAgICIAQQFAgMEAgIDAgECioCA4AESCoGAgIgCCAcEAQICBAMBAYCAgIgCAoeAgIgCHwGogICIAgGEgICIAgGigICIAgKDgICIAiQDloCAiAICDQOCgICIAgQUAYqAgIgCAYyAgIgCAY+AgIgCApOAgIgCEAGegICIAgGIgICIAgGRgICIAgGFgICIAgGfgICIAgGNgICIAgGbgICIAgGkgICIAgKOgICIAg4Bi4CAiAIBkoCAiAIBagOGgIDIASIHAjURAbWAgEABgICAoAMEgoCAOAIGAQSBgIA4BQMFA4OAgDgFBAGBgICgAwKAgICoAwEBg4CAqAMCgICAOAcCgoCAqAMCAoWAgDgIAYCAgMADAYKAgKADAbSAgKABAbqAgKABAmBtAnQjAVQCP24ClQHs/v/3AgGIgICIAQKFgIDQAQYBoICA0AEDf0kJAaABApIBCgGAgID4AQGAgIDAAQmBgIDIAQkDBAYMAQEQAZqAgKABAYyAgLgCAZiAgPACA4qAgPACCREDhYCAoAEGJAGJgIC4AgG2AQEiAaKAgEAKg4CAgAMCBgUDAgIBCQIBgoCA+AEBn4CA8AICooCAoAEFAaWAgKABA1A6/v7/9wIClICAWAMBNAG0gIBAAbkBAYwBBAMkCGcDg4CAQCQIAYyAgPgCAaaAgNABBImAgFgCDhQBnYCA0AEBlYCA0AEBkYCA0AEBl4CA0AEBoYCA0AEBg4CAIAGYgIAgAY2AgCABhICAIAGGgICIAQGDgID4AQGCAQKyARgBhICA0AEBrICA0AEBiICA0AEBj4CA0AEBkoCA0AEBiYCA0AEBpICA0AEEg4CAyAEnAwkBloCAIAGjgIAgAamAgCABkICAIAKPgIAgFgUrDzVLAQGrgIBAAip5AaqAgEABgoCAuAMJgICAcAIBKQECAQIGAa6AgHABqoCAcAmJgIBwAgIFDQEBBwMFnICAcAIHAQEEhICAcAIcAgOPgIBwAiYIh4CAcAECDgIBGAIDlYCAcAIfAbaBgCgCsICAKICAgEAFhICAKICAgCCAgIAggICAgAGAgICAAQGkhYAoBYiAgChKtv//H4CAgCCAgICAAQSagIAogICAIICAgCCAgICAAQKugIAogICAQAGwg4AoAdKDgCgB2YGAKAHChYAoAeeCgCgBpYSAKAGmg4AoAc2EgCgB8oOAKAGSgoAoAeOCgCgB6IOAKAHxgIAoAcKCgCgB44CAKAGVhYAoAq2AgCiAgIBAAdyEgCgCxoCAKKcCAfWAgCgBh4KAKAHkgYAoAfWEgCgCwYCAKICAgEAC2oCAKLUCAcmCgCgBxISAKAGQgYAoAaeDgCgBw4OAKAG3hIAoAayBgCgBn4KAKAHlgoAoAe+BgCgB8oKAKAHpgoAoAqqAgCiAgIBAAaGDgCgBkoOAKAGggoAoAaqEgCgBgISAKAGJgoAoAYuFgCgBm4WAKAG+hYAoAeGCgCgB1oKAKAHdgYAoAZuBgCgBuYOAKAHbgIAoAaSDgCgB6oKAKAH+gYAoAfyAgCgCr4KAKLICAa2FgCgB7oCAKA2AgIAoBiLY//8fBvr//x8GItj//38GItj//38GAviDgChAAamEgCgFkYCAKP0Cg/3/H4CAgCCAgICAAQGnhYAoA6mAgCiAgIBAgICAgAEBmYOAKAebgIAoCvb//x+AgIAgCvb//38KAdiEgCgBooSAKAHPgIAoBYKAgCiAgIAggICAIICAgIABgICAgAEBhoKAKAOcgIAogICAQICAgIABBJ+AgCiZAef+/z+AgICAAQHsgIAoAeOBgCgEvoCAKHDwA6D7/z8GpICAKA6hBNH7/z8O8v//fwGXhYAoCIGAgCgf4f//H4CAgCAf4f//fx/h//9/AdeAgCgB6ISAKAH4gIAoAeuBgCgBqoWAKAGrhIAoAfyDgCgByoKAKASJgIAogICAIICAgCCAgICAAQK2gIAogICAQAHAgYAoBI+AgCiAgIAggICAIICAgIABArOAgCiAgIBAAbCCgCgEioCAKICAgCCAgIAggICAgAEBrYGAKAHYgYAoBJaAgCiAgIAggICAIICAgIABAeqBgCgFuoCAKNUDVwPR+/8/AcuAgCgB84OAKAHggIAoAZqBgCgBgYWAKAGfhYAoAaOBgCgB7IGAKAGvgYAoA52AgCiAgIBAgICAgAECu4CAKICAgEABlIWAKALMgIAoPQOIgYAohQQfAbiCgCgB4IKAKAGNgoAoAeKAgCgBu4SAKAGjhYAoAdGDgCgB2YSAKAGshIAoAeGAgCgB3oOAKAGXhIAoAauDgCgBsYOAKAHrg4AoAb2DgCgBm4OAKAHGg4AoAc2DgCgBioSAKAGogYAoAbeDgCgB3IKAKAG0hYAoAdqEgCgBkYWAKAGlhYAoAdCBgCgBqoGAKAHlgYAoAbmBgCgBwYGAKAHcg4AoAfGCgCgBqYGAKAHngYAoAfuEgCgBzISAKAH+hIAoAZKBgCgBx4OAKAHgg4AoAe6BgCgBjYOAKAGxgoAoAamCgCgBlYKAKAHXhIAoAaaFgCgBtIOAKAHNgoAoAayDgCgB54OAKAG4g4AoAaaBgCgB5oOAKAHBgoAoAbeCgCgB2ICAKAHbgoAoAYGBgCgB0oGAKAHvgIAoAfWBgCgBzYGAKAHAhIAoAYCBgFABt4GAUAG/gYBQAaeAgFABqICAUAHmgIBQAaiBgFABpISAKAKqg4AolwEB/YKAKAH5g4AoAbWDgCgBn4SAKAH0g4AoAZCDgCgByoOAKAHugoAoAqGBgFANAYeAgFABvIGAUAHngIBQAdWAgFABrICAUAHvgIBQAfeAgFABz4CAUAG6gIBQAfqAgFABsoWAKAHshIAoAb+FgCgBvYWAKAG0goAoAYiCgCgBjoSAKAGchIAoAf+DgCgBnoSAKAG9hIAoAdWDgCgBr4SAKAH2hIAoAeiAgCgBkISAKAHrgIAoAZGEgCgGh4CAKNICrv3/H4CAgCCAgICAAYCAgIABAriAgCiAgIBAArmAgCiAgIBAAY+FgCgB3oCAKAGGhYAoAfqDgCgBw4SAKAGkgYAoAduEgCgB6oOAKAGTgYAoAdGEgCgBgIWAKAGIhYAoAt2EgCgdAamFgCgBuoWAKAHKgYAoAbSBgFABsIGAUAHdgIBQAZiAgFAB14CAUAHBgIBQAZCAgFABs4GAUAGHgYBQAZWAgFABmIGAUAGdgYBQAcyDgCgBgoWAKAHMgYAoAa2EgCgBlYSAKAGIhIAoAauFgCgB1oCAKAHUgYAoAo6BgCirAwGahIAoAa6DgCgBnIGAKALDgIAogICAQAWNgIAoiwX1+v8fgICAIICAgIABAYOFgCgBhYKAKAO9gIAovwLB/f8/AaiDgCgBsoSAKAOigIAogICAQICAgIABAeeAgCgDnoCAKICAgECAgICAAQSOgIAogICAIICAgCCAgICAAQSSgIAogICAIICAgCCAgICAAQGdg4AoAreAgCiAgIBAAfiBgCgBhYSAKAG1gYAoAdmAgFABsoCAUAGegIBQAcuAgFABmoCAUAGBgIBQAciAgFABhICAUAGLgIBQAZSDgCgBx4SAKAGNhIAoAaiEgCgB9oCAKAHFgYAoAeyCgCgBmYWAKAG6goAoAeiBgCgB84GAKAH3gYAoAZeCgCgBxoKAKAGGhIAoAseCgCiPAQGnhIAoAaWCgCgBr4WAKAHpgIAoArWAgCiAgIBAAeCEgCgByYCAKAHPg4AoAfqBgCgClYGAKMwCA6+AgCg7xf//PwHpgYAoAeKBgCgBhYOAKAG6hIAoAeqEgCgBo4OAKAGOhYAoAbSEgCgB94SAKAOmgIAogICAQICAgIABAYyBgCgB9YKAKAGygYAoAYmFgCgEwICAKIUDzgGt+/8/AemDgCgB5YSAKASUgIAogICAIICAgCCAgICAAQGZgYAoA7GAgCjlApv9/z8BhoOAKAG1hIAoAbGBgCgBhoGAKAH+gIAoAfSEgCgC04CAKJ4DAfeDgCgBnIOAKAG6gYAoAYKDgCgB14OAKAGlgYAoAb+EgCgBvIKAKAH6gIAoAbmFgCgB34OAKAH9gIAoAcWCgCgEjICAKICAgCCAgIAggICAgAEBi4GAKAHEg4AoAd6CgCgBoYKAKAHTg4AoAYyEgCgCtICAKICAgEABq4GAKAGIg4AoAc6EgCgB3IGAKAG8gYAoAaCEgCgB7YGAKAHDgoAoAdSDgCgB+4CAUAKdgIBQKAGpgIBQAeuAgFABmYSAKAGShYAoAZ2BgCgCwoCAKICAgEABvoOAKAGPgoAoAbuDgCgB8IOAKAHZgIAoAaGEgCgBnoOAKALUgIAo0QIBlIGAKAGEhYAoAeeEgCgBy4SAKAHdgIAoAcyCgCgB7YCAKAG9goAoAYeFgCgBsYSAKAHfgYAoAaCDgCgBnYKAKAHxgYAoAd2DgCgBloSAKAHhgYAoAfCAgCgB7oOAKAHAhYAoAbiFgCgBnIWAKAHEgoAoAYeEgCgB+ISAKAHIgIAoAZaFgCgBxYSAKAGAg4AoAfSAgCgBm4CAUAHogIBQAYiAgFAB7YCAUAG2gYBQAaSAgFABmYCAUAGCgIBQAaWBgFABo4GAUAGTgYBQAbSAgFACrICAKICAgEABvoGAKAHvhIAoApaBgCi4AQHfhIAoAYGCgCgB34KAKAGFhYAoAZeBgCgB8oSAKAHVgoAoAYyCgCgByISAKAHOg4AoAYKBgCgB5YCAKAH8gYAoAe+DgCgBmIGAKAHlg4AoAcCDgCgByYSAKAG1hYAoAaqCgCgB3oSAKAHjg4AoAZ6BgCgCj4GAKMkBBJOAgCiAgIAggICAIICAgIABAbyDgCgB4oOAKAGzg4AoAcqAgCgC+4GAKH8Bq4KAKAGzhIAoAZiEgCgB5oGAKAGngYAoAZOCgCgD3ICAKGtEAdOBgCgByoSAKAHDgYAoAd+AgCgEmICAKICAgCCAgIAggICAgAEBuYKAKAGtgoAoAayCgCgC0IOAKAgB4oSAKAHPgoAoAfWDgCgBiYOAKAHrgoAoAdaBgCgB9IGAKAWFgIAogICAIICAgCCAgICAAYCAgIABBZWAgCjnBJn7/x+AgIAggICAgAEBnYWAKAG7gYAoAaiFgCgBz4GAKAGngoAoAYqBgCgBvYGAKAGggYAoCYuAgCgWG8///x+AgIAgFhvP//9/FgG2hYAoBYOAgCiAgIAggICAIICAgIABgICAgAEGl4CAKPcBxgLD+/8fgICAIICAgIABAYOEgCgB74KAKAHFgIAoAduDgCgBmIOAKAH2g4AoAb6CgCgCv4CAKICAgEABgoKAKAHRgoAoAfuCgCgBtoSAKASQgIAogICAIICAgCCAgICAAQGwgYAoAbSBgCgBs4GAKAGihYAoAYOBgCgBjYGAKAH/goAoA6OAgCiAgIBAgICAgAEBloKAKAHLgYAoAYGDgCgBuoOAKAGRg4AoAciBgCgB+IKAKAGegoAoAfCBgCgBr4OAKAH+g4AoAaKDgCgBpoSAKAHCg4AoAZqDgCgBioKAKAGTg4AoAbOCgCgBhYGAKAHBg4AoAeaCgCgB1IKAKAHLg4AoAcKBgCgBt4GAKAHSgoAoAZGCgCgB14GAKAHzgoAoAa6CgCgBqYOAKAHVgIAoAeSAgCgBjIWAKAGKg4AoAcaEgCgBtoOAKAGVg4AoAdGBgCgBvIWAKAH+goAoAd6BgCgB6IKAKAH9g4AoAYyDgCgB9oKAKAHZg4AoAZeDgCgB9IKAKAHIg4AoAfKAgCgDp4CAKICAgECAgICAAQH3gIAoAcGFgCgB8YSAKAHigoAoAquAgCiAgIBAAZqFgCgByIKAKAG+hIAoAbyEgCgBx4CAKAHRgIAoAc6AgCgBn4GAKAHrhIAoAc2AgCgB5ISAKAH5hIAoAbaCgCgBm4KAKAH5gYAoAaiCgCgB24GAKAGrgYBQAb2BgFABhoCAUAHHgIBQAfOAgFABrIGAUAGSgIBQAaKBgFABp4GAUAGDgYBQAaaAgFACkIKAKAkBv4GAKAGAgYAoAdqCgCgB0ISAKAGuhYAoAfeCgCgBrYOAKAGkgoAoAfmAgCgBg4KAKAHjhIAoAfmCgCgBsoOAKAHsg4AoAdWEgCgBnYSAKAHzgIAoAeaAgCgBkIWAKAGEhIAoAYeDgCgBi4OAKAGDg4AoAZGBgCgB8IKAKAHWhIAoAdCCgCgBhIOAKAHAgoAoAdeCgCgBoYGAKAGKhYAoAYeBgCgBzoGAKAG3hYAoAbOFgCgBtYKAKAHggYAoAYGEgCgBgIKAKAHkg4AoAYuEgCgBm4SAKAGjhIAoAdWBgCgC/YGAKB8BoIWAKAGChIAoAb+CgCgBooKAKAGUgoAoAuqAgFAEAb+AgFABiYGAUAG+gIBQAZ+BgFAB0oCAUAHcgIBQAceBgFAB4YCAUAG6gYBQAfaBgCgCmIKAKJYCAf+EgCgB7YOAKAHJgYAoAZKEgCgB2oGAKAHDhYAoAbCEgCgBlISAKAGEgoAoAbCFgCgBpoKAKAH/gYAoAb+DgCgB04KAKAGygoAoAbuCgCgBu4WAKAHkgoAoAcKEgCgBo4KAKAGKgYBQAcmAgFABgoGAUAH2gIBQAf6AgFABiYCAUAHBgYBQAcmDgCgB+4OAKAHag4AoAvuAgCiOAwGhhYAoAcSAgCgB3YKAKAHzhIAoAZ+DgCgEmYCAKICAgCCAgIAggICAgAEBy4KAKAHPhIAoAfCEgCgBmoKAKAHShIAoAbGFgCgBhIGAKAH/gIAoAdCAgCgB7oSAKAHthIAoAfKBgCgBooGAKAH9hIAoAZOEgCgBtoCAUAHQgIBQAoyAgFBFAb2AgFABj4CAUAHCgIBQAaGAgFABsoGAUAGAgIBQAZaBgFABo4CAUAGugIBQAeWAgFABhYGAUAHNgIBQAZ6BgFABu4CAUAHAgYBQAbWBgFABvoGAUAGggIBQAaKAgFAB8oCAUAHFgYBQAZCBgFAB5ICAUAGIgYBQAa2BgFABuYCAUAHfgIBQAbiBgFABloCAUAHbgIBQAfGAgFAB+ICAUAGzgIBQAaqBgFABsYGAUAHEgYBQAYyBgFABq4CAUAHDgYBQAcKBgFAB/YCAUAHWgIBQAbGAgFAByoGAUAGTgIBQAdqAgFABm4GAUAGSgYBQAZyBgFAB/4CAUAHegIBQAaSBgFABuYGAUAGEgYBQAY6AgFABlIGAUAGGgYBQAZyAgFAB4ICAUAG1gIBQAfCAgFABlYGAUAHLgYBQAcqAgFABl4GAUAGvgIBQAaCBgFABhYCAUAGNgYBQAcOAgFABmoGAUAHTgIBQAYOAgFAByYGAUAGfgIBQAZGAgFABrYCAUAHjgIBQAbiAgFABr4GAUAG8gIBQAY6BgFABioCAUAGXgIBQAcSAgFABjYCAUAHAgIBQAdSAgFABpYCAUAG7gYBQAdiAgFABzICAUAH0gIBQAciBgFAB9YCAUAHigIBQAZmBgFABpoGAUAGUgIBQAbCAgFABi4GAUAGpgYBQAfyAgFABxoCAUAGqgIBQAYGBgFABxoGAUAGPgYBQAZGBgFAB+YCAUAG3gIBQAemAgFABzoCAUAHsgIBQAcSBgCgBxoGAKAMWAg0DloCAQAINAbUBAYaAgLgDApmAgNABAwGGgIDQAQGtgIDQAQGMgIDQAQFdBgIEFCsfDgOCgIBABBQBtAEDCm9ZAYqAgEACl4CAoAEMAYSAgKABAoKAgKABBAGEgIC4AgOHgIDwAggOA4OAgKABLgYDFJgB2/7/9wIBlICAQAE5AZWAgPACAYqAgKABAbmAgKABAacBAjvH///3AgKBAVUBiYCA8AIBiICAoAEBg4CAuAIBgoCAuAIBnoCAWAGOgICgAQGFgIC4AgGwgICgAQGigIDQAQGfgIDQAQGYgICgAQGLgIC4AgGogICgAQGzgICgAQKBgIDwAhABcQGoAQGLgIDwAgGmgIDwAgGdgICgAQGggICgAQSFgICIAQcDBAGMgIDwAgGBgICgAQKGgIC4AgIBgICAuAIBgICA4AIEh4CAgAIlDAEBh4CAoAIEDEc8IAGMgIBABQ85Uh4IAY+AgEAGhICAyAEHCQIGCwGrgICgAQGdgIAgBBkwDjIBmYCAQAGtgICgAQJrYwQ+AzdNAYmAgPgCAYCAgPABAYqAgPABAYSAgPABAYaAgPABAYKAgPABAYOAgPABAYeAgPABAYWAgPABAYmAgPABAZOAgFgBooCA8AIBhYCA8AIBmYCAoAEBnICAoAECR2kFExAgQlUCk4CAQBABpYCA0AEBlICA0AECqYCA0AEFAaOAgNABAaCAgPACAYyAgKABAY2AgLgCAYeAgLgCA5CAgIgBBQUByICAgAIOAQgXAQ0DBgsKFSwEECAHgYCAQAgXAQ0DBgJ1NQKrARgCRDcBnQECbqH///cCAm1eAX4DHks1AZ6AgEABgICAYASGgIDwAhMBAQGJgICgAQKRgICgASQDhYCAyAEHBwNiof//9wIOCI2AgIADAQQCCgQEAQGZgICgAgGZgICAAgGDgIC4AwKCgIAgDwGMgIAgAoGAgCARAYKAgJADAYOAgJADAYKAgMACAYGAgMACAYOAgMACAYCAgMACAYGAgJADAYCAgJADAYOAgBABgICAEAGCgIAQAYGAgBAB0wEBCAGIgIBABBFACG0BkYCAQAKhgIDIAQ8CqYCAoAEBARcBl4CAQAI9mwEKg4CAoAICBgUDAgIBCQIRg4CAgAICBgUDAgIBCQIHCwcDBgQBAoOAgIgBGgHbAQJzGAKNgICgAQIBgYCAuAIBgYCA4AIBdwFlBISAgPACCgYNA4iAgPACDw4Ck4CAoAELAwUkJAKFgIBAJAMyZ+f+//cCAbKAgEABmYCAgAMBhoCA2AEBgYCA2AEBm4CA2AEBkYCA2AEBmYCA2AEBgoCA2AEBj4CA2AEBiICA2AEBioCA2AEBgICA2AEBh4CA2AEBloCA2AEBiYCA2AEBhICA2AEBmoCA2AEDHxSMAQKfgIBAFAGmgICgAQGVgIAgAZuAgCACk4CAIAEBjICAgAMEgoCA0AEBFRABqoCA0AECk4CA0AEDAZuAgNABA1UDTgKFgID4AggBnICA8AIBg4CA8AIBoYCAoAEBkICAoAEDnYCAyAERCQGugICgAQGEgIC4AwmAgIDIAQkFBAcCDgINAZKAgPACAYCAgKABAo2AgPACFgGsgICgAQeCgIDIAQURBgQEDgQdQQqj///3AgGdgIBAAVwBgICAuAMNg4CA2AECBgEBAQICAQEBAgECpQHr/v/3AgJjMAIQ+v//9wIBkICAQAJKCAKagIAgDAKPgIDIASMBnoCA0AECkICA0AEKAY6AgNABAYeAgNABAaeAgNABAYCAgNABAYCAgLACAYKAgLACAYiAgLACAYmAgLACAoaAgLACBAGHgICwAgGBgICwAgGDgICwAgGEgICwAgGFgICwAgGLgICwAgGQgIBwBYWAgHARBwYOBIGAgHASFgsCDYWAgPgCAY2AgEACPFgCn4CAyAESAhtRAZuAgEACW24DTlEwAdABAauAgFgBJAGkgIBAAjAvAbCAgEACswHT/v/3AgGAAQGVgICgAQGqgIAgAayAgCABmwECLDsBrICAQCKAgICQAQECAQEBAQIBAQEBAQEBAQEBAQIBAQIBAQEBAQEBAQEBAQGegIDwAgGvgIDQAQGNgIDQAQGKgIDQAQGrgIDQAQGBgIDQAQGdgIBYA4WAgCAXCwGkgIAgAYaAgCADi4CAIBMCAYCAgJACBA4OHIoBA46AgEAOHAKEAVABCwGLgIBAAYeAgIADFYCAgIADAQECAgIBAQUCBQQBAQECAQQBAwEDEmQ7AZKAgEADhICAWAEbBICAgFgIBAUCj4CAWBsCjYCAWAEEioCAWAgJDgOfgIBYAgMEooCAWAECAQOBgIBYAQEBlYCAWAGagIBYAZCAgFgBp4CAWAM2FXwBtoCAQAGCgICYAwGAgICYAwGBgICYAwGMgICYAQG0gICYAQHEgICYAQHVgICYAQHCgICYAQHTgICYAQGAgICYAQGBgICYAQGCgICYAQGEgICYAQGGgICYAQGIgICYAQGJgICYAQGKgICYAQGPgICYAQGRgICYAQGWgICYAQGagICYAQGbgICYAQGcgICYAQGdgICYAQGfgICYAQGggICYAQGkgICYAQGlgICYAQKogICYAQEBroCAmAEBsICAmAEBsoCAmAEBs4CAmAEBtoCAmAEBuoCAmAEBu4CAmAEBvoCAmAEBwYCAmAEBy4CAmAEBzICAmAEBz4CAmAEB0oCAmAEB1ICAmAEBjYCAmAEBjoCAmAEBkoCAmAEBlICAmAEBnoCAmAEBooCAmAEBpoCAmAEBp4CAmAEBq4CAmAEBrYCAmAEBr4CAmAEBsYCAmAEBt4CAmAEBvYCAmAEBwICAmAEBw4CAmAEBxoCAmAEBx4CAmAEBzYCAmAEBzoCAmAEB0YCAmAEBh4CAmAEBrICAmAEBuICAmAEBuYCAmAEByICAmAEBmYCAmAEB0ICAmAEBg4CAmAEBhYCAmAEBi4CAmAEBkICAmAEBk4CAmAEBlYCAmAEBl4CAmAEBmICAmAEBoYCAmAEBo4CAmAEBqoCAmAEBtYCAmAEBvICAmAEBv4CAmAEBxYCAmAEByYCAmAEByoCAmAE=
+source postings: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAFgICA0AIEBQIDDoCAgCABFun//w8BAQE1Z+H+/weAgIBQgICAQDjI//9/AYGAgHACgICAcAICg4CAcDUAFISAgCAIBP///w8BASgmAQEKmv//B////08Y6f//L////w8Y5P//Z4SAgBgYAZCAgHABj4CAcAABkYCAcAABqoCAIAKJgIA4+///7wIHn4CAMAEB4f//B4eAgFCAgIBAgICAgAECn4CAcAIBoICAcAupgIAgooCAEAEBNwEBkP//V4CAgEAR7///fwAAAAAIiYCAILyAgBABAc3//1eAgIBA7v//Z5KAgBgAAAe3gIAwCAEB0f//V4CAgECAgICAAQABt4CAcAGNgIC4ARqFAYr//x8OEKeAgBABAQUCASwBAQQCAYb//1cC/v//PwIOAu7//38C5f//V4CAgAgAAAAAAAAHpYCAMAEBPKj//1eAgIBAgICAgAEBp4CAcAACpYCAcAEKEPf//x8RBpKAgBABAdz//1eAgIBAgICAgAEBsYCAcAKwgIBwAgAAAAGIgIDQAg6FgIAgh4CAEBABAXcBAfb+/wf7//9P+f//L4eAgBAk3P//fwGMgIBwAZ2AgHACnICAcAIAAAAAA4WAgNACBwMKqICAIJqAgBABAU0D//7/V/v//y+FgIAQgICAgAEAAAAKiICAIKuAgBABAdL//wcBh4CAUICAgEAj3f//fwG0gIBwArOAgHACDZmAgCD5//8PAQEUAQLa//9XB/n//z8H+f//fwcCk4CAcBYDkoCAcBYDAZSAgHABkICA0AIAAZCAgLgBChqAgIAgroCAEAEBt///BwORgIBQgICAQICAgIABAAAMoYCAIJWAgBAEATIBAaH//1eAgIBAEPD//38QAbaAgHAABteAgDABAcH//1eAgIBAgICAgAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAH2gIAwAAKVgIAgBwGzgIDIAQAAAYaAgNACAAAEh4GAMAEBn///lwEAAAAAAAANm4CAIPr//w8BAUVCAgHl/v9XhoCAMPr//w8p1///fwGWgIBwAZWAgHAAAZeAgHACgIGAMIj///8BAAKxgIDIAdj//2cFrgHm/v8fGNr//48CBAaqgIAwPwECs///lwGAgICAAQAAAaqAgHAAAAAAAAGDgIDQAhSRgIAgAQTz//8PAgIBC3QBAQkBAen+/1eAgIBAJwMJzf//fwABjoCAcAGLgIBwAZmAgHACiYCAcAQABuKAgDACAbj//1eAgIBAgICAgAEAAAADq4CAINj//xeEgICAAQiigIAg+YCAEAEB6f7/hwGogIAQCdD//2cAAAWBgIDQAgEFAwMnUbH//x8EHQLf//8PAQEcAQEqAQEKIAEBAQEBh///Bwjz//9PCQ3x//8vAfj//w8JDQ0BEMz//2eAgIAYCQ3r//9XAoWAgHAeAAADhICAcAIcAaSAgHAHroCAMCMBAcX//1eAgIBAgICAgAEAAAGugIBwAA2fgIAgAdOAgBABAZX//4cBAZeAgBASz///Z5+AgBjf//9XgICACAAAAApIy///H+SAgBABAYr//4cBAZ+AgBDh//9nn4CAGAAAAAZbpoCAMAEBiP//B5uAgJABAAAAG4OAgCAhAgHg//8PAQIOAgFLAQGi//8H+P//TwUX4v//L4KAgBAFF+f//2f9//8XBRfl//9f/f//FwADh4CAcBEDAAOIgIBwAhARioCAIAECn4CAEAECDQEBz///VwTx//8vDf7//w8E/P//fwQCrICAcAMBrYCAcAAAAAAACo6AgCDigIAQAQGa//8HlYCAkAEP2///Z5aAgBjh//9fAAAABJSAgKABAYiAgNABAQaNgICgAQIe2f//B/3//8cBEAOKgICgAYeAgAj////HAQAAAAG2gICgAQKBgIDwAgEAA6CAgKAB+P//zwEDA5iAgKABHN///wcDkICAoAEB9P//zwEBjYCAqAEJgYCAoAEDAQMa5v//B/j//8cBCwEAAZCAgKgBBJyAgKABFN7//weHgIDIAQOJgICgAfz//weMgIDIAQGJgIDwAgGigIDwAgGmgIDwAgAGjICAoAEVEAbT//8HgICAyAEDpYCAoAEFCAABo4CAoAEDqICAoAEGCgABuoCAoAEBm4CAoAECmYCA0AEDAAAAAAAAAAAAAAGAgICwAwAAAAABgYCAsAMAAAAAAAAAAOoBAAEBAQEBAQEBAgMBAQMBAQEBAQICAgECAgIBBgEBAwIBAQEBBAEBAQEBAgUBAgEBAgEBAQMBAQEBAwIBAQEBAgQBAQEBAQICAQECAQEBAQIBAQEBAQIBAQEBAgMBBAYBAQEBAQICAQEBBAEBAQEBAQEBAQICAQECAQEBAQEBAQECAwECAQEBAQEDAQEBAQEBAQEBAQECAQGk/v8HgICACAEBAf3//weAgIAQBAURFgqGAcD+/xeAgIAggICAGAEBAQEB+///R4CAgCABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAeP//w+AgIAIAQEB/f//D4CAgAiAgIAYAf///08BAQEBAQEBAQEBAQEBAQEBAQHx//8PEAAAAAAAAAAAAAAAAAPbgIAYsoGAEP/9/98CDoiAgBgka8r//w8BygMPaOT6/xcf5P//rwH9//8XH/H//38AAAABloCA8AIAAAAAAAAAAAAAAAAAAAAAAAAAAYyAgKACAAAAAAAAABOAgICgAgEBAgICAQEFAgUEAQEBAgEEAQmBgYAYDgyAgoAQECcZLPv7/98CAAeugIAY+oCAELQBW/H8/xeAgIDIAeL//38AAeSAgBgAAAAAAAXngIAYD5uEgBAU8/r/3wIC6oCAGFQCroGAGM2DgBAHtICAGJEBBaSAgBCfAbUC6/r/FwABhICA0AEAA8uAgBiCgoAQ2QIDjYGAGJ+CgBDY/P/HAQeEgIAYoQGz//8PKYP//xeAgIDIAf7//38AAAGagYAYAAAAAAAAAAAAAayAgNABAAAAAAAAApyBgBiJg4AQAAeYgIAYehHWgoAQJvb7/xeAgIDIAQAAAAAAAAGmgIDQAQGKgIC4AgABhoCA0AEDkIGAGCuxg4AQAAiNgICgAgEEAgoEBAEAAA44CDKP//+XAggHBAECAuj//yeAgIAYCPj//zcHDHwa3v7/lwKAgIAogICAGICAgDgDywG8/v+XAoCAgEAABxEOBGgp0P7/lwKAgIBAAASDgICYAoCAgCiAgIAYgICAOANjs///lwICCy4WDkA6tv7/lwIE/P//J4CAgBgE/P//NwQqVYv//5cCgICAQAKMgICYAoCAgEABj4CAmAICowHw/v+XAgACiICAmAKAgIBAAm6j//+XAgMo3f//lwKAgIBAAAKNgICYAoCAgEABjAEAAo6AgJgCgICAQAKLgICYAoCAgEABkoCAmAIC+4CAGPeCgBAABL6AgBgTt4GAEK3+/xcAAAAAAAAAAAAAAAAAAAAB8ICAGAaGgYAYJ6iCgBAqPtT7/98CAeGAgBgEyoCAGH+tg4AQjPv/7wICq4GAGOWCgBAAAAACk4GAGPyDgBACuIGAGM6DgBADqIGAGAzl/v/vAgAAAAOdgIDQAe///2eYgIA4AAABpYCA0AECiICA0AGBgIBoAAAIpoCAGALrgIAQEcYCccf7/xeAgIDIAQAAAAABrYCA0AEBn4CA8AIC3ICAGEIAA72AgBj3//8n6v//xwIAAYKFgCgEoYGAGMeCgBAgDRWDgIAYKgl24f7/DwUMBBu7AYQBngEY0fv/FyQI3P//rwH4//8XJN7//3/7//8PAAAAAAAAAAAAAAAAAAAAApaBgBj3goAQAc+BgBgAAAAAAAAAAAAAAAAACbCAgBgCEzvFgIAQUiPbApb7/xcABrGAgBiMAeiAgBCCAoP8/xfd///HAgAAAAAAAAAAAAAAAtiBgCje//9XB7WAgChLCaCAgCiH//8XgICAGICAgBgMhoCAKAIYCdv//x+AgIAggICAGICAgBCAgIAIgICAGICAgDiAgICAAQARkYCAKAUFARI+N8YDn/v/H4CAgCCAgIAYSrb//w+AgIAISrb//xeAgIA4CqmEgCjx+/8f8P//BwKOgIAYgICAGICAgBCAgIAIgICAGICAgDgElICAUJqAgBiAgIAYgICAGAAB3oOAKAH/gYAoAAAAA6qDgCgLFQACn4GAUIX//08BtIKAKAHugoAoAq2EgCjv/P8nAyeOgIBQvICAMAGYhYAoA46BgCiw//8npYCAMAAEjIGAUKH//xeAgIAYgICAGAAF6oCAKBzjAt38/1eAgIAYAv2AgCj4//9XAAAABtSAgCgJ2ICAKIz//xeAgIAYgICAGATtgIAo3wFZtf3/VwJ4pISAKAHIhIAoA7CBgCjLAZX+/1cCiYGAUAQB0IOAKALUhIAoDgNhQIuAgIABAALYg4AovP3/JwKNAe6AgCgBhIOAKALxgIBQFwYJuAGxgYAouP3/P4CAgBiAgIAYAcKDgCgAAVkCxoSAKPn8/ycAApqFgCiq/P8nAb6FgCgAAAAB4YKAKAGQgoAoA/CCgCjmAcX8/1cAA9qEgCjP+/8nsoCAMAKwg4AoYgAAA9yDgCjP/P8n0YCAMALShIAowPv/fwAD/4CAKLmAgCi2//8vHYGAgCgBFw+lA7P8/x8G+v//BxER3v//FwYi2P//FwYi2P//Dwb6//8HBiLZ//8P////Bwb6//83BiLY//9/BgAB04SAKAmfgIAo8v//H/aAgAiK//8XgICAGICAgBCAgIAIgICAGICAgDgABKmAgGiAgIAYgICAGICAgFAAEbOAgCiPAdn+/x+5gIAISf7+/xcK9v//Fwr2//8PCvb//wcK5P//D5KAgAiAgIA4CgABuISAKAWtgYAoNuz+/1eAgIAYv///BwykgIAo3v//H////wcCGeb//xeAgIAYgICAEICAgAiAgIAYgICAOICAgIABAAiOg4Aotf7/J9n+/xeAgIAYgICAEICAgAiAgIAYgICAOAnDgIBQD2nk/v8XgICAGJkB5/7/D4CAgAiAgIBQApqBgCjS//9XAcqAgFAItoGAKMICsgGU+/8/gICAGHCQ//8Xzf//Bw+2gIAoGSngA7r7/ycIA4eAgBgO8v//Fw7y//8PgICACA7y//9PABSygIAoCRyVAUTR/f8fg4CACP3//xcf4f//Fx/h//8PH+H//wcf5///B/r//w+AgIA4H+H//38C/ICAUNv//y8BjYWAKAH4gICAAQAAAASPhIAoGT6+/P8nAA2KgIAoE+z//x+OgIAIJsz//xeAgIAYgICAEICAgAj5//8H/v//B4mAgAiAgIA4B8uAgCgV2AGX/v8n5///F4CAgBiAgIAYApmDgCin/v9XB4+AgEiAgIAggICAGICAgBCAgIAIgICAGICAgDgFzICAKMn//yeegIAYgICAGICAgBgACY+AgCh5gv//H4CAgCCAgIAYgICAEICAgAiAgIAYgICAOASugYAoAfUDifz/VwLqgYAoAQeWgIBIgICAIICAgBiAgIAQgICACICAgBiAgIA4A+iEgCgvq/z/JwWihIAoX7n7/z+AgIAYgICAGAP8g4Aoz/z/V4CAgBgAA8SBgCjq/v8nsoCAMAO4gYAouwKn/f9XA5SFgCgKAQABo4GAgAEBq4SAKAGvgYCAAQm+gIAoyAHv/v8nqP//F4CAgBiAgIAQgICACICAgBiAgIA4BtKAgCjaBLP7/yfc//8XgICAGICAgBgBsoWAKAefgIBQAgQMm4CAMD3D//8XBKeFgCgNv/v/J5WAgDAByoKAKAAC4IKAKLP+/ycB4oCAgAEBvgEAAZCBgFAAA9mEgCjU/P8nGAImu4CAgAEAAAGxg4AoAdkBAAGdgICgAQKHAbaCgCgBg4CAuAMBioSAKAACqIGAgAHq/v8fAZmEgCgAAAHEAQAABtmBgCgGBizp/v8n1oCAMAS5gYAoCA/a//9XAALjgIBQ1oCAMALsgIBQ1YCAMAABioOAKALngYAowv//VwAB/oSAKAAAAZKBgIABAuCDgCi1/f8nAAKVgoAosgEAAbyCgCgAArGCgCjb/f9/AAACjIWAKP/7/ycBtIOAKAK4hYAo2fv/JwAB54OAKAOQAcKAgCjU//9XAZOEgCgB44KAKAPbgoAoDKkCBO+AgCi0//8nBLGAgDAB8YKAKAOmgYAokP//J8uAgDACvYGAUJWAgDAFnYGAKFhC9f3/J8OAgDABwYKAKAHNgYCAAQAAAAAAAAABroCAWAHBhIAoAsyDgCj1/f8nA5CDgCgW1/3/JwAAAaeBgFABpISAKAGEgYBQAAH9goAoAaiAgFgChoCAWAEAAAGYgIBYAAABrICAWAGWgIBYAAGcgIBYAbmFgCgAAAAC9oKAKKH9/3cC1YCAUBAAAa6BgFACjoSAKBABr4SAKAABnoCAoAEAAALrgIAo/f//VwADkYSAKP78/yfc//8vAAy4gIAoz///H////wcBgICAGICAgBiAgIAQgICACPn//weHgIAQgICAOICAgIABBLmAgCj///8/gICAGICAgBgG3oCAKO7//yc2t///F4CAgBiAgIAYAALZgoAohf7/VwABnAECuoWAKPX6/3cCt4CAUO2AgDAC3YSAKCMB0YSAKAOqgYAo3gOL/P9XAAABqYWAKAH6hIAoAAAByoGAgAEAAAAAAAGUgIBYAZeAgFgAAAAAAAAAAcyBgIABAcyEgCgAAqWBgFCE//9PAcmBgFAD8YCAKCu6//9XAp2DgCgLA9WEgCj1/P8nxP//LwG5hIAoAAGcgYCAAQfjgIAoD7wC1QHA+/8/gICAGICAgBgJjoCAKCnW//8fgICAIICAgBiAgIAQgICACICAgBiAgIA4AAH/gIBQBauFgCjb+/8nt///F4CAgBiAgIAYAcSDgCgBsYGAUAjDgIAo/wHw/v8n8P7/F4CAgBiAgIAQgICACICAgFAC1IGAKJP//1cGnoCAaICAgBiAgIAQgICACOX//w+bgIBACcaDgCg/ifz/H4CAgCCAgIAYgICAEICAgAiAgIAYgICAOAiSgIBIgYCACP///xeAgIAYgICAEICAgAiAgIAYgICAOAAGL6eAgCgR0P//P4CAgBiAgIAYAoWCgCjM/v8nAALNgYAo6P//VwGZgIBYAYuAgFgAAAGtgIBYAYmAgFgAAAABhoCAuAMAAceEgCgBzYSAKALMgYAoqv//VwTogYAo7gHp/P8nhoGAMAH3gIBQAAHdgIBQAfOBgCgB94GAKAADxoKAKAHSAgH0gIBQAALsgoAomgEAAfqDgCgAArCAgFC5gIAwBMmAgCjs//8/gICAGICAgBgAAxixgICAAYCAgBgB4ISAKAGpgoAoAqGBgFD0//8vCMaAgCg/5QPS+/8n8///F4CAgBg7xf//FwABioKAKAKWg4AoHAABk4WAKAHlhIAoAAAABrGAgCgX3v//P4CAgBiAgIAYgICAUAKvgIBQ3YCAMAAERZ2BgCiTAb3+/1cBjoWAKAbtgoAodOX9/yf6/v8XgICAGICAgBgAAfeEgCgKlYGAKBzj/v8fgICAIICAgBiAgIAQgICACO///weRgIAQgICAOAJktYCAgAEJwICAKD5MuwG1AeH8/yeW//8XgICAGICAgBgAAAGxgYCAAQKygYAo1P//VwOMgYAo8QOB/P9XAAX2gIAoBN0C/Pz/V4CAgBgAAAG6gYCAAQAB8YOAKAOrgYBQ+v//L/H+/x8AAYKDgCgDuoGAKPX//yfL//8vAAACi4GAKPL//1cB2oKAKAq0gIAoQZf//x/9//8Hg4CAGICAgBiAgIAQgICACICAgBiAgIA4AYuBgIABAdODgCgAAcWCgCgE34OAKC2G/f8nIgAF24CAKMYBk/7/P4CAgBiAgIAYAauBgIABAAABh4KAKAM5nIGAKOf//1cAAcOCgCgAAAABnoCAWAAAAAG/hYAoAZ2BgIABA8KAgGiAgIAYgICAGAKPAZKDgCgB3ICAUAG+g4AoAAOeg4AoHZ79/1cAAbaBgFAF2oCAKN4Cw/3/J9n//y+AgIAYAZSBgIABAALAAcSDgCgB54SAKAOqgIBQs4CAMKr//ycCmgHQ//9PApSBgCjZ//9XAqCDgCjnAQG5gICgAQABnYKAKAGxhIAoAAABl4GAUAAAAuiAgFCIgIAwAYSAgLgDAAHAhYAoAAAAAZaFgCgF9ICAKJMDn/z/J6KAgDCAgIAYAAABgIGAUAH0gICAAQAAAAAAAZOAgFgAAAAAAAAHvoGAKLEDofv/JwiUgIAYgICAGICAgBgCsAGOgICAAQADnoGAKMn//yevgIAwAAOMgoAoHqz+/ycAAAL2gYAoof//VwACzoOAKJ39/ycB34KAKAHyhIAoAe+DgCgDl4GAKKkCwv3/VwSBgoAowwLu+/8ns4CAMAPVgoAo6wEeAsmEgCjV/P8nBUO5gYAoUucC4/v/VwGZgYBQAuWDgCi6/P93Ad+EgCgAAAKFhYAosvz/JwACnoGAgAH1/v8fBrWBgCgH3AGi/f8nFr+AgDAJmICAKBTn//8fgICAIICAgBiAgIAQgICACICAgBiAgIA4AAGDhIAoAASDgYAoHar//1eAgIAYAZOCgCgE24OAKBnw/P8np///VwG2hYAoAAHvgYAoA8+CgCjY/v9XhP//HwGfgoAoCMiBgChfzwGnAZf7/yeogIAwa7n+/7cCAAG5gYBQBceBgCgPHg7B//9XBSEWC82AgCjQ//9XCb+AgCjZ//8f8///B42AgBiAgIAYgICAEICAgAiAgIAYgICAOAAAAAG2hIAoAATYgoAoEQJIAAKUg4AoLwGDgYBQAAGWgoAoDJCAgCgR5P//H4CAgAgJ9///F4CAgBiAgIAQgICACICAgBiAgIA4gICAgAEL+oKAKK4C7fr/H/P//weNgIAYgICAGICAgBCAgIAI7f//D5OAgAiAgIA4AALTgYAo6P//VwAE5YKAKN/9/ycEh4GAMAACjYGAKP3//1cBvYGAgAEDu4GAKOwB+f3/VxtMx///JxACJV0FF4cDwfv/H4KAgAj+//8XFhvP//8XFhvP//8PFur//wcWG8r//weFgIAQgICAOBbg///PAQAOh4CAKAX3//8f////Bw0MJ8H//xeAgIAYgICAEICAgAiAgIAYgICAOICAgIABETHhgIAoK3DPApv7/x+CgIAIFBQorv//F4CAgBiAgIAQgICACJWAgAjr//8PgICAOAAAA6OBgFCi//8vgICAGAAAAZiEgCgAB8WAgCiKAZMC3fz/P4CAgBiAgIAYxf//DwKrgoAoAQH/goAoAAHAgYBQDJWAgCieAZ4Cv/z/H5SAgAgV1///F4CAgBiAgIAQgICACICAgBiAgIA4A5EByv//T9WAgDAEiYOAKK4B3/z/J56AgDABs4GAgAEAAYOBgIABApCBgCj9//9XAbyDgCgGqoCAKPn//z+AgIAYgICAEICAgAiAgIBQAAOmgYBQGI2AgDAAAAADy4GAKO8Bjv7/VwKBg4AoEAAAAAG8gYBQAAAB5oOAKAOhg4Ao7f3/JzoCkoKAKCEBwYOAKAADuICAUC6fgIAwAAGTg4AoAZKDgCgAAqmDgCiZ/v9XA9eBgChXif//VwHUgoAoAdeAgFAAAYWAgLgDBNKCgCh5j/3/JwcAAtWAgIABgICAGAHkgICAAQG1gICgAQKVg4Ao7P3/JwAB14SAKAK2g4AodATogoAo1AKR+/8nhIGAMAABioGAUAHOgIBQA/6CgCj7/f8nof//TwKAhIAoov3/JwGYgYBQAYyDgCgAAciDgCgAAdmDgCgDZc7//0+/gIAwB6uAgCgmxf//J5GAgBiAgIAYgICAGICAgFACKc6AgIABAAAB7YCAUAjHgIAoBscBp/7/JxjY//8XgICAGICAgBgCt4WAKAoCr4WAKMD7/ycAA+SEgCgHxfz/JwfOgIAoGqEBEoP+/yepgIAwgICAGAT5gYAo2P7/V4CAgBjV//8HBuKCgCjcATuv+/8npoCAMICAgBgBn4GAgAEB8YSAKAT3gIAo9///J9///y+AgIAYAAGLhYAoAciCgCgBtoKAKAAB1oKAKAOogoAon/7/Jy8AAAAAAAAAAAAAAAAD3YGAKJcBy/7/VwLFgIBQu4CAMAHwgIBQAAHHgYBQAAACWIGAgFAB+YCAgAEAAAAAAZMBAAG9hYAoAfOAgIABA52EgCjJ/P9XnP//twIAAAAAA4eDgCgEeQGRgYCAAQAAAteCgCgcAALQgoAoaQL4gIBQof//TwLOgYAo0///VwAFbL2AgCjhA5D8/yft//8vAc6BgIABAAAAAsmAgFBXAbOBgFADnIKAKBnMAQABm4SAKAGjhIAoAaiBgFAD4IGAKB0DAuSDgCgnAAAAAb+CgCgCooKAKLb+/ycAAAAAAAABq4CAWAAAAAAD7YOAKL/9/yfj/v9XAcOFgCgABNqBgCjKAZz9/yeJgYAwA5SEgCgaFQKEgoAo+v7/JwAAAbCEgCgAAAHggIBQAaaCgCgAAuSCgCjXAgK7goAop/7/JwHegIBQAcuBgFAB6oKAKAACsoKAKCEAAAABnYCAWAAAAALag4AoLwGchIAoAAX+gYAoywEyr/3/J9H//y8AAxyogICAAYCAgBgBhYGAUAAACAuOgIBIgICAIICAgBiAgIAQgICACICAgBiAgIA4AZ+DgCgC8ISAKAMBs4CAoAECo4KAKKwCAe2EgCgAAvKAgFCSgIAwAf+AgIABBYSBgCgz6f7/J7CAgDCAgIAYAATuhIAoJKj8/yfN/v/nAgHLgIBQAq+CgCjz/v9XAALhhIAoxvv/dwAAA4SAgFgBGwABiICAWAABjICAWAACgICAWBEAAY+AgFgAAAAAAAGqgIBYAAAAAAAAAAAAAAABjoCAWAAAAY2AgFgAAZuAgFgAAAAAAAGpgIBYAAAAAAACioCAWAgAAAAAAAAAAAAAAZ+AgFgAAaGAgFgBpICAWAAAAAKigIBYBAGjgIBYAAABpYCAWAAAAAAAAAADgYCAWAEBAAAAAAAAAAAAAAABlYCAWAAAAZqAgFgAAAAAAAAAAAAAAAAAAAAAAZCAgFgAAAABp4CAWAAAAAAAA8aBgCiXAef+/1cCxoCAUICBgDAOmYCAGAIQDbGAgBDmAsf8/xcCDfH//8cBAg3b//9/CQAAAAAAAAAC7YCAGB4egoCAGAMCBRIyJA+R//8PEgcCalARjAEdIm8BJy35+v8XBBTs//+vAfz//xcEFPT//38ABKaBgBgLIKODgBAKi4CAGIEBx///D1L3AVtIy/v/F/j//68BiICAGAABr4CA0AEBjYCA0AEHgoCA0AEBEg3i//9ng4CAOAgAA4+AgNABCRABnoCA0AEIl4CAGIkBKOP//w+zAbb9/xeAgIDIAe3//48BAAXEgIAYhwGRgIAQrAHGAQACkICA0AEKAAHCgYAYBMaAgBiegYAQCbMCA4WBgBgQv4KAEAAFhYCA0AEGA/T//2cBAAAAAYWAgLgCAAAAAAGLgIC4AgAAAAOHgIDQAQ0WAoKBgBiS///vAgHEgYAYAZKAgNABAAGngIDQAQAAAAWRgIDQAe///2cGAvj//ycAAAABh4CAoAIADI6AgBhSRCj2/v8PF7YB4QGFAZf7/xeAgIDIAZCAgIABAAmRgIAYQl+P//8PzgK8AcT7/xeAgIDIAYyAgIABAAAAAA6cgIAYORE30///D3EQTKABESiD/P8X6v//rwGWgIAYAAGggIDwAgH8gIAYCMmAgBgDPrqBgBAFN8UBMwAAAAAAAAAAAAAAAAOJgIDQAQENAAAE0oCAGHu7/v/XAZKAgJgBDZaAgBgRJ0vM//8PHRQCywKw/P8XEPD//8cBEAAAAAAAAAKHgIC4AgYAAAAAMIGAgBgJGgEQBAMDAgELBwQZMQUTyf7/DwIGDCUgAysqMiUDKwUTHoYBPm/f+v8XCBcBDQMGyv//xwEIFwHg//9/AAWHgYAYOQaygYAQpf3/3wICvIGAGAsFz4CAGD/igIAQLpEBAbWBgBgE/4CAGKOCgBBcKAH+gIAYApGBgBiJgoAQB6KAgBhYPLCBgBC4/f8XgICAyAHy//9/AAADn4CA0AEBDgKpgIDQAfD//58BAoaAgPACFAAB8oCAGAAAAZmAgKACAAAAAAAAAAAAAAAAAAAAAAAEiYCAGMyAgBCz//8XgICAyAEACZSAgBhJBgb7//8PvAHx/f8XgICAyAHz//9/AAAABZqAgBi3gYAQDbn+/xeAgIDIAQADyICAGLWDgBCQ/P/fAgAKg4CAoAICBgUDAgIBCQIAAASEgYAYG/iBgBD//P/fAgaBgIC4AoCAgCiDgIAQCgYNAAAC+ICAGBEB9YCAGAKTgIDQAQMABqOAgNABAQfd//+fAQ8OCoaAgBgpKs7//w94nQNf6vr/FyTc///HAQAFuoCAGHargIAQ1/7/F9T//8cCAAAAAAAAAAAAAAAAAAAAAAALo4CAGBgqXvz//w9ahv7/FxTO//+vAQaYgIAYAAAAAAAAAAAAAAnigIAYBlnjgIAQUzajAV7h+v/fAgAAAYyAgNABAAKbgIDQAYGAgKABAAAAAAGhgIDQAQOAgIDQAQGRgICgAQABo4CA8AIACKGAgBhNC4CAgBCKAeACuvv/F4CAgMgBAAPsgIAYjYKAEJL9/98CAY2AgPACAAG/gYAYA/OAgBg2w4KAEAaSgIAYAdOAgBANnf//F4CAgMgBAATWgIAYCKWCgBCC/f/HAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAGj4CAGA70gIAQCvL+/xeAgIDIAQADx4CAGGOWgYAQAAafgIAYXoqAgBAa+v7/F4CAgMgBAALrgIAYyISAEATagIAYXcuCgBCeAQAABKmAgBgB+v//J4CAgMgBAAa3gIAYONqAgBBP5wKx+/8XAALQgYAY4IOAEAKUgYAYq4KAEAAAAAOzgYAYj4OAEMf7/8cBBLOAgBgsGLX//ycAAAAAAAAAAAAAAAAAAA6QgIAYECNsCov//w83pgTt+v8XDhzW///HAQ7s//9/AAGYgYAYBo2AgBjvgIAQngExwP3/F4CAgMgBAAAAC5WAgBhzRoL//w8eNFC7AwTh+v8XgICAyAEAAAAAAAAAAAAAAAAABMCAgBgX3///J9///8cCAAAAAAOMgIDYAYCAgCiAgICAAQG0gICAAgHEgICAAgABwoCAgAIAA4CAgNgBgICAKICAgIABA4GAgNgBgICAKICAgIABA4KAgNgBgICAKICAgIABA4SAgNgBgICAKICAgIABA4aAgNgBgICAKICAgIABA4iAgNgBgICAKICAgIABA4mAgNgBgICAKICAgIABA4qAgNgBgICAKICAgIABA4+AgNgBgICAKICAgIABA5GAgNgBgICAKICAgIABA5aAgNgBgICAKICAgIABA5qAgNgBgICAKICAgIABA5uAgNgBgICAKICAgIABApyAgIACgICAgAECnYCAgAKAgICAAQKfgICAAoCAgIABAqCAgIACgICAgAECpICAgAKAgICAAQKlgICAAoCAgIABBKiAgIACAf///38BAa6AgIACAbCAgIACAbKAgIACAbOAgIACAbaAgIACAbqAgIACAbuAgIACAb6AgIACAcGAgIACAcuAgIACAAAAAAONgIDYAYCAgCiAgICAAQOOgIDYAYCAgCiAgICAAQOSgIDYAYCAgCiAgICAAQOUgIDYAYCAgCiAgICAAQKegICAAoCAgIABAqKAgIACgICAgAECpoCAgAKAgICAAQKngICAAoCAgIABAauAgIACAa2AgIACAa+AgIACAbGAgIACAbeAgIACAb2AgIACAcCAgIACAcOAgIACAcaAgIACAceAgIACAAAAA4eAgNgBgICAKICAgIABAayAgIACAbiAgIACAbmAgIACAciAgIACA5mAgNgBgICAKICAgIABAAODgIDYAYCAgCiAgICAAQOFgIDYAYCAgCiAgICAAQOLgIDYAYCAgCiAgICAAQOQgIDYAYCAgCiAgICAAQOTgIDYAYCAgCiAgICAAQOVgIDYAYCAgCiAgICAAQOXgIDYAYCAgCiAgICAAQOYgIDYAYCAgCiAgICAAQKhgICAAoCAgIABAqOAgIACgICAgAEBqoCAgAIBtYCAgAIBvICAgAIBv4CAgAIBxYCAgAIByYCAgAIByoCAgAI=

@@ -3,518 +3,517 @@ packed data file holding:
  "k": "ixd",
  "scan": "globex-2026-11-24",
  "gen": 0,
- "block": 0,
- "e": [
-  "* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=[masked]] Dovecot (Ubuntu) ready.",
-  "+1 555-0109",
-  "+1 555-0111",
-  "+1 555-0115",
-  "+1 555-0147",
-  "-----BEGIN CERTIFICATE-----\nMIIFljSRj+oxJE1+pb7FQ7Gy2VffW/3qx8J63YXYOTvplLtuIt+JTKdaW95/KDnc\n7mpMTMxrIZ8e+Iq1SGT+z/dAEtPPLavNtEuT5D3am1QLuGCbOneBSgHFQlntfP6W\nSDFSivplNF4nQQxj+uFih63LRqF4+B6zwOAYXNW+KZaiWnbedxyx2MAhZUbRjjUH\nvmTRqbbSucQjMlp6VHZbNabfOBCnvCqMjPHLARVxFbG9miU0L1pwIWJkyyeU4iZd\nkZlbOyUJYbBqxrIzZYaiQ0wV0HYg4pqePRjK1kAaanqCXkxI/OoQgdVlI4Q9Je4h\nLCYyrB7kO6pAEcTyElesheYksXSiETgOF8zbpR7GlUkRoZqNiy3oNsvh7bUnDmrW\n/1GatOwMAzYsGdqfTcwNfSOoZ97smwIu4NRJQoDVLts+ezbJRbJKmSjzca7g20Pg\nsK7fTtouQKB17jpYNsEKgjxmiCY8HvqlI1BlvpHCyfSRLlESQbzWmQLi+ANpcjVq\ncrWTb7mf+OOr+JwzBsckBNHwS1v/UBvphH7pl4xCxaIKtkl3Kxqblj88EL4fiY7E\nK+KFbZCQh628lkmlVTRNCs//zzWqS5VEpUY1IJpg2cyQcFsfflYLr56wy6rdq3Ut\n2MLlrBKbb3ME6bPedplDNXvuCvGJUqUZlCkOaq0ef+ssgEOydbnvr1BQ6qeTQA3M\nDF49XmPltBCKkrE3GIX81iS+nk0T+q6nKbJiB84Ge5kwVaD4N21DGoRwEIz/RmgU\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFz4S7wgIk8Tz+huh0VJHsG6NW0yiew/w7egjLPcktwIEuXk81yAnEsDQCwoZT\nXiFcsJggvklzNZN476YrYhBZoOPIOb22b8Nim2P2djoK3BjjmoJozF1C182v2yBb\nRdoLh/5IFoBrsD/XUIhzDNBXi47XFM33dKR3p7/vgmB+cXXLOPfcEMQOzd6Jmp5D\njmt5oCWd9zMumaLIbZHRY1DK0IHZQQ79w9Jy1a44vDYnmY4N7+72IP5QuypCYuBj\n9tVTq6slZNUMXnVg/63m4Tw87uNP4XhWrFcdbt7qH5rym+xDmuL8Kpndt1WazgnQ\nE43pq2WLLx+wDaRfpnzsdw53koekSdBmXjaPF9eoYQCaSAxvnrK/deguyDvF87uh\nFppB5txF5ilCl+/wHDB50Qbz3e1sH1KkYXFkVBuKYlu8ifV9YllVm91DEsyUMThe\nCuOwOy1fgr6VEZR7tNa8esdOKLNhI5tQk5KOjABt8ENQvTLKozNeMSx+6oQxisab\nszWgopWEzR2ufaDuyQoYvqmM7XRoC7SmzmStiOp0boHedAUXqKRUpkq37OQ+KHKX\n0RXeQSnFA53o5mCUZFWkbMHPqsCchvGCFSI1w2pRzhQtziPLujwZyAgpTP0PfWTn\niuootzcuK4pzDMXEaCGBHVI0Xs/ZhW9A4gnqyNWr+jtPZLbGW0uVFUjxk50EyRIn\nNHoKlR5vxT3pJvHHgeOtQ2CEgV5A9HZBQU8rBHQnJlLSAW5OlZweW+541sakxE0U\n-----END CERTIFICATE-----",
-  "104.16.0.0/16",
-  "104.16.139.65",
-  "104.16.139.65:22",
-  "104.16.139.65:80",
-  "104.16.15.139",
-  "104.16.15.139:22",
-  "104.16.15.139:443",
-  "104.16.15.139:5432",
-  "104.16.15.139:80",
-  "104.16.254.44",
-  "13335",
-  "159.89.11.36",
-  "159.89.11.36:80",
-  "159.89.11.36:8080",
-  "16276",
-  "16509",
-  "172.105.246.42",
-  "200",
-  "2001:db8:b141:0e97::a9b",
-  "301",
-  "302",
-  "34.96.0.0/16",
-  "34.96.166.45",
-  "34.96.166.45:22",
-  "34.96.166.45:443",
-  "34.96.166.45:8080",
-  "34.96.189.39",
-  "34.96.189.39:22",
-  "34.96.189.39:443",
-  "34.96.189.39:53",
-  "34.96.251.229",
-  "34.96.31.215",
-  "34.96.31.215:22",
-  "34.96.31.215:443",
-  "403",
-  "404",
-  "500",
-  "503",
-  "51.68.0.0/16",
-  "51.68.195.218",
-  "51.68.195.218:443",
-  "51.68.195.218:80",
-  "52.84.0.0/15",
-  "52.84.0.224",
-  "52.85.0.237",
-  "52.85.254.73",
-  "52.85.254.73:22",
-  "52.85.254.73:443",
-  "52.85.254.73:587",
-  "52.85.254.73:993",
-  "52.85.79.247",
-  "52.85.79.247:22",
-  "52.85.79.247:443",
-  "52.85.79.247:80",
-  "52.85.79.247:995",
-  "88.198.109.59",
-  "88.198.109.59:443",
-  "88.198.109.59:80",
-  "88.198.75.116",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | account\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Ashley Jackson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Wei Perez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | cart\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Joseph Sato, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | contact\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Wei Patel, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jennifer Hernandez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | search\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Davis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | support\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Chloé Lee, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "a.jackson@globex.example",
-  "admin.globex.example",
-  "AlienVault OTX [104.16.139.65]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.139.65\u003c/SFURL\u003e",
-  "AlienVault OTX [159.89.11.36]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/159.89.11.36\u003c/SFURL\u003e",
-  "AlienVault OTX [52.85.254.73]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.254.73\u003c/SFURL\u003e",
-  "AlienVault OTX [demo.globex.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/demo.globex.example\u003c/SFURL\u003e",
-  "AlienVault OTX [ftp.globex.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/ftp.globex.example\u003c/SFURL\u003e",
-  "alt1.aspmx.l.google.com",
-  "Amazon AWS: 52.84.0.0/15",
-  "AmazonS3",
-  "app.globex.example",
-  "application/json",
-  "application/pdf",
-  "Ashburn, Virginia, United States",
-  "ASP.NET",
-  "ASP.NET_SessionId=[masked]; path=/; HttpOnly; Secure; SameSite=Lax",
-  "aspmx.l.google.com",
-  "assets.globex.example",
-  "atlassian-domain-verification=4Hq8pLz2XwR7nV1mK9tB3cY6",
-  "auth.globex.example",
-  "auth.globex.example.\t300\tIN\tA\t34.96.166.45\nauth.globex.example.\t300\tIN\tAAAA\t2001:db8:c0be:dd98::177",
-  "autodiscover.globex.example",
-  "barbara.okafor@globex.example",
-  "brightdesign.test",
-  "C=BE, O=GlobalSign nv-sa, CN=GlobalSign GCC R3 DV TLS CA 2020",
-  "C=US, O=Let's Encrypt, CN=E5",
-  "cdn.jsdelivr.net",
-  "cdnjs.cloudflare.com",
-  "Cloudflare: 104.16.0.0/16",
-  "CN=*.globex.example",
-  "CN=git.globex.example",
-  "CN=globex.example",
-  "CN=mx1.globex.example",
-  "CN=staging.globex.example",
-  "CN=vpn.globex.example",
-  "confluence.globex.example",
-  "crm.globex.example",
-  "crm.globex.example.\t300\tIN\tA\t104.16.15.139\ncrm.globex.example.\t300\tIN\tCNAME\tcrm.cdn.cloudflare.net.",
-  "CSC Corporate Domains, Inc.",
-  "CVE-2019-11358",
-  "CVE-2022-22965",
-  "CVE-2023-51385",
-  "CVE-2024-3400",
-  "David Jackson",
-  "David Moore",
-  "david.jackson@globex.example",
-  "david.jackson@globex.example [LinkedIn]",
-  "davidm@globex.example",
-  "demo.globex.example",
-  "demo.globex.example.\t300\tIN\tA\t159.89.11.36",
-  "dev.globex.example",
-  "docs.globex.example",
-  "docs.globex.example.\t300\tIN\tA\t88.198.109.59",
-  "docusign=1b7e4c92-5a3f-4d8e-9c21-6f0a2b8d7e15",
-  "Domain Name: GLOBEX.EXAMPLE\nRegistry Domain ID: 2092847273_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-24T14:30:01Z\nCreation Date: 2008-10-24T14:30:01Z\nRegistry Expiry Date: 2023-10-24T14:30:01Z\nRegistrar: CSC Corporate Domains, Inc.\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Globex\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-24T14:30:01Z \u003c\u003c\u003c",
-  "Elizabeth Clark",
-  "elizabethc@globex.example",
-  "fatima.larsen@globex.example",
-  "fatima.larsen@globex.example [Trello]",
-  "fonts.googleapis.com",
-  "Frankfurt am Main, Hesse, Germany",
-  "ftp.globex.example",
-  "ftp.globex.example.\t300\tIN\tA\t51.68.195.218",
-  "gglobex.example",
-  "git.globex.example",
-  "git.globex.example.\t300\tIN\tA\t104.16.15.139\ngit.globex.example.\t300\tIN\tCNAME\tgit.cdn.cloudflare.net.",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/josephm\u003c/SFURL\u003e",
-  "glbex.example",
-  "gllobex.example",
-  "globbex.example",
-  "globex-assets.s3.amazonaws.com",
-  "globex-assets.s3.amazonaws.com: 163 files found.",
-  "globex-backups.s3.amazonaws.com",
-  "globex-login.com",
-  "globex-logs.s3.amazonaws.com",
-  "globex-media.s3.amazonaws.com",
-  "globex-media.s3.amazonaws.com: 103 files found.",
-  "globex-secure.net",
-  "globex-static.s3.amazonaws.com",
-  "globex-support.com",
-  "globex-uploads.s3.amazonaws.com",
-  "globex.biz",
-  "globex.co",
-  "globex.com",
-  "globex.example",
-  "globex.example.\t300\tIN\tA\t104.16.139.65\nglobex.example.\t3600\tIN\tMX\t10 aspmx.l.google.com.\nglobex.example.\t3600\tIN\tTXT\t\"v=spf1 include:_spf.google.com ~all\"",
-  "globex.info",
-  "globex.io",
-  "globex.net",
-  "globex.org",
-  "globx.example",
-  "gloex.example",
-  "gloobex.example",
-  "gobex.example",
-  "goldentravel.test",
-  "Google Cloud: 34.96.0.0/16",
-  "google-site-verification=Zx3k9QvP1mT7rLw2bN8cYd4FhJ6sA0eG5uKiO_pVqRs",
-  "grafana.globex.example",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/lwalker\u003c/SFURL\u003e",
-  "helpdesk.globex.example",
-  "helpdesk.globex.example.\t300\tIN\tA\t34.96.189.39\nhelpdesk.globex.example.\t300\tIN\tAAAA\t2001:db8:6c1f:26ac::6b9",
-  "HTTP/1.1 200 OK\r\nServer: AmazonS3\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Apache/2.4.41 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Apache/2.4.57 (Debian)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Microsoft-IIS/10.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: nginx/1.18.0 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: openresty/1.21.4.2\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "http://assets.globex.example/careers",
-  "http://assets.globex.example/contact/silver.html",
-  "http://git.globex.example/support",
-  "http://globex.example/account",
-  "http://globex.example/downloads/harbor-0.pdf",
-  "http://globex.example/investors/lunar.html",
-  "http://globex.example/news/2021/12/post-2610",
-  "http://globex.example/products/media-1.html",
-  "http://globex.example/support",
-  "http://globex.example/support/silver.html",
-  "http://mobile.globex.example/search?q=blue+logistics",
-  "http://mx1.globex.example/products/harbor-0.html",
-  "http://portal.globex.example/support",
-  "http://staging.globex.example/api/v1/harbor?id=0",
-  "http://vpn.globex.example/account/cedar.html",
-  "http://vpn.globex.example/products/logistics-1454.html",
-  "https://admin.globex.example/docs/media-1.html",
-  "https://app.globex.example/api/v1/harbor?id=18872",
-  "https://app.globex.example/assets/js/app.092ae667.js",
-  "https://app.globex.example/docs/bakery-1419.html",
-  "https://app.globex.example/products/harbor-0.html",
-  "https://assets.globex.example/api/v1/logistics?id=33246",
-  "https://assets.globex.example/careers/green.html",
-  "https://assets.globex.example/search?q=golden+garden",
-  "https://autodiscover.globex.example/about/cedar.html",
-  "https://autodiscover.globex.example/partners",
-  "https://cdn.globex.example/partners",
-  "https://cdn.globex.example/partners/golden.html",
-  "https://cdn.jsdelivr.net/static/js/app.8b7116f6.js",
-  "https://cdnjs.cloudflare.com/news/2026/10/post-4447",
-  "https://cdnjs.cloudflare.com/partners/cedar.html",
-  "https://confluence.globex.example/about/rapid.html",
-  "https://confluence.globex.example/assets/js/app.6094c593.js",
-  "https://confluence.globex.example/docs/systems-1739.html",
-  "https://confluence.globex.example/index.php?page=11",
-  "https://confluence.globex.example/legal",
-  "https://confluence.globex.example/products/travel-718.html",
-  "https://confluence.globex.example/static/js/app.577385a1.js",
-  "https://confluence.globex.example/support",
-  "https://crm.globex.example/contact",
-  "https://crm.globex.example/login/silver.html",
-  "https://crm.globex.example/static/js/app.7b1dcdaf.js",
-  "https://demo.globex.example/partners/silver.html",
-  "https://demo.globex.example/static/js/app.8aad3848.js",
-  "https://dev.globex.example/careers",
-  "https://dev.globex.example/search?q=urban+dental",
-  "https://fonts.googleapis.com/legal/cedar.html",
-  "https://fonts.googleapis.com/login/lunar.html",
-  "https://fonts.googleapis.com/static/js/app.294fe74d.js",
-  "https://ftp.globex.example/api/v1/media?id=62969",
-  "https://ftp.globex.example/api/v1/studio?id=95916",
-  "https://ftp.globex.example/blog/2025/12/post-2902",
-  "https://ftp.globex.example/legal/silver.html",
-  "https://ftp.globex.example/products/media-1.html",
-  "https://ftp.globex.example/search?q=blue+logistics",
-  "https://ftp.globex.example/search?q=silver+harbor",
-  "https://git.globex.example/account/cedar.html",
-  "https://git.globex.example/assets/js/app.7b1dcdaf.js",
-  "https://git.globex.example/cart",
-  "https://git.globex.example/cart/urban.html",
-  "https://git.globex.example/docs/studio-644.html",
-  "https://git.globex.example/downloads/harbor-0.pdf",
-  "https://git.globex.example/downloads/ventures-1423.pdf",
-  "https://git.globex.example/legal",
-  "https://git.globex.example/legal/rapid.html",
-  "https://git.globex.example/login/bright.html",
-  "https://git.globex.example/login/lunar.html",
-  "https://git.globex.example/login/silver.html",
-  "https://git.globex.example/partners/rapid.html",
-  "https://git.globex.example/products/design-1073.html",
-  "https://git.globex.example/static/js/app.4da82386.js",
-  "https://git.globex.example/static/js/app.ebdb5f90.js",
-  "https://git.globex.example/support/silver.html",
-  "https://github.com/cart/rapid.html",
-  "https://github.com/legal/green.html",
-  "https://github.com/partners",
-  "https://github.com/static/js/app.ab4c7bc7.js",
-  "https://globex.example/",
-  "https://globex.example/about/rapid.html",
-  "https://globex.example/about/silver.html",
-  "https://globex.example/account",
-  "https://globex.example/account/rapid.html",
-  "https://globex.example/account/silver.html",
-  "https://globex.example/api/v1/dental?id=91129",
-  "https://globex.example/api/v1/systems?id=94483",
-  "https://globex.example/assets/js/app.40df157e.js",
-  "https://globex.example/assets/js/app.7b1dcdaf.js",
-  "https://globex.example/blog/2020/11/post-1",
-  "https://globex.example/blog/2020/11/post-4329",
-  "https://globex.example/blog/2022/11/post-4371",
-  "https://globex.example/blog/2023/10/post-3588",
-  "https://globex.example/blog/2026/10/post-791",
-  "https://globex.example/careers",
-  "https://globex.example/careers/silver.html",
-  "https://globex.example/cart",
-  "https://globex.example/cart/silver.html",
-  "https://globex.example/contact",
-  "https://globex.example/contact/cedar.html",
-  "https://globex.example/contact/golden.html",
-  "https://globex.example/docs/labs-74.html",
-  "https://globex.example/docs/media-1.html",
-  "https://globex.example/docs/media-513.html",
-  "https://globex.example/downloads/garden-1768.pdf",
-  "https://globex.example/downloads/logistics-1786.pdf",
-  "https://globex.example/downloads/logistics-1958.pdf",
-  "https://globex.example/downloads/media-1.pdf",
-  "https://globex.example/downloads/studio-736.pdf",
-  "https://globex.example/downloads/systems-1055.pdf",
-  "https://globex.example/index.php?page=7",
-  "https://globex.example/index.php?page=80",
-  "https://globex.example/investors",
-  "https://globex.example/investors/green.html",
-  "https://globex.example/legal",
-  "https://globex.example/legal/urban.html",
-  "https://globex.example/news/2025/10/post-758",
-  "https://globex.example/partners/bright.html",
-  "https://globex.example/partners/silver.html",
-  "https://globex.example/search?q=bright+labs",
-  "https://globex.example/search?q=quiet+dental",
-  "https://globex.example/search?q=silver+harbor",
-  "https://globex.example/support",
-  "https://globex.example/support/rapid.html",
-  "https://globex.example/support/silver.html",
-  "https://grafana.globex.example/api/v1/harbor?id=71800",
-  "https://grafana.globex.example/api/v1/systems?id=47091",
-  "https://grafana.globex.example/docs/ventures-1055.html",
-  "https://helpdesk.globex.example/assets/js/app.82bad2af.js",
-  "https://helpdesk.globex.example/assets/js/app.89025cc1.js",
-  "https://helpdesk.globex.example/assets/js/app.fc7963f2.js",
-  "https://helpdesk.globex.example/careers/rapid.html",
-  "https://helpdesk.globex.example/careers/urban.html",
-  "https://helpdesk.globex.example/news/2025/12/post-1094",
-  "https://jenkins.globex.example/account/urban.html",
-  "https://js.stripe.com/assets/js/app.02739d2c.js",
-  "https://js.stripe.com/products/systems-1327.html",
-  "https://js.stripe.com/search?q=cedar+logistics",
-  "https://login.globex.example/api/v1/garden?id=27140",
-  "https://login.globex.example/assets/js/app.89025cc1.js",
-  "https://login.globex.example/login/bright.html",
-  "https://m.globex.example/products/media-1.html",
-  "https://maps.google.com/news/2026/11/post-2383",
-  "https://mobile.globex.example/blog/2020/11/post-1",
-  "https://mobile.globex.example/contact",
-  "https://mobile.globex.example/news/2025/12/post-4790",
-  "https://mx1.globex.example/account",
-  "https://mx1.globex.example/blog/2020/11/post-1",
-  "https://mx1.globex.example/investors",
-  "https://mx1.globex.example/search?q=golden+ventures",
-  "https://ns1.globex.example/careers/cedar.html",
-  "https://owa.globex.example/cart/lunar.html",
-  "https://owa.globex.example/support/lunar.html",
-  "https://player.vimeo.com/investors/golden.html",
-  "https://player.vimeo.com/investors/silver.html",
-  "https://portal.globex.example/careers/green.html",
-  "https://portal.globex.example/news/2020/11/post-1",
-  "https://staging.globex.example/account",
-  "https://staging.globex.example/api/v1/media?id=1",
-  "https://staging.globex.example/assets/js/app.261def9a.js",
-  "https://staging.globex.example/assets/js/app.7b1dcdaf.js",
-  "https://staging.globex.example/blog/2019/10/post-0",
-  "https://staging.globex.example/blog/2022/11/post-3491",
-  "https://staging.globex.example/careers",
-  "https://staging.globex.example/careers/cedar.html",
-  "https://staging.globex.example/index.php?page=52",
-  "https://staging.globex.example/legal/silver.html",
-  "https://staging.globex.example/products/media-721.html",
-  "https://staging.globex.example/static/js/app.5dfa9c87.js",
-  "https://staging.globex.example/static/js/app.7b1dcdaf.js",
-  "https://status.atlassian.com/blog/2025/10/post-4414",
-  "https://support.globex.example/api/v1/media?id=185",
-  "https://support.globex.example/support/green.html",
-  "https://twitter.com/investors",
-  "https://vpn.globex.example/account",
-  "https://vpn.globex.example/api/v1/media?id=1",
-  "https://vpn.globex.example/assets/js/app.53b55254.js",
-  "https://vpn.globex.example/assets/js/app.7b1dcdaf.js",
-  "https://vpn.globex.example/assets/js/app.89025cc1.js",
-  "https://vpn.globex.example/blog/2020/11/post-1",
-  "https://vpn.globex.example/careers",
-  "https://vpn.globex.example/careers/lunar.html",
-  "https://vpn.globex.example/cart",
-  "https://vpn.globex.example/investors",
-  "https://vpn.globex.example/investors/cedar.html",
-  "https://vpn.globex.example/investors/silver.html",
-  "https://vpn.globex.example/login",
-  "https://vpn.globex.example/news/2020/11/post-4297",
-  "https://vpn.globex.example/partners/green.html",
-  "https://vpn.globex.example/products/labs-1530.html",
-  "https://vpn.globex.example/search?q=rapid+systems",
-  "https://vpn.globex.example/static/js/app.0dc5d639.js",
-  "https://vpn.globex.example/static/js/app.48154699.js",
-  "https://vpn.globex.example/static/js/app.a95ba392.js",
-  "https://vpn.globex.example/support",
-  "https://www.blue-harbor.example.com/api/v1/harbor?id=38364",
-  "https://www.bright-harbor.example.com/partners/green.html",
-  "https://www.facebook.com/legal",
-  "https://www.facebook.com/login",
-  "https://www.globex.example/partners",
-  "https://www.golden-harbor.test/about",
-  "https://www.google-analytics.com/api/v1/design?id=12101",
-  "https://www.google-analytics.com/partners/green.html",
-  "https://www.googletagmanager.com/blog/2020/11/post-3481",
-  "https://www.googletagmanager.com/careers",
-  "https://www.googletagmanager.com/contact/golden.html",
-  "https://www.googletagmanager.com/products/bakery-403.html",
-  "https://www.green-harbor.example.net/news/2025/10/post-3798",
-  "https://www.instagram.com/assets/js/app.3439fdaf.js",
-  "https://www.instagram.com/search?q=golden+dental",
-  "https://www.linkedin.com/api/v1/media?id=25441",
-  "https://www.linkedin.com/support/urban.html",
-  "https://www.quiet-harbor.example.org/docs/harbor-1508.html",
-  "https://www.quiet-harbor.example.org/docs/studio-1176.html",
-  "https://www.rapid-harbor.example.org/careers/rapid.html",
-  "https://www.rapid-harbor.example.org/products/ventures-259.html",
-  "https://www.silver-harbor.example.net/docs/garden-1020.html",
-  "https://www.silver-harbor.example.net/investors/lunar.html",
-  "https://www.silver-harbor.example.net/static/js/app.fdd9af50.js",
-  "https://www.swift-harbor.example.net/about",
-  "https://www.urban-harbor.example.com/legal/urban.html",
-  "https://www.urban-harbor.example.com/search?q=quiet+bakery",
-  "https://www.youtube.com/assets/js/app.76848fce.js",
-  "https://www.youtube.com/downloads/garden-940.pdf",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/djackson\u003c/SFURL\u003e",
-  "intranet.globex.example",
-  "j.muller@globex.example",
-  "j.young@globex.example",
-  "j.young@globex.example [Apollo]",
-  "j.young@globex.example [Deezer]",
-  "j.young@globex.example [Verifications.io]",
-  "jenkins.globex.example",
-  "josephm@globex.example",
-  "l.garcia@globex.example",
-  "larsg@globex.example",
-  "larsg@globex.example [MyFitnessPal]",
-  "linda.martinez@globex.example",
-  "Lisa Walker",
-  "LiteSpeed",
-  "LiteSpeed Web Server",
-  "lobex.example",
-  "login.globex.example",
-  "login.globex.example.\t300\tIN\tA\t52.85.254.73",
-  "London, England, United Kingdom",
-  "m.globex.example",
-  "m.globex.example.\t300\tIN\tA\t88.198.109.59\nm.globex.example.\t300\tIN\tCNAME\tm.cdn.cloudflare.net.",
-  "Malware Domain List [mx1.globex.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=mx1.globex.example\u003c/SFURL\u003e",
-  "Malware Domain List [owa.globex.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=owa.globex.example\u003c/SFURL\u003e",
-  "Malware Domain List [vpn.globex.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=vpn.globex.example\u003c/SFURL\u003e",
-  "Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@djackson\u003c/SFURL\u003e",
-  "Microsoft IIS 10.0",
-  "Microsoft-IIS/10.0",
-  "mobile.globex.example",
-  "MS=ms48213957",
-  "mx1.globex.example",
-  "mx1.globex.example.\t300\tIN\tA\t34.96.166.45",
-  "ns-0.awsdns-00.com",
-  "ns-1024.awsdns-00.org",
-  "ns-1536.awsdns-00.co.uk",
-  "ns-512.awsdns-00.net",
-  "ns1.globex.example",
-  "ns2.globex.example",
-  "openresty/1.21.4.2",
-  "OVHcloud: 51.68.0.0/16",
-  "owa.globex.example",
-  "p.white@globex.example",
-  "patriciaw@globex.example",
-  "PHPSESSID=bfd8aab4b24b7b2b8c00cd8c3f; path=/; HttpOnly; Secure; SameSite=Lax",
-  "portal.globex.example",
-  "portal.globex.example.\t300\tIN\tA\t88.198.75.116\nportal.globex.example.\t300\tIN\tAAAA\t2001:db8:e234:4df7::5b5",
-  "quiettravel.test",
-  "Roubaix, Hauts-de-France, France",
-  "sandrat@globex.example",
-  "Seattle, Washington, United States",
-  "shop.globex.example",
-  "shop.globex.example.\t300\tIN\tA\t52.85.254.73",
-  "silverharbor.example.com",
-  "Spamhaus (Zen) - Spammer [104.16.15.139]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.15.139\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [88.198.109.59]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=88.198.109.59\u003c/SFURL\u003e",
-  "SSH-2.0-OpenSSH_7.4",
-  "SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6",
-  "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u2",
-  "sso.globex.example",
-  "St. Ghislain, Hainaut, Belgium",
-  "staging.globex.example",
-  "staging.globex.example.\t300\tIN\tA\t52.85.79.247",
-  "status.globex.example",
-  "support.globex.example",
-  "support.globex.example.\t300\tIN\tA\t34.96.31.215",
-  "support@globex.example",
-  "susan.lopez@globex.example",
-  "swiftsystems.example.net",
-  "text/html; charset=UTF-8",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/djackson\u003c/SFURL\u003e",
-  "urbanlabs.example.net",
-  "v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:104.16.139.65 ~all",
-  "vpn.globex.example",
-  "vpn.globex.example.\t300\tIN\tA\t52.85.254.73\nvpn.globex.example.\t300\tIN\tAAAA\t2001:db8:d286:4f94::3a3",
-  "William Patel",
-  "WordPress 6.3.1",
-  "www.globex.example",
-  "www.google-analytics.com",
-  "www.googletagmanager.com",
-  "www.green-harbor.example.net",
-  "www.linkedin.com",
-  "www.silver-harbor.example.net",
-  "www.urban-harbor.example.com",
-  "Zone-H: m.globex.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38018017\u003c/SFURL\u003e",
-  "{\"server\": \"AmazonS3\", \"date\": \"Tue, 24 Nov 2026 14:39:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"LiteSpeed\", \"date\": \"Tue, 24 Nov 2026 14:32:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"LiteSpeed\", \"date\": \"Tue, 24 Nov 2026 14:46:16 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:30:19 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:30:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:30:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:32:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:32:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:33:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:33:55 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:33:58 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:34:32 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:37:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:38:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:40:28 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:42:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:43:53 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:45:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:48:52 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:50:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:50:53 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Tue, 24 Nov 2026 14:41:16 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Tue, 24 Nov 2026 14:44:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
- ],
- "d": "AYiAgJACAYKAgIACAYGAgIACAYCAgIACAYOAgIACAYCAgLgCAYGAgLgCA4GAgOACAgUBgYCAYAGFgICAAQKDgICAAQEHg4CAYAUTCQECAQGdgICAAQKJgICAAREBnoCAgAECioCAgAEBAaOAgGABgYCAiAMEioCAYAMPCgKigICAAQEBpICAgAEBgICAiAMBgoCAiAMCoYCAYAEqgICAMAUBAQEBAgEBAgEBAQMBAQEBAQICAQEBAQEBAQIBAgEBAQIBAQEBAQMBAYCAgNgCA4qAgDAJCASCgIAwGwwMAoSAgOACAwOEgIBgEgEBjYCAgAEBjICAgAEBjoCAgAEDjICAYAQDAaqAgIABAamAgIABAauAgIABAZ+AgGADh4CAYBIHApeAgIABAgGWgICAAQGugIAwA4GAgDANGAKUgIAwIgKDgIAwAQGAgIDgAgWAgIBgDw4MAgOAgICAAQImAYGAgIABA4KAgOACAwEBqoCAYAGYgIBgBYKAgGAPAQwPAYeAgIABAYaAgIABAZyAgIABAoiAgIABEwWFgIBgAQMRFAKggICAAQEClYCAgAEKBZCAgIABAQEBAQGYgICAAQSLgIBgAwYYAaWAgIABA4+AgIABFwEBlYCAYAGGgIDAAQGEgIDAAQGBgIDAAQGCgIDAAQGAgIDAAQGDgIDAAQGFgIDAAQGNgIDwAQQgAxYEAYCAgJgCAYGAgJgCAYKAgJgCAYOAgMgBAYSAgMgBAYGAgHgDgoCA2AEDAQGMgICQAQIyDgGHgIA4AYiAgDgBgoCAwAIKgICA0AEBAQEBAgEBAQEKgICAiAEBAQEBAgEBAQEBgICAeAEZAYKAgOABAhXr//+HAgGVgIBoAxwRDQGMgIDwAQKFgIBwAQeAgIBYAQIBAQEBAYKAgFgBkICAoAEDgYCAoAEDBgKBgIDYAQIDhYCAGAECAYKAgBgBgICAGAGDgIAYAoSAgBgDAYGAgBgCHSIBBgGGgIBoAYCAgEgBgICA+AIBgICAsAECgICA8AIBAYGAgLABAoCAgMgCBAGDgIDIAgGBgIDwAQGEgICwAgGJgIDwAQQIAxYbAoiAgGgDAioNAxIVCQGSgIBoAYOAgOABAYCAgBABhYCAyAIBiICA8AEBgoCA8AEBhYCAsAIBiICAoAEBioCAwAIDDRcCAY2AgGgBi4CAmAEEAhYHAwGCgIBoAYSAgNACAY6AgJgBAY2AgJgBAZGAgJgBAYGAgKgCAYCAgOgCAYCAgKgCAYeAgJgBAYOAgKgCAYSAgKgCAYGAgOgCAYmAgJgBAYKAgKgCAYiAgJgBAYWAgKgCAYaAgJgBAYOAgJgBAYCAgJgBAgCAgIAIAYCAgGgBhYCAmAEBhICAmAEBgYCAmAEBgoCAmAEBkoCAmAEBkICAmAEBj4CAmAEBjICAmAEBhICAcAKEgIDYAQMBgICA4AECFigBhYCA0AIECgQDIwOKgIBoBAMFgICAkAIBAQoCA4mAgJACAQEBj4CAkAIBhoCAkAICg4CAkAIBBZCAgJACAQEBAQGmgIAgAZ2BgCAB1oCAIAGigIAgBIiAgCAu0v//H4CAgKgBAYWBgCABzYCAIAG1gIAgAaGAgCABvICAIAGkgIAgAcSAgCAB34CAIAGagYAgAZuAgCAB0ICAIAH5gIAgAayBgCAB4YCAIAGQgYAgAdqAgCAB/oCAIAHOgIAgAY2BgCABrYGAIAHtgIAgAc+AgCAB/ICAIAGkgIAoAZuAgCgBgICAKAGcgIAgAbSAgCAB4oCAIAKUgIAggICAIAGWgIAgAcmAgCAB0oCAIAGGgYAgAYKBgCABioGAIAGVgYAgAZuBgCABt4GAIAOMgIAggICAIICAgKgBAfiAgCABi4CAKAGRgIAoAZqAgCgBh4GAIAHggIAgAduAgCABqIGAIAH/gIAgAbuAgCABtIGAIAHsgIAgAdWAgCACkYCAIICAgCABj4GAIAHGgIAgAbWBgCABooGAIAGygIAgAaCBgCAB6oCAIASOgIAgaJj//x+AgICoAQKXgIAgFAGfgYAgAZSBgCABnoCAIAGogIAgAfWAgCABlICAKAGngIAoAaWAgCgBmYCAKASKgIAgZ5n//x+AgICoAQGggIAgAa+AgCAEhoCAIICAgCCAgIB4gICAMAGngIAgA4uAgCCAgIAggICAqAEBvoCAIAOHgIAggICAIICAgKgBAZaBgCABrICAIAGlgYAgAZqAgCABxYCAIASEgIAggICAIICAgHiAgIAwAZ+AgCABlYCAIAKQgIAggICAIAeBgIAgfBvp/v8fgICAeICAgDCAgICwAQG4gIAgBIKAgCCAgIAggICAeICAgDABx4CAIAG4gYAgAd2AgCAB84CAIAONgIAggICAIICAgKgBAa6AgCAB0YCAIAHcgIAgAo+AgCCAgIAgAdSAgCABsIGAIAGpgYAgAcqAgCAB+oCAIAGlgIAgBoCAgCAY6P//H4CAgHiAgIAwgICAsAEBo4GAIAKSgIAggICAIAGvgYAgA4mAgCCAgIAggICAqAEBuYCAIAGEgYAgBYOAgCAW6v//H4CAgHiAgIAwAcKAgCABk4GAIAG/gIAgAbaBgCABsYGAIAGAgYAgAYuBgCABg4GAIAGZgYAgAcuAgCABiIGAIAGRgYAgAZeBgCABhoCAKAGOgIAoAY2AgCgB94CAIAGegYAgAcyAgCABjoGAIAGcgIAoAeeAgCABuYGAIAGzgIAgAfuAgCAB7oCAIAG6gYAgAcCAgCABqoGAIAGugYAgAfSAgCABkICAKAGEgIAoAfCAgCAB74CAIAGwgIAgApOAgCCAgIAgAcOAgCABwYCAIAGrgYAgAZ2AgCABqYCAIAHIgIAgAaaBgCAB6YCAIAHygIAgAaOAgCAB44CAIAGTgIAoAZyBgCABpIGAIAGHgIAoAbeAgCAB2YCAIAGygYAgAYyBgCABoYGAIAG9gIAgAbOBgCAB6ICAIAK6gIAgGQHrgIAgAteAgCAOAbGAgCAC3oCAIEkBrYCAIAHmgIAgAYmBgCABqoCAIAHYgIAgAeSAgCABkoGAIASFgIAggICAIICAgHiAgIAwAYWAgCgBrICAKAGjgIAoAaiAgCgBgYGAIAGegIAoAauAgCgBg4CAKAGSgIAoAYmAgCgBloCAKAGIgIAoAYyAgCgBmICAKAGPgIAoAYGAgCgBoYCAKAGpgIAoAaaAgCgBrYCAKAGggIAoAZeAgCgBgoCAKAGfgIAoAZ2AgCgBqoCAKAGKgIAoAaKAgCgBlYCAKAGDgIDQAgGCgICIAgGPgIDwAQGAgIDwAQGAgICwAgGCgICwAgGBgICwAgExAYWAgPABAY6AgPABAYOAgPABAYOAgLACAYuAgPABAYGAgMgCAYWAgJABAYWAgKACAYqAgJgBAhAYAZCAgGgDgYCAwAICBQQJAyINAomAgGgDAYGAgMgBAYKAgMgBAYCAgMgBAoCAgNACAgqAgICgAgEBAQECAQEBAQ6AgICQAQEBAQECAQEBAQECAgEBGgGBgIDgAQIDEQKDgIBoEQGDgID4AQGAgID4AQGCgID4AQGBgID4AQEbATYBjoCAkAEBgICA2AECHhcBioCA8AEBhoCA8AEBhYCAiAEBEwGTgIBoAYOAgHABgICAwAIBhICA8AEDhYCAwAIBAwEPAY+AgGgBgICAcAKAgICQAwEBgoCAkAMBhYCAkAIBh4CAkAIBjYCAkAICLwkChICAwAIDBAQDJNb//4cCAoSAgGgDASkCBRIBhYCAaAGAgICAAwGHgIDwAQGCgIBwCICAgDgBAQEBAQEDAYGAgNACAYGAgHABgICAqAEDATIOAYGAgGgBgoCAyAIBhYCA0AECJQcBh4CAoAEDiYCAoAECAgGPgICgAQOCgICgAQECA4CAgKABBggBjICAoAEBgICAoAMBjICAUAGFgIBQAZOAgFABgICAUAGBgIBQAYKAgFABg4CAUAGEgIBQAYaAgFABh4CAUAGIgIBQAYmAgFABioCAUAGLgIBQAY2AgFABj4CAUAGQgIBQAZKAgFABlICAUAGVgIBQAZaAgFABjoCAUAGRgIBQ",
- "s": "AAAAAAAAAAGBgICIAweDgICAAQEB/P//V////z+BgIAogICAIAGFgICQAgKDgICQAgEOiYCAgAEBAQ8DAeX//1eAgIBoBfv//x8F+f//D////x8BAAGJgICQAgACioCAkAIBAAAHhoCAcJyAgBABAd3//5cBiYCAKPb//y8AAAAAATYAAAAAAAcV9///fwEB9v//V4CAgGiAgIAgAY2AgJACAYyAgJACAY6AgJACBoKAgHADpICAEAEB1v//LwAAAAAHg4CAcJOAgBABAu7//1eAgIBogICAIAAAAAAAAAGAgICIAwiAgIBwgICAEAEBJtj//1eAgIBogICAIAKAgICQAgIBgYCAkAIBgoCAiAMAAAwi3///b4WAgBABARMB5P//L4KAgCiAgIBAgICAKICAgCABh4CAkAIBhoCAkAIAAYiAgJACEzDU//9vjICAEAEBAQEBAwcBAeT//1cB////ZwED/P//HwEAAAWQgICQAgEBAQEABiXq//9/FgEB2///jwIAAY+AgJACAYCAgPgCAYSAgMgCAY+AgPABA4KAgPABBvn//1cDhICA8AECCASBgIDwAQT+//8P////RwKNgIDwAfX//w8AAAKlgIBgAwAAAAAAAAAAAAAAAAAAAAKNgYAgj///PwACl4CAYP7//wcAA+2AgCBA9P7/PwAAAAAAAAAChYCAWAEBgoCAWAcBAQEUGNH//1eAgIDgAQIg4///VwMn3f//VwMCgYCAWICAgOABAoaBgCCc//8/A4aAgBiCgIBI/v//BwAAAAAAAASAgIDQAgEBAQAChICAsAL8//8XAAGDgIDIAgmIgIAYk4GACBzT/v8/Axni//8HA/j//18AAAOUgIBgGOb//wcAAAAAAYWAgMgCAYWAgLACAAAACLuAgCAgTef+/z8aAuL//wf3//9fAAAMgoCAGIyAgAgDF04pFs7+/z8YCQPb//8HAAAAAAABgICA6AIAAAAAAYGAgOgCAAAAAAAAAABjAAQBAQEBAQEBAQEBAQECAQMCAQIBAQEBAgIBAgIBAQMBAwECAQIBAQEBAQEBAQEBv///B4CAgAiAgIAIgICACBUEFVf7/v8ngYCAGAX6//8HgICAEAH///8fAQEBAQEBAQEBAQEBAQEBAQEB7v//D4CAgDgBAQH9//8XAQEB/f//DwEB/v//HwEBAQEBAAAAAAAAAAAAAAAABICBgCA24v7/PwIACcuAgCA4BYT//z8EA/f//wcEAwAAAAAAAAACzoCAINj//w8AAfmAgCACvICAIOb//w8NjICAIAE2CgdV3/7/Dy7S//8HgICACICAgBCAgICYAfv//wcAAfGAgCABtYCAMAO4gIAg6///B/7//wcC+oCAIJz//wcCs4CAIPH//w8BnICAKAHvgIAgAAKtgIAg7v//DwHlgIAgAAACkIGAIPD+/98CAayBgCAC4YCAIMP//wcAAv6AgCAfAAAAAfyAgCAAAZCAgKABAAOBgICgAQMGA4mAgCiTgIAI7f//vwEC0oCAIOL//w8BmYCAKAeWgIAgM7z//wco5///B4CAgBCAgIAQBJyAgCAY4v//D4CAgCABzICAIALigIAgsv//BwGggIAoAoqBgCALAAAAAAWMgIAwgICAEICAgBCAgICYAfT//wcAAYiAgKABAAABn4CAKAABtIGAIAABh4GAIAAAAfWAgCAB7ICAIAWXgIAgeIL//w+AgIAQgICAEAGggYAgAZ2AgCgAAALVgIAg3f//DwAABp6AgCDy//8H/v//B4CAgBCAgIAQgICAmAEGxoCAIBAUKoP//w8UAAGlgIAoAquAgCDz//8PAqKBgCCG//8PAAAAAAAGmoCAIBjY//8PgICAEICAgBCAgICYAQGggIAwAtqAgCDV//8PDImAgCACCQsH4P//D4CAgAiAgIAIgICAEICAgGiAgIAIgICAKASsgIAgFen//wf9//8HBaSAgCDn//8PgICAEICAgBCAgICYAQLKgIAgEgi1gIAg5v//B+z//weAgIAIgICACICAgBCAgICYAfn//xcAAqyAgDDV///PAQABmoCAMAAJioCAIA7s//8PgICACICAgAiAgIAQgICAaICAgAiAgIAoA6KAgCAg3f//DwOvgIAg5v//D4CAgCAHkoCAIBVRj///B4mAgAiAgIAQgICAEA2CgIAgAf3//wcCC/T//weAgIAIgICACICAgBCAgIBogICACICAgCiAgICwAQLggIAg2P//DwuGgIAgAQGOAez+/w+AgIAIgICACICAgBCAgIBogICACICAgCgBkoCAKAAAAaiAgCgHoYCAIF4k6v7/D4CAgBCAgIAQgICAmAEEvoCAIBPJ//8HlICACAGTgIAoAfKAgCAHpYCAIBR22f7/B4eAgAiAgIAQgICAEALzgIAgCgABuIGAIALdgIAgtP//BwGLgIDwAQTPgIAgvP//BwyOgIAIDoGAgCAPEJAB0f7/B////wcY6P//B4CAgAiAgIAQgICAaICAgAiAgIAogICAsAEBpYGAIAOSgIAwgICAEICAgBAAB4+AgCD1//8HhYCACICAgAiAgIAIgICAEICAgJgBAr+AgCDo//8HAZOBgCAShICAIDIPAj0U7v7/BwQCGt3//wcW6v//B4CAgAiAgIAQgICAaICAgAiAgIAoAAAAAAABsYGAIAABkYGAIAACEZuAgCgCi4GAIKD//wcBmYGAIAG5gYAgAAAAAaKAgCgAAfeAgCAAAAAAAxqZgIAw1P//vwEAAAADFNqAgCBMAAAAAAAAAvCAgCCo//8HAbCAgDADk4CAMICAgBCAgIAQAemAgCADyICAIBtDAAKpgIAg9P//DwGpgIAwAAABKwADq4GAIOP+/weVgIAIAAADpIGAIIX//wfj///HAQAAAbeAgDAAAbOBgCADqoGAIPf+/wfp///HAQAC14CAIA0AAYmBgCAD0ICAIBuq//8HAAHogIAgBNOAgCAvMP/+/w8BnoCAKAO9gIAgaob//w8AAYyBgCACj4CAKJuAgAgD3oCAIAhIAZKBgCABMwqxgIAgJ6v//weCgIAIgICACICAgAiAgIAQgICAaICAgAiAgIAoAAAAAAEsAAABh4CAoAEBjYCAoAECiYCAoAECAAABj4CAoAEAAAOCgICgAQECAAAAAAAAA4CAgKABBggAAAABjICAoAEAAAAAAAOAgICwAgEBAAAAAZeBgCABhICA0AIAAYOAgLACAAABhYCA0AIBhYCAoAIAAASegYAg9P7/Pxvj//8HAAAHjoGAIP3+/z8D+///BwP0///vAYCAgEgAAAAAAAAKgICAoAIBAQEBAgEBAQEC54CAILf//z8ACYOAgBi9gIAIBDeJ//8/Eu3//wcR7f//XwAAAAAAAaCAgGAAAAAD9ICAIK///z/f//9nAAAAA9+AgCC2//8//v//BwAAAAAAApGAgGD+//8HAAAAAAAAAAAADISAgBgDjICACAoGDWrr/v8/BBbl//8HAwABroCAYAWFgIAYl4GACOv+/z8S7P//BwAAAAAAAAAADYGAgBiEgIAIFg8NAx9I3/7/PwIb5P//B////18AAAACgYGAIKn//z8AAAAAAAAAAYyAgJABA4WAgIgBgICACICAgEAAA4CAgIgBgICACICAgEADgYCAiAGAgIAIgICAQAOCgICIAYCAgAiAgIBAA4OAgIgBgICACICAgEADhICAiAGAgIAIgICAQAOGgICIAYCAgAiAgIBAA4eAgIgBgICACICAgEADiICAiAGAgIAIgICAQAOJgICIAYCAgAiAgIBAA4qAgIgBgICACICAgEABi4CAkAEBjYCAkAEBj4CAkAEBkICAkAEAAAAAAY6AgJABAA=="
+ "block": 0
 }
+its body, a dictionary block's entries:
+"* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=[masked]] Dovecot (Ubuntu) ready."
+"+1 555-0109"
+"+1 555-0111"
+"+1 555-0115"
+"+1 555-0147"
+"-----BEGIN CERTIFICATE-----\nMIIFljSRj+oxJE1+pb7FQ7Gy2VffW/3qx8J63YXYOTvplLtuIt+JTKdaW95/KDnc\n7mpMTMxrIZ8e+Iq1SGT+z/dAEtPPLavNtEuT5D3am1QLuGCbOneBSgHFQlntfP6W\nSDFSivplNF4nQQxj+uFih63LRqF4+B6zwOAYXNW+KZaiWnbedxyx2MAhZUbRjjUH\nvmTRqbbSucQjMlp6VHZbNabfOBCnvCqMjPHLARVxFbG9miU0L1pwIWJkyyeU4iZd\nkZlbOyUJYbBqxrIzZYaiQ0wV0HYg4pqePRjK1kAaanqCXkxI/OoQgdVlI4Q9Je4h\nLCYyrB7kO6pAEcTyElesheYksXSiETgOF8zbpR7GlUkRoZqNiy3oNsvh7bUnDmrW\n/1GatOwMAzYsGdqfTcwNfSOoZ97smwIu4NRJQoDVLts+ezbJRbJKmSjzca7g20Pg\nsK7fTtouQKB17jpYNsEKgjxmiCY8HvqlI1BlvpHCyfSRLlESQbzWmQLi+ANpcjVq\ncrWTb7mf+OOr+JwzBsckBNHwS1v/UBvphH7pl4xCxaIKtkl3Kxqblj88EL4fiY7E\nK+KFbZCQh628lkmlVTRNCs//zzWqS5VEpUY1IJpg2cyQcFsfflYLr56wy6rdq3Ut\n2MLlrBKbb3ME6bPedplDNXvuCvGJUqUZlCkOaq0ef+ssgEOydbnvr1BQ6qeTQA3M\nDF49XmPltBCKkrE3GIX81iS+nk0T+q6nKbJiB84Ge5kwVaD4N21DGoRwEIz/RmgU\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFz4S7wgIk8Tz+huh0VJHsG6NW0yiew/w7egjLPcktwIEuXk81yAnEsDQCwoZT\nXiFcsJggvklzNZN476YrYhBZoOPIOb22b8Nim2P2djoK3BjjmoJozF1C182v2yBb\nRdoLh/5IFoBrsD/XUIhzDNBXi47XFM33dKR3p7/vgmB+cXXLOPfcEMQOzd6Jmp5D\njmt5oCWd9zMumaLIbZHRY1DK0IHZQQ79w9Jy1a44vDYnmY4N7+72IP5QuypCYuBj\n9tVTq6slZNUMXnVg/63m4Tw87uNP4XhWrFcdbt7qH5rym+xDmuL8Kpndt1WazgnQ\nE43pq2WLLx+wDaRfpnzsdw53koekSdBmXjaPF9eoYQCaSAxvnrK/deguyDvF87uh\nFppB5txF5ilCl+/wHDB50Qbz3e1sH1KkYXFkVBuKYlu8ifV9YllVm91DEsyUMThe\nCuOwOy1fgr6VEZR7tNa8esdOKLNhI5tQk5KOjABt8ENQvTLKozNeMSx+6oQxisab\nszWgopWEzR2ufaDuyQoYvqmM7XRoC7SmzmStiOp0boHedAUXqKRUpkq37OQ+KHKX\n0RXeQSnFA53o5mCUZFWkbMHPqsCchvGCFSI1w2pRzhQtziPLujwZyAgpTP0PfWTn\niuootzcuK4pzDMXEaCGBHVI0Xs/ZhW9A4gnqyNWr+jtPZLbGW0uVFUjxk50EyRIn\nNHoKlR5vxT3pJvHHgeOtQ2CEgV5A9HZBQU8rBHQnJlLSAW5OlZweW+541sakxE0U\n-----END CERTIFICATE-----"
+"104.16.0.0/16"
+"104.16.139.65"
+"104.16.139.65:22"
+"104.16.139.65:80"
+"104.16.15.139"
+"104.16.15.139:22"
+"104.16.15.139:443"
+"104.16.15.139:5432"
+"104.16.15.139:80"
+"104.16.254.44"
+"13335"
+"159.89.11.36"
+"159.89.11.36:80"
+"159.89.11.36:8080"
+"16276"
+"16509"
+"172.105.246.42"
+"200"
+"2001:db8:b141:0e97::a9b"
+"301"
+"302"
+"34.96.0.0/16"
+"34.96.166.45"
+"34.96.166.45:22"
+"34.96.166.45:443"
+"34.96.166.45:8080"
+"34.96.189.39"
+"34.96.189.39:22"
+"34.96.189.39:443"
+"34.96.189.39:53"
+"34.96.251.229"
+"34.96.31.215"
+"34.96.31.215:22"
+"34.96.31.215:443"
+"403"
+"404"
+"500"
+"503"
+"51.68.0.0/16"
+"51.68.195.218"
+"51.68.195.218:443"
+"51.68.195.218:80"
+"52.84.0.0/15"
+"52.84.0.224"
+"52.85.0.237"
+"52.85.254.73"
+"52.85.254.73:22"
+"52.85.254.73:443"
+"52.85.254.73:587"
+"52.85.254.73:993"
+"52.85.79.247"
+"52.85.79.247:22"
+"52.85.79.247:443"
+"52.85.79.247:80"
+"52.85.79.247:995"
+"88.198.109.59"
+"88.198.109.59:443"
+"88.198.109.59:80"
+"88.198.75.116"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | account\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Ashley Jackson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Wei Perez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | cart\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Joseph Sato, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | contact\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Wei Patel, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Jennifer Hernandez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | search\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Davis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eGlobex | support\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eGlobex\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@globex.example\"\u003einfo@globex.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Chloé Lee, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Globex. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"a.jackson@globex.example"
+"admin.globex.example"
+"AlienVault OTX [104.16.139.65]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.139.65\u003c/SFURL\u003e"
+"AlienVault OTX [159.89.11.36]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/159.89.11.36\u003c/SFURL\u003e"
+"AlienVault OTX [52.85.254.73]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.85.254.73\u003c/SFURL\u003e"
+"AlienVault OTX [demo.globex.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/demo.globex.example\u003c/SFURL\u003e"
+"AlienVault OTX [ftp.globex.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/ftp.globex.example\u003c/SFURL\u003e"
+"alt1.aspmx.l.google.com"
+"Amazon AWS: 52.84.0.0/15"
+"AmazonS3"
+"app.globex.example"
+"application/json"
+"application/pdf"
+"Ashburn, Virginia, United States"
+"ASP.NET"
+"ASP.NET_SessionId=[masked]; path=/; HttpOnly; Secure; SameSite=Lax"
+"aspmx.l.google.com"
+"assets.globex.example"
+"atlassian-domain-verification=4Hq8pLz2XwR7nV1mK9tB3cY6"
+"auth.globex.example"
+"auth.globex.example.\t300\tIN\tA\t34.96.166.45\nauth.globex.example.\t300\tIN\tAAAA\t2001:db8:c0be:dd98::177"
+"autodiscover.globex.example"
+"barbara.okafor@globex.example"
+"brightdesign.test"
+"C=BE, O=GlobalSign nv-sa, CN=GlobalSign GCC R3 DV TLS CA 2020"
+"C=US, O=Let's Encrypt, CN=E5"
+"cdn.jsdelivr.net"
+"cdnjs.cloudflare.com"
+"Cloudflare: 104.16.0.0/16"
+"CN=*.globex.example"
+"CN=git.globex.example"
+"CN=globex.example"
+"CN=mx1.globex.example"
+"CN=staging.globex.example"
+"CN=vpn.globex.example"
+"confluence.globex.example"
+"crm.globex.example"
+"crm.globex.example.\t300\tIN\tA\t104.16.15.139\ncrm.globex.example.\t300\tIN\tCNAME\tcrm.cdn.cloudflare.net."
+"CSC Corporate Domains, Inc."
+"CVE-2019-11358"
+"CVE-2022-22965"
+"CVE-2023-51385"
+"CVE-2024-3400"
+"David Jackson"
+"David Moore"
+"david.jackson@globex.example"
+"david.jackson@globex.example [LinkedIn]"
+"davidm@globex.example"
+"demo.globex.example"
+"demo.globex.example.\t300\tIN\tA\t159.89.11.36"
+"dev.globex.example"
+"docs.globex.example"
+"docs.globex.example.\t300\tIN\tA\t88.198.109.59"
+"docusign=1b7e4c92-5a3f-4d8e-9c21-6f0a2b8d7e15"
+"Domain Name: GLOBEX.EXAMPLE\nRegistry Domain ID: 2092847273_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-24T14:30:01Z\nCreation Date: 2008-10-24T14:30:01Z\nRegistry Expiry Date: 2023-10-24T14:30:01Z\nRegistrar: CSC Corporate Domains, Inc.\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Globex\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-24T14:30:01Z \u003c\u003c\u003c"
+"Elizabeth Clark"
+"elizabethc@globex.example"
+"fatima.larsen@globex.example"
+"fatima.larsen@globex.example [Trello]"
+"fonts.googleapis.com"
+"Frankfurt am Main, Hesse, Germany"
+"ftp.globex.example"
+"ftp.globex.example.\t300\tIN\tA\t51.68.195.218"
+"gglobex.example"
+"git.globex.example"
+"git.globex.example.\t300\tIN\tA\t104.16.15.139\ngit.globex.example.\t300\tIN\tCNAME\tgit.cdn.cloudflare.net."
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/josephm\u003c/SFURL\u003e"
+"glbex.example"
+"gllobex.example"
+"globbex.example"
+"globex-assets.s3.amazonaws.com"
+"globex-assets.s3.amazonaws.com: 163 files found."
+"globex-backups.s3.amazonaws.com"
+"globex-login.com"
+"globex-logs.s3.amazonaws.com"
+"globex-media.s3.amazonaws.com"
+"globex-media.s3.amazonaws.com: 103 files found."
+"globex-secure.net"
+"globex-static.s3.amazonaws.com"
+"globex-support.com"
+"globex-uploads.s3.amazonaws.com"
+"globex.biz"
+"globex.co"
+"globex.com"
+"globex.example"
+"globex.example.\t300\tIN\tA\t104.16.139.65\nglobex.example.\t3600\tIN\tMX\t10 aspmx.l.google.com.\nglobex.example.\t3600\tIN\tTXT\t\"v=spf1 include:_spf.google.com ~all\""
+"globex.info"
+"globex.io"
+"globex.net"
+"globex.org"
+"globx.example"
+"gloex.example"
+"gloobex.example"
+"gobex.example"
+"goldentravel.test"
+"Google Cloud: 34.96.0.0/16"
+"google-site-verification=Zx3k9QvP1mT7rLw2bN8cYd4FhJ6sA0eG5uKiO_pVqRs"
+"grafana.globex.example"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/lwalker\u003c/SFURL\u003e"
+"helpdesk.globex.example"
+"helpdesk.globex.example.\t300\tIN\tA\t34.96.189.39\nhelpdesk.globex.example.\t300\tIN\tAAAA\t2001:db8:6c1f:26ac::6b9"
+"HTTP/1.1 200 OK\r\nServer: AmazonS3\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Apache/2.4.41 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Apache/2.4.57 (Debian)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Microsoft-IIS/10.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: nginx/1.18.0 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: openresty/1.21.4.2\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"http://assets.globex.example/careers"
+"http://assets.globex.example/contact/silver.html"
+"http://git.globex.example/support"
+"http://globex.example/account"
+"http://globex.example/downloads/harbor-0.pdf"
+"http://globex.example/investors/lunar.html"
+"http://globex.example/news/2021/12/post-2610"
+"http://globex.example/products/media-1.html"
+"http://globex.example/support"
+"http://globex.example/support/silver.html"
+"http://mobile.globex.example/search?q=blue+logistics"
+"http://mx1.globex.example/products/harbor-0.html"
+"http://portal.globex.example/support"
+"http://staging.globex.example/api/v1/harbor?id=0"
+"http://vpn.globex.example/account/cedar.html"
+"http://vpn.globex.example/products/logistics-1454.html"
+"https://admin.globex.example/docs/media-1.html"
+"https://app.globex.example/api/v1/harbor?id=18872"
+"https://app.globex.example/assets/js/app.092ae667.js"
+"https://app.globex.example/docs/bakery-1419.html"
+"https://app.globex.example/products/harbor-0.html"
+"https://assets.globex.example/api/v1/logistics?id=33246"
+"https://assets.globex.example/careers/green.html"
+"https://assets.globex.example/search?q=golden+garden"
+"https://autodiscover.globex.example/about/cedar.html"
+"https://autodiscover.globex.example/partners"
+"https://cdn.globex.example/partners"
+"https://cdn.globex.example/partners/golden.html"
+"https://cdn.jsdelivr.net/static/js/app.8b7116f6.js"
+"https://cdnjs.cloudflare.com/news/2026/10/post-4447"
+"https://cdnjs.cloudflare.com/partners/cedar.html"
+"https://confluence.globex.example/about/rapid.html"
+"https://confluence.globex.example/assets/js/app.6094c593.js"
+"https://confluence.globex.example/docs/systems-1739.html"
+"https://confluence.globex.example/index.php?page=11"
+"https://confluence.globex.example/legal"
+"https://confluence.globex.example/products/travel-718.html"
+"https://confluence.globex.example/static/js/app.577385a1.js"
+"https://confluence.globex.example/support"
+"https://crm.globex.example/contact"
+"https://crm.globex.example/login/silver.html"
+"https://crm.globex.example/static/js/app.7b1dcdaf.js"
+"https://demo.globex.example/partners/silver.html"
+"https://demo.globex.example/static/js/app.8aad3848.js"
+"https://dev.globex.example/careers"
+"https://dev.globex.example/search?q=urban+dental"
+"https://fonts.googleapis.com/legal/cedar.html"
+"https://fonts.googleapis.com/login/lunar.html"
+"https://fonts.googleapis.com/static/js/app.294fe74d.js"
+"https://ftp.globex.example/api/v1/media?id=62969"
+"https://ftp.globex.example/api/v1/studio?id=95916"
+"https://ftp.globex.example/blog/2025/12/post-2902"
+"https://ftp.globex.example/legal/silver.html"
+"https://ftp.globex.example/products/media-1.html"
+"https://ftp.globex.example/search?q=blue+logistics"
+"https://ftp.globex.example/search?q=silver+harbor"
+"https://git.globex.example/account/cedar.html"
+"https://git.globex.example/assets/js/app.7b1dcdaf.js"
+"https://git.globex.example/cart"
+"https://git.globex.example/cart/urban.html"
+"https://git.globex.example/docs/studio-644.html"
+"https://git.globex.example/downloads/harbor-0.pdf"
+"https://git.globex.example/downloads/ventures-1423.pdf"
+"https://git.globex.example/legal"
+"https://git.globex.example/legal/rapid.html"
+"https://git.globex.example/login/bright.html"
+"https://git.globex.example/login/lunar.html"
+"https://git.globex.example/login/silver.html"
+"https://git.globex.example/partners/rapid.html"
+"https://git.globex.example/products/design-1073.html"
+"https://git.globex.example/static/js/app.4da82386.js"
+"https://git.globex.example/static/js/app.ebdb5f90.js"
+"https://git.globex.example/support/silver.html"
+"https://github.com/cart/rapid.html"
+"https://github.com/legal/green.html"
+"https://github.com/partners"
+"https://github.com/static/js/app.ab4c7bc7.js"
+"https://globex.example/"
+"https://globex.example/about/rapid.html"
+"https://globex.example/about/silver.html"
+"https://globex.example/account"
+"https://globex.example/account/rapid.html"
+"https://globex.example/account/silver.html"
+"https://globex.example/api/v1/dental?id=91129"
+"https://globex.example/api/v1/systems?id=94483"
+"https://globex.example/assets/js/app.40df157e.js"
+"https://globex.example/assets/js/app.7b1dcdaf.js"
+"https://globex.example/blog/2020/11/post-1"
+"https://globex.example/blog/2020/11/post-4329"
+"https://globex.example/blog/2022/11/post-4371"
+"https://globex.example/blog/2023/10/post-3588"
+"https://globex.example/blog/2026/10/post-791"
+"https://globex.example/careers"
+"https://globex.example/careers/silver.html"
+"https://globex.example/cart"
+"https://globex.example/cart/silver.html"
+"https://globex.example/contact"
+"https://globex.example/contact/cedar.html"
+"https://globex.example/contact/golden.html"
+"https://globex.example/docs/labs-74.html"
+"https://globex.example/docs/media-1.html"
+"https://globex.example/docs/media-513.html"
+"https://globex.example/downloads/garden-1768.pdf"
+"https://globex.example/downloads/logistics-1786.pdf"
+"https://globex.example/downloads/logistics-1958.pdf"
+"https://globex.example/downloads/media-1.pdf"
+"https://globex.example/downloads/studio-736.pdf"
+"https://globex.example/downloads/systems-1055.pdf"
+"https://globex.example/index.php?page=7"
+"https://globex.example/index.php?page=80"
+"https://globex.example/investors"
+"https://globex.example/investors/green.html"
+"https://globex.example/legal"
+"https://globex.example/legal/urban.html"
+"https://globex.example/news/2025/10/post-758"
+"https://globex.example/partners/bright.html"
+"https://globex.example/partners/silver.html"
+"https://globex.example/search?q=bright+labs"
+"https://globex.example/search?q=quiet+dental"
+"https://globex.example/search?q=silver+harbor"
+"https://globex.example/support"
+"https://globex.example/support/rapid.html"
+"https://globex.example/support/silver.html"
+"https://grafana.globex.example/api/v1/harbor?id=71800"
+"https://grafana.globex.example/api/v1/systems?id=47091"
+"https://grafana.globex.example/docs/ventures-1055.html"
+"https://helpdesk.globex.example/assets/js/app.82bad2af.js"
+"https://helpdesk.globex.example/assets/js/app.89025cc1.js"
+"https://helpdesk.globex.example/assets/js/app.fc7963f2.js"
+"https://helpdesk.globex.example/careers/rapid.html"
+"https://helpdesk.globex.example/careers/urban.html"
+"https://helpdesk.globex.example/news/2025/12/post-1094"
+"https://jenkins.globex.example/account/urban.html"
+"https://js.stripe.com/assets/js/app.02739d2c.js"
+"https://js.stripe.com/products/systems-1327.html"
+"https://js.stripe.com/search?q=cedar+logistics"
+"https://login.globex.example/api/v1/garden?id=27140"
+"https://login.globex.example/assets/js/app.89025cc1.js"
+"https://login.globex.example/login/bright.html"
+"https://m.globex.example/products/media-1.html"
+"https://maps.google.com/news/2026/11/post-2383"
+"https://mobile.globex.example/blog/2020/11/post-1"
+"https://mobile.globex.example/contact"
+"https://mobile.globex.example/news/2025/12/post-4790"
+"https://mx1.globex.example/account"
+"https://mx1.globex.example/blog/2020/11/post-1"
+"https://mx1.globex.example/investors"
+"https://mx1.globex.example/search?q=golden+ventures"
+"https://ns1.globex.example/careers/cedar.html"
+"https://owa.globex.example/cart/lunar.html"
+"https://owa.globex.example/support/lunar.html"
+"https://player.vimeo.com/investors/golden.html"
+"https://player.vimeo.com/investors/silver.html"
+"https://portal.globex.example/careers/green.html"
+"https://portal.globex.example/news/2020/11/post-1"
+"https://staging.globex.example/account"
+"https://staging.globex.example/api/v1/media?id=1"
+"https://staging.globex.example/assets/js/app.261def9a.js"
+"https://staging.globex.example/assets/js/app.7b1dcdaf.js"
+"https://staging.globex.example/blog/2019/10/post-0"
+"https://staging.globex.example/blog/2022/11/post-3491"
+"https://staging.globex.example/careers"
+"https://staging.globex.example/careers/cedar.html"
+"https://staging.globex.example/index.php?page=52"
+"https://staging.globex.example/legal/silver.html"
+"https://staging.globex.example/products/media-721.html"
+"https://staging.globex.example/static/js/app.5dfa9c87.js"
+"https://staging.globex.example/static/js/app.7b1dcdaf.js"
+"https://status.atlassian.com/blog/2025/10/post-4414"
+"https://support.globex.example/api/v1/media?id=185"
+"https://support.globex.example/support/green.html"
+"https://twitter.com/investors"
+"https://vpn.globex.example/account"
+"https://vpn.globex.example/api/v1/media?id=1"
+"https://vpn.globex.example/assets/js/app.53b55254.js"
+"https://vpn.globex.example/assets/js/app.7b1dcdaf.js"
+"https://vpn.globex.example/assets/js/app.89025cc1.js"
+"https://vpn.globex.example/blog/2020/11/post-1"
+"https://vpn.globex.example/careers"
+"https://vpn.globex.example/careers/lunar.html"
+"https://vpn.globex.example/cart"
+"https://vpn.globex.example/investors"
+"https://vpn.globex.example/investors/cedar.html"
+"https://vpn.globex.example/investors/silver.html"
+"https://vpn.globex.example/login"
+"https://vpn.globex.example/news/2020/11/post-4297"
+"https://vpn.globex.example/partners/green.html"
+"https://vpn.globex.example/products/labs-1530.html"
+"https://vpn.globex.example/search?q=rapid+systems"
+"https://vpn.globex.example/static/js/app.0dc5d639.js"
+"https://vpn.globex.example/static/js/app.48154699.js"
+"https://vpn.globex.example/static/js/app.a95ba392.js"
+"https://vpn.globex.example/support"
+"https://www.blue-harbor.example.com/api/v1/harbor?id=38364"
+"https://www.bright-harbor.example.com/partners/green.html"
+"https://www.facebook.com/legal"
+"https://www.facebook.com/login"
+"https://www.globex.example/partners"
+"https://www.golden-harbor.test/about"
+"https://www.google-analytics.com/api/v1/design?id=12101"
+"https://www.google-analytics.com/partners/green.html"
+"https://www.googletagmanager.com/blog/2020/11/post-3481"
+"https://www.googletagmanager.com/careers"
+"https://www.googletagmanager.com/contact/golden.html"
+"https://www.googletagmanager.com/products/bakery-403.html"
+"https://www.green-harbor.example.net/news/2025/10/post-3798"
+"https://www.instagram.com/assets/js/app.3439fdaf.js"
+"https://www.instagram.com/search?q=golden+dental"
+"https://www.linkedin.com/api/v1/media?id=25441"
+"https://www.linkedin.com/support/urban.html"
+"https://www.quiet-harbor.example.org/docs/harbor-1508.html"
+"https://www.quiet-harbor.example.org/docs/studio-1176.html"
+"https://www.rapid-harbor.example.org/careers/rapid.html"
+"https://www.rapid-harbor.example.org/products/ventures-259.html"
+"https://www.silver-harbor.example.net/docs/garden-1020.html"
+"https://www.silver-harbor.example.net/investors/lunar.html"
+"https://www.silver-harbor.example.net/static/js/app.fdd9af50.js"
+"https://www.swift-harbor.example.net/about"
+"https://www.urban-harbor.example.com/legal/urban.html"
+"https://www.urban-harbor.example.com/search?q=quiet+bakery"
+"https://www.youtube.com/assets/js/app.76848fce.js"
+"https://www.youtube.com/downloads/garden-940.pdf"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/djackson\u003c/SFURL\u003e"
+"intranet.globex.example"
+"j.muller@globex.example"
+"j.young@globex.example"
+"j.young@globex.example [Apollo]"
+"j.young@globex.example [Deezer]"
+"j.young@globex.example [Verifications.io]"
+"jenkins.globex.example"
+"josephm@globex.example"
+"l.garcia@globex.example"
+"larsg@globex.example"
+"larsg@globex.example [MyFitnessPal]"
+"linda.martinez@globex.example"
+"Lisa Walker"
+"LiteSpeed"
+"LiteSpeed Web Server"
+"lobex.example"
+"login.globex.example"
+"login.globex.example.\t300\tIN\tA\t52.85.254.73"
+"London, England, United Kingdom"
+"m.globex.example"
+"m.globex.example.\t300\tIN\tA\t88.198.109.59\nm.globex.example.\t300\tIN\tCNAME\tm.cdn.cloudflare.net."
+"Malware Domain List [mx1.globex.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=mx1.globex.example\u003c/SFURL\u003e"
+"Malware Domain List [owa.globex.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=owa.globex.example\u003c/SFURL\u003e"
+"Malware Domain List [vpn.globex.example]\n\u003cSFURL\u003ehttps://www.malwaredomainlist.com/mdl.php?search=vpn.globex.example\u003c/SFURL\u003e"
+"Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@djackson\u003c/SFURL\u003e"
+"Microsoft IIS 10.0"
+"Microsoft-IIS/10.0"
+"mobile.globex.example"
+"MS=ms48213957"
+"mx1.globex.example"
+"mx1.globex.example.\t300\tIN\tA\t34.96.166.45"
+"ns-0.awsdns-00.com"
+"ns-1024.awsdns-00.org"
+"ns-1536.awsdns-00.co.uk"
+"ns-512.awsdns-00.net"
+"ns1.globex.example"
+"ns2.globex.example"
+"openresty/1.21.4.2"
+"OVHcloud: 51.68.0.0/16"
+"owa.globex.example"
+"p.white@globex.example"
+"patriciaw@globex.example"
+"PHPSESSID=bfd8aab4b24b7b2b8c00cd8c3f; path=/; HttpOnly; Secure; SameSite=Lax"
+"portal.globex.example"
+"portal.globex.example.\t300\tIN\tA\t88.198.75.116\nportal.globex.example.\t300\tIN\tAAAA\t2001:db8:e234:4df7::5b5"
+"quiettravel.test"
+"Roubaix, Hauts-de-France, France"
+"sandrat@globex.example"
+"Seattle, Washington, United States"
+"shop.globex.example"
+"shop.globex.example.\t300\tIN\tA\t52.85.254.73"
+"silverharbor.example.com"
+"Spamhaus (Zen) - Spammer [104.16.15.139]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.15.139\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [88.198.109.59]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=88.198.109.59\u003c/SFURL\u003e"
+"SSH-2.0-OpenSSH_7.4"
+"SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6"
+"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u2"
+"sso.globex.example"
+"St. Ghislain, Hainaut, Belgium"
+"staging.globex.example"
+"staging.globex.example.\t300\tIN\tA\t52.85.79.247"
+"status.globex.example"
+"support.globex.example"
+"support.globex.example.\t300\tIN\tA\t34.96.31.215"
+"support@globex.example"
+"susan.lopez@globex.example"
+"swiftsystems.example.net"
+"text/html; charset=UTF-8"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/djackson\u003c/SFURL\u003e"
+"urbanlabs.example.net"
+"v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:104.16.139.65 ~all"
+"vpn.globex.example"
+"vpn.globex.example.\t300\tIN\tA\t52.85.254.73\nvpn.globex.example.\t300\tIN\tAAAA\t2001:db8:d286:4f94::3a3"
+"William Patel"
+"WordPress 6.3.1"
+"www.globex.example"
+"www.google-analytics.com"
+"www.googletagmanager.com"
+"www.green-harbor.example.net"
+"www.linkedin.com"
+"www.silver-harbor.example.net"
+"www.urban-harbor.example.com"
+"Zone-H: m.globex.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38018017\u003c/SFURL\u003e"
+"{\"server\": \"AmazonS3\", \"date\": \"Tue, 24 Nov 2026 14:39:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"LiteSpeed\", \"date\": \"Tue, 24 Nov 2026 14:32:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"LiteSpeed\", \"date\": \"Tue, 24 Nov 2026 14:46:16 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:30:19 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:30:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:30:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:32:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:32:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:33:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:33:55 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:33:58 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:34:32 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:37:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:38:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:40:28 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:42:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:43:53 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:45:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:48:52 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:50:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"Microsoft-IIS/10.0\", \"date\": \"Tue, 24 Nov 2026 14:50:53 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"ASP.NET\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Tue, 24 Nov 2026 14:41:16 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Tue, 24 Nov 2026 14:44:31 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+data postings: AYiAgJACAYKAgIACAYGAgIACAYCAgIACAYOAgIACAYCAgLgCAYGAgLgCA4GAgOACAgUBgYCAYAGFgICAAQKDgICAAQEHg4CAYAUTCQECAQGdgICAAQKJgICAAREBnoCAgAECioCAgAEBAaOAgGABgYCAiAMEioCAYAMPCgKigICAAQEBpICAgAEBgICAiAMBgoCAiAMCoYCAYAEqgICAMAUBAQEBAgEBAgEBAQMBAQEBAQICAQEBAQEBAQIBAgEBAQIBAQEBAQMBAYCAgNgCA4qAgDAJCASCgIAwGwwMAoSAgOACAwOEgIBgEgEBjYCAgAEBjICAgAEBjoCAgAEDjICAYAQDAaqAgIABAamAgIABAauAgIABAZ+AgGADh4CAYBIHApeAgIABAgGWgICAAQGugIAwA4GAgDANGAKUgIAwIgKDgIAwAQGAgIDgAgWAgIBgDw4MAgOAgICAAQImAYGAgIABA4KAgOACAwEBqoCAYAGYgIBgBYKAgGAPAQwPAYeAgIABAYaAgIABAZyAgIABAoiAgIABEwWFgIBgAQMRFAKggICAAQEClYCAgAEKBZCAgIABAQEBAQGYgICAAQSLgIBgAwYYAaWAgIABA4+AgIABFwEBlYCAYAGGgIDAAQGEgIDAAQGBgIDAAQGCgIDAAQGAgIDAAQGDgIDAAQGFgIDAAQGNgIDwAQQgAxYEAYCAgJgCAYGAgJgCAYKAgJgCAYOAgMgBAYSAgMgBAYGAgHgDgoCA2AEDAQGMgICQAQIyDgGHgIA4AYiAgDgBgoCAwAIKgICA0AEBAQEBAgEBAQEKgICAiAEBAQEBAgEBAQEBgICAeAEZAYKAgOABAhXr//+HAgGVgIBoAxwRDQGMgIDwAQKFgIBwAQeAgIBYAQIBAQEBAYKAgFgBkICAoAEDgYCAoAEDBgKBgIDYAQIDhYCAGAECAYKAgBgBgICAGAGDgIAYAoSAgBgDAYGAgBgCHSIBBgGGgIBoAYCAgEgBgICA+AIBgICAsAECgICA8AIBAYGAgLABAoCAgMgCBAGDgIDIAgGBgIDwAQGEgICwAgGJgIDwAQQIAxYbAoiAgGgDAioNAxIVCQGSgIBoAYOAgOABAYCAgBABhYCAyAIBiICA8AEBgoCA8AEBhYCAsAIBiICAoAEBioCAwAIDDRcCAY2AgGgBi4CAmAEEAhYHAwGCgIBoAYSAgNACAY6AgJgBAY2AgJgBAZGAgJgBAYGAgKgCAYCAgOgCAYCAgKgCAYeAgJgBAYOAgKgCAYSAgKgCAYGAgOgCAYmAgJgBAYKAgKgCAYiAgJgBAYWAgKgCAYaAgJgBAYOAgJgBAYCAgJgBAgCAgIAIAYCAgGgBhYCAmAEBhICAmAEBgYCAmAEBgoCAmAEBkoCAmAEBkICAmAEBj4CAmAEBjICAmAEBhICAcAKEgIDYAQMBgICA4AECFigBhYCA0AIECgQDIwOKgIBoBAMFgICAkAIBAQoCA4mAgJACAQEBj4CAkAIBhoCAkAICg4CAkAIBBZCAgJACAQEBAQGmgIAgAZ2BgCAB1oCAIAGigIAgBIiAgCAu0v//H4CAgKgBAYWBgCABzYCAIAG1gIAgAaGAgCABvICAIAGkgIAgAcSAgCAB34CAIAGagYAgAZuAgCAB0ICAIAH5gIAgAayBgCAB4YCAIAGQgYAgAdqAgCAB/oCAIAHOgIAgAY2BgCABrYGAIAHtgIAgAc+AgCAB/ICAIAGkgIAoAZuAgCgBgICAKAGcgIAgAbSAgCAB4oCAIAKUgIAggICAIAGWgIAgAcmAgCAB0oCAIAGGgYAgAYKBgCABioGAIAGVgYAgAZuBgCABt4GAIAOMgIAggICAIICAgKgBAfiAgCABi4CAKAGRgIAoAZqAgCgBh4GAIAHggIAgAduAgCABqIGAIAH/gIAgAbuAgCABtIGAIAHsgIAgAdWAgCACkYCAIICAgCABj4GAIAHGgIAgAbWBgCABooGAIAGygIAgAaCBgCAB6oCAIASOgIAgaJj//x+AgICoAQKXgIAgFAGfgYAgAZSBgCABnoCAIAGogIAgAfWAgCABlICAKAGngIAoAaWAgCgBmYCAKASKgIAgZ5n//x+AgICoAQGggIAgAa+AgCAEhoCAIICAgCCAgIB4gICAMAGngIAgA4uAgCCAgIAggICAqAEBvoCAIAOHgIAggICAIICAgKgBAZaBgCABrICAIAGlgYAgAZqAgCABxYCAIASEgIAggICAIICAgHiAgIAwAZ+AgCABlYCAIAKQgIAggICAIAeBgIAgfBvp/v8fgICAeICAgDCAgICwAQG4gIAgBIKAgCCAgIAggICAeICAgDABx4CAIAG4gYAgAd2AgCAB84CAIAONgIAggICAIICAgKgBAa6AgCAB0YCAIAHcgIAgAo+AgCCAgIAgAdSAgCABsIGAIAGpgYAgAcqAgCAB+oCAIAGlgIAgBoCAgCAY6P//H4CAgHiAgIAwgICAsAEBo4GAIAKSgIAggICAIAGvgYAgA4mAgCCAgIAggICAqAEBuYCAIAGEgYAgBYOAgCAW6v//H4CAgHiAgIAwAcKAgCABk4GAIAG/gIAgAbaBgCABsYGAIAGAgYAgAYuBgCABg4GAIAGZgYAgAcuAgCABiIGAIAGRgYAgAZeBgCABhoCAKAGOgIAoAY2AgCgB94CAIAGegYAgAcyAgCABjoGAIAGcgIAoAeeAgCABuYGAIAGzgIAgAfuAgCAB7oCAIAG6gYAgAcCAgCABqoGAIAGugYAgAfSAgCABkICAKAGEgIAoAfCAgCAB74CAIAGwgIAgApOAgCCAgIAgAcOAgCABwYCAIAGrgYAgAZ2AgCABqYCAIAHIgIAgAaaBgCAB6YCAIAHygIAgAaOAgCAB44CAIAGTgIAoAZyBgCABpIGAIAGHgIAoAbeAgCAB2YCAIAGygYAgAYyBgCABoYGAIAG9gIAgAbOBgCAB6ICAIAK6gIAgGQHrgIAgAteAgCAOAbGAgCAC3oCAIEkBrYCAIAHmgIAgAYmBgCABqoCAIAHYgIAgAeSAgCABkoGAIASFgIAggICAIICAgHiAgIAwAYWAgCgBrICAKAGjgIAoAaiAgCgBgYGAIAGegIAoAauAgCgBg4CAKAGSgIAoAYmAgCgBloCAKAGIgIAoAYyAgCgBmICAKAGPgIAoAYGAgCgBoYCAKAGpgIAoAaaAgCgBrYCAKAGggIAoAZeAgCgBgoCAKAGfgIAoAZ2AgCgBqoCAKAGKgIAoAaKAgCgBlYCAKAGDgIDQAgGCgICIAgGPgIDwAQGAgIDwAQGAgICwAgGCgICwAgGBgICwAgExAYWAgPABAY6AgPABAYOAgPABAYOAgLACAYuAgPABAYGAgMgCAYWAgJABAYWAgKACAYqAgJgBAhAYAZCAgGgDgYCAwAICBQQJAyINAomAgGgDAYGAgMgBAYKAgMgBAYCAgMgBAoCAgNACAgqAgICgAgEBAQECAQEBAQ6AgICQAQEBAQECAQEBAQECAgEBGgGBgIDgAQIDEQKDgIBoEQGDgID4AQGAgID4AQGCgID4AQGBgID4AQEbATYBjoCAkAEBgICA2AECHhcBioCA8AEBhoCA8AEBhYCAiAEBEwGTgIBoAYOAgHABgICAwAIBhICA8AEDhYCAwAIBAwEPAY+AgGgBgICAcAKAgICQAwEBgoCAkAMBhYCAkAIBh4CAkAIBjYCAkAICLwkChICAwAIDBAQDJNb//4cCAoSAgGgDASkCBRIBhYCAaAGAgICAAwGHgIDwAQGCgIBwCICAgDgBAQEBAQEDAYGAgNACAYGAgHABgICAqAEDATIOAYGAgGgBgoCAyAIBhYCA0AECJQcBh4CAoAEDiYCAoAECAgGPgICgAQOCgICgAQECA4CAgKABBggBjICAoAEBgICAoAMBjICAUAGFgIBQAZOAgFABgICAUAGBgIBQAYKAgFABg4CAUAGEgIBQAYaAgFABh4CAUAGIgIBQAYmAgFABioCAUAGLgIBQAY2AgFABj4CAUAGQgIBQAZKAgFABlICAUAGVgIBQAZaAgFABjoCAUAGRgIBQ
+source postings: AAAAAAAAAAGBgICIAweDgICAAQEB/P//V////z+BgIAogICAIAGFgICQAgKDgICQAgEOiYCAgAEBAQ8DAeX//1eAgIBoBfv//x8F+f//D////x8BAAGJgICQAgACioCAkAIBAAAHhoCAcJyAgBABAd3//5cBiYCAKPb//y8AAAAAATYAAAAAAAcV9///fwEB9v//V4CAgGiAgIAgAY2AgJACAYyAgJACAY6AgJACBoKAgHADpICAEAEB1v//LwAAAAAHg4CAcJOAgBABAu7//1eAgIBogICAIAAAAAAAAAGAgICIAwiAgIBwgICAEAEBJtj//1eAgIBogICAIAKAgICQAgIBgYCAkAIBgoCAiAMAAAwi3///b4WAgBABARMB5P//L4KAgCiAgIBAgICAKICAgCABh4CAkAIBhoCAkAIAAYiAgJACEzDU//9vjICAEAEBAQEBAwcBAeT//1cB////ZwED/P//HwEAAAWQgICQAgEBAQEABiXq//9/FgEB2///jwIAAY+AgJACAYCAgPgCAYSAgMgCAY+AgPABA4KAgPABBvn//1cDhICA8AECCASBgIDwAQT+//8P////RwKNgIDwAfX//w8AAAKlgIBgAwAAAAAAAAAAAAAAAAAAAAKNgYAgj///PwACl4CAYP7//wcAA+2AgCBA9P7/PwAAAAAAAAAChYCAWAEBgoCAWAcBAQEUGNH//1eAgIDgAQIg4///VwMn3f//VwMCgYCAWICAgOABAoaBgCCc//8/A4aAgBiCgIBI/v//BwAAAAAAAASAgIDQAgEBAQAChICAsAL8//8XAAGDgIDIAgmIgIAYk4GACBzT/v8/Axni//8HA/j//18AAAOUgIBgGOb//wcAAAAAAYWAgMgCAYWAgLACAAAACLuAgCAgTef+/z8aAuL//wf3//9fAAAMgoCAGIyAgAgDF04pFs7+/z8YCQPb//8HAAAAAAABgICA6AIAAAAAAYGAgOgCAAAAAAAAAABjAAQBAQEBAQEBAQEBAQECAQMCAQIBAQEBAgIBAgIBAQMBAwECAQIBAQEBAQEBAQEBv///B4CAgAiAgIAIgICACBUEFVf7/v8ngYCAGAX6//8HgICAEAH///8fAQEBAQEBAQEBAQEBAQEBAQEB7v//D4CAgDgBAQH9//8XAQEB/f//DwEB/v//HwEBAQEBAAAAAAAAAAAAAAAABICBgCA24v7/PwIACcuAgCA4BYT//z8EA/f//wcEAwAAAAAAAAACzoCAINj//w8AAfmAgCACvICAIOb//w8NjICAIAE2CgdV3/7/Dy7S//8HgICACICAgBCAgICYAfv//wcAAfGAgCABtYCAMAO4gIAg6///B/7//wcC+oCAIJz//wcCs4CAIPH//w8BnICAKAHvgIAgAAKtgIAg7v//DwHlgIAgAAACkIGAIPD+/98CAayBgCAC4YCAIMP//wcAAv6AgCAfAAAAAfyAgCAAAZCAgKABAAOBgICgAQMGA4mAgCiTgIAI7f//vwEC0oCAIOL//w8BmYCAKAeWgIAgM7z//wco5///B4CAgBCAgIAQBJyAgCAY4v//D4CAgCABzICAIALigIAgsv//BwGggIAoAoqBgCALAAAAAAWMgIAwgICAEICAgBCAgICYAfT//wcAAYiAgKABAAABn4CAKAABtIGAIAABh4GAIAAAAfWAgCAB7ICAIAWXgIAgeIL//w+AgIAQgICAEAGggYAgAZ2AgCgAAALVgIAg3f//DwAABp6AgCDy//8H/v//B4CAgBCAgIAQgICAmAEGxoCAIBAUKoP//w8UAAGlgIAoAquAgCDz//8PAqKBgCCG//8PAAAAAAAGmoCAIBjY//8PgICAEICAgBCAgICYAQGggIAwAtqAgCDV//8PDImAgCACCQsH4P//D4CAgAiAgIAIgICAEICAgGiAgIAIgICAKASsgIAgFen//wf9//8HBaSAgCDn//8PgICAEICAgBCAgICYAQLKgIAgEgi1gIAg5v//B+z//weAgIAIgICACICAgBCAgICYAfn//xcAAqyAgDDV///PAQABmoCAMAAJioCAIA7s//8PgICACICAgAiAgIAQgICAaICAgAiAgIAoA6KAgCAg3f//DwOvgIAg5v//D4CAgCAHkoCAIBVRj///B4mAgAiAgIAQgICAEA2CgIAgAf3//wcCC/T//weAgIAIgICACICAgBCAgIBogICACICAgCiAgICwAQLggIAg2P//DwuGgIAgAQGOAez+/w+AgIAIgICACICAgBCAgIBogICACICAgCgBkoCAKAAAAaiAgCgHoYCAIF4k6v7/D4CAgBCAgIAQgICAmAEEvoCAIBPJ//8HlICACAGTgIAoAfKAgCAHpYCAIBR22f7/B4eAgAiAgIAQgICAEALzgIAgCgABuIGAIALdgIAgtP//BwGLgIDwAQTPgIAgvP//BwyOgIAIDoGAgCAPEJAB0f7/B////wcY6P//B4CAgAiAgIAQgICAaICAgAiAgIAogICAsAEBpYGAIAOSgIAwgICAEICAgBAAB4+AgCD1//8HhYCACICAgAiAgIAIgICAEICAgJgBAr+AgCDo//8HAZOBgCAShICAIDIPAj0U7v7/BwQCGt3//wcW6v//B4CAgAiAgIAQgICAaICAgAiAgIAoAAAAAAABsYGAIAABkYGAIAACEZuAgCgCi4GAIKD//wcBmYGAIAG5gYAgAAAAAaKAgCgAAfeAgCAAAAAAAxqZgIAw1P//vwEAAAADFNqAgCBMAAAAAAAAAvCAgCCo//8HAbCAgDADk4CAMICAgBCAgIAQAemAgCADyICAIBtDAAKpgIAg9P//DwGpgIAwAAABKwADq4GAIOP+/weVgIAIAAADpIGAIIX//wfj///HAQAAAbeAgDAAAbOBgCADqoGAIPf+/wfp///HAQAC14CAIA0AAYmBgCAD0ICAIBuq//8HAAHogIAgBNOAgCAvMP/+/w8BnoCAKAO9gIAgaob//w8AAYyBgCACj4CAKJuAgAgD3oCAIAhIAZKBgCABMwqxgIAgJ6v//weCgIAIgICACICAgAiAgIAQgICAaICAgAiAgIAoAAAAAAEsAAABh4CAoAEBjYCAoAECiYCAoAECAAABj4CAoAEAAAOCgICgAQECAAAAAAAAA4CAgKABBggAAAABjICAoAEAAAAAAAOAgICwAgEBAAAAAZeBgCABhICA0AIAAYOAgLACAAABhYCA0AIBhYCAoAIAAASegYAg9P7/Pxvj//8HAAAHjoGAIP3+/z8D+///BwP0///vAYCAgEgAAAAAAAAKgICAoAIBAQEBAgEBAQEC54CAILf//z8ACYOAgBi9gIAIBDeJ//8/Eu3//wcR7f//XwAAAAAAAaCAgGAAAAAD9ICAIK///z/f//9nAAAAA9+AgCC2//8//v//BwAAAAAAApGAgGD+//8HAAAAAAAAAAAADISAgBgDjICACAoGDWrr/v8/BBbl//8HAwABroCAYAWFgIAYl4GACOv+/z8S7P//BwAAAAAAAAAADYGAgBiEgIAIFg8NAx9I3/7/PwIb5P//B////18AAAACgYGAIKn//z8AAAAAAAAAAYyAgJABA4WAgIgBgICACICAgEAAA4CAgIgBgICACICAgEADgYCAiAGAgIAIgICAQAOCgICIAYCAgAiAgIBAA4OAgIgBgICACICAgEADhICAiAGAgIAIgICAQAOGgICIAYCAgAiAgIBAA4eAgIgBgICACICAgEADiICAiAGAgIAIgICAQAOJgICIAYCAgAiAgIBAA4qAgIgBgICACICAgEABi4CAkAEBjYCAkAEBj4CAkAEBkICAkAEAAAAAAY6AgJABAA==

@@ -3,920 +3,919 @@ packed data file holding:
  "k": "ixd",
  "scan": "initech-2026-11-21",
  "gen": 0,
- "block": 0,
- "e": [
-  "+1 555-0105",
-  "+1 555-0135",
-  "+1 555-0136",
-  "+1 555-0150",
-  "+1 555-0157",
-  "+1 555-0181",
-  "+1 555-0187",
-  "+1 555-0194",
-  "+44 20 7946 0266",
-  "+44 20 7946 0483",
-  "+44 20 7946 0508",
-  "+44 20 7946 0632",
-  "+44 20 7946 0655",
-  "-----BEGIN CERTIFICATE-----\nMIIF8TzzvqnWfybn5zMU6hCCShoGYrl7MRU8JYVU/fWq4nQCbo/jdxlHSjW28BPb\n2kG5EgprQez0haXpz/u8efaV62UFUA9PIQjPbaw5xn3e30dQ5A18mJpLhsCwWmkH\nVl6+0d4hIi5QHOVwGu3utysyJqiSZGEstpNuJBrCNyyZq9QnKcxIgEmB7k46IZCl\nsjIlTEwO/3yX5lmDIzix1Ev9Dl/IPLWwdAA36zUfw62LT7IojU2TDWJ/HymRJQ64\nkY5BUvhXIt5v8JrTea1weR4QjET3BNTga8m8AL2jZe/hseYgWo1DRkthX4r/96pm\nuqILiWQ6Hw85poIoa/vXADaQoJ+Etkq80777ly7hZt7jpfC9xgjMMd8c7gAO0TO6\nY8zHydt24Vu31HtdgHq6OCYN8tNPXqDvMIhRdxaJePFELJokAJr6EDf3wLCcsVuP\nBTKuL3XO1GtxTEut2hgIWTOKOPmTj+GP3QrJX67FemfdgfeS2415PXEgcHh4MjmT\nX9LNEtmsdWhPuD9TsGWr4lI7ehxLsjZoz0Rmv6VT3ozbhFr0fMi1MiY4dwm46SIy\njtZq5XLnwN44kHHK2qX4b10F4qKQes/FWORXTTOTn3DFjA4+zqs72CVYssQ+Vo16\nIpfN2HEqXRf6PFZTw8SHzUinL+9FEtgFHVa9XRMGC36sqVl7OLD5Dz+VsJPQRfYY\nQwu8EG8lTU412XcqrKoGwF/MbUM3DE/thl2qunF4W8lz4sFs2eawkuKPu+0qgMwF\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFEcYu1WasUY7YvNscGkULPrn9OQo351RE8UZwkNF26Hwg5Oqr0BPrFB0mgUYh\ndrjImDZPZaED61pqmzhYbIPLpO82JTi1WzhPTDOlxGlWwmkULhMRTTarSFkwZXLi\nSPYVZ9iPEcyQ+Pz1jabpd+Vk2RpaNWHPkFl1V20+sNDL8Z2dImR1yOsJiQW6woin\nxdQEb+kV+9HixKA73oOw7t60gbCQkkYWorTryDiuT0DvuSX2geCvyF97eC7uo4ob\nt1vD4exYpiIwCL2EKGfCAscQcBgBv3P2PJJTh8UuAD+VPpQ+g/5zTHQKEO+Z9fJg\nPMqlWHA5jCWxdNR2BtmKpKMvkOrWMj1dRlcKoZpEXwoG0hmBoYANJGkEBooWxp4E\nq8QXeiU+3XKJscQmRp2VhLOA5TUheGkjdasMfj12e8B3tJDg2tTstFsyia+9gYUx\nEhuO8BH2z4Z4f1BeSjpWXgCgYEAVvJP3pZ5yz3AiSq/rlyy4Ou9gnpoA68jx0OmN\nQhAO/Y/keI2pxeOUuVot6VtMLyNpb6RkvaGI8XzTqFBR6oX/BrRV68Tt8vn0wPBJ\nEfSef8r2oJOIcrI4xFbVpAPyE4jIiZbUh/sehfJGaZcHG+LuCQZNH/o+2TJqeOlZ\nrDMSDwbP7K7KuKwlehVBRvy0xiedEFhW6ACHqmI45l+S/LZpDEEHxoCFE7tbblWQ\n45dSonzwBIB64L6XHwDe2z34wQGo1iu5mrvxzmuVuJfy8Bo+b79dYsqZTaQ6PNqS\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFfby4olJuZT4Hb5wC4+QabK+guZT1FgSpHAHhGE0VT+TDyoh7khj3fMZq6FEK\ny60d5LIPNq1rHu2miiowUPY1nHaQ3pmv7MiQrTEy7vMe5qzJgDEbmTMzipZ5lWi9\nrD7Fpia8y6VLtyxtGAENOxxV0hoXXh5sU7qxkZh95aveXcO62A9KxQErZDP+vhBz\nFlOTj/XosDhv7LEolQRworg5zNLRtActRDKsST4i72YmXoh8q9uBSiJQNeNHctj9\nCIQ22W3Kgyx+qh4M8G5ZwkmgBUpMXcwLVQTWHOGCOoEMKtkqDMyBKZsg9IQ0yvJ7\nlcLT0wGq2Ehq3dbZPPrgz33Os2dbabDNxrsS5uCXXTaLOf+3tv5t9SNvPQ2Ia3Vi\nAwAvefTJIUkRkdbIDUWru6tOD7KLrdjG3CX7xibgvlbCH5Q/3yqH7CEN+7V7+klW\nJmyhArutoLz0FBKZzzbO9zbrZt0Ax/sfGNPAGc82PN3GOPje1Uh4GLpNNbkq+EXr\ntycjE1UM5hOD6SgmyiUnRklY6+mtEAGzNEyomJ/XnfGmm7SGdAM5kI81WUXzXQ3J\nwF5xrMFo/zj5MWXGfrNjpFCPxAn/qV4BaTGN8i5ik9DkyMg7F7neAMoRq5lIo3h+\nXhVHV7EzGcedvuXu3dR0YNhO9XODKFmNX9CkE6RW2R2lX9Sxv5c6dzNoI4QkP2UC\nhAMN+cV4tXWmrKpioeUdmf5TR4K0UpVaezKJOXfd+X62QtfnUppK5/8CKhlcjIZK\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFIwu8P++2Nl0Lb2NjyHYzsObmcBqA3c+Y5RStHMDXecMBEGPyDsRzBBYWhgb6\ngpCqnzK3nMmKTctsOLZ0bIR0dVVhtcxNSf41+E4t3iA+H69J64PuyxSBeGbj0X7u\nvi9uOGJB7RhiRgbJ4GBYsFEPtPuEjwnEgmKSKNWmiwhb3KDdUggzoif95PfB4NTP\nV0+XaxyyU9UIhX20DTYu++Hhj1ujsjk3WHr3XK/jNkIsydeGckvWJvLMW3AjRECG\nOKaR+fiqcbXBD7+j/ZWPspeP0TP8n56czLTpU8j6CNxoi+L8oFcsKwnHcWwV6fBb\nRm8SP+ZBgyv+wP6xmXFkJ/8my7xIW/lVVSnav7iNj9tH5TJrZGhPSQotreRbprF1\nXezqG4PKb4Cm71wbxv2GlR+ttjW7ILSy7O9sadTwLv7gC6M5VMklaCVmjWHGK5it\nJWANrPEl127QVC7u5/qZFzBKEYhvyTGNEWFwoA8L9iGXnvTUhHo9lEynrgu7Ak84\nyv6b20O+YdCPIjncE+WM0VgScCrtBVh3s9jy9jYw8hnpuX7rv5mA75GLO7V0Flpb\n2LN0zD6QurN0kqwzL5Sk97x2i4RRpjzrhZVJEHLYQylo3VJRNfyugYDO4c0X9Dmf\nM9WZi3HZBQ+wX0i/+EWE7s/taM4dmVEYY2oIUJgr+QRj+DnNhujWM7TZEcVUsoew\nT5ShHCYT/M+V0ceZ/ZdPcpYEKeB86KxySbAuaxxxVoqaRQR4bLvGbNrklDM9MtYk\n-----END CERTIFICATE-----",
-  "-----BEGIN CERTIFICATE-----\nMIIFoS53+Hv1YVei5UhUepCKaVsNabX3Dm6O3ov5br4SIZ0EBH3hdOpsRc1bHVEN\ncXUDpVYk2Ldiaimknx1kR0qHSEj2D0NMzd7zsbXkefk0bKZWFiVqGnXO5sVWaaAY\n3XlIGR/znF5armtTurtFMxqjE24tycNZuEqI5QOtaNVt8t0OBKdE0T091seEZHEX\nx61gdzymsDHmDrRNG4ADrDSyl6GeLLMYI4fzBK47cpUiKL9vZVpi8E/dpwLnfTms\nBr3sljI5aHUUM4MgYDtYUSdVVMWTRDjD1m6nPH2FKbt5ziMpCofMJumFeYZl/BbB\niayQytTwrfdBIFBYfXFfG1R95v0d2aOEN9Z0/xg+mXRXq2B9OI8wSvn96TN8TAYo\n5hZsM9ToaXO83xaLRJoLKHod4VAb1zs5tKXrtQ1Be2qyfoOPLV9Wrpt0+VzJOJg2\nBY1s+xk9zk5bL135Ozme4O/RN9P9+zZWt5NOBF6F/GCS2rDtRZziXG3uTAwGLdQo\nGHOo3fUBX087fX3oy1mz3spcaSIPKIbSJ6jxd/qCYG2tfJ9Ex7skQKEFUBr3CMKE\n9WO2NIFX5L8YirgBsk9CQ+UYO8Jm7HgXSuPSrJsHOc4KjFWNjTqbDL2CQbZS5JAs\ndIt2aLE4+7iDDPGcs+WsAN7NsyEayltDxgNCtb+x/3MKyyRbwp4zBYmYUF4QIgA/\nP+BDMPcyrSKWXr0Y+cYSAS5/oyiyOCkzACCHwmmlT7oVvmuBBvlJ/Rqf9DcgZDFY\n-----END CERTIFICATE-----",
-  "104.16.101.194",
-  "104.16.104.129",
-  "104.16.166.171",
-  "104.16.166.171:80",
-  "14061",
-  "159.89.0.0/16",
-  "159.89.25.171",
-  "159.89.25.171:22",
-  "159.89.25.171:443",
-  "159.89.25.171:587",
-  "159.89.25.171:80",
-  "159.89.51.217",
-  "159.89.51.217:443",
-  "159.89.51.217:80",
-  "172.104.0.0/15",
-  "172.104.37.78",
-  "172.104.37.78:22",
-  "172.104.37.78:25",
-  "172.104.37.78:443",
-  "172.105.172.82",
-  "172.105.172.82:22",
-  "172.105.172.82:25",
-  "172.105.172.82:443",
-  "172.105.20.3",
-  "20.36.104.56",
-  "20.36.104.56:22",
-  "20.36.220.34",
-  "20.36.220.34:443",
-  "20.36.220.34:80",
-  "20.36.231.101",
-  "20.36.231.101:80",
-  "200",
-  "2001:db8:1480:3cb9::e07",
-  "2001:db8:2599:58af::e99",
-  "2001:db8:379e:d334::65d",
-  "2001:db8:6ef0:3371::662",
-  "2001:db8:7813:f1f3::554",
-  "2001:db8:846a:a75f::7c6",
-  "2001:db8:b2af:6a96::e78",
-  "2001:db8:c120:074b::3b1",
-  "2001:db8:c33e:2a09::806",
-  "2001:db8:e965:e6de::930",
-  "2001:db8:ef7e:f1a8::dbb",
-  "220 mail.initech.example ESMTP Postfix (Ubuntu)",
-  "23.32.169.37",
-  "24940",
-  "301",
-  "302",
-  "34.96.0.0/16",
-  "34.96.164.27",
-  "34.96.164.27:22",
-  "34.96.164.27:443",
-  "34.96.19.67",
-  "34.96.19.67:22",
-  "34.96.19.67:443",
-  "34.96.41.156",
-  "34.96.67.232",
-  "34.96.67.232:22",
-  "34.96.67.232:443",
-  "34.96.67.232:80",
-  "34.96.67.232:8443",
-  "396982",
-  "403",
-  "404",
-  "500",
-  "503",
-  "52.84.0.0/15",
-  "52.84.104.132",
-  "52.84.135.4",
-  "52.84.135.4:443",
-  "52.84.135.4:80",
-  "52.84.28.128",
-  "52.84.94.246",
-  "52.84.94.246:443",
-  "52.84.94.246:80",
-  "52.85.174.63",
-  "52.85.202.178",
-  "52.85.210.3",
-  "52.85.210.3:22",
-  "52.85.210.3:443",
-  "52.85.210.3:8443",
-  "52.85.219.96",
-  "52.85.219.96:22",
-  "52.85.219.96:443",
-  "63949",
-  "88.198.0.0/16",
-  "88.198.110.85",
-  "88.198.110.85:443",
-  "88.198.110.85:80",
-  "88.198.110.85:8080",
-  "88.198.28.216",
-  "88.198.97.2",
-  "88.198.97.2:22",
-  "88.198.97.2:443",
-  "88.198.97.2:80",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Joseph Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Priya Brown, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | assets\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Kenji Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Taylor, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Fatima Lewis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Michael Thomas, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | cart\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Robert Robinson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | login\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Matthew Miller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Ahmed Hernandez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Garcia, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mark Lewis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | support\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Susan Rodriguez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n",
-  "abuse@initech.example",
-  "admin.initech.example",
-  "admin2.initech.example",
-  "Ahmed Jackson",
-  "aisha.robinson@initech.example",
-  "AlienVault OTX [104.16.166.171]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.166.171\u003c/SFURL\u003e",
-  "AlienVault OTX [159.89.25.171]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/159.89.25.171\u003c/SFURL\u003e",
-  "AlienVault OTX [172.104.37.78]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/172.104.37.78\u003c/SFURL\u003e",
-  "AlienVault OTX [34.96.67.232]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/34.96.67.232\u003c/SFURL\u003e",
-  "AlienVault OTX [52.84.28.128]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.84.28.128\u003c/SFURL\u003e",
-  "AlienVault OTX [88.198.97.2]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/88.198.97.2\u003c/SFURL\u003e",
-  "AlienVault OTX [citrix.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/citrix.initech.example\u003c/SFURL\u003e",
-  "AlienVault OTX [legacy.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/legacy.initech.example\u003c/SFURL\u003e",
-  "AlienVault OTX [owa.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/owa.initech.example\u003c/SFURL\u003e",
-  "AlienVault OTX [staging.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/staging.initech.example\u003c/SFURL\u003e",
-  "alt1.aspmx.l.google.com",
-  "Amazon AWS: 52.84.0.0/15",
-  "Amsterdam, North Holland, Netherlands",
-  "Apache httpd 2.4.41",
-  "Apache Tomcat",
-  "Apache-Coyote/1.1",
-  "Apache/2.4.41 (Ubuntu)",
-  "api2.initech.example",
-  "api2.initech.example.\t300\tIN\tA\t52.84.28.128\napi2.initech.example.\t300\tIN\tCNAME\tapi2.cdn.cloudflare.net.",
-  "app.initech.example",
-  "app.initech.example.\t300\tIN\tA\t104.16.166.171\napp.initech.example.\t300\tIN\tAAAA\t2001:db8:a7e1:b7da::637",
-  "Ashburn, Virginia, United States",
-  "ashley.allen@initech.example",
-  "aspmx.l.google.com",
-  "assets.initech.example",
-  "assets2.initech.example",
-  "assets2.initech.example.\t300\tIN\tA\t52.84.135.4\nassets2.initech.example.\t300\tIN\tAAAA\t2001:db8:d5c5:6ca9::7ba",
-  "atlassian-domain-verification=4Hq8pLz2XwR7nV1mK9tB3cY6",
-  "autodiscover.initech.example",
-  "autodiscover.initech.example.\t300\tIN\tA\t172.105.172.82\nautodiscover.initech.example.\t300\tIN\tAAAA\t2001:db8:af48:f2a7::d50",
-  "backup.initech.example",
-  "backup.initech.example.\t300\tIN\tA\t159.89.25.171",
-  "Barbara Okafor",
-  "billing.initech.example",
-  "billing@initech.example",
-  "blog.initech.example",
-  "blog2.initech.example",
-  "bluegarden.example.org",
-  "blueharbor.example.com",
-  "bluestudio.example.com",
-  "Boydton, Virginia, United States",
-  "brightdental.example.net",
-  "brightdesign.test",
-  "C=BE, O=GlobalSign nv-sa, CN=GlobalSign GCC R3 DV TLS CA 2020",
-  "C=US, O=Amazon, CN=Amazon RSA 2048 M02",
-  "C=US, O=DigiCert Inc, CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1",
-  "C=US, O=Let's Encrypt, CN=E5",
-  "C=US, O=Let's Encrypt, CN=R11",
-  "careers.initech.example",
-  "careers@initech.example",
-  "careers@initech.example [Canva]",
-  "cdn.initech.example",
-  "cdn.jsdelivr.net",
-  "cedarbakery.example.com",
-  "citrix.initech.example",
-  "citrix.initech.example.\t300\tIN\tA\t20.36.231.101",
-  "cloudflare",
-  "CN=*.initech.example",
-  "CN=assets2.initech.example",
-  "CN=autodiscover.initech.example",
-  "CN=backup.initech.example",
-  "CN=initech.example",
-  "CN=m.initech.example",
-  "CN=mobile.initech.example",
-  "CN=mx1.initech.example",
-  "CN=remote2.initech.example",
-  "CN=shop.initech.example",
-  "CN=static2.initech.example",
-  "Council Bluffs, Iowa, United States",
-  "crm.initech.example",
-  "CVE-2015-4000",
-  "CVE-2019-11358",
-  "CVE-2020-11022",
-  "CVE-2021-3449",
-  "CVE-2021-41773",
-  "CVE-2022-0778",
-  "CVE-2022-4304",
-  "CVE-2023-25690",
-  "CVE-2023-34362",
-  "CVE-2023-44487",
-  "CVE-2023-48795",
-  "CVE-2023-51385",
-  "d.moore@initech.example",
-  "db.initech.example",
-  "demo.initech.example",
-  "dev.initech.example",
-  "dev2.initech.example",
-  "DigitalOcean: 159.89.0.0/16",
-  "Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/priya-sato\u003c/SFURL\u003e",
-  "docs.initech.example",
-  "Domain Name: INITECH.EXAMPLE\nRegistry Domain ID: 2092989778_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-21T16:05:36Z\nCreation Date: 2009-01-21T16:05:36Z\nRegistry Expiry Date: 2024-01-21T16:05:36Z\nRegistrar: NameCheap, Inc.\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Initech\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-21T16:05:36Z \u003c\u003c\u003c",
-  "Dublin, Leinster, Ireland",
-  "Elizabeth Harris",
-  "elizabethc@initech.example",
-  "elizabethh@initech.example",
-  "exchange.initech.example",
-  "exchange.initech.example.\t300\tIN\tA\t104.16.101.194\nexchange.initech.example.\t300\tIN\tAAAA\t2001:db8:846a:a75f::7c6\nexchange.initech.example.\t300\tIN\tCNAME\texchange.cdn.cloudflare.net.",
-  "facebook-domain-verification=9x2kq7m4r1v8z3c6p5t0",
-  "Falkenstein, Saxony, Germany",
-  "files.initech.example",
-  "GitHub (Category: coding)\n\u003cSFURL\u003ehttps://github.com/william-patel\u003c/SFURL\u003e",
-  "github.com",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/linda-martinez\u003c/SFURL\u003e",
-  "GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/patricia-white\u003c/SFURL\u003e",
-  "goldenlabs.example.net",
-  "goldentravel.test",
-  "Google Cloud: 34.96.0.0/16",
-  "google-site-verification=Zx3k9QvP1mT7rLw2bN8cYd4FhJ6sA0eG5uKiO_pVqRs",
-  "grafana.initech.example",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/jsmith\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/pthompson\u003c/SFURL\u003e",
-  "greendesign.test",
-  "helpdesk.initech.example",
-  "helpdesk.initech.example.\t300\tIN\tA\t52.85.210.3\nhelpdesk.initech.example.\t300\tIN\tAAAA\t2001:db8:bc57:917e::0ff",
-  "Hetzner Online: 88.198.0.0/16",
-  "hr@initech.example",
-  "HTTP/1.1 200 OK\r\nServer: Apache-Coyote/1.1\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: Apache/2.4.41 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: nginx/1.18.0 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "HTTP/1.1 200 OK\r\nServer: openresty/1.21.4.2\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "http://admin.initech.example/docs/garden-320.html",
-  "http://admin2.initech.example/account/golden.html",
-  "http://blog2.initech.example/search?q=bright+dental",
-  "http://citrix.initech.example/investors/urban.html",
-  "http://dev.initech.example/support/golden.html",
-  "http://helpdesk.initech.example/news/2019/10/post-0",
-  "http://img.initech.example/index.php?page=57",
-  "http://img.initech.example/login/silver.html",
-  "http://initech.example/about/lunar.html",
-  "http://initech.example/api/v1/media?id=1",
-  "http://initech.example/careers/cedar.html",
-  "http://initech.example/products/media-1.html",
-  "http://initech.example/products/media-985.html",
-  "http://initech.example/search?q=blue+harbor",
-  "http://initech.example/static/js/app.3b9686d9.js",
-  "http://initech.example/support/golden.html",
-  "http://legacy.initech.example/about/rapid.html",
-  "http://legacy.initech.example/api/v1/harbor?id=0",
-  "http://legacy.initech.example/api/v1/ventures?id=31515",
-  "http://legacy.initech.example/investors/bright.html",
-  "http://legacy.initech.example/static/js/app.050ac85e.js",
-  "http://legacy.initech.example/support",
-  "http://m.initech.example/blog/2026/11/post-1039",
-  "http://m.initech.example/products/dental-1733.html",
-  "http://mail.initech.example/index.php?page=29",
-  "http://media.initech.example/partners",
-  "http://mobile.initech.example/blog/2024/12/post-965",
-  "http://mobile.initech.example/contact/silver.html",
-  "http://pay.initech.example/products/studio-388.html",
-  "http://portal.initech.example/legal",
-  "http://test.initech.example/cart",
-  "https://admin.initech.example/careers/silver.html",
-  "https://admin2.initech.example/docs/media-1.html",
-  "https://admin2.initech.example/products/ventures-1751.html",
-  "https://admin2.initech.example/search?q=silver+harbor",
-  "https://admin2.initech.example/support/green.html",
-  "https://api2.initech.example/about",
-  "https://assets2.initech.example/careers/bright.html",
-  "https://assets2.initech.example/downloads/travel-1742.pdf",
-  "https://assets2.initech.example/legal/bright.html",
-  "https://assets2.initech.example/products/harbor-1072.html",
-  "https://assets2.initech.example/static/js/app.f8992831.js",
-  "https://autodiscover.initech.example/api/v1/logistics?id=24334",
-  "https://autodiscover.initech.example/blog/2023/11/post-3476",
-  "https://autodiscover.initech.example/news/2026/12/post-2895",
-  "https://billing.initech.example/api/v1/media?id=1",
-  "https://billing.initech.example/downloads/logistics-662.pdf",
-  "https://blog2.initech.example/news/2022/12/post-4899",
-  "https://blog2.initech.example/search?q=lunar+garden",
-  "https://cdn.jsdelivr.net/account/lunar.html",
-  "https://cdn.jsdelivr.net/blog/2021/10/post-2202",
-  "https://cdn.jsdelivr.net/news/2022/12/post-1275",
-  "https://cdn.jsdelivr.net/static/js/app.e9021dfa.js",
-  "https://cdn.jsdelivr.net/support/golden.html",
-  "https://cdnjs.cloudflare.com/about/green.html",
-  "https://cdnjs.cloudflare.com/cart",
-  "https://citrix.initech.example/about",
-  "https://citrix.initech.example/assets/js/app.75fdfefc.js",
-  "https://citrix.initech.example/blog/2024/12/post-2317",
-  "https://citrix.initech.example/partners/golden.html",
-  "https://citrix.initech.example/search?q=swift+systems",
-  "https://citrix.initech.example/support/silver.html",
-  "https://crm.initech.example/investors",
-  "https://db.initech.example/about",
-  "https://db.initech.example/about/silver.html",
-  "https://db.initech.example/account",
-  "https://db.initech.example/blog/2020/11/post-1",
-  "https://db.initech.example/static/js/app.01211285.js",
-  "https://demo.initech.example/assets/js/app.89025cc1.js",
-  "https://demo.initech.example/blog/2019/12/post-1504",
-  "https://demo.initech.example/careers/golden.html",
-  "https://dev.initech.example/downloads/systems-723.pdf",
-  "https://dev2.initech.example/index.php?page=94",
-  "https://dev2.initech.example/news/2023/11/post-3276",
-  "https://dev2.initech.example/partners",
-  "https://dev2.initech.example/static/js/app.38bf8229.js",
-  "https://exchange.initech.example/account/silver.html",
-  "https://exchange.initech.example/assets/js/app.e8155d88.js",
-  "https://exchange.initech.example/contact",
-  "https://exchange.initech.example/downloads/harbor-0.pdf",
-  "https://exchange.initech.example/investors/cedar.html",
-  "https://files.initech.example/products/garden-428.html",
-  "https://fonts.googleapis.com/about/golden.html",
-  "https://fonts.googleapis.com/blog/2019/11/post-4320",
-  "https://fonts.googleapis.com/contact/urban.html",
-  "https://fonts.googleapis.com/index.php?page=79",
-  "https://fonts.googleapis.com/legal/green.html",
-  "https://fonts.googleapis.com/partners",
-  "https://github.com/about/bright.html",
-  "https://github.com/static/js/app.07f321d9.js",
-  "https://github.com/static/js/app.bb5b7af4.js",
-  "https://grafana.initech.example/cart/silver.html",
-  "https://grafana.initech.example/cart/urban.html",
-  "https://grafana.initech.example/investors/lunar.html",
-  "https://grafana.initech.example/static/js/app.6e9164db.js",
-  "https://grafana.initech.example/support/silver.html",
-  "https://helpdesk.initech.example/api/v1/systems?id=32587",
-  "https://helpdesk.initech.example/careers/silver.html",
-  "https://helpdesk.initech.example/cart",
-  "https://helpdesk.initech.example/docs/logistics-1210.html",
-  "https://helpdesk.initech.example/downloads/design-1665.pdf",
-  "https://helpdesk.initech.example/index.php?page=26",
-  "https://helpdesk.initech.example/partners/bright.html",
-  "https://helpdesk.initech.example/products/media-1.html",
-  "https://helpdesk.initech.example/static/js/app.5374d7c4.js",
-  "https://img.initech.example/api/v1/harbor?id=26820",
-  "https://img.initech.example/assets/js/app.46877a41.js",
-  "https://img.initech.example/support",
-  "https://initech.example/about/bright.html",
-  "https://initech.example/about/green.html",
-  "https://initech.example/about/silver.html",
-  "https://initech.example/account",
-  "https://initech.example/api/v1/harbor?id=0",
-  "https://initech.example/api/v1/studio?id=30672",
-  "https://initech.example/assets/js/app.62ef822c.js",
-  "https://initech.example/assets/js/app.6b3f7e65.js",
-  "https://initech.example/assets/js/app.7b1dcdaf.js",
-  "https://initech.example/assets/js/app.7f6beaa7.js",
-  "https://initech.example/blog/2021/10/post-4770",
-  "https://initech.example/blog/2023/11/post-3820",
-  "https://initech.example/careers/rapid.html",
-  "https://initech.example/careers/silver.html",
-  "https://initech.example/cart",
-  "https://initech.example/cart/cedar.html",
-  "https://initech.example/cart/lunar.html",
-  "https://initech.example/cart/silver.html",
-  "https://initech.example/contact/green.html",
-  "https://initech.example/contact/silver.html",
-  "https://initech.example/docs/harbor-1332.html",
-  "https://initech.example/docs/travel-294.html",
-  "https://initech.example/downloads/bakery-1875.pdf",
-  "https://initech.example/downloads/dental-1509.pdf",
-  "https://initech.example/downloads/labs-1218.pdf",
-  "https://initech.example/downloads/logistics-906.pdf",
-  "https://initech.example/index.php?page=3",
-  "https://initech.example/index.php?page=30",
-  "https://initech.example/investors",
-  "https://initech.example/investors/green.html",
-  "https://initech.example/legal",
-  "https://initech.example/legal/golden.html",
-  "https://initech.example/legal/silver.html",
-  "https://initech.example/login/rapid.html",
-  "https://initech.example/news/2019/10/post-1024",
-  "https://initech.example/news/2020/11/post-1",
-  "https://initech.example/news/2021/11/post-2338",
-  "https://initech.example/news/2025/11/post-3486",
-  "https://initech.example/partners",
-  "https://initech.example/partners/golden.html",
-  "https://initech.example/partners/green.html",
-  "https://initech.example/partners/silver.html",
-  "https://initech.example/products/harbor-0.html",
-  "https://initech.example/products/labs-534.html",
-  "https://initech.example/products/studio-1700.html",
-  "https://initech.example/search?q=cedar+ventures",
-  "https://initech.example/search?q=quiet+garden",
-  "https://initech.example/search?q=silver+studio",
-  "https://initech.example/search?q=swift+travel",
-  "https://initech.example/support",
-  "https://initech.example/support/bright.html",
-  "https://initech.example/support/lunar.html",
-  "https://intranet.initech.example/search?q=north+dental",
-  "https://jira.initech.example/account/golden.html",
-  "https://jira.initech.example/legal/urban.html",
-  "https://js.stripe.com/api/v1/bakery?id=43711",
-  "https://js.stripe.com/blog/2022/12/post-2099",
-  "https://js.stripe.com/docs/systems-1255.html",
-  "https://js.stripe.com/login",
-  "https://js.stripe.com/products/dental-1493.html",
-  "https://js.stripe.com/support/silver.html",
-  "https://legacy.initech.example/",
-  "https://legacy.initech.example/about",
-  "https://legacy.initech.example/account/bright.html",
-  "https://legacy.initech.example/account/rapid.html",
-  "https://legacy.initech.example/account/silver.html",
-  "https://legacy.initech.example/api/v1/dental?id=99301",
-  "https://legacy.initech.example/api/v1/logistics?id=37574",
-  "https://legacy.initech.example/api/v1/ventures?id=17119",
-  "https://legacy.initech.example/assets/js/app.275690d5.js",
-  "https://legacy.initech.example/assets/js/app.371c809e.js",
-  "https://legacy.initech.example/assets/js/app.89025cc1.js",
-  "https://legacy.initech.example/assets/js/app.cae77bea.js",
-  "https://legacy.initech.example/assets/js/app.f09ee858.js",
-  "https://legacy.initech.example/blog/2019/10/post-0",
-  "https://legacy.initech.example/careers",
-  "https://legacy.initech.example/careers/silver.html",
-  "https://legacy.initech.example/careers/urban.html",
-  "https://legacy.initech.example/cart",
-  "https://legacy.initech.example/cart/cedar.html",
-  "https://legacy.initech.example/cart/lunar.html",
-  "https://legacy.initech.example/contact",
-  "https://legacy.initech.example/contact/silver.html",
-  "https://legacy.initech.example/docs/design-1061.html",
-  "https://legacy.initech.example/docs/harbor-0.html",
-  "https://legacy.initech.example/docs/media-1.html",
-  "https://legacy.initech.example/downloads/harbor-0.pdf",
-  "https://legacy.initech.example/downloads/harbor-1672.pdf",
-  "https://legacy.initech.example/downloads/labs-158.pdf",
-  "https://legacy.initech.example/downloads/logistics-1722.pdf",
-  "https://legacy.initech.example/downloads/ventures-1679.pdf",
-  "https://legacy.initech.example/index.php?page=12",
-  "https://legacy.initech.example/index.php?page=83",
-  "https://legacy.initech.example/investors/green.html",
-  "https://legacy.initech.example/investors/rapid.html",
-  "https://legacy.initech.example/investors/silver.html",
-  "https://legacy.initech.example/legal",
-  "https://legacy.initech.example/legal/cedar.html",
-  "https://legacy.initech.example/legal/silver.html",
-  "https://legacy.initech.example/login/green.html",
-  "https://legacy.initech.example/news/2019/10/post-0",
-  "https://legacy.initech.example/news/2021/10/post-138",
-  "https://legacy.initech.example/partners",
-  "https://legacy.initech.example/partners/green.html",
-  "https://legacy.initech.example/products/dental-1969.html",
-  "https://legacy.initech.example/products/design-1005.html",
-  "https://legacy.initech.example/products/garden-1964.html",
-  "https://legacy.initech.example/products/harbor-0.html",
-  "https://legacy.initech.example/products/media-1.html",
-  "https://legacy.initech.example/search?q=blue+harbor",
-  "https://legacy.initech.example/search?q=silver+harbor",
-  "https://legacy.initech.example/static/js/app.08c6c30c.js",
-  "https://legacy.initech.example/static/js/app.646716c5.js",
-  "https://legacy.initech.example/static/js/app.7b1dcdaf.js",
-  "https://legacy.initech.example/static/js/app.89025cc1.js",
-  "https://legacy.initech.example/static/js/app.cfc688aa.js",
-  "https://legacy.initech.example/support/cedar.html",
-  "https://legacy.initech.example/support/silver.html",
-  "https://login.initech.example/login",
-  "https://m.initech.example/about",
-  "https://m.initech.example/account/silver.html",
-  "https://m.initech.example/assets/js/app.66d29296.js",
-  "https://m.initech.example/assets/js/app.89025cc1.js",
-  "https://m.initech.example/assets/js/app.cd90a9c8.js",
-  "https://m.initech.example/blog/2020/11/post-1",
-  "https://m.initech.example/contact/silver.html",
-  "https://m.initech.example/docs/harbor-1800.html",
-  "https://m.initech.example/index.php?page=1",
-  "https://m.initech.example/index.php?page=9",
-  "https://m.initech.example/legal",
-  "https://m.initech.example/legal/silver.html",
-  "https://m.initech.example/login/rapid.html",
-  "https://m.initech.example/news/2019/10/post-0",
-  "https://m.initech.example/news/2020/11/post-1",
-  "https://m.initech.example/news/2022/12/post-2571",
-  "https://m.initech.example/news/2023/12/post-4004",
-  "https://m.initech.example/products/systems-803.html",
-  "https://m.initech.example/products/travel-458.html",
-  "https://m.initech.example/support",
-  "https://m.initech.example/support/lunar.html",
-  "https://mail.initech.example/investors/lunar.html",
-  "https://mail2.initech.example/api/v1/harbor?id=0",
-  "https://mail2.initech.example/products/labs-714.html",
-  "https://maps.google.com/assets/js/app.92b6515b.js",
-  "https://maps.google.com/docs/bakery-1963.html",
-  "https://maps.google.com/docs/harbor-1988.html",
-  "https://maps.google.com/static/js/app.3e7210be.js",
-  "https://media.initech.example/partners",
-  "https://mobile.initech.example/index.php?page=17",
-  "https://mobile.initech.example/legal/silver.html",
-  "https://mobile.initech.example/news/2020/11/post-1",
-  "https://monitor.initech.example/contact",
-  "https://mx1.initech.example/account",
-  "https://mx1.initech.example/account/lunar.html",
-  "https://mx1.initech.example/api/v1/garden?id=84072",
-  "https://mx1.initech.example/api/v1/harbor?id=26208",
-  "https://mx1.initech.example/blog/2022/12/post-1731",
-  "https://mx1.initech.example/careers/golden.html",
-  "https://mx1.initech.example/cart/bright.html",
-  "https://mx1.initech.example/docs/design-1681.html",
-  "https://mx1.initech.example/docs/studio-1484.html",
-  "https://mx1.initech.example/downloads/media-1.pdf",
-  "https://mx1.initech.example/index.php?page=14",
-  "https://mx1.initech.example/index.php?page=56",
-  "https://mx1.initech.example/investors/golden.html",
-  "https://mx1.initech.example/news/2019/10/post-0",
-  "https://mx1.initech.example/partners/rapid.html",
-  "https://mx1.initech.example/search?q=golden+ventures",
-  "https://news.initech.example/api/v1/systems?id=64207",
-  "https://news.initech.example/contact/silver.html",
-  "https://news.initech.example/docs/harbor-0.html",
-  "https://news.initech.example/investors",
-  "https://news.initech.example/search?q=silver+bakery",
-  "https://news.initech.example/search?q=silver+studio",
-  "https://old.initech.example/about",
-  "https://old.initech.example/api/v1/logistics?id=65638",
-  "https://old.initech.example/legal",
-  "https://old.initech.example/partners/rapid.html",
-  "https://pay.initech.example/assets/js/app.16a93d21.js",
-  "https://pay.initech.example/blog/2021/10/post-1682",
-  "https://pay.initech.example/careers/rapid.html",
-  "https://pay.initech.example/cart/rapid.html",
-  "https://pay.initech.example/contact",
-  "https://pay.initech.example/login",
-  "https://pay.initech.example/login/cedar.html",
-  "https://pay.initech.example/login/lunar.html",
-  "https://pay.initech.example/login/urban.html",
-  "https://pay.initech.example/partners",
-  "https://pay.initech.example/static/js/app.cc660e0c.js",
-  "https://pay.initech.example/support/golden.html",
-  "https://player.vimeo.com/login",
-  "https://player.vimeo.com/news/2020/12/post-1953",
-  "https://player.vimeo.com/support/urban.html",
-  "https://portal.initech.example/cart/silver.html",
-  "https://portal.initech.example/cart/urban.html",
-  "https://portal.initech.example/partners/silver.html",
-  "https://portal2.initech.example/search?q=blue+harbor",
-  "https://remote.initech.example/account",
-  "https://remote.initech.example/partners/green.html",
-  "https://remote2.initech.example/account",
-  "https://remote2.initech.example/legal",
-  "https://secure.initech.example/api/v1/harbor?id=0",
-  "https://secure.initech.example/index.php?page=1",
-  "https://secure.initech.example/login/silver.html",
-  "https://shop.initech.example/about/green.html",
-  "https://shop.initech.example/account/urban.html",
-  "https://shop.initech.example/assets/js/app.2ee79f6e.js",
-  "https://shop.initech.example/blog/2022/11/post-2131",
-  "https://shop.initech.example/careers/silver.html",
-  "https://shop.initech.example/contact",
-  "https://shop.initech.example/contact/silver.html",
-  "https://shop.initech.example/docs/harbor-0.html",
-  "https://shop.initech.example/downloads/harbor-0.pdf",
-  "https://shop.initech.example/legal/golden.html",
-  "https://shop.initech.example/legal/rapid.html",
-  "https://shop.initech.example/login/lunar.html",
-  "https://shop.initech.example/news/2019/10/post-0",
-  "https://shop.initech.example/products/studio-1188.html",
-  "https://shop.initech.example/search?q=golden+labs",
-  "https://shop.initech.example/static/js/app.7b1dcdaf.js",
-  "https://shop.initech.example/support",
-  "https://shop.initech.example/support/silver.html",
-  "https://sso.initech.example/docs/design-945.html",
-  "https://static2.initech.example/about",
-  "https://static2.initech.example/blog/2019/10/post-0",
-  "https://static2.initech.example/legal/green.html",
-  "https://static2.initech.example/legal/lunar.html",
-  "https://status.atlassian.com/products/systems-491.html",
-  "https://status.initech.example/blog/2024/12/post-4813",
-  "https://status.initech.example/docs/design-481.html",
-  "https://status.initech.example/investors/lunar.html",
-  "https://status.initech.example/static/js/app.aef1ad57.js",
-  "https://support.initech.example/account/golden.html",
-  "https://support.initech.example/blog/2020/12/post-3433",
-  "https://support.initech.example/careers",
-  "https://support.initech.example/cart/lunar.html",
-  "https://support.initech.example/legal",
-  "https://support.initech.example/login",
-  "https://support.initech.example/products/systems-1719.html",
-  "https://support.initech.example/search?q=lunar+systems",
-  "https://support.initech.example/static/js/app.70a7550a.js",
-  "https://test.initech.example/products/media-1.html",
-  "https://twitter.com/account",
-  "https://twitter.com/cart/golden.html",
-  "https://twitter.com/docs/bakery-1235.html",
-  "https://twitter.com/legal/silver.html",
-  "https://twitter.com/products/media-1977.html",
-  "https://twitter.com/support",
-  "https://twitter.com/support/urban.html",
-  "https://vpn.initech.example/partners/golden.html",
-  "https://vpn2.initech.example/api/v1/studio?id=17948",
-  "https://vpn2.initech.example/assets/js/app.a8061bb9.js",
-  "https://vpn2.initech.example/cart",
-  "https://vpn2.initech.example/legal",
-  "https://vpn2.initech.example/news/2024/10/post-1397",
-  "https://vpn2.initech.example/products/harbor-0.html",
-  "https://webmail.initech.example/careers",
-  "https://webmail.initech.example/careers/silver.html",
-  "https://webmail.initech.example/cart",
-  "https://www.blue-harbor.example.com/docs/bakery-1271.html",
-  "https://www.blue-harbor.example.com/support/rapid.html",
-  "https://www.bright-harbor.example.com/account",
-  "https://www.bright-harbor.example.com/api/v1/ventures?id=38711",
-  "https://www.bright-harbor.example.com/blog/2023/11/post-1148",
-  "https://www.bright-harbor.example.com/login",
-  "https://www.facebook.com/cart/rapid.html",
-  "https://www.facebook.com/static/js/app.b9770763.js",
-  "https://www.facebook.com/support",
-  "https://www.golden-harbor.test/api/v1/ventures?id=50027",
-  "https://www.golden-harbor.test/login/urban.html",
-  "https://www.golden-harbor.test/products/design-1941.html",
-  "https://www.golden-harbor.test/search?q=golden+dental",
-  "https://www.google-analytics.com/careers",
-  "https://www.google-analytics.com/downloads/bakery-1051.pdf",
-  "https://www.google-analytics.com/investors",
-  "https://www.google-analytics.com/search?q=lunar+travel",
-  "https://www.googletagmanager.com/about/golden.html",
-  "https://www.googletagmanager.com/account/cedar.html",
-  "https://www.googletagmanager.com/news/2022/11/post-3963",
-  "https://www.green-harbor.example.net/products/systems-1675.html",
-  "https://www.instagram.com/downloads/garden-456.pdf",
-  "https://www.instagram.com/login/rapid.html",
-  "https://www.linkedin.com/about/silver.html",
-  "https://www.linkedin.com/index.php?page=42",
-  "https://www.linkedin.com/login/lunar.html",
-  "https://www.linkedin.com/search?q=swift+systems",
-  "https://www.north-harbor.test/news/2022/12/post-4643",
-  "https://www.quiet-harbor.example.org/account/cedar.html",
-  "https://www.quiet-harbor.example.org/api/v1/garden?id=21916",
-  "https://www.quiet-harbor.example.org/careers/rapid.html",
-  "https://www.quiet-harbor.example.org/downloads/labs-1390.pdf",
-  "https://www.quiet-harbor.example.org/news/2025/11/post-286",
-  "https://www.rapid-harbor.example.org/blog/2020/11/post-3313",
-  "https://www.rapid-harbor.example.org/login",
-  "https://www.silver-harbor.example.net/account",
-  "https://www.silver-harbor.example.net/support",
-  "https://www.swift-harbor.example.net/api/v1/ventures?id=18863",
-  "https://www.swift-harbor.example.net/careers/silver.html",
-  "https://www.swift-harbor.example.net/docs/harbor-1236.html",
-  "https://www.swift-harbor.example.net/support/golden.html",
-  "https://www.urban-harbor.example.com/login/silver.html",
-  "https://www.youtube.com/blog/2020/11/post-3945",
-  "https://www.youtube.com/downloads/garden-856.pdf",
-  "https://www.youtube.com/login/green.html",
-  "https://www.youtube.com/search?q=green+ventures",
-  "https://www.youtube.com/search?q=quiet+garden",
-  "iinitech.example",
-  "img.initech.example",
-  "initech-assets.s3.amazonaws.com",
-  "initech-assets.s3.amazonaws.com: 216 files found.",
-  "initech-backups.s3.amazonaws.com",
-  "initech-login.com",
-  "initech-logs.s3.amazonaws.com",
-  "initech-media.s3.amazonaws.com",
-  "initech-media.s3.amazonaws.com: 282 files found.",
-  "initech-secure.net",
-  "initech-static.s3.amazonaws.com",
-  "initech-support.com",
-  "initech-uploads.s3.amazonaws.com",
-  "initech.biz",
-  "initech.co",
-  "initech.com",
-  "initech.example",
-  "initech.example.\t300\tIN\tA\t172.104.37.78\ninitech.example.\t3600\tIN\tMX\t10 aspmx.l.google.com.\ninitech.example.\t3600\tIN\tTXT\t\"v=spf1 include:_spf.google.com ~all\"",
-  "initech.info",
-  "initech.io",
-  "initech.net",
-  "initech.org",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/eharris\u003c/SFURL\u003e",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/maryr\u003c/SFURL\u003e",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/robertt\u003c/SFURL\u003e",
-  "Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/thomas-kowalski\u003c/SFURL\u003e",
-  "intranet.initech.example",
-  "intranet2.initech.example",
-  "intranet2.initech.example.\t300\tIN\tA\t20.36.231.101",
-  "investors.initech.example",
-  "j.novak@initech.example",
-  "James Smith",
-  "jenkins.initech.example",
-  "Jennifer Novak",
-  "jennifer.sato@initech.example",
-  "jennifers@initech.example",
-  "jira.initech.example",
-  "johny@initech.example",
-  "jorg.muller@initech.example",
-  "jorg.muller@initech.example [Exactis]",
-  "JSESSIONID=[masked]; path=/; HttpOnly; Secure; SameSite=Lax",
-  "JSP/2.3",
-  "Karen Anderson",
-  "karena@initech.example",
-  "Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/jennifern\u003c/SFURL\u003e",
-  "Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/karen-anderson\u003c/SFURL\u003e",
-  "Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/patricia-white\u003c/SFURL\u003e",
-  "l.clark@initech.example",
-  "l.clark@initech.example [Dropbox]",
-  "l.clark@initech.example:P@ssw0rd [Dubsmash]",
-  "legacy.initech.example",
-  "legacy.initech.example.\t300\tIN\tA\t34.96.67.232",
-  "lindam@initech.example",
-  "Linode: 172.104.0.0/15",
-  "login.initech.example",
-  "London, England, United Kingdom",
-  "Lucia Clark",
-  "lunarsystems.example.org",
-  "m.initech.example",
-  "m.initech.example.\t300\tIN\tA\t88.198.97.2\nm.initech.example.\t300\tIN\tCNAME\tm.cdn.cloudflare.net.",
-  "m.rodriguez@initech.example",
-  "mail.initech.example",
-  "Mary Davis",
-  "Mary Rodriguez",
-  "maryr@initech.example",
-  "media.initech.example",
-  "media.initech.example.\t300\tIN\tA\t104.16.166.171\nmedia.initech.example.\t300\tIN\tAAAA\t2001:db8:5298:9ceb::a6f",
-  "Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@maryr\u003c/SFURL\u003e",
-  "michaelw@initech.example",
-  "michaelw@initech.example:acme2020 [Trello]",
-  "michaelw@initech.example:Welcome1 [Canva]",
-  "mobile.initech.example",
-  "mobile.initech.example.\t300\tIN\tA\t34.96.19.67",
-  "monitor.initech.example",
-  "MS=ms48213957",
-  "mx1.initech.example",
-  "mx1.initech.example.\t300\tIN\tA\t159.89.51.217",
-  "NameCheap, Inc.",
-  "Newark, New Jersey, United States",
-  "news.initech.example",
-  "nginx 1.24.0",
-  "nginx/1.18.0 (Ubuntu)",
-  "nginx/1.24.0",
-  "nitech.example",
-  "noc@initech.example",
-  "northdental.example.net",
-  "northmedia.example.com",
-  "Not After: Aug 27 16:13:57 2026 GMT (CN=initech.example)",
-  "Not After: Nov 27 16:16:11 2026 GMT (CN=initech.example)",
-  "ns-0.awsdns-00.com",
-  "ns-1024.awsdns-00.org",
-  "ns-1536.awsdns-00.co.uk",
-  "ns-512.awsdns-00.net",
-  "ns2.initech.example",
-  "Nuremberg, Bavaria, Germany",
-  "Olga Hernandez",
-  "openresty/1.21.4.2",
-  "owa.initech.example",
-  "owa.initech.example.\t300\tIN\tA\t52.84.94.246",
-  "p.sato@initech.example",
-  "p.sato@initech.example [MyFitnessPal]",
-  "partners.initech.example",
-  "patricia.white@initech.example",
-  "patriciaw@initech.example",
-  "pay.initech.example",
-  "pay.initech.example.\t300\tIN\tA\t52.84.94.246\npay.initech.example.\t300\tIN\tAAAA\t2001:db8:1480:3cb9::e07",
-  "PHP/8.2.12",
-  "PHPSESSID=0d428e60342e791130dd646ba5; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=20f21c9137d625673a62d5dcb0; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=2c153efa2ac81c48e518a740c5; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=5dc478a01ebd5dbe26f1abea2f; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=5f4a308cd26be729979458c1c3; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=6d1e32504711562ca7dbaaa092; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=7d49c6475ed350ea3b29e9672b; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=a37761f7412337d29243f7d157; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=ae8ed4080085d5f03d6129d893; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=bf67c83c5f18c96d815ab8a70e; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=ca0e871dcfcdc11fe8bc0c5fcd; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=d44e1b89870a2934f1e413fb4e; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=e62b5a55cc4156622e87486053; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=e6ab75ae4a3de9b681d6fe1f79; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=f6020a4ba3bb2c2ccf22dd3aaa; path=/; HttpOnly; Secure; SameSite=Lax",
-  "PHPSESSID=fb33a3c958fea1d4b7a8be4af7; path=/; HttpOnly; Secure; SameSite=Lax",
-  "portal.initech.example",
-  "portal.initech.example.\t300\tIN\tA\t104.16.104.129\nportal.initech.example.\t300\tIN\tAAAA\t2001:db8:ef7e:f1a8::dbb",
-  "press@initech.example",
-  "press@initech.example [Verifications.io]",
-  "press@initech.example:Summer2019! [Apollo]",
-  "Priya Sato",
-  "rapidharbor.example.com",
-  "Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/thomas-kowalski\u003c/SFURL\u003e",
-  "remote.initech.example",
-  "remote2.initech.example",
-  "remote2.initech.example.\t300\tIN\tA\t34.96.164.27\nremote2.initech.example.\t300\tIN\tAAAA\t2001:db8:e3ab:dcc1::ef3",
-  "Robert Thomas",
-  "s.lopez@initech.example",
-  "s.obrien@initech.example",
-  "s.obrien@initech.example:Welcome1 [Deezer]",
-  "sales@initech.example",
-  "sales@initech.example [Exactis]",
-  "secure.initech.example",
-  "shop.initech.example",
-  "shop.initech.example.\t300\tIN\tA\t52.85.219.96",
-  "silvergarden.example.org",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/barbarao\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/jennifern\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/luciac\u003c/SFURL\u003e",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/ohernandez\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [104.16.166.171]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.166.171\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [159.89.25.171]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=159.89.25.171\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [34.96.19.67]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.19.67\u003c/SFURL\u003e",
-  "Spamhaus (Zen) - Spammer [52.85.219.96]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.85.219.96\u003c/SFURL\u003e",
-  "SSH-2.0-OpenSSH_7.4",
-  "SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6",
-  "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u2",
-  "St. Ghislain, Hainaut, Belgium",
-  "staging.initech.example",
-  "static2.initech.example",
-  "static2.initech.example.\t300\tIN\tA\t20.36.220.34\nstatic2.initech.example.\t300\tIN\tAAAA\t2001:db8:9501:c9b2::6a6",
-  "status.initech.example",
-  "support.initech.example",
-  "support.initech.example.\t300\tIN\tA\t52.85.219.96",
-  "support@initech.example",
-  "swiftbakery.example.com",
-  "swiftsystems.example.net",
-  "t.kowalski@initech.example",
-  "text/html; charset=UTF-8",
-  "Thomas Kowalski",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/jennifern\u003c/SFURL\u003e",
-  "urbanlabs.example.net",
-  "urbantravel.example.com",
-  "v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:172.104.37.78 ~all",
-  "vpn2.initech.example",
-  "vpn2.initech.example.\t300\tIN\tA\t52.85.219.96",
-  "webmail.initech.example",
-  "webmaster@initech.example",
-  "WordPress 6.4.2",
-  "www.blue-harbor.example.com",
-  "www.facebook.com",
-  "www.googletagmanager.com",
-  "www.green-harbor.example.net",
-  "www.north-harbor.test",
-  "www.quiet-harbor.example.org",
-  "www.silver-harbor.example.net",
-  "www.urban-harbor.example.com",
-  "www.youtube.com",
-  "www2.initech.example",
-  "Zone-H: mobile.initech.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38926806\u003c/SFURL\u003e",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:06:53 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:07:54 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:09:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:16:17 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:27:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:06 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:26 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:38 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:51 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:06:15 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:06:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:07:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:09:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:10:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:12:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:12:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:13:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:13:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:13:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:15:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:17:48 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:21:59 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:22:10 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:22:18 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:24:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:26:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:29:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:30:34 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:31:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:32:26 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:33:28 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"cloudflare\", \"date\": \"Sat, 21 Nov 2026 16:18:26 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}",
-  "{\"server\": \"nginx/1.18.0 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:22:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/7.4.33\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:09:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:13:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:13:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:16:07 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:16:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:17:03 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:36 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:57 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:19:24 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:20:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:22:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:24:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:25:06 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:27:19 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:29:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:30:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:33:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:33:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:34:45 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Sat, 21 Nov 2026 16:21:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}",
-  "{\"server\": \"openresty/1.21.4.2\", \"date\": \"Sat, 21 Nov 2026 16:33:48 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
- ],
- "d": "AYeAgLgCAYCAgLgCAYKAgLgCAYWAgLgCAYyAgLgCAYGAgLgCAYOAgLgCAYSAgLgCAYuAgLgCAYqAgLgCAYaAgLgCAYiAgLgCAYmAgLgCAYGAgKgDAYOAgKgDAYCAgKgDAYKAgKgDAYSAgKgDAaGAgDgDmYCAOBENApuAgDgCAaSAgEgBhICA6AIDhICA4AEEAgiIgIA4AgYrFQ0CCgOggIBICQ8FmYCASAYCFgIBm4CASAGagIBIA4SAgDg+AgKJgIBIBAKOgIBIAQKAgIDgAQYCgICAOFEBgYCASAGCgIBIAoCAgEgtBYaAgDgsDRoMAZSAgEgBlYCASAGTgIBIAb6AgDgDqYCAOAYcAbCAgEgFkYCAOBUTASgCuoCASAIBu4CASAuWgIA4BAI4AwMCAgUEAQG+gIBIUYCAgMABAgEBAQIBAwIBAQEBAgIBAgEBAgEBAQEBBAICAQEBAQIBAQICAQECAgECAQECAQICAQEBAgIBAQEBAwMBAQIBAgECAgEBAQEBAQEBAQUBAQEBjYCAIAGEgIAgAY6AgCADgoCAIAECAYaAgCABj4CAIAOHgIAgAQIBiYCAIAGMgIAgAoCAgCABAYuAgCACgoCAeBMDpYCAOAYaA4GAgOgCAgIMiYCAwAEJBQ8MEgkGAQMYCAWKgIDAATMOEBMFgoCA4AEFAgUBBIeAgDgnBgwCl4CASAEBloCASAOPgIA4IhkBtICASAKzgIBIAgKggIA4HQiCgIA4BwUKDCgBCwKdgIBIFAKIgIBIFASGgIBIASgDAZ6AgEgBgoCA6AIJgYCAwAEaCAUGBg0VGwqGgIDAAQYWAhQOGAMPBgKUgIDAASYB44CAwAEDi4CA4AEBAQHOgIA4A42AgDggKQGrgIBIAqyAgEgCA5SAgDgkIweMgIA4Fg4FDg8BAqaAgEgEAqiAgEgYBKiAgDgLHBEByICAOAKSgIA4DAG/gIBIAb2AgEgBwYCASAmLgIA4CAICDBMTGwICo4CASAICooCASAUCgICA6AIGA4GAgOABAgIDhYCAOCc+AZCAgEgBkYCASAGSgIBIA7yAgDgLGgeBgIA4AhwIGgUPAYSAgEgDg4CASAcCA4WAgEgGKwGMgICwAgGEgICwAgGGgICwAgGHgICwAgGCgICwAgGBgICwAgGDgICwAgGFgICwAgGNgICwAgGAgICwAgGIgICwAgGKgICwAgGLgICwAgGJgICwAgGJgICIAgJbDQE2AY2AgPgBAYOAgFABhYCA2AECg4CA2AEEAYGAgNgBAYKAgNgBAoSAgNgBAgGAgIDYAQGAgIDwAgKBgIDwAgEBg4CA8AIBhICA8AIBgYCAGAGLgICoAgeEgIC4AQQCBgYEAgyAgIDgAgEBAQEBAgIDAQECA4aAgOACAgMFhoCAaAIDCxUZgICAaAEBAQEBAgIDAQECAQIBBQkCAQIDBAIBAQIRQQGRgIDwAQEYAZiAgPABB4uAgLgBAQEGAQECAZOAgFABgICAGAFgAwoeJgGKgIDwAQGDgIDIAQQFJyQKAYWAgPABAg1HAY2AgPABAYyAgPgBAkW+//+XAgGBgICIAgFfAVkBiICAWAKFgIBYFwKPgIBYDAGRgIC4AQOBgIBYFAQBloCAWAGNgIDIAgeAgIDIAgIEAQIBAQOBgIDIAgIJAoSAgMgCBAGFgIDIAgFeAoKAgIgCAwGDgIDQAgFDAY2AgLABAZSAgFgDEwY8ApOAgPABBgGcgIBoBIKAgMACBQICAYqAgMACAYWAgMACAY2AgMACAYCAgMACAoGAgMACAgGMgIDAAgGEgIDAAgGGgIDAAgGIgIDAAgGOgIDAAgSCgIC4AQcFCgI/GAKBgICgAwECgYCA+AIEAYKAgPgCAYOAgPgCAYGAgIACAYOAgIACAYSAgPgCAYCAgIACAYCAgLgDAYKAgIACAYCAgPgCAoCAgKADAwGZgIBQATsDJEKb//+XAgEmAic9A4SAgKgCBAIBjICA0AEBYgGAgICYAQKSgIC4AQwBiYCA+AEBlYCAUAGEgIBQAR0BnYCA8AEBgICAyAEDgYCAuAECHAFCAYOAgNABAYGAgLABAZOAgNABAYmAgNABAoaAgFgHAZOAgFgDgoCAqAIFAgGBgIDIAQE0AoqAgNABBgGLgIDQAQKAgIBYGgIPDAKPgIDwAQwDgYCAqAICAgGDgICIAgOQgIB4AQEHhoCAeAEBAQQBAQKTgIB4AwWDgIB4AgUBAQGAgIB4Af6AgCgB8YGAKAHigYAoAeOCgCgBv4KAKAG5gYAoAeuAgCgBxYGAKAHJgYAoAZaBgCgCmYCAKICAgEgFjoCAKMUBu/7/R4CAgBCAgIAQAeWCgCgBp4GAKAHkgYAoAeGBgCgBg4KAKALOgIAoaAGkgYAoAbWAgCgBw4GAKAGhgoAoAcKBgCgByoGAKAGlgoAoAc2BgCgBz4KAKAHugIAoAYiBgCgB2oCAKAGfgYAoAe+BgCgB6oGAKAGcgoAoAYaCgCgBqoKAKAGlgYAoAbOAgCgCooCAKICAgEgB54KAKAH/gYAoAb2CgCgBvoCAKAHUgoAoAZ2CgCgBxoKAKAHXgoAoAfqBgCgBuICAKAGsgIBgAYWAgGABtICAYAHNgIBgAa+AgGABzoCAYAGygIBgAcGBgCgBj4GAKAHmgoAoAfiBgCgBhYGAKAGWgoAoAaaCgCgBooKAKAHigoAoAeWAgCgBy4KAKAH8gIAoAfOBgCgBy4GAKAHOgoAoAaOCgCgBnYGAKAHNgoAoAZSBgCgB04KAKAGHgoAoAfWBgCgB4oCAKAKcgIAogICASAH7gYAoAbeBgCgBvYCAYAHFgIBgAYGAgGABkICAYAGSgIBgAZqAgGABvICAYAHEgIBgAZWAgGABuYKAKAHFgoAoAdCBgCgB2oGAKAHygYAoAYmCgCgBwoKAKAGZgoAoAcmCgCgBp4KAKAG2goAoAciAgCgBsYKAKAGVgoAoAd+CgCgBmIGAKAHXgYAoBYSAgCjCAb7+/0eAgIAQgICAEAHvgIAoBIyAgCiAgIBIgICAEICAgBAB24KAKAHSgIAoAdaBgCgEh4CAKICAgEiAgIAQgICAEAHAgYAoBpGAgCgT7gH//f9HE+3//w8BjoGAKASCgIAogICASICAgBCAgIAQAcOAgCgBqoCAKAiBgIAoAv7//0cC/v//DwL+//8PAgG5gIAoBIWAgCiAgIBIgICAEICAgBAB04CAKAGugYAoAfKAgCgDlICAKJwB5P7/RwHEgYAoAbCCgCgBgoKAKAGxgIAoAcWAgCgBsICAKAHVgIAoAbKAgCgCroCAKNMBAcqAgCgClYGAKBMB24CAKAWNgIAoL9H//0eAgIAQgICAEAWAgIAoY53//0eAgIAQgICAEAHSgYAoB5CAgCgVWpH//0cV6///D4CAgBABkoGAKAGQgYAoAdmAgCgB24GAKAKngIAogICASALMgIAoAQGHgYAoAdWBgCgBmYGAKAHogIAoAb+AgCgCk4CAKICAgEgBx4CAKALmgIAojgEEiYCAKICAgEiAgIAQgICAEAHtgIAoAeyBgCgBw4KAKAHWgoAoAcyAgGABq4CAYAHBgIBgAbGAgGABi4CAYAG+gIBgAoCBgCgbA6+AgCg7ZwGpgYAoAeGAgCgEn4CAKA7kAY7+/0cBjIKAKAHHgYAoAbuAgCgBmoGAKAKYgIAogICASAGNgYAoAdCAgCgBj4KAKAG3gIAoAZOBgCgBhIGAKAGogIAoAbeCgCgFkoCAKBHv//9HEe///w8Bl4KAKAKbgIAogICASAGRgYAoAbqAgCgB2IGAKAGDgYAoAqyAgCigAQG0gIAoAfGAgCgBu4KAKAHQgoAoAcuAgCgB54CAKAG8gYAoAp6AgCiAgIBIBJqAgCgG+v//RwYD+oCAKChcAcmAgCgB14CAKAWPgIAoGub//0eAgIAQgICAEAWKgIAo7AGU/v9HgICAEICAgBABuIGAKAHUgIAoAdiAgCgBq4GAKAHsgIAoAaiCgCgBvoGAKAHlgYAoAdmBgCgDlYCAKNgBqP7/RwHwgIAoAcKAgCgB94GAKAHcgIAoApeAgCiAgIBIAfiAgCgCnYCAKICAgEgBtYKAKASGgIAogICASICAgBCAgIAQAdaAgCgBmIKAKAH8gYAoApaAgCiAgIBIAfSAgCgC+4CAKGUBhIKAKAHogoAoAYmBgCgBkIKAKAHOgYAoAd6AgCgFi4CAKNkCp/3/R4CAgBCAgIAQBIiAgCiAgIBIgICAEICAgBAB94CAKAHfgYAoAauAgCgB3IKAKAGsgYAoAb2BgCgBi4KAKAHGgIAoAbqBgCgBnYCAYAHLgIBgAaWAgGABiICAYAGcgYAoAeGCgCgB2YKAKAGygoAoAdKCgCgBrYGAKAHugYAoAdWCgCgBvYCAKAHRgIAoAqGAgCiAgIBIAbuBgCgB4ICAKAHPgIAoAemBgCgBtoCAKAGXgYAoAeOBgCgBioKAKAHcgYAoAeCCgCgB2IKAKAGTgoAoAbqCgCgBuIKAKAHagoAoAa2CgCgByoKAKAHngYAoAauCgCgBr4KAKAGOgoAoAaqBgCgB9oCAKAGegYAoAYuBgCgB5oGAKAGbgoAoAemAgCgBtIGAKAGxgYAoAf2AgCgB+YCAKAGmgIBgAbeAgGABw4CAYAHdgoAoAd+AgCgB3YCAKAHAgIAoAb+BgCgBnoKAKAH5gYAoAaaBgCgBjIGAKAHEgIAoAb6CgCgBo4GAKAGygYAoAcCCgCgBgoGAKAGKgYAoAZSCgCgBzIKAKAG0goAoAbWBgCgB3oKAKAKggoAoEwGGgYAoAYWCgCgB0YKAKAHogYAoAqaAgCiAgIBIAciBgCgBroKAKAH9gYAoAdSBgCgBvIKAKAGfgoAoAcGCgCgBioCAYAGkgoAoAcSCgCgBgIKAKAGvgYAoAYiCgCgBoYGAKAHrgYAoAfOAgCgB5ICAKAHwgYAoAayCgCgBs4GAKAGggYAoAd6BgCgBjoCAYAHIgIBgAa2AgGABqYCAYAHKgIBgAaSAgGABo4CAYAHHgoAoAZqCgCgBz4GAKAHIgoAoAfWAgCgBgYGAKAHBgIAoAY2CgCgBqYKAKAHdgYAoAZ6AgGABhoCAYAG1gIBgAbCAgGABxoCAYAHJgIBgAbOAgGABj4CAYAGAgIBgAbaAgGABuoCAYAGggIBgAb+AgGABiYCAYAGugIBgAc+AgGABwoCAYAGRgIBgAZyAgGABmICAYAHHgIBgAaGAgGABg4CAYAG5gIBgAdOAgGABooCAYAGXgIBgAZmAgGABu4CAYAGbgIBgAZOAgGABloCAYAGEgIBgAdGAgGAB0oCAYAGCgIBgAaqAgGABqICAYAHAgIBgAZ+AgGABuICAYAGUgIBgAaeAgGABjICAYAGNgIBgAYeAgGAB0ICAYAGLgICQAgNMBwkBgYCAqAEBgICAkAMBgICAqAEBh4CAkAIBg4CAqAEBhICAqAEBgYCAkAMBiYCAkAIBgoCAqAEBiICAkAIBhYCAqAEBhoCAkAIBg4CAkAIBgICAkAICAICAgAgBgICA8AEBhYCAkAIBhICAkAIBgYCAkAIBgoCAkAIBjYCA0AEBhICA0AECgYCA0AEVAZSAgNABATUEFzoMBAGXgIDwAQFGAYGAgFABhYCA+AEBIAGBgID4AQGYgIBQAY2AgFABQAGWgIBQAY6AgFABgoCA0AIDhoCAoAICAwOGgICIAQIDAYOAgPgBAYeAgFABjoCA0AEChYCA0AENAZeAgNABAoCAgFAGAYGAgNACAYOAgLADBgIFBAovCwSCgIDwAQUECgGPgIBQAoCAgKgCBgJIGwOZgIC4AQICAoCAgPgBCgOLgIBYDAEFAQIZIg8DgYCA8AECGQGUgIBQASIBhoCA+AECh4CA+AEJA4KAgFAHCAIa6P//lwIBmoCA8AEBj4CA0AEBhYCAUAGAgICwAwGEgICwAwIMHwGMgIDwAQFJAYKAgMgBAwQ2AgGEgIDwAQGAgIBAAoCAgLgBBgEyAoqAgOACBQGmgIBoEoqAgGgFAwMCAQIBAgEBAQMFAQMBAgGKgICQAgGLgICIAgGEgIBYAYOAgFgBgICAiAMBgICAmAMBg4CA6AEBgICA6AEBgoCA6AEBgYCA6AEBOAGFgIC4AQOEgID4AQoBAaGAgGgCHhEBnoCA8AEBiICAUAGFgIDQAgE3AYqAgFABjICAUAMJISABiYCA8AEBioCAiAEBgICAoAIBkYCAoAIBjYCAoAIBioCAoAIBjoCAoAIBhICAoAIBkICAoAIBg4CAoAIBkoCAoAIBhYCAoAIBjICAoAIBgoCAoAIBj4CAoAIBiYCAoAIBgYCAoAIBh4CAoAIDFg8MAZaAgPABAoSAgIgCBAGEgIDQAgGCgICwAwGIgID4AQKHgIBYBQGVgIDQAQGAgICYAgMGKAsBhoCA8AEBgoCA+AEBkICAUAGSgIBQAYGAgLADAYCAgIgCAYCAgNACASkDCAwtAoiAgPABDAGCgIBYAYiAgNABAYKAgNABAoCAgNABEQGGgIDQAQGCgICAAwGDgICAAwGAgICAAwGBgICAAwOUgIB4AwEBgYCAeAGEgIB4AoeAgLgBCAJHDwMOJSUBjoCA8AECIwoDEg1IApKAgPABDQGGgICIAgKJgIBYAQKQgIBYAgKLgIBQDA+AgICgAQEBAQEBAQEBAQEBAQEBAYuAgPgBAYeAgNABAY6AgFgBkYCAWAGAgIAQAhAgAZCAgPABAiEcAoeAgIgCAwqAgICIAQEBAQEBAgIDAQGFgICwAQGAgICwAQGEgICwAQGOgICwAQGLgICwAQWCgICwAQEGAQICh4CAsAEIAYiAgLABAYaAgLABAksaAYCAgNgCAYaAgDABiICAMAGLgIAwAZaAgDABq4CAMAGAgIAwAYGAgDABgoCAMAGDgIAwAYSAgDABhYCAMAGHgIAwAYmAgDABjICAMAGNgIAwAY6AgDABkICAMAGRgIAwAZOAgDABlICAMAGZgIAwAaKAgDABpICAMAGlgIAwAaeAgDABqoCAMAGugIAwAbCAgDABsYCAMAGygIAwAbOAgDABnICAMAGmgIAwAYqAgDABj4CAMAGSgIAwAZWAgDABl4CAMAGYgIAwAZqAgDABm4CAMAGdgIAwAZ6AgDABn4CAMAGggIAwAaOAgDABqICAMAGpgIAwAayAgDABrYCAMAGvgIAwAbSAgDABtYCAMAG3gIAwAaGAgDABtoCAMA==",
- "s": "AAAAAAAAAAAAAAAAAAAAAAAAAAKRgIBYiICAYAekgIBI9///bwLo//8f/P//J4GAgIAB/v//HwAAAYSAgOgCGxOGgIBIAQEEAQEIDgEByv//DwQC////XwIG8///HwSBgIAIAv7//0cC9///TwT+//8H/v//HwAAAAAJiYCASAQBAfX//w8M9P//X4CAgCiAgIBIAomAgHgEAo6AgHgBAoCAgOgCBgyAgIBIAQEr3f//D/b//1+BgIAg////B4CAgCAC/v//J4KAgHgBgYCAeAGCgIB4AYCAgHgHk4CASAEB/f//D/T//1+AgIAogICASAGUgIB4AZWAgHgBk4CAeAADsICASN3//w8CAAW6gIBIAQHK//8Pi4CAYAAAB76AgEjK//8PjoCAYAQC5///R4GAgHgAAAAAAAAAAAAAAAAAAAGagIBYAAAAAYKAgOgCCZaAgEgBAfz//w8B8v//X4CAgCiAgIBI+f//jwECl4CAeAEBloCAeAezgIBIAQHk//8P9v//X4CAgCjx//+fAQAAABcKLs7//0cBARQBARECAdD//28HBQrq//8fgICACAcF9P//Rwf3//9PAwABiICAeAKGgIB4AQAAAAAAAAAABquAgEgBAuj//w/3//9fgICAKAAABCD0//+3AfD//x8CCKaAgEgCAhbb//8P8f//X4CAgCj2//+XAQAAAZeAgFgABr2AgEgCAsr//w+HgIBgDAAAAA8YDP7//0cBAgLs//8P+P//XwgCAvT//yeAgIBI9v//V4KAgCAAAAADgYCA6AICAgmQgIBIAQHw//8PAwn3//9fgICAKICAgEgBkICAeAGRgIB4AZKAgHgCmICAWAQTCPv//0cBAQUBASrK//8PAQv1//9fAhzh//8fgYCACAL+//9HAgGEgIB4A4OAgHgHAgKFgIB4BgADkoCAUAECAAGUgIBQAYmAgLgCBImAgFAH9///pwGFgIBAAoyAgPgBAQAADYOAgFABAQMC9///pwEDAQrz//8/AQEGAAGOgID4AQAAAALjgIA4AwPqgYAoB8v+/w8AAAAAAAAAAAAAAAAAAAAAAAOGgIDgAgIDDICAgOACAQEBAQECAgMBAQIEpYGAKO/+/w9Htv//twEAApuAgDj9//+3AQAAAAAACqKAgCgRzAE+0P3/DyApCav//7cBgICAUAAACb6AgCjfATey/f8PLCcMoP//twGAgIBQAASQgIA4TbD//7cBgICAUAAAAsaCgCiH/v8PAYiAgNABAeqAgDgB5ICAOAAAAAAAAAAAAAAAAemAgDgDg4CA0AH///8ngYCAWAABy4CAOAAACoWBgCg8N2uz/f8PBkK1//+3AQbn//9/AAAKHgkTFgmp///HAgUCAvf//18DTRWo///HAgIu1///xwIBjYCAyAIIFgsKGrv//8cCgICAQICAgBCAgIAQBS3U///HAgL+//9fAgGMgIDIAgMj4f//xwKAgIBgA0sNrv//xwIBiICAyAIAAALHgIA4GgAAAAAAAAAAAAAAAAADjoCAIL2CgAj4/f8PAamAgDgBq4CAOASMgIAgiIGACJj//w8CAAAAAAABjYCA0AEAAYmAgPgBBY+AgCDTgIAIkwGs/v8P/P//twEAAAAByoCAOAAAAAAAAAAAA7mCgCgM9f3/DwAAAAnIgIAocVAQMMn9/w8M8f//twEMAAAAAAAAAAAAAAH6gYAoAeaCgCgAAAKYgYAo0///lwECU4SBgCgAAsaBgCgMBcOAgCioAa7+/weAgIBAgICAUAi4gIAorQKp/f8HgICAQICAgBCAgIAQgICAEICAgCAAAq6BgCgCAbOAgGAB9IGAKAAE7YGAKK3+/zcPpYCAYAGogIBgBLqAgCj7//8H1v//H6qAgHAAAAAC3oGAKNz+/zcAAAAC4YKAKI3+/5cBAZ6BgCgD3YCAKIAC/f3/lwEBroCAYAAChoKAKCQBvoKAKAGcgoAoAAADs4CAMOX//y+bgIBgA6KAgDCAgIBAgICAUAABTgHFgIBgA8aAgCjY//83oICAYAAAAdeCgCgAAbiAgGABuICAwAEAAAAAAY2AgLABAAAAAAABsoCAYAGPgYAoAVUBzICAYAAAAvyAgCjp//+XAQHigoAoAaKCgCgBzoKAKAHzgYAoAAG/goAoAc2CgCgB04KAKAGdgYAoAWQAAbmAgGAB4oCAwAEGxICAKLcBof7/B/L//y+OgIAQgICAUAGHgoAoAAAAAAAAAAAAAYGAgLABAAAB2oGAKALygYAovv7/NwHQgIBgAZWCgCgAAbGCgCgAAAAChoCAUMKAgHABwoKAKAKngoAoDwABxYGAKAALroCAKBwDt///B6uAgDDV//8PgICAEICAgBCAgIAQgICAIICAgHAB74CAwAEIjICAMPb//x+KgIAggICAEICAgBCAgIAQgICAIICAgHAABNWAgCgp0///N4GAgGAAB4eAgDCAgIBAgICAEICAgBCAgIAQgICAIICAgHAADKeAgCjq//8HE+H//y8GBg/x//8PE+3//w+AgIBAEwHTgYAoDKSAgCghlgGn/v8H/v//H4CAgBCCgIAQgICAEICAgBCAgIAQgICAIICAgHABw4CAwAEFv4CAKAJYkf//B4CAgJABGIOAgCgCAgIEDBhW+v7/BwL+//8vAf///w8C/v//DwL+//8PAv7//w8C/v//HwL+//9vAgTbgIAotwHA/v835///XwmcgIAoFNX//weAgIBAgICAEICAgBCAgIAQgICAIICAgHACjoGAKMX//5cBAdaBgCgDlYGAKKn//ze0gIBgBcSBgCjQ/v8HgICAQICAgFDs//93AayAgGAAAbCCgCgDx4CAKOr//weAgICQAQHFgIDAAQOwgIAw6f//L5eAgGAC2YCAKPz//5cBA7mAgCj5//8HgICAkAEDroCAMICAgJAB1f//RwLTgIAo9///lwEByYGAKAPjgIAo+P//lwGq//9HD5CAgCgDARFDvgHn/f8HkICAMPD//w+AgIAQgICAEICAgBCAgIAgL9H//28PgYCAKAECCB7W//8HhICAMB7e//8PgICAEICAgBCAgIAQgICAIGOd//9vAbuAgGAK1YGAKIYBtf3/BxXr//8/Fev//w+AgIAQgICAMBUBo4KAKAKSgYAoBASngYAoOgP1/v+XAQAE0oCAKNX//weAgIBAgICAUAXygIAoHrz//5cBAbv//0cAAYKCgCgBqIGAKAHogIDAAQPvgIAokgG+/v+XAQSTgIAwgICAQICAgFDt//9HAuaAgCjh//+XAQP/gIAosv//N7WAgGAMjoCAKANcnP//B4OAgDAY5f//D4CAgBCAgIAQgICAEICAgCCAgIBwAe2AgMABAAHWgoAoAAAAAAAAAAeEgYAoJR5KlP7/NxIQBc6AgCi1Aaz+/weAgICQATsBhoCAiAICjYGAKNT//5cBCZuBgCh8iP7/Bw6WgIAwAdv//w+AgIBQDgAC2IGAKB8D14CAKOT//5cByf//RwAF5YCAKNYB3f3/B4CAgECAgIBQA6KBgCgJIQXngIAoGRNG9/7/lwEAAreAgDCAgICQAQACkYGAKDoEqICAMOj//y+YgIBg4P//dwHHgoAoDgcElYCAKDC/ARnq/f8HEez//y+DgIAQEe///w+AgIBAEQJP0oGAKAbhgIAouv//B+b//x+IgIAQkoCAEICAgFADvIGAKAPo/v83BdSAgCgmjf//J4+AgBCkgIBgAf6BgCgBt4KAKAoVmICAKAcktAGg/v8H6f//LwYy3///XwVEiICAKOj//weAgICQAdH//3cC8YCAwAGW//93AYmAgIgCAAOcgIBgB6iAgGAC7ICAKPv//5cBAAOegIAwgICAQICAgFAKnoCAKAoNJ77//wcG+v//Pwb6//9PBgSkgYAoH8z+/yecgIAQAcmAgMABAviAgCjf//+XAQqpgIAo5v//Bxre//8vOND//w+AgIAQgICAEICAgDAaCo+AgCgDA/X//weAgIBAgICAEICAgBCAgIAQgICAIICAgHAB54GAKAKDgYAo0f//lwED8YCAKN8BiP7/lwECuIGAKOH+/ycB7ICAwAEAAALvgYAoHwAKmICAKAIJHQmtAZ/+/wf4//8viICAEICAgFADmoGAKK7//zeogIBgA+qAgCgG0v//lwEBtICAYAKhgIBgu4CAYAadgIAoHtz//wfx//8vj4CAEICAgFABjICAUASdgIAw6f//L5eAgBCAgIBQAWMLloCAKPD//wf9//8vBwnz//8PgICAEICAgBCAgIAQgICAIICAgHAE9ICAKAfY//83g4CAYAGLgICIAgLcgoAo4P3/NwirgIAo7QH+/f8H/v//L4KAgBCAgIBQ6///RwEB9ICAwAEAAcGAgGAAAoyBgCg2AcCAgGAAAo6AgFDQgIBwB4uAgDCAgIBAgICAEICAgBCAgIAQgICAIICAgHAKi4CAKEuy//8HgICAQICAgBCAgIAQgICAEICAgCCAgIBw+f//BwH3gIDAAQHggYAoA/2BgCiu/v8HgICAkAEB5IKAKAPQgYAoLKr+/zcCyoGAKBgBpYKAKAK6gYAojP//lwEAAAAAAAGNgIBQAAABi4CAuAIAAAGKgoAoAALRgIAo7P//lwECl4GAKLr//5cBBbaAgCgZ0v//B4CAgECAgIBQAtyBgCgHAq2BgCiz//+XAQLggIAo7///lwEABL2AgCgd3P//B4CAgJABAAHpgYAoAdWCgCgB7oGAKAAAA5aCgCgXCwHPgoAoAAAFuoKAKB4C8P3/NwEBzoCAYAACr4KAKOn9/ycByoKAKAAAAfaAgMABAeaBgCgCsYGAKOX+/ycAAb2AgGAE+YCAKA8D3v//lwEAAa2AgGABKgH9gIAoAAAAAAMl+v//X8CAgGAC64CAKPL//5cBAsCAgMABx///RwGegoAoAAG2gIBgAfmBgCgAAcSAgMABAAOugoAoEtH9/ycBt4GAKAADo4GAKA8DAZ+BgCgAAsmAgGAGAsyCgCgSAsiBgCji/v83AeeCgCgAAAGggoAoAAKFgoAoDwamgIAw7P//LwWPgIAQgICAUOD//3cAAdGCgCgBn4KAKAAAAYqAgIgCAAABxIKAKAACpIKAKPP9/ycAAAGzgYAoAvCBgCgYAqCBgCjT//+XAQHkgIDAAQABxoCAYAAAAAAAAAAAAAAAAAHIgoAoAAH1gIDAAQACq4KAKJb+/5cBAAHCgIBgAbWAgGAAAYWAgLABAAAAAAAAAYCAgLABAAAAAAAAAAAAAAGEgICwAQGOgICwAQAAAAAAAAGLgICwAQABiYCAsAEBjICAsAEAA4KAgLABAQcAAAKHgICwAQgAAAAAAAGIgICwAQAAAYaAgLABAAAABN+CgCj1/f8PCAsBgICAkAMAAAAAAYGAgJADAAAAAAAAAAB0AAEBAQEBAQMDAQEBAQEBAgMCAQEBAQIDBAIBAwMBAQEBAQEBAQICAQEBAQEBAQEDAQEBAQIFAQICAQMBAQEBAQEBBAEBAZj//weAgIAIgICACAH///8HAf///wcyCoQBwP7/Dyba//8HgICAWICAgBABAQEBAfv//x8BAQH9//8fAQEB/f//B4CAgCABAQEBAQEBAQEBAfX//wcBAQH9//8nAAAAAAAAAAAAAuyBgCjP/v8PBJqAgDhADq///7cBAAHOgIA4AYeAgNABAoqAgNABBgKJgIAgm4CAGAGCgIDQAQAAAsOCgCiF/v8PAAGCgIDQAgAAAAKFgIDQAQ0Bg4CA+AEAAAAFgICA0AGAgIAoCvf//1eCgIBgAAAdhICAIIaAgAgNBAQNAwgLCWsIExSd/v8PBwUKNAyq//+3AQUECu3//08FBPb//y8BAAGTgIDQAQACtYKAKJv+/w8AAZGAgNABABiGgIAggICACAJWGRIjERERJQxYmf3/DwICGicPrP//twECGeX//08CAAACi4KAKJz+/w8AAAOEgIDQAQuBgIAoBJyBgCgx0P7/D/3//7cBAAACgICAsAMEAAAI7oCAKMQBJ7b9/w8i2///twGAgIBQ9P//FwAC0oKAKP/9/w8ADIKAgCABApyAgAiaAaUBpP3/DwQ6AsD//7cBgICAUAAAAAKTgoAopf7/DwAAAoqAgOACBQAAAAAAAAAAAAABvoCAOAABhoCA0AEABKKAgDgT6f//twHl//9/AAGFgIDQAgABvYCAOAGXgIDQAQGJgIDQAQyNgIAg3ICACA00Cmfx/f8PJA8Tt///twGAgIBQAAAAAAAAAAAAAAAAAAAAAAAAB4uAgCDUgIAIuv//DxENCtX//7cBAASOgIDQAfj//yf+//9X/v//XwAAAYyAgNABAAAAB6aBgCjh/v8PAyoMxv//twGAgIBQAAGWgIDQAQABgYCAsAMAA4GAgNABh4CAKPj//1cAAq+AgDgoEIeAgCABApyAgAhcBAReSwHX/f8PDDK///+3AQz0//9PAAAAAAAAAAAAAAAAAAADz4CAOBGk//+3AgjUgYAoaAXQ/f8PKCms//+3AYCAgFAABK+BgChRqP7/DwsJ5ICAKA8uiwHp/f8PCwPv//+3AQ0AAYuAgNABAAABi4CA+AEAApSAgNABAQAAAAAH9YCAKAxOS/n9/w8j2v//twEABd2BgCgwHPz9/w8gAAAAAAAAAAAAAAAB04CAOAADhoCAaICAgCCAgICYAQOIgIBogICAIICAgJgBA4uAgGiAgIAggICAmAEBloCAaAGrgIBoA4CAgGiAgIAggICAmAEDgYCAaICAgCCAgICYAQOCgIBogICAIICAgJgBA4OAgGiAgIAggICAmAEDhICAaICAgCCAgICYAQOFgIBogICAIICAgJgBA4eAgGiAgIAggICAmAEDiYCAaICAgCCAgICYAQOMgIBogICAIICAgJgBA42AgGiAgIAggICAmAECjoCAaICAgLgBApCAgGiAgIC4AQKRgIBogICAuAEBk4CAaAGUgIBoAZmAgGgBooCAaAGkgIBoAaWAgGgBp4CAaAGqgIBoAa6AgGgBsICAaAGxgIBoAbKAgGgAAZyAgGgBpoCAaAOKgIBogICAIICAgJgBAo+AgGiAgIC4AQKSgIBogICAuAEBlYCAaAGXgIBoAZiAgGgBmoCAaAGbgIBoAZ2AgGgBnoCAaAGfgIBoAaCAgGgBo4CAaAGogIBoAamAgGgBrICAaAGtgIBoAa+AgGgAAAABoYCAaAA="
+ "block": 0
 }
+its body, a dictionary block's entries:
+"+1 555-0105"
+"+1 555-0135"
+"+1 555-0136"
+"+1 555-0150"
+"+1 555-0157"
+"+1 555-0181"
+"+1 555-0187"
+"+1 555-0194"
+"+44 20 7946 0266"
+"+44 20 7946 0483"
+"+44 20 7946 0508"
+"+44 20 7946 0632"
+"+44 20 7946 0655"
+"-----BEGIN CERTIFICATE-----\nMIIF8TzzvqnWfybn5zMU6hCCShoGYrl7MRU8JYVU/fWq4nQCbo/jdxlHSjW28BPb\n2kG5EgprQez0haXpz/u8efaV62UFUA9PIQjPbaw5xn3e30dQ5A18mJpLhsCwWmkH\nVl6+0d4hIi5QHOVwGu3utysyJqiSZGEstpNuJBrCNyyZq9QnKcxIgEmB7k46IZCl\nsjIlTEwO/3yX5lmDIzix1Ev9Dl/IPLWwdAA36zUfw62LT7IojU2TDWJ/HymRJQ64\nkY5BUvhXIt5v8JrTea1weR4QjET3BNTga8m8AL2jZe/hseYgWo1DRkthX4r/96pm\nuqILiWQ6Hw85poIoa/vXADaQoJ+Etkq80777ly7hZt7jpfC9xgjMMd8c7gAO0TO6\nY8zHydt24Vu31HtdgHq6OCYN8tNPXqDvMIhRdxaJePFELJokAJr6EDf3wLCcsVuP\nBTKuL3XO1GtxTEut2hgIWTOKOPmTj+GP3QrJX67FemfdgfeS2415PXEgcHh4MjmT\nX9LNEtmsdWhPuD9TsGWr4lI7ehxLsjZoz0Rmv6VT3ozbhFr0fMi1MiY4dwm46SIy\njtZq5XLnwN44kHHK2qX4b10F4qKQes/FWORXTTOTn3DFjA4+zqs72CVYssQ+Vo16\nIpfN2HEqXRf6PFZTw8SHzUinL+9FEtgFHVa9XRMGC36sqVl7OLD5Dz+VsJPQRfYY\nQwu8EG8lTU412XcqrKoGwF/MbUM3DE/thl2qunF4W8lz4sFs2eawkuKPu+0qgMwF\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFEcYu1WasUY7YvNscGkULPrn9OQo351RE8UZwkNF26Hwg5Oqr0BPrFB0mgUYh\ndrjImDZPZaED61pqmzhYbIPLpO82JTi1WzhPTDOlxGlWwmkULhMRTTarSFkwZXLi\nSPYVZ9iPEcyQ+Pz1jabpd+Vk2RpaNWHPkFl1V20+sNDL8Z2dImR1yOsJiQW6woin\nxdQEb+kV+9HixKA73oOw7t60gbCQkkYWorTryDiuT0DvuSX2geCvyF97eC7uo4ob\nt1vD4exYpiIwCL2EKGfCAscQcBgBv3P2PJJTh8UuAD+VPpQ+g/5zTHQKEO+Z9fJg\nPMqlWHA5jCWxdNR2BtmKpKMvkOrWMj1dRlcKoZpEXwoG0hmBoYANJGkEBooWxp4E\nq8QXeiU+3XKJscQmRp2VhLOA5TUheGkjdasMfj12e8B3tJDg2tTstFsyia+9gYUx\nEhuO8BH2z4Z4f1BeSjpWXgCgYEAVvJP3pZ5yz3AiSq/rlyy4Ou9gnpoA68jx0OmN\nQhAO/Y/keI2pxeOUuVot6VtMLyNpb6RkvaGI8XzTqFBR6oX/BrRV68Tt8vn0wPBJ\nEfSef8r2oJOIcrI4xFbVpAPyE4jIiZbUh/sehfJGaZcHG+LuCQZNH/o+2TJqeOlZ\nrDMSDwbP7K7KuKwlehVBRvy0xiedEFhW6ACHqmI45l+S/LZpDEEHxoCFE7tbblWQ\n45dSonzwBIB64L6XHwDe2z34wQGo1iu5mrvxzmuVuJfy8Bo+b79dYsqZTaQ6PNqS\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFfby4olJuZT4Hb5wC4+QabK+guZT1FgSpHAHhGE0VT+TDyoh7khj3fMZq6FEK\ny60d5LIPNq1rHu2miiowUPY1nHaQ3pmv7MiQrTEy7vMe5qzJgDEbmTMzipZ5lWi9\nrD7Fpia8y6VLtyxtGAENOxxV0hoXXh5sU7qxkZh95aveXcO62A9KxQErZDP+vhBz\nFlOTj/XosDhv7LEolQRworg5zNLRtActRDKsST4i72YmXoh8q9uBSiJQNeNHctj9\nCIQ22W3Kgyx+qh4M8G5ZwkmgBUpMXcwLVQTWHOGCOoEMKtkqDMyBKZsg9IQ0yvJ7\nlcLT0wGq2Ehq3dbZPPrgz33Os2dbabDNxrsS5uCXXTaLOf+3tv5t9SNvPQ2Ia3Vi\nAwAvefTJIUkRkdbIDUWru6tOD7KLrdjG3CX7xibgvlbCH5Q/3yqH7CEN+7V7+klW\nJmyhArutoLz0FBKZzzbO9zbrZt0Ax/sfGNPAGc82PN3GOPje1Uh4GLpNNbkq+EXr\ntycjE1UM5hOD6SgmyiUnRklY6+mtEAGzNEyomJ/XnfGmm7SGdAM5kI81WUXzXQ3J\nwF5xrMFo/zj5MWXGfrNjpFCPxAn/qV4BaTGN8i5ik9DkyMg7F7neAMoRq5lIo3h+\nXhVHV7EzGcedvuXu3dR0YNhO9XODKFmNX9CkE6RW2R2lX9Sxv5c6dzNoI4QkP2UC\nhAMN+cV4tXWmrKpioeUdmf5TR4K0UpVaezKJOXfd+X62QtfnUppK5/8CKhlcjIZK\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFIwu8P++2Nl0Lb2NjyHYzsObmcBqA3c+Y5RStHMDXecMBEGPyDsRzBBYWhgb6\ngpCqnzK3nMmKTctsOLZ0bIR0dVVhtcxNSf41+E4t3iA+H69J64PuyxSBeGbj0X7u\nvi9uOGJB7RhiRgbJ4GBYsFEPtPuEjwnEgmKSKNWmiwhb3KDdUggzoif95PfB4NTP\nV0+XaxyyU9UIhX20DTYu++Hhj1ujsjk3WHr3XK/jNkIsydeGckvWJvLMW3AjRECG\nOKaR+fiqcbXBD7+j/ZWPspeP0TP8n56czLTpU8j6CNxoi+L8oFcsKwnHcWwV6fBb\nRm8SP+ZBgyv+wP6xmXFkJ/8my7xIW/lVVSnav7iNj9tH5TJrZGhPSQotreRbprF1\nXezqG4PKb4Cm71wbxv2GlR+ttjW7ILSy7O9sadTwLv7gC6M5VMklaCVmjWHGK5it\nJWANrPEl127QVC7u5/qZFzBKEYhvyTGNEWFwoA8L9iGXnvTUhHo9lEynrgu7Ak84\nyv6b20O+YdCPIjncE+WM0VgScCrtBVh3s9jy9jYw8hnpuX7rv5mA75GLO7V0Flpb\n2LN0zD6QurN0kqwzL5Sk97x2i4RRpjzrhZVJEHLYQylo3VJRNfyugYDO4c0X9Dmf\nM9WZi3HZBQ+wX0i/+EWE7s/taM4dmVEYY2oIUJgr+QRj+DnNhujWM7TZEcVUsoew\nT5ShHCYT/M+V0ceZ/ZdPcpYEKeB86KxySbAuaxxxVoqaRQR4bLvGbNrklDM9MtYk\n-----END CERTIFICATE-----"
+"-----BEGIN CERTIFICATE-----\nMIIFoS53+Hv1YVei5UhUepCKaVsNabX3Dm6O3ov5br4SIZ0EBH3hdOpsRc1bHVEN\ncXUDpVYk2Ldiaimknx1kR0qHSEj2D0NMzd7zsbXkefk0bKZWFiVqGnXO5sVWaaAY\n3XlIGR/znF5armtTurtFMxqjE24tycNZuEqI5QOtaNVt8t0OBKdE0T091seEZHEX\nx61gdzymsDHmDrRNG4ADrDSyl6GeLLMYI4fzBK47cpUiKL9vZVpi8E/dpwLnfTms\nBr3sljI5aHUUM4MgYDtYUSdVVMWTRDjD1m6nPH2FKbt5ziMpCofMJumFeYZl/BbB\niayQytTwrfdBIFBYfXFfG1R95v0d2aOEN9Z0/xg+mXRXq2B9OI8wSvn96TN8TAYo\n5hZsM9ToaXO83xaLRJoLKHod4VAb1zs5tKXrtQ1Be2qyfoOPLV9Wrpt0+VzJOJg2\nBY1s+xk9zk5bL135Ozme4O/RN9P9+zZWt5NOBF6F/GCS2rDtRZziXG3uTAwGLdQo\nGHOo3fUBX087fX3oy1mz3spcaSIPKIbSJ6jxd/qCYG2tfJ9Ex7skQKEFUBr3CMKE\n9WO2NIFX5L8YirgBsk9CQ+UYO8Jm7HgXSuPSrJsHOc4KjFWNjTqbDL2CQbZS5JAs\ndIt2aLE4+7iDDPGcs+WsAN7NsyEayltDxgNCtb+x/3MKyyRbwp4zBYmYUF4QIgA/\nP+BDMPcyrSKWXr0Y+cYSAS5/oyiyOCkzACCHwmmlT7oVvmuBBvlJ/Rqf9DcgZDFY\n-----END CERTIFICATE-----"
+"104.16.101.194"
+"104.16.104.129"
+"104.16.166.171"
+"104.16.166.171:80"
+"14061"
+"159.89.0.0/16"
+"159.89.25.171"
+"159.89.25.171:22"
+"159.89.25.171:443"
+"159.89.25.171:587"
+"159.89.25.171:80"
+"159.89.51.217"
+"159.89.51.217:443"
+"159.89.51.217:80"
+"172.104.0.0/15"
+"172.104.37.78"
+"172.104.37.78:22"
+"172.104.37.78:25"
+"172.104.37.78:443"
+"172.105.172.82"
+"172.105.172.82:22"
+"172.105.172.82:25"
+"172.105.172.82:443"
+"172.105.20.3"
+"20.36.104.56"
+"20.36.104.56:22"
+"20.36.220.34"
+"20.36.220.34:443"
+"20.36.220.34:80"
+"20.36.231.101"
+"20.36.231.101:80"
+"200"
+"2001:db8:1480:3cb9::e07"
+"2001:db8:2599:58af::e99"
+"2001:db8:379e:d334::65d"
+"2001:db8:6ef0:3371::662"
+"2001:db8:7813:f1f3::554"
+"2001:db8:846a:a75f::7c6"
+"2001:db8:b2af:6a96::e78"
+"2001:db8:c120:074b::3b1"
+"2001:db8:c33e:2a09::806"
+"2001:db8:e965:e6de::930"
+"2001:db8:ef7e:f1a8::dbb"
+"220 mail.initech.example ESMTP Postfix (Ubuntu)"
+"23.32.169.37"
+"24940"
+"301"
+"302"
+"34.96.0.0/16"
+"34.96.164.27"
+"34.96.164.27:22"
+"34.96.164.27:443"
+"34.96.19.67"
+"34.96.19.67:22"
+"34.96.19.67:443"
+"34.96.41.156"
+"34.96.67.232"
+"34.96.67.232:22"
+"34.96.67.232:443"
+"34.96.67.232:80"
+"34.96.67.232:8443"
+"396982"
+"403"
+"404"
+"500"
+"503"
+"52.84.0.0/15"
+"52.84.104.132"
+"52.84.135.4"
+"52.84.135.4:443"
+"52.84.135.4:80"
+"52.84.28.128"
+"52.84.94.246"
+"52.84.94.246:443"
+"52.84.94.246:80"
+"52.85.174.63"
+"52.85.202.178"
+"52.85.210.3"
+"52.85.210.3:22"
+"52.85.210.3:443"
+"52.85.210.3:8443"
+"52.85.219.96"
+"52.85.219.96:22"
+"52.85.219.96:443"
+"63949"
+"88.198.0.0/16"
+"88.198.110.85"
+"88.198.110.85:443"
+"88.198.110.85:80"
+"88.198.110.85:8080"
+"88.198.28.216"
+"88.198.97.2"
+"88.198.97.2:22"
+"88.198.97.2:443"
+"88.198.97.2:80"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Joseph Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | about\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Priya Brown, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | assets\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Kenji Kowalski, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | blog\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mary Taylor, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Fatima Lewis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | careers\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Michael Thomas, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | cart\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Robert Robinson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | legal\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Johnson, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | login\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Matthew Miller, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Ahmed Hernandez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Linda Garcia, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | news\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Mark Lewis, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"\u003c!DOCTYPE html\u003e\n\u003chtml lang=\"en\"\u003e\n\u003chead\u003e\n  \u003cmeta charset=\"utf-8\"\u003e\n  \u003ctitle\u003eInitech | support\u003c/title\u003e\n  \u003clink rel=\"stylesheet\" href=\"/assets/css/site.css\"\u003e\n  \u003cscript src=\"https://cdn.jsdelivr.net/npm/jquery@3.6.0/dist/jquery.min.js\"\u003e\u003c/script\u003e\n\u003c/head\u003e\n\u003cbody\u003e\n  \u003cnav\u003e\u003ca href=\"/\"\u003eHome\u003c/a\u003e \u003ca href=\"/about\"\u003eAbout\u003c/a\u003e \u003ca href=\"/contact\"\u003eContact\u003c/a\u003e\u003c/nav\u003e\n  \u003cmain\u003e\n    \u003ch1\u003eInitech\u003c/h1\u003e\n    \u003cp\u003eQuestions? Write to \u003ca href=\"mailto:info@initech.example\"\u003einfo@initech.example\u003c/a\u003e or call +1 555-0100.\u003c/p\u003e\n    \u003cp\u003eContact: Susan Rodriguez, Head of Communications\u003c/p\u003e\n    \u003cform action=\"/search\" method=\"get\"\u003e\u003cinput name=\"q\"\u003e\u003c/form\u003e\n  \u003c/main\u003e\n  \u003cfooter\u003e\u0026copy; 2026 Initech. All rights reserved.\u003c/footer\u003e\n\u003c/body\u003e\n\u003c/html\u003e\n"
+"abuse@initech.example"
+"admin.initech.example"
+"admin2.initech.example"
+"Ahmed Jackson"
+"aisha.robinson@initech.example"
+"AlienVault OTX [104.16.166.171]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/104.16.166.171\u003c/SFURL\u003e"
+"AlienVault OTX [159.89.25.171]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/159.89.25.171\u003c/SFURL\u003e"
+"AlienVault OTX [172.104.37.78]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/172.104.37.78\u003c/SFURL\u003e"
+"AlienVault OTX [34.96.67.232]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/34.96.67.232\u003c/SFURL\u003e"
+"AlienVault OTX [52.84.28.128]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/52.84.28.128\u003c/SFURL\u003e"
+"AlienVault OTX [88.198.97.2]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/ip/88.198.97.2\u003c/SFURL\u003e"
+"AlienVault OTX [citrix.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/citrix.initech.example\u003c/SFURL\u003e"
+"AlienVault OTX [legacy.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/legacy.initech.example\u003c/SFURL\u003e"
+"AlienVault OTX [owa.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/owa.initech.example\u003c/SFURL\u003e"
+"AlienVault OTX [staging.initech.example]\n\u003cSFURL\u003ehttps://otx.alienvault.com/indicator/hostname/staging.initech.example\u003c/SFURL\u003e"
+"alt1.aspmx.l.google.com"
+"Amazon AWS: 52.84.0.0/15"
+"Amsterdam, North Holland, Netherlands"
+"Apache httpd 2.4.41"
+"Apache Tomcat"
+"Apache-Coyote/1.1"
+"Apache/2.4.41 (Ubuntu)"
+"api2.initech.example"
+"api2.initech.example.\t300\tIN\tA\t52.84.28.128\napi2.initech.example.\t300\tIN\tCNAME\tapi2.cdn.cloudflare.net."
+"app.initech.example"
+"app.initech.example.\t300\tIN\tA\t104.16.166.171\napp.initech.example.\t300\tIN\tAAAA\t2001:db8:a7e1:b7da::637"
+"Ashburn, Virginia, United States"
+"ashley.allen@initech.example"
+"aspmx.l.google.com"
+"assets.initech.example"
+"assets2.initech.example"
+"assets2.initech.example.\t300\tIN\tA\t52.84.135.4\nassets2.initech.example.\t300\tIN\tAAAA\t2001:db8:d5c5:6ca9::7ba"
+"atlassian-domain-verification=4Hq8pLz2XwR7nV1mK9tB3cY6"
+"autodiscover.initech.example"
+"autodiscover.initech.example.\t300\tIN\tA\t172.105.172.82\nautodiscover.initech.example.\t300\tIN\tAAAA\t2001:db8:af48:f2a7::d50"
+"backup.initech.example"
+"backup.initech.example.\t300\tIN\tA\t159.89.25.171"
+"Barbara Okafor"
+"billing.initech.example"
+"billing@initech.example"
+"blog.initech.example"
+"blog2.initech.example"
+"bluegarden.example.org"
+"blueharbor.example.com"
+"bluestudio.example.com"
+"Boydton, Virginia, United States"
+"brightdental.example.net"
+"brightdesign.test"
+"C=BE, O=GlobalSign nv-sa, CN=GlobalSign GCC R3 DV TLS CA 2020"
+"C=US, O=Amazon, CN=Amazon RSA 2048 M02"
+"C=US, O=DigiCert Inc, CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1"
+"C=US, O=Let's Encrypt, CN=E5"
+"C=US, O=Let's Encrypt, CN=R11"
+"careers.initech.example"
+"careers@initech.example"
+"careers@initech.example [Canva]"
+"cdn.initech.example"
+"cdn.jsdelivr.net"
+"cedarbakery.example.com"
+"citrix.initech.example"
+"citrix.initech.example.\t300\tIN\tA\t20.36.231.101"
+"cloudflare"
+"CN=*.initech.example"
+"CN=assets2.initech.example"
+"CN=autodiscover.initech.example"
+"CN=backup.initech.example"
+"CN=initech.example"
+"CN=m.initech.example"
+"CN=mobile.initech.example"
+"CN=mx1.initech.example"
+"CN=remote2.initech.example"
+"CN=shop.initech.example"
+"CN=static2.initech.example"
+"Council Bluffs, Iowa, United States"
+"crm.initech.example"
+"CVE-2015-4000"
+"CVE-2019-11358"
+"CVE-2020-11022"
+"CVE-2021-3449"
+"CVE-2021-41773"
+"CVE-2022-0778"
+"CVE-2022-4304"
+"CVE-2023-25690"
+"CVE-2023-34362"
+"CVE-2023-44487"
+"CVE-2023-48795"
+"CVE-2023-51385"
+"d.moore@initech.example"
+"db.initech.example"
+"demo.initech.example"
+"dev.initech.example"
+"dev2.initech.example"
+"DigitalOcean: 159.89.0.0/16"
+"Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/priya-sato\u003c/SFURL\u003e"
+"docs.initech.example"
+"Domain Name: INITECH.EXAMPLE\nRegistry Domain ID: 2092989778_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-21T16:05:36Z\nCreation Date: 2009-01-21T16:05:36Z\nRegistry Expiry Date: 2024-01-21T16:05:36Z\nRegistrar: NameCheap, Inc.\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Initech\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-21T16:05:36Z \u003c\u003c\u003c"
+"Dublin, Leinster, Ireland"
+"Elizabeth Harris"
+"elizabethc@initech.example"
+"elizabethh@initech.example"
+"exchange.initech.example"
+"exchange.initech.example.\t300\tIN\tA\t104.16.101.194\nexchange.initech.example.\t300\tIN\tAAAA\t2001:db8:846a:a75f::7c6\nexchange.initech.example.\t300\tIN\tCNAME\texchange.cdn.cloudflare.net."
+"facebook-domain-verification=9x2kq7m4r1v8z3c6p5t0"
+"Falkenstein, Saxony, Germany"
+"files.initech.example"
+"GitHub (Category: coding)\n\u003cSFURL\u003ehttps://github.com/william-patel\u003c/SFURL\u003e"
+"github.com"
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/linda-martinez\u003c/SFURL\u003e"
+"GitLab (Category: coding)\n\u003cSFURL\u003ehttps://gitlab.com/patricia-white\u003c/SFURL\u003e"
+"goldenlabs.example.net"
+"goldentravel.test"
+"Google Cloud: 34.96.0.0/16"
+"google-site-verification=Zx3k9QvP1mT7rLw2bN8cYd4FhJ6sA0eG5uKiO_pVqRs"
+"grafana.initech.example"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/jsmith\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/pthompson\u003c/SFURL\u003e"
+"greendesign.test"
+"helpdesk.initech.example"
+"helpdesk.initech.example.\t300\tIN\tA\t52.85.210.3\nhelpdesk.initech.example.\t300\tIN\tAAAA\t2001:db8:bc57:917e::0ff"
+"Hetzner Online: 88.198.0.0/16"
+"hr@initech.example"
+"HTTP/1.1 200 OK\r\nServer: Apache-Coyote/1.1\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: Apache/2.4.41 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: nginx/1.18.0 (Ubuntu)\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"HTTP/1.1 200 OK\r\nServer: openresty/1.21.4.2\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"http://admin.initech.example/docs/garden-320.html"
+"http://admin2.initech.example/account/golden.html"
+"http://blog2.initech.example/search?q=bright+dental"
+"http://citrix.initech.example/investors/urban.html"
+"http://dev.initech.example/support/golden.html"
+"http://helpdesk.initech.example/news/2019/10/post-0"
+"http://img.initech.example/index.php?page=57"
+"http://img.initech.example/login/silver.html"
+"http://initech.example/about/lunar.html"
+"http://initech.example/api/v1/media?id=1"
+"http://initech.example/careers/cedar.html"
+"http://initech.example/products/media-1.html"
+"http://initech.example/products/media-985.html"
+"http://initech.example/search?q=blue+harbor"
+"http://initech.example/static/js/app.3b9686d9.js"
+"http://initech.example/support/golden.html"
+"http://legacy.initech.example/about/rapid.html"
+"http://legacy.initech.example/api/v1/harbor?id=0"
+"http://legacy.initech.example/api/v1/ventures?id=31515"
+"http://legacy.initech.example/investors/bright.html"
+"http://legacy.initech.example/static/js/app.050ac85e.js"
+"http://legacy.initech.example/support"
+"http://m.initech.example/blog/2026/11/post-1039"
+"http://m.initech.example/products/dental-1733.html"
+"http://mail.initech.example/index.php?page=29"
+"http://media.initech.example/partners"
+"http://mobile.initech.example/blog/2024/12/post-965"
+"http://mobile.initech.example/contact/silver.html"
+"http://pay.initech.example/products/studio-388.html"
+"http://portal.initech.example/legal"
+"http://test.initech.example/cart"
+"https://admin.initech.example/careers/silver.html"
+"https://admin2.initech.example/docs/media-1.html"
+"https://admin2.initech.example/products/ventures-1751.html"
+"https://admin2.initech.example/search?q=silver+harbor"
+"https://admin2.initech.example/support/green.html"
+"https://api2.initech.example/about"
+"https://assets2.initech.example/careers/bright.html"
+"https://assets2.initech.example/downloads/travel-1742.pdf"
+"https://assets2.initech.example/legal/bright.html"
+"https://assets2.initech.example/products/harbor-1072.html"
+"https://assets2.initech.example/static/js/app.f8992831.js"
+"https://autodiscover.initech.example/api/v1/logistics?id=24334"
+"https://autodiscover.initech.example/blog/2023/11/post-3476"
+"https://autodiscover.initech.example/news/2026/12/post-2895"
+"https://billing.initech.example/api/v1/media?id=1"
+"https://billing.initech.example/downloads/logistics-662.pdf"
+"https://blog2.initech.example/news/2022/12/post-4899"
+"https://blog2.initech.example/search?q=lunar+garden"
+"https://cdn.jsdelivr.net/account/lunar.html"
+"https://cdn.jsdelivr.net/blog/2021/10/post-2202"
+"https://cdn.jsdelivr.net/news/2022/12/post-1275"
+"https://cdn.jsdelivr.net/static/js/app.e9021dfa.js"
+"https://cdn.jsdelivr.net/support/golden.html"
+"https://cdnjs.cloudflare.com/about/green.html"
+"https://cdnjs.cloudflare.com/cart"
+"https://citrix.initech.example/about"
+"https://citrix.initech.example/assets/js/app.75fdfefc.js"
+"https://citrix.initech.example/blog/2024/12/post-2317"
+"https://citrix.initech.example/partners/golden.html"
+"https://citrix.initech.example/search?q=swift+systems"
+"https://citrix.initech.example/support/silver.html"
+"https://crm.initech.example/investors"
+"https://db.initech.example/about"
+"https://db.initech.example/about/silver.html"
+"https://db.initech.example/account"
+"https://db.initech.example/blog/2020/11/post-1"
+"https://db.initech.example/static/js/app.01211285.js"
+"https://demo.initech.example/assets/js/app.89025cc1.js"
+"https://demo.initech.example/blog/2019/12/post-1504"
+"https://demo.initech.example/careers/golden.html"
+"https://dev.initech.example/downloads/systems-723.pdf"
+"https://dev2.initech.example/index.php?page=94"
+"https://dev2.initech.example/news/2023/11/post-3276"
+"https://dev2.initech.example/partners"
+"https://dev2.initech.example/static/js/app.38bf8229.js"
+"https://exchange.initech.example/account/silver.html"
+"https://exchange.initech.example/assets/js/app.e8155d88.js"
+"https://exchange.initech.example/contact"
+"https://exchange.initech.example/downloads/harbor-0.pdf"
+"https://exchange.initech.example/investors/cedar.html"
+"https://files.initech.example/products/garden-428.html"
+"https://fonts.googleapis.com/about/golden.html"
+"https://fonts.googleapis.com/blog/2019/11/post-4320"
+"https://fonts.googleapis.com/contact/urban.html"
+"https://fonts.googleapis.com/index.php?page=79"
+"https://fonts.googleapis.com/legal/green.html"
+"https://fonts.googleapis.com/partners"
+"https://github.com/about/bright.html"
+"https://github.com/static/js/app.07f321d9.js"
+"https://github.com/static/js/app.bb5b7af4.js"
+"https://grafana.initech.example/cart/silver.html"
+"https://grafana.initech.example/cart/urban.html"
+"https://grafana.initech.example/investors/lunar.html"
+"https://grafana.initech.example/static/js/app.6e9164db.js"
+"https://grafana.initech.example/support/silver.html"
+"https://helpdesk.initech.example/api/v1/systems?id=32587"
+"https://helpdesk.initech.example/careers/silver.html"
+"https://helpdesk.initech.example/cart"
+"https://helpdesk.initech.example/docs/logistics-1210.html"
+"https://helpdesk.initech.example/downloads/design-1665.pdf"
+"https://helpdesk.initech.example/index.php?page=26"
+"https://helpdesk.initech.example/partners/bright.html"
+"https://helpdesk.initech.example/products/media-1.html"
+"https://helpdesk.initech.example/static/js/app.5374d7c4.js"
+"https://img.initech.example/api/v1/harbor?id=26820"
+"https://img.initech.example/assets/js/app.46877a41.js"
+"https://img.initech.example/support"
+"https://initech.example/about/bright.html"
+"https://initech.example/about/green.html"
+"https://initech.example/about/silver.html"
+"https://initech.example/account"
+"https://initech.example/api/v1/harbor?id=0"
+"https://initech.example/api/v1/studio?id=30672"
+"https://initech.example/assets/js/app.62ef822c.js"
+"https://initech.example/assets/js/app.6b3f7e65.js"
+"https://initech.example/assets/js/app.7b1dcdaf.js"
+"https://initech.example/assets/js/app.7f6beaa7.js"
+"https://initech.example/blog/2021/10/post-4770"
+"https://initech.example/blog/2023/11/post-3820"
+"https://initech.example/careers/rapid.html"
+"https://initech.example/careers/silver.html"
+"https://initech.example/cart"
+"https://initech.example/cart/cedar.html"
+"https://initech.example/cart/lunar.html"
+"https://initech.example/cart/silver.html"
+"https://initech.example/contact/green.html"
+"https://initech.example/contact/silver.html"
+"https://initech.example/docs/harbor-1332.html"
+"https://initech.example/docs/travel-294.html"
+"https://initech.example/downloads/bakery-1875.pdf"
+"https://initech.example/downloads/dental-1509.pdf"
+"https://initech.example/downloads/labs-1218.pdf"
+"https://initech.example/downloads/logistics-906.pdf"
+"https://initech.example/index.php?page=3"
+"https://initech.example/index.php?page=30"
+"https://initech.example/investors"
+"https://initech.example/investors/green.html"
+"https://initech.example/legal"
+"https://initech.example/legal/golden.html"
+"https://initech.example/legal/silver.html"
+"https://initech.example/login/rapid.html"
+"https://initech.example/news/2019/10/post-1024"
+"https://initech.example/news/2020/11/post-1"
+"https://initech.example/news/2021/11/post-2338"
+"https://initech.example/news/2025/11/post-3486"
+"https://initech.example/partners"
+"https://initech.example/partners/golden.html"
+"https://initech.example/partners/green.html"
+"https://initech.example/partners/silver.html"
+"https://initech.example/products/harbor-0.html"
+"https://initech.example/products/labs-534.html"
+"https://initech.example/products/studio-1700.html"
+"https://initech.example/search?q=cedar+ventures"
+"https://initech.example/search?q=quiet+garden"
+"https://initech.example/search?q=silver+studio"
+"https://initech.example/search?q=swift+travel"
+"https://initech.example/support"
+"https://initech.example/support/bright.html"
+"https://initech.example/support/lunar.html"
+"https://intranet.initech.example/search?q=north+dental"
+"https://jira.initech.example/account/golden.html"
+"https://jira.initech.example/legal/urban.html"
+"https://js.stripe.com/api/v1/bakery?id=43711"
+"https://js.stripe.com/blog/2022/12/post-2099"
+"https://js.stripe.com/docs/systems-1255.html"
+"https://js.stripe.com/login"
+"https://js.stripe.com/products/dental-1493.html"
+"https://js.stripe.com/support/silver.html"
+"https://legacy.initech.example/"
+"https://legacy.initech.example/about"
+"https://legacy.initech.example/account/bright.html"
+"https://legacy.initech.example/account/rapid.html"
+"https://legacy.initech.example/account/silver.html"
+"https://legacy.initech.example/api/v1/dental?id=99301"
+"https://legacy.initech.example/api/v1/logistics?id=37574"
+"https://legacy.initech.example/api/v1/ventures?id=17119"
+"https://legacy.initech.example/assets/js/app.275690d5.js"
+"https://legacy.initech.example/assets/js/app.371c809e.js"
+"https://legacy.initech.example/assets/js/app.89025cc1.js"
+"https://legacy.initech.example/assets/js/app.cae77bea.js"
+"https://legacy.initech.example/assets/js/app.f09ee858.js"
+"https://legacy.initech.example/blog/2019/10/post-0"
+"https://legacy.initech.example/careers"
+"https://legacy.initech.example/careers/silver.html"
+"https://legacy.initech.example/careers/urban.html"
+"https://legacy.initech.example/cart"
+"https://legacy.initech.example/cart/cedar.html"
+"https://legacy.initech.example/cart/lunar.html"
+"https://legacy.initech.example/contact"
+"https://legacy.initech.example/contact/silver.html"
+"https://legacy.initech.example/docs/design-1061.html"
+"https://legacy.initech.example/docs/harbor-0.html"
+"https://legacy.initech.example/docs/media-1.html"
+"https://legacy.initech.example/downloads/harbor-0.pdf"
+"https://legacy.initech.example/downloads/harbor-1672.pdf"
+"https://legacy.initech.example/downloads/labs-158.pdf"
+"https://legacy.initech.example/downloads/logistics-1722.pdf"
+"https://legacy.initech.example/downloads/ventures-1679.pdf"
+"https://legacy.initech.example/index.php?page=12"
+"https://legacy.initech.example/index.php?page=83"
+"https://legacy.initech.example/investors/green.html"
+"https://legacy.initech.example/investors/rapid.html"
+"https://legacy.initech.example/investors/silver.html"
+"https://legacy.initech.example/legal"
+"https://legacy.initech.example/legal/cedar.html"
+"https://legacy.initech.example/legal/silver.html"
+"https://legacy.initech.example/login/green.html"
+"https://legacy.initech.example/news/2019/10/post-0"
+"https://legacy.initech.example/news/2021/10/post-138"
+"https://legacy.initech.example/partners"
+"https://legacy.initech.example/partners/green.html"
+"https://legacy.initech.example/products/dental-1969.html"
+"https://legacy.initech.example/products/design-1005.html"
+"https://legacy.initech.example/products/garden-1964.html"
+"https://legacy.initech.example/products/harbor-0.html"
+"https://legacy.initech.example/products/media-1.html"
+"https://legacy.initech.example/search?q=blue+harbor"
+"https://legacy.initech.example/search?q=silver+harbor"
+"https://legacy.initech.example/static/js/app.08c6c30c.js"
+"https://legacy.initech.example/static/js/app.646716c5.js"
+"https://legacy.initech.example/static/js/app.7b1dcdaf.js"
+"https://legacy.initech.example/static/js/app.89025cc1.js"
+"https://legacy.initech.example/static/js/app.cfc688aa.js"
+"https://legacy.initech.example/support/cedar.html"
+"https://legacy.initech.example/support/silver.html"
+"https://login.initech.example/login"
+"https://m.initech.example/about"
+"https://m.initech.example/account/silver.html"
+"https://m.initech.example/assets/js/app.66d29296.js"
+"https://m.initech.example/assets/js/app.89025cc1.js"
+"https://m.initech.example/assets/js/app.cd90a9c8.js"
+"https://m.initech.example/blog/2020/11/post-1"
+"https://m.initech.example/contact/silver.html"
+"https://m.initech.example/docs/harbor-1800.html"
+"https://m.initech.example/index.php?page=1"
+"https://m.initech.example/index.php?page=9"
+"https://m.initech.example/legal"
+"https://m.initech.example/legal/silver.html"
+"https://m.initech.example/login/rapid.html"
+"https://m.initech.example/news/2019/10/post-0"
+"https://m.initech.example/news/2020/11/post-1"
+"https://m.initech.example/news/2022/12/post-2571"
+"https://m.initech.example/news/2023/12/post-4004"
+"https://m.initech.example/products/systems-803.html"
+"https://m.initech.example/products/travel-458.html"
+"https://m.initech.example/support"
+"https://m.initech.example/support/lunar.html"
+"https://mail.initech.example/investors/lunar.html"
+"https://mail2.initech.example/api/v1/harbor?id=0"
+"https://mail2.initech.example/products/labs-714.html"
+"https://maps.google.com/assets/js/app.92b6515b.js"
+"https://maps.google.com/docs/bakery-1963.html"
+"https://maps.google.com/docs/harbor-1988.html"
+"https://maps.google.com/static/js/app.3e7210be.js"
+"https://media.initech.example/partners"
+"https://mobile.initech.example/index.php?page=17"
+"https://mobile.initech.example/legal/silver.html"
+"https://mobile.initech.example/news/2020/11/post-1"
+"https://monitor.initech.example/contact"
+"https://mx1.initech.example/account"
+"https://mx1.initech.example/account/lunar.html"
+"https://mx1.initech.example/api/v1/garden?id=84072"
+"https://mx1.initech.example/api/v1/harbor?id=26208"
+"https://mx1.initech.example/blog/2022/12/post-1731"
+"https://mx1.initech.example/careers/golden.html"
+"https://mx1.initech.example/cart/bright.html"
+"https://mx1.initech.example/docs/design-1681.html"
+"https://mx1.initech.example/docs/studio-1484.html"
+"https://mx1.initech.example/downloads/media-1.pdf"
+"https://mx1.initech.example/index.php?page=14"
+"https://mx1.initech.example/index.php?page=56"
+"https://mx1.initech.example/investors/golden.html"
+"https://mx1.initech.example/news/2019/10/post-0"
+"https://mx1.initech.example/partners/rapid.html"
+"https://mx1.initech.example/search?q=golden+ventures"
+"https://news.initech.example/api/v1/systems?id=64207"
+"https://news.initech.example/contact/silver.html"
+"https://news.initech.example/docs/harbor-0.html"
+"https://news.initech.example/investors"
+"https://news.initech.example/search?q=silver+bakery"
+"https://news.initech.example/search?q=silver+studio"
+"https://old.initech.example/about"
+"https://old.initech.example/api/v1/logistics?id=65638"
+"https://old.initech.example/legal"
+"https://old.initech.example/partners/rapid.html"
+"https://pay.initech.example/assets/js/app.16a93d21.js"
+"https://pay.initech.example/blog/2021/10/post-1682"
+"https://pay.initech.example/careers/rapid.html"
+"https://pay.initech.example/cart/rapid.html"
+"https://pay.initech.example/contact"
+"https://pay.initech.example/login"
+"https://pay.initech.example/login/cedar.html"
+"https://pay.initech.example/login/lunar.html"
+"https://pay.initech.example/login/urban.html"
+"https://pay.initech.example/partners"
+"https://pay.initech.example/static/js/app.cc660e0c.js"
+"https://pay.initech.example/support/golden.html"
+"https://player.vimeo.com/login"
+"https://player.vimeo.com/news/2020/12/post-1953"
+"https://player.vimeo.com/support/urban.html"
+"https://portal.initech.example/cart/silver.html"
+"https://portal.initech.example/cart/urban.html"
+"https://portal.initech.example/partners/silver.html"
+"https://portal2.initech.example/search?q=blue+harbor"
+"https://remote.initech.example/account"
+"https://remote.initech.example/partners/green.html"
+"https://remote2.initech.example/account"
+"https://remote2.initech.example/legal"
+"https://secure.initech.example/api/v1/harbor?id=0"
+"https://secure.initech.example/index.php?page=1"
+"https://secure.initech.example/login/silver.html"
+"https://shop.initech.example/about/green.html"
+"https://shop.initech.example/account/urban.html"
+"https://shop.initech.example/assets/js/app.2ee79f6e.js"
+"https://shop.initech.example/blog/2022/11/post-2131"
+"https://shop.initech.example/careers/silver.html"
+"https://shop.initech.example/contact"
+"https://shop.initech.example/contact/silver.html"
+"https://shop.initech.example/docs/harbor-0.html"
+"https://shop.initech.example/downloads/harbor-0.pdf"
+"https://shop.initech.example/legal/golden.html"
+"https://shop.initech.example/legal/rapid.html"
+"https://shop.initech.example/login/lunar.html"
+"https://shop.initech.example/news/2019/10/post-0"
+"https://shop.initech.example/products/studio-1188.html"
+"https://shop.initech.example/search?q=golden+labs"
+"https://shop.initech.example/static/js/app.7b1dcdaf.js"
+"https://shop.initech.example/support"
+"https://shop.initech.example/support/silver.html"
+"https://sso.initech.example/docs/design-945.html"
+"https://static2.initech.example/about"
+"https://static2.initech.example/blog/2019/10/post-0"
+"https://static2.initech.example/legal/green.html"
+"https://static2.initech.example/legal/lunar.html"
+"https://status.atlassian.com/products/systems-491.html"
+"https://status.initech.example/blog/2024/12/post-4813"
+"https://status.initech.example/docs/design-481.html"
+"https://status.initech.example/investors/lunar.html"
+"https://status.initech.example/static/js/app.aef1ad57.js"
+"https://support.initech.example/account/golden.html"
+"https://support.initech.example/blog/2020/12/post-3433"
+"https://support.initech.example/careers"
+"https://support.initech.example/cart/lunar.html"
+"https://support.initech.example/legal"
+"https://support.initech.example/login"
+"https://support.initech.example/products/systems-1719.html"
+"https://support.initech.example/search?q=lunar+systems"
+"https://support.initech.example/static/js/app.70a7550a.js"
+"https://test.initech.example/products/media-1.html"
+"https://twitter.com/account"
+"https://twitter.com/cart/golden.html"
+"https://twitter.com/docs/bakery-1235.html"
+"https://twitter.com/legal/silver.html"
+"https://twitter.com/products/media-1977.html"
+"https://twitter.com/support"
+"https://twitter.com/support/urban.html"
+"https://vpn.initech.example/partners/golden.html"
+"https://vpn2.initech.example/api/v1/studio?id=17948"
+"https://vpn2.initech.example/assets/js/app.a8061bb9.js"
+"https://vpn2.initech.example/cart"
+"https://vpn2.initech.example/legal"
+"https://vpn2.initech.example/news/2024/10/post-1397"
+"https://vpn2.initech.example/products/harbor-0.html"
+"https://webmail.initech.example/careers"
+"https://webmail.initech.example/careers/silver.html"
+"https://webmail.initech.example/cart"
+"https://www.blue-harbor.example.com/docs/bakery-1271.html"
+"https://www.blue-harbor.example.com/support/rapid.html"
+"https://www.bright-harbor.example.com/account"
+"https://www.bright-harbor.example.com/api/v1/ventures?id=38711"
+"https://www.bright-harbor.example.com/blog/2023/11/post-1148"
+"https://www.bright-harbor.example.com/login"
+"https://www.facebook.com/cart/rapid.html"
+"https://www.facebook.com/static/js/app.b9770763.js"
+"https://www.facebook.com/support"
+"https://www.golden-harbor.test/api/v1/ventures?id=50027"
+"https://www.golden-harbor.test/login/urban.html"
+"https://www.golden-harbor.test/products/design-1941.html"
+"https://www.golden-harbor.test/search?q=golden+dental"
+"https://www.google-analytics.com/careers"
+"https://www.google-analytics.com/downloads/bakery-1051.pdf"
+"https://www.google-analytics.com/investors"
+"https://www.google-analytics.com/search?q=lunar+travel"
+"https://www.googletagmanager.com/about/golden.html"
+"https://www.googletagmanager.com/account/cedar.html"
+"https://www.googletagmanager.com/news/2022/11/post-3963"
+"https://www.green-harbor.example.net/products/systems-1675.html"
+"https://www.instagram.com/downloads/garden-456.pdf"
+"https://www.instagram.com/login/rapid.html"
+"https://www.linkedin.com/about/silver.html"
+"https://www.linkedin.com/index.php?page=42"
+"https://www.linkedin.com/login/lunar.html"
+"https://www.linkedin.com/search?q=swift+systems"
+"https://www.north-harbor.test/news/2022/12/post-4643"
+"https://www.quiet-harbor.example.org/account/cedar.html"
+"https://www.quiet-harbor.example.org/api/v1/garden?id=21916"
+"https://www.quiet-harbor.example.org/careers/rapid.html"
+"https://www.quiet-harbor.example.org/downloads/labs-1390.pdf"
+"https://www.quiet-harbor.example.org/news/2025/11/post-286"
+"https://www.rapid-harbor.example.org/blog/2020/11/post-3313"
+"https://www.rapid-harbor.example.org/login"
+"https://www.silver-harbor.example.net/account"
+"https://www.silver-harbor.example.net/support"
+"https://www.swift-harbor.example.net/api/v1/ventures?id=18863"
+"https://www.swift-harbor.example.net/careers/silver.html"
+"https://www.swift-harbor.example.net/docs/harbor-1236.html"
+"https://www.swift-harbor.example.net/support/golden.html"
+"https://www.urban-harbor.example.com/login/silver.html"
+"https://www.youtube.com/blog/2020/11/post-3945"
+"https://www.youtube.com/downloads/garden-856.pdf"
+"https://www.youtube.com/login/green.html"
+"https://www.youtube.com/search?q=green+ventures"
+"https://www.youtube.com/search?q=quiet+garden"
+"iinitech.example"
+"img.initech.example"
+"initech-assets.s3.amazonaws.com"
+"initech-assets.s3.amazonaws.com: 216 files found."
+"initech-backups.s3.amazonaws.com"
+"initech-login.com"
+"initech-logs.s3.amazonaws.com"
+"initech-media.s3.amazonaws.com"
+"initech-media.s3.amazonaws.com: 282 files found."
+"initech-secure.net"
+"initech-static.s3.amazonaws.com"
+"initech-support.com"
+"initech-uploads.s3.amazonaws.com"
+"initech.biz"
+"initech.co"
+"initech.com"
+"initech.example"
+"initech.example.\t300\tIN\tA\t172.104.37.78\ninitech.example.\t3600\tIN\tMX\t10 aspmx.l.google.com.\ninitech.example.\t3600\tIN\tTXT\t\"v=spf1 include:_spf.google.com ~all\""
+"initech.info"
+"initech.io"
+"initech.net"
+"initech.org"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/eharris\u003c/SFURL\u003e"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/maryr\u003c/SFURL\u003e"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/robertt\u003c/SFURL\u003e"
+"Instagram (Category: social)\n\u003cSFURL\u003ehttps://www.instagram.com/thomas-kowalski\u003c/SFURL\u003e"
+"intranet.initech.example"
+"intranet2.initech.example"
+"intranet2.initech.example.\t300\tIN\tA\t20.36.231.101"
+"investors.initech.example"
+"j.novak@initech.example"
+"James Smith"
+"jenkins.initech.example"
+"Jennifer Novak"
+"jennifer.sato@initech.example"
+"jennifers@initech.example"
+"jira.initech.example"
+"johny@initech.example"
+"jorg.muller@initech.example"
+"jorg.muller@initech.example [Exactis]"
+"JSESSIONID=[masked]; path=/; HttpOnly; Secure; SameSite=Lax"
+"JSP/2.3"
+"Karen Anderson"
+"karena@initech.example"
+"Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/jennifern\u003c/SFURL\u003e"
+"Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/karen-anderson\u003c/SFURL\u003e"
+"Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/patricia-white\u003c/SFURL\u003e"
+"l.clark@initech.example"
+"l.clark@initech.example [Dropbox]"
+"l.clark@initech.example:P@ssw0rd [Dubsmash]"
+"legacy.initech.example"
+"legacy.initech.example.\t300\tIN\tA\t34.96.67.232"
+"lindam@initech.example"
+"Linode: 172.104.0.0/15"
+"login.initech.example"
+"London, England, United Kingdom"
+"Lucia Clark"
+"lunarsystems.example.org"
+"m.initech.example"
+"m.initech.example.\t300\tIN\tA\t88.198.97.2\nm.initech.example.\t300\tIN\tCNAME\tm.cdn.cloudflare.net."
+"m.rodriguez@initech.example"
+"mail.initech.example"
+"Mary Davis"
+"Mary Rodriguez"
+"maryr@initech.example"
+"media.initech.example"
+"media.initech.example.\t300\tIN\tA\t104.16.166.171\nmedia.initech.example.\t300\tIN\tAAAA\t2001:db8:5298:9ceb::a6f"
+"Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@maryr\u003c/SFURL\u003e"
+"michaelw@initech.example"
+"michaelw@initech.example:acme2020 [Trello]"
+"michaelw@initech.example:Welcome1 [Canva]"
+"mobile.initech.example"
+"mobile.initech.example.\t300\tIN\tA\t34.96.19.67"
+"monitor.initech.example"
+"MS=ms48213957"
+"mx1.initech.example"
+"mx1.initech.example.\t300\tIN\tA\t159.89.51.217"
+"NameCheap, Inc."
+"Newark, New Jersey, United States"
+"news.initech.example"
+"nginx 1.24.0"
+"nginx/1.18.0 (Ubuntu)"
+"nginx/1.24.0"
+"nitech.example"
+"noc@initech.example"
+"northdental.example.net"
+"northmedia.example.com"
+"Not After: Aug 27 16:13:57 2026 GMT (CN=initech.example)"
+"Not After: Nov 27 16:16:11 2026 GMT (CN=initech.example)"
+"ns-0.awsdns-00.com"
+"ns-1024.awsdns-00.org"
+"ns-1536.awsdns-00.co.uk"
+"ns-512.awsdns-00.net"
+"ns2.initech.example"
+"Nuremberg, Bavaria, Germany"
+"Olga Hernandez"
+"openresty/1.21.4.2"
+"owa.initech.example"
+"owa.initech.example.\t300\tIN\tA\t52.84.94.246"
+"p.sato@initech.example"
+"p.sato@initech.example [MyFitnessPal]"
+"partners.initech.example"
+"patricia.white@initech.example"
+"patriciaw@initech.example"
+"pay.initech.example"
+"pay.initech.example.\t300\tIN\tA\t52.84.94.246\npay.initech.example.\t300\tIN\tAAAA\t2001:db8:1480:3cb9::e07"
+"PHP/8.2.12"
+"PHPSESSID=0d428e60342e791130dd646ba5; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=20f21c9137d625673a62d5dcb0; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=2c153efa2ac81c48e518a740c5; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=5dc478a01ebd5dbe26f1abea2f; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=5f4a308cd26be729979458c1c3; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=6d1e32504711562ca7dbaaa092; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=7d49c6475ed350ea3b29e9672b; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=a37761f7412337d29243f7d157; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=ae8ed4080085d5f03d6129d893; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=bf67c83c5f18c96d815ab8a70e; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=ca0e871dcfcdc11fe8bc0c5fcd; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=d44e1b89870a2934f1e413fb4e; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=e62b5a55cc4156622e87486053; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=e6ab75ae4a3de9b681d6fe1f79; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=f6020a4ba3bb2c2ccf22dd3aaa; path=/; HttpOnly; Secure; SameSite=Lax"
+"PHPSESSID=fb33a3c958fea1d4b7a8be4af7; path=/; HttpOnly; Secure; SameSite=Lax"
+"portal.initech.example"
+"portal.initech.example.\t300\tIN\tA\t104.16.104.129\nportal.initech.example.\t300\tIN\tAAAA\t2001:db8:ef7e:f1a8::dbb"
+"press@initech.example"
+"press@initech.example [Verifications.io]"
+"press@initech.example:Summer2019! [Apollo]"
+"Priya Sato"
+"rapidharbor.example.com"
+"Reddit (Category: news)\n\u003cSFURL\u003ehttps://www.reddit.com/user/thomas-kowalski\u003c/SFURL\u003e"
+"remote.initech.example"
+"remote2.initech.example"
+"remote2.initech.example.\t300\tIN\tA\t34.96.164.27\nremote2.initech.example.\t300\tIN\tAAAA\t2001:db8:e3ab:dcc1::ef3"
+"Robert Thomas"
+"s.lopez@initech.example"
+"s.obrien@initech.example"
+"s.obrien@initech.example:Welcome1 [Deezer]"
+"sales@initech.example"
+"sales@initech.example [Exactis]"
+"secure.initech.example"
+"shop.initech.example"
+"shop.initech.example.\t300\tIN\tA\t52.85.219.96"
+"silvergarden.example.org"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/barbarao\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/jennifern\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/luciac\u003c/SFURL\u003e"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/ohernandez\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [104.16.166.171]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=104.16.166.171\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [159.89.25.171]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=159.89.25.171\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [34.96.19.67]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=34.96.19.67\u003c/SFURL\u003e"
+"Spamhaus (Zen) - Spammer [52.85.219.96]\n\u003cSFURL\u003ehttps://check.spamhaus.org/results/?query=52.85.219.96\u003c/SFURL\u003e"
+"SSH-2.0-OpenSSH_7.4"
+"SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6"
+"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u2"
+"St. Ghislain, Hainaut, Belgium"
+"staging.initech.example"
+"static2.initech.example"
+"static2.initech.example.\t300\tIN\tA\t20.36.220.34\nstatic2.initech.example.\t300\tIN\tAAAA\t2001:db8:9501:c9b2::6a6"
+"status.initech.example"
+"support.initech.example"
+"support.initech.example.\t300\tIN\tA\t52.85.219.96"
+"support@initech.example"
+"swiftbakery.example.com"
+"swiftsystems.example.net"
+"t.kowalski@initech.example"
+"text/html; charset=UTF-8"
+"Thomas Kowalski"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/jennifern\u003c/SFURL\u003e"
+"urbanlabs.example.net"
+"urbantravel.example.com"
+"v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:172.104.37.78 ~all"
+"vpn2.initech.example"
+"vpn2.initech.example.\t300\tIN\tA\t52.85.219.96"
+"webmail.initech.example"
+"webmaster@initech.example"
+"WordPress 6.4.2"
+"www.blue-harbor.example.com"
+"www.facebook.com"
+"www.googletagmanager.com"
+"www.green-harbor.example.net"
+"www.north-harbor.test"
+"www.quiet-harbor.example.org"
+"www.silver-harbor.example.net"
+"www.urban-harbor.example.com"
+"www.youtube.com"
+"www2.initech.example"
+"Zone-H: mobile.initech.example defaced\n\u003cSFURL\u003ehttps://www.zone-h.org/mirror/id/38926806\u003c/SFURL\u003e"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:06:53 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:07:54 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:09:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:16:17 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sat, 21 Nov 2026 16:27:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:06 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:26 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:38 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:05:51 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:06:15 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:06:43 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:07:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:09:37 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:10:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:12:23 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:12:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:13:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:13:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:13:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:15:42 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:17:48 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:21:59 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:22:10 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:22:18 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:24:12 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:26:05 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:29:56 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:30:34 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:31:33 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:32:26 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"Apache/2.4.41 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:33:28 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"cloudflare\", \"date\": \"Sat, 21 Nov 2026 16:18:26 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\"}"
+"{\"server\": \"nginx/1.18.0 (Ubuntu)\", \"date\": \"Sat, 21 Nov 2026 16:22:22 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/7.4.33\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:09:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:13:04 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:13:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:16:07 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:16:46 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:17:03 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:11 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:36 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:18:57 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:19:24 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:20:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:22:09 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:24:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:25:06 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:27:19 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:29:49 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:30:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:33:35 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:33:41 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"nginx/1.24.0\", \"date\": \"Sat, 21 Nov 2026 16:34:45 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\", \"x-powered-by\": \"PHP/8.2.12\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Sat, 21 Nov 2026 16:21:00 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+"{\"server\": \"openresty/1.21.4.2\", \"date\": \"Sat, 21 Nov 2026 16:33:48 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+data postings: AYeAgLgCAYCAgLgCAYKAgLgCAYWAgLgCAYyAgLgCAYGAgLgCAYOAgLgCAYSAgLgCAYuAgLgCAYqAgLgCAYaAgLgCAYiAgLgCAYmAgLgCAYGAgKgDAYOAgKgDAYCAgKgDAYKAgKgDAYSAgKgDAaGAgDgDmYCAOBENApuAgDgCAaSAgEgBhICA6AIDhICA4AEEAgiIgIA4AgYrFQ0CCgOggIBICQ8FmYCASAYCFgIBm4CASAGagIBIA4SAgDg+AgKJgIBIBAKOgIBIAQKAgIDgAQYCgICAOFEBgYCASAGCgIBIAoCAgEgtBYaAgDgsDRoMAZSAgEgBlYCASAGTgIBIAb6AgDgDqYCAOAYcAbCAgEgFkYCAOBUTASgCuoCASAIBu4CASAuWgIA4BAI4AwMCAgUEAQG+gIBIUYCAgMABAgEBAQIBAwIBAQEBAgIBAgEBAgEBAQEBBAICAQEBAQIBAQICAQECAgECAQECAQICAQEBAgIBAQEBAwMBAQIBAgECAgEBAQEBAQEBAQUBAQEBjYCAIAGEgIAgAY6AgCADgoCAIAECAYaAgCABj4CAIAOHgIAgAQIBiYCAIAGMgIAgAoCAgCABAYuAgCACgoCAeBMDpYCAOAYaA4GAgOgCAgIMiYCAwAEJBQ8MEgkGAQMYCAWKgIDAATMOEBMFgoCA4AEFAgUBBIeAgDgnBgwCl4CASAEBloCASAOPgIA4IhkBtICASAKzgIBIAgKggIA4HQiCgIA4BwUKDCgBCwKdgIBIFAKIgIBIFASGgIBIASgDAZ6AgEgBgoCA6AIJgYCAwAEaCAUGBg0VGwqGgIDAAQYWAhQOGAMPBgKUgIDAASYB44CAwAEDi4CA4AEBAQHOgIA4A42AgDggKQGrgIBIAqyAgEgCA5SAgDgkIweMgIA4Fg4FDg8BAqaAgEgEAqiAgEgYBKiAgDgLHBEByICAOAKSgIA4DAG/gIBIAb2AgEgBwYCASAmLgIA4CAICDBMTGwICo4CASAICooCASAUCgICA6AIGA4GAgOABAgIDhYCAOCc+AZCAgEgBkYCASAGSgIBIA7yAgDgLGgeBgIA4AhwIGgUPAYSAgEgDg4CASAcCA4WAgEgGKwGMgICwAgGEgICwAgGGgICwAgGHgICwAgGCgICwAgGBgICwAgGDgICwAgGFgICwAgGNgICwAgGAgICwAgGIgICwAgGKgICwAgGLgICwAgGJgICwAgGJgICIAgJbDQE2AY2AgPgBAYOAgFABhYCA2AECg4CA2AEEAYGAgNgBAYKAgNgBAoSAgNgBAgGAgIDYAQGAgIDwAgKBgIDwAgEBg4CA8AIBhICA8AIBgYCAGAGLgICoAgeEgIC4AQQCBgYEAgyAgIDgAgEBAQEBAgIDAQECA4aAgOACAgMFhoCAaAIDCxUZgICAaAEBAQEBAgIDAQECAQIBBQkCAQIDBAIBAQIRQQGRgIDwAQEYAZiAgPABB4uAgLgBAQEGAQECAZOAgFABgICAGAFgAwoeJgGKgIDwAQGDgIDIAQQFJyQKAYWAgPABAg1HAY2AgPABAYyAgPgBAkW+//+XAgGBgICIAgFfAVkBiICAWAKFgIBYFwKPgIBYDAGRgIC4AQOBgIBYFAQBloCAWAGNgIDIAgeAgIDIAgIEAQIBAQOBgIDIAgIJAoSAgMgCBAGFgIDIAgFeAoKAgIgCAwGDgIDQAgFDAY2AgLABAZSAgFgDEwY8ApOAgPABBgGcgIBoBIKAgMACBQICAYqAgMACAYWAgMACAY2AgMACAYCAgMACAoGAgMACAgGMgIDAAgGEgIDAAgGGgIDAAgGIgIDAAgGOgIDAAgSCgIC4AQcFCgI/GAKBgICgAwECgYCA+AIEAYKAgPgCAYOAgPgCAYGAgIACAYOAgIACAYSAgPgCAYCAgIACAYCAgLgDAYKAgIACAYCAgPgCAoCAgKADAwGZgIBQATsDJEKb//+XAgEmAic9A4SAgKgCBAIBjICA0AEBYgGAgICYAQKSgIC4AQwBiYCA+AEBlYCAUAGEgIBQAR0BnYCA8AEBgICAyAEDgYCAuAECHAFCAYOAgNABAYGAgLABAZOAgNABAYmAgNABAoaAgFgHAZOAgFgDgoCAqAIFAgGBgIDIAQE0AoqAgNABBgGLgIDQAQKAgIBYGgIPDAKPgIDwAQwDgYCAqAICAgGDgICIAgOQgIB4AQEHhoCAeAEBAQQBAQKTgIB4AwWDgIB4AgUBAQGAgIB4Af6AgCgB8YGAKAHigYAoAeOCgCgBv4KAKAG5gYAoAeuAgCgBxYGAKAHJgYAoAZaBgCgCmYCAKICAgEgFjoCAKMUBu/7/R4CAgBCAgIAQAeWCgCgBp4GAKAHkgYAoAeGBgCgBg4KAKALOgIAoaAGkgYAoAbWAgCgBw4GAKAGhgoAoAcKBgCgByoGAKAGlgoAoAc2BgCgBz4KAKAHugIAoAYiBgCgB2oCAKAGfgYAoAe+BgCgB6oGAKAGcgoAoAYaCgCgBqoKAKAGlgYAoAbOAgCgCooCAKICAgEgB54KAKAH/gYAoAb2CgCgBvoCAKAHUgoAoAZ2CgCgBxoKAKAHXgoAoAfqBgCgBuICAKAGsgIBgAYWAgGABtICAYAHNgIBgAa+AgGABzoCAYAGygIBgAcGBgCgBj4GAKAHmgoAoAfiBgCgBhYGAKAGWgoAoAaaCgCgBooKAKAHigoAoAeWAgCgBy4KAKAH8gIAoAfOBgCgBy4GAKAHOgoAoAaOCgCgBnYGAKAHNgoAoAZSBgCgB04KAKAGHgoAoAfWBgCgB4oCAKAKcgIAogICASAH7gYAoAbeBgCgBvYCAYAHFgIBgAYGAgGABkICAYAGSgIBgAZqAgGABvICAYAHEgIBgAZWAgGABuYKAKAHFgoAoAdCBgCgB2oGAKAHygYAoAYmCgCgBwoKAKAGZgoAoAcmCgCgBp4KAKAG2goAoAciAgCgBsYKAKAGVgoAoAd+CgCgBmIGAKAHXgYAoBYSAgCjCAb7+/0eAgIAQgICAEAHvgIAoBIyAgCiAgIBIgICAEICAgBAB24KAKAHSgIAoAdaBgCgEh4CAKICAgEiAgIAQgICAEAHAgYAoBpGAgCgT7gH//f9HE+3//w8BjoGAKASCgIAogICASICAgBCAgIAQAcOAgCgBqoCAKAiBgIAoAv7//0cC/v//DwL+//8PAgG5gIAoBIWAgCiAgIBIgICAEICAgBAB04CAKAGugYAoAfKAgCgDlICAKJwB5P7/RwHEgYAoAbCCgCgBgoKAKAGxgIAoAcWAgCgBsICAKAHVgIAoAbKAgCgCroCAKNMBAcqAgCgClYGAKBMB24CAKAWNgIAoL9H//0eAgIAQgICAEAWAgIAoY53//0eAgIAQgICAEAHSgYAoB5CAgCgVWpH//0cV6///D4CAgBABkoGAKAGQgYAoAdmAgCgB24GAKAKngIAogICASALMgIAoAQGHgYAoAdWBgCgBmYGAKAHogIAoAb+AgCgCk4CAKICAgEgBx4CAKALmgIAojgEEiYCAKICAgEiAgIAQgICAEAHtgIAoAeyBgCgBw4KAKAHWgoAoAcyAgGABq4CAYAHBgIBgAbGAgGABi4CAYAG+gIBgAoCBgCgbA6+AgCg7ZwGpgYAoAeGAgCgEn4CAKA7kAY7+/0cBjIKAKAHHgYAoAbuAgCgBmoGAKAKYgIAogICASAGNgYAoAdCAgCgBj4KAKAG3gIAoAZOBgCgBhIGAKAGogIAoAbeCgCgFkoCAKBHv//9HEe///w8Bl4KAKAKbgIAogICASAGRgYAoAbqAgCgB2IGAKAGDgYAoAqyAgCigAQG0gIAoAfGAgCgBu4KAKAHQgoAoAcuAgCgB54CAKAG8gYAoAp6AgCiAgIBIBJqAgCgG+v//RwYD+oCAKChcAcmAgCgB14CAKAWPgIAoGub//0eAgIAQgICAEAWKgIAo7AGU/v9HgICAEICAgBABuIGAKAHUgIAoAdiAgCgBq4GAKAHsgIAoAaiCgCgBvoGAKAHlgYAoAdmBgCgDlYCAKNgBqP7/RwHwgIAoAcKAgCgB94GAKAHcgIAoApeAgCiAgIBIAfiAgCgCnYCAKICAgEgBtYKAKASGgIAogICASICAgBCAgIAQAdaAgCgBmIKAKAH8gYAoApaAgCiAgIBIAfSAgCgC+4CAKGUBhIKAKAHogoAoAYmBgCgBkIKAKAHOgYAoAd6AgCgFi4CAKNkCp/3/R4CAgBCAgIAQBIiAgCiAgIBIgICAEICAgBAB94CAKAHfgYAoAauAgCgB3IKAKAGsgYAoAb2BgCgBi4KAKAHGgIAoAbqBgCgBnYCAYAHLgIBgAaWAgGABiICAYAGcgYAoAeGCgCgB2YKAKAGygoAoAdKCgCgBrYGAKAHugYAoAdWCgCgBvYCAKAHRgIAoAqGAgCiAgIBIAbuBgCgB4ICAKAHPgIAoAemBgCgBtoCAKAGXgYAoAeOBgCgBioKAKAHcgYAoAeCCgCgB2IKAKAGTgoAoAbqCgCgBuIKAKAHagoAoAa2CgCgByoKAKAHngYAoAauCgCgBr4KAKAGOgoAoAaqBgCgB9oCAKAGegYAoAYuBgCgB5oGAKAGbgoAoAemAgCgBtIGAKAGxgYAoAf2AgCgB+YCAKAGmgIBgAbeAgGABw4CAYAHdgoAoAd+AgCgB3YCAKAHAgIAoAb+BgCgBnoKAKAH5gYAoAaaBgCgBjIGAKAHEgIAoAb6CgCgBo4GAKAGygYAoAcCCgCgBgoGAKAGKgYAoAZSCgCgBzIKAKAG0goAoAbWBgCgB3oKAKAKggoAoEwGGgYAoAYWCgCgB0YKAKAHogYAoAqaAgCiAgIBIAciBgCgBroKAKAH9gYAoAdSBgCgBvIKAKAGfgoAoAcGCgCgBioCAYAGkgoAoAcSCgCgBgIKAKAGvgYAoAYiCgCgBoYGAKAHrgYAoAfOAgCgB5ICAKAHwgYAoAayCgCgBs4GAKAGggYAoAd6BgCgBjoCAYAHIgIBgAa2AgGABqYCAYAHKgIBgAaSAgGABo4CAYAHHgoAoAZqCgCgBz4GAKAHIgoAoAfWAgCgBgYGAKAHBgIAoAY2CgCgBqYKAKAHdgYAoAZ6AgGABhoCAYAG1gIBgAbCAgGABxoCAYAHJgIBgAbOAgGABj4CAYAGAgIBgAbaAgGABuoCAYAGggIBgAb+AgGABiYCAYAGugIBgAc+AgGABwoCAYAGRgIBgAZyAgGABmICAYAHHgIBgAaGAgGABg4CAYAG5gIBgAdOAgGABooCAYAGXgIBgAZmAgGABu4CAYAGbgIBgAZOAgGABloCAYAGEgIBgAdGAgGAB0oCAYAGCgIBgAaqAgGABqICAYAHAgIBgAZ+AgGABuICAYAGUgIBgAaeAgGABjICAYAGNgIBgAYeAgGAB0ICAYAGLgICQAgNMBwkBgYCAqAEBgICAkAMBgICAqAEBh4CAkAIBg4CAqAEBhICAqAEBgYCAkAMBiYCAkAIBgoCAqAEBiICAkAIBhYCAqAEBhoCAkAIBg4CAkAIBgICAkAICAICAgAgBgICA8AEBhYCAkAIBhICAkAIBgYCAkAIBgoCAkAIBjYCA0AEBhICA0AECgYCA0AEVAZSAgNABATUEFzoMBAGXgIDwAQFGAYGAgFABhYCA+AEBIAGBgID4AQGYgIBQAY2AgFABQAGWgIBQAY6AgFABgoCA0AIDhoCAoAICAwOGgICIAQIDAYOAgPgBAYeAgFABjoCA0AEChYCA0AENAZeAgNABAoCAgFAGAYGAgNACAYOAgLADBgIFBAovCwSCgIDwAQUECgGPgIBQAoCAgKgCBgJIGwOZgIC4AQICAoCAgPgBCgOLgIBYDAEFAQIZIg8DgYCA8AECGQGUgIBQASIBhoCA+AECh4CA+AEJA4KAgFAHCAIa6P//lwIBmoCA8AEBj4CA0AEBhYCAUAGAgICwAwGEgICwAwIMHwGMgIDwAQFJAYKAgMgBAwQ2AgGEgIDwAQGAgIBAAoCAgLgBBgEyAoqAgOACBQGmgIBoEoqAgGgFAwMCAQIBAgEBAQMFAQMBAgGKgICQAgGLgICIAgGEgIBYAYOAgFgBgICAiAMBgICAmAMBg4CA6AEBgICA6AEBgoCA6AEBgYCA6AEBOAGFgIC4AQOEgID4AQoBAaGAgGgCHhEBnoCA8AEBiICAUAGFgIDQAgE3AYqAgFABjICAUAMJISABiYCA8AEBioCAiAEBgICAoAIBkYCAoAIBjYCAoAIBioCAoAIBjoCAoAIBhICAoAIBkICAoAIBg4CAoAIBkoCAoAIBhYCAoAIBjICAoAIBgoCAoAIBj4CAoAIBiYCAoAIBgYCAoAIBh4CAoAIDFg8MAZaAgPABAoSAgIgCBAGEgIDQAgGCgICwAwGIgID4AQKHgIBYBQGVgIDQAQGAgICYAgMGKAsBhoCA8AEBgoCA+AEBkICAUAGSgIBQAYGAgLADAYCAgIgCAYCAgNACASkDCAwtAoiAgPABDAGCgIBYAYiAgNABAYKAgNABAoCAgNABEQGGgIDQAQGCgICAAwGDgICAAwGAgICAAwGBgICAAwOUgIB4AwEBgYCAeAGEgIB4AoeAgLgBCAJHDwMOJSUBjoCA8AECIwoDEg1IApKAgPABDQGGgICIAgKJgIBYAQKQgIBYAgKLgIBQDA+AgICgAQEBAQEBAQEBAQEBAQEBAYuAgPgBAYeAgNABAY6AgFgBkYCAWAGAgIAQAhAgAZCAgPABAiEcAoeAgIgCAwqAgICIAQEBAQEBAgIDAQGFgICwAQGAgICwAQGEgICwAQGOgICwAQGLgICwAQWCgICwAQEGAQICh4CAsAEIAYiAgLABAYaAgLABAksaAYCAgNgCAYaAgDABiICAMAGLgIAwAZaAgDABq4CAMAGAgIAwAYGAgDABgoCAMAGDgIAwAYSAgDABhYCAMAGHgIAwAYmAgDABjICAMAGNgIAwAY6AgDABkICAMAGRgIAwAZOAgDABlICAMAGZgIAwAaKAgDABpICAMAGlgIAwAaeAgDABqoCAMAGugIAwAbCAgDABsYCAMAGygIAwAbOAgDABnICAMAGmgIAwAYqAgDABj4CAMAGSgIAwAZWAgDABl4CAMAGYgIAwAZqAgDABm4CAMAGdgIAwAZ6AgDABn4CAMAGggIAwAaOAgDABqICAMAGpgIAwAayAgDABrYCAMAGvgIAwAbSAgDABtYCAMAG3gIAwAaGAgDABtoCAMA==
+source postings: AAAAAAAAAAAAAAAAAAAAAAAAAAKRgIBYiICAYAekgIBI9///bwLo//8f/P//J4GAgIAB/v//HwAAAYSAgOgCGxOGgIBIAQEEAQEIDgEByv//DwQC////XwIG8///HwSBgIAIAv7//0cC9///TwT+//8H/v//HwAAAAAJiYCASAQBAfX//w8M9P//X4CAgCiAgIBIAomAgHgEAo6AgHgBAoCAgOgCBgyAgIBIAQEr3f//D/b//1+BgIAg////B4CAgCAC/v//J4KAgHgBgYCAeAGCgIB4AYCAgHgHk4CASAEB/f//D/T//1+AgIAogICASAGUgIB4AZWAgHgBk4CAeAADsICASN3//w8CAAW6gIBIAQHK//8Pi4CAYAAAB76AgEjK//8PjoCAYAQC5///R4GAgHgAAAAAAAAAAAAAAAAAAAGagIBYAAAAAYKAgOgCCZaAgEgBAfz//w8B8v//X4CAgCiAgIBI+f//jwECl4CAeAEBloCAeAezgIBIAQHk//8P9v//X4CAgCjx//+fAQAAABcKLs7//0cBARQBARECAdD//28HBQrq//8fgICACAcF9P//Rwf3//9PAwABiICAeAKGgIB4AQAAAAAAAAAABquAgEgBAuj//w/3//9fgICAKAAABCD0//+3AfD//x8CCKaAgEgCAhbb//8P8f//X4CAgCj2//+XAQAAAZeAgFgABr2AgEgCAsr//w+HgIBgDAAAAA8YDP7//0cBAgLs//8P+P//XwgCAvT//yeAgIBI9v//V4KAgCAAAAADgYCA6AICAgmQgIBIAQHw//8PAwn3//9fgICAKICAgEgBkICAeAGRgIB4AZKAgHgCmICAWAQTCPv//0cBAQUBASrK//8PAQv1//9fAhzh//8fgYCACAL+//9HAgGEgIB4A4OAgHgHAgKFgIB4BgADkoCAUAECAAGUgIBQAYmAgLgCBImAgFAH9///pwGFgIBAAoyAgPgBAQAADYOAgFABAQMC9///pwEDAQrz//8/AQEGAAGOgID4AQAAAALjgIA4AwPqgYAoB8v+/w8AAAAAAAAAAAAAAAAAAAAAAAOGgIDgAgIDDICAgOACAQEBAQECAgMBAQIEpYGAKO/+/w9Htv//twEAApuAgDj9//+3AQAAAAAACqKAgCgRzAE+0P3/DyApCav//7cBgICAUAAACb6AgCjfATey/f8PLCcMoP//twGAgIBQAASQgIA4TbD//7cBgICAUAAAAsaCgCiH/v8PAYiAgNABAeqAgDgB5ICAOAAAAAAAAAAAAAAAAemAgDgDg4CA0AH///8ngYCAWAABy4CAOAAACoWBgCg8N2uz/f8PBkK1//+3AQbn//9/AAAKHgkTFgmp///HAgUCAvf//18DTRWo///HAgIu1///xwIBjYCAyAIIFgsKGrv//8cCgICAQICAgBCAgIAQBS3U///HAgL+//9fAgGMgIDIAgMj4f//xwKAgIBgA0sNrv//xwIBiICAyAIAAALHgIA4GgAAAAAAAAAAAAAAAAADjoCAIL2CgAj4/f8PAamAgDgBq4CAOASMgIAgiIGACJj//w8CAAAAAAABjYCA0AEAAYmAgPgBBY+AgCDTgIAIkwGs/v8P/P//twEAAAAByoCAOAAAAAAAAAAAA7mCgCgM9f3/DwAAAAnIgIAocVAQMMn9/w8M8f//twEMAAAAAAAAAAAAAAH6gYAoAeaCgCgAAAKYgYAo0///lwECU4SBgCgAAsaBgCgMBcOAgCioAa7+/weAgIBAgICAUAi4gIAorQKp/f8HgICAQICAgBCAgIAQgICAEICAgCAAAq6BgCgCAbOAgGAB9IGAKAAE7YGAKK3+/zcPpYCAYAGogIBgBLqAgCj7//8H1v//H6qAgHAAAAAC3oGAKNz+/zcAAAAC4YKAKI3+/5cBAZ6BgCgD3YCAKIAC/f3/lwEBroCAYAAChoKAKCQBvoKAKAGcgoAoAAADs4CAMOX//y+bgIBgA6KAgDCAgIBAgICAUAABTgHFgIBgA8aAgCjY//83oICAYAAAAdeCgCgAAbiAgGABuICAwAEAAAAAAY2AgLABAAAAAAABsoCAYAGPgYAoAVUBzICAYAAAAvyAgCjp//+XAQHigoAoAaKCgCgBzoKAKAHzgYAoAAG/goAoAc2CgCgB04KAKAGdgYAoAWQAAbmAgGAB4oCAwAEGxICAKLcBof7/B/L//y+OgIAQgICAUAGHgoAoAAAAAAAAAAAAAYGAgLABAAAB2oGAKALygYAovv7/NwHQgIBgAZWCgCgAAbGCgCgAAAAChoCAUMKAgHABwoKAKAKngoAoDwABxYGAKAALroCAKBwDt///B6uAgDDV//8PgICAEICAgBCAgIAQgICAIICAgHAB74CAwAEIjICAMPb//x+KgIAggICAEICAgBCAgIAQgICAIICAgHAABNWAgCgp0///N4GAgGAAB4eAgDCAgIBAgICAEICAgBCAgIAQgICAIICAgHAADKeAgCjq//8HE+H//y8GBg/x//8PE+3//w+AgIBAEwHTgYAoDKSAgCghlgGn/v8H/v//H4CAgBCCgIAQgICAEICAgBCAgIAQgICAIICAgHABw4CAwAEFv4CAKAJYkf//B4CAgJABGIOAgCgCAgIEDBhW+v7/BwL+//8vAf///w8C/v//DwL+//8PAv7//w8C/v//HwL+//9vAgTbgIAotwHA/v835///XwmcgIAoFNX//weAgIBAgICAEICAgBCAgIAQgICAIICAgHACjoGAKMX//5cBAdaBgCgDlYGAKKn//ze0gIBgBcSBgCjQ/v8HgICAQICAgFDs//93AayAgGAAAbCCgCgDx4CAKOr//weAgICQAQHFgIDAAQOwgIAw6f//L5eAgGAC2YCAKPz//5cBA7mAgCj5//8HgICAkAEDroCAMICAgJAB1f//RwLTgIAo9///lwEByYGAKAPjgIAo+P//lwGq//9HD5CAgCgDARFDvgHn/f8HkICAMPD//w+AgIAQgICAEICAgBCAgIAgL9H//28PgYCAKAECCB7W//8HhICAMB7e//8PgICAEICAgBCAgIAQgICAIGOd//9vAbuAgGAK1YGAKIYBtf3/BxXr//8/Fev//w+AgIAQgICAMBUBo4KAKAKSgYAoBASngYAoOgP1/v+XAQAE0oCAKNX//weAgIBAgICAUAXygIAoHrz//5cBAbv//0cAAYKCgCgBqIGAKAHogIDAAQPvgIAokgG+/v+XAQSTgIAwgICAQICAgFDt//9HAuaAgCjh//+XAQP/gIAosv//N7WAgGAMjoCAKANcnP//B4OAgDAY5f//D4CAgBCAgIAQgICAEICAgCCAgIBwAe2AgMABAAHWgoAoAAAAAAAAAAeEgYAoJR5KlP7/NxIQBc6AgCi1Aaz+/weAgICQATsBhoCAiAICjYGAKNT//5cBCZuBgCh8iP7/Bw6WgIAwAdv//w+AgIBQDgAC2IGAKB8D14CAKOT//5cByf//RwAF5YCAKNYB3f3/B4CAgECAgIBQA6KBgCgJIQXngIAoGRNG9/7/lwEAAreAgDCAgICQAQACkYGAKDoEqICAMOj//y+YgIBg4P//dwHHgoAoDgcElYCAKDC/ARnq/f8HEez//y+DgIAQEe///w+AgIBAEQJP0oGAKAbhgIAouv//B+b//x+IgIAQkoCAEICAgFADvIGAKAPo/v83BdSAgCgmjf//J4+AgBCkgIBgAf6BgCgBt4KAKAoVmICAKAcktAGg/v8H6f//LwYy3///XwVEiICAKOj//weAgICQAdH//3cC8YCAwAGW//93AYmAgIgCAAOcgIBgB6iAgGAC7ICAKPv//5cBAAOegIAwgICAQICAgFAKnoCAKAoNJ77//wcG+v//Pwb6//9PBgSkgYAoH8z+/yecgIAQAcmAgMABAviAgCjf//+XAQqpgIAo5v//Bxre//8vOND//w+AgIAQgICAEICAgDAaCo+AgCgDA/X//weAgIBAgICAEICAgBCAgIAQgICAIICAgHAB54GAKAKDgYAo0f//lwED8YCAKN8BiP7/lwECuIGAKOH+/ycB7ICAwAEAAALvgYAoHwAKmICAKAIJHQmtAZ/+/wf4//8viICAEICAgFADmoGAKK7//zeogIBgA+qAgCgG0v//lwEBtICAYAKhgIBgu4CAYAadgIAoHtz//wfx//8vj4CAEICAgFABjICAUASdgIAw6f//L5eAgBCAgIBQAWMLloCAKPD//wf9//8vBwnz//8PgICAEICAgBCAgIAQgICAIICAgHAE9ICAKAfY//83g4CAYAGLgICIAgLcgoAo4P3/NwirgIAo7QH+/f8H/v//L4KAgBCAgIBQ6///RwEB9ICAwAEAAcGAgGAAAoyBgCg2AcCAgGAAAo6AgFDQgIBwB4uAgDCAgIBAgICAEICAgBCAgIAQgICAIICAgHAKi4CAKEuy//8HgICAQICAgBCAgIAQgICAEICAgCCAgIBw+f//BwH3gIDAAQHggYAoA/2BgCiu/v8HgICAkAEB5IKAKAPQgYAoLKr+/zcCyoGAKBgBpYKAKAK6gYAojP//lwEAAAAAAAGNgIBQAAABi4CAuAIAAAGKgoAoAALRgIAo7P//lwECl4GAKLr//5cBBbaAgCgZ0v//B4CAgECAgIBQAtyBgCgHAq2BgCiz//+XAQLggIAo7///lwEABL2AgCgd3P//B4CAgJABAAHpgYAoAdWCgCgB7oGAKAAAA5aCgCgXCwHPgoAoAAAFuoKAKB4C8P3/NwEBzoCAYAACr4KAKOn9/ycByoKAKAAAAfaAgMABAeaBgCgCsYGAKOX+/ycAAb2AgGAE+YCAKA8D3v//lwEAAa2AgGABKgH9gIAoAAAAAAMl+v//X8CAgGAC64CAKPL//5cBAsCAgMABx///RwGegoAoAAG2gIBgAfmBgCgAAcSAgMABAAOugoAoEtH9/ycBt4GAKAADo4GAKA8DAZ+BgCgAAsmAgGAGAsyCgCgSAsiBgCji/v83AeeCgCgAAAGggoAoAAKFgoAoDwamgIAw7P//LwWPgIAQgICAUOD//3cAAdGCgCgBn4KAKAAAAYqAgIgCAAABxIKAKAACpIKAKPP9/ycAAAGzgYAoAvCBgCgYAqCBgCjT//+XAQHkgIDAAQABxoCAYAAAAAAAAAAAAAAAAAHIgoAoAAH1gIDAAQACq4KAKJb+/5cBAAHCgIBgAbWAgGAAAYWAgLABAAAAAAAAAYCAgLABAAAAAAAAAAAAAAGEgICwAQGOgICwAQAAAAAAAAGLgICwAQABiYCAsAEBjICAsAEAA4KAgLABAQcAAAKHgICwAQgAAAAAAAGIgICwAQAAAYaAgLABAAAABN+CgCj1/f8PCAsBgICAkAMAAAAAAYGAgJADAAAAAAAAAAB0AAEBAQEBAQMDAQEBAQEBAgMCAQEBAQIDBAIBAwMBAQEBAQEBAQICAQEBAQEBAQEDAQEBAQIFAQICAQMBAQEBAQEBBAEBAZj//weAgIAIgICACAH///8HAf///wcyCoQBwP7/Dyba//8HgICAWICAgBABAQEBAfv//x8BAQH9//8fAQEB/f//B4CAgCABAQEBAQEBAQEBAfX//wcBAQH9//8nAAAAAAAAAAAAAuyBgCjP/v8PBJqAgDhADq///7cBAAHOgIA4AYeAgNABAoqAgNABBgKJgIAgm4CAGAGCgIDQAQAAAsOCgCiF/v8PAAGCgIDQAgAAAAKFgIDQAQ0Bg4CA+AEAAAAFgICA0AGAgIAoCvf//1eCgIBgAAAdhICAIIaAgAgNBAQNAwgLCWsIExSd/v8PBwUKNAyq//+3AQUECu3//08FBPb//y8BAAGTgIDQAQACtYKAKJv+/w8AAZGAgNABABiGgIAggICACAJWGRIjERERJQxYmf3/DwICGicPrP//twECGeX//08CAAACi4KAKJz+/w8AAAOEgIDQAQuBgIAoBJyBgCgx0P7/D/3//7cBAAACgICAsAMEAAAI7oCAKMQBJ7b9/w8i2///twGAgIBQ9P//FwAC0oKAKP/9/w8ADIKAgCABApyAgAiaAaUBpP3/DwQ6AsD//7cBgICAUAAAAAKTgoAopf7/DwAAAoqAgOACBQAAAAAAAAAAAAABvoCAOAABhoCA0AEABKKAgDgT6f//twHl//9/AAGFgIDQAgABvYCAOAGXgIDQAQGJgIDQAQyNgIAg3ICACA00Cmfx/f8PJA8Tt///twGAgIBQAAAAAAAAAAAAAAAAAAAAAAAAB4uAgCDUgIAIuv//DxENCtX//7cBAASOgIDQAfj//yf+//9X/v//XwAAAYyAgNABAAAAB6aBgCjh/v8PAyoMxv//twGAgIBQAAGWgIDQAQABgYCAsAMAA4GAgNABh4CAKPj//1cAAq+AgDgoEIeAgCABApyAgAhcBAReSwHX/f8PDDK///+3AQz0//9PAAAAAAAAAAAAAAAAAAADz4CAOBGk//+3AgjUgYAoaAXQ/f8PKCms//+3AYCAgFAABK+BgChRqP7/DwsJ5ICAKA8uiwHp/f8PCwPv//+3AQ0AAYuAgNABAAABi4CA+AEAApSAgNABAQAAAAAH9YCAKAxOS/n9/w8j2v//twEABd2BgCgwHPz9/w8gAAAAAAAAAAAAAAAB04CAOAADhoCAaICAgCCAgICYAQOIgIBogICAIICAgJgBA4uAgGiAgIAggICAmAEBloCAaAGrgIBoA4CAgGiAgIAggICAmAEDgYCAaICAgCCAgICYAQOCgIBogICAIICAgJgBA4OAgGiAgIAggICAmAEDhICAaICAgCCAgICYAQOFgIBogICAIICAgJgBA4eAgGiAgIAggICAmAEDiYCAaICAgCCAgICYAQOMgIBogICAIICAgJgBA42AgGiAgIAggICAmAECjoCAaICAgLgBApCAgGiAgIC4AQKRgIBogICAuAEBk4CAaAGUgIBoAZmAgGgBooCAaAGkgIBoAaWAgGgBp4CAaAGqgIBoAa6AgGgBsICAaAGxgIBoAbKAgGgAAZyAgGgBpoCAaAOKgIBogICAIICAgJgBAo+AgGiAgIC4AQKSgIBogICAuAEBlYCAaAGXgIBoAZiAgGgBmoCAaAGbgIBoAZ2AgGgBnoCAaAGfgIBoAaCAgGgBo4CAaAGogIBoAamAgGgBrICAaAGtgIBoAa+AgGgAAAABoYCAaAA=

@@ -3,63 +3,62 @@ packed data file holding:
  "k": "ixd",
  "scan": "j-smith-mailbox-2026-11-22",
  "gen": 0,
- "block": 0,
- "e": [
-  "+44 20 7946 0262",
-  "172.105.44.7",
-  "172.105.44.7:443",
-  "20.36.0.0/16",
-  "20.36.104.180",
-  "20.36.104.180:22",
-  "20.36.104.180:443",
-  "200",
-  "8075",
-  "acme-corp.example",
-  "atlassian-domain-verification=4Hq8pLz2XwR7nV1mK9tB3cY6",
-  "autodiscover.acme-corp.example",
-  "Boydton, Virginia, United States",
-  "CN=acme-corp.example",
-  "CVE-2019-19781",
-  "Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/jsmith\u003c/SFURL\u003e",
-  "docusign=1b7e4c92-5a3f-4d8e-9c21-6f0a2b8d7e15",
-  "Domain Name: ACME-CORP.EXAMPLE\nRegistry Domain ID: 2053471344_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-22T11:15:34Z\nCreation Date: 2010-11-22T11:15:34Z\nRegistry Expiry Date: 2025-11-22T11:15:34Z\nRegistrar: Gandi SAS\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Acme Corp\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-22T11:15:34Z \u003c\u003c\u003c",
-  "Gandi SAS",
-  "GitHub (Category: coding)\n\u003cSFURL\u003ehttps://github.com/jsmith\u003c/SFURL\u003e",
-  "Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/jsmith\u003c/SFURL\u003e",
-  "HTTP/1.1 200 OK\r\nServer: AmazonS3\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n",
-  "https://acme-corp.example/account",
-  "https://acme-corp.example/account/silver.html",
-  "https://acme-corp.example/api/v1/logistics?id=8518",
-  "https://acme-corp.example/api/v1/media?id=45321",
-  "https://acme-corp.example/assets/js/app.52c5f976.js",
-  "https://acme-corp.example/assets/js/app.b7de5c6b.js",
-  "https://acme-corp.example/blog/2019/10/post-0",
-  "https://acme-corp.example/careers/silver.html",
-  "https://acme-corp.example/legal",
-  "https://acme-corp.example/news/2021/10/post-2834",
-  "https://acme-corp.example/partners/lunar.html",
-  "https://acme-corp.example/partners/silver.html",
-  "https://acme-corp.example/products/harbor-1704.html",
-  "https://acme-corp.example/products/systems-799.html",
-  "https://acme-corp.example/static/js/app.8919509f.js",
-  "https://acme-corp.example/support",
-  "https://www.facebook.com/downloads/systems-967.pdf",
-  "J Smith",
-  "j.smith@acme-corp.example",
-  "j.smith@acme-corp.example [Adobe]",
-  "j.smith@acme-corp.example [Apollo]",
-  "j.smith@acme-corp.example [Exactis]",
-  "Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/jsmith\u003c/SFURL\u003e",
-  "Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@jsmith\u003c/SFURL\u003e",
-  "MS=ms48213957",
-  "northdesign.test",
-  "Singapore, Central Singapore, Singapore",
-  "SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/jsmith\u003c/SFURL\u003e",
-  "text/html; charset=UTF-8",
-  "Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/jsmith\u003c/SFURL\u003e",
-  "v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:20.36.104.180 ~all",
-  "{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sun, 22 Nov 2026 11:21:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
- ],
- "d": "AYCAgDgBgYCAGAGDgIBgAYCAgKABAYCAgBgBgYCAYAKAgIBgAgOAgICAAQEBAYCAgKgBAYCAgBABgYCAIAGAgICIAQGAgIBQAYCAgFgBgICAeAGDgIBAAYKAgCABgICAMAGAgIBIAYCAgEABhYCAQAGAgIBoAYCAgHABjICAcAGNgIBwAY+AgHABg4CAcAGJgIBwAYeAgHABi4CAcAGCgIBwAYSAgHABiICAcAKGgIBwCAGKgIBwAZCAgHABhYCAcAGBgIBwAYCAgLgBAoCAgCgBAQABgYCACAGCgIAIAYCAgAgBgYCAQAGCgIBAAYCAgCABgICAmAEBgYCAUAGGgIBAAoCAgLABAQGEgIBAAYCAgJABAYCAgMAB",
- "s": "AAOBgIBQgoCAEP3//xcAAYCAgKgBBoCAgFCAgIAQAQH+//83gICACAABgICAaAAAD4CAgBgB////BwEB/v//D4CAgBiAgIAQgICAGAMBBgXx//8XgICACAAAAAAAAAAAAAAAAASBgIBw////D4CAgDCAgIAQAAAAAoaAgHAKAoyAgHABAAACiICAcPr//w8ChYCAcAIBiYCAcAAAAAOLgIBwA/L//0cDgoCAcP///w+AgIAwAAAPAICAgAgBAf7//weAgIAYAf///w+AgIAIAQEBAQEBAAAAAAAAAAAAAAAAAA=="
+ "block": 0
 }
+its body, a dictionary block's entries:
+"+44 20 7946 0262"
+"172.105.44.7"
+"172.105.44.7:443"
+"20.36.0.0/16"
+"20.36.104.180"
+"20.36.104.180:22"
+"20.36.104.180:443"
+"200"
+"8075"
+"acme-corp.example"
+"atlassian-domain-verification=4Hq8pLz2XwR7nV1mK9tB3cY6"
+"autodiscover.acme-corp.example"
+"Boydton, Virginia, United States"
+"CN=acme-corp.example"
+"CVE-2019-19781"
+"Docker Hub (Category: coding)\n\u003cSFURL\u003ehttps://hub.docker.com/u/jsmith\u003c/SFURL\u003e"
+"docusign=1b7e4c92-5a3f-4d8e-9c21-6f0a2b8d7e15"
+"Domain Name: ACME-CORP.EXAMPLE\nRegistry Domain ID: 2053471344_DOMAIN_COM-VRSN\nRegistrar WHOIS Server: whois.example-registrar.net\nUpdated Date: 2026-08-22T11:15:34Z\nCreation Date: 2010-11-22T11:15:34Z\nRegistry Expiry Date: 2025-11-22T11:15:34Z\nRegistrar: Gandi SAS\nRegistrar Abuse Contact Email: abuse@example-registrar.net\nRegistrar Abuse Contact Phone: +1.5550100\nDomain Status: clientDeleteProhibited https://icann.org/epp#clientDeleteProhibited\nDomain Status: clientTransferProhibited https://icann.org/epp#clientTransferProhibited\nName Server: NS-1024.AWSDNS-00.ORG\nName Server: NS-512.AWSDNS-00.NET\nName Server: NS-1536.AWSDNS-00.CO.UK\nName Server: NS-0.AWSDNS-00.COM\nDNSSEC: unsigned\nRegistrant Organization: Acme Corp\nRegistrant Country: US\n\u003e\u003e\u003e Last update of whois database: 2026-11-22T11:15:34Z \u003c\u003c\u003c"
+"Gandi SAS"
+"GitHub (Category: coding)\n\u003cSFURL\u003ehttps://github.com/jsmith\u003c/SFURL\u003e"
+"Gravatar (Category: images)\n\u003cSFURL\u003ehttps://en.gravatar.com/jsmith\u003c/SFURL\u003e"
+"HTTP/1.1 200 OK\r\nServer: AmazonS3\r\nContent-Type: text/html; charset=UTF-8\r\nConnection: close\r\n"
+"https://acme-corp.example/account"
+"https://acme-corp.example/account/silver.html"
+"https://acme-corp.example/api/v1/logistics?id=8518"
+"https://acme-corp.example/api/v1/media?id=45321"
+"https://acme-corp.example/assets/js/app.52c5f976.js"
+"https://acme-corp.example/assets/js/app.b7de5c6b.js"
+"https://acme-corp.example/blog/2019/10/post-0"
+"https://acme-corp.example/careers/silver.html"
+"https://acme-corp.example/legal"
+"https://acme-corp.example/news/2021/10/post-2834"
+"https://acme-corp.example/partners/lunar.html"
+"https://acme-corp.example/partners/silver.html"
+"https://acme-corp.example/products/harbor-1704.html"
+"https://acme-corp.example/products/systems-799.html"
+"https://acme-corp.example/static/js/app.8919509f.js"
+"https://acme-corp.example/support"
+"https://www.facebook.com/downloads/systems-967.pdf"
+"J Smith"
+"j.smith@acme-corp.example"
+"j.smith@acme-corp.example [Adobe]"
+"j.smith@acme-corp.example [Apollo]"
+"j.smith@acme-corp.example [Exactis]"
+"Keybase (Category: tech)\n\u003cSFURL\u003ehttps://keybase.io/jsmith\u003c/SFURL\u003e"
+"Medium (Category: blog)\n\u003cSFURL\u003ehttps://medium.com/@jsmith\u003c/SFURL\u003e"
+"MS=ms48213957"
+"northdesign.test"
+"Singapore, Central Singapore, Singapore"
+"SlideShare (Category: business)\n\u003cSFURL\u003ehttps://www.slideshare.net/jsmith\u003c/SFURL\u003e"
+"text/html; charset=UTF-8"
+"Twitter (Category: social)\n\u003cSFURL\u003ehttps://twitter.com/jsmith\u003c/SFURL\u003e"
+"v=spf1 include:_spf.google.com include:mailgun.org include:servers.mcsv.net ip4:20.36.104.180 ~all"
+"{\"server\": \"Apache-Coyote/1.1\", \"date\": \"Sun, 22 Nov 2026 11:21:20 GMT\", \"content-type\": \"text/html; charset=UTF-8\", \"x-frame-options\": \"SAMEORIGIN\", \"strict-transport-security\": \"max-age=31536000; includeSubDomains\"}"
+data postings: AYCAgDgBgYCAGAGDgIBgAYCAgKABAYCAgBgBgYCAYAKAgIBgAgOAgICAAQEBAYCAgKgBAYCAgBABgYCAIAGAgICIAQGAgIBQAYCAgFgBgICAeAGDgIBAAYKAgCABgICAMAGAgIBIAYCAgEABhYCAQAGAgIBoAYCAgHABjICAcAGNgIBwAY+AgHABg4CAcAGJgIBwAYeAgHABi4CAcAGCgIBwAYSAgHABiICAcAKGgIBwCAGKgIBwAZCAgHABhYCAcAGBgIBwAYCAgLgBAoCAgCgBAQABgYCACAGCgIAIAYCAgAgBgYCAQAGCgIBAAYCAgCABgICAmAEBgYCAUAGGgIBAAoCAgLABAQGEgIBAAYCAgJABAYCAgMAB
+source postings: AAOBgIBQgoCAEP3//xcAAYCAgKgBBoCAgFCAgIAQAQH+//83gICACAABgICAaAAAD4CAgBgB////BwEB/v//D4CAgBiAgIAQgICAGAMBBgXx//8XgICACAAAAAAAAAAAAAAAAASBgIBw////D4CAgDCAgIAQAAAAAoaAgHAKAoyAgHABAAACiICAcPr//w8ChYCAcAIBiYCAcAAAAAOLgIBwA/L//0cDgoCAcP///w+AgIAwAAAPAICAgAgBAf7//weAgIAYAf///w+AgIAIAQEBAQEBAAAAAAAAAAAAAAAAAA==

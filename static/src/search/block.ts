@@ -1,0 +1,101 @@
+// Reading a dictionary block's binary body (search index format 3,
+// docs/site-format.md "Search index"; the Go writer is
+// generator/searchindex appendBlockBody): four varints (the entries, the
+// bytes of their text, of the data postings and of the source postings),
+// each entry's length in bytes, the entries' UTF-8 one after the other,
+// then the two posting streams. Pure: no DOM.
+//
+// Why bytes and not JSON: a block read as JSON was one string of ~130–200
+// KB, which V8 puts straight into its old generation (past 128 KB), where
+// only a full collection frees it; a query over hundreds of blocks left
+// hundreds of MB of them waiting (measured at 10M, docs/benchmarks.md).
+// The bytes live outside the JS heap, and the entries are decoded only
+// while a block is tested, a window of at most WINDOW bytes at a time:
+// short-lived strings that the young generation takes back at once.
+
+import type { Dict } from "./segments";
+
+// WINDOW bounds the text decoded into one string (a window ends after the
+// entry that reaches it; a longer entry is a window of its own).
+const WINDOW = 32 * 1024;
+
+const utf8 = new TextDecoder();
+
+// Reads an unsigned LEB128 varint of at most 7 bytes (below 2^49).
+class Cursor {
+  at = 0;
+  constructor(private readonly b: Uint8Array) {}
+
+  varint(): number {
+    let v = 0;
+    let mul = 1;
+    for (let i = 0; i < 7; i++) {
+      if (this.at >= this.b.length) throw new Error("a dictionary block ends inside a number");
+      const c = this.b[this.at++];
+      v += (c & 0x7f) * mul;
+      if (c < 0x80) return v;
+      mul *= 0x80;
+    }
+    throw new Error("a dictionary block holds a number too large");
+  }
+}
+
+// readBlock reads a block's body; it throws when the body does not add up
+// (a cut or altered file), so a block is either read whole or not at all.
+export function readBlock(bin: Uint8Array): Dict {
+  const c = new Cursor(bin);
+  const n = c.varint();
+  const text = c.varint();
+  const nd = c.varint();
+  const ns = c.varint();
+  if (n > bin.length) throw new Error("a dictionary block counts more entries than it has bytes");
+  const lens = new Uint32Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    lens[k] = c.varint();
+    sum += lens[k];
+  }
+  const at = c.at;
+  if (sum !== text || at + text + nd + ns !== bin.length) throw new Error("a dictionary block's parts do not add up to its size");
+  const d = bin.subarray(at + text, at + text + nd);
+  const s = bin.subarray(at + text + nd);
+  return {
+    n,
+    entries: () => decodeEntries(bin, at, lens),
+    d,
+    s,
+  };
+}
+
+// decodeEntries decodes the entries whose UTF-8 starts at `at`, lens[k]
+// bytes each, a window at a time: a window of ASCII (one character a
+// byte) is cut into its entries by slicing; a window with other text is
+// decoded entry by entry.
+function decodeEntries(bin: Uint8Array, at: number, lens: Uint32Array): string[] {
+  const n = lens.length;
+  const out = new Array<string>(n);
+  let k = 0;
+  let p = at;
+  while (k < n) {
+    let j = k;
+    let bytes = 0;
+    while (j < n && (j === k || bytes + lens[j] <= WINDOW)) bytes += lens[j++];
+    const w = utf8.decode(bin.subarray(p, p + bytes));
+    if (w.length === bytes) {
+      let o = 0;
+      for (let i = k; i < j; i++) {
+        out[i] = w.slice(o, o + lens[i]);
+        o += lens[i];
+      }
+    } else {
+      let q = p;
+      for (let i = k; i < j; i++) {
+        out[i] = utf8.decode(bin.subarray(q, q + lens[i]));
+        q += lens[i];
+      }
+    }
+    p += bytes;
+    k = j;
+  }
+  return out;
+}
