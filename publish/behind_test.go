@@ -17,12 +17,12 @@ import (
 	"github.com/scanreport/scanreport/internal/testread"
 )
 
-// ixHead is an ix.js payload as the generator writes it (format 2), of
+// ixHead is an ix.js payload as the generator writes it, of
 // scan a, generation gen, with blocks dictionary blocks, one trigram and
 // one exact shard, and the segments segs.
 func ixHead(gen, blocks int, segs ...int) string {
-	s := fmt.Sprintf(`{"k":"ix","scan":"a","v":2,"gen":%d,"rowBits":24,"blocks":%d,"entries":7,"shards":{"t":1,"x":1},`+
-		`"types":[{"slug":"ip_address","n":5},{"slug":"internet_name","n":2}]`, gen, blocks)
+	s := fmt.Sprintf(`{"k":"ix","scan":"a","v":%d,"gen":%d,"rowBits":24,"blocks":%d,"entries":7,"shards":{"t":1,"x":1},`+
+		`"types":[{"slug":"ip_address","n":5},{"slug":"internet_name","n":2}]`, searchindex.Version, gen, blocks)
 	if len(segs) > 0 {
 		js := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(segs)), ","), "[]")
 		s += `,"segs":[` + js + `],"cover":[{"slug":"ip_address","n":9},{"slug":"internet_name","n":2}]`
@@ -108,10 +108,12 @@ func TestHeldBy(t *testing.T) {
 			t.Errorf("%s: kept %v, bad %v", payload, kept, bad)
 		}
 	}
-	// A format 3 head that names its files the same way keeps them.
-	kept, bad = heldBy([]string{a + "ix5-d0.js", a + "ix5-q0.js"}, map[string][]byte{a + "ix.js": []byte(`{"k":"ix","scan":"a","v":3,"gen":5,"dict":{"b":1}}`)})
+	// A head of a format version this binary does not know (the bucket's
+	// may be older or newer than the site's), naming its files the same
+	// way, keeps them.
+	kept, bad = heldBy([]string{a + "ix5-d0.js", a + "ix5-q0.js"}, map[string][]byte{a + "ix.js": []byte(`{"k":"ix","scan":"a","v":99,"gen":5,"future":{"b":1}}`)})
 	if len(kept) != 2 || len(bad) > 0 {
-		t.Errorf("a format 3 head: kept %v, bad %v", kept, bad)
+		t.Errorf("a head of another version: kept %v, bad %v", kept, bad)
 	}
 }
 
