@@ -151,12 +151,13 @@ func partsNames(k string) func([]byte) (func(string) bool, error) {
 // other key.
 func headKey(key string) (dir string, kind headKind, ok bool) {
 	dir, name := path.Split(key)
-	parts := strings.Split(dir, "/")
-	if len(parts) != 4 || parts[0] != "scans" || parts[2] != "data" {
+	if kind, ok = headKinds[name]; !ok {
 		return "", headKind{}, false
 	}
-	kind, ok = headKinds[name]
-	return dir, kind, ok
+	if parts := strings.Split(dir, "/"); len(parts) != 4 || parts[0] != "scans" || parts[2] != "data" {
+		return "", headKind{}, false
+	}
+	return dir, kind, true
 }
 
 // staleByFolder groups stale keys by folder.
