@@ -40,7 +40,10 @@ from what the last publish stored, each with its Content-Type and Cache-Control,
 in an order that never lets a page name data that is not uploaded yet (assets,
 data, data manifests, pages, index.html, then the publish manifest
 .scanreport-publish.json). Stale objects are deleted only with --prune, and a
-publish that would delete more than --max-deletes objects is refused whole.
+publish that would delete more than --max-deletes objects is refused whole. The
+files that the bucket's copy of a head this publish replaces names (a scan's
+search index, manifest, graph, tree) are kept until the next publish: pages that
+read that head moments ago still find them.
 
 URLs (gocloud.dev):
   s3://BUCKET?region=eu-west-1                    AWS S3
@@ -93,7 +96,7 @@ or AZURE_STORAGE_SAS_TOKEN), never from the command line. See docs/publish.md.`,
 	fl.StringVar(&pf.site, "site", "", "site folder to publish (default from config: site)")
 	fl.BoolVar(&pf.withScans, "with-scans", false, "also archive the scan files (scan.toml, elements.jsonl, log.jsonl, settings.toml, review.jsonl, notes.md) under scans-archive/<id>/ as downloads, secrets masked")
 	fl.BoolVar(&pf.rawSettings, "with-raw-settings", false, "with --with-scans, archive the scan files unmasked: settings.toml with its API keys and passwords, logs with keys in URLs")
-	fl.BoolVar(&pf.prune, "prune", false, "delete objects under the URL that are not in the site")
+	fl.BoolVar(&pf.prune, "prune", false, "delete objects under the URL that are not in the site (what the bucket's replaced heads name: at the next publish)")
 	fl.IntVar(&pf.maxDeletes, "max-deletes", publish.DefaultMaxDeletes, "with --prune, refuse to publish when more objects than this would be deleted")
 	fl.BoolVar(&pf.dryRun, "dry-run", false, "print what would be uploaded and deleted, change nothing")
 	fl.BoolVar(&pf.watch, "watch", false, "keep publishing the site's changes (from 'scanreport serve' or repeated builds) until Ctrl-C")
