@@ -5,9 +5,9 @@
 // the payload compressed (raw DEFLATE) and base64-encoded inside a comment of
 // a function,
 //
-//	(window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","z":function(){/*<base64>*/}});
+//	(window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*<base64>*/}});
 //
-// or, uncompressed, the payload's JSON itself in the comment (it starts
+// (n: the payload's size in bytes, decompressed) or, uncompressed (no n), the payload's JSON itself in the comment (it starts
 // with '{', which base64 never does; a "*/" inside a JSON string is written
 // "\u002a/"), which the page reads back through the function's source text
 // (Function.prototype.toString), decompressing the first kind. Why a comment: Chromium's
@@ -31,6 +31,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
@@ -43,6 +44,7 @@ const (
 
 const (
 	packedHead = `{"k":"packed","scan":`
+	sizeKey    = `,"n":` // a compressed payload's size in bytes
 	packedOpen = `,"z":function(){/*`
 	packedEnd  = `*/}}`
 )
@@ -105,7 +107,16 @@ func (p *Packer) pack(dst []byte, scan string, payload, body []byte) ([]byte, er
 	if err := p.w.Close(); err != nil {
 		return dst, fmt.Errorf("pack: %w", err)
 	}
-	dst, _ = OpenJSON(dst, scan) // the same opening; the comment holds base64
+	// The opening of OpenJSON with the payload's size, so that the page
+	// inflates into a buffer of that size (no buffer grown and copied).
+	size := int64(len(payload))
+	if body != nil {
+		size += 1 + int64(len(body))
+	}
+	dst = openPacked(dst, scan)
+	dst = append(dst, sizeKey...)
+	dst = strconv.AppendInt(dst, size, 10)
+	dst = append(dst, packedOpen...)
 	dst = base64.StdEncoding.AppendEncode(dst, p.buf.Bytes())
 	dst = append(dst, packedEnd...)
 	return append(dst, Suffix...), nil
@@ -128,11 +139,15 @@ func Split(payload []byte) (header, body []byte) {
 // payload as JSON: the caller appends the payload's JSON, then calls
 // CloseJSON with the position OpenJSON returned.
 func OpenJSON(b []byte, scan string) ([]byte, int) {
+	b = append(openPacked(b, scan), packedOpen...)
+	return b, len(b)
+}
+
+// openPacked appends the opening every packed file shares, up to its scan.
+func openPacked(b []byte, scan string) []byte {
 	b = append(b, Prefix...)
 	b = append(b, packedHead...)
-	b = jsonw.String(b, scan)
-	b = append(b, packedOpen...)
-	return b, len(b)
+	return jsonw.String(b, scan)
 }
 
 // CloseJSON ends the packed file OpenJSON began at: every "*/" in the JSON
@@ -180,6 +195,14 @@ func Payload(b []byte, limit int64) ([]byte, error) {
 	if len(enc) > 0 && enc[0] == '{' {
 		return enc, nil // JSON as it is
 	}
+	size := int64(-1)
+	if j := bytes.Index(payload[:i], []byte(sizeKey)); j >= 0 {
+		n, err := strconv.ParseInt(string(payload[j+len(sizeKey):i]), 10, 64)
+		if err != nil || n < 0 {
+			return nil, errors.New("packed data file: a bad size")
+		}
+		size = n
+	}
 	z := make([]byte, base64.StdEncoding.DecodedLen(len(enc)))
 	n, err := base64.StdEncoding.Decode(z, enc)
 	if err != nil {
@@ -195,6 +218,9 @@ func Payload(b []byte, limit int64) ([]byte, error) {
 	}
 	if limit > 0 && int64(len(out)) > limit {
 		return nil, fmt.Errorf("packed data file: payload over %d bytes", limit)
+	}
+	if size >= 0 && int64(len(out)) != size {
+		return nil, fmt.Errorf("packed data file: %d bytes, its size says %d", len(out), size)
 	}
 	return out, nil
 }

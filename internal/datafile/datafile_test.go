@@ -257,3 +257,24 @@ func TestPackBody(t *testing.T) {
 		}
 	}
 }
+
+// TestPackedSize: a compressed file says its payload's size, and a size
+// that does not match what it inflates to is refused.
+func TestPackedSize(t *testing.T) {
+	var p Packer
+	plain := plainFile(t, map[string]any{"k": "ixd", "scan": "s", "e": []string{"a", "b"}})
+	f, err := p.Pack(nil, "s", plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, _ := plainPayload(plain)
+	want := fmt.Sprintf(`"n":%d,"z":`, len(pl))
+	if !bytes.Contains(f, []byte(want)) {
+		t.Fatalf("%.120q lacks %s", f, want)
+	}
+	for _, bad := range []string{fmt.Sprintf(`"n":%d,"z":`, len(pl)+1), fmt.Sprintf(`"n":%d,"z":`, len(pl)-1), `"n":-1,"z":`, `"n":x,"z":`} {
+		if _, err := Payload(bytes.Replace(f, []byte(want), []byte(bad), 1), 0); err == nil {
+			t.Errorf("size %s taken", bad)
+		}
+	}
+}

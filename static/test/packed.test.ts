@@ -58,6 +58,14 @@ test("a packed payload without its data is refused", async () => {
   assert.throws(() => inflateBase64("////")); // base64, not DEFLATE
 });
 
+test("a compressed payload inflates to the size its file says, or is refused", async () => {
+  const v = vectors.find((x) => /"n":\d+,/.test(x.file))!;
+  const p = run(v.file);
+  assert.ok(p.n !== undefined && p.n > 0);
+  for (const n of [p.n! - 1, p.n! + 1, 0]) await assert.rejects(unpackPayload({ ...p, n }), `size ${n}`);
+  assert.ok(!isPacked({ ...p, n: -1 }) && !isPacked({ ...p, n: 1.5 }) && !isPacked({ ...p, n: "3" }) && !isPacked({ ...p, n: 2 ** 40 }));
+});
+
 test("only packed payloads are taken for packed", () => {
   assert.ok(!isPacked({ k: "packed", scan: "s", z: "function(){}" }));
   assert.ok(!isPacked({ k: "ixd", scan: "s", z: () => undefined }));

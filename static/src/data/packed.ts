@@ -1,8 +1,8 @@
 // Packed data files (internal/datafile, docs/site-format.md "Data files"):
-//   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","z":function(){/*<base64>*/}});
+//   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*<base64>*/}});
 // The payload is raw DEFLATE, base64-encoded, in a comment of the function
-// (its JSON, or a line of JSON then a binary body), or its JSON as it is
-// (starting with "{", which base64 never does):
+// (its JSON, or a line of JSON then a binary body; n its size), or its
+// JSON as it is (starting with "{", which base64 never does; no n):
 // V8 keeps the source and constants of every classic script a page has run
 // for the life of the page, and a comment compiles to nothing, so a packed
 // file costs the page only its (compressed) source. unpackPayload reads the
@@ -20,11 +20,16 @@ import { isObj } from "./check";
 export interface Packed {
   k: "packed";
   scan: string;
+  n?: number; // a compressed payload's size in bytes
   z: () => void;
 }
 
+// MAX_SIZE bounds the buffer a packed file's size may ask for (a payload
+// is at most a few MB).
+const MAX_SIZE = 256 * 2 ** 20;
+
 export function isPacked(v: unknown): v is Packed {
-  return isObj(v) && v.k === "packed" && typeof v.scan === "string" && typeof v.z === "function";
+  return isObj(v) && v.k === "packed" && typeof v.scan === "string" && typeof v.z === "function" && (v.n === undefined || (Number.isInteger(v.n) && (v.n as number) >= 0 && (v.n as number) <= MAX_SIZE));
 }
 
 // packedText is the text in the comment of a packed file's function
@@ -50,9 +55,15 @@ function decodeBase64(t: string): Uint8Array {
 const utf8 = new TextDecoder();
 
 // inflateBase64 decodes base64 text of raw DEFLATE data into the bytes it
-// holds; it throws on anything else.
-export function inflateBase64(t: string): Uint8Array {
-  return inflateSync(decodeBase64(t));
+// holds, size bytes when size is given (into a buffer of that size: no
+// buffer grown and copied while inflating; fflate would start at three
+// times the input and double); it throws on anything else.
+export function inflateBase64(t: string, size?: number): Uint8Array {
+  if (size === undefined) return inflateSync(decodeBase64(t));
+  // One byte more than said, so that a longer payload shows.
+  const out = inflateSync(decodeBase64(t), { out: new Uint8Array(size + 1) });
+  if (out.length !== size) throw new Error("a packed data file's payload is not the size it says");
+  return out;
 }
 
 // payloadOf reads an inflated payload: JSON, or a line of JSON, a newline
@@ -73,5 +84,5 @@ export function payloadOf(bytes: Uint8Array): unknown {
 export async function unpackPayload(p: Packed): Promise<unknown> {
   const t = packedText(Function.prototype.toString.call(p.z));
   if (t === null) throw new Error("a packed data file without its data");
-  return t.startsWith("{") ? (JSON.parse(t) as unknown) : payloadOf(inflateBase64(t));
+  return t.startsWith("{") ? (JSON.parse(t) as unknown) : payloadOf(inflateBase64(t, p.n));
 }
