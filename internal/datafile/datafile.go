@@ -7,7 +7,9 @@
 //
 //	(window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*<base64>*/}});
 //
-// (n: the payload's size in bytes, decompressed) or, uncompressed (no n), the payload's JSON itself in the comment (it starts
+// (n: the payload's size in bytes, decompressed; a payload with a binary
+// body has its JSON header in the file, "h":{…} before "n", and only the
+// body compressed) or, uncompressed (no n), the payload's JSON itself in the comment (it starts
 // with '{', which base64 never does; a "*/" inside a JSON string is written
 // "\u002a/"), which the page reads back through the function's source text
 // (Function.prototype.toString), decompressing the first kind. Why a comment: Chromium's
@@ -16,8 +18,9 @@
 // 130 KB block of search index kept 0.39 MB of JS heap for the life of the
 // page). A comment compiles to nothing, so a packed file keeps only its
 // source: compressed, about a seventh of the plain file's cost; as JSON,
-// half, for no work at build time. A compressed payload may be a line of
-// JSON followed by a binary body (PackBody, Split), which the page reads
+// half, for no work at build time. A payload may be a JSON header and a
+// binary body (PackBody, Split): the page takes the header at once and
+// inflates the body only when it reads it, into a buffer it reuses,
 // without making one large string of it. The search index's dictionary blocks and
 // shards (a page may read hundreds) are compressed; the element chunks (a
 // few GB at 10M elements: compressing them would cost the build more than
@@ -28,9 +31,11 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/scanreport/scanreport/internal/jsonw"
@@ -44,7 +49,8 @@ const (
 
 const (
 	packedHead = `{"k":"packed","scan":`
-	sizeKey    = `,"n":` // a compressed payload's size in bytes
+	headerKey  = `,"h":` // the header of a payload with a binary body (PackBody)
+	sizeKey    = `,"n":` // the size in bytes of what is compressed
 	packedOpen = `,"z":function(){/*`
 	packedEnd  = `*/}}`
 )
@@ -68,21 +74,26 @@ func (p *Packer) Pack(dst []byte, scan string, plain []byte) ([]byte, error) {
 	if !ok {
 		return dst, errors.New("pack: not a plain data file")
 	}
-	return p.pack(dst, scan, payload, nil)
+	return p.pack(dst, scan, nil, payload)
 }
 
 // PackBody appends to dst the packed file of scan whose payload is the
-// JSON header followed by a binary body (see Split): the header must hold
-// no newline (JSON as jsonw writes it never does).
+// JSON header and a binary body (Payload gives them back as one, joined
+// by a newline: Split): the header goes in the file as it is ("h"), and
+// only the body is compressed, so that the page can take the header at
+// once and leave the body packed until it needs it (and then inflate it
+// into a buffer it reuses). The header must be one line of JSON (as jsonw
+// writes it).
 func (p *Packer) PackBody(dst []byte, scan string, header, body []byte) ([]byte, error) {
-	if len(header) == 0 || header[0] != '{' || bytes.IndexByte(header, '\n') >= 0 {
+	if len(header) == 0 || header[0] != '{' || bytes.IndexByte(header, '\n') >= 0 || !json.Valid(header) {
 		return dst, errors.New("pack: a body's header must be one line of JSON")
 	}
 	return p.pack(dst, scan, header, body)
 }
 
-// pack compresses payload, then (when body is not nil) a newline and body.
-func (p *Packer) pack(dst []byte, scan string, payload, body []byte) ([]byte, error) {
+// pack compresses payload (header nil) or body (after header, which the
+// file holds as it is).
+func (p *Packer) pack(dst []byte, scan string, header, payload []byte) ([]byte, error) {
 	p.buf.Reset()
 	if p.w == nil {
 		w, err := flate.NewWriter(&p.buf, Level)
@@ -96,26 +107,19 @@ func (p *Packer) pack(dst []byte, scan string, payload, body []byte) ([]byte, er
 	if _, err := p.w.Write(payload); err != nil {
 		return dst, fmt.Errorf("pack: %w", err)
 	}
-	if body != nil {
-		if _, err := p.w.Write([]byte{'\n'}); err != nil {
-			return dst, fmt.Errorf("pack: %w", err)
-		}
-		if _, err := p.w.Write(body); err != nil {
-			return dst, fmt.Errorf("pack: %w", err)
-		}
-	}
 	if err := p.w.Close(); err != nil {
 		return dst, fmt.Errorf("pack: %w", err)
 	}
-	// The opening of OpenJSON with the payload's size, so that the page
-	// inflates into a buffer of that size (no buffer grown and copied).
-	size := int64(len(payload))
-	if body != nil {
-		size += 1 + int64(len(body))
-	}
+	// The opening of OpenJSON with the header and the compressed part's
+	// size, so that the page inflates into a buffer of that size (no
+	// buffer grown and copied).
 	dst = openPacked(dst, scan)
+	if header != nil {
+		dst = append(dst, headerKey...)
+		dst = append(dst, header...)
+	}
 	dst = append(dst, sizeKey...)
-	dst = strconv.AppendInt(dst, size, 10)
+	dst = strconv.AppendInt(dst, int64(len(payload)), 10)
 	dst = append(dst, packedOpen...)
 	dst = base64.StdEncoding.AppendEncode(dst, p.buf.Bytes())
 	dst = append(dst, packedEnd...)
@@ -178,7 +182,8 @@ func Packed(b []byte) bool {
 
 // Payload returns the payload of the data file b, plain or packed
 // (decompressed; at most limit bytes when limit > 0): JSON, or for a
-// packed file JSON, a newline and a binary body (Split).
+// packed file with a binary body its header, a newline and the body
+// (Split).
 func Payload(b []byte, limit int64) ([]byte, error) {
 	payload, ok := plainPayload(b)
 	if !ok {
@@ -195,13 +200,9 @@ func Payload(b []byte, limit int64) ([]byte, error) {
 	if len(enc) > 0 && enc[0] == '{' {
 		return enc, nil // JSON as it is
 	}
-	size := int64(-1)
-	if j := bytes.Index(payload[:i], []byte(sizeKey)); j >= 0 {
-		n, err := strconv.ParseInt(string(payload[j+len(sizeKey):i]), 10, 64)
-		if err != nil || n < 0 {
-			return nil, errors.New("packed data file: a bad size")
-		}
-		size = n
+	header, size, err := packedFields(payload[len(packedHead):i])
+	if err != nil {
+		return nil, fmt.Errorf("packed data file: %w", err)
 	}
 	z := make([]byte, base64.StdEncoding.DecodedLen(len(enc)))
 	n, err := base64.StdEncoding.Decode(z, enc)
@@ -222,5 +223,39 @@ func Payload(b []byte, limit int64) ([]byte, error) {
 	if size >= 0 && int64(len(out)) != size {
 		return nil, fmt.Errorf("packed data file: %d bytes, its size says %d", len(out), size)
 	}
+	if header != nil {
+		return append(append(header, '\n'), out...), nil
+	}
 	return out, nil
+}
+
+// packedFields reads what a packed file says between its scan's opening
+// and its function: the scan, then its header (nil when none) and the
+// size of what is compressed (-1 when not said).
+func packedFields(b []byte) (header []byte, size int64, err error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var scan string
+	if err := dec.Decode(&scan); err != nil {
+		return nil, 0, fmt.Errorf("its scan: %w", err)
+	}
+	rest := b[dec.InputOffset():]
+	if bytes.HasPrefix(rest, []byte(headerKey)) {
+		rest = rest[len(headerKey):]
+		dec = json.NewDecoder(bytes.NewReader(rest))
+		var h json.RawMessage
+		if err := dec.Decode(&h); err != nil || len(h) == 0 || h[0] != '{' {
+			return nil, 0, errors.New("a bad header")
+		}
+		header = slices.Clone([]byte(h))
+		rest = rest[dec.InputOffset():]
+	}
+	size = -1
+	if bytes.HasPrefix(rest, []byte(sizeKey)) {
+		if size, err = strconv.ParseInt(string(rest[len(sizeKey):]), 10, 64); err != nil || size < 0 {
+			return nil, 0, errors.New("a bad size")
+		}
+	} else if len(rest) > 0 {
+		return nil, 0, fmt.Errorf("%.40q where its size belongs", rest)
+	}
+	return header, size, nil
 }

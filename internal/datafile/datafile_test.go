@@ -248,6 +248,17 @@ func TestPackBody(t *testing.T) {
 			t.Errorf("%d-byte body: got header %q and %d bytes", len(body), gh, len(gb))
 		}
 	}
+	// The header is in the file as it is; a broken one, or a size that
+	// does not match, is refused.
+	f, err := p.PackBody(nil, "s", []byte(`{"k":"ixd","scan":"s"}`), []byte("body"))
+	if err != nil || !bytes.Contains(f, []byte(`"scan":"s","h":{"k":"ixd","scan":"s"},"n":4,"z":function(){/*`)) {
+		t.Fatalf("%q, %v", f, err)
+	}
+	for _, bad := range [][2]string{{`"h":{"k"`, `"h":{"k":`}, {`"h":{`, `"h":[`}, {`"n":4`, `"n":5`}, {`"n":4`, `"n":4x`}, {`"h"`, `"x"`}} {
+		if _, err := Payload(bytes.Replace(f, []byte(bad[0]), []byte(bad[1]), 1), 0); err == nil {
+			t.Errorf("%s → %s taken", bad[0], bad[1])
+		}
+	}
 	if h, b := Split([]byte(`{"k":"x"}`)); b != nil || string(h) != `{"k":"x"}` {
 		t.Errorf("JSON alone split into %q and %q", h, b)
 	}

@@ -223,7 +223,9 @@ type IndexBlock struct {
 	Scan  string `json:"scan"`
 	Gen   int    `json:"gen"`
 	Block int    `json:"block"`
-	Bin   []byte `json:"-" body:"bin" ts:"Uint8Array"`
+	// The body, in Go; the page holds it packed (data/packed.ts
+	// PackedBody) and inflates it when it tests the block.
+	Bin []byte `json:"-" body:"body" ts:"{ z: () => void; n: number }"`
 }
 
 // IndexSegment is data/ix-g<n>.js, one append-only segment of a running

@@ -5,6 +5,8 @@
 // block limits make many blocks out of few rows.
 
 import { exactFold, exactHash, fold, keyHash } from "../src/search/index-math";
+import { deflateSync } from "fflate";
+import type { PackedBody } from "../src/data/packed";
 import type { ExactShard, IndexBlock, IndexMeta, IndexSegment, Payload, TrigramShard } from "../src/data/types";
 
 export const ROW_BITS = 24;
@@ -105,6 +107,15 @@ export function blockBody(es: Entry[]): Uint8Array {
   return Uint8Array.from([...out, ...d, ...s]);
 }
 
+// packedBody packs a body as a packed file holds it: raw DEFLATE, base64,
+// in a comment of a function (docs/site-format.md "Data files").
+export function packedBody(bin: Uint8Array): PackedBody {
+  const z = deflateSync(bin);
+  let s = "";
+  for (const c of z) s += String.fromCharCode(c);
+  return { z: new Function("/*" + btoa(s) + "*/") as () => void, n: bin.length };
+}
+
 // trigrams are the value's, between the start and end markers, as the Go
 // writer takes them (written here from the spec, not through index-math).
 function trigrams(v: string): Set<string> {
@@ -148,7 +159,7 @@ export function writeIndex(scan: string, rows: Rows, lim: Limits, gen = 0): Map<
   const tri = new Map<string, number[]>();
   const exact: Array<[number, number]> = [];
   blocks.forEach((b, n) => {
-    const blk: IndexBlock = { k: "ixd", scan, gen, block: n, bin: blockBody(b) };
+    const blk: IndexBlock = { k: "ixd", scan, gen, block: n, body: packedBody(blockBody(b)) };
     files.set(`ix${gen}-d${n}.js`, blk);
     const seen = new Set<string>();
     for (const x of b) {

@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { runInNewContext } from "node:vm";
-import { inflateBase64, isPacked, packedText, payloadOf, unpackPayload, type Packed } from "../src/data/packed";
+import { Inflater, inflateBase64, isPacked, isPackedBody, packedText, unpackPayload, type Packed, type PackedBody } from "../src/data/packed";
+import { packedBody } from "./ix-writer";
 
 interface Vector {
   file: string;
@@ -34,20 +35,34 @@ test("the Go writer's packed files unpack to their payloads", async () => {
   assert.ok(vectors.length >= 10);
   assert.ok(vectors.some((v) => v.file.includes("/*{")) && vectors.some((v) => !v.file.includes("/*{")), "both kinds");
   assert.ok(vectors.filter((v) => v.body !== undefined).length >= 3, "payloads with a binary body");
+  const inflater = new Inflater();
   for (const v of vectors) {
     const p = run(v.file);
-    assert.deepEqual(await unpackPayload(p), v.body === undefined ? v.payload : { ...v.payload, bin: bytes(v.body) });
+    const got = await unpackPayload(p);
+    if (v.body === undefined) {
+      assert.deepEqual(got, v.payload);
+      continue;
+    }
+    // The header at once, the body left packed until read.
+    const { body, ...head } = got as { body: PackedBody };
+    assert.deepEqual(head, v.payload);
+    assert.ok(isPackedBody(body));
+    assert.deepEqual(inflater.bytes(body), bytes(v.body));
+    assert.deepEqual(inflater.bytes(body), bytes(v.body), "read again into the same buffers");
   }
 });
 
-test("a payload with a binary body: the body whatever its bytes, after a header that must be an object", () => {
-  const enc = new TextEncoder();
-  const body = Uint8Array.from([10, 0, 255, 42, 47, 10]);
-  const got = payloadOf(Uint8Array.from([...enc.encode('{"k":"ixd","scan":"s"}'), 10, ...body])) as { bin: Uint8Array };
-  assert.deepEqual(got, { k: "ixd", scan: "s", bin: body });
-  assert.deepEqual(payloadOf(enc.encode('{"k":"x"}')), { k: "x" });
-  assert.throws(() => payloadOf(Uint8Array.from([...enc.encode("[1]"), 10, 1])));
-  assert.throws(() => payloadOf(Uint8Array.from([...enc.encode("{"), 10, 1])));
+test("an Inflater reads bodies of every size into the buffers it reuses", () => {
+  const inflater = new Inflater();
+  const big = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251);
+  for (const n of [0, 1, 5000, 300_000, 3, 120_000]) {
+    const want = big.subarray(0, n);
+    assert.deepEqual(inflater.bytes(packedBody(want)), want, `${n} bytes`);
+  }
+  const b = packedBody(big.subarray(0, 100));
+  for (const n of [99, 101, 0]) assert.throws(() => inflater.bytes({ ...b, n }), `size ${n}`);
+  assert.throws(() => inflater.bytes({ z: function () {}, n: 1 }));
+  assert.throws(() => inflater.bytes({ z: new Function("/*{\"k\":1}*/") as () => void, n: 7 }), "JSON, not a packed body");
 });
 
 test("a packed payload without its data is refused", async () => {

@@ -13,13 +13,14 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { Inflater } from "../src/data/packed";
 import { readBlock } from "../src/search/block";
 import { entryPostings } from "../src/search/index-math";
 import { FILE_BUDGET, FileBudget, IndexRun, loadScanIndex, newCaches, ScanIndex } from "../src/search/ixread";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
 import { asPayload, type IndexBlock, type IndexMeta, type Payload } from "../src/data/types";
-import { counted, ROW_BITS, writeIndex, writeSegment, type Limits, type Row, type Rows, type SegmentSpec } from "./ix-writer";
+import { counted, packedBody, ROW_BITS, writeIndex, writeSegment, type Limits, type Row, type Rows, type SegmentSpec } from "./ix-writer";
 import { randomRegex, randomValue, rng } from "./random";
 
 const MULT = 2 ** ROW_BITS;
@@ -101,10 +102,11 @@ test("the plan over block lists: exact hashes, trigrams, and every block without
   assert.ok(meta.blocks >= 4, `${meta.blocks} blocks`);
   const all = Array.from({ length: meta.blocks }, (_, k) => k);
   // Which blocks hold an entry a query matches, by brute force.
+  const inflater = new Inflater();
   const holding = (text: string) => {
     const m = matcherOf(q(text))!;
     const out: number[] = [];
-    for (const b of all) if (readBlock((files.get(`ix0-d${b}.js`) as IndexBlock).bin).entries().some(m)) out.push(b);
+    for (const b of all) if (readBlock(inflater.bytes((files.get(`ix0-d${b}.js`) as IndexBlock).body)).entries().some(m)) out.push(b);
     return out;
   };
   for (const text of ["chloé wilson", "acme-corp.example", "*acme*", "/<title>acme/i", "/adm.n\\./i", "*wilson", "/^www\\./", "no-such-value.example"]) {
@@ -280,9 +282,13 @@ test("differential over the Go writer's output: every query gives the rows a bru
   };
   const files = new Map<string, Payload>();
   for (const [name, v] of Object.entries(fx.files)) {
-    // A binary body is in "bin", base64 (generator/searchindex fixture).
-    const x = v as { bin?: unknown };
-    if (typeof x.bin === "string") x.bin = Uint8Array.from(atob(x.bin), (c) => c.charCodeAt(0));
+    // A binary body is in "bin", base64 (generator/searchindex fixture):
+    // packed here as the page holds it.
+    const x = v as { bin?: unknown; body?: unknown };
+    if (typeof x.bin === "string") {
+      x.body = packedBody(Uint8Array.from(atob(x.bin), (c) => c.charCodeAt(0)));
+      delete x.bin;
+    }
     const p = asPayload(v);
     assert.ok(p, `${name}: the page's check refuses the Go writer's payload`);
     files.set(name, p!);
@@ -351,7 +357,8 @@ test("the index files of every scan of a page count against one budget, least re
   await b.block(1);
   await a.block(0);
   assert.equal(count("s1/ix0-d0.js"), 2, "the oldest file was dropped for another scan's");
-  assert.ok(d0.n > 0 && d0.entries().length === d0.n, "what a query holds stays valid");
+  const x0 = readBlock(new Inflater().bytes(d0));
+  assert.ok(x0.n > 0 && x0.entries().length === x0.n, "what a query holds stays valid");
   // A budget large enough keeps both.
   const big = new FileBudget(1 << 30);
   const c = new ScanIndex("s1", a.meta, (f) => {

@@ -1,8 +1,10 @@
 // Packed data files (internal/datafile, docs/site-format.md "Data files"):
 //   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*<base64>*/}});
 // The payload is raw DEFLATE, base64-encoded, in a comment of the function
-// (its JSON, or a line of JSON then a binary body; n its size), or its
-// JSON as it is (starting with "{", which base64 never does; no n):
+// (n its size), or its JSON as it is (starting with "{", which base64
+// never does; no n); a payload with a binary body (the search index's
+// dictionary blocks) has its JSON header in the file, "h":{…} before "n",
+// and only the body compressed, read when needed (Inflater):
 // V8 keeps the source and constants of every classic script a page has run
 // for the life of the page, and a comment compiles to nothing, so a packed
 // file costs the page only its (compressed) source. unpackPayload reads the
@@ -20,16 +22,34 @@ import { isObj } from "./check";
 export interface Packed {
   k: "packed";
   scan: string;
-  n?: number; // a compressed payload's size in bytes
+  h?: Record<string, unknown>; // the header of a payload with a binary body
+  n?: number; // the size in bytes of what is compressed
   z: () => void;
+}
+
+// A PackedBody is a payload's binary body left packed (its function, and
+// its size): Inflater.bytes reads it when it is needed.
+export interface PackedBody {
+  z: () => void;
+  n: number;
 }
 
 // MAX_SIZE bounds the buffer a packed file's size may ask for (a payload
 // is at most a few MB).
 const MAX_SIZE = 256 * 2 ** 20;
 
+function isSize(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_SIZE;
+}
+
 export function isPacked(v: unknown): v is Packed {
-  return isObj(v) && v.k === "packed" && typeof v.scan === "string" && typeof v.z === "function" && (v.n === undefined || (Number.isInteger(v.n) && (v.n as number) >= 0 && (v.n as number) <= MAX_SIZE));
+  if (!isObj(v) || v.k !== "packed" || typeof v.scan !== "string" || typeof v.z !== "function") return false;
+  if (v.h !== undefined && (!isObj(v.h) || Array.isArray(v.h) || !isSize(v.n))) return false;
+  return v.n === undefined || isSize(v.n);
+}
+
+export function isPackedBody(v: unknown): v is PackedBody {
+  return isObj(v) && typeof v.z === "function" && isSize(v.n);
 }
 
 // packedText is the text in the comment of a packed file's function
@@ -42,6 +62,7 @@ export function packedText(src: string): string | null {
 }
 
 type WithBase64 = { fromBase64?: (s: string) => Uint8Array };
+type SetBase64 = { setFromBase64?: (s: string) => { read: number; written: number } };
 
 function decodeBase64(t: string): Uint8Array {
   const native = (Uint8Array as unknown as WithBase64).fromBase64;
@@ -60,29 +81,60 @@ const utf8 = new TextDecoder();
 // times the input and double); it throws on anything else.
 export function inflateBase64(t: string, size?: number): Uint8Array {
   if (size === undefined) return inflateSync(decodeBase64(t));
-  // One byte more than said, so that a longer payload shows.
-  const out = inflateSync(decodeBase64(t), { out: new Uint8Array(size + 1) });
-  if (out.length !== size) throw new Error("a packed data file's payload is not the size it says");
-  return out;
+  return inflateInto(decodeBase64(t), new Uint8Array(size + 1), size);
 }
 
-// payloadOf reads an inflated payload: JSON, or a line of JSON, a newline
-// and a binary body (internal/datafile Split), which becomes the value's
-// `bin` (the search index's dictionary blocks: search/block.ts reads them
-// a piece at a time, so no one large string is made of them).
-export function payloadOf(bytes: Uint8Array): unknown {
-  const nl = bytes.indexOf(10);
-  if (nl < 0) return JSON.parse(utf8.decode(bytes)) as unknown;
-  const head = JSON.parse(utf8.decode(bytes.subarray(0, nl))) as unknown;
-  if (head === null || typeof head !== "object" || Array.isArray(head)) throw new Error("a packed data file's header is not an object");
-  return { ...head, bin: bytes.subarray(nl + 1) };
+// inflateInto inflates z into out (at least size+1 bytes: one more than
+// said, so that a longer payload shows) and checks its size.
+function inflateInto(z: Uint8Array, out: Uint8Array, size: number): Uint8Array {
+  const got = inflateSync(z, { out: out.subarray(0, size + 1) });
+  if (got.length !== size) throw new Error("a packed data file's payload is not the size it says");
+  return got;
 }
 
-// unpackPayload gives the payload a packed file holds: parsed JSON (with
-// its binary body, if any, as bin), not yet checked (the caller checks it,
-// as it checks any pushed payload).
+// An Inflater reads packed bodies into two buffers it reuses (the
+// compressed bytes, the inflated ones), so that reading hundreds of
+// dictionary blocks allocates nothing per block: Chromium counts
+// ArrayBuffer memory in the page's JS heap, and frees it only a while
+// after the collection that finds it unused.
+export class Inflater {
+  private zbuf = new Uint8Array(0);
+  private out = new Uint8Array(0);
+
+  // bytes gives the body b holds: a view into this Inflater's buffer,
+  // valid until its next call. It throws when b holds no packed body or
+  // one of another size.
+  bytes(b: PackedBody): Uint8Array {
+    const t = packedText(Function.prototype.toString.call(b.z));
+    if (t === null || t.startsWith("{")) throw new Error("a packed body without its data");
+    const z = this.decode(t);
+    if (this.out.length < b.n + 1) this.out = new Uint8Array(Math.max(b.n + 1, Math.min(this.out.length * 2, MAX_SIZE + 1)));
+    return inflateInto(z, this.out, b.n);
+  }
+
+  // decode decodes base64 into zbuf.
+  private decode(t: string): Uint8Array {
+    const need = Math.ceil(t.length / 4) * 3;
+    if (this.zbuf.length < need) this.zbuf = new Uint8Array(Math.max(need, this.zbuf.length * 2));
+    const set = (this.zbuf as unknown as SetBase64).setFromBase64;
+    if (set) {
+      const r = set.call(this.zbuf, t);
+      if (r.read !== t.length) throw new Error("a packed body's base64 is cut");
+      return this.zbuf.subarray(0, r.written);
+    }
+    const s = atob(t);
+    for (let i = 0; i < s.length; i++) this.zbuf[i] = s.charCodeAt(i);
+    return this.zbuf.subarray(0, s.length);
+  }
+}
+
+// unpackPayload gives the payload a packed file holds, not yet checked
+// (the caller checks it, as it checks any pushed payload): its JSON, or
+// for a payload with a binary body its header with the body left packed
+// (body: a PackedBody, read by an Inflater when needed).
 export async function unpackPayload(p: Packed): Promise<unknown> {
+  if (p.h) return { ...p.h, body: { z: p.z, n: p.n } };
   const t = packedText(Function.prototype.toString.call(p.z));
   if (t === null) throw new Error("a packed data file without its data");
-  return t.startsWith("{") ? (JSON.parse(t) as unknown) : payloadOf(inflateBase64(t, p.n));
+  return JSON.parse(t.startsWith("{") ? t : utf8.decode(inflateBase64(t, p.n))) as unknown;
 }

@@ -213,7 +213,9 @@ export interface IndexBlock {
   scan: string;
   gen: number;
   block: number;
-  bin: Uint8Array;
+  // The body, in Go; the page holds it packed (data/packed.ts
+  // PackedBody) and inflates it when it tests the block.
+  body: { z: () => void; n: number };
 }
 
 // IndexSegment is data/ix-g<n>.js, one append-only segment of a running

@@ -5,6 +5,7 @@
 
 import { asGraphPayload, type GraphPayload } from "./graph-types";
 import { arrays, isObj } from "./check";
+import { isPackedBody } from "./packed";
 
 // The payload types are generated from the Go types of the data files
 // (internal/sitefmt, `make types`) into shapes.gen.ts.
@@ -74,9 +75,9 @@ export function asPayload(v: unknown): Payload | null {
       if (v.cover !== undefined && (!Array.isArray(v.cover) || !v.cover.every((t) => isObj(t) && typeof t.slug === "string" && typeof t.n === "number"))) return null;
       return v as unknown as IndexMeta;
     case "ixd":
-      // Its body (search/block.ts reads it, and refuses one that does
-      // not add up).
-      if (!count(v.gen) || !count(v.block) || !(v.bin instanceof Uint8Array)) return null;
+      // Its body, left packed (read when the block is tested:
+      // search/block.ts refuses one that does not add up).
+      if (!count(v.gen) || !count(v.block) || !isPackedBody(v.body)) return null;
       return v as unknown as IndexBlock;
     case "ixg":
       if (!count(v.seg) || !Array.isArray(v.types) || !dict(v) || typeof v.late !== "string") return null;

@@ -16,7 +16,7 @@ import type { Query } from "../search/query";
 import { hitKey, type ChunkCache } from "./search-hits";
 import { PARALLEL, type IxScan, type IxType } from "./search-ixscans";
 import type { ChunkRef, ElementChunk } from "../data/types";
-import type { Dict } from "../search/segments";
+import type { PackedBody } from "../data/packed";
 
 const SLICE_MS = 12; // confirming runs in slices this long, then yields
 // Dictionary blocks in flight (small files: their count, not their bytes,
@@ -125,7 +125,7 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
     blocks,
     BLOCKS_PARALLEL,
     (j) => j.run.ix.block(j.n),
-    (j, b: Dict) => {
+    (j, b: PackedBody) => {
       j.run.blockRows(b, emitter(j.sc, cx));
       doneBlocks++;
     },

@@ -10,7 +10,8 @@ import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } fro
 import { evalPlan, planQuery, trigramsIn } from "./plan";
 import type { Query } from "./query";
 import { readBlock } from "./block";
-import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
+import { Inflater, type PackedBody } from "../data/packed";
+import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Emit, type Segment } from "./segments";
 import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
 
 // The dictionary blocks every scan of a page keeps between queries,
@@ -91,10 +92,11 @@ export class FileBudget {
 export interface Caches {
   files: Map<string, Kept>;
   budget: FileBudget;
+  inflater: Inflater; // the buffers blocks are read into, one at a time
 }
 
 export function newCaches(budget = new FileBudget()): Caches {
-  return { files: new Map(), budget };
+  return { files: new Map(), budget, inflater: new Inflater() };
 }
 
 export class ScanIndex {
@@ -156,13 +158,14 @@ export class ScanIndex {
     return { blocks, scan: false };
   }
 
-  // block loads dictionary block n (or takes it from the files kept).
-  block(n: number): Promise<Dict> {
+  // block loads dictionary block n (or takes it from the files kept): its
+  // body left packed, read when the block is tested (IndexRun.blockRows).
+  block(n: number): Promise<PackedBody> {
     const file = `ix${this.meta.gen}-d${n}.js`;
     return this.file("d" + n, file, true, (x) => {
       const b = x as IndexBlock;
       if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
-      return { v: readBlock(b.bin), size: b.bin.length };
+      return { v: b.body, size: b.body.n };
     });
   }
 
@@ -224,9 +227,11 @@ export class IndexRun {
   }
 
   // blockRows emits the rows a loaded block gives (in no order; a row may
-  // come twice: its data and its source data both match).
-  blockRows(b: Dict, emit: Emit): void {
-    this.tested += dictRows(b, null, this.match, this.alsoSource, this.late[0], emit);
+  // come twice: its data and its source data both match). The block is
+  // inflated into the page's buffers (Caches.inflater) and read there.
+  blockRows(b: PackedBody, emit: Emit): void {
+    const x = readBlock(this.ix.caches.inflater.bytes(b));
+    this.tested += dictRows(x, null, this.match, this.alsoSource, this.late[0], emit);
   }
 
   // segmentRows emits the rows every segment gives.
