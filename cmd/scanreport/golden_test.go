@@ -186,7 +186,9 @@ func indentChunk(b []byte) []byte {
 }
 
 // bodyText shows a packed file's binary body: a dictionary block's
-// entries one a line and its posting streams (base64), else base64.
+// entries one a line and its posting streams, a trigram shard's trigrams
+// one a line with their blocks, an exact shard's two streams (streams in
+// base64), else base64.
 func bodyText(pl, body []byte) string {
 	v, err := sitefmt.Decode(pl)
 	if blk, ok := v.(*sitefmt.IndexBlock); ok && err == nil {
@@ -203,7 +205,24 @@ func bodyText(pl, body []byte) string {
 			return sb.String()
 		}
 	}
-	return "its body: " + base64.StdEncoding.EncodeToString(body) + "\n"
+	enc := base64.StdEncoding.EncodeToString
+	if sh, ok := v.(*sitefmt.TrigramShard); ok && err == nil {
+		if lists, err := sh.Lists(); err == nil {
+			var sb strings.Builder
+			sb.WriteString("its body, trigrams and their blocks:\n")
+			for _, l := range lists {
+				q, _ := json.Marshal(l.T)
+				sb.WriteString(string(q) + " " + enc(l.Blocks) + "\n")
+			}
+			return sb.String()
+		}
+	}
+	if sh, ok := v.(*sitefmt.ExactShard); ok && err == nil {
+		if h, p, err := sh.Streams(); err == nil {
+			return "its body, hashes: " + enc(h) + "\nblocks: " + enc(p) + "\n"
+		}
+	}
+	return "its body: " + enc(body) + "\n"
 }
 
 // pageText is what a page says: its title, each run of text on a line of

@@ -21,7 +21,7 @@ package searchindex
 
 import (
 	"cmp"
-	"encoding/base64"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -284,11 +284,15 @@ func headJSON(b []byte, kind, scan string, gen int, name string, n int) []byte {
 }
 
 // writeTrigrams writes the trigram shards of generation gen from the lists
-// of the parts (trigram → blocks, parts in block order): per shard, the
-// keys (sorted by their text, which for three code points in UTF-8 is the
-// order of their keys) in "t" and their block lists, base64 of varint
-// deltas, in "p". It returns the shard count.
-func writeTrigrams(b []byte, scan string, gen int, parts []*postings, write Out) (int, []byte, error) {
+// of the parts (trigram → blocks, parts in block order), each a header and
+// a binary body (docs/site-format.md "Search index"): the trigram count,
+// then per trigram in key order (the order of its code points) a record of
+// its three code points (3 bytes each, big-endian) and the end of its list
+// (4 bytes, big-endian) in the lists that follow: varint deltas of its
+// blocks, ascending. Fixed-size records let the page look a trigram up by
+// binary search in the bytes, with no object per trigram. It returns the
+// shard count.
+func writeTrigrams(b []byte, scan string, gen int, parts []*postings, write packedOut) (int, []byte, error) {
 	size := 0
 	var keys []uint64
 	for _, p := range parts {
@@ -304,41 +308,34 @@ func writeTrigrams(b []byte, scan string, gen int, parts []*postings, write Out)
 		return cmp.Compare(x, y)
 	})
 	keys = slices.Compact(keys)
-	var list []byte
-	var name []byte
+	var lists, body []byte
 	at := 0
 	for shard := range n {
 		from := at
 		for at < len(keys) && shardOf(keys[at]) == uint64(shard) {
 			at++
 		}
-		b = head(b[:0], "ixt", scan, gen, "shard", shard)
-		b = append(b, `,"t":[`...)
-		for i, k := range keys[from:at] {
-			if i > 0 {
-				b = append(b, ',')
+		body = binaryAppendUvarint(body[:0], uint64(at-from))
+		lists = lists[:0]
+		for _, k := range keys[from:at] {
+			lists = merged(lists, parts, k)
+			m := uint64(1)<<21 - 1
+			for _, c := range [3]uint64{k >> 42 & m, k >> 21 & m, k & m} {
+				body = append(body, byte(c>>16), byte(c>>8), byte(c))
 			}
-			name = appendKey(name[:0], k)
-			b = jsonw.String(b, string(name))
+			body = binary.BigEndian.AppendUint32(body, uint32(len(lists)))
 		}
-		b = append(b, `],"p":[`...)
-		for i, k := range keys[from:at] {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			list = merged(list[:0], parts, k)
-			b = append(b, '"')
-			b = base64.StdEncoding.AppendEncode(b, list)
-			b = append(b, '"')
-		}
-		b = append(b, "]}"...)
-		b = append(b, suffix...)
-		if err := write(TrigramFile(gen, shard), b); err != nil {
+		body = append(body, lists...)
+		b = append(headJSON(b[:0], "ixt", scan, gen, "shard", shard), '}')
+		if err := write(TrigramFile(gen, shard), b, body); err != nil {
 			return n, b, err
 		}
 	}
 	return n, b, nil
 }
+
+// packedOut writes a packed data file of a header and a binary body.
+type packedOut func(name string, header, body []byte) error
 
 // appendKey appends the trigram's text (KeyString) to dst.
 func appendKey(dst []byte, k uint64) []byte {
@@ -379,14 +376,10 @@ func appendExactPairs(hb, ib []byte, pairs []xrow) ([]byte, []byte) {
 	return hb, ib
 }
 
-// appendExactFields appends "n":…,"h":…,"p":… of an exact shard or a
-// segment's exact part.
-func appendExactFields(b []byte, n int, hb, ib []byte) []byte {
-	b = append(b, `"n":`...)
-	b = jsonw.Int(b, int64(n))
-	b = append(b, `,"h":"`...)
-	b = base64.StdEncoding.AppendEncode(b, hb)
-	b = append(b, `","p":"`...)
-	b = base64.StdEncoding.AppendEncode(b, ib)
-	return append(b, '"')
+// appendExactBody appends the body of an exact shard: the bytes of the
+// hash stream (a varint), the hash stream, the block stream.
+func appendExactBody(b []byte, hb, ib []byte) []byte {
+	b = binaryAppendUvarint(b, uint64(len(hb)))
+	b = append(b, hb...)
+	return append(b, ib...)
 }

@@ -199,13 +199,18 @@ func readIndex(t *testing.T, files map[string][]byte) *index {
 		name := TrigramFile(gen, shard)
 		want[name] = true
 		p, ok := decode(t, name, files[name]).(*sitefmt.TrigramShard)
-		if !ok || p.Shard != shard || p.Gen != gen || len(p.T) != len(p.P) {
+		if !ok || p.Shard != shard || p.Gen != gen {
 			t.Fatalf("%s: %+v", name, p)
 		}
-		if !slices.IsSorted(p.T) {
+		lists, err := p.Lists()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !slices.IsSortedFunc(lists, func(a, b sitefmt.TrigramList) int { return strings.Compare(a.T, b.T) }) {
 			t.Errorf("%s: trigrams not sorted", name)
 		}
-		for j, tri := range p.T {
+		for _, l := range lists {
+			tri := l.T
 			rs := []rune(tri)
 			if len(rs) != 3 {
 				t.Fatalf("trigram %q", tri)
@@ -215,7 +220,7 @@ func readIndex(t *testing.T, files map[string][]byte) *index {
 				t.Errorf("trigram %q in shard %d", tri, shard)
 			}
 			var blk uint64
-			for k, d := range decodeVarints(t, p.P[j]) {
+			for k, d := range decodeVarints(t, base64.StdEncoding.EncodeToString(l.Blocks)) {
 				if k > 0 && d == 0 {
 					t.Errorf("trigram %q: a repeated block", tri)
 				}
@@ -231,7 +236,12 @@ func readIndex(t *testing.T, files map[string][]byte) *index {
 		if !ok || p.Shard != shard || p.Gen != gen {
 			t.Fatalf("%s: %+v", name, p)
 		}
-		hs, ids := decodeVarints(t, p.H), decodeVarints(t, p.P)
+		hb, ib, err := p.Streams()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		enc := base64.StdEncoding.EncodeToString
+		hs, ids := decodeVarints(t, enc(hb)), decodeVarints(t, enc(ib))
 		if len(hs) != len(ids) || len(hs) != p.N {
 			t.Fatalf("%s: %d hashes, %d blocks, n %d", name, len(hs), len(ids), p.N)
 		}

@@ -64,9 +64,9 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 	// a page may load hundreds of them, and Chromium keeps what it loaded.
 	var pk datafile.Packer
 	var pb []byte
-	packed := func(name string, plain []byte) error {
+	packed := func(name string, header, body []byte) error {
 		var err error
-		if pb, err = pk.Pack(pb[:0], s.Meta.ID, plain); err != nil {
+		if pb, err = pk.PackBody(pb[:0], s.Meta.ID, header, body); err != nil {
 			return fmt.Errorf("search index file %s: %w", name, err)
 		}
 		return write(name, pb)
@@ -89,12 +89,7 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 	for blk := range st.Blocks {
 		b = append(headJSON(b[:0], "ixd", sid, gen, "block", blk), '}')
 		body, buf = appendBlockBody(body[:0], x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
-		name := BlockFile(gen, blk)
-		if pb, err = pk.PackBody(pb[:0], sid, b, body); err != nil {
-			err = fmt.Errorf("search index file %s: %w", name, err)
-			break
-		}
-		if err = write(name, pb); err != nil {
+		if err = packed(BlockFile(gen, blk), b, body); err != nil {
 			break
 		}
 	}
@@ -205,11 +200,11 @@ func hashBlocks(strs []string, order []int32, starts []int) (wait func() ([]*pos
 
 // writeExact writes the exact shards of generation gen: the distinct
 // (hash, block) pairs sorted, shard hash % n. It returns the shard count.
-func writeExact(b []byte, scan string, gen int, exact []xrow, write Out) (int, []byte, error) {
+func writeExact(b []byte, scan string, gen int, exact []xrow, write packedOut) (int, []byte, error) {
 	n := shardCount(len(exact) * 5)
 	exact = sortExact(exact, uint32(n-1))
 	exact = slices.Compact(exact)
-	var hb, ib []byte
+	var hb, ib, body []byte
 	at := 0
 	for shard := range n {
 		end := at
@@ -217,13 +212,11 @@ func writeExact(b []byte, scan string, gen int, exact []xrow, write Out) (int, [
 			end++
 		}
 		hb, ib = appendExactPairs(hb[:0], ib[:0], exact[at:end])
-		b = head(b[:0], "ixx", scan, gen, "shard", shard)
-		b = append(b, ',')
-		b = appendExactFields(b, end-at, hb, ib)
-		b = append(b, '}')
-		b = append(b, suffix...)
+		b = append(headJSON(b[:0], "ixx", scan, gen, "shard", shard), `,"n":`...)
+		b = append(jsonw.Int(b, int64(end-at)), '}')
+		body = appendExactBody(body[:0], hb, ib)
 		at = end
-		if err := write(ExactFile(gen, shard), b); err != nil {
+		if err := write(ExactFile(gen, shard), b, body); err != nil {
 			return n, b, err
 		}
 	}

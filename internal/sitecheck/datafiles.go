@@ -182,10 +182,11 @@ func indexFiles(t testing.TB, dir string, want map[string]bool) {
 				K     string `json:"k"`
 				Gen   int    `json:"gen"`
 				Shard int    `json:"shard"`
+				Bin   []byte `json:"-" body:"body"`
 			}
 			testread.Payload(t, filepath.Join(dir, name), &sh)
-			if sh.K != "ix"+kind || sh.Gen != ix.Gen || sh.Shard != i {
-				t.Errorf("%s: k=%q gen=%d shard=%d", name, sh.K, sh.Gen, sh.Shard)
+			if sh.K != "ix"+kind || sh.Gen != ix.Gen || sh.Shard != i || len(sh.Bin) == 0 {
+				t.Errorf("%s: k=%q gen=%d shard=%d, a %d-byte body", name, sh.K, sh.Gen, sh.Shard, len(sh.Bin))
 			}
 			want[name] = true
 		}

@@ -55,3 +55,52 @@ func (b *IndexBlock) Dict() (*Dict, error) {
 	d.D, d.S = in[:nd], in[nd:]
 	return d, nil
 }
+
+// TrigramList is one trigram of a shard and its blocks: varints, the
+// first absolute, then deltas.
+type TrigramList struct {
+	T      string
+	Blocks []byte
+}
+
+// Lists reads the shard's body: a varint (the trigram count), then per
+// trigram a 13-byte record (its three code points, 3 bytes each, and the
+// end of its list in the lists that follow, 4 bytes, all big-endian),
+// then the lists.
+func (t *TrigramShard) Lists() ([]TrigramList, error) {
+	n, k := binary.Uvarint(t.Bin)
+	if k <= 0 || n > uint64(len(t.Bin)-k)/13 {
+		return nil, errors.New("trigram shard: a bad count")
+	}
+	recs, lists := t.Bin[k:k+int(n)*13], t.Bin[k+int(n)*13:]
+	out := make([]TrigramList, n)
+	at := uint32(0)
+	for i := range out {
+		r := recs[i*13:]
+		var cs []rune
+		for j := range 3 {
+			cs = append(cs, rune(r[j*3])<<16|rune(r[j*3+1])<<8|rune(r[j*3+2]))
+		}
+		end := binary.BigEndian.Uint32(r[9:])
+		if end < at || int(end) > len(lists) {
+			return nil, fmt.Errorf("trigram shard: list %d ends at %d", i, end)
+		}
+		out[i] = TrigramList{T: string(cs), Blocks: lists[at:end]}
+		at = end
+	}
+	if int(at) != len(lists) {
+		return nil, fmt.Errorf("trigram shard: %d bytes after the last list", len(lists)-int(at))
+	}
+	return out, nil
+}
+
+// Streams reads the shard's body: the bytes of the hash stream (a
+// varint), the hash stream (varint deltas, 0: the same hash as before),
+// the block stream (absolute after a new hash, else a delta).
+func (x *ExactShard) Streams() (h, p []byte, err error) {
+	n, k := binary.Uvarint(x.Bin)
+	if k <= 0 || n > uint64(len(x.Bin)-k) {
+		return nil, nil, errors.New("exact shard: a bad size")
+	}
+	return x.Bin[k : k+int(n)], x.Bin[k+int(n):], nil
+}

@@ -254,29 +254,29 @@ type IndexRange struct {
 	N    int    `json:"n"`
 }
 
-// TrigramShard is data/ix<gen>-t<n>.js: trigrams of the dictionary's
-// entries (T, sorted) and, at the same position in P, the blocks holding
-// an entry with that trigram (base64 varints, first absolute, then
-// deltas).
+// TrigramShard is data/ix<gen>-t<n>.js, a packed file whose payload is
+// this header and a binary body (Bin; see Lists): trigrams of the
+// dictionary's entries, sorted, each with the blocks holding an entry
+// with that trigram.
 type TrigramShard struct {
-	K     string   `json:"k" ts:"\"ixt\""`
-	Scan  string   `json:"scan"`
-	Gen   int      `json:"gen"`
-	Shard int      `json:"shard"`
-	T     []string `json:"t"`
-	P     []string `json:"p"`
+	K     string `json:"k" ts:"\"ixt\""`
+	Scan  string `json:"scan"`
+	Gen   int    `json:"gen"`
+	Shard int    `json:"shard"`
+	// The body, in Go; the page holds it packed (data/packed.ts
+	// PackedBody) and inflates it when a query first needs the shard.
+	Bin []byte `json:"-" body:"body" ts:"{ z: () => void; n: number }"`
 }
 
-// ExactShard is data/ix<gen>-x<n>.js: N (exact hash, block) pairs sorted
-// by hash then block, as two varint streams: H the hash deltas (0: the
-// same hash as before), P the block (absolute after a new hash, else a
-// delta).
+// ExactShard is data/ix<gen>-x<n>.js, a packed file whose payload is this
+// header and a binary body (Bin; see Streams): N (exact hash, block) pairs
+// sorted by hash then block.
 type ExactShard struct {
 	K     string `json:"k" ts:"\"ixx\""`
 	Scan  string `json:"scan"`
 	Gen   int    `json:"gen"`
 	Shard int    `json:"shard"`
 	N     int    `json:"n"`
-	H     string `json:"h"`
-	P     string `json:"p"`
+	// The body, as TrigramShard's.
+	Bin []byte `json:"-" body:"body" ts:"{ z: () => void; n: number }"`
 }

@@ -1,12 +1,14 @@
-// Tests of the dictionary block reader (search/block.ts; make test-node):
-// entries decoded a window at a time, ASCII and not, entries longer than a
-// window, and bodies that do not add up refused whole. The Go writer's
+// Tests of the dictionary block and shard readers (search/block.ts,
+// search/shards.ts; make test-node): entries decoded a window at a time,
+// ASCII and not, entries longer than a window, trigrams found by code
+// point, and bodies that do not add up refused whole. The Go writer's
 // blocks are read by search-index.test.ts (fixture.json).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readBlock } from "../src/search/block";
-import { entryPostings } from "../src/search/index-math";
+import { entryPostings, postings } from "../src/search/index-math";
+import { readExactShard, readTrigramShard } from "../src/search/shards";
 import { blockBody, type Entry } from "./ix-writer";
 
 function postingsOf(bytes: Uint8Array, n: number): number[][] {
@@ -52,4 +54,30 @@ test("bytes that are not UTF-8 give U+FFFD, and the entries around them stay who
   const a = enc.encode("ok"), bad = Uint8Array.from([0xe2, 0x82]), c = enc.encode("fine");
   const body = Uint8Array.from([3, a.length + bad.length + c.length, 0, 0, a.length, bad.length, c.length, ...a, ...bad, ...c]);
   assert.deepEqual(readBlock(body).entries(), ["ok", "\ufffd", "fine"]);
+});
+
+test("a trigram shard finds its trigrams by code point, astral ones included, and refuses a body that does not add up", () => {
+  const tris = ["\u0002ab", "abc", "b😀c", "😀😀😀", "\uffff\u0003\u0003"].sort((a, b) => {
+    const x = Array.from(a, (c) => c.codePointAt(0)!), y = Array.from(b, (c) => c.codePointAt(0)!);
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
+  const recs: number[] = [tris.length];
+  const lists: number[] = [];
+  tris.forEach((t, k) => {
+    lists.push(k + 1, 2); // blocks k+1, k+3
+    for (const ch of t) {
+      const c = ch.codePointAt(0)!;
+      recs.push(c >> 16, (c >> 8) & 255, c & 255);
+    }
+    recs.push(0, 0, 0, lists.length);
+  });
+  const bin = Uint8Array.from([...recs, ...lists]);
+  const sh = readTrigramShard(bin);
+  tris.forEach((t, k) => assert.deepEqual(Array.from(postings(sh.list(t)!)), [k + 1, k + 3], t));
+  for (const t of ["abd", "😀😀", "\u0001ab", "zzz"]) assert.equal(sh.list(t), null, t);
+  for (let cut = 0; cut < bin.length; cut++) assert.throws(() => readTrigramShard(bin.subarray(0, cut)), `cut at ${cut}`);
+  assert.throws(() => readTrigramShard(Uint8Array.from([...bin, 0])), "a byte too many");
+  const x = readExactShard(Uint8Array.from([2, 7, 0, 1, 3]));
+  assert.deepEqual([Array.from(x.h), Array.from(x.p)], [[7, 0], [1, 3]]);
+  assert.throws(() => readExactShard(Uint8Array.from([9, 1])));
 });

@@ -172,19 +172,22 @@ export function writeIndex(scan: string, rows: Rows, lim: Limits, gen = 0): Map<
     }
   });
   for (let n = 0; n < lim.t; n++) {
-    const ts = [...tri.keys()].filter((t) => keyHash(t) % lim.t === n).sort();
-    const sh: TrigramShard = {
-      k: "ixt",
-      scan,
-      gen,
-      shard: n,
-      t: ts,
-      p: ts.map((t) => {
-        const out: number[] = [];
-        tri.get(t)!.forEach((b, k, a) => varint(out, k === 0 ? b : b - a[k - 1]));
-        return b64(out);
-      }),
-    };
+    // In code point order (not UTF-16's), as the page's search expects.
+    const cps = (t: string) => Array.from(t, (ch) => ch.codePointAt(0)!);
+    const ts = [...tri.keys()].filter((t) => keyHash(t) % lim.t === n).sort((a, b) => {
+      const x = cps(a), y = cps(b);
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+    const recs: number[] = [];
+    const lists: number[] = [];
+    varint(recs, ts.length);
+    for (const t of ts) {
+      tri.get(t)!.forEach((b, k, a) => varint(lists, k === 0 ? b : b - a[k - 1]));
+      for (const c of cps(t)) recs.push((c >> 16) & 255, (c >> 8) & 255, c & 255);
+      const e = lists.length;
+      recs.push((e >>> 24) & 255, (e >> 16) & 255, (e >> 8) & 255, e & 255);
+    }
+    const sh: TrigramShard = { k: "ixt", scan, gen, shard: n, body: packedBody(Uint8Array.from([...recs, ...lists])) };
     files.set(`ix${gen}-t${n}.js`, sh);
   }
   const uniq = [...new Map(exact.map((p) => [p[0] + "/" + p[1], p])).values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -197,7 +200,9 @@ export function writeIndex(scan: string, rows: Rows, lim: Limits, gen = 0): Map<
       varint(h, k === 0 ? hash : hash - ps[k - 1][0]);
       varint(p, same ? blk - ps[k - 1][1] : blk);
     });
-    const sh: ExactShard = { k: "ixx", scan, gen, shard: n, n: ps.length, h: b64(h), p: b64(p) };
+    const body: number[] = [];
+    varint(body, h.length);
+    const sh: ExactShard = { k: "ixx", scan, gen, shard: n, n: ps.length, body: packedBody(Uint8Array.from([...body, ...h, ...p])) };
     files.set(`ix${gen}-x${n}.js`, sh);
   }
   const head: IndexMeta = {

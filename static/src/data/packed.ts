@@ -92,6 +92,14 @@ function inflateInto(z: Uint8Array, out: Uint8Array, size: number): Uint8Array {
   return got;
 }
 
+// unpackBody gives the body b holds, in a buffer of its own (for a body
+// kept unpacked: the index's shards).
+export function unpackBody(b: PackedBody): Uint8Array {
+  const t = packedText(Function.prototype.toString.call(b.z));
+  if (t === null || t.startsWith("{")) throw new Error("a packed body without its data");
+  return inflateBase64(t, b.n);
+}
+
 // An Inflater reads packed bodies into two buffers it reuses (the
 // compressed bytes, the inflated ones), so that reading hundreds of
 // dictionary blocks allocates nothing per block: Chromium counts

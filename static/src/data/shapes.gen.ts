@@ -244,31 +244,31 @@ export interface IndexRange {
   n: number;
 }
 
-// TrigramShard is data/ix<gen>-t<n>.js: trigrams of the dictionary's
-// entries (T, sorted) and, at the same position in P, the blocks holding
-// an entry with that trigram (base64 varints, first absolute, then
-// deltas).
+// TrigramShard is data/ix<gen>-t<n>.js, a packed file whose payload is
+// this header and a binary body (Bin; see Lists): trigrams of the
+// dictionary's entries, sorted, each with the blocks holding an entry
+// with that trigram.
 export interface TrigramShard {
   k: "ixt";
   scan: string;
   gen: number;
   shard: number;
-  t: string[];
-  p: string[];
+  // The body, in Go; the page holds it packed (data/packed.ts
+  // PackedBody) and inflates it when a query first needs the shard.
+  body: { z: () => void; n: number };
 }
 
-// ExactShard is data/ix<gen>-x<n>.js: N (exact hash, block) pairs sorted
-// by hash then block, as two varint streams: H the hash deltas (0: the
-// same hash as before), P the block (absolute after a new hash, else a
-// delta).
+// ExactShard is data/ix<gen>-x<n>.js, a packed file whose payload is this
+// header and a binary body (Bin; see Streams): N (exact hash, block) pairs
+// sorted by hash then block.
 export interface ExactShard {
   k: "ixx";
   scan: string;
   gen: number;
   shard: number;
   n: number;
-  h: string;
-  p: string;
+  // The body, as TrigramShard's.
+  body: { z: () => void; n: number };
 }
 
 // GraphLegendEntry is one entry of the graph's legend.

@@ -84,11 +84,10 @@ export function asPayload(v: unknown): Payload | null {
       for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || !count(t.s) || !count(t.n)) return null;
       return v as unknown as IndexSegment;
     case "ixt":
-      if (!count(v.gen) || !count(v.shard) || !Array.isArray(v.t) || !Array.isArray(v.p) || v.t.length !== v.p.length) return null;
-      if (!v.t.every((x) => typeof x === "string") || !v.p.every((x) => typeof x === "string")) return null;
+      if (!count(v.gen) || !count(v.shard) || !isPackedBody(v.body)) return null;
       return v as unknown as TrigramShard;
     case "ixx":
-      if (!count(v.gen) || !count(v.shard) || typeof v.h !== "string" || typeof v.p !== "string") return null;
+      if (!count(v.gen) || !count(v.shard) || !count(v.n) || !isPackedBody(v.body)) return null;
       return v as unknown as ExactShard;
     case "investigations":
       if (!Array.isArray(v.list)) return null;

@@ -111,9 +111,9 @@ export function varints(b: Uint8Array): number[] {
   return out;
 }
 
-// postings decodes one trigram's list: base64 of varint deltas, ascending ids.
-export function postings(s: string): Float64Array {
-  const d = varints(base64Bytes(s));
+// postings decodes one trigram's list: varint deltas, ascending ids.
+export function postings(b: Uint8Array): Float64Array {
+  const d = varints(b);
   const out = new Float64Array(d.length);
   let id = 0;
   for (let i = 0; i < d.length; i++) {
@@ -158,19 +158,35 @@ export function entryPostings(b: Uint8Array, entries: number, want: (k: number) 
   }
 }
 
-// exactPostings decodes an exact shard ("h" and "p") and returns the ids
-// stored under hash h, ascending.
-export function exactPostings(hs: string, ps: string, h: number): number[] {
-  const hd = varints(base64Bytes(hs));
-  const pd = varints(base64Bytes(ps));
+// exactPostings walks an exact shard's two streams (hs: hash deltas, 0
+// the same hash as before; ps: the block, absolute after a new hash,
+// else a delta) and returns the ids stored under hash h, ascending.
+export function exactPostings(hs: Uint8Array, ps: Uint8Array, h: number): number[] {
   const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  const next = (b: Uint8Array, at: number): [number, number] => {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      if (at >= b.length) throw new Error("an exact shard ends early");
+      const c = b[at++];
+      v += (c & 127) * mul;
+      if (c < 128) return [v, at];
+      mul *= 128;
+    }
+  };
   let cur = 0;
   let id = 0;
-  for (let i = 0; i < hd.length; i++) {
-    if (i === 0 || hd[i] !== 0) {
-      cur += hd[i];
-      id = pd[i];
-    } else id += pd[i];
+  for (let k = 0; i < hs.length; k++) {
+    let dh: number;
+    let dp: number;
+    [dh, i] = next(hs, i);
+    [dp, j] = next(ps, j);
+    if (k === 0 || dh !== 0) {
+      cur += dh;
+      id = dp;
+    } else id += dp;
     if (cur === h) out.push(id);
     else if (cur > h) break;
   }

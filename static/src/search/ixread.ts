@@ -10,9 +10,12 @@ import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } fro
 import { evalPlan, planQuery, trigramsIn } from "./plan";
 import type { Query } from "./query";
 import { readBlock } from "./block";
-import { Inflater, type PackedBody } from "../data/packed";
+import { Inflater, unpackBody, type PackedBody } from "../data/packed";
+import { readExactShard, readTrigramShard, type ExactShard, type TrigramShard } from "./shards";
 import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Emit, type Segment } from "./segments";
-import type { ExactShard, IndexBlock, IndexMeta, Payload, TrigramShard } from "../data/types";
+import type { IndexBlock, IndexMeta, Payload } from "../data/types";
+
+const NONE = new Uint8Array(0);
 
 // The dictionary blocks every scan of a page keeps between queries,
 // together, by their size in characters (entries and posting lists): about
@@ -134,25 +137,17 @@ export class ScanIndex {
     const plan = planQuery(q);
     if (plan.kind === "scan") return { blocks: Array.from({ length: ix.blocks }, (_, k) => k), scan: true };
     if (plan.kind === "exact") {
-      const sh = (await this.shard("x", plan.hash % ix.shards.x)) as ExactShard;
+      const sh = await this.exactShard(plan.hash % ix.shards.x);
       return { blocks: exactPostings(sh.h, sh.p, plan.hash), scan: false };
     }
     const tris = [...trigramsIn(plan.plan)];
-    const shards = await Promise.all(tris.map((t) => this.shard("t", keyHash(t) % ix.shards.t)));
+    const shards = await Promise.all(tris.map((t) => this.trigramShard(keyHash(t) % ix.shards.t)));
     // Each trigram's encoded list; decoded only when the plan needs it.
-    const enc = new Map<string, string>();
-    tris.forEach((t, k) => {
-      const sh = shards[k] as TrigramShard & { map?: Map<string, number> };
-      if (!sh.map) {
-        sh.map = new Map();
-        for (let i = 0; i < sh.t.length; i++) sh.map.set(String(sh.t[i]), i);
-      }
-      const i = sh.map.get(t);
-      enc.set(t, i === undefined ? "" : String(sh.p[i]));
-    });
-    // About 1.4 base64 characters per posting in a dense list.
-    const size = (t: string) => (enc.get(t) ?? "").length / 1.4;
-    const ids = evalPlan(plan.plan, (t) => postings(enc.get(t) ?? ""), intersect, union, size);
+    const enc = new Map<string, Uint8Array>();
+    tris.forEach((t, k) => enc.set(t, shards[k].list(t) ?? NONE));
+    // About one byte per posting in a dense list.
+    const size = (t: string) => (enc.get(t) ?? NONE).length;
+    const ids = evalPlan(plan.plan, (t) => postings(enc.get(t) ?? NONE), intersect, union, size);
     const blocks: number[] = [];
     for (let k = 0; k < ids.length; k++) if (ids[k] < ix.blocks) blocks.push(ids[k]);
     return { blocks, scan: false };
@@ -169,11 +164,21 @@ export class ScanIndex {
     });
   }
 
-  private shard(family: "t" | "x", n: number): Promise<TrigramShard | ExactShard> {
+  // trigramShard and exactShard load shard n, inflated and kept whole
+  // (out of the budget: small, and every query needs some of every scan's).
+  private trigramShard(n: number): Promise<TrigramShard> {
+    return this.shard("t", n, readTrigramShard);
+  }
+
+  private exactShard(n: number): Promise<ExactShard> {
+    return this.shard("x", n, readExactShard);
+  }
+
+  private shard<T>(family: "t" | "x", n: number, read: (bin: Uint8Array) => T): Promise<T> {
     const file = `ix${this.meta.gen}-${family}${n}.js`;
     return this.file(family + n, file, false, (x) => {
       if ((x.k !== "ixt" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== this.scan || x.gen !== this.meta.gen || x.shard !== n) throw new Error(`${file} is not this scan's index shard.`);
-      return { v: x, size: 0 };
+      return { v: read(unpackBody(x.body)), size: 0 };
     });
   }
 
