@@ -18,14 +18,15 @@ import type { IndexBlock, IndexMeta, Payload } from "../data/types";
 const NONE = new Uint8Array(0);
 
 // The dictionary blocks every scan of a page keeps between queries,
-// together, by their size in characters (entries and posting lists): about
-// 40 blocks, a selective query's worth. Measured over the 10M archive
-// (docs/benchmarks.md): 24 M characters held 360–400 MB of heap after
-// broad queries, 8 M 230–280 MB, and a block loaded again costs a few ms
-// (V8 has its script cached). The shards are kept whole, out
-// of the budget: they are small (~2 MB a 500,000-element scan) and every
-// query needs some of every scan's (evicted by a query's many blocks, they
-// cost ~300 ms a query over 20 scans to load again).
+// together, by the size of their inflated bodies (a kept block is held
+// packed: its function, whose source V8 keeps anyway, and it is inflated
+// again when a query tests it): about 40 blocks, a selective query's worth.
+// Measured over the 10M archive with format 2 (docs/benchmarks.md): 24 M
+// characters held 360–400 MB of heap after broad queries, 8 M 230–280 MB.
+// The shards are kept whole, inflated, out of the budget: they are small
+// (~2 MB a 500,000-element scan) and every query needs some of every
+// scan's (evicted by a query's many blocks, they cost ~300 ms a query over
+// 20 scans to load again).
 // (A product, not a shift: JavaScript counts shifts modulo 32, and a
 // shift by 40 gave a budget of 256 characters, which kept nothing.)
 export const FILE_BUDGET = 8 * 2 ** 20;
@@ -44,7 +45,7 @@ interface Kept {
 }
 
 // FileBudget bounds the index files the scans of one page keep, together:
-// past max characters, the least recently used files are dropped (a query
+// past max bytes, the least recently used files are dropped (a query
 // that needs one again loads it again). The files of the running query
 // (newQuery) are not dropped for each other: when they alone pass max, the
 // newest is not kept, so a query over more blocks than the bound holds
