@@ -357,7 +357,7 @@ test("the index files of every scan of a page count against one budget, least re
   await b.block(1);
   await a.block(0);
   assert.equal(count("s1/ix0-d0.js"), 2, "the oldest file was dropped for another scan's");
-  const x0 = readBlock(new Inflater().bytes(d0));
+  const x0 = readBlock(new Inflater().bytes(d0.body));
   assert.ok(x0.n > 0 && x0.entries().length === x0.n, "what a query holds stays valid");
   // A budget large enough keeps both.
   const big = new FileBudget(1 << 30);
@@ -369,4 +369,19 @@ test("the index files of every scan of a page count against one budget, least re
   await c.block(1);
   await c.block(0);
   assert.equal(loads.filter((f) => f.startsWith("c/")).length, 2);
+});
+
+test("a block the page keeps is read once, and answers the same when read again; one it does not keep is never kept read", async () => {
+  const files = writeIndex("s1", BASE, SMALL);
+  const loader = (f: string) => Promise.resolve(files.get(f)!);
+  for (const max of [Infinity, 0]) {
+    const meta = files.get("ix.js") as IndexMeta;
+    const ix = new ScanIndex("s1", meta, loader, newCaches(new FileBudget(max)));
+    const query = q("*example*");
+    const first = await answer(ix, query, true);
+    assert.ok(first.run.blocks.length >= 2, `${first.run.blocks.length} blocks`);
+    for (const b of first.run.blocks) assert.equal((await ix.block(b)).read !== null, max > 0, `block ${b}, budget ${max}`);
+    assert.deepEqual((await answer(ix, query, true)).ids, first.ids);
+    assert.deepEqual((await answer(ix, q("/acme/i"), false)).ids, (await answer(await open(files), q("/acme/i"), false)).ids);
+  }
 });

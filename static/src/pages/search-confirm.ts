@@ -10,13 +10,12 @@
 
 import { notice } from "../ui/dom";
 import { comma, plural } from "../ui/format";
-import { IndexRun } from "../search/ixread";
+import { IndexRun, type BlockFile } from "../search/ixread";
 import { compile, isRefused } from "../search/match";
 import type { Query } from "../search/query";
 import { hitKey, type ChunkCache } from "./search-hits";
 import { PARALLEL, type IxScan, type IxType } from "./search-ixscans";
 import type { ChunkRef, ElementChunk } from "../data/types";
-import type { PackedBody } from "../data/packed";
 
 const SLICE_MS = 12; // confirming runs in slices this long, then yields
 // Dictionary blocks in flight (small files: their count, not their bytes,
@@ -125,7 +124,7 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
     blocks,
     BLOCKS_PARALLEL,
     (j) => j.run.ix.block(j.n),
-    (j, b: PackedBody) => {
+    (j, b: BlockFile) => {
       j.run.blockRows(b, emitter(j.sc, cx));
       doneBlocks++;
     },

@@ -42,7 +42,9 @@ class Cursor {
 
 // readBlock reads a block's body; it throws when the body does not add up
 // (a cut or altered file), so a block is either read whole or not at all.
-export function readBlock(bin: Uint8Array): Dict {
+// With keep, the entries are decoded once and kept (a block the page
+// keeps between queries; bin must then be its own copy).
+export function readBlock(bin: Uint8Array, keep = false): Dict {
   const c = new Cursor(bin);
   const n = c.varint();
   const text = c.varint();
@@ -59,9 +61,10 @@ export function readBlock(bin: Uint8Array): Dict {
   if (sum !== text || at + text + nd + ns !== bin.length) throw new Error("a dictionary block's parts do not add up to its size");
   const d = bin.subarray(at + text, at + text + nd);
   const s = bin.subarray(at + text + nd);
+  let kept: string[] | null = null;
   return {
     n,
-    entries: () => decodeEntries(bin, at, lens),
+    entries: keep ? () => (kept ??= decodeEntries(bin, at, lens)) : () => decodeEntries(bin, at, lens),
     d,
     s,
   };

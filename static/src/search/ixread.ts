@@ -12,7 +12,7 @@ import type { Query } from "./query";
 import { readBlock } from "./block";
 import { Inflater, unpackBody, type PackedBody } from "../data/packed";
 import { readExactShard, readTrigramShard, type ExactShard, type TrigramShard } from "./shards";
-import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Emit, type Segment } from "./segments";
+import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
 import type { IndexBlock, IndexMeta, Payload } from "../data/types";
 
 const NONE = new Uint8Array(0);
@@ -156,13 +156,19 @@ export class ScanIndex {
 
   // block loads dictionary block n (or takes it from the files kept): its
   // body left packed, read when the block is tested (IndexRun.blockRows).
-  block(n: number): Promise<PackedBody> {
+  block(n: number): Promise<BlockFile> {
     const file = `ix${this.meta.gen}-d${n}.js`;
     return this.file("d" + n, file, true, (x) => {
       const b = x as IndexBlock;
       if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
-      return { v: b.body, size: b.body.n };
+      return { v: { n, body: b.body, read: null }, size: b.body.n };
     });
+  }
+
+  // keeps tells whether the page keeps block n between queries (within
+  // its budget).
+  keeps(n: number): boolean {
+    return this.caches.files.has("d" + n);
   }
 
   // trigramShard and exactShard load shard n, inflated and kept whole
@@ -210,6 +216,14 @@ export class ScanIndex {
 
 }
 
+// A BlockFile is dictionary block n as loaded: its body, packed, and the
+// block read once a query has read it while the page keeps it.
+export interface BlockFile {
+  n: number;
+  body: PackedBody;
+  read: Dict | null;
+}
+
 // IndexRun is one query over one scan's index: the candidate blocks, and
 // the rows of each block and of every segment, which the caller unites.
 // Ids are type × 2^rowBits + row in the head's numbering (ScanIndex.types).
@@ -235,8 +249,16 @@ export class IndexRun {
   // blockRows emits the rows a loaded block gives (in no order; a row may
   // come twice: its data and its source data both match). The block is
   // inflated into the page's buffers (Caches.inflater) and read there.
-  blockRows(b: PackedBody, emit: Emit): void {
-    const x = readBlock(this.ix.caches.inflater.bytes(b));
+  blockRows(b: BlockFile, emit: Emit): void {
+    let x = b.read;
+    if (!x) {
+      const bytes = this.ix.caches.inflater.bytes(b.body);
+      // A block the page keeps is kept read (bytes and entries), so that
+      // a query run again does not inflate and decode it again; the
+      // others are read in the Inflater's buffers and left.
+      if (this.ix.keeps(b.n)) x = b.read = readBlock(bytes.slice(), true);
+      else x = readBlock(bytes);
+    }
     this.tested += dictRows(x, null, this.match, this.alsoSource, this.late[0], emit);
   }
 
