@@ -13,6 +13,7 @@
 // while a block is tested, a window of at most WINDOW bytes at a time:
 // short-lived strings that the young generation takes back at once.
 
+import { varintAt } from "./index-math";
 import type { Dict } from "./segments";
 
 // WINDOW bounds the text decoded into one string (a window ends after the
@@ -21,22 +22,15 @@ const WINDOW = 32 * 1024;
 
 const utf8 = new TextDecoder();
 
-// Reads an unsigned LEB128 varint of at most 7 bytes (below 2^49).
+// Reads the varints of a block one after the other.
 class Cursor {
   at = 0;
   constructor(private readonly b: Uint8Array) {}
 
   varint(): number {
-    let v = 0;
-    let mul = 1;
-    for (let i = 0; i < 7; i++) {
-      if (this.at >= this.b.length) throw new Error("a dictionary block ends inside a number");
-      const c = this.b[this.at++];
-      v += (c & 0x7f) * mul;
-      if (c < 0x80) return v;
-      mul *= 0x80;
-    }
-    throw new Error("a dictionary block holds a number too large");
+    const [v, at] = varintAt(this.b, this.at);
+    this.at = at;
+    return v;
   }
 }
 

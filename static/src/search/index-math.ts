@@ -111,6 +111,22 @@ export function varints(b: Uint8Array): number[] {
   return out;
 }
 
+// varintAt reads the unsigned LEB128 varint at b[at] (at most 7 bytes:
+// below 2^49) and gives it and the position after it; it throws at the
+// end of b or on a longer one.
+export function varintAt(b: Uint8Array, at: number): [number, number] {
+  let v = 0;
+  let mul = 1;
+  for (let i = 0; i < 7; i++) {
+    if (at >= b.length) throw new Error("an index file ends inside a number");
+    const c = b[at++];
+    v += (c & 127) * mul;
+    if (c < 128) return [v, at];
+    mul *= 128;
+  }
+  throw new Error("an index file holds a number too large");
+}
+
 // postings decodes one trigram's list: varint deltas, ascending ids.
 export function postings(b: Uint8Array): Float64Array {
   const d = varints(b);
@@ -165,17 +181,7 @@ export function exactPostings(hs: Uint8Array, ps: Uint8Array, h: number): number
   const out: number[] = [];
   let i = 0;
   let j = 0;
-  const next = (b: Uint8Array, at: number): [number, number] => {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      if (at >= b.length) throw new Error("an exact shard ends early");
-      const c = b[at++];
-      v += (c & 127) * mul;
-      if (c < 128) return [v, at];
-      mul *= 128;
-    }
-  };
+  const next = varintAt;
   let cur = 0;
   let id = 0;
   for (let k = 0; i < hs.length; k++) {

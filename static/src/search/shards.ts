@@ -7,20 +7,9 @@
 // costs its bytes and no object per trigram. An exact shard is the length
 // of its hash stream, the hash stream and the block stream. Pure: no DOM.
 
-const REC = 13;
+import { varintAt } from "./index-math";
 
-function varint(b: Uint8Array, at: number): [number, number] {
-  let v = 0;
-  let mul = 1;
-  for (let i = 0; i < 7; i++) {
-    if (at >= b.length) throw new Error("an index shard ends inside a number");
-    const c = b[at++];
-    v += (c & 127) * mul;
-    if (c < 128) return [v, at];
-    mul *= 128;
-  }
-  throw new Error("an index shard holds a number too large");
-}
+const REC = 13;
 
 // A TrigramShard looks its trigrams' block lists up.
 export interface TrigramShard {
@@ -32,7 +21,7 @@ export interface TrigramShard {
 // readTrigramShard reads a trigram shard's body; it throws when the body
 // does not add up.
 export function readTrigramShard(bin: Uint8Array): TrigramShard {
-  const [n, at] = varint(bin, 0);
+  const [n, at] = varintAt(bin, 0);
   const lists = at + n * REC;
   if (lists > bin.length) throw new Error("a trigram shard counts more trigrams than it holds");
   const u24 = (i: number) => (bin[i] << 16) | (bin[i + 1] << 8) | bin[i + 2];
@@ -73,7 +62,7 @@ export interface ExactShard {
 }
 
 export function readExactShard(bin: Uint8Array): ExactShard {
-  const [n, at] = varint(bin, 0);
+  const [n, at] = varintAt(bin, 0);
   if (at + n > bin.length) throw new Error("an exact shard's streams do not add up");
   return { h: bin.subarray(at, at + n), p: bin.subarray(at + n) };
 }
