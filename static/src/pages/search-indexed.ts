@@ -114,7 +114,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     if (this.detail) this.detail.onClose = () => this.table.focusActive();
     this.view = {
       all: this.all,
-      scanOf: (k) => this.scans[keyScan(this.hits.keys[k])],
+      scanOf: (k) => this.scans[keyScan(this.hits.key(k))],
       typeOf: (k) => this.typeOf(k),
       scan: (g) => this.scans[g],
       groupCount: (g) => this.groupCount[g] ?? 0,
@@ -122,11 +122,11 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
       cellsOf: (k) => this.cellsOf(k),
       sourceOf: (k) => {
         const c = this.hits.colsNow();
-        return c && c.got[k] & COL_SRC ? c.src![k] : (this.cells.peek(this.hits.keys[k])?.sd ?? "");
+        return c && c.got[k] & COL_SRC ? c.src![k] : (this.cells.peek(this.hits.key(k))?.sd ?? "");
       },
       timeOf: (k) => {
         const c = this.hits.colsNow();
-        return c && c.got[k] & COL_TIME ? c.time![k] : (this.cells.peek(this.hits.keys[k])?.t ?? 0);
+        return c && c.got[k] & COL_TIME ? c.time![k] : (this.cells.peek(this.hits.key(k))?.t ?? 0);
       },
       moduleOf: (k) => this.moduleOf(k),
       isFP: (k) => this.isFP(k),
@@ -325,14 +325,14 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // cellsOf gives a hit's cells, or asks for its chunk (null until then).
   private cellsOf(k: number): Cells | null {
     if (k >= this.hits.n) return null;
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     const c = this.cells.now(key);
     if (!c) this.cells.want(key);
     return c;
   }
 
   private typeOf(k: number): IxType | undefined {
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     return this.scans[keyScan(key)]?.types[keyPos(key)];
   }
 
@@ -355,7 +355,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const ver = ++this.prepSeq;
     this.hits.merge();
     return this.cells.fill(
-      this.hits.keys,
+      this.hits,
       this.hits.columns(),
       need,
       (d, n) => this.setProgress(`Loading the details of the matches: ${comma(d)} of ${plural(n, "data file", "data files")}`),
@@ -407,7 +407,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     this.orderN = n;
     const ns = this.scans.length;
     const counts = new Int32Array(ns);
-    for (let k = 0; k < n; k++) counts[keyScan(hits.keys[at(k)])]++;
+    for (let k = 0; k < n; k++) counts[keyScan(hits.key(at(k)))]++;
     this.groupCount = counts;
     if (!this.all) {
       this.disp = ord;
@@ -425,7 +425,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
         next[s] = p;
         p += counts[s];
       }
-      for (let k = 0; k < n; k++) d[next[keyScan(hits.keys[at(k)])]++] = at(k);
+      for (let k = 0; k < n; k++) d[next[keyScan(hits.key(at(k)))]++] = at(k);
       this.disp = d;
       this.dispN = n + groups;
     }
@@ -436,7 +436,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // on a site whose fp.js lacks them, by its element index once its cells
   // are known.
   private isFP(k: number): boolean {
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     const sc = this.scans[keyScan(key)];
     if (!sc) return false;
     if (sc.fpRows) return sc.fpRows.has(keyPos(key), keyRow(key));
@@ -448,9 +448,9 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   }
 
   private moduleOf(k: number): string {
-    const sc = this.scans[keyScan(this.hits.keys[k])];
+    const sc = this.scans[keyScan(this.hits.key(k))];
     const c = this.hits.colsNow();
-    const m = c && c.got[k] & COL_MOD ? c.mod![k] : this.cells.peek(this.hits.keys[k])?.m;
+    const m = c && c.got[k] & COL_MOD ? c.mod![k] : this.cells.peek(this.hits.key(k))?.m;
     return m === undefined ? "" : String(sc?.m?.modules[m] ?? "");
   }
 
@@ -510,7 +510,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private openDetail(k: number): void {
     if (!this.detail || k >= this.hits.n) return;
     const seq = this.seq;
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     void this.cells.load(key).then(
       (c) => {
         const sc = this.scans[keyScan(key)];
