@@ -100,21 +100,20 @@ test("hits across pages and scans: random adds with repeats, merges of every siz
     [3, 1],
     [65535, TYPE_MAX - 1],
   ];
-  for (let round = 0; round < 12; round++) {
+  for (let round = 0; round < 8; round++) {
     const h = new HitList(0);
     const want = new Set<number>();
     const span = [50, PAGE, 3 * PAGE, ROW_MAX][round % 4];
-    let size = 1;
-    for (let b = 0; b < 14; b++) {
-      // Batch sizes 0, 1, 2, 4, … past several pages, then one at the
-      // start of the keys only, one at the end only.
-      const m = b === 0 ? 0 : size;
-      size *= 2;
-      const lowOnly = b === 12;
-      const highOnly = b === 13;
+    for (let b = 0; b < 20; b++) {
+      // Batch sizes 0, 1, 2, 4, … 4 pages (8 pages of hits by then), then
+      // 3 pages at the start of the keys only (every hit moves up, across
+      // pages at another offset), and 3 pages at the end only.
+      const lowOnly = b === 18;
+      const highOnly = b === 19;
+      const m = b === 0 ? 0 : b < 18 ? 2 ** (b - 1) : 3 * PAGE;
       for (let k = 0; k < m; k++) {
         const [s, pos] = lowOnly ? spots[0] : highOnly ? spots[4] : spots[Math.floor(r() * spots.length)];
-        const row = Math.min(ROW_MAX - 1, highOnly ? ROW_MAX - 1 - Math.floor(r() * 40) : Math.floor(r() * span));
+        const row = Math.min(ROW_MAX - 1, highOnly ? ROW_MAX - 1 - Math.floor(r() * 4 * PAGE) : Math.floor(r() * span));
         const key = hitKey(s, pos, row);
         want.add(key);
         h.add(key, null);

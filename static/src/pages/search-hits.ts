@@ -87,6 +87,8 @@ const MASK = PAGE - 1;
 // once per run of hits that share it; sorted keys have few runs (about
 // one a scan), so a hit costs 4 bytes.
 const LO = 2 ** 32;
+// A merge moves old hits as a block past this many in a row.
+const GALLOP = 8;
 // Pages of fresh hits kept for the next ones after a merge.
 const FRESH_KEPT = 4;
 
@@ -116,10 +118,14 @@ export class HitList {
 
   // key is the key of hit k (0 ≤ k < n), in display order; NaN past them.
   key(k: number): number {
+    const b = this.pageBase[k >>> PAGE_BITS];
+    return b >= 0 && k < this.n ? b + this.lo[k >>> PAGE_BITS][k & MASK] : this.keyIn(k);
+  }
+
+  // keyIn is key(k) on a page of more than one run (or past the hits).
+  private keyIn(k: number): number {
     if (!(k >= 0 && k < this.n)) return NaN;
     const p = k >>> PAGE_BITS;
-    const b = this.pageBase[p];
-    if (b >= 0) return b + this.lo[p][k & MASK];
     const st = this.start;
     let r = this.pageRun[p];
     while (r + 1 < st.length && st[r + 1] <= k) r++;
@@ -183,13 +189,41 @@ export class HitList {
     let curHi = -1;
     let f = heap.top(); // the greatest fresh hit left; -1: none (keys are ≥ 0)
     while (f >= 0) {
-      let h: number;
-      let l: number;
       if (ok >= f) {
-        h = oh;
-        l = ol;
-        last = ok;
-        if (--i >= 0) {
+        const fl = f - oh * LO; // f's low bits in this run's terms
+        let top = i;
+        if (i - GALLOP >= rs && lo[(i - GALLOP) >>> PAGE_BITS][(i - GALLOP) & MASK] >= fl) {
+          // Many old hits of this run are f or more (from top to i): they
+          // move up as a block, top found by a galloping search.
+          let step = GALLOP;
+          top = i - step;
+          while (i - 2 * step >= rs && lo[(i - 2 * step) >>> PAGE_BITS][(i - 2 * step) & MASK] >= fl) {
+            step *= 2;
+            top = i - step;
+          }
+          let a = Math.max(rs, i - 2 * step + 1);
+          while (a < top) {
+            const mid = (a + top) >>> 1;
+            if (lo[mid >>> PAGE_BITS][mid & MASK] >= fl) top = mid;
+            else a = mid + 1;
+          }
+        }
+        const len = i - top + 1;
+        if (oh !== curHi) {
+          if (outHi.length > 0) outStart.push(w + 1);
+          outHi.push(oh);
+          curHi = oh;
+        }
+        if (len === 1) {
+          lo[w >>> PAGE_BITS][w & MASK] = ol;
+          last = ok;
+        } else {
+          last = oh * LO + lo[top >>> PAGE_BITS][top & MASK];
+          if (w !== i) moveUp(lo, top, w - len + 1, len);
+        }
+        w -= len;
+        i = top - 1;
+        if (i >= 0) {
           if (i < rs) {
             rs = st[--ri];
             oh = his[ri];
@@ -197,14 +231,14 @@ export class HitList {
           ol = lo[i >>> PAGE_BITS][i & MASK];
           ok = oh * LO + ol;
         } else ok = -1;
-      } else {
-        const key = f;
-        f = heap.pop();
-        if (key === last) continue; // a repeat (of an old hit or a fresh one)
-        h = Math.floor(key / LO);
-        l = key - h * LO;
-        last = key;
+        continue;
       }
+      const key = f;
+      f = heap.pop();
+      if (key === last) continue; // a repeat (of an old hit or a fresh one)
+      const h = Math.floor(key / LO);
+      const l = key - h * LO;
+      last = key;
       lo[w >>> PAGE_BITS][w & MASK] = l;
       if (h !== curHi) {
         if (outHi.length > 0) outStart.push(w + 1);
@@ -283,55 +317,82 @@ function moveDown(pages: Uint32Array[], from: number, to: number, count: number)
   }
 }
 
+// moveUp moves count values of paged arrays from position from up to
+// position to (to > from), from the last, a page's stretch at a time.
+function moveUp(pages: Uint32Array[], from: number, to: number, count: number): void {
+  let se = from + count; // the end of the values left to move, and of where they go
+  let de = to + count;
+  while (count > 0) {
+    const sp = (se - 1) >>> PAGE_BITS;
+    const dp = (de - 1) >>> PAGE_BITS;
+    const sx = ((se - 1) & MASK) + 1;
+    const dx = ((de - 1) & MASK) + 1;
+    const len = Math.min(count, sx, dx);
+    if (sp === dp) pages[dp].copyWithin(dx - len, sx - len, sx);
+    else pages[dp].set(pages[sp].subarray(sx - len, sx), dx - len);
+    se -= len;
+    de -= len;
+    count -= len;
+  }
+}
+
 // FreshHeap gives the greatest unread value of sorted runs, read from
-// their ends: a max-heap of the runs by their last unread value.
+// their ends: a max-heap of the runs (hr) by their last unread value (hv).
 class FreshHeap {
   private readonly at: Int32Array; // next unread position of each run
-  private readonly h: number[] = []; // runs, by their value at `at`
+  private readonly hv: Float64Array;
+  private readonly hr: Int32Array;
+  private len = 0;
+
   constructor(private readonly runs: Float64Array[]) {
     this.at = new Int32Array(runs.length);
+    this.hv = new Float64Array(runs.length);
+    this.hr = new Int32Array(runs.length);
     runs.forEach((r, k) => {
       this.at[k] = r.length - 1;
-      if (r.length > 0) this.h.push(k);
+      if (r.length === 0) return;
+      this.hv[this.len] = r[r.length - 1];
+      this.hr[this.len++] = k;
     });
-    for (let k = (this.h.length >> 1) - 1; k >= 0; k--) this.down(k);
-  }
-
-  private val(k: number): number {
-    const r = this.h[k];
-    return this.runs[r][this.at[r]];
+    for (let k = (this.len >> 1) - 1; k >= 0; k--) this.down(k);
   }
 
   // top is the greatest unread value; -1 when none is left.
   top(): number {
-    return this.h.length > 0 ? this.val(0) : -1;
+    return this.len > 0 ? this.hv[0] : -1;
   }
 
   // pop reads the greatest value and gives the next one (top()).
   pop(): number {
-    const r = this.h[0];
-    if (--this.at[r] < 0) {
-      const e = this.h.pop()!;
-      if (this.h.length === 0) return -1;
-      this.h[0] = e;
-      this.down(0);
-    } else if (this.h.length > 1) this.down(0);
-    return this.val(0);
+    const r = this.hr[0];
+    const x = --this.at[r];
+    if (x >= 0) this.hv[0] = this.runs[r][x];
+    else {
+      if (--this.len === 0) return -1;
+      this.hv[0] = this.hv[this.len];
+      this.hr[0] = this.hr[this.len];
+    }
+    if (this.len > 1) this.down(0);
+    return this.hv[0];
   }
 
   private down(k: number): void {
-    const h = this.h;
+    const hv = this.hv;
+    const hr = this.hr;
+    const n = this.len;
+    const v = hv[k];
+    const r = hr[k];
     for (;;) {
-      const a = 2 * k + 1;
-      if (a >= h.length) return;
-      const b = a + 1;
-      const c = b < h.length && this.val(b) > this.val(a) ? b : a;
-      if (this.val(c) <= this.val(k)) return;
-      const t = h[k];
-      h[k] = h[c];
-      h[c] = t;
+      let c = 2 * k + 1;
+      if (c >= n) break;
+      if (c + 1 < n && hv[c + 1] > hv[c]) c++;
+      if (hv[c] <= v) break;
+      hv[k] = hv[c];
+      hr[k] = hr[c];
       k = c;
     }
+    hv[k] = v;
+    hr[k] = r;
   }
 }
 
