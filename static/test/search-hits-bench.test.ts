@@ -2,7 +2,7 @@
 // only with SCANREPORT_BENCH=1 (make test-node skips it):
 //
 //	d=$(mktemp -d) && npx --no-install tsc -p static/test/tsconfig.json --outDir $d &&
-//	  SCANREPORT_BENCH=1 node --expose-gc --test $d/test/search-hits-bench.test.js
+//	  SCANREPORT_BENCH=1 NODE_PATH=$PWD/node_modules node --expose-gc --test $d/test/search-hits-bench.test.js
 //
 // It adds the hits a query with no usable trigram finds (*a*: 70% of the
 // rows) as the page gets them: scan after scan, each scan's in random row
