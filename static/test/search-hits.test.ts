@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { chunkOf, COL_DATA, COL_FP, COL_SRC, COL_TIME, HitList, hitKey, keyPos, keyRow, keyScan, ROW_MAX, TYPE_MAX } from "../src/pages/search-hits";
-import { hitCmp, needsCells, type HitTable } from "../src/pages/search-ixcolumns";
+import { hitCmp, HitOrder, needsCells, type HitTable } from "../src/pages/search-ixcolumns";
 import { FPRows } from "../src/pages/search-fprows";
 import type { IxScan, IxType } from "../src/pages/search-ixscans";
 import type { ElementChunk, TypeInfo } from "../src/data/types";
@@ -160,6 +160,51 @@ test("hits: memory follows the hits (4 bytes a hit, a page at a time)", () => {
   // The hits' pages, the fresh pages kept for the next ones (4) and the
   // page index (12 bytes a page): no spare capacity.
   assert.equal(h.bytes(), pages * PAGE * 4 + 4 * PAGE * 8 + pages * 12);
+});
+
+test("the table's rows over the hits: hidden, sorted, grouped by scan (random, versus brute force)", () => {
+  const r = rng(4242);
+  for (let round = 0; round < 60; round++) {
+    const scans = 1 + Math.floor(r() * 5);
+    const h = new HitList(0);
+    const o = new HitOrder(); // kept across layouts, as the page keeps it
+    for (let b = 0; b < 3; b++) {
+      const m = Math.floor(r() * [5, 300, 3000][round % 3]);
+      // Some scans get no hit at all.
+      const live = Array.from({ length: scans }, () => r() < 0.7);
+      for (let k = 0; k < m; k++) {
+        const s = Math.floor(r() * scans);
+        if (live[s]) h.add(hitKey(s, Math.floor(r() * 3), Math.floor(r() * 2000)), null);
+      }
+      h.merge();
+      const n0 = h.n;
+      const key = (k: number) => h.key(k);
+      const fpShare = [0, 0.01, 0.3, 1][Math.floor(r() * 4)];
+      const fp = new Set<number>();
+      for (let k = 0; k < n0; k++) if (r() < fpShare) fp.add(k);
+      const val = Array.from({ length: n0 }, () => Math.floor(r() * 4)); // ties
+      const hide = r() < 0.5;
+      const sorted = r() < 0.5;
+      const dir = r() < 0.5 ? 1 : -1;
+      const grouped = r() < 0.5;
+      const cmp = sorted ? (x: number, y: number) => dir * (val[x] - val[y]) : null;
+      o.layOut(n0, key, scans, grouped, hide ? (k) => fp.has(k) : null, cmp);
+      // Brute force: the positions shown, in order, grouped by scan.
+      let want = Array.from({ length: n0 }, (_, k) => k).filter((k) => !hide || !fp.has(k));
+      if (cmp) want.sort((x, y) => cmp(x, y) || x - y);
+      const counts = Array.from({ length: scans }, (_, s) => want.filter((k) => keyScan(key(k)) === s).length);
+      if (grouped) want = counts.flatMap((c, s) => (c === 0 ? [] : [-1 - s, ...want.filter((k) => keyScan(key(k)) === s)]));
+      const what = `round ${round} layout ${b} (hide ${hide}, sorted ${sorted}, grouped ${grouped})`;
+      assert.equal(o.n, counts.reduce((a, c) => a + c, 0), what + ": hits shown");
+      assert.deepEqual(Array.from(o.counts), counts, what + ": counts");
+      assert.equal(o.rows, want.length, what + ": rows");
+      const item = o.item;
+      const got = Array.from({ length: o.rows }, (_, d) => (typeof item === "function" ? item(d) : item[d]));
+      assert.deepEqual(got, want, what);
+      // Nothing sorted: no array as long as the hits.
+      if (!sorted) assert.equal(typeof item, "function", what);
+    }
+  }
 });
 
 test("data strings are dropped, for every hit, past the bound", () => {

@@ -37,8 +37,8 @@ import { VTable, type SortDir } from "../table/vtable";
 import { loadList, loadOne, refreshScans, syncScans, type IxScan, type IxType } from "./search-ixscans";
 import { FileBudget } from "../search/ixread";
 import { confirm } from "./search-confirm";
-import { CellLoader, ChunkCache, COL_FP, COL_MOD, COL_SRC, COL_TIME, HitList, hitKey, keyPos, keyRow, keyScan, type Cells } from "./search-hits";
-import { hitCmp, hitColumns, needsCells, rowClass, type HitTable } from "./search-ixcolumns";
+import { CellLoader, ChunkCache, COL_FP, COL_MOD, COL_SRC, COL_TIME, HitList, keyPos, keyRow, keyScan, type Cells } from "./search-hits";
+import { hitCmp, hitColumns, HitOrder, needsCells, rowClass, type HitTable } from "./search-ixcolumns";
 import { showSearchDetail } from "./search-detail";
 
 const ROW_H = 34;
@@ -69,7 +69,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private hits = new HitList();
   private readonly view: HitTable;
   private orderN = 0;
-  private ord = new Int32Array(0); // hit positions in display order (reused)
+  private order = new HitOrder(); // the table's rows over the hits
   private groupCount = new Int32Array(0);
   private sortKey: string | null = null;
   private sortDir: SortDir = "ascending";
@@ -244,7 +244,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const seq = ++this.seq;
     // A new search lets the last one's hits and buffers go.
     this.hits = new HitList();
-    this.ord = new Int32Array(0);
+    this.order = new HitOrder();
     this.cells.forget();
     this.chunks0 = this.chunks.loaded;
     this.relayout(true);
@@ -381,62 +381,18 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // is set (else in the order they were confirmed, which is display
   // order), false positives left out when hidden, grouped by scan.
   private relayout(resetScroll: boolean): void {
-    const hits = this.hits;
-    hits.merge();
-    const n0 = hits.n;
-    // ord: the hits' positions in the order shown when a sort or the
-    // hidden false positives make it differ from the keys' own order;
-    // else none (the table reads positions: no array as long as the hits).
-    const direct = !this.hide && !this.sortKey;
-    if (direct) this.ord = new Int32Array(0);
-    else if (this.ord.length < n0) this.ord = new Int32Array(grown(this.ord.length, n0));
-    const ord = this.ord;
-    const at = direct ? (k: number) => k : (k: number) => ord[k];
-    let n = 0;
-    if (direct) n = n0;
-    else if (this.hide) {
-      for (let k = 0; k < n0; k++) if (!this.isFP(k)) ord[n++] = k;
-    } else for (; n < n0; n++) ord[n] = n;
-    // The positions are ascending, so each scan's hits are one stretch of
-    // them: scan s's from from[s] to from[s + 1]. A sort orders each.
-    const ns = this.scans.length;
-    const from = new Int32Array(ns + 1);
-    from[ns] = n;
-    for (let s = ns - 1; s >= 0; s--) from[s] = firstFrom(from[s + 1], (k) => hits.key(at(k)), hitKey(s, 0, 0));
+    this.hits.merge();
+    let cmp: ((x: number, y: number) => number) | null = null;
     if (this.sortKey) {
-      const cmp = hitCmp(this.sortKey, this.view);
+      const by = hitCmp(this.sortKey, this.view);
       const dir = this.sortDir === "ascending" ? 1 : -1;
-      for (let s = 0; s < ns; s++) if (from[s + 1] - from[s] > 1) ord.subarray(from[s], from[s + 1]).sort((x, y) => dir * cmp(x, y) || x - y);
+      cmp = (x, y) => dir * by(x, y);
     }
-    this.orderN = n;
-    const counts = new Int32Array(ns);
-    for (let s = 0; s < ns; s++) counts[s] = from[s + 1] - from[s];
-    this.groupCount = counts;
-    if (!this.all) {
-      this.table.setItems(direct ? (d) => d : ord, n, resetScroll);
-      return;
-    }
-    // Over all scans, a group row (item -1 - s) before each scan's hits:
-    // group g's row is at gRow[g], its hits follow.
-    const gRow: number[] = [];
-    const gScan: number[] = [];
-    for (let s = 0; s < ns; s++) {
-      if (counts[s] === 0) continue;
-      gRow.push(from[s] + gRow.length);
-      gScan.push(s);
-    }
-    const item = (d: number): number => {
-      let lo = 0;
-      let hi = gRow.length - 1;
-      while (lo < hi) {
-        const m = (lo + hi + 1) >> 1;
-        if (gRow[m] <= d) lo = m;
-        else hi = m - 1;
-      }
-      if (d === gRow[lo]) return -1 - gScan[lo];
-      return at(d - lo - 1);
-    };
-    this.table.setItems(item, n + gRow.length, resetScroll);
+    const o = this.order;
+    o.layOut(this.hits.n, (k) => this.hits.key(k), this.scans.length, this.all, this.hide ? (k) => this.isFP(k) : null, cmp);
+    this.orderN = o.n;
+    this.groupCount = o.counts;
+    this.table.setItems(o.item, o.rows, resetScroll);
   }
 
   // isFP: the hit is a false positive: by its position (fp.js "r"), or,
@@ -561,23 +517,4 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     addSortHash(p, this.sortKey, this.sortDir);
     replaceHash(p);
   }
-}
-
-// firstFrom is the first k below n whose keyAt(k) is key or more (n if
-// none), keyAt ascending.
-function firstFrom(n: number, keyAt: (k: number) => number, key: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (keyAt(m) < key) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
-
-// grown is the length of a buffer that must hold n, grown from have by
-// half again at least (few reallocations while a search finds more).
-function grown(have: number, n: number): number {
-  return Math.max(n, 16, Math.ceil(have * 1.5));
 }
