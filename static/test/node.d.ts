@@ -2,6 +2,7 @@
 // so the project needs no @types/node.
 declare module "node:test" {
   export function test(name: string, fn: () => void | Promise<void>): void;
+  export function test(name: string, opts: { skip?: boolean }, fn: () => void | Promise<void>): void;
 }
 declare module "node:assert/strict" {
   const assert: {
@@ -21,3 +22,7 @@ declare module "node:fs" {
 declare module "node:vm" {
   export function runInNewContext(code: string, context: object): unknown;
 }
+declare const process: {
+  env: Record<string, string | undefined>;
+  memoryUsage(): { arrayBuffers: number };
+};

@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { chunkOf, COL_DATA, COL_FP, COL_SRC, COL_TIME, HitList, hitKey, keyPos, keyRow, keyScan, ROW_MAX, TYPE_MAX } from "../src/pages/search-hits";
-import { hitCmp, needsCells, type HitTable } from "../src/pages/search-ixcolumns";
+import { hitCmp, HitOrder, needsCells, type HitTable } from "../src/pages/search-ixcolumns";
 import { FPRows } from "../src/pages/search-fprows";
 import type { IxScan, IxType } from "../src/pages/search-ixscans";
 import type { ElementChunk, TypeInfo } from "../src/data/types";
@@ -21,7 +21,8 @@ function ixType(pos: number, chunks: Array<[number, number]>, fp = 0): IxType {
   return { info: { slug: "t" + pos, descr: "Type " + pos, fp } as unknown as TypeInfo, pos, chunks: refs, rows: refs.reduce((a, c) => Math.max(a, c.s + c.n), 0), covered: 0 };
 }
 
-const keysOf = (h: HitList) => Array.from(h.keys.subarray(0, h.n), (k) => `${keyScan(k)}/${keyPos(k)}/${keyRow(k)}`);
+const allKeys = (h: HitList) => Array.from({ length: h.n }, (_, k) => h.key(k));
+const keysOf = (h: HitList) => allKeys(h).map((k) => `${keyScan(k)}/${keyPos(k)}/${keyRow(k)}`);
 
 test("a hit's key is its display order: scan, type position, row", () => {
   const ks = [hitKey(0, 0, 5), hitKey(0, 0, ROW_MAX - 1), hitKey(0, 1, 0), hitKey(0, TYPE_MAX - 1, 3), hitKey(1, 0, 0), hitKey(65535, TYPE_MAX - 1, ROW_MAX - 1)];
@@ -71,7 +72,137 @@ test("merging in batches gives the sorted distinct keys (random)", () => {
         h.add(key, null);
       }
       h.merge();
-      assert.deepEqual(Array.from(h.keys.subarray(0, h.n)), [...want].sort((a, b) => a - b), `round ${round} batch ${b}`);
+      assert.deepEqual(allKeys(h), [...want].sort((a, b) => a - b), `round ${round} batch ${b}`);
+    }
+  }
+});
+
+// PAGE as search-hits.ts holds hits: tests cross its boundaries.
+const PAGE = 1 << 14;
+
+// check compares a HitList with the brute-force sorted set of its keys.
+function check(h: HitList, want: Set<number>, what: string): void {
+  const sorted = [...want].sort((a, b) => a - b);
+  assert.equal(h.n, sorted.length, what + ": count");
+  for (let k = 0; k < sorted.length; k++) if (h.key(k) !== sorted[k]) assert.fail(`${what}: hit ${k} is ${h.key(k)}, not ${sorted[k]}`);
+  assert.ok(Number.isNaN(h.key(h.n)) && Number.isNaN(h.key(-1)), what + ": past the hits");
+}
+
+test("hits across pages and scans: random adds with repeats, merges of every size, versus a sorted set", () => {
+  const r = rng(1919);
+  // Keys in a few spots: rows near page-sized counts, types on both sides
+  // of the type position's 64 boundary (the key's high bits change), the
+  // last scan and row the keys allow.
+  const spots = [
+    [0, 0],
+    [0, 63],
+    [0, 64],
+    [3, 1],
+    [65535, TYPE_MAX - 1],
+  ];
+  for (let round = 0; round < 8; round++) {
+    const h = new HitList(0);
+    const want = new Set<number>();
+    const span = [50, PAGE, 3 * PAGE, ROW_MAX][round % 4];
+    for (let b = 0; b < 20; b++) {
+      // Batch sizes 0, 1, 2, 4, … 4 pages (8 pages of hits by then), then
+      // 3 pages at the start of the keys only (every hit moves up, across
+      // pages at another offset), and 3 pages at the end only.
+      const lowOnly = b === 18;
+      const highOnly = b === 19;
+      const m = b === 0 ? 0 : b < 18 ? 2 ** (b - 1) : 3 * PAGE;
+      for (let k = 0; k < m; k++) {
+        const [s, pos] = lowOnly ? spots[0] : highOnly ? spots[4] : spots[Math.floor(r() * spots.length)];
+        const row = Math.min(ROW_MAX - 1, highOnly ? ROW_MAX - 1 - Math.floor(r() * 4 * PAGE) : Math.floor(r() * span));
+        const key = hitKey(s, pos, row);
+        want.add(key);
+        h.add(key, null);
+        if (r() < 0.1) h.add(key, null); // the same row again in the batch
+      }
+      assert.equal(h.merge(), m > 0);
+      check(h, want, `round ${round} batch ${b}`);
+    }
+  }
+});
+
+test("hits: a merge that repeats every old hit, and one that only adds new ones before them", () => {
+  const h = new HitList(0);
+  const want = new Set<number>();
+  for (let row = 0; row < 2 * PAGE + 5; row += 2) {
+    h.add(hitKey(1, 0, row), null);
+    want.add(hitKey(1, 0, row));
+  }
+  h.merge();
+  check(h, want, "first");
+  // Every old hit again, in reverse: no change but the version.
+  for (let row = 2 * PAGE + 4; row >= 0; row -= 2) h.add(hitKey(1, 0, row), null);
+  const ver = h.ver;
+  assert.ok(h.merge());
+  assert.notEqual(h.ver, ver);
+  check(h, want, "repeats");
+  // Odd rows and a scan before: every old hit moves.
+  for (let row = 1; row < 2 * PAGE + 5; row += 2) {
+    h.add(hitKey(1, 0, row), null);
+    h.add(hitKey(0, 5, row), null);
+    want.add(hitKey(1, 0, row));
+    want.add(hitKey(0, 5, row));
+  }
+  h.merge();
+  check(h, want, "interleaved");
+});
+
+test("hits: memory follows the hits (4 bytes a hit, a page at a time)", () => {
+  const h = new HitList(0);
+  const r = rng(7);
+  for (let k = 0; k < 5 * PAGE; k++) h.add(hitKey(Math.floor(r() * 3), 0, Math.floor(r() * ROW_MAX)), null);
+  h.merge();
+  const pages = Math.ceil(h.n / PAGE);
+  // The hits' pages, the fresh pages kept for the next ones (4) and the
+  // page index (12 bytes a page): no spare capacity.
+  assert.equal(h.bytes(), pages * PAGE * 4 + 4 * PAGE * 8 + pages * 12);
+});
+
+test("the table's rows over the hits: hidden, sorted, grouped by scan (random, versus brute force)", () => {
+  const r = rng(4242);
+  for (let round = 0; round < 60; round++) {
+    const scans = 1 + Math.floor(r() * 5);
+    const h = new HitList(0);
+    const o = new HitOrder(); // kept across layouts, as the page keeps it
+    for (let b = 0; b < 3; b++) {
+      const m = Math.floor(r() * [5, 300, 3000][round % 3]);
+      // Some scans get no hit at all.
+      const live = Array.from({ length: scans }, () => r() < 0.7);
+      for (let k = 0; k < m; k++) {
+        const s = Math.floor(r() * scans);
+        if (live[s]) h.add(hitKey(s, Math.floor(r() * 3), Math.floor(r() * 2000)), null);
+      }
+      h.merge();
+      const n0 = h.n;
+      const key = (k: number) => h.key(k);
+      const fpShare = [0, 0.01, 0.3, 1][Math.floor(r() * 4)];
+      const fp = new Set<number>();
+      for (let k = 0; k < n0; k++) if (r() < fpShare) fp.add(k);
+      const val = Array.from({ length: n0 }, () => Math.floor(r() * 4)); // ties
+      const hide = r() < 0.5;
+      const sorted = r() < 0.5;
+      const dir = r() < 0.5 ? 1 : -1;
+      const grouped = r() < 0.5;
+      const cmp = sorted ? (x: number, y: number) => dir * (val[x] - val[y]) : null;
+      o.layOut(n0, key, scans, grouped, hide ? (k) => fp.has(k) : null, cmp);
+      // Brute force: the positions shown, in order, grouped by scan.
+      let want = Array.from({ length: n0 }, (_, k) => k).filter((k) => !hide || !fp.has(k));
+      if (cmp) want.sort((x, y) => cmp(x, y) || x - y);
+      const counts = Array.from({ length: scans }, (_, s) => want.filter((k) => keyScan(key(k)) === s).length);
+      if (grouped) want = counts.flatMap((c, s) => (c === 0 ? [] : [-1 - s, ...want.filter((k) => keyScan(key(k)) === s)]));
+      const what = `round ${round} layout ${b} (hide ${hide}, sorted ${sorted}, grouped ${grouped})`;
+      assert.equal(o.n, counts.reduce((a, c) => a + c, 0), what + ": hits shown");
+      assert.deepEqual(Array.from(o.counts), counts, what + ": counts");
+      assert.equal(o.rows, want.length, what + ": rows");
+      const item = o.item;
+      const got = Array.from({ length: o.rows }, (_, d) => (typeof item === "function" ? item(d) : item[d]));
+      assert.deepEqual(got, want, what);
+      // Nothing sorted: no array as long as the hits.
+      if (!sorted) assert.equal(typeof item, "function", what);
     }
   }
 });
@@ -114,7 +245,7 @@ function tableOf(sc: IxScan, h: HitList, isFP: (k: number) => boolean): HitTable
   return {
     all: false,
     scanOf: () => sc,
-    typeOf: (k) => sc.types[keyPos(h.keys[k])],
+    typeOf: (k) => sc.types[keyPos(h.key(k))],
     scan: () => sc,
     groupCount: () => 0,
     dataKnown: (k) => h.dataKnown(k),
@@ -196,7 +327,7 @@ test("false positives by row: known from a hit's key, no cells needed", () => {
   const h = new HitList();
   for (const k of [hitKey(0, 1, 10000), hitKey(0, 1, 1), hitKey(0, 0, 0)]) h.add(k, "x");
   h.merge();
-  const view = tableOf(sc, h, (k) => fr.has(keyPos(h.keys[k]), keyRow(h.keys[k])));
+  const view = tableOf(sc, h, (k) => fr.has(keyPos(h.key(k)), keyRow(h.key(k))));
   assert.deepEqual([0, 1, 2].map(needsCells(null, true, view)!), [0, 0, 0]);
   assert.deepEqual([0, 1, 2].map(needsCells("fp", false, view)!), [0, 0, 0]);
   assert.deepEqual([0, 1, 2].map(needsCells("time", true, view)!), [COL_TIME, COL_TIME, COL_TIME]);

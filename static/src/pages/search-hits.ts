@@ -6,7 +6,8 @@
 // sort that needs them, and for the detail panel.
 //
 // Memory: a search may find millions of rows, so a hit is one number (its
-// display key, in a Float64Array), not an object; the data strings the
+// display key), not an object, held in 4 bytes in pages that grow with the
+// hits (HitList); the data strings the
 // index gave are kept only while the hits are few (DATA_MAX); the cells
 // a sort or the hidden false positives need are read into typed columns
 // (HitCols) by hit position; the table's cells are kept for a few
@@ -28,7 +29,7 @@ export const DATA_MAX = 100_000;
 
 // A hit is a number, its display key: (scan × TYPE_MAX + the type's
 // position in the manifest) × ROW_MAX + the row among its type's rows, so
-// ascending keys are display order and a hit costs 8 bytes.
+// ascending keys are display order (exact as a double: below 2^53).
 export const ROW_MAX = 2 ** 26;
 export const TYPE_MAX = 2 ** 11;
 const SCAN_MAX = 2 ** 16; // keys stay below 2^53: exact
@@ -76,28 +77,72 @@ function own(s: string): string {
   return (" " + s).slice(1);
 }
 
+// Hits are held in pages of PAGE keys (64 KB as Uint32), so that growing
+// adds a page and never copies the hits found before.
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+const MASK = PAGE - 1;
+// A key is hi × 2^32 + lo: lo (the row and the type position's low 6
+// bits) is held per hit, hi (the scan and the rest of the type position)
+// once per run of hits that share it; sorted keys have few runs (about
+// one a scan), so a hit costs 4 bytes.
+const LO = 2 ** 32;
+// A merge moves old hits as a block past this many in a row.
+const GALLOP = 8;
+// Pages of fresh hits kept for the next ones after a merge.
+const FRESH_KEPT = 4;
+
 // HitList holds one search's hits: their keys ascending, no repeats
-// (keys[0..n)), those found since the last merge (any order, maybe
+// (key(0..n)), those found since the last merge (any order, maybe
 // repeated), and the data the index gave while the hits are few.
 export class HitList {
-  keys = new Float64Array(1024);
   n = 0;
   ver = 0; // changes when keys do
   data: Map<number, string> | null = new Map(); // key → data; null once dropped
-  private fresh = new Float64Array(1024);
+  // lo[p][x]: the low 32 bits of hit p × PAGE + x's key.
+  private lo: Uint32Array[] = [];
+  // Runs of hits sharing their key's high bits: run r holds the hits from
+  // start[r] to start[r + 1] (n for the last), their keys' hi[r].
+  private hi: number[] = [];
+  private start: number[] = [];
+  // pageRun[p]: the run of page p's first hit; pageBase[p]: hi × 2^32 of
+  // its run when the page holds no other, else -1.
+  private pageRun = new Int32Array(0);
+  private pageBase = new Float64Array(0);
+  // Hits found since the last merge, fn of them, in pages of PAGE.
+  private fresh: Float64Array[] = [];
   private fn = 0;
   private cols: HitCols | null = null;
 
   constructor(private readonly dataMax = DATA_MAX) {}
 
+  // key is the key of hit k (0 ≤ k < n), in display order; NaN past them.
+  key(k: number): number {
+    const b = this.pageBase[k >>> PAGE_BITS];
+    return b >= 0 && k < this.n ? b + this.lo[k >>> PAGE_BITS][k & MASK] : this.keyIn(k);
+  }
+
+  // keyIn is key(k) on a page of more than one run (or past the hits).
+  private keyIn(k: number): number {
+    if (!(k >= 0 && k < this.n)) return NaN;
+    const p = k >>> PAGE_BITS;
+    const st = this.start;
+    let r = this.pageRun[p];
+    while (r + 1 < st.length && st[r + 1] <= k) r++;
+    return this.hi[r] * LO + this.lo[p][k & MASK];
+  }
+
+  // bytes is what the hits hold in typed arrays (tests and benchmarks).
+  bytes(): number {
+    return this.lo.length * PAGE * 4 + this.fresh.length * PAGE * 8 + this.pageRun.byteLength + this.pageBase.byteLength;
+  }
+
   // add takes a hit, with its data when it matched by its data.
   add(key: number, d: string | null): void {
-    if (this.fn === this.fresh.length) {
-      const f = new Float64Array(this.fresh.length * 2);
-      f.set(this.fresh);
-      this.fresh = f;
-    }
-    this.fresh[this.fn++] = key;
+    const p = this.fn >>> PAGE_BITS;
+    if (p === this.fresh.length) this.fresh.push(new Float64Array(PAGE));
+    this.fresh[p][this.fn & MASK] = key;
+    this.fn++;
     if (d !== null && this.data) {
       this.data.set(key, own(d));
       if (this.data.size > this.dataMax) this.data = null;
@@ -113,35 +158,123 @@ export class HitList {
     return this.fn > 0;
   }
 
-  // merge sorts the hits found since the last merge into keys, in place
-  // (from the end, as a merge sort's last step); true when keys changed.
+  // merge sorts the hits found since the last merge into the keys, in
+  // place (from the end, as a merge sort's last step, over pages added
+  // for them); true when the keys changed. Each page of fresh hits is
+  // sorted alone; a heap gives the greatest of their heads.
   merge(): boolean {
-    if (this.fn === 0) return false;
-    const f = this.fresh.subarray(0, this.fn).sort();
-    let m = 0;
-    for (let k = 0; k < f.length; k++) if (m === 0 || f[k] !== f[m - 1]) f[m++] = f[k];
+    const m = this.fn;
+    if (m === 0) return false;
+    const runs: Float64Array[] = [];
+    for (let p = 0; p * PAGE < m; p++) runs.push(this.fresh[p].subarray(0, Math.min(PAGE, m - p * PAGE)).sort());
+    const heap = new FreshHeap(runs);
     const n = this.n;
-    let keys = this.keys;
-    if (keys.length < n + m) {
-      keys = new Float64Array(Math.max(n + m, Math.ceil(keys.length * 1.5)));
-      keys.set(this.keys.subarray(0, n));
-      this.keys = keys;
-    }
+    const lo = this.lo;
+    while (lo.length * PAGE < n + m) lo.push(new Uint32Array(PAGE));
+    const st = this.start;
+    const his = this.hi;
+    // i: the old hit read next (its run ri, from st[ri] = rs; its key
+    // oh × 2^32 + ol = ok); w: the position written next; the runs
+    // written, last first: their hi and start (known when the next begins).
     let i = n - 1;
-    let j = m - 1;
+    let ri = st.length - 1;
+    let rs = i >= 0 ? st[ri] : 0;
+    let oh = i >= 0 ? his[ri] : 0;
+    let ol = i >= 0 ? lo[i >>> PAGE_BITS][i & MASK] : 0;
+    let ok = i >= 0 ? oh * LO + ol : -1;
     let w = n + m - 1;
-    while (j >= 0) {
-      if (i >= 0 && keys[i] >= f[j]) {
-        if (keys[i] === f[j]) j--;
-        keys[w--] = keys[i--];
-      } else keys[w--] = f[j--];
+    let last = -1;
+    const outHi: number[] = [];
+    const outStart: number[] = [];
+    let curHi = -1;
+    let f = heap.top(); // the greatest fresh hit left; -1: none (keys are ≥ 0)
+    while (f >= 0) {
+      if (ok >= f) {
+        const fl = f - oh * LO; // f's low bits in this run's terms
+        let top = i;
+        if (i - GALLOP >= rs && lo[(i - GALLOP) >>> PAGE_BITS][(i - GALLOP) & MASK] >= fl) {
+          // Many old hits of this run are f or more (from top to i): they
+          // move up as a block, top found by a galloping search.
+          let step = GALLOP;
+          top = i - step;
+          while (i - 2 * step >= rs && lo[(i - 2 * step) >>> PAGE_BITS][(i - 2 * step) & MASK] >= fl) {
+            step *= 2;
+            top = i - step;
+          }
+          let a = Math.max(rs, i - 2 * step + 1);
+          while (a < top) {
+            const mid = (a + top) >>> 1;
+            if (lo[mid >>> PAGE_BITS][mid & MASK] >= fl) top = mid;
+            else a = mid + 1;
+          }
+        }
+        const len = i - top + 1;
+        if (oh !== curHi) {
+          if (outHi.length > 0) outStart.push(w + 1);
+          outHi.push(oh);
+          curHi = oh;
+        }
+        if (len === 1) {
+          lo[w >>> PAGE_BITS][w & MASK] = ol;
+          last = ok;
+        } else {
+          last = oh * LO + lo[top >>> PAGE_BITS][top & MASK];
+          if (w !== i) moveUp(lo, top, w - len + 1, len);
+        }
+        w -= len;
+        i = top - 1;
+        if (i >= 0) {
+          if (i < rs) {
+            rs = st[--ri];
+            oh = his[ri];
+          }
+          ol = lo[i >>> PAGE_BITS][i & MASK];
+          ok = oh * LO + ol;
+        } else ok = -1;
+        continue;
+      }
+      const key = f;
+      f = heap.pop();
+      if (key === last) continue; // a repeat (of an old hit or a fresh one)
+      const h = Math.floor(key / LO);
+      const l = key - h * LO;
+      last = key;
+      lo[w >>> PAGE_BITS][w & MASK] = l;
+      if (h !== curHi) {
+        if (outHi.length > 0) outStart.push(w + 1);
+        outHi.push(h);
+        curHi = h;
+      }
+      w--;
     }
-    // keys[0..i] are in place; repeats left a gap between them and the
-    // merged keys from w+1 on: close it.
-    if (w > i) keys.copyWithin(i + 1, w + 1, n + m);
-    this.n = n + m - (w - i);
+    if (outHi.length > 0) outStart.push(w + 1);
+    // Old hits 0..i are in place (the runs up to ri hold them); repeats
+    // left a gap between them and the merged hits from w + 1 on: close it.
+    const gap = w - i;
+    const end = n + m;
+    if (gap > 0) moveDown(lo, w + 1, i + 1, end - w - 1);
+    this.n = end - gap;
+    const keep = i >= 0 ? ri + 1 : 0;
+    st.length = keep;
+    his.length = keep;
+    for (let r = outHi.length - 1; r >= 0; r--) {
+      if (his.length > 0 && his[his.length - 1] === outHi[r]) continue;
+      his.push(outHi[r]);
+      st.push(outStart[r] - gap);
+    }
+    lo.length = (this.n + PAGE - 1) >>> PAGE_BITS;
+    if (this.pageRun.length !== lo.length) {
+      this.pageRun = new Int32Array(lo.length);
+      this.pageBase = new Float64Array(lo.length);
+    }
+    let r = 0;
+    for (let p = 0; p < lo.length; p++) {
+      while (r + 1 < st.length && st[r + 1] <= p * PAGE) r++;
+      this.pageRun[p] = r;
+      this.pageBase[p] = r + 1 < st.length && st[r + 1] < (p + 1) * PAGE ? -1 : his[r] * LO;
+    }
     this.fn = 0;
-    if (this.fresh.length > 1 << 16) this.fresh = new Float64Array(1024);
+    if (this.fresh.length > FRESH_KEPT) this.fresh.length = FRESH_KEPT;
     this.ver++;
     return true;
   }
@@ -160,10 +293,106 @@ export class HitList {
 
   // dataKnown is a hit's data the index gave (or a column holds), else null.
   dataKnown(k: number): string | null {
-    const d = this.data?.get(this.keys[k]);
+    const d = this.data?.get(this.key(k));
     if (d !== undefined) return d;
     const c = this.colsNow();
     return c && c.got[k] & COL_DATA ? c.data![k] : null;
+  }
+}
+
+// moveDown moves count values of paged arrays from position from down to
+// position to (to < from), in order, a page's stretch at a time.
+function moveDown(pages: Uint32Array[], from: number, to: number, count: number): void {
+  while (count > 0) {
+    const sp = from >>> PAGE_BITS;
+    const sx = from & MASK;
+    const dp = to >>> PAGE_BITS;
+    const dx = to & MASK;
+    const len = Math.min(count, PAGE - sx, PAGE - dx);
+    if (sp === dp) pages[dp].copyWithin(dx, sx, sx + len);
+    else pages[dp].set(pages[sp].subarray(sx, sx + len), dx);
+    from += len;
+    to += len;
+    count -= len;
+  }
+}
+
+// moveUp moves count values of paged arrays from position from up to
+// position to (to > from), from the last, a page's stretch at a time.
+function moveUp(pages: Uint32Array[], from: number, to: number, count: number): void {
+  let se = from + count; // the end of the values left to move, and of where they go
+  let de = to + count;
+  while (count > 0) {
+    const sp = (se - 1) >>> PAGE_BITS;
+    const dp = (de - 1) >>> PAGE_BITS;
+    const sx = ((se - 1) & MASK) + 1;
+    const dx = ((de - 1) & MASK) + 1;
+    const len = Math.min(count, sx, dx);
+    if (sp === dp) pages[dp].copyWithin(dx - len, sx - len, sx);
+    else pages[dp].set(pages[sp].subarray(sx - len, sx), dx - len);
+    se -= len;
+    de -= len;
+    count -= len;
+  }
+}
+
+// FreshHeap gives the greatest unread value of sorted runs, read from
+// their ends: a max-heap of the runs (hr) by their last unread value (hv).
+class FreshHeap {
+  private readonly at: Int32Array; // next unread position of each run
+  private readonly hv: Float64Array;
+  private readonly hr: Int32Array;
+  private len = 0;
+
+  constructor(private readonly runs: Float64Array[]) {
+    this.at = new Int32Array(runs.length);
+    this.hv = new Float64Array(runs.length);
+    this.hr = new Int32Array(runs.length);
+    runs.forEach((r, k) => {
+      this.at[k] = r.length - 1;
+      if (r.length === 0) return;
+      this.hv[this.len] = r[r.length - 1];
+      this.hr[this.len++] = k;
+    });
+    for (let k = (this.len >> 1) - 1; k >= 0; k--) this.down(k);
+  }
+
+  // top is the greatest unread value; -1 when none is left.
+  top(): number {
+    return this.len > 0 ? this.hv[0] : -1;
+  }
+
+  // pop reads the greatest value and gives the next one (top()).
+  pop(): number {
+    const r = this.hr[0];
+    const x = --this.at[r];
+    if (x >= 0) this.hv[0] = this.runs[r][x];
+    else {
+      if (--this.len === 0) return -1;
+      this.hv[0] = this.hv[this.len];
+      this.hr[0] = this.hr[this.len];
+    }
+    if (this.len > 1) this.down(0);
+    return this.hv[0];
+  }
+
+  private down(k: number): void {
+    const hv = this.hv;
+    const hr = this.hr;
+    const n = this.len;
+    const v = hv[k];
+    const r = hr[k];
+    for (;;) {
+      let c = 2 * k + 1;
+      if (c >= n) break;
+      if (c + 1 < n && hv[c + 1] > hv[c]) c++;
+      if (hv[c] <= v) break;
+      hv[k] = hv[c];
+      hr[k] = hr[c];
+      k = c;
+    }
+    hv[k] = v;
+    hr[k] = r;
   }
 }
 
@@ -359,16 +588,16 @@ export class CellLoader {
     }
   }
 
-  // fill reads into cols the columns need(k) names for each hit of keys
-  // (ascending) that lacks them, loading their chunks PARALLEL at a time
+  // fill reads into cols the columns need(k) names for each of the hits
+  // that lacks them, loading their chunks PARALLEL at a time
   // (the hits of a chunk are consecutive keys); progress(done, total)
   // after each; false when current() turns false (a newer search or sort).
-  async fill(keys: Float64Array, cols: HitCols, need: (k: number) => number, progress: (done: number, total: number) => void, current: () => boolean): Promise<boolean> {
+  async fill(hits: HitList, cols: HitCols, need: (k: number) => number, progress: (done: number, total: number) => void, current: () => boolean): Promise<boolean> {
     const list: Need[] = [];
     let last: Need | null = null;
     for (let k = 0; k < cols.n; k++) {
       if ((need(k) & ~cols.got[k]) === 0) continue;
-      const key = keys[k];
+      const key = hits.key(k);
       const s = keyScan(key);
       const pos = keyPos(key);
       const row = keyRow(key);
@@ -392,7 +621,7 @@ export class CellLoader {
           const s0 = n.ref.s ?? 0;
           for (let k = n.from; k < n.to; k++) {
             const m = need(k) & ~cols.got[k];
-            const x = keyRow(keys[k]) - s0;
+            const x = keyRow(hits.key(k)) - s0;
             if (m !== 0 && x >= 0 && x < c.n) cols.read(k, c, x, m, n.sc.fp);
           }
         } catch (e) {

@@ -38,7 +38,7 @@ import { loadList, loadOne, refreshScans, syncScans, type IxScan, type IxType } 
 import { FileBudget } from "../search/ixread";
 import { confirm } from "./search-confirm";
 import { CellLoader, ChunkCache, COL_FP, COL_MOD, COL_SRC, COL_TIME, HitList, keyPos, keyRow, keyScan, type Cells } from "./search-hits";
-import { hitCmp, hitColumns, needsCells, rowClass, type HitTable } from "./search-ixcolumns";
+import { hitCmp, hitColumns, HitOrder, needsCells, rowClass, type HitTable } from "./search-ixcolumns";
 import { showSearchDetail } from "./search-detail";
 
 const ROW_H = 34;
@@ -69,9 +69,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private hits = new HitList();
   private readonly view: HitTable;
   private orderN = 0;
-  private ord = new Int32Array(0); // hit positions in display order (reused)
-  private disp = new Int32Array(0);
-  private dispN = 0;
+  private order = new HitOrder(); // the table's rows over the hits
   private groupCount = new Int32Array(0);
   private sortKey: string | null = null;
   private sortDir: SortDir = "ascending";
@@ -114,7 +112,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     if (this.detail) this.detail.onClose = () => this.table.focusActive();
     this.view = {
       all: this.all,
-      scanOf: (k) => this.scans[keyScan(this.hits.keys[k])],
+      scanOf: (k) => this.scans[keyScan(this.hits.key(k))],
       typeOf: (k) => this.typeOf(k),
       scan: (g) => this.scans[g],
       groupCount: (g) => this.groupCount[g] ?? 0,
@@ -122,11 +120,11 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
       cellsOf: (k) => this.cellsOf(k),
       sourceOf: (k) => {
         const c = this.hits.colsNow();
-        return c && c.got[k] & COL_SRC ? c.src![k] : (this.cells.peek(this.hits.keys[k])?.sd ?? "");
+        return c && c.got[k] & COL_SRC ? c.src![k] : (this.cells.peek(this.hits.key(k))?.sd ?? "");
       },
       timeOf: (k) => {
         const c = this.hits.colsNow();
-        return c && c.got[k] & COL_TIME ? c.time![k] : (this.cells.peek(this.hits.keys[k])?.t ?? 0);
+        return c && c.got[k] & COL_TIME ? c.time![k] : (this.cells.peek(this.hits.key(k))?.t ?? 0);
       },
       moduleOf: (k) => this.moduleOf(k),
       isFP: (k) => this.isFP(k),
@@ -246,8 +244,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const seq = ++this.seq;
     // A new search lets the last one's hits and buffers go.
     this.hits = new HitList();
-    this.ord = new Int32Array(0);
-    this.disp = new Int32Array(0);
+    this.order = new HitOrder();
     this.cells.forget();
     this.chunks0 = this.chunks.loaded;
     this.relayout(true);
@@ -325,14 +322,14 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // cellsOf gives a hit's cells, or asks for its chunk (null until then).
   private cellsOf(k: number): Cells | null {
     if (k >= this.hits.n) return null;
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     const c = this.cells.now(key);
     if (!c) this.cells.want(key);
     return c;
   }
 
   private typeOf(k: number): IxType | undefined {
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     return this.scans[keyScan(key)]?.types[keyPos(key)];
   }
 
@@ -355,7 +352,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     const ver = ++this.prepSeq;
     this.hits.merge();
     return this.cells.fill(
-      this.hits.keys,
+      this.hits,
       this.hits.columns(),
       need,
       (d, n) => this.setProgress(`Loading the details of the matches: ${comma(d)} of ${plural(n, "data file", "data files")}`),
@@ -384,59 +381,25 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   // is set (else in the order they were confirmed, which is display
   // order), false positives left out when hidden, grouped by scan.
   private relayout(resetScroll: boolean): void {
-    const hits = this.hits;
-    hits.merge();
-    const n0 = hits.n;
-    // ord: the hits' positions in the order shown; over all scans, in
-    // display order with nothing hidden, the keys' own order (no copy).
-    const direct = this.all && !this.hide && !this.sortKey;
-    if (direct) this.ord = new Int32Array(0);
-    else if (this.ord.length < n0) this.ord = new Int32Array(grown(this.ord.length, n0));
-    const ord = this.ord;
-    const at = direct ? (k: number) => k : (k: number) => ord[k];
-    let n = 0;
-    if (direct) n = n0;
-    else if (this.hide) {
-      for (let k = 0; k < n0; k++) if (!this.isFP(k)) ord[n++] = k;
-    } else for (; n < n0; n++) ord[n] = n;
+    this.hits.merge();
+    let cmp: ((x: number, y: number) => number) | null = null;
     if (this.sortKey) {
-      const cmp = hitCmp(this.sortKey, this.view);
+      const by = hitCmp(this.sortKey, this.view);
       const dir = this.sortDir === "ascending" ? 1 : -1;
-      ord.subarray(0, n).sort((x, y) => dir * cmp(x, y) || x - y);
+      cmp = (x, y) => dir * by(x, y);
     }
-    this.orderN = n;
-    const ns = this.scans.length;
-    const counts = new Int32Array(ns);
-    for (let k = 0; k < n; k++) counts[keyScan(hits.keys[at(k)])]++;
-    this.groupCount = counts;
-    if (!this.all) {
-      this.disp = ord;
-      this.dispN = n;
-    } else {
-      let groups = 0;
-      for (let s = 0; s < ns; s++) if (counts[s] > 0) groups++;
-      let d = this.disp === ord ? new Int32Array(0) : this.disp;
-      if (d.length < n + groups) d = new Int32Array(grown(d.length, n + groups));
-      const next = new Int32Array(ns);
-      let p = 0;
-      for (let s = 0; s < ns; s++) {
-        if (counts[s] === 0) continue;
-        d[p++] = -1 - s;
-        next[s] = p;
-        p += counts[s];
-      }
-      for (let k = 0; k < n; k++) d[next[keyScan(hits.keys[at(k)])]++] = at(k);
-      this.disp = d;
-      this.dispN = n + groups;
-    }
-    this.table.setItems(this.disp, this.dispN, resetScroll);
+    const o = this.order;
+    o.layOut(this.hits.n, (k) => this.hits.key(k), this.scans.length, this.all, this.hide ? (k) => this.isFP(k) : null, cmp);
+    this.orderN = o.n;
+    this.groupCount = o.counts;
+    this.table.setItems(o.item, o.rows, resetScroll);
   }
 
   // isFP: the hit is a false positive: by its position (fp.js "r"), or,
   // on a site whose fp.js lacks them, by its element index once its cells
   // are known.
   private isFP(k: number): boolean {
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     const sc = this.scans[keyScan(key)];
     if (!sc) return false;
     if (sc.fpRows) return sc.fpRows.has(keyPos(key), keyRow(key));
@@ -448,9 +411,9 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   }
 
   private moduleOf(k: number): string {
-    const sc = this.scans[keyScan(this.hits.keys[k])];
+    const sc = this.scans[keyScan(this.hits.key(k))];
     const c = this.hits.colsNow();
-    const m = c && c.got[k] & COL_MOD ? c.mod![k] : this.cells.peek(this.hits.keys[k])?.m;
+    const m = c && c.got[k] & COL_MOD ? c.mod![k] : this.cells.peek(this.hits.key(k))?.m;
     return m === undefined ? "" : String(sc?.m?.modules[m] ?? "");
   }
 
@@ -510,7 +473,7 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
   private openDetail(k: number): void {
     if (!this.detail || k >= this.hits.n) return;
     const seq = this.seq;
-    const key = this.hits.keys[k];
+    const key = this.hits.key(k);
     void this.cells.load(key).then(
       (c) => {
         const sc = this.scans[keyScan(key)];
@@ -554,10 +517,4 @@ class IndexedSearchPage implements SearchHandler, LiveTarget, ScansTarget {
     addSortHash(p, this.sortKey, this.sortDir);
     replaceHash(p);
   }
-}
-
-// grown is the length of a buffer that must hold n, grown from have by
-// half again at least (few reallocations while a search finds more).
-function grown(have: number, n: number): number {
-  return Math.max(n, 16, Math.ceil(have * 1.5));
 }

@@ -1,7 +1,7 @@
 // A virtual-scrolling grid: fixed row height, only the visible rows (plus
 // an overscan) exist in the DOM, and their nodes are recycled as the view
 // scrolls. It shows `count` items of an Int32Array the caller owns (the
-// current order); each column renders an item into a cell. Row positions are
+// current order), or those a function gives by position; each column renders an item into a cell. Row positions are
 // set through element.style.transform (CSSOM, allowed by the CSP).
 //
 // Very tall tables are scaled: browsers cap an element's height (about 17.9
@@ -64,7 +64,7 @@ export class VTable {
   private readonly o: VTableOptions;
   private readonly rowH: number;
   private readonly overscan: number;
-  private items: Int32Array = new Int32Array(0);
+  private itemAt: (pos: number) => number = () => 0;
   private count = 0;
   private slots: Slot[] = [];
   private ver = 0;
@@ -116,9 +116,10 @@ export class VTable {
   }
 
   // setItems shows the first count items of items (which the table keeps
-  // and reads from; call refresh() after changing it in place).
-  setItems(items: Int32Array, count: number, resetScroll = false): void {
-    this.items = items;
+  // and reads from; call refresh() after changing it in place), or those
+  // items(pos) gives.
+  setItems(items: Int32Array | ((pos: number) => number), count: number, resetScroll = false): void {
+    this.itemAt = typeof items === "function" ? items : (pos) => items[pos];
     this.count = count;
     this.ver++;
     if (this.active >= count) this.active = count - 1;
@@ -240,7 +241,7 @@ export class VTable {
     for (let pos = first; pos < last && pos - first < n; pos++) {
       const s = this.slots[pos % n];
       used[pos % n] = 1;
-      const item = this.items[pos];
+      const item = this.itemAt(pos);
       if (s.item !== item || s.ver !== this.ver || s.pos !== pos) {
         if (focused === s.el && s.pos !== pos) focusLost = true;
         for (let c = 0; c < this.o.columns.length; c++) this.o.columns[c].render(s.cells[c], item);
