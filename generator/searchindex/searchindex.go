@@ -263,14 +263,9 @@ func sortExact(rows []xrow, mask uint32) []xrow {
 	return rows
 }
 
-// head opens a file of generation gen: kind, scan, gen, and the file's
-// number under name ("block", "shard").
+// head opens the JSON header of a file of generation gen: kind, scan,
+// gen, and the file's number under name ("block", "shard").
 func head(b []byte, kind, scan string, gen int, name string, n int) []byte {
-	return headJSON(append(b, prefix...), kind, scan, gen, name, n)
-}
-
-// headJSON is head without the script's opening: the start of the JSON.
-func headJSON(b []byte, kind, scan string, gen int, name string, n int) []byte {
 	b = append(b, `{"k":"`...)
 	b = append(b, kind...)
 	b = append(b, `","scan":`...)
@@ -326,7 +321,7 @@ func writeTrigrams(b []byte, scan string, gen int, parts []*postings, write pack
 			body = binary.BigEndian.AppendUint32(body, uint32(len(lists)))
 		}
 		body = append(body, lists...)
-		b = append(headJSON(b[:0], "ixt", scan, gen, "shard", shard), '}')
+		b = append(head(b[:0], "ixt", scan, gen, "shard", shard), '}')
 		if err := write(TrigramFile(gen, shard), b, body); err != nil {
 			return n, b, err
 		}

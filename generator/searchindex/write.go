@@ -87,7 +87,7 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 	var b, body, buf []byte
 	var err error
 	for blk := range st.Blocks {
-		b = append(headJSON(b[:0], "ixd", sid, gen, "block", blk), '}')
+		b = append(head(b[:0], "ixd", sid, gen, "block", blk), '}')
 		body, buf = appendBlockBody(body[:0], x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
 		if err = packed(BlockFile(gen, blk), b, body); err != nil {
 			break
@@ -212,7 +212,7 @@ func writeExact(b []byte, scan string, gen int, exact []xrow, write packedOut) (
 			end++
 		}
 		hb, ib = appendExactPairs(hb[:0], ib[:0], exact[at:end])
-		b = append(headJSON(b[:0], "ixx", scan, gen, "shard", shard), `,"n":`...)
+		b = append(head(b[:0], "ixx", scan, gen, "shard", shard), `,"n":`...)
 		b = append(jsonw.Int(b, int64(end-at)), '}')
 		body = appendExactBody(body[:0], hb, ib)
 		at = end
