@@ -80,6 +80,50 @@ func TestOverHTTP(t *testing.T) {
 		p := b.open(t, siteURL(base, "scans/"+id+"/log.html"))
 		p.waitFor(`__e2e.rows("#log-table").length > 0 && /^`+regexpNum(len(s.Log))+`\b/.test(document.querySelector("#log-count").textContent.trim())`, 0, `document.querySelector("#log-count").textContent`)
 	})
+	// Search over HTTP reads the index and the display chunks with
+	// fetch() (data/fetched.ts: no script, so V8 keeps no source), and
+	// finds what the same page finds from file://, which runs them as
+	// scripts.
+	t.Run("search", func(t *testing.T) {
+		var total int
+		for _, id := range f.ids {
+			total += f.scan(t, id).Count()
+		}
+		p := b.open(t, siteURL(base, "search.html"), watchIndexFiles)
+		q := b.open(t, f.url("search.html"), watchIndexFiles)
+		waitSearchPage(p, total)
+		waitSearchPage(q, total)
+		for _, hide := range []bool{false, true} {
+			setChecked(p, "#hide-fp", hide)
+			setChecked(q, "#hide-fp", hide)
+			for _, query := range []string{"chloé wilson", "*wilson", "/<title>Acme/", "mail*.example", "/chlo[eé]/i", "*a*", "no-such-value.example"} {
+				got, want := readResult(t, p, query, true), readResult(t, q, query, true)
+				if got.Count != want.Count || !slices.Equal(got.Rows, want.Rows) {
+					t.Errorf("%q (hide FP %v): over HTTP %d matches %q, from file:// %d %q", query, hide, got.Count, got.Rows, want.Count, want.Rows)
+				}
+			}
+		}
+		if n := evalT[int](q, `window.__ix`); n == 0 {
+			t.Errorf("from file://, no index file was loaded as a script")
+		}
+		if n := evalT[int](p, `window.__ix`); n != 0 {
+			t.Errorf("over HTTP, %d index files were loaded as scripts, want none", n)
+		}
+		// What the page loaded from the scans' data folders after the
+		// page itself: fetched, every file, index and display chunks.
+		how := evalT[map[string]float64](p, `(() => {
+			const n = {};
+			for (const e of performance.getEntriesByType("resource")) {
+				const m = /\/data\/(ix|e-)[^/]*\.js(\?|$)/.exec(e.name);
+				if (m) n[m[1] + " " + e.initiatorType] = (n[m[1] + " " + e.initiatorType] || 0) + 1;
+			}
+			return n;
+		})()`)
+		t.Logf("over HTTP, data files by kind and initiator: %v", how)
+		if how["ix fetch"] == 0 || how["e- fetch"] == 0 || len(how) != 2 {
+			t.Errorf("over HTTP, the data files loaded by kind and initiator: %v; want index and display chunks, fetched", how)
+		}
+	})
 	t.Run("no 404s", func(t *testing.T) {
 		nf.mu.Lock()
 		defer nf.mu.Unlock()

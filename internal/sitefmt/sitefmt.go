@@ -225,7 +225,7 @@ type IndexBlock struct {
 	Block int    `json:"block"`
 	// The body, in Go; the page holds it packed (data/packed.ts
 	// PackedBody) and inflates it when it tests the block.
-	Bin []byte `json:"-" body:"body" ts:"{ z: () => void; n: number }"`
+	Bin []byte `json:"-" body:"body" ts:"{ z: (() => void) | Uint8Array; n: number }"`
 }
 
 // IndexSegment is data/ix-g<n>.js, one append-only segment of a running
@@ -265,7 +265,7 @@ type TrigramShard struct {
 	Shard int    `json:"shard"`
 	// The body, in Go; the page holds it packed (data/packed.ts
 	// PackedBody) and inflates it when a query first needs the shard.
-	Bin []byte `json:"-" body:"body" ts:"{ z: () => void; n: number }"`
+	Bin []byte `json:"-" body:"body" ts:"{ z: (() => void) | Uint8Array; n: number }"`
 }
 
 // ExactShard is data/ix<gen>-x<n>.js, a packed file whose payload is this
@@ -278,5 +278,5 @@ type ExactShard struct {
 	Shard int    `json:"shard"`
 	N     int    `json:"n"`
 	// The body, as TrigramShard's.
-	Bin []byte `json:"-" body:"body" ts:"{ z: () => void; n: number }"`
+	Bin []byte `json:"-" body:"body" ts:"{ z: (() => void) | Uint8Array; n: number }"`
 }

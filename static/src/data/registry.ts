@@ -5,9 +5,12 @@
 // (the manifest, loaded by a <script> before the bundle). Chunk files are
 // loaded by injecting <script src> tags relative to <body data-data>, one
 // promise per file; loadInOrder() hands them over in the order asked for.
-// No fetch and no XHR: both fail from file://. A packed file (data/packed.ts)
-// is unpacked once its script has run, before its promise resolves.
+// From file:// (where fetch and XHR fail) that is the only way; a page
+// served over http(s) fetches the same files and parses them instead
+// (data/fetched.ts), so that V8 does not keep their sources. A packed file
+// (data/packed.ts) is unpacked before its promise resolves.
 
+import { fetchDataFile, fetches } from "./fetched";
 import { isPacked, unpackPayload, type Packed } from "./packed";
 import { asPayload, type ElementChunk, type FPList, type LogChunk, type InvestigationsList, type Manifest, type Payload, type ScansList } from "./types";
 
@@ -178,6 +181,7 @@ export function loadScript(url: string, query = "", name = url): Promise<Payload
 // goes through it; a payload is told apart by the script that delivered it
 // (document.currentScript while it runs). The caller checks src.
 export function runScript(src: string): Promise<Payload | null> {
+  if (fetches()) return fetchScript(src);
   return new Promise<Payload | null>((resolve, reject) => {
     const s = document.createElement("script");
     const p: Pending = { payload: null, packed: null };
@@ -189,22 +193,8 @@ export function runScript(src: string): Promise<Payload | null> {
     };
     s.onload = () => {
       done();
-      const packed = p.packed;
-      if (!packed) {
-        resolve(p.payload);
-        return;
-      }
-      unpackPayload(packed).then((v) => {
-        const q = asPayload(v);
-        // The payload inside is checked as any pushed one, and must be
-        // the scan's the wrapper names.
-        if (!q || q.scan !== packed.scan) {
-          resolve(null);
-          return;
-        }
-        deliver(q);
-        resolve(q);
-      }, reject);
+      if (p.packed) unpacked(p.packed).then(resolve, reject);
+      else resolve(p.payload);
     };
     s.onerror = () => {
       done();
@@ -214,6 +204,29 @@ export function runScript(src: string): Promise<Payload | null> {
     s.src = src;
     document.head.appendChild(s);
   });
+}
+
+// unpacked unpacks a packed file pushed (by a script, or read by
+// fetchScript) and delivers its payload, or gives null.
+async function unpacked(packed: Packed): Promise<Payload | null> {
+  const q = asPayload(await unpackPayload(packed));
+  // The payload inside is checked as any pushed one, and must be the
+  // scan's the wrapper names.
+  if (!q || q.scan !== packed.scan) return null;
+  deliver(q);
+  return q;
+}
+
+// fetchScript is runScript on a page served over http(s): the file is
+// fetched and parsed, never run (data/fetched.ts), and what it pushes is
+// taken as receive() takes what a script pushes.
+async function fetchScript(src: string): Promise<Payload | null> {
+  const v = await fetchDataFile(src);
+  if (isPacked(v)) return ours(v) ? unpacked(v) : null;
+  const p = asPayload(v);
+  if (!p || !ours(p)) return null;
+  deliver(p);
+  return p;
 }
 
 // loadInOrder loads files with at most `parallel` scripts in flight and

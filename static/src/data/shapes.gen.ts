@@ -215,7 +215,7 @@ export interface IndexBlock {
   block: number;
   // The body, in Go; the page holds it packed (data/packed.ts
   // PackedBody) and inflates it when it tests the block.
-  body: { z: () => void; n: number };
+  body: { z: (() => void) | Uint8Array; n: number };
 }
 
 // IndexSegment is data/ix-g<n>.js, one append-only segment of a running
@@ -255,7 +255,7 @@ export interface TrigramShard {
   shard: number;
   // The body, in Go; the page holds it packed (data/packed.ts
   // PackedBody) and inflates it when a query first needs the shard.
-  body: { z: () => void; n: number };
+  body: { z: (() => void) | Uint8Array; n: number };
 }
 
 // ExactShard is data/ix<gen>-x<n>.js, a packed file whose payload is this
@@ -268,7 +268,7 @@ export interface ExactShard {
   shard: number;
   n: number;
   // The body, as TrigramShard's.
-  body: { z: () => void; n: number };
+  body: { z: (() => void) | Uint8Array; n: number };
 }
 
 // GraphLegendEntry is one entry of the graph's legend.
