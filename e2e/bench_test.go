@@ -6,6 +6,8 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -388,7 +390,16 @@ func TestBenchSearchAll(t *testing.T) {
 		t.Skip("set SCANREPORT_BENCH_SITE to a built site's folder")
 	}
 	b := newBrowser(t)
-	p := b.open(t, fileURL(dir, "search.html"))
+	u := fileURL(dir, "search.html")
+	// SCANREPORT_BENCH_HTTP=1: the site served by a plain static file
+	// server on loopback (the page fetches its data files, no scripts).
+	if os.Getenv("SCANREPORT_BENCH_HTTP") != "" {
+		srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+		t.Cleanup(srv.Close)
+		u = srv.URL + "/search.html"
+	}
+	t.Logf("page: %s", u)
+	p := b.open(t, u)
 	p.waitFor(`(e => !!e && !e.hasAttribute("aria-busy") && e.hasAttribute("data-rows"))(document.querySelector("#search-results"))`,
 		5*time.Minute, `document.querySelector("#search-progress").textContent`)
 	t.Logf("ready: %s elements in %.0f ms, heap %.0f MB", evalT[string](p, `document.querySelector("#search-results").getAttribute("data-rows")`),
