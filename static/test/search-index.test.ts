@@ -16,7 +16,7 @@ import { test } from "node:test";
 import { Inflater } from "../src/data/packed";
 import { readBlock } from "../src/search/block";
 import { entryPostings } from "../src/search/index-math";
-import { FILE_BUDGET, FileBudget, SHARD_BUDGET, IndexRun, loadScanIndex, newCaches, ScanIndex } from "../src/search/ixread";
+import { FILE_BUDGET, FileBudget, IndexRun, loadScanIndex, newCaches, ScanIndex } from "../src/search/ixread";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
 import { asPayload, type IndexBlock, type IndexMeta, type Payload } from "../src/data/types";
@@ -369,36 +369,6 @@ test("the index files of every scan of a page count against one budget, least re
   await c.block(1);
   await c.block(0);
   assert.equal(loads.filter((f) => f.startsWith("c/")).length, 2);
-});
-
-test("shards have a budget of their own: blocks do not evict them, and past it they are loaded again", async () => {
-  assert.ok(SHARD_BUDGET >= 4e6 && SHARD_BUDGET <= 6.4e7, String(SHARD_BUDGET));
-  assert.equal(new FileBudget().shards?.max, SHARD_BUDGET);
-  const files = writeIndex("s1", BASE, SMALL);
-  const meta = files.get("ix.js") as IndexMeta;
-  for (const shardMax of [Infinity, 0]) {
-    const loads: string[] = [];
-    const budget = new FileBudget(0, new FileBudget(shardMax, null)); // no block is kept
-    const ix = new ScanIndex("s1", meta, (f) => {
-      loads.push(f);
-      return Promise.resolve(files.get(f)!);
-    }, newCaches(budget));
-    const shardLoads = () => loads.filter((f) => /-[tx]\d+\.js$/.test(f)).length;
-    for (const query of ["*example*", "admin"]) {
-      budget.newQuery();
-      const first = await ix.candidateBlocks(q(query));
-      const before = shardLoads();
-      assert.ok(before > 0, `${query}: loads shards`);
-      for (const n of first.blocks) await ix.block(n); // blocks through their own (empty) budget
-      budget.newQuery();
-      const again = await ix.candidateBlocks(q(query));
-      assert.deepEqual(again, first, `${query}: the same candidates`);
-      if (shardMax === Infinity) assert.equal(shardLoads(), before, `${query}: the shards kept, the blocks read between did not evict them`);
-      else assert.ok(shardLoads() > before, `${query}: with no room, the shards are loaded again`);
-      loads.length = 0;
-    }
-    assert.ok(budget.shards!.size <= shardMax, "the shards kept fit their budget");
-  }
 });
 
 test("a block the page keeps is read once, and answers the same when read again; one it does not keep is never kept read", async () => {

@@ -23,18 +23,13 @@ const NONE = new Uint8Array(0);
 // again when a query tests it): about 40 blocks, a selective query's worth.
 // Measured over the 10M archive with format 2 (docs/benchmarks.md): 24 M
 // characters held 360–400 MB of heap after broad queries, 8 M 230–280 MB.
-// The shards, inflated, have a budget of their own (SHARD_BUDGET), so that
-// a query's many blocks do not evict them (every query needs some of every
-// scan's: loaded again, they cost ~300 ms a query over 20 scans), and the
-// page does not keep every shard it ever read (53 MB inflated at 10M).
+// The shards are kept whole, inflated, out of the budget: they are small
+// (~2 MB a 500,000-element scan) and every query needs some of every
+// scan's (evicted by a query's many blocks, they cost ~300 ms a query over
+// 20 scans to load again).
 // (A product, not a shift: JavaScript counts shifts modulo 32, and a
 // shift by 40 gave a budget of 256 characters, which kept nothing.)
 export const FILE_BUDGET = 8 * 2 ** 20;
-
-// SHARD_BUDGET bounds the shards the scans of a page keep, by their
-// inflated size: a trigram shard of the 10M archive is ~110 KB, an exact
-// shard ~30 KB; a query over 20 scans with four trigrams reads up to 80.
-export const SHARD_BUDGET = 16 * 2 ** 20;
 
 // Loader loads a data file of the scan's data folder by name.
 export type Loader = (file: string) => Promise<Payload>;
@@ -61,16 +56,11 @@ export class FileBudget {
   private epoch = 0;
   size = 0;
 
-  // shards: the budget of the shards (SHARD_BUDGET), beside the blocks'.
-  constructor(
-    public max = FILE_BUDGET,
-    readonly shards: FileBudget | null = new FileBudget(SHARD_BUDGET, null),
-  ) {}
+  constructor(public max = FILE_BUDGET) {}
 
   // newQuery starts a query: the files kept so far may go for its own.
   newQuery(): void {
     this.epoch++;
-    this.shards?.newQuery();
   }
 
   touch(k: Kept): void {
@@ -168,7 +158,7 @@ export class ScanIndex {
   // body left packed, read when the block is tested (IndexRun.blockRows).
   block(n: number): Promise<BlockFile> {
     const file = `ix${this.meta.gen}-d${n}.js`;
-    return this.file("d" + n, file, this.caches.budget, (x) => {
+    return this.file("d" + n, file, true, (x) => {
       const b = x as IndexBlock;
       if (x.k !== "ixd" || x.scan !== this.scan || b.gen !== this.meta.gen || b.block !== n) throw new Error(`${file} is not this scan's index block.`);
       return { v: { n, body: b.body, read: null }, size: b.body.n };
@@ -181,8 +171,8 @@ export class ScanIndex {
     return this.caches.files.has("d" + n);
   }
 
-  // trigramShard and exactShard load shard n, inflated, and keep it within
-  // the shards' budget.
+  // trigramShard and exactShard load shard n, inflated and kept whole
+  // (out of the budget: small, and every query needs some of every scan's).
   private trigramShard(n: number): Promise<TrigramShard> {
     return this.shard("t", n, readTrigramShard);
   }
@@ -193,31 +183,31 @@ export class ScanIndex {
 
   private shard<T>(family: "t" | "x", n: number, read: (bin: Uint8Array) => T): Promise<T> {
     const file = `ix${this.meta.gen}-${family}${n}.js`;
-    const b = this.caches.budget;
-    return this.file(family + n, file, b.shards ?? b, (x) => {
+    return this.file(family + n, file, false, (x) => {
       if ((x.k !== "ixt" && x.k !== "ixx") || x.k !== "ix" + family || x.scan !== this.scan || x.gen !== this.meta.gen || x.shard !== n) throw new Error(`${file} is not this scan's index shard.`);
-      return { v: read(unpackBody(x.body)), size: x.body.n };
+      return { v: read(unpackBody(x.body)), size: 0 };
     });
   }
 
-  // file loads one of the index's files and keeps it, within budget: read
-  // checks the payload and gives what to keep and its size.
-  private file<T>(key: string, file: string, budget: FileBudget, read: (x: Payload) => { v: T; size: number }): Promise<T> {
+  // file loads one of the index's files and keeps it, through the page's
+  // budget when budgeted: read checks the payload and gives what to keep
+  // and its size.
+  private file<T>(key: string, file: string, budgeted: boolean, read: (x: Payload) => { v: T; size: number }): Promise<T> {
     const c = this.caches;
     const have = c.files.get(key);
     if (have) {
-      budget.touch(have);
+      c.budget.touch(have);
       return have.p as Promise<T>;
     }
     const kept: Kept = { key, p: Promise.resolve(), size: 0, epoch: 0, owner: c };
     const p = this.load(file).then((x) => {
       const r = read(x);
-      if (c.files.get(key) === kept) budget.add(kept, r.size);
+      if (budgeted && c.files.get(key) === kept) c.budget.add(kept, r.size);
       return r.v;
     });
     kept.p = p;
     p.catch(() => {
-      budget.drop(kept);
+      c.budget.drop(kept);
       if (c.files.get(key) === kept) c.files.delete(key);
     });
     c.files.set(key, kept);
