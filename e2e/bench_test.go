@@ -300,6 +300,21 @@ func runQuery(t *testing.T, p *tab, q string, limit time.Duration, between func(
 	return r, true
 }
 
+// benchURL is the address of the page rel of the site in dir: from
+// file://, or with SCANREPORT_BENCH_HTTP=1 served by a plain static file
+// server on loopback (where the page fetches its data files instead of
+// running them as scripts: data/fetched.ts).
+func benchURL(t *testing.T, dir, rel string) string {
+	u := fileURL(dir, rel)
+	if os.Getenv("SCANREPORT_BENCH_HTTP") != "" {
+		srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+		t.Cleanup(srv.Close)
+		u = srv.URL + "/" + rel
+	}
+	t.Logf("page: %s", u)
+	return u
+}
+
 // TestBenchSearch1M measures search over every element of the
 // 1,000,000-element scan (scans/bench-1m/search.html): the time until the
 // page can search (through the index: manifest, ix.js, fp.js), then each
@@ -312,7 +327,7 @@ func TestBenchSearch1M(t *testing.T) {
 	note := func(k, v string) { results = append(results, [2]string{k, v}); t.Logf("%-52s %s", k, v) }
 
 	b := newBrowser(t)
-	p := b.open(t, fileURL(out, "scans/bench-1m/search.html"))
+	p := b.open(t, benchURL(t, out, "scans/bench-1m/search.html"))
 	p.waitFor(`(e => !!e && !e.hasAttribute("aria-busy") && e.getAttribute("data-rows") === "`+fmt.Sprint(benchN)+`")(document.querySelector("#search-results"))`,
 		5*time.Minute, `document.querySelector("#search-progress").textContent`)
 	note("load: ready to search (manifest, ix.js, fp.js read)", fmt.Sprintf("%8.0f ms", evalT[float64](p, `performance.getEntriesByName("sr:search-ready")[0].startTime`)))
@@ -390,16 +405,7 @@ func TestBenchSearchAll(t *testing.T) {
 		t.Skip("set SCANREPORT_BENCH_SITE to a built site's folder")
 	}
 	b := newBrowser(t)
-	u := fileURL(dir, "search.html")
-	// SCANREPORT_BENCH_HTTP=1: the site served by a plain static file
-	// server on loopback (the page fetches its data files, no scripts).
-	if os.Getenv("SCANREPORT_BENCH_HTTP") != "" {
-		srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-		t.Cleanup(srv.Close)
-		u = srv.URL + "/search.html"
-	}
-	t.Logf("page: %s", u)
-	p := b.open(t, u)
+	p := b.open(t, benchURL(t, dir, "search.html"))
 	p.waitFor(`(e => !!e && !e.hasAttribute("aria-busy") && e.hasAttribute("data-rows"))(document.querySelector("#search-results"))`,
 		5*time.Minute, `document.querySelector("#search-progress").textContent`)
 	t.Logf("ready: %s elements in %.0f ms, heap %.0f MB", evalT[string](p, `document.querySelector("#search-results").getAttribute("data-rows")`),

@@ -101,6 +101,7 @@ const PAD = 0x3d; // "="
 // anything else. It reads a fetched file's bytes where they are, without
 // making a string of them.
 export function decodeBase64Bytes(src: Uint8Array, out: Uint8Array): number {
+  if ((out as unknown as SetBase64).setFromBase64) return decodeNative(src, out);
   const n = src.length;
   if (n % 4 !== 0) throw new Error("a packed body's base64 is cut");
   let pad = 0;
@@ -118,6 +119,27 @@ export function decodeBase64Bytes(src: Uint8Array, out: Uint8Array): number {
     out[w++] = (v >>> 8) & 0xff;
     if (last && pad === 1) break;
     out[w++] = v & 0xff;
+  }
+  return w;
+}
+
+// PIECE is the base64 decodeNative makes a string of at a time: a
+// multiple of 4, and short enough for V8's young generation (a string past
+// 128 KB goes straight to the old one, freed only by a full collection).
+const PIECE = 64 * 1024;
+const latin1 = new TextDecoder("latin1");
+
+// decodeNative is decodeBase64Bytes with the browser's base64 decoder
+// (Uint8Array.prototype.setFromBase64, ~3× faster than the loop), a
+// piece of the text at a time.
+function decodeNative(src: Uint8Array, out: Uint8Array): number {
+  if (src.length % 4 !== 0) throw new Error("a packed body's base64 is cut");
+  let w = 0;
+  for (let i = 0; i < src.length; i += PIECE) {
+    const t = latin1.decode(src.subarray(i, Math.min(i + PIECE, src.length)));
+    const r = (out.subarray(w) as unknown as Required<SetBase64>).setFromBase64(t);
+    if (r.read !== t.length) throw new Error("a packed body's base64 is cut");
+    w += r.written;
   }
   return w;
 }
