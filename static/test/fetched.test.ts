@@ -100,3 +100,36 @@ test("base64 is decoded from bytes exactly as atob decodes it, or refused", () =
     assert.throws(() => decodeBase64Bytes(enc.encode(s), out), JSON.stringify(s));
   }
 });
+
+test("base64 is decoded by the browser's decoder a piece at a time, where there is one", () => {
+  // Node 20 has no Uint8Array.prototype.setFromBase64: a stand-in with its
+  // contract (read, written; throws on a bad character) for the test.
+  const proto = Uint8Array.prototype as unknown as { setFromBase64?: (s: string) => { read: number; written: number } };
+  assert.equal(proto.setFromBase64, undefined, "the stand-in replaces nothing");
+  let calls = 0;
+  proto.setFromBase64 = function (this: Uint8Array, s: string) {
+    calls++;
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw new SyntaxError("not base64");
+    const b = Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+    if (b.length > this.length) throw new RangeError("no room");
+    this.set(b);
+    return { read: s.length, written: b.length };
+  };
+  try {
+    for (const n of [0, 1, 2, 3, 49_151, 49_152, 49_153, 200_001]) {
+      const raw = Uint8Array.from({ length: n }, (_, i) => (i * 7919 + n) & 0xff);
+      let bin = "";
+      for (const c of raw) bin += String.fromCharCode(c);
+      const b64 = enc.encode(btoa(bin));
+      const out = new Uint8Array(n + 3);
+      calls = 0;
+      const w = decodeBase64Bytes(b64, out);
+      assert.deepEqual(out.subarray(0, w), raw, `${n} bytes`);
+      assert.equal(calls, Math.ceil(b64.length / (64 * 1024)), `${n} bytes: pieces of 64 KiB of text`);
+    }
+    assert.throws(() => decodeBase64Bytes(enc.encode("AAA"), new Uint8Array(3)));
+    assert.throws(() => decodeBase64Bytes(enc.encode("AA*A"), new Uint8Array(3)));
+  } finally {
+    delete proto.setFromBase64;
+  }
+});
