@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -122,6 +123,42 @@ func TestOverHTTP(t *testing.T) {
 		t.Logf("over HTTP, data files by kind and initiator: %v", how)
 		if how["ix fetch"] == 0 || how["e- fetch"] == 0 || len(how) != 2 {
 			t.Errorf("over HTTP, the data files loaded by kind and initiator: %v; want index and display chunks, fetched", how)
+		}
+	})
+	// A server whose own CSP leaves fetch() out (no connect-src): the
+	// page falls back to running its data files as scripts, and finds the
+	// same.
+	t.Run("search, fetch refused by the server's CSP", func(t *testing.T) {
+		strict := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src blob:")
+			http.FileServer(http.Dir(f.Site)).ServeHTTP(w, r)
+		}))
+		t.Cleanup(strict.Close)
+		id := f.finished(t)
+		p := b.open(t, strict.URL+"/scans/"+id+"/search.html", watchIndexFiles)
+		q := b.open(t, f.url("scans/"+id+"/search.html"))
+		waitSearchPage(p, f.scan(t, id).Count())
+		// The one fetch() the page tried (and the browser reported).
+		refused := 0
+		for _, pr := range p.takeProblems() {
+			if (strings.Contains(pr, "Content Security Policy") || strings.Contains(pr, "connect-src blocked")) && strings.Contains(pr, "/data/manifest.js") {
+				refused++
+			} else {
+				t.Errorf("page problem: %s", pr)
+			}
+		}
+		if refused == 0 {
+			t.Errorf("the server's CSP refused no fetch(): the test tests nothing")
+		}
+		waitSearchPage(q, f.scan(t, id).Count())
+		for _, query := range []string{"*wilson", "/<title>Acme/"} {
+			got, want := readResult(t, p, query, true), readResult(t, q, query, true)
+			if got.Count != want.Count || !slices.Equal(got.Rows, want.Rows) {
+				t.Errorf("%q: with fetch refused %d matches %q, from file:// %d %q", query, got.Count, got.Rows, want.Count, want.Rows)
+			}
+		}
+		if n := evalT[int](p, `window.__ix`); n == 0 {
+			t.Errorf("with fetch refused, no index file was loaded as a script")
 		}
 	})
 	t.Run("no 404s", func(t *testing.T) {

@@ -64,10 +64,25 @@ export function parseDataFile(b: Uint8Array): unknown {
   return { ...fields, z: b.subarray(data, to - PACKED_END.length) };
 }
 
+// FetchRefused is a fetch() that failed before any answer: the network,
+// or a policy that forbids it (a server's CSP without connect-src). An
+// answer that is not a data file is an ordinary Error.
+export class FetchRefused extends Error {
+  constructor(url: string, cause: unknown) {
+    super(`${url}: ${String(cause)}`);
+    this.name = "FetchRefused";
+  }
+}
+
 // fetchDataFile fetches the data file at url (relative to the page) and
 // gives what it pushes (parseDataFile).
 export async function fetchDataFile(url: string): Promise<unknown> {
-  const r = await fetch(url, { credentials: "same-origin", redirect: "error" });
+  let r: Response;
+  try {
+    r = await fetch(url, { credentials: "same-origin", redirect: "error" });
+  } catch (e) {
+    throw new FetchRefused(url, e);
+  }
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
   const size = Number(r.headers.get("Content-Length") ?? "0");
   if (size > MAX_FILE) throw new Error(`${url}: over ${MAX_FILE} bytes`);

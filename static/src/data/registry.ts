@@ -10,7 +10,7 @@
 // (data/fetched.ts), so that V8 does not keep their sources. A packed file
 // (data/packed.ts) is unpacked before its promise resolves.
 
-import { fetchDataFile, fetches } from "./fetched";
+import { fetchDataFile, fetches, FetchRefused } from "./fetched";
 import { isPacked, unpackPayload, type Packed } from "./packed";
 import { asPayload, type ElementChunk, type FPList, type LogChunk, type InvestigationsList, type Manifest, type Payload, type ScansList } from "./types";
 
@@ -45,6 +45,7 @@ let lastScans: ScansList | null = null; // and as last loaded (live updates load
 let lastInvestigations: InvestigationsList | null = null;
 const manifestWaiters: Array<(m: Manifest) => void> = [];
 let installed = false;
+let noFetch = false; // fetch() was refused once: data files run as scripts
 
 function scanId(): string {
   return document.body.getAttribute("data-scan") ?? "";
@@ -181,7 +182,7 @@ export function loadScript(url: string, query = "", name = url): Promise<Payload
 // goes through it; a payload is told apart by the script that delivered it
 // (document.currentScript while it runs). The caller checks src.
 export function runScript(src: string): Promise<Payload | null> {
-  if (fetches()) return fetchScript(src);
+  if (fetches() && !noFetch) return fetchScript(src);
   return new Promise<Payload | null>((resolve, reject) => {
     const s = document.createElement("script");
     const p: Pending = { payload: null, packed: null };
@@ -221,7 +222,16 @@ async function unpacked(packed: Packed): Promise<Payload | null> {
 // fetched and parsed, never run (data/fetched.ts), and what it pushes is
 // taken as receive() takes what a script pushes.
 async function fetchScript(src: string): Promise<Payload | null> {
-  const v = await fetchDataFile(src);
+  let v: unknown;
+  try {
+    v = await fetchDataFile(src);
+  } catch (e) {
+    if (!(e instanceof FetchRefused)) throw e;
+    // fetch() itself refused (a server's own CSP without connect-src,
+    // an extension): this page runs its data files as scripts from now on.
+    noFetch = true;
+    return runScript(src);
+  }
   if (isPacked(v)) return ours(v) ? unpacked(v) : null;
   const p = asPayload(v);
   if (!p || !ours(p)) return null;
