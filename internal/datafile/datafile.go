@@ -24,7 +24,10 @@
 // without making one large string of it. The search index's dictionary blocks and
 // shards (a page may read hundreds) are compressed; the element chunks (a
 // few GB at 10M elements: compressing them would cost the build more than
-// it saves) hold their JSON; small files stay plain.
+// it saves) hold their JSON; small files stay plain. A page served over
+// http(s) does not run the files: it fetches them and parses exactly the
+// shapes written here (static/src/data/fetched.ts), so any change to them
+// is a change to that parser too.
 package datafile
 
 import (
