@@ -136,7 +136,7 @@ func TestBenchBrowser1M(t *testing.T) {
 
 	b := newBrowser(t)
 	overview := func() float64 {
-		p := b.open(t, fileURL(out, "scans/bench-1m/index.html"))
+		p := b.open(t, benchURL(t, out, "scans/bench-1m/index.html"))
 		defer p.check()
 		return evalT[float64](p, `performance.getEntriesByType("navigation")[0].loadEventEnd`)
 	}
@@ -144,7 +144,7 @@ func TestBenchBrowser1M(t *testing.T) {
 	note("overview: load event (warm)", ms(overview()))
 
 	setTotal := fmt.Sprintf(`document.addEventListener("DOMContentLoaded", () => document.body.dataset.benchTotal = "%d");`, big.Total)
-	p := b.open(t, fileURL(out, "scans/bench-1m/types/"+big.Slug+".html"), setTotal+benchProbe)
+	p := b.open(t, benchURL(t, out, "scans/bench-1m/types/"+big.Slug+".html"), setTotal+benchProbe)
 	p.waitFor(`window.__bench.firstRows !== undefined`, 2*time.Minute, "")
 	note("element table: first rows visible", ms(evalT[float64](p, "window.__bench.firstRows")))
 	note("element table: load event", ms(evalT[float64](p, `performance.getEntriesByType("navigation")[0].loadEventEnd`)))

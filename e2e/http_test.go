@@ -81,10 +81,10 @@ func TestOverHTTP(t *testing.T) {
 		p := b.open(t, siteURL(base, "scans/"+id+"/log.html"))
 		p.waitFor(`__e2e.rows("#log-table").length > 0 && /^`+regexpNum(len(s.Log))+`\b/.test(document.querySelector("#log-count").textContent.trim())`, 0, `document.querySelector("#log-count").textContent`)
 	})
-	// Search over HTTP reads the index and the display chunks with
-	// fetch() (data/fetched.ts: no script, so V8 keeps no source), and
-	// finds what the same page finds from file://, which runs them as
-	// scripts.
+	// Search over HTTP reads the index's files with fetch()
+	// (data/fetched.ts: no script, so V8 keeps no source) and the display
+	// chunks as scripts, and finds what the same page finds from file://,
+	// which runs them all as scripts.
 	t.Run("search", func(t *testing.T) {
 		var total int
 		for _, id := range f.ids {
@@ -111,7 +111,7 @@ func TestOverHTTP(t *testing.T) {
 			t.Errorf("over HTTP, %d index files were loaded as scripts, want none", n)
 		}
 		// What the page loaded from the scans' data folders after the
-		// page itself: fetched, every file, index and display chunks.
+		// page itself: the index's files fetched, the display chunks run.
 		how := evalT[map[string]float64](p, `(() => {
 			const n = {};
 			for (const e of performance.getEntriesByType("resource")) {
@@ -121,8 +121,8 @@ func TestOverHTTP(t *testing.T) {
 			return n;
 		})()`)
 		t.Logf("over HTTP, data files by kind and initiator: %v", how)
-		if how["ix fetch"] == 0 || how["e- fetch"] == 0 || len(how) != 2 {
-			t.Errorf("over HTTP, the data files loaded by kind and initiator: %v; want index and display chunks, fetched", how)
+		if how["ix fetch"] == 0 || how["e- script"] == 0 || len(how) != 2 {
+			t.Errorf("over HTTP, the data files loaded by kind and initiator: %v; want the index's fetched, the display chunks' scripts", how)
 		}
 	})
 	// A server whose own CSP leaves fetch() out (no connect-src): the
@@ -141,7 +141,7 @@ func TestOverHTTP(t *testing.T) {
 		// The one fetch() the page tried (and the browser reported).
 		refused := 0
 		for _, pr := range p.takeProblems() {
-			if (strings.Contains(pr, "Content Security Policy") || strings.Contains(pr, "connect-src blocked")) && strings.Contains(pr, "/data/manifest.js") {
+			if (strings.Contains(pr, "Content Security Policy") || strings.Contains(pr, "connect-src blocked")) && strings.Contains(pr, "/data/ix.js") {
 				refused++
 			} else {
 				t.Errorf("page problem: %s", pr)

@@ -1,5 +1,6 @@
-// Data files read with fetch() on a page served over http(s) (a server, the
-// preview server, a bucket). A page opened from file:// can only run them
+// The search index's data files read with fetch() on a page served over
+// http(s) (a server, the preview server, a bucket; data/registry.ts says
+// why only those). A page opened from file:// can only run them
 // as classic scripts (data/registry.ts), and V8 then keeps each script's
 // source for the life of the page (docs/benchmarks.md: ~144 MB once a
 // search has read every dictionary block of the 10M archive); a file

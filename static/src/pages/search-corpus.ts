@@ -23,9 +23,11 @@ const QUERY = /^(?:[a-z]=[0-9]+)?$/;
 
 // loadFrom runs the data file folder+file and resolves with its payload;
 // query (a live update's "v=…", "g=…" or "t=…") makes the browser ask afresh.
-export function loadFrom(folder: string, file: string, query = ""): Promise<Payload> {
+// fetchWhenServed: fetched, not run, on a page served over http(s) (the
+// search index's files: data/registry.ts runScript).
+export function loadFrom(folder: string, file: string, query = "", fetchWhenServed = false): Promise<Payload> {
   if (!FOLDER.test(folder) || !FILE_NAME.test(file) || !QUERY.test(query)) return Promise.reject(new Error(`${folder}${file} is not a data file of this site.`));
-  return runScript(folder + file + (query ? "?" + query : "")).then(
+  return runScript(folder + file + (query ? "?" + query : ""), fetchWhenServed).then(
     (p) => p ?? Promise.reject(new Error(`The data file ${folder}${file} holds no data.`)),
     () => Promise.reject(new Error(`The data file ${folder}${file} is missing or unreadable (was the report copied completely?).`)),
   );

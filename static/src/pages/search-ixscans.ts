@@ -82,7 +82,7 @@ export async function loadList(scans: IxScan[], host: HTMLElement, budget: FileB
 // addScan adds a scan to scans and reads it; it returns its elements. The
 // index files every scan keeps count against one budget.
 async function addScan(scans: IxScan[], host: HTMLElement, budget: FileBudget, id: string, name: string, target: string, folder: string, pages: string): Promise<number> {
-  const fresh = freshIndex(id, (f, q) => loadFrom(folder, f, q), budget);
+  const fresh = freshIndex(id, (f, q) => loadFrom(folder, f, q, true), budget);
   const sc: IxScan = { index: scans.length, id, name: name || id, target, folder, pages, m: null, ix: null, fresh, types: [], byIx: [], fp: new Set(), fpRows: null, error: "" };
   scans.push(sc);
   await readScan(sc, host, "");
