@@ -25,9 +25,9 @@
 // shards (a page may read hundreds) are compressed; the element chunks (a
 // few GB at 10M elements: compressing them would cost the build more than
 // it saves) hold their JSON; small files stay plain. A page served over
-// http(s) does not run the files: it fetches them and parses exactly the
-// shapes written here (static/src/data/fetched.ts), so any change to them
-// is a change to that parser too.
+// http(s) does not run the search index's files: it fetches them and
+// parses exactly the shapes written here (static/src/data/fetched.ts), so
+// any change to them is a change to that parser too.
 package datafile
 
 import (
