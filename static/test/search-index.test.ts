@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Inflater } from "../src/data/packed";
 import { readBlock } from "../src/search/block";
-import { entryPostings } from "../src/search/index-math";
+import { entryPostings, PostingCursor } from "../src/search/index-math";
 import { FILE_BUDGET, FileBudget, IndexRun, loadScanIndex, newCaches, ScanIndex } from "../src/search/ixread";
 import { compile, isRefused } from "../src/search/match";
 import { isError, parseQuery, type Query } from "../src/search/query";
@@ -73,6 +73,25 @@ test("block postings: counts, then the first posting absolute and the rest delta
   assert.deepEqual(read((k) => k === 3), [MULT * 2 + 7]);
   assert.deepEqual(read(() => false), []);
   assert.throws(() => entryPostings(b.subarray(0, 4), 4, () => true, () => undefined));
+  // The cursor gives what the walk gives, entry by entry, forward only.
+  const cur = (ks: number[]) => {
+    const c = new PostingCursor(b);
+    const out: number[] = [];
+    for (const k of ks) {
+      c.skipTo(k);
+      c.take((id) => out.push(id));
+    }
+    return out;
+  };
+  assert.deepEqual(cur([0, 1, 2, 3]), read(() => true));
+  assert.deepEqual(cur([2]), read((k) => k === 2));
+  assert.deepEqual(cur([0, 3]), read((k) => k === 0 || k === 3));
+  assert.deepEqual(cur([3]), [MULT * 2 + 7]);
+  assert.throws(() => cur([2, 1]), "backwards");
+  assert.throws(() => {
+    const c = new PostingCursor(b.subarray(0, 4));
+    c.skipTo(3);
+  }, "a stream cut short");
 });
 
 const BASE: Rows = [
@@ -357,7 +376,7 @@ test("the index files of every scan of a page count against one budget, least re
   await b.block(1);
   await a.block(0);
   assert.equal(count("s1/ix0-d0.js"), 2, "the oldest file was dropped for another scan's");
-  const x0 = readBlock(new Inflater().bytes(d0.body));
+  const x0 = readBlock(new Inflater().bytes(d0.body!));
   assert.ok(x0.n > 0 && x0.entries().length === x0.n, "what a query holds stays valid");
   // A budget large enough keeps both.
   const big = new FileBudget(1 << 30);
@@ -380,7 +399,11 @@ test("a block the page keeps is read once, and answers the same when read again;
     const query = q("*example*");
     const first = await answer(ix, query, true);
     assert.ok(first.run.blocks.length >= 2, `${first.run.blocks.length} blocks`);
-    for (const b of first.run.blocks) assert.equal((await ix.block(b)).read !== null, max > 0, `block ${b}, budget ${max}`);
+    for (const b of first.run.blocks) {
+      const f = await ix.block(b);
+      assert.equal(f.read !== null, max > 0, `block ${b}, budget ${max}`);
+      assert.equal(f.body === null, max > 0, `block ${b}, budget ${max}: a block kept read no longer holds its packed body`);
+    }
     assert.deepEqual((await answer(ix, query, true)).ids, first.ids);
     assert.deepEqual((await answer(ix, q("/acme/i"), false)).ids, (await answer(await open(files), q("/acme/i"), false)).ids);
   }

@@ -56,21 +56,37 @@ export function readBlock(bin: Uint8Array, keep = false): Dict {
   const d = bin.subarray(at + text, at + text + nd);
   const s = bin.subarray(at + text + nd);
   let kept: string[] | null = null;
+  const entries = keep ? () => (kept ??= decodeEntries(bin, at, lens)) : () => decodeEntries(bin, at, lens);
   return {
     n,
-    entries: keep ? () => (kept ??= decodeEntries(bin, at, lens)) : () => decodeEntries(bin, at, lens),
+    entries,
+    // A block kept decodes its entries once; the others a window at a
+    // time, each entry's string left to the young generation once fn
+    // returns (no array of the block's entries alive while it is tested).
+    each: keep
+      ? (fn) => {
+          const e = entries();
+          for (let k = 0; k < n; k++) fn(k, e[k]);
+        }
+      : (fn) => eachEntry(bin, at, lens, fn),
     d,
     s,
   };
 }
 
-// decodeEntries decodes the entries whose UTF-8 starts at `at`, lens[k]
-// bytes each, a window at a time: a window of ASCII (one character a
-// byte) is cut into its entries by slicing; a window with other text is
-// decoded entry by entry.
+// decodeEntries decodes every entry (eachEntry) into an array.
 function decodeEntries(bin: Uint8Array, at: number, lens: Uint32Array): string[] {
+  const out = new Array<string>(lens.length);
+  eachEntry(bin, at, lens, (k, v) => (out[k] = v));
+  return out;
+}
+
+// eachEntry hands fn the entries whose UTF-8 starts at `at`, lens[k]
+// bytes each, in order, decoded a window at a time: a window of ASCII
+// (one character a byte) is cut into its entries by slicing; a window with
+// other text is decoded entry by entry.
+function eachEntry(bin: Uint8Array, at: number, lens: Uint32Array, fn: (k: number, v: string) => void): void {
   const n = lens.length;
-  const out = new Array<string>(n);
   let k = 0;
   let p = at;
   while (k < n) {
@@ -81,18 +97,17 @@ function decodeEntries(bin: Uint8Array, at: number, lens: Uint32Array): string[]
     if (w.length === bytes) {
       let o = 0;
       for (let i = k; i < j; i++) {
-        out[i] = w.slice(o, o + lens[i]);
+        fn(i, w.slice(o, o + lens[i]));
         o += lens[i];
       }
     } else {
       let q = p;
       for (let i = k; i < j; i++) {
-        out[i] = utf8.decode(bin.subarray(q, q + lens[i]));
+        fn(i, utf8.decode(bin.subarray(q, q + lens[i])));
         q += lens[i];
       }
     }
     p += bytes;
     k = j;
   }
-  return out;
 }

@@ -174,6 +174,52 @@ export function entryPostings(b: Uint8Array, entries: number, want: (k: number) 
   }
 }
 
+// PostingCursor reads a "d" or "s" stream (as entryPostings does) entry
+// by entry, forward only: skipTo(k) passes the entries before k, take
+// hands over the postings of entry k and moves past it. It throws when
+// the stream ends early.
+export class PostingCursor {
+  private i = 0; // the byte read next
+  private k = 0; // the entry whose count is read next
+
+  constructor(private readonly b: Uint8Array) {}
+
+  private next(): number {
+    const b = this.b;
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      if (this.i >= b.length) throw new Error("a posting list ends early");
+      const c = b[this.i++];
+      v += (c & 127) * mul;
+      if (c < 128) return v;
+      mul *= 128;
+    }
+  }
+
+  skipTo(k: number): void {
+    if (k < this.k) throw new Error("a posting cursor moves forward only");
+    const b = this.b;
+    for (; this.k < k; this.k++) {
+      // Skip n varints: count the bytes that end one.
+      for (let left = this.next(); left > 0; this.i++) {
+        if (this.i >= b.length) throw new Error("a posting list ends early");
+        if (b[this.i] < 128) left--;
+      }
+    }
+  }
+
+  take(emit: (id: number) => void): void {
+    const n = this.next();
+    this.k++;
+    let id = 0;
+    for (let j = 0; j < n; j++) {
+      id = j === 0 ? this.next() : id + this.next();
+      emit(id);
+    }
+  }
+}
+
 // exactPostings walks an exact shard's two streams (hs: hash deltas, 0
 // the same hash as before; ps: the block, absolute after a new hash,
 // else a delta) and returns the ids stored under hash h, ascending.

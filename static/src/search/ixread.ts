@@ -217,10 +217,11 @@ export class ScanIndex {
 }
 
 // A BlockFile is dictionary block n as loaded: its body, packed, and the
-// block read once a query has read it while the page keeps it.
+// block read once a query has read it while the page keeps it (its
+// packed body then dropped: over http(s) the fetched file's bytes).
 export interface BlockFile {
   n: number;
-  body: PackedBody;
+  body: PackedBody | null;
   read: Dict | null;
 }
 
@@ -252,12 +253,15 @@ export class IndexRun {
   blockRows(b: BlockFile, emit: Emit): void {
     let x = b.read;
     if (!x) {
+      if (!b.body) throw new Error(`block ${b.n} has neither its body nor its entries`);
       const bytes = this.ix.caches.inflater.bytes(b.body);
       // A block the page keeps is kept read (bytes and entries), so that
       // a query run again does not inflate and decode it again; the
       // others are read in the Inflater's buffers and left.
-      if (this.ix.keeps(b.n)) x = b.read = readBlock(bytes.slice(), true);
-      else x = readBlock(bytes);
+      if (this.ix.keeps(b.n)) {
+        x = b.read = readBlock(bytes.slice(), true);
+        b.body = null;
+      } else x = readBlock(bytes);
     }
     this.tested += dictRows(x, null, this.match, this.alsoSource, this.late[0], emit);
   }

@@ -6,7 +6,7 @@
 // over its own types, and the rows of earlier parts whose source changed
 // since (late). Read here into the head's numbering. Pure: no DOM.
 
-import { base64Bytes, entryPostings } from "./index-math";
+import { base64Bytes, entryPostings, PostingCursor } from "./index-math";
 import type { IndexMeta, IndexSegment, Payload } from "../data/types";
 
 // CoveredType is one type of a scan's index: n the rows the index written
@@ -69,6 +69,7 @@ export function readSegment(g: IndexSegment, typeNo: Map<string, number>, rowBit
   return {
     n: x.n,
     entries: x.entries,
+    each: x.each,
     get d() {
       return x.d;
     },
@@ -104,6 +105,9 @@ export function lateAfter(segs: Segment[]): Array<Set<number>> {
 export interface Dict {
   readonly n: number;
   entries(): readonly string[];
+  // each hands fn every entry in order (k, its text): what a query tests,
+  // without an array of them all when the dictionary is a block's bytes.
+  each(fn: (k: number, v: string) => void): void;
   readonly d: Uint8Array;
   readonly s: Uint8Array;
 }
@@ -118,6 +122,7 @@ export function readDict(e: string[], d: string, s: string): Dict {
   return {
     n: e.length,
     entries: () => e,
+    each: (fn) => e.forEach((v, k) => fn(k, String(v))),
     get d() {
       return (dd ??= base64Bytes(d));
     },
@@ -139,27 +144,23 @@ export type Emit = (id: number, data: string | null) => void;
 // it tested.
 export function dictRows(x: Dict, ids: ((local: number) => number) | null, match: (v: string) => boolean, alsoSource: boolean, late: Set<number>, emit: Emit): number {
   const n = x.n;
-  const e = x.entries();
-  const hit = new Uint8Array(n);
-  let any = false;
-  for (let k = 0; k < n; k++) {
-    if (match(String(e[k]))) {
-      hit[k] = 1;
-      any = true;
-    }
-  }
-  if (!any) return n;
-  let k = -1;
-  const want = (e: number) => {
-    k = e;
-    return hit[e] === 1;
-  };
-  entryPostings(x.d, n, want, (p) => {
-    const id = ids ? ids(p) : p;
-    if (id >= 0) emit(id, String(e[k]));
+  // The data postings of each entry that matches, emitted while its
+  // string is at hand (entries and postings both in entry order); the
+  // source postings after, from the entries marked.
+  const hit = alsoSource ? new Uint8Array(n) : null;
+  let data: PostingCursor | null = null; // read from the first match on
+  x.each((k, v) => {
+    if (!match(v)) return;
+    if (hit) hit[k] = 1;
+    data ??= new PostingCursor(x.d);
+    data.skipTo(k);
+    data.take((p) => {
+      const id = ids ? ids(p) : p;
+      if (id >= 0) emit(id, v);
+    });
   });
-  if (alsoSource) {
-    entryPostings(x.s, n, want, (p) => {
+  if (hit && data) {
+    entryPostings(x.s, n, (e) => hit[e] === 1, (p) => {
       const id = ids ? ids(p) : p;
       if (id >= 0 && !late.has(id)) emit(id, null);
     });
