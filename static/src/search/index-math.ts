@@ -144,34 +144,13 @@ export function postings(b: Uint8Array): Float64Array {
 // absolute and the others deltas) and hands emit the postings of the
 // entries want says yes to, entry by entry in order.
 export function entryPostings(b: Uint8Array, entries: number, want: (k: number) => boolean, emit: (id: number) => void): void {
-  let i = 0;
-  const next = (): number => {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      if (i >= b.length) throw new Error("a posting list ends early");
-      const c = b[i++];
-      v += (c & 127) * mul;
-      if (c < 128) return v;
-      mul *= 128;
-    }
-  };
+  const c = new PostingCursor(b);
   for (let k = 0; k < entries; k++) {
-    const n = next();
-    if (!want(k)) {
-      // Skip n varints: count the bytes that end one.
-      for (let left = n; left > 0; i++) {
-        if (i >= b.length) throw new Error("a posting list ends early");
-        if (b[i] < 128) left--;
-      }
-      continue;
-    }
-    let id = 0;
-    for (let j = 0; j < n; j++) {
-      id = j === 0 ? next() : id + next();
-      emit(id);
-    }
+    if (!want(k)) continue;
+    c.skipTo(k);
+    c.take(emit);
   }
+  c.skipTo(entries); // every entry's list is there
 }
 
 // PostingCursor reads a "d" or "s" stream (as entryPostings does) entry
