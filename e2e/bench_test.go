@@ -302,8 +302,8 @@ func runQuery(t *testing.T, p *tab, q string, limit time.Duration, between func(
 
 // benchURL is the address of the page rel of the site in dir: from
 // file://, or with SCANREPORT_BENCH_HTTP=1 served by a plain static file
-// server on loopback (where the page fetches its data files instead of
-// running them as scripts: data/fetched.ts).
+// server on loopback (where the page fetches its search index's files
+// instead of running them as scripts: data/fetched.ts).
 func benchURL(t *testing.T, dir, rel string) string {
 	u := fileURL(dir, rel)
 	if os.Getenv("SCANREPORT_BENCH_HTTP") != "" {

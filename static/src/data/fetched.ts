@@ -21,8 +21,8 @@ const PACKED_OPEN = enc.encode(',"z":function(){/*');
 const PACKED_END = enc.encode("*/}}");
 const NEWLINE = 0x0a;
 
-// MAX_FILE bounds a data file's size (the largest, an element chunk of
-// long values, is a few MB).
+// MAX_FILE bounds a fetched file's size (an index block or shard is a
+// few hundred KB; this only refuses what is plainly not one).
 const MAX_FILE = 512 * 2 ** 20;
 
 function startsWith(b: Uint8Array, at: number, want: Uint8Array): boolean {
@@ -92,8 +92,8 @@ export async function fetchDataFile(url: string): Promise<unknown> {
   return parseDataFile(b);
 }
 
-// fetches tells whether this page reads data files with fetch(): when it
-// was served over http(s) (from file://, fetch() fails).
+// fetches tells whether this page can read data files with fetch(): when
+// it was served over http(s) (from file://, fetch() fails).
 export function fetches(): boolean {
   return location.protocol === "http:" || location.protocol === "https:";
 }

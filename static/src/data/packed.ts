@@ -9,10 +9,10 @@
 // for the life of the page, and a comment compiles to nothing, so a packed
 // file costs the page only its (compressed) source. unpackPayload reads the
 // comment back through the function's source text and inflates it with
-// fflate's inflateSync. A page served over http(s) reads the files with
-// fetch() instead (data/fetched.ts: no script, so V8 keeps nothing), and
-// hands the comment's bytes here in place of the function. Measured over 220 index blocks loaded 16 at a time:
-// fflate 4.4–4.6 ms a block against 5.5–6.2 ms with the browser's
+// fflate's inflateSync. A page served over http(s) fetches the search
+// index's files instead (data/fetched.ts: no script, so V8 keeps nothing)
+// and hands the comment's bytes here in place of the function. Measured
+// over 220 index blocks loaded 16 at a time: fflate 4.4–4.6 ms a block against 5.5–6.2 ms with the browser's
 // DecompressionStream (its streams cost more than the inflating) and
 // 4.5–5.0 ms for the same blocks plain. Inflating in a worker gained
 // nothing on a 2-core machine (both cores were busy already).
@@ -98,8 +98,9 @@ const PAD = 0x3d; // "="
 
 // decodeBase64Bytes decodes standard, padded base64 given as bytes into
 // out (at least len/4*3 bytes) and gives the bytes written; it throws on
-// anything else. It reads a fetched file's bytes where they are, without
-// making a string of them.
+// anything else. It reads a fetched file's bytes where they are: with the
+// browser's decoder, 64 KiB of text at a time (decodeNative); else in a
+// loop, making no string at all.
 export function decodeBase64Bytes(src: Uint8Array, out: Uint8Array): number {
   if ((out as unknown as SetBase64).setFromBase64) return decodeNative(src, out);
   const n = src.length;

@@ -153,8 +153,8 @@ export function entryPostings(b: Uint8Array, entries: number, want: (k: number) 
   c.skipTo(entries); // every entry's list is there
 }
 
-// PostingCursor reads a "d" or "s" stream (as entryPostings does) entry
-// by entry, forward only: skipTo(k) passes the entries before k, take
+// PostingCursor reads a "d" or "s" stream (the layout entryPostings
+// describes) entry by entry, forward only: skipTo(k) passes the entries before k, take
 // hands over the postings of entry k and moves past it. It throws when
 // the stream ends early.
 export class PostingCursor {
