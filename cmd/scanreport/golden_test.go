@@ -201,9 +201,11 @@ func bodyText(pl, body []byte) string {
 				sb.WriteByte('\n')
 			}
 			sb.WriteString("data postings: " + base64.StdEncoding.EncodeToString(d.D) + "\n")
-			sb.WriteString("source postings: " + base64.StdEncoding.EncodeToString(d.S) + "\n")
 			return sb.String()
 		}
+	}
+	if src, ok := v.(*sitefmt.IndexSources); ok && err == nil {
+		return "its body, a dictionary block's source postings: " + base64.StdEncoding.EncodeToString(src.Bin) + "\n"
 	}
 	enc := base64.StdEncoding.EncodeToString
 	if sh, ok := v.(*sitefmt.TrigramShard); ok && err == nil {

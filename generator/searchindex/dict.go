@@ -250,24 +250,24 @@ func appendEntries(b []byte, strs []string, ents []int32, d, s postingLists, buf
 	return append(b, '"'), buf
 }
 
-// appendBlockBody appends the body of a dictionary block (format 3,
-// docs/site-format.md "Search index"): four varints (the entries, the
-// bytes of their text, of the data postings and of the source postings),
-// each entry's length in bytes (varints), the entries' UTF-8 one after
-// the other, then the data and the source postings (appendLists). buf is
-// scratch space, returned for reuse.
-func appendBlockBody(b []byte, strs []string, ents []int32, d, s postingLists, buf []byte) ([]byte, []byte) {
+// appendBlockBody appends the body of a dictionary block (format 4,
+// docs/site-format.md "Search index"): three varints (the entries, the
+// bytes of their text and of their data postings), each entry's length in
+// bytes (varints), the entries' UTF-8 one after the other, then the data
+// postings (appendLists). The source postings are a file of their own
+// (SourceFile: appendLists over the same entries), which only a query
+// with "+ source" reads: a page that runs the block as a script keeps its
+// source for good, and those postings are a quarter of it. buf is scratch
+// space, returned for reuse.
+func appendBlockBody(b []byte, strs []string, ents []int32, d postingLists, buf []byte) ([]byte, []byte) {
 	text := 0
 	for _, e := range ents {
 		text += len(strs[e])
 	}
 	buf = appendLists(buf[:0], ents, d.off, d.rows)
-	nd := len(buf)
-	buf = appendLists(buf, ents, s.off, s.rows)
 	b = binaryAppendUvarint(b, uint64(len(ents)))
 	b = binaryAppendUvarint(b, uint64(text))
-	b = binaryAppendUvarint(b, uint64(nd))
-	b = binaryAppendUvarint(b, uint64(len(buf)-nd))
+	b = binaryAppendUvarint(b, uint64(len(buf)))
 	for _, e := range ents {
 		b = binaryAppendUvarint(b, uint64(len(strs[e])))
 	}

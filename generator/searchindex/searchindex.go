@@ -33,7 +33,7 @@ import (
 
 // Version is the index format's version, written in ix.js; the browser
 // uses an index only when it knows its version.
-const Version = 3
+const Version = 4
 
 // MetaFile is the index's head in the scan's data folder.
 const MetaFile = "ix.js"
@@ -70,12 +70,18 @@ type Out func(name string, data []byte) error
 // File families of a generation.
 const (
 	familyBlock   = 'd'
+	familySource  = 's'
 	familyTrigram = 't'
 	familyExact   = 'x'
 )
 
 // BlockFile names dictionary block n of generation gen.
 func BlockFile(gen, n int) string { return genFile(gen, familyBlock, n) }
+
+// SourceFile names the source postings of dictionary block n of
+// generation gen (a file of their own: only a query with "+ source"
+// reads them).
+func SourceFile(gen, n int) string { return genFile(gen, familySource, n) }
 
 // TrigramFile names trigram shard n of generation gen.
 func TrigramFile(gen, n int) string { return genFile(gen, familyTrigram, n) }

@@ -187,7 +187,13 @@ func readIndex(t *testing.T, files map[string][]byte) *index {
 		x.entries = append(x.entries, dict.E...)
 		enc := base64.StdEncoding.EncodeToString
 		x.d = append(x.d, readLists(t, enc(dict.D), len(dict.E))...)
-		x.s = append(x.s, readLists(t, enc(dict.S), len(dict.E))...)
+		sname := SourceFile(gen, blk)
+		want[sname] = true
+		src, ok := decode(t, sname, files[sname]).(*sitefmt.IndexSources)
+		if !ok || src.Block != blk || src.Gen != gen || src.Scan != meta.Scan {
+			t.Fatalf("%s: %+v", sname, src)
+		}
+		x.s = append(x.s, readLists(t, enc(src.Bin), len(dict.E))...)
 		for range dict.E {
 			x.blockOf = append(x.blockOf, blk)
 		}

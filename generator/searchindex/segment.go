@@ -221,12 +221,13 @@ func SegNum(name string) (n int, ok bool) {
 }
 
 // HeadFiles are the files a head names, as a reader fetches them: the
-// dictionary blocks and the trigram and exact shards of generation gen
-// (blocks, shards.t and shards.x of ix.js), then the segments segs.
+// dictionary blocks and their source postings, and the trigram and exact
+// shards of generation gen (blocks, shards.t and shards.x of ix.js), then
+// the segments segs.
 func HeadFiles(gen, blocks, trigramShards, exactShards int, segs []int) []string {
-	names := make([]string, 0, blocks+trigramShards+exactShards+len(segs))
+	names := make([]string, 0, 2*blocks+trigramShards+exactShards+len(segs))
 	for n := range blocks {
-		names = append(names, BlockFile(gen, n))
+		names = append(names, BlockFile(gen, n), SourceFile(gen, n))
 	}
 	for n := range trigramShards {
 		names = append(names, TrigramFile(gen, n))

@@ -374,7 +374,7 @@ func TestSegNum(t *testing.T) {
 // them.
 func TestHeadFiles(t *testing.T) {
 	got := HeadFiles(7, 2, 1, 1, []int{3, 9})
-	want := []string{"ix7-d0.js", "ix7-d1.js", "ix7-t0.js", "ix7-x0.js", "ix-g3.js", "ix-g9.js"}
+	want := []string{"ix7-d0.js", "ix7-s0.js", "ix7-d1.js", "ix7-s1.js", "ix7-t0.js", "ix7-x0.js", "ix-g3.js", "ix-g9.js"}
 	if !slices.Equal(got, want) {
 		t.Errorf("HeadFiles = %v, want %v", got, want)
 	}

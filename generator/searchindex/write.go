@@ -87,9 +87,15 @@ func writeIndex(s *model.Scan, gen int, lim blockLimits, out Out) (Stats, error)
 	var b, body, buf []byte
 	var err error
 	for blk := range st.Blocks {
+		ents := order[starts[blk]:starts[blk+1]]
 		b = append(head(b[:0], "ixd", sid, gen, "block", blk), '}')
-		body, buf = appendBlockBody(body[:0], x.strs, order[starts[blk]:starts[blk+1]], d, sl, buf)
+		body, buf = appendBlockBody(body[:0], x.strs, ents, d, buf)
 		if err = packed(BlockFile(gen, blk), b, body); err != nil {
+			break
+		}
+		b = append(head(b[:0], "ixs", sid, gen, "block", blk), '}')
+		body = appendLists(body[:0], ents, sl.off, sl.rows)
+		if err = packed(SourceFile(gen, blk), b, body); err != nil {
 			break
 		}
 	}

@@ -2,17 +2,21 @@
 // (docs/site-format.md "Data files"): classic scripts that hand one JSON
 // payload to window.__sr, so that they load from file:// as well as from a
 // server or a bucket. A file is plain, Prefix + payload + Suffix, or packed:
-// the payload compressed (raw DEFLATE) and base64-encoded inside a comment of
-// a function,
+// the payload compressed (raw DEFLATE) and written as text (AppendText: "!",
+// then each byte as the character of that code, U+0000–U+00FF, five of
+// them escaped) inside a comment of a function,
 //
-//	(window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*<base64>*/}});
+//	(window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*!<bytes>*/}});
 //
 // (n: the payload's size in bytes, decompressed; a payload with a binary
 // body has its JSON header in the file, "h":{…} before "n", and only the
 // body compressed) or, uncompressed (no n), the payload's JSON itself in the comment (it starts
-// with '{', which base64 never does; a "*/" inside a JSON string is written
+// with '{'; a "*/" inside a JSON string is written
 // "\u002a/"), which the page reads back through the function's source text
-// (Function.prototype.toString), decompressing the first kind. Why a comment: Chromium's
+// (Function.prototype.toString), decompressing the first kind. Why
+// characters U+0000–U+00FF: V8 holds a source made only of them one byte a
+// character, so the page keeps a compressed byte as one byte (base64 kept
+// 4/3; the file on disk holds 1.5, UTF-8). Why a comment: Chromium's
 // V8 keeps every classic script it has compiled, source and constants, in
 // a per-page cache that garbage collection does not empty (measured: a
 // 130 KB block of search index kept 0.39 MB of JS heap for the life of the
@@ -33,13 +37,13 @@ package datafile
 import (
 	"bytes"
 	"compress/flate"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/scanreport/scanreport/internal/jsonw"
 )
@@ -124,7 +128,7 @@ func (p *Packer) pack(dst []byte, scan string, header, payload []byte) ([]byte, 
 	dst = append(dst, sizeKey...)
 	dst = strconv.AppendInt(dst, int64(len(payload)), 10)
 	dst = append(dst, packedOpen...)
-	dst = base64.StdEncoding.AppendEncode(dst, p.buf.Bytes())
+	dst = AppendText(dst, p.buf.Bytes())
 	dst = append(dst, packedEnd...)
 	return append(dst, Suffix...), nil
 }
@@ -207,12 +211,11 @@ func Payload(b []byte, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("packed data file: %w", err)
 	}
-	z := make([]byte, base64.StdEncoding.DecodedLen(len(enc)))
-	n, err := base64.StdEncoding.Decode(z, enc)
+	z, err := DecodeText(enc)
 	if err != nil {
-		return nil, fmt.Errorf("packed data file: base64: %w", err)
+		return nil, fmt.Errorf("packed data file: %w", err)
 	}
-	var r io.Reader = flate.NewReader(bytes.NewReader(z[:n]))
+	var r io.Reader = flate.NewReader(bytes.NewReader(z))
 	if limit > 0 {
 		r = io.LimitReader(r, limit+1)
 	}
@@ -228,6 +231,76 @@ func Payload(b []byte, limit int64) ([]byte, error) {
 	}
 	if header != nil {
 		return append(append(header, '\n'), out...), nil
+	}
+	return out, nil
+}
+
+// The text of compressed bytes (AppendText) opens with textMark; in it
+// the bytes of escaped (a '*' could end the comment; '<', '>' and '&' no
+// data file holds raw, docs/site-format.md "Data files"; and textEscape
+// itself) are written as textEscape and the letter at the same place in
+// escapeLetters.
+const (
+	textMark      = '!'
+	textEscape    = '~'
+	escaped       = "*<>&~"
+	escapeLetters = "abcde"
+)
+
+// AppendText appends to dst the bytes z as a packed file's comment holds
+// them: textMark, then each byte b as the character U+00bb in UTF-8 (one
+// byte below 0x80, two above), but "*<>&~" as "~a" … "~e". For random
+// bytes (compressed ones) that is about 1.52 bytes a byte in the file and
+// 1.02 in a page's memory: V8 stores a string of characters up to U+00FF
+// one byte each. The text never holds "*/", '<', '>' or '&', nor starts
+// with '{' (the JSON form).
+func AppendText(dst, z []byte) []byte {
+	dst = append(dst, textMark)
+	for _, c := range z {
+		if c < 0x80 {
+			if i := strings.IndexByte(escaped, c); i >= 0 {
+				dst = append(dst, textEscape, escapeLetters[i])
+			} else {
+				dst = append(dst, c)
+			}
+			continue
+		}
+		dst = append(dst, 0xc0|c>>6, 0x80|c&0x3f)
+	}
+	return dst
+}
+
+// DecodeText gives the bytes of text written by AppendText, or an error
+// for anything else (no mark, a character past U+00FF, a byte that must
+// be escaped, an unknown escape, a cut sequence).
+func DecodeText(t []byte) ([]byte, error) {
+	if len(t) == 0 || t[0] != textMark {
+		return nil, errors.New("compressed data without its mark")
+	}
+	out := make([]byte, 0, len(t))
+	for i := 1; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == textEscape:
+			k := -1
+			if i+1 < len(t) {
+				k = strings.IndexByte(escapeLetters, t[i+1])
+			}
+			if k < 0 {
+				return nil, fmt.Errorf("compressed data with a bad escape at %d", i)
+			}
+			i++
+			c = escaped[k]
+		case c < 0x80 && strings.IndexByte(escaped, c) >= 0:
+			return nil, fmt.Errorf("compressed data holds a raw %q", c)
+		case c >= 0x80:
+			if (c != 0xc2 && c != 0xc3) || i+1 == len(t) || t[i+1]&0xc0 != 0x80 {
+				return nil, fmt.Errorf("compressed data holds a character past U+00FF or bad UTF-8 at %d", i)
+			}
+			i++
+			c = (c&0x1f)<<6 | t[i]&0x3f
+		}
+		out = append(out, c)
 	}
 	return out, nil
 }

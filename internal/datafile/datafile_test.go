@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func plainFile(t *testing.T, v any) []byte {
@@ -48,7 +49,7 @@ func TestPackRoundTrip(t *testing.T) {
 			t.Fatalf("%d: Packed wrong", i)
 		}
 		// The file is one statement, and nothing in it can end the
-		// comment early: base64 has no '*'.
+		// comment early: its text holds no '*'.
 		inner := packed[len(Prefix+packedHead) : len(packed)-len(packedEnd+Suffix)]
 		if k := bytes.Index(inner, []byte(packedOpen)); k < 0 || bytes.Contains(inner[k+len(packedOpen):], []byte("*")) {
 			t.Fatalf("%d: comment body holds '*': %.80q", i, inner)
@@ -131,7 +132,7 @@ func TestPayloadRefuses(t *testing.T) {
 	}
 	bad := bytes.Replace(packed, []byte("/*"), []byte("/*!!"), 1)
 	if _, err := Payload(bad, 0); err == nil {
-		t.Error("bad base64 was read")
+		t.Error("bad text was read")
 	}
 	cut := append(append([]byte(nil), packed[:len(packed)-40]...), packedEnd+Suffix...)
 	if _, err := Payload(cut, 0); err == nil {
@@ -142,6 +143,47 @@ func TestPayloadRefuses(t *testing.T) {
 	}
 	if _, err := p.Pack(nil, "s", []byte("alert(1)")); err == nil {
 		t.Error("Pack took a file that is no data file")
+	}
+}
+
+func TestText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	every := make([]byte, 0, 600)
+	for c := range 256 {
+		every = append(every, byte(c), byte(255-c))
+	}
+	every = append(every, "*/~~**//~a~e<>&"...)
+	random := make([]byte, 100_000)
+	for i := range random {
+		random[i] = byte(rng.IntN(256))
+	}
+	for i, z := range [][]byte{nil, {}, {'{'}, {'*', '/'}, every, random} {
+		txt := AppendText(nil, z)
+		if !utf8.Valid(txt) || bytes.ContainsAny(txt, "*<>&") || txt[0] != '!' {
+			t.Fatalf("%d: the text is not UTF-8, holds one of *<>&, or lacks its mark: %.60q", i, txt)
+		}
+		for _, r := range string(txt) {
+			if r > 0xff {
+				t.Fatalf("%d: %U in the text", i, r)
+			}
+		}
+		got, err := DecodeText(txt)
+		if err != nil || !bytes.Equal(got, z) {
+			t.Fatalf("%d: round trip: %v", i, err)
+		}
+		if i == 5 {
+			if r := float64(len(txt)) / float64(len(z)); r < 1.45 || r > 1.56 {
+				t.Errorf("random bytes take %.3f bytes of text each, want ~1.5", r)
+			}
+			if n := utf8.RuneCount(txt); float64(n) > 1.025*float64(len(z)) {
+				t.Errorf("random bytes take %d characters for %d bytes, want ~1 each", n, len(z))
+			}
+		}
+	}
+	for _, bad := range []string{"", "x", "{", "!*", "!<", "!>", "!&", "!~", "!~f", "!~*", "!\xc4\x80", "!\xc2", "!\xc2A", "!\xe2\x80\xa8", "!\x80"} {
+		if _, err := DecodeText([]byte(bad)); err == nil {
+			t.Errorf("%q was read", bad)
+		}
 	}
 }
 

@@ -145,14 +145,14 @@ func graphFiles(t testing.TB, dir string, want map[string]bool) {
 }
 
 // indexFiles adds the search index to want: ix.js and the files of its
-// generation: the dictionary blocks, trigram and exact shards its counts
-// say exist, each of its kind and generation, the blocks holding the
-// entries ix.js counts.
+// generation: the dictionary blocks (each with its source postings),
+// trigram and exact shards its counts say exist, each of its kind and
+// generation, the blocks holding the entries ix.js counts.
 func indexFiles(t testing.TB, dir string, want map[string]bool) {
 	t.Helper()
 	var ix testread.Index
 	testread.Payload(t, filepath.Join(dir, "ix.js"), &ix)
-	if ix.K != "ix" || ix.V != 3 || (ix.Blocks == 0) != (ix.Entries == 0) || ix.Shards.T == 0 || ix.Shards.X == 0 {
+	if ix.K != "ix" || ix.V != 4 || (ix.Blocks == 0) != (ix.Entries == 0) || ix.Shards.T == 0 || ix.Shards.X == 0 {
 		t.Errorf("ix.js: k=%q v=%d blocks=%d shards=%v", ix.K, ix.V, ix.Blocks, ix.Shards)
 	}
 	want["ix.js"] = true
@@ -171,6 +171,13 @@ func indexFiles(t testing.TB, dir string, want map[string]bool) {
 		}
 		entries += len(d.E)
 		want[name] = true
+		src := fmt.Sprintf("ix%d-s%d.js", ix.Gen, i)
+		var s sitefmt.IndexSources
+		testread.Payload(t, filepath.Join(dir, src), &s)
+		if s.K != "ixs" || s.Gen != ix.Gen || s.Block != i || len(s.Bin) < len(d.E) {
+			t.Errorf("%s: k=%q gen=%d block=%d, %d bytes for %d entries", src, s.K, s.Gen, s.Block, len(s.Bin), len(d.E))
+		}
+		want[src] = true
 	}
 	if entries != ix.Entries {
 		t.Errorf("ix.js counts %d entries; its blocks hold %d", ix.Entries, entries)

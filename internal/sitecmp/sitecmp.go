@@ -170,12 +170,14 @@ var volatile = map[string]bool{"gen": true, "v": true}
 // Keys of a chunk that say where it sits, not what it holds.
 var placement = map[string]bool{"k": true, "scan": true, "type": true, "seq": true, "n": true, "s": true, "n0": true, "e": true, "gen": true, "v": true, "f": true}
 
-// indexFiles loads the files a search index head (format 3) names: its
-// dictionary blocks, trigram and exact shards, by family and number.
+// indexFiles loads the files a search index head (format 4) names: its
+// dictionary blocks and their source postings, trigram and exact shards,
+// by family and number.
 func indexFiles(head map[string]any, load func(string) (any, error), errp *error) map[string]any {
 	gen, _ := head["gen"].(float64)
 	counts := map[string]float64{}
 	counts["d"], _ = head["blocks"].(float64)
+	counts["s"] = counts["d"]
 	if sh, ok := head["shards"].(map[string]any); ok {
 		counts["t"], _ = sh["t"].(float64)
 		counts["x"], _ = sh["x"].(float64)

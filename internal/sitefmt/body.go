@@ -8,20 +8,21 @@ import (
 )
 
 // Dict is a dictionary block's body (IndexBlock.Bin) read: its entries in
-// order, and the data (D) and source (S) postings of each, unsigned LEB128
-// varints: per entry a count then that many postings (type·2^rowBits +
-// row), the first absolute and the others deltas.
+// order, and the data postings (D) of each, unsigned LEB128 varints: per
+// entry a count then that many postings (type·2^rowBits + row), the
+// first absolute and the others deltas. The source postings, in the same
+// form, are the block's IndexSources.
 type Dict struct {
-	E    []string
-	D, S []byte
+	E []string
+	D []byte
 }
 
-// Dict reads the block's body (docs/site-format.md, "Search index"): four
-// varints (entries, and the bytes of their text, of D and of S), each
-// entry's length in bytes, the entries' UTF-8 one after the other, D, S.
+// Dict reads the block's body (docs/site-format.md, "Search index"): three
+// varints (entries, and the bytes of their text and of D), each entry's
+// length in bytes, the entries' UTF-8 one after the other, D.
 func (b *IndexBlock) Dict() (*Dict, error) {
 	in := b.Bin
-	var head [4]uint64
+	var head [3]uint64
 	for i := range head {
 		v, n := binary.Uvarint(in)
 		if n <= 0 {
@@ -29,7 +30,7 @@ func (b *IndexBlock) Dict() (*Dict, error) {
 		}
 		head[i], in = v, in[n:]
 	}
-	n, text, nd, ns := head[0], head[1], head[2], head[3]
+	n, text, nd := head[0], head[1], head[2]
 	if n > uint64(len(in)) {
 		return nil, fmt.Errorf("dictionary block: %d entries in %d bytes", n, len(in))
 	}
@@ -42,8 +43,8 @@ func (b *IndexBlock) Dict() (*Dict, error) {
 		}
 		lens[i], in, sum = v, in[k:], sum+v
 	}
-	if sum != text || text+nd+ns != uint64(len(in)) {
-		return nil, fmt.Errorf("dictionary block: %d bytes of text, %d and %d of postings, in %d bytes", text, nd, ns, len(in))
+	if sum != text || text+nd != uint64(len(in)) {
+		return nil, fmt.Errorf("dictionary block: %d bytes of text and %d of postings in %d bytes", text, nd, len(in))
 	}
 	d := &Dict{E: make([]string, n)}
 	for i, l := range lens {
@@ -52,7 +53,7 @@ func (b *IndexBlock) Dict() (*Dict, error) {
 			return nil, fmt.Errorf("dictionary block: entry %d is not UTF-8", i)
 		}
 	}
-	d.D, d.S = in[:nd], in[nd:]
+	d.D = in
 	return d, nil
 }
 

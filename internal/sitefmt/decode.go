@@ -31,6 +31,8 @@ func typeOf(k string) reflect.Type {
 		return reflect.TypeFor[TrigramShard]()
 	case "ixd":
 		return reflect.TypeFor[IndexBlock]()
+	case "ixs":
+		return reflect.TypeFor[IndexSources]()
 	case "ixx":
 		return reflect.TypeFor[ExactShard]()
 	case "ixg":

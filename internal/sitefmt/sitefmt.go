@@ -187,12 +187,13 @@ type IndexType struct {
 	N    int    `json:"n"`
 }
 
-// IndexMeta is data/ix.js, the head of the search index, format version 3
+// IndexMeta is data/ix.js, the head of the search index, format version 4
 // (docs/site-format.md, "Search index"). The index is a dictionary of the
 // scan's distinct values and source values, sorted and cut into blocks
-// (ixd), with the blocks each trigram (ixt) and each exact hash (ixx)
-// occurs in. Its files are named by generation: ix<gen>-d<n>.js,
-// ix<gen>-t<n>.js, ix<gen>-x<n>.js.
+// (ixd, each with its source postings in ixs), with the blocks each
+// trigram (ixt) and each exact hash (ixx) occurs in. Its files are named
+// by generation: ix<gen>-d<n>.js, ix<gen>-s<n>.js, ix<gen>-t<n>.js,
+// ix<gen>-x<n>.js.
 type IndexMeta struct {
 	K       string      `json:"k" ts:"\"ix\""`
 	Scan    string      `json:"scan"`
@@ -215,9 +216,10 @@ type IndexMeta struct {
 // packed file whose payload is this header and a binary body (Bin; see
 // Dict): the entries (distinct strings, each a row's data as the chunks
 // hold it or a row's source data as the chunks hold it) in dictionary
-// order, and for each entry the rows whose data is it and the rows whose
-// source data is it. The page reads the body without making one string
-// of it (docs/site-format.md, "Search index").
+// order, and for each entry the rows whose data is it (the rows whose
+// source data is it are the block's IndexSources). The page reads the
+// body without making one string of it (docs/site-format.md, "Search
+// index").
 type IndexBlock struct {
 	K     string `json:"k" ts:"\"ixd\""`
 	Scan  string `json:"scan"`
@@ -225,6 +227,20 @@ type IndexBlock struct {
 	Block int    `json:"block"`
 	// The body, in Go; the page holds it packed (data/packed.ts
 	// PackedBody) and inflates it when it tests the block.
+	Bin []byte `json:"-" body:"body" ts:"{ z: (() => void) | Uint8Array; n: number }"`
+}
+
+// IndexSources is data/ix<gen>-s<n>.js, the source postings of block n: a
+// packed file whose payload is this header and a binary body (Bin), for
+// each of the block's entries in order the rows whose source data is it
+// (as Dict.D). A file of its own because only a query with "+ source"
+// reads it.
+type IndexSources struct {
+	K     string `json:"k" ts:"\"ixs\""`
+	Scan  string `json:"scan"`
+	Gen   int    `json:"gen"`
+	Block int    `json:"block"`
+	// The body, in Go; the page holds it packed, as a block's.
 	Bin []byte `json:"-" body:"body" ts:"{ z: (() => void) | Uint8Array; n: number }"`
 }
 

@@ -6,10 +6,10 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readBlock } from "../src/search/block";
+import { readBlock, withSources } from "../src/search/block";
 import { entryPostings, postings } from "../src/search/index-math";
 import { readExactShard, readTrigramShard } from "../src/search/shards";
-import { blockBody, type Entry } from "./ix-writer";
+import { blockBody, sourcesBody, type Entry } from "./ix-writer";
 
 function postingsOf(bytes: Uint8Array, n: number): number[][] {
   const out: number[][] = Array.from({ length: n }, () => []);
@@ -18,7 +18,7 @@ function postingsOf(bytes: Uint8Array, n: number): number[][] {
   return out;
 }
 
-test("a block's entries and postings come back as written", () => {
+test("a block's entries and postings, and its source postings, come back as written", () => {
   const long = "x".repeat(70_000); // longer than a window
   const values = ["", "a", "admin.example", "multi\nline\r\nbanner", long, "İstanbul straße 😀", "\u2028", "<SFURL>https://api.example.com/?apikey=0123</SFURL>", long + "é"];
   for (let copies = 1; copies <= 3000; copies *= 7) {
@@ -33,7 +33,11 @@ test("a block's entries and postings come back as written", () => {
     assert.deepEqual(b.entries(), es.map((x) => x.e));
     assert.deepEqual(b.entries(), es.map((x) => x.e), "decoded again, the same");
     assert.deepEqual(postingsOf(b.d, b.n), es.map((x) => x.d));
-    assert.deepEqual(postingsOf(b.s, b.n), es.map((x) => x.s));
+    assert.equal(b.s.length, 0, "a block alone has no source postings");
+    const w = withSources(b, sourcesBody(es));
+    assert.deepEqual(postingsOf(w.d, w.n), es.map((x) => x.d));
+    assert.deepEqual(postingsOf(w.s, w.n), es.map((x) => x.s));
+    assert.deepEqual(w.entries(), es.map((x) => x.e));
   }
 });
 
@@ -52,7 +56,7 @@ test("a block that does not add up is refused, never read in part", () => {
 test("bytes that are not UTF-8 give U+FFFD, and the entries around them stay whole", () => {
   const enc = new TextEncoder();
   const a = enc.encode("ok"), bad = Uint8Array.from([0xe2, 0x82]), c = enc.encode("fine");
-  const body = Uint8Array.from([3, a.length + bad.length + c.length, 0, 0, a.length, bad.length, c.length, ...a, ...bad, ...c]);
+  const body = Uint8Array.from([3, a.length + bad.length + c.length, 0, a.length, bad.length, c.length, ...a, ...bad, ...c]);
   assert.deepEqual(readBlock(body).entries(), ["ok", "\ufffd", "fine"]);
 });
 

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { runInNewContext } from "node:vm";
 import { parseDataFile } from "../src/data/fetched";
-import { decodeBase64Bytes, Inflater, isPacked, unpackPayload, type PackedBody } from "../src/data/packed";
+import { decodeText, Inflater, unescapeBytes, isPacked, unpackPayload, type PackedBody } from "../src/data/packed";
 
 interface Vector {
   file: string;
@@ -86,22 +86,35 @@ test("a fetched file of any other shape is refused", () => {
   for (const f of bad) assert.throws(() => parseDataFile(enc.encode(f)), JSON.stringify(f.slice(0, 80)));
 });
 
-test("base64 is decoded from bytes exactly as atob decodes it, or refused", () => {
-  const out = new Uint8Array(300);
-  for (let n = 0; n < 200; n++) {
+// text writes bytes as the Go writer does (internal/datafile AppendText),
+// written here from the spec.
+function text(raw: Uint8Array): string {
+  let s = "!";
+  for (const c of raw) s += "*<>&~".includes(String.fromCharCode(c)) ? "~" + "abcde"["*<>&~".indexOf(String.fromCharCode(c))] : String.fromCharCode(c);
+  return s;
+}
+
+test("compressed bytes as text decode the same from a function's source and from the file's UTF-8", () => {
+  for (let n = 0; n < 600; n += n < 20 ? 1 : 37) {
     const raw = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n * 7) & 0xff);
-    let s = "";
-    for (const c of raw) s += String.fromCharCode(c);
-    const b64 = btoa(s);
-    const w = decodeBase64Bytes(enc.encode(b64), out);
-    assert.deepEqual(out.subarray(0, w), raw, `${n} bytes`);
+    const t = text(raw);
+    const utf = enc.encode(t);
+    for (const src of [t, utf]) {
+      const out = new Uint8Array(src.length);
+      const w = decodeText(src, out);
+      assert.deepEqual(out.subarray(0, w), raw, `${n} bytes, as ${typeof src}`);
+    }
   }
-  for (const s of ["A", "AB", "ABC", "A===", "AB=A", "****", "AB C", "AAAA=", "ÿÿÿÿ", "AA\nA"]) {
-    assert.throws(() => decodeBase64Bytes(enc.encode(s), out), JSON.stringify(s));
-  }
+  const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+  const f = run(`(window.__sr=window.__sr||[]).push({"k":"packed","scan":"s","n":1,"z":function(){/*${text(every)}*/}});`);
+  if (!isPacked(f)) throw new Error("a packed file");
+  const src = Function.prototype.toString.call(f.z);
+  const t = src.slice(src.indexOf("/*") + 2, src.lastIndexOf("*/"));
+  const out = new Uint8Array(t.length);
+  assert.deepEqual(out.subarray(0, decodeText(t, out)), every, "every byte value, through a script's source");
 });
 
-test("base64 is decoded by the browser's decoder a piece at a time, where there is one", () => {
+test("text from a function's source is decoded through btoa and setFromBase64 a piece at a time, where the browser has them", () => {
   // Node 20 has no Uint8Array.prototype.setFromBase64: a stand-in with its
   // contract (read, written; throws on a bad character) for the test.
   const proto = Uint8Array.prototype as unknown as { setFromBase64?: (s: string) => { read: number; written: number } };
@@ -116,20 +129,34 @@ test("base64 is decoded by the browser's decoder a piece at a time, where there 
     return { read: s.length, written: b.length };
   };
   try {
-    for (const n of [0, 1, 2, 3, 49_151, 49_152, 49_153, 200_001]) {
-      const raw = Uint8Array.from({ length: n }, (_, i) => (i * 7919 + n) & 0xff);
-      let bin = "";
-      for (const c of raw) bin += String.fromCharCode(c);
-      const b64 = enc.encode(btoa(bin));
-      const out = new Uint8Array(n + 3);
+    // Escapes at the start, the end, in runs and across a piece's edge.
+    const edge = 48 * 1024;
+    for (const n of [0, 1, 2, 3, edge - 2, edge - 1, edge, edge + 1, 150_001]) {
+      const raw = Uint8Array.from({ length: n }, (_, i) => (i % 5 === 0 || i === edge - 2 || i === n - 1 ? [0x2a, 0x3c, 0x3e, 0x26, 0x7e][i % 5 === 0 ? (i / 5) % 5 : i & 3] : (i * 7919 + n) & 0xff));
+      const t = text(raw);
+      const out = new Uint8Array(t.length);
       calls = 0;
-      const w = decodeBase64Bytes(b64, out);
-      assert.deepEqual(out.subarray(0, w), raw, `${n} bytes`);
-      assert.equal(calls, Math.ceil(b64.length / (64 * 1024)), `${n} bytes: pieces of 64 KiB of text`);
+      assert.deepEqual(out.subarray(0, decodeText(t, out)), raw, `${n} bytes`);
+      assert.equal(calls, Math.ceil((t.length - 1) / edge), `${n} bytes: pieces of 48 KiB of text`);
     }
-    assert.throws(() => decodeBase64Bytes(enc.encode("AAA"), new Uint8Array(3)));
-    assert.throws(() => decodeBase64Bytes(enc.encode("AA*A"), new Uint8Array(3)));
+    const out = new Uint8Array(16);
+    for (const s of ["!*", "!<", "!>", "!&", "!~", "!~f", "!a~", "!~*", "!\u0100", "!ab*"]) assert.throws(() => decodeText(s, out), JSON.stringify(s));
   } finally {
     delete proto.setFromBase64;
+  }
+  const b = Uint8Array.from([1, 0x7e, 0x61, 0x7e, 0x65, 2, 0x7e, 0x62, 0x7e, 0x63, 0x7e, 0x64]);
+  assert.equal(unescapeBytes(b, b.length), 7);
+  assert.deepEqual(b.subarray(0, 7), Uint8Array.from([1, 0x2a, 0x7e, 2, 0x3c, 0x3e, 0x26]));
+  for (const bad of [[0x2a], [0x3c], [0x3e], [0x26], [0x7e], [1, 0x7e, 0x66], [0x7e, 0x61, 0x2a]]) assert.throws(() => unescapeBytes(Uint8Array.from(bad), bad.length), JSON.stringify(bad));
+});
+
+test("text that is not compressed bytes is refused", () => {
+  const out = new Uint8Array(16);
+  for (const s of ["", "x", "{}", "!*", "!<", "!&", "!~", "!~f", "!~*", "!\u0100", "!\u2028", "AAAA"]) {
+    assert.throws(() => decodeText(s, out), JSON.stringify(s));
+    assert.throws(() => decodeText(enc.encode(s), out), JSON.stringify(s) + " as UTF-8");
+  }
+  for (const b of [[0x21, 0x80], [0x21, 0xc2], [0x21, 0xc2, 0x41], [0x21, 0xc4, 0x80], [0x21, 0xe2, 0x80, 0xa8], [0x21, 0xff]]) {
+    assert.throws(() => decodeText(Uint8Array.from(b), out), JSON.stringify(b));
   }
 });

@@ -7,7 +7,7 @@
 import { exactFold, exactHash, fold, keyHash } from "../src/search/index-math";
 import { deflateSync } from "fflate";
 import type { PackedBody } from "../src/data/packed";
-import type { ExactShard, IndexBlock, IndexMeta, IndexSegment, Payload, TrigramShard } from "../src/data/types";
+import type { ExactShard, IndexBlock, IndexMeta, IndexSources, IndexSegment, Payload, TrigramShard } from "../src/data/types";
 
 export const ROW_BITS = 24;
 const MULT = 2 ** ROW_BITS;
@@ -86,34 +86,39 @@ function dictFields(es: Entry[]): { e: string[]; d: string; s: string } {
   return { e: es.map((x) => x.e), d: b64(d), s: b64(s) };
 }
 
-// blockBody is a dictionary block's body (format 3): the entry count, the
-// bytes of their text, of the data and of the source postings, each
-// entry's length in bytes, the entries' UTF-8, the two posting streams.
+// blockBody is a dictionary block's body (format 4): the entry count, the
+// bytes of their text and of the data postings, each entry's length in
+// bytes, the entries' UTF-8, the data postings.
 export function blockBody(es: Entry[]): Uint8Array {
   const d: number[] = [];
-  const s: number[] = [];
-  for (const x of es) {
-    counted(d, x.d);
-    counted(s, x.s);
-  }
+  for (const x of es) counted(d, x.d);
   const texts = es.map((x) => utf8(x.e));
   const out: number[] = [];
   varint(out, es.length);
   varint(out, texts.reduce((a, t) => a + t.length, 0));
   varint(out, d.length);
-  varint(out, s.length);
   for (const t of texts) varint(out, t.length);
   for (const t of texts) for (const c of t) out.push(c);
-  return Uint8Array.from([...out, ...d, ...s]);
+  return Uint8Array.from([...out, ...d]);
 }
 
-// packedBody packs a body as a packed file holds it: raw DEFLATE, base64,
-// in a comment of a function (docs/site-format.md "Data files").
+// sourcesBody is the body of a block's source postings file: the
+// entries' source postings, in the block's order.
+export function sourcesBody(es: Entry[]): Uint8Array {
+  const s: number[] = [];
+  for (const x of es) counted(s, x.s);
+  return Uint8Array.from(s);
+}
+
+// packedBody packs a body as a packed file holds it: raw DEFLATE, as
+// text, in a comment of a function (docs/site-format.md "Data files";
+// written here from the spec: "!", each byte as the character of its
+// code, but "*<>&~" as "~a" … "~e").
 export function packedBody(bin: Uint8Array): PackedBody {
   const z = deflateSync(bin);
-  let s = "";
-  for (const c of z) s += String.fromCharCode(c);
-  return { z: new Function("/*" + btoa(s) + "*/") as () => void, n: bin.length };
+  let s = "!";
+  for (const c of z) s += "*<>&~".includes(String.fromCharCode(c)) ? "~" + "abcde"["*<>&~".indexOf(String.fromCharCode(c))] : String.fromCharCode(c);
+  return { z: new Function("/*" + s + "*/") as () => void, n: bin.length };
 }
 
 // trigrams are the value's, between the start and end markers, as the Go
@@ -161,6 +166,8 @@ export function writeIndex(scan: string, rows: Rows, lim: Limits, gen = 0): Map<
   blocks.forEach((b, n) => {
     const blk: IndexBlock = { k: "ixd", scan, gen, block: n, body: packedBody(blockBody(b)) };
     files.set(`ix${gen}-d${n}.js`, blk);
+    const src: IndexSources = { k: "ixs", scan, gen, block: n, body: packedBody(sourcesBody(b)) };
+    files.set(`ix${gen}-s${n}.js`, src);
     const seen = new Set<string>();
     for (const x of b) {
       for (const t of trigrams(x.e)) seen.add(t);
@@ -208,7 +215,7 @@ export function writeIndex(scan: string, rows: Rows, lim: Limits, gen = 0): Map<
   const head: IndexMeta = {
     k: "ix",
     scan,
-    v: 3,
+    v: 4,
     gen,
     rowBits: ROW_BITS,
     blocks: blocks.length,

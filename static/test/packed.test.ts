@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { runInNewContext } from "node:vm";
-import { Inflater, inflateBase64, isPacked, isPackedBody, packedText, unpackPayload, type Packed, type PackedBody } from "../src/data/packed";
+import { Inflater, inflateText, isPacked, isPackedBody, packedText, unpackPayload, type Packed, type PackedBody } from "../src/data/packed";
 import { packedBody } from "./ix-writer";
 
 interface Vector {
@@ -69,8 +69,8 @@ test("a packed payload without its data is refused", async () => {
   const p = run(vectors[1].file);
   await assert.rejects(unpackPayload({ k: "packed", scan: p.scan, z: function () {} }));
   assert.equal(packedText("function(){}"), null);
-  assert.throws(() => inflateBase64("not base64 *"));
-  assert.throws(() => inflateBase64("////")); // base64, not DEFLATE
+  assert.throws(() => inflateText("not compressed *"));
+  assert.throws(() => inflateText("!////")); // text, not DEFLATE
 });
 
 test("a compressed payload inflates to the size its file says, or is refused", async () => {

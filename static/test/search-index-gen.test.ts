@@ -26,7 +26,7 @@ async function rows(ix: ScanIndex, text: string, alsoSource = false): Promise<nu
   if (isRefused(m)) throw new Error("refused " + text);
   const run = await IndexRun.start(ix, query, (v) => m.test(v), alsoSource);
   const ids = new Set<number>();
-  for (const b of run.blocks) run.blockRows(await ix.block(b), (id) => ids.add(id));
+  for (const b of run.blocks) run.blockRows(await run.load(b), (id) => ids.add(id));
   run.segmentRows((id) => ids.add(id));
   return [...ids].sort((a, b) => a - b);
 }

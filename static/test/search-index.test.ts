@@ -51,7 +51,7 @@ async function open(files: Map<string, Payload>, scan = "s1"): Promise<ScanIndex
 async function answer(ix: ScanIndex, query: Query, alsoSource: boolean): Promise<{ ids: number[]; run: IndexRun }> {
   const run = await IndexRun.start(ix, query, matcherOf(query)!, alsoSource);
   const ids = new Set<number>();
-  for (const b of run.blocks) run.blockRows(await ix.block(b), (id) => ids.add(id));
+  for (const b of run.blocks) run.blockRows(await run.load(b), (id) => ids.add(id));
   run.segmentRows((id) => ids.add(id));
   return { ids: [...ids].sort((a, b) => a - b), run };
 }

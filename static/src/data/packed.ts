@@ -1,8 +1,8 @@
 // Packed data files (internal/datafile, docs/site-format.md "Data files"):
-//   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*<base64>*/}});
-// The payload is raw DEFLATE, base64-encoded, in a comment of the function
-// (n its size), or its JSON as it is (starting with "{", which base64
-// never does; no n); a payload with a binary body (the search index's
+//   (window.__sr=window.__sr||[]).push({"k":"packed","scan":"<id>","n":<size>,"z":function(){/*!<bytes>*/}});
+// The payload is raw DEFLATE, written as text (decodeText), in a comment of
+// the function (n its size), or its JSON as it is (starting with "{",
+// which the text never does; no n); a payload with a binary body (the search index's
 // dictionary blocks) has its JSON header in the file, "h":{…} before "n",
 // and only the body compressed, read when needed (Inflater):
 // V8 keeps the source and constants of every classic script a page has run
@@ -64,114 +64,156 @@ export function isPackedBody(v: unknown): v is PackedBody {
 }
 
 // packedText is the text in the comment of a packed file's function
-// source (base64, or JSON), or null when the source holds none.
+// source (compressed bytes as text, or JSON), or null when the source
+// holds none.
 export function packedText(src: string): string | null {
   const a = src.indexOf("/*");
   const b = src.lastIndexOf("*/");
   if (a < 0 || b < a + 2) return null;
-  return src.slice(a + 2, b); // JSON.parse, or the base64 decoder, refuses anything else
+  return src.slice(a + 2, b); // JSON.parse, or decodeText, refuses anything else
 }
 
-// contentOf is what the comment of a packed file holds (base64, or JSON),
-// as text (from a function's source) or bytes (read from the file), or
-// null when there is none.
+// contentOf is what the comment of a packed file holds (compressed bytes
+// as text, or JSON): characters (from a function's source) or their UTF-8
+// (read from the file), or null when there is none.
 function contentOf(z: PackedData): string | Uint8Array | null {
   return typeof z === "function" ? packedText(Function.prototype.toString.call(z)) : z;
 }
 
 const OPEN_BRACE = 0x7b;
 
-// isJSON tells a comment holding JSON from one holding base64 (which
-// never starts with "{").
+// isJSON tells a comment holding JSON from one holding compressed bytes
+// (which starts with "!").
 function isJSON(t: string | Uint8Array): boolean {
   return typeof t === "string" ? t.startsWith("{") : t.length > 0 && t[0] === OPEN_BRACE;
 }
 
-// B64 maps an ASCII byte to its base64 value, or -1.
-const B64 = (() => {
-  const t = new Int8Array(256).fill(-1);
-  const abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (let i = 0; i < abc.length; i++) t[abc.charCodeAt(i)] = i;
+// The text of compressed bytes (internal/datafile AppendText): "!", then
+// each byte b as the character of code b (UTF-8 in the file), but the
+// bytes of "*<>&~" as "~a" … "~e" (a '*' could end the comment, and no
+// data file holds a raw '<', '>' or '&'). V8 keeps a source of characters
+// up to U+00FF one byte each, so a page that ran the file keeps a
+// compressed byte as about one byte (base64 kept 4/3).
+const MARK = 0x21; // "!"
+const ESCAPE = 0x7e; // "~"
+const LETTER_A = 0x61; // "~a" is the first of ESCAPED
+const ESCAPED = Uint8Array.from([0x2a, 0x3c, 0x3e, 0x26, 0x7e]); // * < > & ~
+// RAW tells the ASCII bytes that cannot stand for themselves.
+const RAW = (() => {
+  const t = new Uint8Array(128).fill(1);
+  for (const c of ESCAPED) t[c] = 0;
   return t;
 })();
-const PAD = 0x3d; // "="
 
-// decodeBase64Bytes decodes standard, padded base64 given as bytes into
-// out (at least len/4*3 bytes) and gives the bytes written; it throws on
-// anything else. It reads a fetched file's bytes where they are: with the
-// browser's decoder, 64 KiB of text at a time (decodeNative); else in a
-// loop, making no string at all.
-export function decodeBase64Bytes(src: Uint8Array, out: Uint8Array): number {
-  if ((out as unknown as SetBase64).setFromBase64) return decodeNative(src, out);
-  const n = src.length;
-  if (n % 4 !== 0) throw new Error("a packed body's base64 is cut");
-  let pad = 0;
-  if (n > 0 && src[n - 1] === PAD) pad = src[n - 2] === PAD ? 2 : 1;
-  let w = 0;
-  for (let i = 0; i < n; i += 4) {
-    const a = B64[src[i]], b = B64[src[i + 1]];
-    const last = i + 4 === n;
-    const c = last && pad === 2 ? 0 : B64[src[i + 2]];
-    const d = last && pad >= 1 ? 0 : B64[src[i + 3]];
-    if ((a | b | c | d) < 0) throw new Error("a packed body holds something other than base64");
-    const v = (a << 18) | (b << 12) | (c << 6) | d;
-    out[w++] = v >>> 16;
-    if (last && pad === 2) break;
-    out[w++] = (v >>> 8) & 0xff;
-    if (last && pad === 1) break;
-    out[w++] = v & 0xff;
-  }
-  return w;
+// unescaped is the byte escape letter l stands for, or -1.
+function unescaped(l: number): number {
+  const k = l - LETTER_A;
+  return k >= 0 && k < ESCAPED.length ? ESCAPED[k] : -1;
 }
 
-// PIECE is the base64 decodeNative makes a string of at a time: a
-// multiple of 4, and short enough for V8's young generation (a string past
-// 128 KB goes straight to the old one, freed only by a full collection).
-const PIECE = 64 * 1024;
-const latin1 = new TextDecoder("latin1");
-
-// decodeNative is decodeBase64Bytes with the browser's base64 decoder
-// (Uint8Array.prototype.setFromBase64, ~3× faster than the loop), a
-// piece of the text at a time.
-function decodeNative(src: Uint8Array, out: Uint8Array): number {
-  if (src.length % 4 !== 0) throw new Error("a packed body's base64 is cut");
-  let w = 0;
-  for (let i = 0; i < src.length; i += PIECE) {
-    const t = latin1.decode(src.subarray(i, Math.min(i + PIECE, src.length)));
-    const r = (out.subarray(w) as unknown as Required<SetBase64>).setFromBase64(t);
-    if (r.read !== t.length) throw new Error("a packed body's base64 is cut");
-    w += r.written;
-  }
-  return w;
+// decodeText decodes the text of compressed bytes into out (at least as
+// long as the text) and gives the bytes written; it throws on anything
+// else. From a function's source the text is characters; fetched from
+// the file (data/fetched.ts) it is their UTF-8, decoded here in the same
+// loop, so no string is made of it.
+export function decodeText(t: string | Uint8Array, out: Uint8Array): number {
+  return typeof t === "string" ? decodeChars(t, out) : decodeUTF8(t, out);
 }
 
-function decodeBase64Any(t: string | Uint8Array): Uint8Array {
-  if (typeof t === "string") return decodeBase64(t);
-  const out = new Uint8Array((t.length / 4) * 3);
-  return out.subarray(0, decodeBase64Bytes(t, out));
-}
-
-type WithBase64 = { fromBase64?: (s: string) => Uint8Array };
 type SetBase64 = { setFromBase64?: (s: string) => { read: number; written: number } };
 
-function decodeBase64(t: string): Uint8Array {
-  const native = (Uint8Array as unknown as WithBase64).fromBase64;
-  if (native) return native(t);
-  const s = atob(t);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
+// PIECE is the text decodeChars hands btoa at a time: a multiple of 3 (no
+// padding inside the base64), whose base64 (64 KiB) is short enough for
+// V8's young generation (a string past 128 KB goes straight to the old
+// one, freed only by a full collection).
+const PIECE = 48 * 1024;
+
+// decodeChars decodes text from a function's source. Reading it a
+// character at a time costs Chromium ~1.2 ms a 55 KB block (the source
+// is a string V8 reads through a slow path); the browser's own btoa and
+// setFromBase64 carry it over in ~0.15 ms, and the escapes are undone in
+// the bytes after.
+function decodeChars(t: string, out: Uint8Array): number {
+  const n = t.length;
+  if (n === 0 || t.charCodeAt(0) !== MARK) throw new Error("compressed data without its mark");
+  if (!(out as unknown as SetBase64).setFromBase64) return decodeCharsLoop(t, out);
+  let w = 0;
+  for (let i = 1; i < n; i += PIECE) {
+    // btoa throws on a character past U+00FF.
+    const r = (out.subarray(w) as unknown as Required<SetBase64>).setFromBase64(btoa(t.slice(i, Math.min(n, i + PIECE))));
+    w += r.written;
+  }
+  return unescapeBytes(out, w);
+}
+
+// unescapeBytes undoes the escapes in b[0, n) in place and gives the
+// bytes left; it throws on a raw byte that must be escaped or a bad escape.
+export function unescapeBytes(b: Uint8Array, n: number): number {
+  const v = b.subarray(0, n);
+  for (const c of ESCAPED) if (c !== ESCAPE && v.indexOf(c) >= 0) throw new Error("compressed data holds a character it cannot");
+  let at = v.indexOf(ESCAPE);
+  let w = at < 0 ? n : at;
+  while (at >= 0) {
+    const c = at + 1 < n ? unescaped(v[at + 1]) : -1;
+    if (c < 0) throw new Error("compressed data with a bad escape");
+    v[w++] = c;
+    const next = v.indexOf(ESCAPE, at + 2);
+    const end = next < 0 ? n : next;
+    v.copyWithin(w, at + 2, end);
+    w += end - (at + 2);
+    at = next;
+  }
+  return w;
+}
+
+// decodeCharsLoop is decodeChars where the browser has no setFromBase64.
+function decodeCharsLoop(t: string, out: Uint8Array): number {
+  const n = t.length;
+  let w = 0;
+  for (let i = 1; i < n; i++) {
+    let c = t.charCodeAt(i);
+    if (c === ESCAPE) {
+      c = unescaped(t.charCodeAt(++i)); // NaN (cut) gives -1
+      if (c < 0) throw new Error("compressed data with a bad escape");
+    } else if (c > 0xff || (c < 0x80 && RAW[c] === 0)) throw new Error("compressed data holds a character it cannot");
+    out[w++] = c;
+  }
+  return w;
+}
+
+function decodeUTF8(t: Uint8Array, out: Uint8Array): number {
+  const n = t.length;
+  if (n === 0 || t[0] !== MARK) throw new Error("compressed data without its mark");
+  let w = 0;
+  for (let i = 1; i < n; i++) {
+    let c = t[i];
+    if (c >= 0x80) {
+      const d = i + 1 < n ? t[++i] : 0;
+      if ((c !== 0xc2 && c !== 0xc3) || (d & 0xc0) !== 0x80) throw new Error("compressed data holds a character it cannot");
+      c = ((c & 0x1f) << 6) | (d & 0x3f);
+    } else if (c === ESCAPE) {
+      c = unescaped(i + 1 < n ? t[++i] : 0);
+      if (c < 0) throw new Error("compressed data with a bad escape");
+    } else if (RAW[c] === 0) throw new Error("compressed data holds a character it cannot");
+    out[w++] = c;
+  }
+  return w;
+}
+
+function decodeTextAny(t: string | Uint8Array): Uint8Array {
+  const out = new Uint8Array(t.length);
+  return out.subarray(0, decodeText(t, out));
 }
 
 const utf8 = new TextDecoder();
 
-// inflateBase64 decodes base64 text of raw DEFLATE data into the bytes it
+// inflateText decodes the text of raw DEFLATE data into the bytes it
 // holds, size bytes when size is given (into a buffer of that size: no
 // buffer grown and copied while inflating; fflate would start at three
 // times the input and double); it throws on anything else.
-export function inflateBase64(t: string | Uint8Array, size?: number): Uint8Array {
-  if (size === undefined) return inflateSync(decodeBase64Any(t));
-  return inflateInto(decodeBase64Any(t), new Uint8Array(size + 1), size);
+export function inflateText(t: string | Uint8Array, size?: number): Uint8Array {
+  if (size === undefined) return inflateSync(decodeTextAny(t));
+  return inflateInto(decodeTextAny(t), new Uint8Array(size + 1), size);
 }
 
 // inflateInto inflates z into out (at least size+1 bytes: one more than
@@ -187,7 +229,7 @@ function inflateInto(z: Uint8Array, out: Uint8Array, size: number): Uint8Array {
 export function unpackBody(b: PackedBody): Uint8Array {
   const t = contentOf(b.z);
   if (t === null || isJSON(t)) throw new Error("a packed body without its data");
-  return inflateBase64(t, b.n);
+  return inflateText(t, b.n);
 }
 
 // An Inflater reads packed bodies into two buffers it reuses (the
@@ -210,20 +252,10 @@ export class Inflater {
     return inflateInto(z, this.out, b.n);
   }
 
-  // decode decodes base64 into zbuf.
+  // decode decodes the text of compressed bytes into zbuf.
   private decode(t: string | Uint8Array): Uint8Array {
-    const need = Math.ceil(t.length / 4) * 3;
-    if (this.zbuf.length < need) this.zbuf = new Uint8Array(Math.max(need, this.zbuf.length * 2));
-    if (typeof t !== "string") return this.zbuf.subarray(0, decodeBase64Bytes(t, this.zbuf));
-    const set = (this.zbuf as unknown as SetBase64).setFromBase64;
-    if (set) {
-      const r = set.call(this.zbuf, t);
-      if (r.read !== t.length) throw new Error("a packed body's base64 is cut");
-      return this.zbuf.subarray(0, r.written);
-    }
-    const s = atob(t);
-    for (let i = 0; i < s.length; i++) this.zbuf[i] = s.charCodeAt(i);
-    return this.zbuf.subarray(0, s.length);
+    if (this.zbuf.length < t.length) this.zbuf = new Uint8Array(Math.max(t.length, this.zbuf.length * 2));
+    return this.zbuf.subarray(0, decodeText(t, this.zbuf));
   }
 }
 
@@ -235,6 +267,6 @@ export async function unpackPayload(p: Packed): Promise<unknown> {
   if (p.h) return { ...p.h, body: { z: p.z, n: p.n } };
   const t = contentOf(p.z);
   if (t === null) throw new Error("a packed data file without its data");
-  if (!isJSON(t)) return JSON.parse(utf8.decode(inflateBase64(t, p.n))) as unknown;
+  if (!isJSON(t)) return JSON.parse(utf8.decode(inflateText(t, p.n))) as unknown;
   return JSON.parse(typeof t === "string" ? t : utf8.decode(t)) as unknown;
 }

@@ -177,12 +177,13 @@ export interface IndexType {
   n: number;
 }
 
-// IndexMeta is data/ix.js, the head of the search index, format version 3
+// IndexMeta is data/ix.js, the head of the search index, format version 4
 // (docs/site-format.md, "Search index"). The index is a dictionary of the
 // scan's distinct values and source values, sorted and cut into blocks
-// (ixd), with the blocks each trigram (ixt) and each exact hash (ixx)
-// occurs in. Its files are named by generation: ix<gen>-d<n>.js,
-// ix<gen>-t<n>.js, ix<gen>-x<n>.js.
+// (ixd, each with its source postings in ixs), with the blocks each
+// trigram (ixt) and each exact hash (ixx) occurs in. Its files are named
+// by generation: ix<gen>-d<n>.js, ix<gen>-s<n>.js, ix<gen>-t<n>.js,
+// ix<gen>-x<n>.js.
 export interface IndexMeta {
   k: "ix";
   scan: string;
@@ -205,9 +206,10 @@ export interface IndexMeta {
 // packed file whose payload is this header and a binary body (Bin; see
 // Dict): the entries (distinct strings, each a row's data as the chunks
 // hold it or a row's source data as the chunks hold it) in dictionary
-// order, and for each entry the rows whose data is it and the rows whose
-// source data is it. The page reads the body without making one string
-// of it (docs/site-format.md, "Search index").
+// order, and for each entry the rows whose data is it (the rows whose
+// source data is it are the block's IndexSources). The page reads the
+// body without making one string of it (docs/site-format.md, "Search
+// index").
 export interface IndexBlock {
   k: "ixd";
   scan: string;
@@ -215,6 +217,20 @@ export interface IndexBlock {
   block: number;
   // The body, in Go; the page holds it packed (data/packed.ts
   // PackedBody) and inflates it when it tests the block.
+  body: { z: (() => void) | Uint8Array; n: number };
+}
+
+// IndexSources is data/ix<gen>-s<n>.js, the source postings of block n: a
+// packed file whose payload is this header and a binary body (Bin), for
+// each of the block's entries in order the rows whose source data is it
+// (as Dict.D). A file of its own because only a query with "+ source"
+// reads it.
+export interface IndexSources {
+  k: "ixs";
+  scan: string;
+  gen: number;
+  block: number;
+  // The body, in Go; the page holds it packed, as a block's.
   body: { z: (() => void) | Uint8Array; n: number };
 }
 

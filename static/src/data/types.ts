@@ -9,10 +9,10 @@ import { isPackedBody } from "./packed";
 
 // The payload types are generated from the Go types of the data files
 // (internal/sitefmt, `make types`) into shapes.gen.ts.
-import type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, IndexBlock, TrigramShard, ExactShard, IndexSegment } from "./shapes.gen";
-export type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, IndexBlock, TrigramShard, ExactShard, IndexSegment };
+import type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, IndexBlock, IndexSources, TrigramShard, ExactShard, IndexSegment } from "./shapes.gen";
+export type { ChunkRef, TypeInfo, TypeFact, StatusText, Manifest, ElementChunk, LogChunk, FPList, ScanEntry, ScansList, InvestigationEntry, InvestigationsList, IndexMeta, IndexBlock, IndexSources, TrigramShard, ExactShard, IndexSegment };
 
-export type IndexPayload = IndexMeta | IndexBlock | TrigramShard | ExactShard | IndexSegment;
+export type IndexPayload = IndexMeta | IndexBlock | IndexSources | TrigramShard | ExactShard | IndexSegment;
 
 export type Payload = Manifest | ElementChunk | LogChunk | FPList | ScansList | InvestigationsList | GraphPayload | IndexPayload;
 
@@ -68,7 +68,7 @@ export function asPayload(v: unknown): Payload | null {
       for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || typeof t.n !== "number") return null;
       // A head of another version is read no further (the page scans;
       // search/index-math.ts INDEX_VERSION).
-      if (v.v !== 3) return v as unknown as IndexMeta;
+      if (v.v !== 4) return v as unknown as IndexMeta;
       if (!count(v.gen) || !count(v.blocks) || !count(v.entries) || !(v.rowBits >= 1 && v.rowBits <= 30)) return null;
       for (const f of ["t", "x"]) if (!count(v.shards[f]) || !(v.shards[f] >= 1)) return null;
       if (v.segs !== undefined && (!Array.isArray(v.segs) || !v.segs.every(count))) return null;
@@ -79,6 +79,9 @@ export function asPayload(v: unknown): Payload | null {
       // search/block.ts refuses one that does not add up).
       if (!count(v.gen) || !count(v.block) || !isPackedBody(v.body)) return null;
       return v as unknown as IndexBlock;
+    case "ixs":
+      if (!count(v.gen) || !count(v.block) || !isPackedBody(v.body)) return null;
+      return v as unknown as IndexSources;
     case "ixg":
       if (!count(v.seg) || !Array.isArray(v.types) || !dict(v) || typeof v.late !== "string") return null;
       for (const t of v.types) if (!isObj(t) || typeof t.slug !== "string" || !count(t.s) || !count(t.n)) return null;

@@ -10,7 +10,7 @@
 
 import { notice } from "../ui/dom";
 import { comma, plural } from "../ui/format";
-import { IndexRun, type BlockFile } from "../search/ixread";
+import { IndexRun, type LoadedBlock } from "../search/ixread";
 import { compile, isRefused } from "../search/match";
 import type { Query } from "../search/query";
 import { hitKey, type ChunkCache } from "./search-hits";
@@ -123,8 +123,8 @@ export async function confirm(cx: Confirming, q: Query, alsoSource: boolean): Pr
   const ok = await inOrder(
     blocks,
     BLOCKS_PARALLEL,
-    (j) => j.run.ix.block(j.n),
-    (j, b: BlockFile) => {
+    (j) => j.run.load(j.n),
+    (j, b: LoadedBlock) => {
       j.run.blockRows(b, emitter(j.sc, cx));
       doneBlocks++;
     },

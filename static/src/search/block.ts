@@ -1,9 +1,10 @@
-// Reading a dictionary block's binary body (search index format 3,
+// Reading a dictionary block's binary body (search index format 4,
 // docs/site-format.md "Search index"; the Go writer is
-// generator/searchindex appendBlockBody): four varints (the entries, the
-// bytes of their text, of the data postings and of the source postings),
-// each entry's length in bytes, the entries' UTF-8 one after the other,
-// then the two posting streams. Pure: no DOM.
+// generator/searchindex appendBlockBody): three varints (the entries, the
+// bytes of their text and of their data postings), each entry's length in
+// bytes, the entries' UTF-8 one after the other, then the data postings.
+// The source postings are a file of their own (ix<gen>-s<n>.js), read
+// only by a query with "+ source" (search/ixread.ts). Pure: no DOM.
 //
 // Why bytes and not JSON: a block read as JSON was one string of ~130–200
 // KB, which V8 puts straight into its old generation (past 128 KB), where
@@ -34,16 +35,18 @@ class Cursor {
   }
 }
 
+const NONE = new Uint8Array(0);
+
 // readBlock reads a block's body; it throws when the body does not add up
 // (a cut or altered file), so a block is either read whole or not at all.
 // With keep, the entries are decoded once and kept (a block the page
-// keeps between queries; bin must then be its own copy).
+// keeps between queries; bin must then be its own copy). Its source
+// postings are none: withSources gives the block with them.
 export function readBlock(bin: Uint8Array, keep = false): Dict {
   const c = new Cursor(bin);
   const n = c.varint();
   const text = c.varint();
   const nd = c.varint();
-  const ns = c.varint();
   if (n > bin.length) throw new Error("a dictionary block counts more entries than it has bytes");
   const lens = new Uint32Array(n);
   let sum = 0;
@@ -52,9 +55,8 @@ export function readBlock(bin: Uint8Array, keep = false): Dict {
     sum += lens[k];
   }
   const at = c.at;
-  if (sum !== text || at + text + nd + ns !== bin.length) throw new Error("a dictionary block's parts do not add up to its size");
-  const d = bin.subarray(at + text, at + text + nd);
-  const s = bin.subarray(at + text + nd);
+  if (sum !== text || at + text + nd !== bin.length) throw new Error("a dictionary block's parts do not add up to its size");
+  const d = bin.subarray(at + text);
   let kept: string[] | null = null;
   const entries = keep ? () => (kept ??= decodeEntries(bin, at, lens)) : () => decodeEntries(bin, at, lens);
   return {
@@ -70,8 +72,15 @@ export function readBlock(bin: Uint8Array, keep = false): Dict {
         }
       : (fn) => eachEntry(bin, at, lens, fn),
     d,
-    s,
+    s: NONE,
   };
+}
+
+// withSources is block x with its source postings s (the block's
+// ix<gen>-s<n>.js; dictRows reads them as it reads the data postings, and
+// refuses a stream that does not hold one list per entry).
+export function withSources(x: Dict, s: Uint8Array): Dict {
+  return { n: x.n, entries: x.entries, each: x.each, d: x.d, s };
 }
 
 // decodeEntries decodes every entry (eachEntry) into an array.

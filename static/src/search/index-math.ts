@@ -4,7 +4,7 @@
 // operations. Pure: no DOM. docs/site-format.md ("Search index").
 
 // INDEX_VERSION is the index format this code reads (ix.js "v").
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 // fold is the index's case folding of one code point: ASCII A–Z to a–z.
 export function fold(c: number): number {

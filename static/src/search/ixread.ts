@@ -1,4 +1,4 @@
-// Reading one scan's search index, format 2 (docs/site-format.md, "Search
+// Reading one scan's search index, format 4 (docs/site-format.md, "Search
 // index"): its head, its shards and dictionary blocks (loaded when a query
 // needs them and kept, up to a bound), its segments, and a query's run
 // over them: the candidate blocks a plan selects, and the rows each block
@@ -9,11 +9,11 @@
 import { exactPostings, INDEX_VERSION, intersect, keyHash, postings, union } from "./index-math";
 import { evalPlan, planQuery, trigramsIn } from "./plan";
 import type { Query } from "./query";
-import { readBlock } from "./block";
+import { readBlock, withSources } from "./block";
 import { Inflater, unpackBody, type PackedBody } from "../data/packed";
 import { readExactShard, readTrigramShard, type ExactShard, type TrigramShard } from "./shards";
 import { asSegment, coveredTypes, dictRows, lateAfter, readSegment, type CoveredType, type Dict, type Emit, type Segment } from "./segments";
-import type { IndexBlock, IndexMeta, Payload } from "../data/types";
+import type { IndexBlock, IndexMeta, IndexSources, Payload } from "../data/types";
 
 const NONE = new Uint8Array(0);
 
@@ -37,7 +37,7 @@ export type Loader = (file: string) => Promise<Payload>;
 // A Kept file is one index file loaded (or loading): its promise, and its
 // size once loaded.
 interface Kept {
-  key: string; // "d<n>", "t<n>", "x<n>"
+  key: string; // "d<n>", "s<n>", "t<n>", "x<n>"
   p: Promise<unknown>;
   size: number;
   epoch: number; // the query that used it last
@@ -97,10 +97,11 @@ export interface Caches {
   files: Map<string, Kept>;
   budget: FileBudget;
   inflater: Inflater; // the buffers blocks are read into, one at a time
+  sources: Inflater; // and their source postings, while the block is read
 }
 
 export function newCaches(budget = new FileBudget()): Caches {
-  return { files: new Map(), budget, inflater: new Inflater() };
+  return { files: new Map(), budget, inflater: new Inflater(), sources: new Inflater() };
 }
 
 export class ScanIndex {
@@ -136,7 +137,10 @@ export class ScanIndex {
   async candidateBlocks(q: Query): Promise<{ blocks: number[]; scan: boolean }> {
     const ix = this.meta;
     const plan = planQuery(q);
-    if (plan.kind === "scan") return { blocks: Array.from({ length: ix.blocks }, (_, k) => k), scan: true };
+    if (plan.kind === "scan") {
+      this.dropShards();
+      return { blocks: Array.from({ length: ix.blocks }, (_, k) => k), scan: true };
+    }
     if (plan.kind === "exact") {
       const sh = await this.exactShard(plan.hash % ix.shards.x);
       return { blocks: exactPostings(sh.h, sh.p, plan.hash), scan: false };
@@ -165,10 +169,30 @@ export class ScanIndex {
     });
   }
 
+  // sources loads the source postings of block n (a query with "+
+  // source"), kept like blocks: left packed, inflated when read.
+  sources(n: number): Promise<PackedBody> {
+    const file = `ix${this.meta.gen}-s${n}.js`;
+    return this.file("s" + n, file, true, (x) => {
+      const s = x as IndexSources;
+      if (x.k !== "ixs" || x.scan !== this.scan || s.gen !== this.meta.gen || s.block !== n) throw new Error(`${file} is not this scan's index block sources.`);
+      return { v: s.body, size: s.body.n };
+    });
+  }
+
   // keeps tells whether the page keeps block n between queries (within
   // its budget).
   keeps(n: number): boolean {
     return this.caches.files.has("d" + n);
+  }
+
+  // dropShards lets go of the shards loaded so far, when a query that
+  // reads none starts: it reads every block, and the shards' memory (at
+  // 10M up to 54 MB inflated) is better spent on that. The next query
+  // that needs one loads it again (once after such a query; from file://
+  // V8 still holds the script's source, so that costs no memory).
+  private dropShards(): void {
+    for (const k of [...this.caches.files.keys()]) if (k[0] === "t" || k[0] === "x") this.caches.files.delete(k);
   }
 
   // trigramShard and exactShard load shard n, inflated and kept whole
@@ -225,6 +249,13 @@ export interface BlockFile {
   read: Dict | null;
 }
 
+// A LoadedBlock is what testing a block takes: the block, and for a query
+// with "+ source" its source postings (null without).
+export interface LoadedBlock {
+  file: BlockFile;
+  sources: PackedBody | null;
+}
+
 // IndexRun is one query over one scan's index: the candidate blocks, and
 // the rows of each block and of every segment, which the caller unites.
 // Ids are type × 2^rowBits + row in the head's numbering (ScanIndex.types).
@@ -247,10 +278,18 @@ export class IndexRun {
     return new IndexRun(ix, c.blocks, c.scan, segs, lateAfter(segs), match, alsoSource);
   }
 
+  // load loads block n for blockRows: the block, and with "+ source" its
+  // source postings (a file only such a query reads).
+  async load(n: number): Promise<LoadedBlock> {
+    const [file, sources] = await Promise.all([this.ix.block(n), this.alsoSource ? this.ix.sources(n) : null]);
+    return { file, sources };
+  }
+
   // blockRows emits the rows a loaded block gives (in no order; a row may
   // come twice: its data and its source data both match). The block is
   // inflated into the page's buffers (Caches.inflater) and read there.
-  blockRows(b: BlockFile, emit: Emit): void {
+  blockRows(l: LoadedBlock, emit: Emit): void {
+    const b = l.file;
     let x = b.read;
     if (!x) {
       if (!b.body) throw new Error(`block ${b.n} has neither its body nor its entries`);
@@ -263,6 +302,7 @@ export class IndexRun {
         b.body = null;
       } else x = readBlock(bytes);
     }
+    if (l.sources) x = withSources(x, this.ix.caches.sources.bytes(l.sources));
     this.tested += dictRows(x, null, this.match, this.alsoSource, this.late[0], emit);
   }
 

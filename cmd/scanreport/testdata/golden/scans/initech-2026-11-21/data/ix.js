@@ -2,7 +2,7 @@
 {
  "k": "ix",
  "scan": "initech-2026-11-21",
- "v": 3,
+ "v": 4,
  "gen": 0,
  "rowBits": 24,
  "blocks": 1,

@@ -2,7 +2,7 @@
 {
  "k": "ix",
  "scan": "j-smith-mailbox-2026-11-22",
- "v": 3,
+ "v": 4,
  "gen": 0,
  "rowBits": 24,
  "blocks": 1,
