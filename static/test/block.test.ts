@@ -60,6 +60,22 @@ test("bytes that are not UTF-8 give U+FFFD, and the entries around them stay who
   assert.deepEqual(readBlock(body).entries(), ["ok", "\ufffd", "fine"]);
 });
 
+test("a character cut between two entries gives U+FFFD in each, not the character across them", () => {
+  // "€" is E2 82 AC: the window's bytes are valid UTF-8, its entries are not.
+  const x = Uint8Array.from([0x61, 0xe2]), y = Uint8Array.from([0x82, 0xac, 0x62]), z = new TextEncoder().encode("ü😀z");
+  const body = Uint8Array.from([3, x.length + y.length + z.length, 0, x.length, y.length, z.length, ...x, ...y, ...z]);
+  assert.deepEqual(readBlock(body).entries(), ["a\ufffd", "\ufffd\ufffdb", "ü😀z"]);
+  // Valid entries, non-ASCII, in one window: cut by their UTF-16 lengths.
+  const es = ["ä", "", "😀😀", "ß-x", "\u2028", "İ", "a"];
+  const texts = es.map((e) => new TextEncoder().encode(e));
+  const all = texts.flatMap((t) => [...t]);
+  const b2 = Uint8Array.from([es.length, all.length, 0, ...texts.map((t) => t.length), ...all]);
+  assert.deepEqual(readBlock(b2).entries(), es);
+  const seen: string[] = [];
+  readBlock(b2).each((k, v) => (seen[k] = v));
+  assert.deepEqual(seen, es);
+});
+
 test("a trigram shard finds its trigrams by code point, astral ones included, and refuses a body that does not add up", () => {
   const tris = ["\u0002ab", "abc", "b😀c", "😀😀😀", "\uffff\u0003\u0003"].sort((a, b) => {
     const x = Array.from(a, (c) => c.codePointAt(0)!), y = Array.from(b, (c) => c.codePointAt(0)!);

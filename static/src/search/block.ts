@@ -14,7 +14,6 @@
 // while a block is tested, a window of at most WINDOW bytes at a time:
 // short-lived strings that the young generation takes back at once.
 
-import { varintAt } from "./index-math";
 import type { Dict } from "./segments";
 
 // WINDOW bounds the text decoded into one string (a window ends after the
@@ -23,15 +22,26 @@ const WINDOW = 32 * 1024;
 
 const utf8 = new TextDecoder();
 
-// Reads the varints of a block one after the other.
+// Reads the varints of a block one after the other (as index-math's
+// varintAt, without an array for each: a block has one a entry, and the
+// 10M archive's 4.7 million entries made 65 MB of them per query that
+// reads every block).
 class Cursor {
   at = 0;
   constructor(private readonly b: Uint8Array) {}
 
   varint(): number {
-    const [v, at] = varintAt(this.b, this.at);
-    this.at = at;
-    return v;
+    const b = this.b;
+    let v = 0;
+    let mul = 1;
+    for (let i = 0; i < 7; i++) {
+      if (this.at >= b.length) throw new Error("an index file ends inside a number");
+      const c = b[this.at++];
+      v += (c & 127) * mul;
+      if (c < 128) return v;
+      mul *= 128;
+    }
+    throw new Error("an index file holds a number too large");
   }
 }
 
@@ -92,8 +102,11 @@ function decodeEntries(bin: Uint8Array, at: number, lens: Uint32Array): string[]
 
 // eachEntry hands fn the entries whose UTF-8 starts at `at`, lens[k]
 // bytes each, in order, decoded a window at a time: a window of ASCII
-// (one character a byte) is cut into its entries by slicing; a window with
-// other text is decoded entry by entry.
+// (one character a byte) is cut into its entries by slicing; a window of
+// other valid UTF-8 whose entries each start a character is cut by the
+// UTF-16 length each entry's bytes make (sliceWindow); any other (a
+// window holding U+FFFD, written or for bad bytes) is decoded entry by
+// entry, so that bad bytes give U+FFFD within their own entry.
 function eachEntry(bin: Uint8Array, at: number, lens: Uint32Array, fn: (k: number, v: string) => void): void {
   const n = lens.length;
   let k = 0;
@@ -109,6 +122,8 @@ function eachEntry(bin: Uint8Array, at: number, lens: Uint32Array, fn: (k: numbe
         fn(i, w.slice(o, o + lens[i]));
         o += lens[i];
       }
+    } else if (!w.includes("\ufffd") && startsCharacters(bin, p, lens, k, j)) {
+      sliceWindow(bin, p, lens, k, j, w, fn);
     } else {
       let q = p;
       for (let i = k; i < j; i++) {
@@ -118,5 +133,30 @@ function eachEntry(bin: Uint8Array, at: number, lens: Uint32Array, fn: (k: numbe
     }
     p += bytes;
     k = j;
+  }
+}
+
+// startsCharacters tells whether each of the entries k..j-1 (from byte p
+// on) starts a UTF-8 character (not a continuation byte): in a window of
+// valid UTF-8 each is then valid UTF-8 on its own.
+function startsCharacters(bin: Uint8Array, p: number, lens: Uint32Array, k: number, j: number): boolean {
+  for (let i = k; i < j; p += lens[i++]) if (lens[i] > 0 && (bin[p] & 0xc0) === 0x80) return false;
+  return true;
+}
+
+// sliceWindow hands fn the entries k..j-1 of window w (their valid UTF-8
+// from byte p on) as slices of w: an entry's UTF-16 length is its bytes
+// that start a character, and one more for each of four bytes (a
+// surrogate pair).
+function sliceWindow(bin: Uint8Array, p: number, lens: Uint32Array, k: number, j: number, w: string, fn: (k: number, v: string) => void): void {
+  let o = 0;
+  for (let i = k; i < j; i++) {
+    let units = 0;
+    for (const end = p + lens[i]; p < end; p++) {
+      const c = bin[p];
+      if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
+    }
+    fn(i, w.slice(o, o + units));
+    o += units;
   }
 }

@@ -149,15 +149,21 @@ export function dictRows(x: Dict, ids: ((local: number) => number) | null, match
   // source postings after, from the entries marked.
   const hit = alsoSource ? new Uint8Array(n) : null;
   let data: PostingCursor | null = null; // read from the first match on
+  // One function for every posting of the block, reading the entry from
+  // cur: a function made per matching entry was the largest allocation of
+  // a query that matches millions of entries.
+  let cur = "";
+  const onData = (p: number): void => {
+    const id = ids ? ids(p) : p;
+    if (id >= 0) emit(id, cur);
+  };
   x.each((k, v) => {
     if (!match(v)) return;
     if (hit) hit[k] = 1;
     data ??= new PostingCursor(x.d);
     data.skipTo(k);
-    data.take((p) => {
-      const id = ids ? ids(p) : p;
-      if (id >= 0) emit(id, v);
-    });
+    cur = v;
+    data.take(onData);
   });
   if (hit && data) {
     entryPostings(x.s, n, (e) => hit[e] === 1, (p) => {
