@@ -1,5 +1,5 @@
 // Package searchindex writes a scan's search index beside its data chunks
-// (format 2): a dictionary of the distinct strings the rows hold (each
+// (format 4, Version): a dictionary of the distinct strings the rows hold (each
 // row's data and source data, as the chunks hold them), sorted so that
 // similar strings sit together and cut into blocks; each entry lists the
 // rows whose data it is and the rows whose source data it is. Trigram

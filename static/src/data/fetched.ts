@@ -7,7 +7,7 @@
 // fetched is bytes the page drops when done with them. The file is parsed
 // as the Go writer writes it (internal/datafile), never run: the plain
 // form's JSON, or a packed file's fields and the bytes of its comment
-// (base64 or JSON), which data/packed.ts reads like a function's source.
+// (compressed bytes as text, or JSON), which data/packed.ts reads like a function's source.
 
 import { isObj } from "./check";
 

@@ -1,4 +1,4 @@
-// Reading the search index's shards (format 3, docs/site-format.md
+// Reading the search index's shards (format 4, docs/site-format.md
 // "Search index"; the Go writer is generator/searchindex writeTrigrams and
 // writeExact): binary bodies, read in place. A trigram shard is a count,
 // fixed-size records (three code points of 3 bytes and the end of the
