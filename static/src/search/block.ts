@@ -14,6 +14,7 @@
 // while a block is tested, a window of at most WINDOW bytes at a time:
 // short-lived strings that the young generation takes back at once.
 
+import { VarintCursor } from "./index-math";
 import type { Dict } from "./segments";
 
 // WINDOW bounds the text decoded into one string (a window ends after the
@@ -21,29 +22,6 @@ import type { Dict } from "./segments";
 const WINDOW = 32 * 1024;
 
 const utf8 = new TextDecoder();
-
-// Reads the varints of a block one after the other (as index-math's
-// varintAt, without an array for each: a block has one a entry, and the
-// 10M archive's 4.7 million entries made 65 MB of them per query that
-// reads every block).
-class Cursor {
-  at = 0;
-  constructor(private readonly b: Uint8Array) {}
-
-  varint(): number {
-    const b = this.b;
-    let v = 0;
-    let mul = 1;
-    for (let i = 0; i < 7; i++) {
-      if (this.at >= b.length) throw new Error("an index file ends inside a number");
-      const c = b[this.at++];
-      v += (c & 127) * mul;
-      if (c < 128) return v;
-      mul *= 128;
-    }
-    throw new Error("an index file holds a number too large");
-  }
-}
 
 const NONE = new Uint8Array(0);
 
@@ -53,7 +31,7 @@ const NONE = new Uint8Array(0);
 // keeps between queries; bin must then be its own copy). Its source
 // postings are none: withSources gives the block with them.
 export function readBlock(bin: Uint8Array, keep = false): Dict {
-  const c = new Cursor(bin);
+  const c = new VarintCursor(bin);
   const n = c.varint();
   const text = c.varint();
   const nd = c.varint();
